@@ -1,0 +1,681 @@
+/*
+ * aicert.h — the one public door into libaicert.
+ *
+ * libaicert decides whether an AI certification would improve a person's
+ * career leverage, following the decision model in FRAMEWORK.md.  The flow is
+ * one way: a profile is parsed and validated, the engine derives facts from it
+ * (exposure, replaceability, leverage, organisation, timing, motives, the
+ * certificate), a policy's ordered rules turn those facts into a verdict, and
+ * a renderer writes the assessment as text, JSON or Markdown.
+ *
+ * Conventions: every public name starts with ac_ (AC_ for constants).  There is
+ * no global state.  Every object the library hands out has a matching _free
+ * function; strings it returns through char ** are freed with ac_free().
+ * Functions that can fail return an ac_status and, where input is at fault,
+ * append one ac_diag per problem to the caller's ac_diags.
+ */
+#ifndef AICERT_H
+#define AICERT_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define AC_VERSION "0.1.0"
+#define AC_PROFILE_SCHEMA "aicert/profile/v1"
+#define AC_ASSESSMENT_SCHEMA "aicert/assessment/v1"
+#define AC_CATALOGUE_SCHEMA "aicert/catalogue/v1"
+
+/* Input limits (PROFILE.md "Bad input"). */
+#define AC_MAX_PROFILE_BYTES (1024 * 1024)
+#define AC_MAX_TASKS 200
+#define AC_MAX_DEPTH 16
+#define AC_MAX_STRING 4096
+#define AC_MAX_LIST 64
+
+/* ---------------------------------------------------------------- basics */
+
+typedef enum {
+	AC_OK = 0,
+	AC_EINPUT = 2,    /* the input (profile, policy, catalogue, usage) is bad */
+	AC_ENOMEM = 3,    /* out of memory */
+	AC_EIO = 4,       /* a file could not be read or written */
+	AC_ENOTFOUND = 5, /* a named thing (certificate id, occupation) is unknown */
+	AC_ENODATA = 6,   /* occupation data is not installed */
+	AC_EINTERNAL = 7  /* a bug: please report it */
+} ac_status;
+
+/* A human sentence for a status code. */
+const char *ac_strerror(ac_status status);
+const char *ac_version(void);
+void ac_free(void *p);
+
+/* Three-valued answers: an unanswered question is unknown, never a guess. */
+typedef enum { AC_UNKNOWN = 0, AC_FALSE = 1, AC_TRUE = 2 } ac_tri;
+
+/* An optional number: set is 0 when the profile did not give it. */
+typedef struct {
+	int set;
+	double v;
+} ac_num;
+
+/* One problem with an input: where it is (JSON path, or line/column for a
+ * syntax error or a policy line) and what was wrong. */
+typedef struct {
+	char *source; /* file name or "-" or NULL */
+	char *path;   /* JSON path such as role.tasks[2].share, or NULL */
+	int line;     /* 1-based, 0 when not known */
+	int column;   /* 1-based, 0 when not known */
+	char *message;
+} ac_diag;
+
+typedef struct {
+	ac_diag *items;
+	size_t count;
+	size_t cap;
+} ac_diags;
+
+void ac_diags_init(ac_diags *d);
+void ac_diags_free(ac_diags *d);
+/* Appends one diagnostic; returns AC_ENOMEM when it could not. */
+ac_status ac_diags_add(ac_diags *d, const char *source, const char *path, int line, int column,
+		       const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 6, 7)))
+#endif
+	;
+/* Formats one diagnostic as "source:line:column: path: message" into a new
+ * string (freed with ac_free). */
+char *ac_diag_format(const ac_diag *d);
+
+/* ---------------------------------------------------------------- enums
+ * Every enumerated input has a name table.  Values start at 1; 0 means unset.
+ */
+typedef enum {
+	AC_ENUM_CATEGORY,
+	AC_ENUM_KIND,
+	AC_ENUM_AUTHORITY,
+	AC_ENUM_REVENUE,
+	AC_ENUM_LEVERAGE_TEST,
+	AC_ENUM_VALUE_BASIS,
+	AC_ENUM_AI_LEVEL,
+	AC_ENUM_LEADER_READING,
+	AC_ENUM_ADOPTION_SIGNAL,
+	AC_ENUM_COMPRESSING,
+	AC_ENUM_DIGITAL,
+	AC_ENUM_MOTIVE,
+	AC_ENUM_DOMAIN,
+	AC_ENUM_LEVEL,
+	AC_ENUM_VERDICT,
+	AC_ENUM_FORMAT,
+	AC_ENUM_STATUS,
+	AC_ENUM_PATH,
+	AC_ENUM_ORIENTATION,
+	AC_ENUM_CLASS,
+	AC_ENUM__COUNT
+} ac_enum_kind;
+
+/* The name of value v (1..count) or NULL. */
+const char *ac_enum_name(ac_enum_kind kind, int v);
+/* The value of name, or 0 when it is not one of the kind's names. */
+int ac_enum_value(ac_enum_kind kind, const char *name);
+/* How many values the kind has. */
+int ac_enum_count(ac_enum_kind kind);
+/* "a, b or c": the allowed names, for error messages (static storage). */
+const char *ac_enum_list(ac_enum_kind kind);
+
+enum {
+	AC_CAT_ROUTINE_ADMIN = 1,
+	AC_CAT_DOCUMENT_DRAFTING,
+	AC_CAT_STRUCTURED_DATA_ANALYSIS,
+	AC_CAT_STANDARDIZED_REPORTING,
+	AC_CAT_PREDICTABLE_REQUESTS,
+	AC_CAT_RESEARCH_SYNTHESIS,
+	AC_CAT_COORDINATION,
+	AC_CAT_CONTENT_CREATION,
+	AC_CAT_SOFTWARE_DEVELOPMENT,
+	AC_CAT_JUDGMENT_DECISIONS,
+	AC_CAT_SYSTEM_DESIGN,
+	AC_CAT_CLIENT_RELATIONSHIP,
+	AC_CAT_PEOPLE_LEADERSHIP,
+	AC_CAT_STRATEGY_INFLUENCE,
+	AC_CAT_PHYSICAL_IN_PERSON,
+	AC_CAT__COUNT = AC_CAT_PHYSICAL_IN_PERSON
+};
+enum { AC_KIND_IC = 1, AC_KIND_MANAGER, AC_KIND_HYBRID };
+enum { AC_AUTH_HOLDS = 1, AC_AUTH_SEPARABLE };
+enum { AC_REV_DIRECT = 1, AC_REV_ADJACENT, AC_REV_FAR };
+enum { AC_LT_SCOPE = 1, AC_LT_INFLUENCE, AC_LT_PAY, AC_LT_HEADCOUNT_CUT, AC_LT_UNSURE };
+enum { AC_VB_SPEED = 1, AC_VB_JUDGMENT };
+enum { AC_AI_NONE = 1, AC_AI_EXPERIMENTING, AC_AI_REGULAR, AC_AI_BUILT_WORKFLOWS };
+enum { AC_LR_MODERNIZER = 1, AC_LR_EFFICIENT_OPERATOR, AC_LR_AUTOMATION_EVIDENCE, AC_LR_UNKNOWN };
+enum {
+	AC_SIG_AI_OPTIONAL = 1,
+	AC_SIG_FEW_EXPERIMENTING,
+	AC_SIG_AI_EXPECTED,
+	AC_SIG_OUTPUT_TARGETS_RISING,
+	AC_SIG_HIRING_SLOWING,
+	AC_SIG_WIDER_SPANS,
+	AC_SIG_LAYERS_REMOVED,
+	AC_SIG_REPORTING_AUTOMATED,
+	AC_SIG_INTERMEDIARIES_REMOVED,
+	AC_SIG__COUNT = AC_SIG_INTERMEDIARIES_REMOVED
+};
+enum { AC_COMP_YES = 1, AC_COMP_NO, AC_COMP_UNKNOWN };
+enum { AC_DIG_HIGH = 1, AC_DIG_MEDIUM, AC_DIG_LOW };
+enum {
+	AC_MOT_CAPABILITY_GAP = 1,
+	AC_MOT_CREDENTIAL_SIGNAL,
+	AC_MOT_ROLE_TRANSITION,
+	AC_MOT_INDUSTRY_SHIFT,
+	AC_MOT_SIGNAL_ACTIVITY,
+	AC_MOT_REDUCE_ANXIETY,
+	AC_MOT_FOLLOW_HEADLINES,
+	AC_MOT_UNCLEAR_POSITIONING,
+	AC_MOT__COUNT = AC_MOT_UNCLEAR_POSITIONING
+};
+enum {
+	AC_DOM_AI_LITERACY = 1,
+	AC_DOM_ML_ENGINEERING,
+	AC_DOM_GENAI_DEVELOPMENT,
+	AC_DOM_DATA,
+	AC_DOM_AI_GOVERNANCE,
+	AC_DOM_AI_PRODUCT_MANAGEMENT,
+	AC_DOM_CLOUD_PLATFORM,
+	AC_DOM__COUNT = AC_DOM_CLOUD_PLATFORM
+};
+enum { AC_LVL_FOUNDATIONAL = 1, AC_LVL_ASSOCIATE, AC_LVL_PROFESSIONAL, AC_LVL_SPECIALTY, AC_LVL_EXECUTIVE, AC_LVL_COURSE };
+enum { AC_VERDICT_PURSUE = 1, AC_VERDICT_SIGNAL_ONLY, AC_VERDICT_NOT_YET, AC_VERDICT_AVOID };
+enum { AC_FMT_PROCTORED_EXAM = 1, AC_FMT_HANDS_ON_LAB, AC_FMT_COURSE_COMPLETION };
+enum { AC_STATUS_ACTIVE = 1, AC_STATUS_RETIRING, AC_STATUS_RETIRED };
+enum { AC_PATH_CERTIFICATION = 1, AC_PATH_APPLIED_PROJECT, AC_PATH_ORG_LEVERAGE, AC_PATH_ROLE_REDESIGN, AC_PATH_REPOSITION, AC_PATH__COUNT = AC_PATH_REPOSITION };
+enum { AC_ORIENT_LEVERAGE = 1, AC_ORIENT_REWARDED, AC_ORIENT_NEUTRAL, AC_ORIENT_COMPRESSIBLE };
+enum { AC_CLASS_EXPOSED = 1, AC_CLASS_PRESSURED, AC_CLASS_LEVERAGED };
+
+/* ---------------------------------------------------------------- certificates */
+
+/* One certificate: a catalogue entry, or the custom one a profile describes.
+ * Strings are owned by the object that holds the certificate. */
+typedef struct {
+	char *id;
+	char *provider;
+	char *name;
+	char *exam_code;
+	int level;  /* AC_LVL_* or 0 */
+	int domain; /* AC_DOM_* or 0 */
+	ac_num cost_usd;
+	char *cost_note; /* the source's wording, e.g. "$649 member / $799 non-member" */
+	ac_num retake_usd;
+	ac_num hours;
+	char *hours_note; /* the source's wording of the preparation time */
+	ac_num validity_months;
+	int never_expires;
+	char *renewal;
+	char *prerequisites;
+	int gated; /* 1 when another credential is required first */
+	int format; /* AC_FMT_* or 0 */
+	int status; /* AC_STATUS_* or 0 */
+	char *status_date; /* YYYY-MM-DD of retirement, or NULL */
+	char **roles;
+	size_t n_roles;
+	char **keywords;
+	size_t n_keywords;
+	char **sources;
+	size_t n_sources;
+	char *checked; /* YYYY-MM-DD the facts were last checked */
+	char **uncertain; /* field names the reference marks as uncertain */
+	size_t n_uncertain;
+	ac_tri recognized_by_org; /* profile only */
+} ac_cert;
+
+typedef struct ac_catalogue ac_catalogue;
+
+/* The catalogue compiled into the library. */
+ac_status ac_catalogue_default(ac_catalogue **out, ac_diags *diags);
+/* An empty catalogue. */
+ac_status ac_catalogue_new(ac_catalogue **out);
+/* Adds or overrides entries from a catalogue JSON text; on any error nothing
+ * is changed.  source names the text in diagnostics. */
+ac_status ac_catalogue_merge(ac_catalogue *cat, const char *json, size_t len, const char *source,
+			     ac_diags *diags);
+size_t ac_catalogue_count(const ac_catalogue *cat);
+const ac_cert *ac_catalogue_at(const ac_catalogue *cat, size_t i);
+const ac_cert *ac_catalogue_find(const ac_catalogue *cat, const char *id);
+void ac_catalogue_free(ac_catalogue *cat);
+
+/* Which certificates to show.  A zeroed filter matches everything; each set
+ * field narrows the match. */
+typedef struct {
+	int domain;           /* AC_DOM_* or 0 for any */
+	int level;            /* AC_LVL_* or 0 for any */
+	const char *provider; /* case-insensitive part of the provider, or NULL */
+	ac_num max_cost_usd;  /* when set, an entry whose cost is unknown does not match */
+	int status;           /* AC_STATUS_* or 0 for any */
+	const char *words;    /* space-separated; every word must occur (case-insensitive)
+				 in the id, provider, name, exam code, keywords or roles */
+} ac_cert_filter;
+
+/* 1 when c passes every condition of f (f NULL matches all), else 0. */
+int ac_cert_matches(const ac_cert *c, const ac_cert_filter *f);
+/* One certificate as a compact JSON object in the catalogue file's entry
+ * format, unknown values as null (freed with ac_free; NULL when out of memory). */
+char *ac_cert_to_json(const ac_cert *c);
+
+/* ---------------------------------------------------------------- profile */
+
+typedef struct {
+	char *name;
+	double share; /* as given, in percent */
+	int category; /* AC_CAT_* or 0 when onet_task_id supplies it */
+	long onet_task_id; /* 0 when not given */
+	ac_tri repeatable;
+	ac_tri standardized_output;
+	ac_tri benchmarkable;
+	ac_tri needs_decision_authority;
+	ac_num exposure;
+	ac_num automation; /* measured automation signal (occupation data) */
+} ac_task;
+
+typedef struct {
+	char *label;
+	struct {
+		char *title;
+		char *occupation;
+		int kind;
+		ac_task *tasks;
+		size_t n_tasks;
+		int tasks_given; /* the tasks key was present */
+		ac_tri owns_measurable_outcomes;
+		int decision_authority;
+		int revenue_distance;
+		int ladder_level; /* 0 when not given */
+		int leverage_test;
+		int value_basis;
+		int manager_given;
+		ac_num manager_reporting_share;
+		ac_tri manager_purely_supervisory;
+		ac_tri manager_owns_outcomes;
+		ac_num hourly_pay_usd;
+	} role;
+	struct {
+		ac_tri tested_in_role;
+		int level;
+		ac_tri widened_scope;
+	} ai_use;
+	struct {
+		char *target_role;
+		ac_tri expanding_into_system_design;
+		ac_tri transitioning_to_hybrid;
+	} trajectory;
+	struct {
+		ac_tri leadership_values_ai_literacy;
+		ac_tri promotion_committees_want_credentials;
+		ac_tri politics_reward_formal_programs;
+		ac_tri credential_sensitive_environment;
+		int leader_reading;
+		int signals_given;  /* adoption_signals key present */
+		unsigned signals;   /* bit (1u << AC_SIG_x) */
+	} organization;
+	struct {
+		char *name;
+		int business_model_compressing;
+		ac_tri shifting_to_ai;
+		int digital_intensity;
+	} industry;
+	int motives_given;
+	unsigned motives; /* bit (1u << AC_MOT_x) */
+	char *capability_gap;
+	int cert_given;
+	ac_cert cert; /* cert.id set for a catalogue reference */
+	struct {
+		ac_num budget_usd;
+		ac_num hours_per_week;
+	} constraints;
+} ac_profile;
+
+/* Parses and validates a profile.  On bad input returns AC_EINPUT with one
+ * diagnostic per problem and *out NULL. */
+ac_status ac_profile_parse(const char *json, size_t len, const char *source, ac_profile **out,
+			   ac_diags *diags);
+ac_profile *ac_profile_clone(const ac_profile *p);
+void ac_profile_free(ac_profile *p);
+
+/* ---------------------------------------------------------------- policy */
+
+typedef struct ac_policy ac_policy;
+
+/* The text of the default policy compiled into the library. */
+const char *ac_policy_default_text(void);
+ac_status ac_policy_default(ac_policy **out, ac_diags *diags);
+/* Parses a policy text; on error returns AC_EINPUT with diagnostics naming
+ * the line. */
+ac_status ac_policy_parse(const char *text, size_t len, const char *source, ac_policy **out,
+			  ac_diags *diags);
+const char *ac_policy_name(const ac_policy *p);
+const char *ac_policy_version(const ac_policy *p);
+/* The policy's category defaults (for importers and interviews). */
+double ac_policy_category_exposure(const ac_policy *p, int category);
+/* The FRAMEWORK.md category for an O*NET generalized work activity id
+ * (e.g. "4.A.2.a.4"), or 0 when the policy does not map it. */
+int ac_policy_gwa_category(const ac_policy *p, const char *gwa_id);
+/* The comparison rule of `aicert compare`: a sentence, and the ordered keys. */
+const char *ac_policy_compare_statement(const ac_policy *p);
+/* The ordered sort keys of the comparison rule (verdict, gap_fit, role_fit,
+ * weeks, cost_usd); returns how many. */
+size_t ac_policy_compare_keys(const ac_policy *p, const char *const **keys);
+void ac_policy_free(ac_policy *p);
+/* The i-th built-in fact a policy condition may use (NULL past the last):
+ * its name, its type ("yes/no", "number" or "text") and its meaning. */
+const char *ac_fact_describe(size_t i, const char **type, const char **description);
+
+/* ---------------------------------------------------------------- occupation data */
+
+typedef struct ac_occdata ac_occdata;
+
+typedef struct {
+	long task_id;
+	char *statement;
+	int core;       /* 1 Core, 0 Supplemental */
+	char *gwa_id;   /* most frequent GWA of the task's DWAs, or NULL */
+	int category;   /* filled by the engine from the policy's GWA table */
+	ac_num beta;    /* GPTs-are-GPTs beta (E1 + 0.5 E2) */
+	ac_num automation; /* GPTs-are-GPTs gpt4_automation T0..T4 as 0..1 */
+	int rated;      /* 0 when O*NET gives no Task Type: weighted like Supplemental */
+	char *code;     /* the O*NET-SOC code of the task's occupation */
+} ac_occ_task;
+
+typedef struct {
+	char *code;   /* O*NET-SOC code */
+	char *title;
+	char *description;
+	ac_num beta;           /* published GPTs-are-GPTs occupation beta */
+	ac_num applicability;  /* Microsoft "Working with AI" applicability */
+	ac_num beta_percentile;          /* of beta among all occupations, 0..100 */
+	ac_num applicability_percentile; /* of applicability, 0..100 */
+	ac_num employment;
+	ac_num median_wage;
+	ac_num growth_pct;
+	int job_zone;
+	ac_occ_task *tasks;
+	size_t n_tasks;
+	/* Where each figure comes from: the row of the source that supplied it.
+	 * A code differing from soc means the source only publishes a wider
+	 * group that contains this occupation. */
+	char *soc;                /* SOC 2018 code: the first seven characters of code */
+	char *applicability_code; /* Working with AI SOC row, or NULL */
+	char *oews_code;          /* OEWS May 2024 row (employment, median wage), or NULL */
+	char *oews_title;
+	char *projection_code;    /* BLS Employment Projections 2022-32 row (growth), or NULL */
+	char *education;          /* typical education for entry (projections), or NULL */
+	char *job_zone_name;      /* "Job Zone Four: Considerable Preparation Needed", or NULL */
+} ac_occupation;
+
+/* How to install the data, one sentence (static storage). */
+const char *ac_occdata_install_hint(void);
+/* Opens an installed database; path NULL uses ac_occdata_default_path().
+ * Returns AC_ENODATA when none is installed. */
+ac_status ac_occdata_open(const char *path, ac_occdata **out, ac_diags *diags);
+void ac_occdata_close(ac_occdata *db);
+/* $AICERT_DATA, else $XDG_DATA_HOME/aicert/occupations.db, else
+ * ~/.local/share/aicert/occupations.db (freed with ac_free). */
+char *ac_occdata_default_path(void);
+/* Looks up an O*NET-SOC (13-2051.00) or SOC (13-2051) code. */
+ac_status ac_occdata_occupation(ac_occdata *db, const char *code, ac_occupation **out,
+				ac_diags *diags);
+void ac_occupation_free(ac_occupation *occ);
+/* The share (0..100) of occupations whose published beta is below x. */
+ac_status ac_occdata_beta_percentile(ac_occdata *db, double x, double *pct);
+/* The share (0..100) of Working with AI occupations whose applicability is below x. */
+ac_status ac_occdata_applicability_percentile(ac_occdata *db, double x, double *pct);
+/* Sets every task's category from the policy's GWA table (0 when unmapped). */
+void ac_occupation_categorise(ac_occupation *occ, const ac_policy *policy);
+
+/* One task by O*NET task id (AC_ENOTFOUND with a diagnostic when unknown);
+ * freed with ac_occ_tasks_free(t, 1). */
+ac_status ac_occdata_task(ac_occdata *db, long task_id, ac_occ_task **out, ac_diags *diags);
+/* The GPTs-are-GPTs task labels of one occupation exactly as published
+ * (their own task list and Task Type; gwa_id and category are unset). */
+ac_status ac_occdata_labels(ac_occdata *db, const char *code, ac_occ_task **out, size_t *n);
+void ac_occ_tasks_free(ac_occ_task *tasks, size_t n);
+/* Every O*NET-SOC code in the database, in code order. */
+ac_status ac_occdata_codes(ac_occdata *db, char ***codes, size_t *n);
+void ac_occ_codes_free(char **codes, size_t n);
+
+/* Title search.  Confidence (0..1): an exact title 1.00, an exact alternate or
+ * short title 0.95, an exact reported title 0.90; otherwise a base for the kind
+ * of title (0.85 title, 0.80 alternate or short, 0.75 reported) times the share
+ * of the typed words found (a word matched only as a prefix counts 0.8, as the
+ * initials of title words 0.9) times (0.6 + 0.4 x the share of the title's
+ * words accounted for).  Rounded to 0.01.  Abbreviations
+ * match titles by their initials ("rn", "fp&a") and through the abbreviations
+ * the data itself spells out ("Ad Manager (Advertising Manager)").  Ranked by
+ * confidence, then bm25, then code; one row per occupation. */
+typedef struct {
+	char *code;
+	char *title;      /* the occupation's O*NET title */
+	char *matched;    /* the title that matched, as written in the data */
+	double confidence;
+	const char *via;  /* "title", "alternate title", "short title" or "reported title" */
+} ac_occ_match;
+/* AC_EINPUT when words hold nothing searchable; *n is 0 when nothing matched. */
+ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_occ_match **out,
+			    size_t *n, ac_diags *diags);
+void ac_occ_matches_free(ac_occ_match *m, size_t n);
+
+/* Builds the database at dbpath from the official files under srcdir
+ * (onet-29.3/, gpts-are-gpts/, working-with-ai/, bls/; see scripts/fetch-data.sh).
+ * Atomic: built in dbpath.tmp-PID and renamed; on any error nothing is left
+ * behind and each problem is a diagnostic naming the file and line.
+ * AC_EIO for a missing or unreadable file, AC_EINPUT for a malformed one. */
+ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *diags);
+
+/* What an installed database holds and where it came from. */
+typedef struct {
+	char *name;        /* "onet", "gpts-are-gpts", "working-with-ai", "bls-oews", ... */
+	char *title;
+	char *version;
+	char *licence;
+	char *url;
+	char *attribution;
+} ac_occ_source;
+typedef struct {
+	int schema_version;
+	char *imported_at;  /* UTC, ISO 8601 */
+	size_t occupations, tasks, labels, titles, dwas;
+	size_t with_beta, with_applicability, with_wage, with_growth;
+	ac_occ_source *sources;
+	size_t n_sources;
+} ac_occdata_info;
+ac_status ac_occdata_info_get(ac_occdata *db, ac_occdata_info **out);
+void ac_occdata_info_free(ac_occdata_info *info);
+
+/* How well the policy's category model agrees with the measured data, over
+ * all occupations with a published beta.  An occupation's category-default
+ * exposure is the Core 2 / Supplemental 1 weighted mean, over its tasks that
+ * have a category (through the policy's GWA table), of the policy's category
+ * exposure.  The calibrated exposure of a category is the mean measured beta
+ * of the O*NET tasks in it (the policy's value where it has none). */
+typedef struct {
+	size_t n_occupations;     /* occupations in the beta comparisons */
+	double rho_default;       /* Spearman(category-default exposure, published beta) */
+	double rho_calibrated;    /* the same with the calibrated category exposures */
+	size_t n_applicability;   /* occupations with both a beta and an applicability */
+	double rho_applicability; /* Spearman(published beta, Microsoft applicability) */
+	double before[AC_CAT__COUNT + 1]; /* the policy's category exposures ([0] unused) */
+	double after[AC_CAT__COUNT + 1];  /* calibrated category exposures */
+	size_t n_tasks[AC_CAT__COUNT + 1]; /* measured tasks behind after[] */
+	size_t unmapped_tasks;    /* tasks without a GWA or whose GWA the policy does not map */
+} ac_occ_calibration;
+ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_calibration *out,
+			       ac_diags *diags);
+
+/* ---------------------------------------------------------------- assessment */
+
+typedef struct {
+	const ac_policy *policy;       /* required */
+	const ac_catalogue *catalogue; /* NULL: certificate ids cannot be resolved */
+	ac_occdata *occdata;           /* NULL: occupation fields are null */
+	int counterfactuals;           /* 1 to search for verdict-changing answers */
+} ac_context;
+
+typedef struct {
+	char *name;
+	double share; /* fraction 0..1 after normalisation */
+	int category;
+	double exposure;
+	double contribution;
+	int repeatable, standardized_output, benchmarkable, needs_decision_authority;
+	int measured; /* exposure came from a measured figure */
+} ac_task_result;
+
+typedef struct {
+	char *id;
+	int verdict; /* 0 for a rule that only informs */
+	int decisive;
+	char *because;
+	char *figures_json; /* a JSON object of the figures the rule used */
+} ac_rule_fired;
+
+typedef struct {
+	int met;
+	char *why;
+} ac_condition;
+
+typedef struct {
+	const char *id;
+	char *answer;
+	ac_tri ok;
+} ac_question;
+
+typedef struct {
+	int path; /* AC_PATH_* */
+	int score; /* 0..100 */
+	char *why;
+	char *first_step;
+} ac_alternative;
+
+typedef struct {
+	char *field;     /* JSON path in the profile */
+	char *from_json; /* JSON text of the old value ("null" when unanswered) */
+	char *to_json;   /* JSON text of the new value */
+	char *sentence;  /* "if you named the capability gap" */
+	int verdict;
+	char *reason;
+} ac_counterfactual;
+
+typedef struct {
+	char *field;
+	char *could_change; /* sentence, or NULL when answering would not change the verdict */
+} ac_missing;
+
+typedef struct {
+	char *policy_name;
+	char *policy_version;
+	char *label;
+	int verdict;
+	char *reason;
+	char *headline;
+	ac_rule_fired *rules;
+	size_t n_rules;
+	char **flags;
+	char **flag_notes; /* the policy's sentence for each flag, same order */
+	size_t n_flags;
+
+	struct {
+		double score;
+		int klass; /* AC_CLASS_* */
+		int structural;
+		int skill_based;
+		double repeatable_share, standardized_share, benchmarkable_share, separable_share;
+		double reporting_share, coordination_share;
+		ac_task_result *tasks;
+		size_t n_tasks;
+		int has_tasks;
+		int prefilled; /* the task mix came from the occupation */
+		ac_occupation *occupation; /* NULL when no data or no occupation */
+		ac_num person_percentile;  /* the person's exposure among occupations */
+		ac_num range_low, range_high; /* the occupation's percentile among occupations,
+						 * lowest and highest over the sources, as 0..1 */
+		char *occupation_note;     /* why occupation is null, or NULL */
+	} exposure;
+	struct {
+		int count;
+		int high;
+		int standardized_output, repeatable_tasks, easily_benchmarked, separable_from_authority;
+		int authority_answered; /* role.decision_authority decided condition 4 */
+	} replaceability;
+	struct {
+		int test; /* AC_LT_* or 0 */
+		int orientation; /* AC_ORIENT_* or 0 when unknown */
+		ac_tri ownership_expands;
+		int count;
+		int ai_enhanced_role, owns_measurable_outcomes, expanding_into_system_design,
+			transitioning_to_hybrid;
+		int ladder_level;
+	} leverage;
+	struct {
+		int signal_strength;
+		ac_tri credential_sensitive;
+		int leader_reading;
+		int signaling_risk;
+	} organization;
+	struct {
+		int phase; /* 0 unknown, 1..3 */
+		ac_tri appropriate;
+		char **why;
+		size_t n_why;
+		ac_tri industry_compressing;
+		ac_tri industry_shifting;
+	} timing;
+	struct {
+		unsigned valid, invalid, unknown; /* motive bit sets */
+		const char *positioning; /* "defensive", "offensive", "unclear" */
+	} motives;
+	ac_condition exposure_understood, leverage_possible, timing_appropriate, trajectory_defined;
+	ac_question questions[5];
+	struct {
+		int present;
+		ac_cert cert; /* resolved: catalogue entry merged with the profile's fields */
+		int from_catalogue;
+		ac_tri gap_fit;
+		char **gap_matched;
+		size_t n_gap_matched;
+		ac_tri role_fit;
+		char *role_matched;
+		ac_tri recognized;
+		ac_num weeks;
+		ac_num time_value_usd;
+		ac_num total_cost_usd; /* money + time value */
+		ac_num cost_per_year_usd; /* money over validity */
+		ac_num retake_risk_usd;
+		ac_tri within_budget;
+		char **warnings;
+		size_t n_warnings;
+	} certification;
+	ac_alternative alternatives[AC_PATH__COUNT];
+	ac_counterfactual *counterfactuals;
+	size_t n_counterfactuals;
+	int counterfactuals_searched; /* 0 when the search was switched off */
+	char **warnings;
+	size_t n_warnings;
+	ac_missing *missing;
+	size_t n_missing;
+} ac_assessment;
+
+/* Runs the decision model.  AC_ENOTFOUND (with a diagnostic naming the id)
+ * when certification.id is not in the catalogue. */
+ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessment **out,
+		    ac_diags *diags);
+void ac_assessment_free(ac_assessment *a);
+
+typedef enum { AC_FORMAT_TEXT = 1, AC_FORMAT_JSON, AC_FORMAT_MARKDOWN } ac_format;
+
+/* Renders an assessment; *out is NUL-terminated and freed with ac_free. */
+ac_status ac_render(const ac_assessment *a, ac_format format, char **out, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,37 @@
+/*
+ * strbuf.h — a small growable string buffer for building output text.
+ * Errors are sticky: after a failed allocation every later call does nothing
+ * and sb_take() returns NULL, so a caller may append freely and check once.
+ */
+#ifndef AICERT_STRBUF_H
+#define AICERT_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct {
+	char *buf;  /* NUL-terminated once anything was appended; may be NULL */
+	size_t len; /* bytes in buf, not counting the NUL */
+	size_t cap; /* bytes allocated */
+	int failed; /* 1 after an allocation failed */
+} strbuf;
+
+void sb_init(strbuf *sb);
+/* Each append returns 0, or -1 when memory ran out (now or earlier). */
+int sb_putn(strbuf *sb, const char *s, size_t n);
+int sb_puts(strbuf *sb, const char *s);
+int sb_printf(strbuf *sb, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+int sb_vprintf(strbuf *sb, const char *fmt, va_list ap);
+/* Empties the buffer but keeps its memory (and a failure, if any). */
+void sb_clear(strbuf *sb);
+/* Hands over the text (malloc'd, NUL-terminated, "" when nothing was
+ * appended) and resets the buffer; NULL when memory ran out, in which case
+ * the buffer is freed.  *len gets the length when len is not NULL. */
+char *sb_take(strbuf *sb, size_t *len);
+void sb_free(strbuf *sb);
+
+#endif
