@@ -1,0 +1,657 @@
+/*
+ * profile.c — reads a profile (PROFILE.md) into an ac_profile and refuses bad
+ * input.  The accepted shape is described once, as tables of fields below; one
+ * walker applies them, so every refusal names the JSON path, what was found
+ * and what was expected, and all problems are reported, not just the first.
+ */
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "aicert.h"
+#include "internal.h"
+#include "internal_cert.h"
+
+typedef enum {
+	F_STR,      /* char * */
+	F_BOOL,     /* ac_tri */
+	F_ENUM,     /* int */
+	F_NUM,      /* ac_num */
+	F_INT,      /* int, whole number */
+	F_LONG,     /* long, whole number */
+	F_OBJ,      /* nested object: sub table, given flag at offset (int) or -1 */
+	F_ENUMSET,  /* array of enum names into an unsigned bit set; given flag at aux */
+	F_STRLIST,  /* array of strings: char ** at offset, size_t count at aux */
+	F_TASKS     /* the task array */
+} ftype;
+
+typedef struct field {
+	const char *name;
+	ftype type;
+	ptrdiff_t offset;
+	ac_enum_kind ek;
+	double min, max;
+	int min_exclusive;
+	const struct field *sub;
+	ptrdiff_t aux;
+} field;
+
+#define NONE (-1)
+#define P(m) ((ptrdiff_t)offsetof(ac_profile, m))
+#define T(m) ((ptrdiff_t)offsetof(ac_task, m))
+#define C(m) ((ptrdiff_t)offsetof(ac_cert, m))
+
+static const field task_fields[] = {
+	{"name", F_STR, T(name), 0, 0, 0, 0, NULL, NONE},
+	{"share", F_NUM, NONE, 0, 0, 100, 1, NULL, NONE}, /* stored in task.share */
+	{"category", F_ENUM, T(category), AC_ENUM_CATEGORY, 0, 0, 0, NULL, NONE},
+	{"onet_task_id", F_LONG, T(onet_task_id), 0, 1, 99999999, 0, NULL, NONE},
+	{"repeatable", F_BOOL, T(repeatable), 0, 0, 0, 0, NULL, NONE},
+	{"standardized_output", F_BOOL, T(standardized_output), 0, 0, 0, 0, NULL, NONE},
+	{"benchmarkable", F_BOOL, T(benchmarkable), 0, 0, 0, 0, NULL, NONE},
+	{"needs_decision_authority", F_BOOL, T(needs_decision_authority), 0, 0, 0, 0, NULL, NONE},
+	{"exposure", F_NUM, T(exposure), 0, 0, 1, 0, NULL, NONE},
+	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
+
+static const field manager_fields[] = {
+	{"reporting_share", F_NUM, P(role.manager_reporting_share), 0, 0, 100, 0, NULL, NONE},
+	{"purely_supervisory", F_BOOL, P(role.manager_purely_supervisory), 0, 0, 0, 0, NULL, NONE},
+	{"owns_outcomes", F_BOOL, P(role.manager_owns_outcomes), 0, 0, 0, 0, NULL, NONE},
+	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
+
+static const field role_fields[] = {
+	{"title", F_STR, P(role.title), 0, 0, 0, 0, NULL, NONE},
+	{"occupation", F_STR, P(role.occupation), 0, 0, 0, 0, NULL, NONE},
+	{"kind", F_ENUM, P(role.kind), AC_ENUM_KIND, 0, 0, 0, NULL, NONE},
+	{"tasks", F_TASKS, P(role.tasks), 0, 0, 0, 0, NULL, NONE},
+	{"owns_measurable_outcomes", F_BOOL, P(role.owns_measurable_outcomes), 0, 0, 0, 0, NULL, NONE},
+	{"decision_authority", F_ENUM, P(role.decision_authority), AC_ENUM_AUTHORITY, 0, 0, 0, NULL, NONE},
+	{"revenue_distance", F_ENUM, P(role.revenue_distance), AC_ENUM_REVENUE, 0, 0, 0, NULL, NONE},
+	{"ladder_level", F_INT, P(role.ladder_level), 0, 1, 5, 0, NULL, NONE},
+	{"leverage_test", F_ENUM, P(role.leverage_test), AC_ENUM_LEVERAGE_TEST, 0, 0, 0, NULL, NONE},
+	{"value_basis", F_ENUM, P(role.value_basis), AC_ENUM_VALUE_BASIS, 0, 0, 0, NULL, NONE},
+	{"manager", F_OBJ, P(role.manager_given), 0, 0, 0, 0, manager_fields, NONE},
+	{"hourly_pay_usd", F_NUM, P(role.hourly_pay_usd), 0, 0, 100000, 1, NULL, NONE},
+	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
+
+static const field ai_fields[] = {
+	{"tested_in_role", F_BOOL, P(ai_use.tested_in_role), 0, 0, 0, 0, NULL, NONE},
+	{"level", F_ENUM, P(ai_use.level), AC_ENUM_AI_LEVEL, 0, 0, 0, NULL, NONE},
+	{"widened_scope", F_BOOL, P(ai_use.widened_scope), 0, 0, 0, 0, NULL, NONE},
+	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
+
+static const field trajectory_fields[] = {
+	{"target_role", F_STR, P(trajectory.target_role), 0, 0, 0, 0, NULL, NONE},
+	{"expanding_into_system_design", F_BOOL, P(trajectory.expanding_into_system_design), 0, 0, 0, 0, NULL, NONE},
+	{"transitioning_to_hybrid", F_BOOL, P(trajectory.transitioning_to_hybrid), 0, 0, 0, 0, NULL, NONE},
+	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
+
+static const field org_fields[] = {
+	{"leadership_values_ai_literacy", F_BOOL, P(organization.leadership_values_ai_literacy), 0, 0, 0, 0, NULL, NONE},
+	{"promotion_committees_want_credentials", F_BOOL, P(organization.promotion_committees_want_credentials), 0, 0, 0, 0, NULL, NONE},
+	{"politics_reward_formal_programs", F_BOOL, P(organization.politics_reward_formal_programs), 0, 0, 0, 0, NULL, NONE},
+	{"credential_sensitive_environment", F_BOOL, P(organization.credential_sensitive_environment), 0, 0, 0, 0, NULL, NONE},
+	{"leader_reading", F_ENUM, P(organization.leader_reading), AC_ENUM_LEADER_READING, 0, 0, 0, NULL, NONE},
+	{"adoption_signals", F_ENUMSET, P(organization.signals), AC_ENUM_ADOPTION_SIGNAL, 0, 0, 0, NULL, P(organization.signals_given)},
+	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
+
+static const field industry_fields[] = {
+	{"name", F_STR, P(industry.name), 0, 0, 0, 0, NULL, NONE},
+	{"business_model_compressing", F_ENUM, P(industry.business_model_compressing), AC_ENUM_COMPRESSING, 0, 0, 0, NULL, NONE},
+	{"shifting_to_ai", F_BOOL, P(industry.shifting_to_ai), 0, 0, 0, 0, NULL, NONE},
+	{"digital_intensity", F_ENUM, P(industry.digital_intensity), AC_ENUM_DIGITAL, 0, 0, 0, NULL, NONE},
+	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
+
+/* Offsets inside ac_cert; the walker is given the address of profile->cert. */
+static const field cert_fields[] = {
+	{"id", F_STR, C(id), 0, 0, 0, 0, NULL, NONE},
+	{"name", F_STR, C(name), 0, 0, 0, 0, NULL, NONE},
+	{"provider", F_STR, C(provider), 0, 0, 0, 0, NULL, NONE},
+	{"domain", F_ENUM, C(domain), AC_ENUM_DOMAIN, 0, 0, 0, NULL, NONE},
+	{"level", F_ENUM, C(level), AC_ENUM_LEVEL, 0, 0, 0, NULL, NONE},
+	{"cost_usd", F_NUM, C(cost_usd), 0, 0, 10000000, 0, NULL, NONE},
+	{"hours", F_NUM, C(hours), 0, 0, 100000, 0, NULL, NONE},
+	{"validity_months", F_NUM, C(validity_months), 0, 1, 1200, 0, NULL, NONE},
+	{"maps_to_roles", F_STRLIST, C(roles), 0, 0, 0, 0, NULL, C(n_roles)},
+	{"keywords", F_STRLIST, C(keywords), 0, 0, 0, 0, NULL, C(n_keywords)},
+	{"recognized_by_org", F_BOOL, C(recognized_by_org), 0, 0, 0, 0, NULL, NONE},
+	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
+
+static const field constraint_fields[] = {
+	{"budget_usd", F_NUM, P(constraints.budget_usd), 0, 0, 10000000, 0, NULL, NONE},
+	{"hours_per_week", F_NUM, P(constraints.hours_per_week), 0, 0, 168, 1, NULL, NONE},
+	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
+
+static const field top_fields[] = {
+	{"schema", F_STR, NONE, 0, 0, 0, 0, NULL, NONE},
+	{"label", F_STR, P(label), 0, 0, 0, 0, NULL, NONE},
+	{"role", F_OBJ, NONE, 0, 0, 0, 0, role_fields, NONE},
+	{"ai_use", F_OBJ, NONE, 0, 0, 0, 0, ai_fields, NONE},
+	{"trajectory", F_OBJ, NONE, 0, 0, 0, 0, trajectory_fields, NONE},
+	{"organization", F_OBJ, NONE, 0, 0, 0, 0, org_fields, NONE},
+	{"industry", F_OBJ, NONE, 0, 0, 0, 0, industry_fields, NONE},
+	{"motives", F_ENUMSET, P(motives), AC_ENUM_MOTIVE, 0, 0, 0, NULL, P(motives_given)},
+	{"capability_gap", F_STR, P(capability_gap), 0, 0, 0, 0, NULL, NONE},
+	{"certification", F_OBJ, P(cert_given), 0, 0, 0, 0, cert_fields, NONE},
+	{"constraints", F_OBJ, NONE, 0, 0, 0, 0, constraint_fields, NONE},
+	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
+
+/* ------------------------------------------------------------ the walker */
+
+typedef struct {
+	ac_diags *d;
+	const char *source;
+	int failed; /* a problem was reported */
+	int oom;
+} walk;
+
+static void problem(walk *w, const char *path, const char *fmt, const char *found, const char *expected)
+{
+	w->failed = 1;
+	if (ac_diags_add(w->d, w->source, path, 0, 0, fmt, found, expected) != AC_OK)
+		w->oom = 1;
+}
+
+/* A short description of a JSON value for "found ..." (static or buf). */
+static const char *describe(const json_t *v, char *buf, size_t n)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: return "an object";
+	case JSON_ARRAY: return "an array";
+	case JSON_STRING: {
+		const char *s = json_string_value(v);
+		size_t len = json_string_length(v);
+		if (len > 40)
+			snprintf(buf, n, "the string \"%.37s...\"", s);
+		else
+			snprintf(buf, n, "the string \"%s\"", s);
+		return buf;
+	}
+	case JSON_INTEGER: snprintf(buf, n, "%lld", (long long)json_integer_value(v)); return buf;
+	case JSON_REAL: snprintf(buf, n, "%g", json_real_value(v)); return buf;
+	case JSON_TRUE: return "true";
+	case JSON_FALSE: return "false";
+	case JSON_NULL: return "null";
+	}
+	return "a value";
+}
+
+/* Paths are short (the shape is at most four levels deep); a path that would
+ * not fit is cut, never overflowed. */
+static void join_path(char *out, size_t n, const char *base, const char *name)
+{
+	int w = (!base || !*base) ? snprintf(out, n, "%s", name) : snprintf(out, n, "%s.%s", base, name);
+	if (w < 0 || (size_t)w >= n)
+		out[n - 1] = '\0';
+}
+
+static void index_path(char *out, size_t n, const char *base, size_t i)
+{
+	int w = snprintf(out, n, "%s[%zu]", base, i);
+	if (w < 0 || (size_t)w >= n)
+		out[n - 1] = '\0';
+}
+
+static char *trimmed_dup(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	char *r = malloc(n + 1);
+	if (r) {
+		memcpy(r, s, n);
+		r[n] = '\0';
+	}
+	return r;
+}
+
+static int check_string(walk *w, const char *path, const json_t *v)
+{
+	char buf[96];
+	if (!json_is_string(v)) {
+		problem(w, path, "found %s, expected %s", describe(v, buf, sizeof buf), "a string");
+		return 0;
+	}
+	if (json_string_length(v) > AC_MAX_STRING) {
+		snprintf(buf, sizeof buf, "a string of %zu bytes", json_string_length(v));
+		problem(w, path, "found %s, expected %s", buf, "at most 4096 bytes");
+		return 0;
+	}
+	if (strlen(json_string_value(v)) != json_string_length(v)) {
+		problem(w, path, "found %s, expected %s", "a string with a NUL character", "text without NUL");
+		return 0;
+	}
+	return 1;
+}
+
+static int number_in_range(walk *w, const char *path, const json_t *v, const field *f, double *out)
+{
+	char buf[96], exp[96];
+	if (!json_is_number(v)) {
+		problem(w, path, "found %s, expected %s", describe(v, buf, sizeof buf), "a number");
+		return 0;
+	}
+	double x = json_number_value(v);
+	int bad = !isfinite(x) || x > f->max || (f->min_exclusive ? x <= f->min : x < f->min);
+	if (bad) {
+		if (f->min_exclusive)
+			snprintf(exp, sizeof exp, "a number greater than %g and at most %g", f->min, f->max);
+		else
+			snprintf(exp, sizeof exp, "a number from %g to %g", f->min, f->max);
+		problem(w, path, "found %s, expected %s", describe(v, buf, sizeof buf), exp);
+		return 0;
+	}
+	*out = x;
+	return 1;
+}
+
+static int whole_in_range(walk *w, const char *path, const json_t *v, const field *f, long *out)
+{
+	char buf[96], exp[96];
+	double x;
+	int ok = json_is_number(v);
+	if (ok) {
+		x = json_number_value(v);
+		ok = isfinite(x) && x == floor(x) && x >= f->min && x <= f->max;
+	}
+	if (!ok) {
+		snprintf(exp, sizeof exp, "a whole number from %g to %g", f->min, f->max);
+		problem(w, path, "found %s, expected %s", describe(v, buf, sizeof buf), exp);
+		return 0;
+	}
+	*out = (long)x;
+	return 1;
+}
+
+/* NN-NNNN or NN-NNNN.NN */
+static int occupation_code_ok(const char *s)
+{
+	static const char shape[] = "dd-dddd.dd";
+	size_t n = strlen(s);
+	if (n != 7 && n != 10)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+			return 0;
+	return 1;
+}
+
+static void walk_object(walk *w, const json_t *obj, const field *fields, char *base, const char *path);
+
+static void walk_tasks(walk *w, const json_t *arr, ac_profile *p, const char *path)
+{
+	char buf[96], sub[256];
+	if (!json_is_array(arr)) {
+		problem(w, path, "found %s, expected %s", describe(arr, buf, sizeof buf), "an array of tasks");
+		return;
+	}
+	size_t n = json_array_size(arr);
+	p->role.tasks_given = 1;
+	if (n > AC_MAX_TASKS) {
+		snprintf(buf, sizeof buf, "%zu tasks", n);
+		problem(w, path, "found %s, expected %s", buf, "at most 200 tasks");
+		return;
+	}
+	if (n == 0)
+		return;
+	p->role.tasks = calloc(n, sizeof *p->role.tasks);
+	if (!p->role.tasks) {
+		w->oom = 1;
+		return;
+	}
+	p->role.n_tasks = n;
+	for (size_t i = 0; i < n; i++) {
+		const json_t *t = json_array_get(arr, i);
+		ac_task *task = &p->role.tasks[i];
+		index_path(sub, sizeof sub, path, i);
+		if (!json_is_object(t)) {
+			problem(w, sub, "found %s, expected %s", describe(t, buf, sizeof buf), "a task object");
+			continue;
+		}
+		walk_object(w, t, task_fields, (char *)task, sub);
+		const json_t *share = json_object_get(t, "share");
+		char sp[280];
+		join_path(sp, sizeof sp, sub, "share");
+		if (!share)
+			problem(w, sp, "found %s, expected %s", "nothing", "the task's share of working time in percent");
+		else if (!json_is_null(share))
+			number_in_range(w, sp, share, &task_fields[1], &task->share);
+		else
+			problem(w, sp, "found %s, expected %s", "null", "a number greater than 0");
+		/* Required fields: null is no answer, so it counts as absent. */
+		const json_t *name = json_object_get(t, "name");
+		if (!name || json_is_null(name)) {
+			join_path(sp, sizeof sp, sub, "name");
+			problem(w, sp, "found %s, expected %s", name ? "null" : "nothing", "the task's name");
+		}
+		const json_t *cat = json_object_get(t, "category"), *oid = json_object_get(t, "onet_task_id");
+		if ((!cat || json_is_null(cat)) && (!oid || json_is_null(oid))) {
+			join_path(sp, sizeof sp, sub, "category");
+			problem(w, sp, "found %s, expected %s", cat ? "null" : "nothing",
+				"a task category (or an onet_task_id from occupation data)");
+		}
+	}
+}
+
+static void walk_enumset(walk *w, const json_t *arr, const field *f, char *base, const char *path)
+{
+	char buf[96], sub[256], exp[600];
+	if (!json_is_array(arr)) {
+		snprintf(exp, sizeof exp, "a list of: %s", ac_enum_list(f->ek));
+		problem(w, path, "found %s, expected %s", describe(arr, buf, sizeof buf), exp);
+		return;
+	}
+	*(int *)(base + f->aux) = 1;
+	unsigned *set = (unsigned *)(base + f->offset);
+	size_t i;
+	const json_t *v;
+	json_array_foreach(arr, i, v) {
+		index_path(sub, sizeof sub, path, i);
+		int e = json_is_string(v) ? ac_enum_value(f->ek, json_string_value(v)) : 0;
+		if (!e) {
+			snprintf(exp, sizeof exp, "one of %s", ac_enum_list(f->ek));
+			problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), exp);
+			continue;
+		}
+		if (*set & (1u << e)) {
+			problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), "each value once");
+			continue;
+		}
+		*set |= 1u << e;
+	}
+}
+
+static void walk_strlist(walk *w, const json_t *arr, const field *f, char *base, const char *path)
+{
+	char buf[96], sub[256];
+	if (!json_is_array(arr)) {
+		problem(w, path, "found %s, expected %s", describe(arr, buf, sizeof buf), "a list of strings");
+		return;
+	}
+	size_t n = json_array_size(arr);
+	if (n > AC_MAX_LIST) {
+		snprintf(buf, sizeof buf, "%zu entries", n);
+		problem(w, path, "found %s, expected %s", buf, "at most 64 entries");
+		return;
+	}
+	char **list = calloc(n ? n : 1, sizeof *list);
+	if (!list) {
+		w->oom = 1;
+		return;
+	}
+	*(char ***)(base + f->offset) = list;
+	size_t *count = (size_t *)(base + f->aux);
+	for (size_t i = 0; i < n; i++) {
+		index_path(sub, sizeof sub, path, i);
+		const json_t *v = json_array_get(arr, i);
+		if (!check_string(w, sub, v))
+			continue;
+		list[*count] = trimmed_dup(json_string_value(v));
+		if (!list[*count]) {
+			w->oom = 1;
+			return;
+		}
+		(*count)++;
+	}
+}
+
+static void walk_object(walk *w, const json_t *obj, const field *fields, char *base, const char *path)
+{
+	const char *key;
+	const json_t *v;
+	char sub[256], buf[96];
+	json_object_foreach((json_t *)obj, key, v) {
+		const field *f = fields;
+		while (f->name && strcmp(f->name, key) != 0)
+			f++;
+		join_path(sub, sizeof sub, path, key);
+		if (!f->name) {
+			char exp[512] = "one of: ";
+			for (const field *g = fields; g->name; g++) {
+				strncat(exp, g->name, sizeof exp - strlen(exp) - 3);
+				if (g[1].name)
+					strncat(exp, ", ", sizeof exp - strlen(exp) - 1);
+			}
+			problem(w, sub, "found %s, expected %s", "an unknown field", exp);
+			continue;
+		}
+		if (json_is_null(v) && f->type != F_TASKS)
+			continue; /* null: unanswered */
+		if (f->offset == NONE && (f->type == F_STR || f->type == F_NUM))
+			continue; /* checked by the caller (schema, task share) */
+		switch (f->type) {
+		case F_STR:
+			if (check_string(w, sub, v) && f->offset != NONE) {
+				char *s = trimmed_dup(json_string_value(v));
+				if (!s) {
+					w->oom = 1;
+					break;
+				}
+				if (!*s) { /* an empty string means "none" */
+					free(s);
+					s = NULL;
+				}
+				*(char **)(base + f->offset) = s;
+			}
+			break;
+		case F_BOOL:
+			if (!json_is_boolean(v))
+				problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), "true or false");
+			else
+				*(ac_tri *)(base + f->offset) = json_is_true(v) ? AC_TRUE : AC_FALSE;
+			break;
+		case F_ENUM: {
+			int e = json_is_string(v) ? ac_enum_value(f->ek, json_string_value(v)) : 0;
+			if (!e) {
+				char exp[600];
+				snprintf(exp, sizeof exp, "one of %s", ac_enum_list(f->ek));
+				problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), exp);
+			} else {
+				*(int *)(base + f->offset) = e;
+			}
+			break;
+		}
+		case F_NUM: {
+			double x;
+			if (number_in_range(w, sub, v, f, &x) && f->offset != NONE) {
+				ac_num *n = (ac_num *)(base + f->offset);
+				n->set = 1;
+				n->v = x;
+			}
+			break;
+		}
+		case F_INT: {
+			long x;
+			if (whole_in_range(w, sub, v, f, &x))
+				*(int *)(base + f->offset) = (int)x;
+			break;
+		}
+		case F_LONG: {
+			long x;
+			if (whole_in_range(w, sub, v, f, &x))
+				*(long *)(base + f->offset) = x;
+			break;
+		}
+		case F_OBJ:
+			if (!json_is_object(v)) {
+				problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), "an object");
+				break;
+			}
+			if (f->offset != NONE)
+				*(int *)(base + f->offset) = 1;
+			if (f->sub == cert_fields)
+				walk_object(w, v, f->sub, (char *)&((ac_profile *)base)->cert, sub);
+			else
+				walk_object(w, v, f->sub, base, sub);
+			break;
+		case F_ENUMSET: walk_enumset(w, v, f, base, sub); break;
+		case F_STRLIST: walk_strlist(w, v, f, base, sub); break;
+		case F_TASKS:
+			if (json_is_null(v))
+				break;
+			walk_tasks(w, v, (ac_profile *)base, sub);
+			break;
+		}
+		if (w->oom)
+			return;
+	}
+}
+
+/* 0 when v nests deeper than AC_MAX_DEPTH; path then names the first value
+ * found too deep. */
+static int depth_ok(const json_t *v, int depth, char *path, size_t n)
+{
+	if (depth > AC_MAX_DEPTH)
+		return 0;
+	size_t i;
+	const char *k;
+	const json_t *x;
+	char here[256];
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, x) {
+			index_path(here, sizeof here, path, i);
+			if (!depth_ok(x, depth + 1, here, sizeof here)) {
+				snprintf(path, n, "%s", here);
+				return 0;
+			}
+		}
+	} else if (json_is_object(v)) {
+		json_object_foreach((json_t *)v, k, x) {
+			join_path(here, sizeof here, path, k);
+			if (!depth_ok(x, depth + 1, here, sizeof here)) {
+				snprintf(path, n, "%s", here);
+				return 0;
+			}
+		}
+	}
+	return 1;
+}
+
+ac_status ac_profile_parse(const char *text, size_t len, const char *source, ac_profile **out,
+			   ac_diags *diags)
+{
+	*out = NULL;
+	if (len > AC_MAX_PROFILE_BYTES) {
+		ac_diags_add(diags, source, NULL, 0, 0,
+			     "found a profile of %zu bytes, expected at most 1 MiB (1048576 bytes)", len);
+		return AC_EINPUT;
+	}
+	json_error_t err;
+	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+	if (!root) {
+		ac_diags_add(diags, source, NULL, err.line, err.column, "not valid JSON: %s", err.text);
+		return AC_EINPUT;
+	}
+	walk w = {diags, source, 0, 0};
+	char buf[96];
+	if (!json_is_object(root)) {
+		problem(&w, "(top level)", "found %s, expected %s", describe(root, buf, sizeof buf), "a profile object");
+		json_decref(root);
+		return AC_EINPUT;
+	}
+	char deep[256] = "";
+	if (!depth_ok(root, 0, deep, sizeof deep)) {
+		problem(&w, deep, "found %s, expected %s", "nesting deeper than 16 levels",
+			"the shallow profile shape of PROFILE.md");
+		json_decref(root);
+		return AC_EINPUT;
+	}
+	ac_profile *p = calloc(1, sizeof *p);
+	if (!p) {
+		json_decref(root);
+		return AC_ENOMEM;
+	}
+	const json_t *schema = json_object_get(root, "schema");
+	if (!schema)
+		problem(&w, "schema", "found %s, expected %s", "nothing", "\"" AC_PROFILE_SCHEMA "\"");
+	else if (!json_is_string(schema) || strcmp(json_string_value(schema), AC_PROFILE_SCHEMA) != 0)
+		problem(&w, "schema", "found %s, expected %s", describe(schema, buf, sizeof buf),
+			"\"" AC_PROFILE_SCHEMA "\"");
+	walk_object(&w, root, top_fields, (char *)p, "");
+	if (p->role.occupation && !occupation_code_ok(p->role.occupation))
+		problem(&w, "role.occupation", "found %s, expected %s", p->role.occupation,
+			"an O*NET-SOC code such as 13-2051.00 or a SOC code such as 13-2051");
+	if (!w.failed && !w.oom && p->cert_given && !p->cert.id && !p->cert.name)
+		problem(&w, "certification", "found %s, expected %s", "neither id nor name",
+			"a catalogue id, or a name for a custom certificate");
+	json_decref(root);
+	if (w.oom) {
+		ac_profile_free(p);
+		return AC_ENOMEM;
+	}
+	if (w.failed) {
+		ac_profile_free(p);
+		return AC_EINPUT;
+	}
+	*out = p;
+	return AC_OK;
+}
+
+/* ------------------------------------------------------------ copy, free */
+
+void ac_profile_free(ac_profile *p)
+{
+	if (!p)
+		return;
+	free(p->label);
+	free(p->role.title);
+	free(p->role.occupation);
+	for (size_t i = 0; i < p->role.n_tasks; i++)
+		free(p->role.tasks[i].name);
+	free(p->role.tasks);
+	free(p->trajectory.target_role);
+	free(p->industry.name);
+	free(p->capability_gap);
+	ac_cert_free_fields(&p->cert);
+	free(p);
+}
+
+static int dup_into(char **dst, const char *src)
+{
+	*dst = NULL;
+	if (!src)
+		return 1;
+	*dst = strdup(src);
+	return *dst != NULL;
+}
+
+ac_profile *ac_profile_clone(const ac_profile *src)
+{
+	ac_profile *p = malloc(sizeof *p);
+	if (!p)
+		return NULL;
+	*p = *src;
+	/* Reset every owned pointer before copying, so a failure frees cleanly. */
+	p->label = p->role.title = p->role.occupation = NULL;
+	p->role.tasks = NULL;
+	p->role.n_tasks = 0;
+	p->trajectory.target_role = p->industry.name = p->capability_gap = NULL;
+	memset(&p->cert, 0, sizeof p->cert);
+	int ok = dup_into(&p->label, src->label) && dup_into(&p->role.title, src->role.title) &&
+		 dup_into(&p->role.occupation, src->role.occupation) &&
+		 dup_into(&p->trajectory.target_role, src->trajectory.target_role) &&
+		 dup_into(&p->industry.name, src->industry.name) &&
+		 dup_into(&p->capability_gap, src->capability_gap) &&
+		 ac_cert_copy(&p->cert, &src->cert) == AC_OK;
+	if (ok && src->role.n_tasks) {
+		p->role.tasks = calloc(src->role.n_tasks, sizeof *p->role.tasks);
+		ok = p->role.tasks != NULL;
+		for (size_t i = 0; ok && i < src->role.n_tasks; i++) {
+			p->role.tasks[i] = src->role.tasks[i];
+			p->role.tasks[i].name = NULL;
+			p->role.n_tasks = i + 1;
+			ok = dup_into(&p->role.tasks[i].name, src->role.tasks[i].name);
+		}
+	}
+	if (!ok) {
+		ac_profile_free(p);
+		return NULL;
+	}
+	return p;
+}
