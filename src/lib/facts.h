@@ -1,0 +1,103 @@
+/*
+ * facts.h — the named facts the engine derives from a profile, which policy
+ * expressions (rules, flags, derived facts, alternatives) may use.  One list,
+ * read by the policy parser (to resolve and type-check names) and by the
+ * engine (to fill values); `aicert policy show --facts` prints it.
+ *
+ * FACT(id, name, type, description)   type: B three-valued, N number, S text
+ */
+#ifndef AICERT_FACTS_H
+#define AICERT_FACTS_H
+
+#define AC_FACTS(FACT) \
+	FACT(HAS_TASKS, "has_tasks", B, "a task mix was given (or pre-filled from the occupation)") \
+	FACT(HAS_OCCUPATION, "has_occupation", B, "role.occupation was found in installed occupation data") \
+	FACT(PREFILLED, "prefilled", B, "the task mix was pre-filled from the occupation") \
+	FACT(EXPOSURE, "exposure", N, "time-weighted AI exposure of the tasks, 0..1") \
+	FACT(REPEATABLE_SHARE, "repeatable_share", N, "share of time in repeatable work") \
+	FACT(STANDARDIZED_SHARE, "standardized_share", N, "share of time producing standardised output") \
+	FACT(BENCHMARKABLE_SHARE, "benchmarkable_share", N, "share of time whose output is easy to benchmark") \
+	FACT(SEPARABLE_SHARE, "separable_share", N, "share of time in tasks that do not need the person's decision authority") \
+	FACT(REPORTING_SHARE, "reporting_share", N, "share of time in standardised reporting and document drafting") \
+	FACT(COORDINATION_SHARE, "coordination_share", N, "share of time in coordination") \
+	FACT(TOP_TASK, "top_task", S, "the task contributing most to exposure") \
+	FACT(TOP_TASK_SHARE, "top_task_share", N, "that task's share of time") \
+	FACT(EXPOSED, "exposed", B, "AI-Exposed: repeatable_share at or above exposed_repeatable_share") \
+	FACT(COND_STANDARDIZED, "cond_standardized_output", B, "replaceability condition 1 holds") \
+	FACT(COND_REPEATABLE, "cond_repeatable_tasks", B, "replaceability condition 2 holds") \
+	FACT(COND_BENCHMARKED, "cond_easily_benchmarked", B, "replaceability condition 3 holds") \
+	FACT(COND_SEPARABLE, "cond_separable_from_authority", B, "replaceability condition 4 holds") \
+	FACT(REPLACEABILITY, "replaceability", N, "how many of the four replaceability conditions hold") \
+	FACT(REPLACEABILITY_HIGH, "replaceability_high", B, "replaceability at or above replaceability_high") \
+	FACT(HOLDS_AUTHORITY, "holds_authority", B, "role.decision_authority is holds") \
+	FACT(LEVERAGE_TEST_ANSWERED, "leverage_test_answered", B, "the +40 % productivity question was answered") \
+	FACT(LEVERAGE_ORIENTED, "leverage_oriented", B, "extra output turns into scope or influence") \
+	FACT(REWARDED, "rewarded", B, "extra output turns into pay") \
+	FACT(COMPRESSIBLE, "compressible", B, "extra output turns into headcount cuts (or unsure with high replaceability)") \
+	FACT(AI_ENHANCED_ROLE, "ai_enhanced_role", B, "AI use has already widened scope or influence (claimed)") \
+	FACT(OWNS_OUTCOMES, "owns_outcomes", B, "owns measurable outcomes (claimed)") \
+	FACT(EXPANDING_SYSTEM_DESIGN, "expanding_into_system_design", B, "expanding into system design (claimed)") \
+	FACT(TRANSITIONING_HYBRID, "transitioning_to_hybrid", B, "moving into a hybrid role (claimed)") \
+	FACT(LEVERAGE_COUNT, "leverage_count", N, "how many of the four leverage conditions hold") \
+	FACT(LADDER_LEVEL, "ladder_level", N, "leverage ladder level 1..5") \
+	FACT(AI_TESTED, "ai_tested", B, "AI has been used on real tasks of the current role") \
+	FACT(AI_USES_WELL, "ai_uses_well", B, "AI use is regular or has built workflows") \
+	FACT(SIGNAL_STRENGTH, "signal_strength", N, "how many of the four organisation signals hold (answered yes)") \
+	FACT(CREDENTIAL_SENSITIVE, "credential_sensitive", B, "signal_strength at or above credential_sensitive_signals (unknown while unanswered signals could reach it)") \
+	FACT(LEADER_MODERNIZER, "leader_modernizer", B, "leaders read visible AI use as modernising") \
+	FACT(LEADER_EFFICIENT, "leader_efficient_operator", B, "leaders read visible AI use as doing the same work faster") \
+	FACT(LEADER_AUTOMATION, "leader_automation_evidence", B, "leaders read visible AI use as evidence the role can be automated") \
+	FACT(PHASE, "phase", N, "adoption phase 1..3 (unknown without signals)") \
+	FACT(INDUSTRY_COMPRESSING, "industry_compressing", B, "the industry's business model is compressing") \
+	FACT(INDUSTRY_SHIFTING, "industry_shifting", B, "the industry is visibly shifting to AI-based work") \
+	FACT(DIGITAL_HIGH, "digital_high", B, "the industry relies heavily on digital information and written content") \
+	FACT(MOTIVES_GIVEN, "motives_given", B, "at least one motive was given") \
+	FACT(VALID_MOTIVE, "valid_motive", B, "at least one motive is valid once checked") \
+	FACT(NO_VALID_MOTIVE, "no_valid_motive", B, "motives were given and none is valid once checked") \
+	FACT(INVALID_MOTIVE_PRESENT, "invalid_motive_present", B, "an invalid motive was given") \
+	FACT(PANIC_MOTIVE, "panic_motive", B, "the motives include following headlines or calming anxiety") \
+	FACT(GAP_NAMED, "gap_named", B, "a capability gap is named") \
+	FACT(TARGET_NAMED, "target_named", B, "a target role is named") \
+	FACT(DEFINED_TRANSITION, "defined_transition", B, "a role_transition motive with a named target role") \
+	FACT(INDUSTRY_SHIFT_VALID, "industry_shift_valid", B, "an industry_shift motive in an industry that is shifting") \
+	FACT(CERT_NAMED, "cert_named", B, "the profile names a certificate") \
+	FACT(CERT_ROLE_FIT, "cert_role_fit", B, "the named certificate maps to the target (or current) role") \
+	FACT(CERT_GAP_FIT, "cert_gap_fit", B, "the named certificate covers the named gap") \
+	FACT(CERT_MISSES_GAP, "cert_misses_gap", B, "a certificate and a gap are named and it does not cover the gap") \
+	FACT(CERT_RECOGNIZED, "cert_recognized", B, "the organisation recognises the certificate") \
+	FACT(CERT_RETIRED, "cert_retired", B, "the certificate is retired or retiring") \
+	FACT(CERT_PREREQ_GATED, "cert_gated", B, "the certificate requires another credential first") \
+	FACT(CERT_COST, "cert_cost_usd", N, "certificate price in USD") \
+	FACT(CERT_HOURS, "cert_hours", N, "preparation hours") \
+	FACT(CERT_WEEKS, "cert_weeks", N, "weeks to complete at the person's hours per week") \
+	FACT(OVER_BUDGET, "over_budget", B, "the certificate costs more than the budget") \
+	FACT(HAS_HOURS, "has_hours", B, "the certificate can be finished within max_certificate_weeks") \
+	FACT(IS_MANAGER, "is_manager", B, "the role is a manager or hybrid role") \
+	FACT(MANAGER_SUPERVISORY, "manager_supervisory", B, "the manager purely supervises stable execution") \
+	FACT(MANAGER_OWNS, "manager_owns_outcomes", B, "the manager owns a business outcome") \
+	FACT(MANAGER_STATUS_SHARE, "manager_status_share", N, "percent of a manager's value that is status synthesis") \
+	FACT(VALUE_SPEED, "value_speed", B, "the person's value is production speed") \
+	FACT(REVENUE_CLOSE, "revenue_close", B, "the role is revenue-direct or revenue-adjacent") \
+	FACT(VERDICT_PURSUE, "verdict_pursue", B, "the verdict is pursue (alternatives only)") \
+	FACT(VERDICT_SIGNAL, "verdict_signal_only", B, "the verdict is signal_only (alternatives only)") \
+	FACT(VERDICT_NOT_YET, "verdict_not_yet", B, "the verdict is not_yet (alternatives only)") \
+	FACT(VERDICT_AVOID, "verdict_avoid", B, "the verdict is avoid (alternatives only)") \
+	FACT(TARGET_ROLE, "target_role", S, "the named target role") \
+	FACT(CAPABILITY_GAP, "capability_gap", S, "the named capability gap") \
+	FACT(CERT_NAME, "cert_name", S, "the named certificate")
+
+#define AC_FACT_ENUM(id, name, type, desc) AC_F_##id,
+enum { AC_FACTS(AC_FACT_ENUM) AC_F__BUILTIN };
+#undef AC_FACT_ENUM
+
+enum { AC_T_BOOL = 'B', AC_T_NUM = 'N', AC_T_STR = 'S' };
+
+typedef struct {
+	const char *name;
+	int type;
+	const char *description;
+} ac_fact_info;
+
+extern const ac_fact_info ac_fact_table[AC_F__BUILTIN];
+
+#endif
