@@ -1,0 +1,56 @@
+/*
+ * engine.h — the engine's internal state, shared by its three files:
+ * engine.c (facts and rules), explain.c (conditions, questions, alternatives)
+ * and whatif.c (counterfactuals and missing answers).
+ */
+#ifndef AICERT_ENGINE_H
+#define AICERT_ENGINE_H
+
+#include "aicert.h"
+#include "policy.h"
+
+/* What stays the same across re-runs of one profile: the policy, the resolved
+ * certificate and the occupation. */
+typedef struct {
+	const ac_context *ctx;
+	const ac_policy *pol;
+	const ac_cert *cert;         /* resolved certificate, NULL when none */
+	const ac_occupation *occ;    /* NULL when none */
+} ac_prepared;
+
+/* One evaluation of one profile. */
+typedef struct {
+	const ac_prepared *prep;
+	const ac_profile *p;
+	ac_val *f;
+	size_t n_slots;
+	ac_task_result *tasks;
+	size_t n_tasks;
+	int prefilled;
+	double share_total;
+	ac_tri *fired;
+	int verdict;
+	size_t decisive;
+	unsigned motive_valid, motive_invalid, motive_unknown;
+} ac_eval;
+
+/* Evaluates the facts and the rules.  With explain 0 only the verdict is
+ * wanted (re-runs for counterfactuals). */
+ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags);
+void ac_eval_free(ac_eval *ev);
+
+/* explain.c: fills conditions, questions, timing reasons and alternatives. */
+ac_status ac_explain(ac_assessment *a, const ac_eval *ev);
+
+/* whatif.c: fills counterfactuals and missing answers. */
+ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile *p, int search);
+
+/* Small helpers. */
+char *ac_strdup_printf(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+int ac_list_push(char ***list, size_t *n, char *item); /* takes item; 0 on OOM (item freed) */
+
+#endif
