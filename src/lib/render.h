@@ -1,0 +1,79 @@
+/*
+ * render.h — internal interface of the renderers behind ac_render().  JSON is
+ * built as a tree (render_json.c); text and Markdown share one walk over the
+ * report (render.c) that calls a small "writer" for each kind of block.
+ */
+#ifndef AICERT_RENDER_H
+#define AICERT_RENDER_H
+
+#include <stddef.h>
+
+#include "aicert.h"
+#include "strbuf.h"
+
+/* Where a writer puts its blocks.  hang is the indent the text writer used
+ * for the last list item, so a sub-line can line up under it. */
+typedef struct {
+	strbuf *out;
+	size_t hang;
+} rw_out;
+
+/* How a list item is marked: a bullet, a met / unmet / unknown check, or a
+ * number. */
+typedef enum { RW_BULLET, RW_YES, RW_NO, RW_UNKNOWN, RW_NUMBER } rw_mark;
+
+/* A table of plain-text cells, row by row.  The first column may be wrapped
+ * by the text writer when the table is too wide. */
+typedef struct {
+	size_t ncols, nrows;
+	const char *const *head;  /* ncols headers */
+	const char *const *cells; /* nrows * ncols cells */
+	const int *right;         /* per column: 1 to align right */
+} rw_table;
+
+/* One output format's way of writing each block.  Every text argument is
+ * plain text (the writer escapes what its format needs); each call writes a
+ * whole block ending in a newline; blank lines between blocks are the walk's
+ * job.  lead and text of item may be NULL. */
+typedef struct {
+	void (*title)(rw_out *o, const char *text);
+	void (*heading)(rw_out *o, const char *text);
+	void (*para)(rw_out *o, const char *text);
+	void (*lead)(rw_out *o, const char *label, const char *text);
+	void (*field)(rw_out *o, const char *key, const char *value);
+	void (*item)(rw_out *o, rw_mark mark, int number, const char *lead, const char *text);
+	void (*sub)(rw_out *o, const char *text);
+	void (*table)(rw_out *o, const rw_table *t);
+	void (*rule)(rw_out *o);
+} rw_writer;
+
+const rw_writer *ac_text_writer(void);
+const rw_writer *ac_markdown_writer(void);
+
+/* The text or Markdown report, appended to out. */
+ac_status ac_render_report(const ac_assessment *a, const rw_writer *w, strbuf *out);
+/* The JSON document of ASSESSMENT.md, appended to out. */
+ac_status ac_render_json(const ac_assessment *a, strbuf *out);
+
+/* Helpers both kinds of renderer share. */
+
+/* Fills motives[] with the AC_MOT_* values set in bits, in enum order;
+ * returns how many (at most AC_MOT__COUNT). */
+size_t ac_render_motives(unsigned bits, int motives[AC_MOT__COUNT]);
+/* Fills names[] with the certificate's cost fields whose value is unknown, in
+ * output order; returns how many (at most 8). */
+size_t ac_render_unknown_costs(const ac_assessment *a, const char *names[8]);
+/* Fills names[] with the data sources an occupation's figures came from;
+ * returns how many (at most 4). */
+size_t ac_render_occ_sources(const ac_occupation *occ, const char *names[4]);
+/* x rounded to `decimals` places (0 for NaN or infinity). */
+double ac_render_round(double x, int decimals);
+
+/* Display columns of n bytes of UTF-8 (code points, not bytes). */
+size_t ac_render_width(const char *s, size_t n);
+/* Cuts the next line of at most width columns from *p, breaking at spaces
+ * (a longer word gets a line of its own).  Sets *line and *n to the line
+ * without surrounding spaces and advances *p; returns 0 at the end. */
+int ac_render_next_line(const char **p, size_t width, const char **line, size_t *n);
+
+#endif

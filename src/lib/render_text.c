@@ -1,0 +1,212 @@
+/*
+ * render_text.c — the writer for plain text read in a terminal: prose wrapped
+ * at 78 columns with hanging indents, aligned "key: value" fields, ✓/✗ marks,
+ * and tables whose first column wraps when the table would be too wide.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "render.h"
+
+#define WIDTH 78
+#define KEY_INDENT 2
+#define KEY_COLUMN 24 /* where a field's value starts */
+#define MIN_WRAP 24   /* never wrap narrower than this */
+
+static void spaces(strbuf *sb, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		sb_putn(sb, " ", 1);
+}
+
+static void repeat(strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		sb_puts(sb, s);
+}
+
+/* Copies n bytes of text with each run of whitespace as one space and control
+ * characters (which could drive the terminal) as '?'. */
+static void put_clean(strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			sb_putn(sb, " ", 1);
+			while (i + 1 < n && strchr(" \t\n\r", s[i + 1]) && s[i + 1])
+				i++;
+		} else {
+			sb_putn(sb, c < 0x20 || c == 0x7f ? "?" : &s[i], 1);
+		}
+	}
+}
+
+/* Writes text from column col (the caller wrote what precedes it), wrapping
+ * at WIDTH; later lines start at column indent.  Ends the line. */
+static void wrap(strbuf *sb, const char *text, size_t col, size_t indent)
+{
+	const char *p = text ? text : "";
+	const char *line;
+	size_t n, width = col < WIDTH - MIN_WRAP ? WIDTH - col : MIN_WRAP;
+	int first = 1;
+	while (ac_render_next_line(&p, width, &line, &n)) {
+		if (!first)
+			spaces(sb, indent);
+		put_clean(sb, line, n);
+		sb_puts(sb, "\n");
+		first = 0;
+		width = indent < WIDTH - MIN_WRAP ? WIDTH - indent : MIN_WRAP;
+	}
+	if (first)
+		sb_puts(sb, "\n");
+}
+
+static void underlined(strbuf *sb, const char *text, const char *rule)
+{
+	wrap(sb, text, 0, 0);
+	size_t w = ac_render_width(text, strlen(text));
+	repeat(sb, rule, w < WIDTH ? w : WIDTH);
+	sb_puts(sb, "\n");
+}
+
+static void title(rw_out *o, const char *text)
+{
+	underlined(o->out, text, "=");
+}
+
+static void heading(rw_out *o, const char *text)
+{
+	underlined(o->out, text, "-");
+}
+
+static void para(rw_out *o, const char *text)
+{
+	wrap(o->out, text, 0, 0);
+}
+
+static void lead(rw_out *o, const char *label, const char *text)
+{
+	put_clean(o->out, label, strlen(label));
+	sb_puts(o->out, ": ");
+	wrap(o->out, text, ac_render_width(label, strlen(label)) + 2, 2);
+}
+
+static void field(rw_out *o, const char *key, const char *value)
+{
+	size_t w = ac_render_width(key, strlen(key)) + 1;
+	spaces(o->out, KEY_INDENT);
+	put_clean(o->out, key, strlen(key));
+	sb_puts(o->out, ":");
+	spaces(o->out, KEY_INDENT + w < KEY_COLUMN ? KEY_COLUMN - KEY_INDENT - w : 1);
+	wrap(o->out, value, KEY_INDENT + w < KEY_COLUMN ? KEY_COLUMN : KEY_INDENT + w + 1,
+	     KEY_COLUMN);
+}
+
+static void item(rw_out *o, rw_mark mark, int number, const char *lead_text, const char *text)
+{
+	static const char *const marks[] = {"-", "✓", "✗", "?"};
+	char num[16];
+	const char *m = mark == RW_NUMBER ? num : marks[mark];
+	snprintf(num, sizeof num, "%d.", number);
+	spaces(o->out, KEY_INDENT);
+	sb_puts(o->out, m);
+	sb_puts(o->out, " ");
+	o->hang = KEY_INDENT + ac_render_width(m, strlen(m)) + 1;
+	/* Lead and text wrap as one stream. */
+	strbuf joined;
+	sb_init(&joined);
+	sb_printf(&joined, "%s%s%s", lead_text ? lead_text : "", lead_text && text ? " — " : "",
+		  text ? text : "");
+	if (joined.failed)
+		o->out->failed = 1;
+	wrap(o->out, joined.buf, o->hang, o->hang);
+	sb_free(&joined);
+}
+
+static void sub(rw_out *o, const char *text)
+{
+	spaces(o->out, o->hang);
+	wrap(o->out, text, o->hang, o->hang);
+}
+
+/* Drops the spaces that padding left at the end of the current line. */
+static void end_line(strbuf *sb)
+{
+	while (sb->len && sb->buf[sb->len - 1] == ' ')
+		sb->buf[--sb->len] = '\0';
+	sb_puts(sb, "\n");
+}
+
+/* One cell of n bytes padded to width columns. */
+static void cell(strbuf *sb, const char *s, size_t n, size_t width, int right)
+{
+	size_t w = ac_render_width(s, n);
+	size_t pad = w < width ? width - w : 0;
+	if (right)
+		spaces(sb, pad);
+	put_clean(sb, s, n);
+	if (!right)
+		spaces(sb, pad);
+}
+
+static void table(rw_out *o, const rw_table *t)
+{
+	enum { GAP = 2, MAX_COLS = 8 };
+	size_t width[MAX_COLS], total = KEY_INDENT;
+	size_t ncols = t->ncols < MAX_COLS ? t->ncols : MAX_COLS;
+	for (size_t c = 0; c < ncols; c++) {
+		width[c] = ac_render_width(t->head[c], strlen(t->head[c]));
+		for (size_t r = 0; r < t->nrows; r++) {
+			const char *s = t->cells[r * t->ncols + c];
+			size_t w = ac_render_width(s, strlen(s));
+			if (w > width[c])
+				width[c] = w;
+		}
+		total += width[c] + (c ? GAP : 0);
+	}
+	/* Too wide: the first column gives way and its text wraps. */
+	if (total > WIDTH) {
+		size_t over = total - WIDTH;
+		width[0] = width[0] > over + 12 ? width[0] - over : 12;
+	}
+	for (size_t c = 0; c < ncols; c++) {
+		spaces(o->out, c ? GAP : KEY_INDENT);
+		cell(o->out, t->head[c], strlen(t->head[c]), width[c], t->right[c]);
+	}
+	end_line(o->out);
+	for (size_t c = 0; c < ncols; c++) {
+		spaces(o->out, c ? GAP : KEY_INDENT);
+		repeat(o->out, "-", width[c]);
+	}
+	end_line(o->out);
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *const *row = t->cells + r * t->ncols;
+		const char *p = row[0], *line;
+		size_t n;
+		int more = ac_render_next_line(&p, width[0], &line, &n);
+		spaces(o->out, KEY_INDENT);
+		cell(o->out, more ? line : "", more ? n : 0, width[0], t->right[0]);
+		for (size_t c = 1; c < ncols; c++) {
+			spaces(o->out, GAP);
+			cell(o->out, row[c], strlen(row[c]), width[c], t->right[c]);
+		}
+		end_line(o->out);
+		while (ac_render_next_line(&p, width[0], &line, &n)) {
+			spaces(o->out, KEY_INDENT);
+			cell(o->out, line, n, width[0], t->right[0]);
+			end_line(o->out);
+		}
+	}
+}
+
+static void rule(rw_out *o)
+{
+	repeat(o->out, "-", 20);
+	sb_puts(o->out, "\n");
+}
+
+const rw_writer *ac_text_writer(void)
+{
+	static const rw_writer writer = {title, heading, para, lead, field, item, sub, table, rule};
+	return &writer;
+}
