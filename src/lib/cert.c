@@ -1,0 +1,261 @@
+/*
+ * cert.c — one certificate as a value: freeing and deep-copying an ac_cert,
+ * its canonical JSON form (the catalogue's own entry format, unknown values
+ * kept as null), the filter `aicert certs` and the web page share, and the
+ * cost arithmetic the engine reports (weeks, time value, cost per year).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "aicert.h"
+#include "internal_cert.h"
+
+static void free_list(char **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+void ac_cert_free_fields(ac_cert *c)
+{
+	if (!c)
+		return;
+	free(c->id);
+	free(c->provider);
+	free(c->name);
+	free(c->exam_code);
+	free(c->cost_note);
+	free(c->hours_note);
+	free(c->renewal);
+	free(c->prerequisites);
+	free(c->status_date);
+	free(c->checked);
+	free_list(c->roles, c->n_roles);
+	free_list(c->keywords, c->n_keywords);
+	free_list(c->sources, c->n_sources);
+	free_list(c->uncertain, c->n_uncertain);
+	memset(c, 0, sizeof *c);
+}
+
+/* Copies a string; a NULL source gives NULL and counts as success. */
+static int copy_str(char **dst, const char *src)
+{
+	*dst = NULL;
+	if (!src)
+		return 1;
+	*dst = strdup(src);
+	return *dst != NULL;
+}
+
+static int copy_list(char ***dst, size_t *n_dst, char *const *src, size_t n)
+{
+	*dst = NULL;
+	*n_dst = 0;
+	if (!n)
+		return 1;
+	char **l = calloc(n, sizeof *l);
+	if (!l)
+		return 0;
+	*dst = l;
+	for (size_t i = 0; i < n; i++) {
+		if (!copy_str(&l[i], src[i]))
+			return 0;
+		*n_dst = i + 1;
+	}
+	return 1;
+}
+
+ac_status ac_cert_copy(ac_cert *dst, const ac_cert *src)
+{
+	*dst = *src;
+	/* Clear every owned pointer first so a failure part-way frees cleanly. */
+	dst->id = dst->provider = dst->name = dst->exam_code = NULL;
+	dst->cost_note = dst->hours_note = dst->renewal = dst->prerequisites = NULL;
+	dst->status_date = dst->checked = NULL;
+	dst->roles = dst->keywords = dst->sources = dst->uncertain = NULL;
+	dst->n_roles = dst->n_keywords = dst->n_sources = dst->n_uncertain = 0;
+	int ok = copy_str(&dst->id, src->id) && copy_str(&dst->provider, src->provider) &&
+		 copy_str(&dst->name, src->name) && copy_str(&dst->exam_code, src->exam_code) &&
+		 copy_str(&dst->cost_note, src->cost_note) && copy_str(&dst->hours_note, src->hours_note) &&
+		 copy_str(&dst->renewal, src->renewal) && copy_str(&dst->prerequisites, src->prerequisites) &&
+		 copy_str(&dst->status_date, src->status_date) && copy_str(&dst->checked, src->checked) &&
+		 copy_list(&dst->roles, &dst->n_roles, src->roles, src->n_roles) &&
+		 copy_list(&dst->keywords, &dst->n_keywords, src->keywords, src->n_keywords) &&
+		 copy_list(&dst->sources, &dst->n_sources, src->sources, src->n_sources) &&
+		 copy_list(&dst->uncertain, &dst->n_uncertain, src->uncertain, src->n_uncertain);
+	if (!ok) {
+		ac_cert_free_fields(dst);
+		return AC_ENOMEM;
+	}
+	return AC_OK;
+}
+
+/* ------------------------------------------------------------ cost arithmetic */
+
+void ac_cert_costs(const ac_cert *c, ac_num hours_per_week, ac_num hourly_pay_usd, ac_cert_cost *out)
+{
+	memset(out, 0, sizeof *out);
+	if (c->hours.set && hours_per_week.set && hours_per_week.v > 0) {
+		out->weeks.set = 1;
+		out->weeks.v = c->hours.v / hours_per_week.v;
+	}
+	if (c->hours.set && hourly_pay_usd.set && hourly_pay_usd.v >= 0) {
+		out->time_value_usd.set = 1;
+		out->time_value_usd.v = c->hours.v * hourly_pay_usd.v;
+	}
+	if (c->cost_usd.set && out->time_value_usd.set) {
+		out->total_cost_usd.set = 1;
+		out->total_cost_usd.v = c->cost_usd.v + out->time_value_usd.v;
+	}
+	if (c->never_expires) {
+		out->per_year_not_applicable = 1;
+	} else if (c->cost_usd.set && c->validity_months.set && c->validity_months.v > 0) {
+		out->cost_per_year_usd.set = 1;
+		out->cost_per_year_usd.v = c->cost_usd.v / (c->validity_months.v / 12.0);
+	}
+}
+
+/* ------------------------------------------------------------ the filter */
+
+/* Case-insensitive (ASCII) substring search; an empty needle always matches. */
+static int contains_nocase(const char *hay, const char *needle, size_t n)
+{
+	if (!hay)
+		return 0;
+	size_t h = strlen(hay);
+	for (size_t i = 0; i + n <= h; i++) {
+		size_t k = 0;
+		while (k < n && tolower((unsigned char)hay[i + k]) == tolower((unsigned char)needle[k]))
+			k++;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
+static int list_contains(char *const *list, size_t n, const char *word, size_t len)
+{
+	for (size_t i = 0; i < n; i++)
+		if (contains_nocase(list[i], word, len))
+			return 1;
+	return 0;
+}
+
+/* Does one search word occur in any of the searchable fields? */
+static int word_matches(const ac_cert *c, const char *word, size_t len)
+{
+	return contains_nocase(c->id, word, len) || contains_nocase(c->provider, word, len) ||
+	       contains_nocase(c->name, word, len) || contains_nocase(c->exam_code, word, len) ||
+	       list_contains(c->keywords, c->n_keywords, word, len) ||
+	       list_contains(c->roles, c->n_roles, word, len);
+}
+
+int ac_cert_matches(const ac_cert *c, const ac_cert_filter *f)
+{
+	if (!c)
+		return 0;
+	if (!f)
+		return 1;
+	if (f->domain && c->domain != f->domain)
+		return 0;
+	if (f->level && c->level != f->level)
+		return 0;
+	if (f->status && c->status != f->status)
+		return 0;
+	if (f->provider && *f->provider && !contains_nocase(c->provider, f->provider, strlen(f->provider)))
+		return 0;
+	if (f->max_cost_usd.set && (!c->cost_usd.set || c->cost_usd.v > f->max_cost_usd.v))
+		return 0;
+	if (f->words) {
+		const char *s = f->words;
+		for (;;) {
+			while (*s && isspace((unsigned char)*s))
+				s++;
+			if (!*s)
+				break;
+			const char *start = s;
+			while (*s && !isspace((unsigned char)*s))
+				s++;
+			if (!word_matches(c, start, (size_t)(s - start)))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* ------------------------------------------------------------ canonical JSON */
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+/* Whole numbers are written as integers so the output reads like the input. */
+static json_t *num_or_null(ac_num n)
+{
+	if (!n.set)
+		return json_null();
+	if (n.v >= -9007199254740992.0 && n.v <= 9007199254740992.0 && n.v == (double)(json_int_t)n.v)
+		return json_integer((json_int_t)n.v);
+	return json_real(n.v);
+}
+
+static json_t *enum_or_null(ac_enum_kind kind, int v)
+{
+	const char *name = ac_enum_name(kind, v);
+	return name ? json_string(name) : json_null();
+}
+
+static json_t *str_list(char *const *list, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < n; i++)
+		if (json_array_append_new(a, json_string(list[i])) != 0) {
+			json_decref(a);
+			return NULL;
+		}
+	return a;
+}
+
+char *ac_cert_to_json(const ac_cert *c)
+{
+	if (!c)
+		return NULL;
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	/* The keys in the catalogue file's order; a NULL value (allocation
+	 * failure) makes json_object_set_new fail, which we count. */
+	int bad = 0;
+	bad |= json_object_set_new(o, "id", str_or_null(c->id));
+	bad |= json_object_set_new(o, "provider", str_or_null(c->provider));
+	bad |= json_object_set_new(o, "name", str_or_null(c->name));
+	bad |= json_object_set_new(o, "exam_code", str_or_null(c->exam_code));
+	bad |= json_object_set_new(o, "level", enum_or_null(AC_ENUM_LEVEL, c->level));
+	bad |= json_object_set_new(o, "domain", enum_or_null(AC_ENUM_DOMAIN, c->domain));
+	bad |= json_object_set_new(o, "cost_usd", num_or_null(c->cost_usd));
+	bad |= json_object_set_new(o, "cost_note", str_or_null(c->cost_note));
+	bad |= json_object_set_new(o, "retake_usd", num_or_null(c->retake_usd));
+	bad |= json_object_set_new(o, "hours", num_or_null(c->hours));
+	bad |= json_object_set_new(o, "hours_note", str_or_null(c->hours_note));
+	bad |= json_object_set_new(o, "validity_months", num_or_null(c->validity_months));
+	bad |= json_object_set_new(o, "never_expires", json_boolean(c->never_expires));
+	bad |= json_object_set_new(o, "renewal", str_or_null(c->renewal));
+	bad |= json_object_set_new(o, "prerequisites", str_or_null(c->prerequisites));
+	bad |= json_object_set_new(o, "gated", json_boolean(c->gated));
+	bad |= json_object_set_new(o, "format", enum_or_null(AC_ENUM_FORMAT, c->format));
+	bad |= json_object_set_new(o, "status", enum_or_null(AC_ENUM_STATUS, c->status));
+	bad |= json_object_set_new(o, "status_date", str_or_null(c->status_date));
+	bad |= json_object_set_new(o, "roles", str_list(c->roles, c->n_roles));
+	bad |= json_object_set_new(o, "keywords", str_list(c->keywords, c->n_keywords));
+	bad |= json_object_set_new(o, "sources", str_list(c->sources, c->n_sources));
+	bad |= json_object_set_new(o, "checked", str_or_null(c->checked));
+	bad |= json_object_set_new(o, "uncertain", str_list(c->uncertain, c->n_uncertain));
+	char *out = bad ? NULL : json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+	json_decref(o);
+	return out;
+}
