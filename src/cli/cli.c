@@ -1,0 +1,334 @@
+/*
+ * cli.c — the option parser and the small helpers every subcommand shares.
+ * Options are GNU-style long options (--name VALUE or --name=VALUE); there are
+ * no short options except -h for --help, so the parser stays predictable.
+ */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("aicert: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_print_help(const cli_command *cmd, FILE *to)
+{
+	fprintf(to, "usage: %s\n\n%s\n", cmd->usage, cmd->summary);
+	if (cmd->description)
+		fprintf(to, "\n%s\n", cmd->description);
+	fputs("\noptions:\n", to);
+	for (const cli_option *o = cmd->options; o && o->name; o++) {
+		char left[64];
+		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+		fprintf(to, "  %-24s %s\n", left, o->help);
+	}
+	fprintf(to, "  %-24s %s\n", "-h, --help", "show this help and exit");
+}
+
+static int option_index(const cli_command *cmd, const char *name, size_t len)
+{
+	int i = 0;
+	for (const cli_option *o = cmd->options; o && o->name; o++, i++)
+		if (strlen(o->name) == len && strncmp(o->name, name, len) == 0)
+			return i;
+	return -1;
+}
+
+static int usage_error(const cli_command *cmd, const char *fmt, const char *what)
+{
+	fputs("aicert: ", stderr);
+	fprintf(stderr, fmt, what);
+	fprintf(stderr, "\nusage: %s\n(see 'aicert %s --help')\n", cmd->usage, cmd->name);
+	return CLI_EXIT_USAGE;
+}
+
+int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *out)
+{
+	memset(out, 0, sizeof *out);
+	out->cmd = cmd;
+	int only_positional = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		if (!only_positional && strcmp(arg, "--") == 0) {
+			only_positional = 1;
+			continue;
+		}
+		if (!only_positional && (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0)) {
+			cli_print_help(cmd, stdout);
+			return CLI_EXIT_OK;
+		}
+		if (!only_positional && arg[0] == '-' && arg[1] == '-') {
+			const char *name = arg + 2;
+			const char *eq = strchr(name, '=');
+			size_t len = eq ? (size_t)(eq - name) : strlen(name);
+			int idx = option_index(cmd, name, len);
+			if (idx < 0)
+				return usage_error(cmd, "unknown option '%s'", arg);
+			const cli_option *o = &cmd->options[idx];
+			if (o->arg) {
+				const char *v = eq ? eq + 1 : NULL;
+				if (!v) {
+					if (i + 1 >= argc)
+						return usage_error(cmd, "option '%s' needs a value", arg);
+					v = argv[++i];
+				}
+				out->values[idx] = v;
+			} else {
+				if (eq)
+					return usage_error(cmd, "option '%s' takes no value", arg);
+				out->values[idx] = "";
+			}
+			continue;
+		}
+		if (!only_positional && arg[0] == '-' && arg[1] != '\0')
+			return usage_error(cmd, "unknown option '%s'", arg);
+		if (out->n_positional >= cmd->max_positional || out->n_positional >= CLI_MAX_POSITIONAL)
+			return usage_error(cmd, "unexpected argument '%s'", arg);
+		out->positional[out->n_positional++] = arg;
+	}
+	if (out->n_positional < cmd->min_positional)
+		return usage_error(cmd, "%s", "missing argument");
+	return -1;
+}
+
+const char *cli_opt(const cli_args *a, const char *name)
+{
+	int idx = option_index(a->cmd, name, strlen(name));
+	return idx < 0 ? NULL : a->values[idx];
+}
+
+int cli_flag(const cli_args *a, const char *name)
+{
+	return cli_opt(a, name) != NULL;
+}
+
+int cli_opt_number(const cli_args *a, const char *name, double min, double max, double *value)
+{
+	const char *s = cli_opt(a, name);
+	if (!s)
+		return -1;
+	char *end = NULL;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (errno || end == s || *end != '\0' || !isfinite(v) || v < min || v > max) {
+		cli_error("--%s: found '%s', expected a number from %g to %g", name, s, min, max);
+		return CLI_EXIT_USAGE;
+	}
+	*value = v;
+	return -1;
+}
+
+int cli_read_file(const char *path, size_t max, char **buf, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (!f) {
+		cli_error("%s: cannot open: %s", path, strerror(errno));
+		return CLI_EXIT_USAGE;
+	}
+	size_t cap = 8192, n = 0;
+	char *b = malloc(cap + 1);
+	if (!b) {
+		if (f != stdin)
+			fclose(f);
+		cli_error("out of memory");
+		return CLI_EXIT_FAIL;
+	}
+	for (;;) {
+		if (n == cap) {
+			if (cap > max) break;
+			cap *= 2;
+			char *nb = realloc(b, cap + 1);
+			if (!nb) {
+				free(b);
+				if (f != stdin)
+					fclose(f);
+				cli_error("out of memory");
+				return CLI_EXIT_FAIL;
+			}
+			b = nb;
+		}
+		size_t got = fread(b + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	int err = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (err) {
+		free(b);
+		cli_error("%s: read error", path);
+		return CLI_EXIT_USAGE;
+	}
+	if (n > max) {
+		free(b);
+		cli_error("%s: larger than the limit of %zu bytes", strcmp(path, "-") == 0 ? "standard input" : path, max);
+		return CLI_EXIT_USAGE;
+	}
+	b[n] = '\0';
+	*buf = b;
+	*len = n;
+	return -1;
+}
+
+void cli_print_diags(const ac_diags *d)
+{
+	for (size_t i = 0; i < d->count; i++) {
+		char *s = ac_diag_format(&d->items[i]);
+		fprintf(stderr, "aicert: %s\n", s ? s : d->items[i].message);
+		ac_free(s);
+	}
+}
+
+int cli_exit_for(ac_status st)
+{
+	switch (st) {
+	case AC_OK: return CLI_EXIT_OK;
+	case AC_EINPUT:
+	case AC_ENOTFOUND:
+	case AC_ENODATA: return CLI_EXIT_USAGE;
+	default: return CLI_EXIT_FAIL;
+	}
+}
+
+int cli_load_policy(const cli_args *a, ac_policy **out)
+{
+	ac_diags d;
+	ac_diags_init(&d);
+	const char *path = cli_opt(a, "policy");
+	ac_status st;
+	if (!path) {
+		st = ac_policy_default(out, &d);
+	} else {
+		char *buf;
+		size_t len;
+		int rc = cli_read_file(path, 1024 * 1024, &buf, &len);
+		if (rc >= 0) {
+			ac_diags_free(&d);
+			return rc;
+		}
+		st = ac_policy_parse(buf, len, path, out, &d);
+		free(buf);
+	}
+	if (st != AC_OK) {
+		cli_print_diags(&d);
+		if (!d.count)
+			cli_error("policy: %s", ac_strerror(st));
+	}
+	ac_diags_free(&d);
+	return st == AC_OK ? -1 : cli_exit_for(st);
+}
+
+int cli_load_catalogue(const cli_args *a, ac_catalogue **out)
+{
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_status st = ac_catalogue_default(out, &d);
+	const char *path = cli_opt(a, "catalogue");
+	if (st == AC_OK && path) {
+		char *buf;
+		size_t len;
+		int rc = cli_read_file(path, 8 * 1024 * 1024, &buf, &len);
+		if (rc >= 0) {
+			ac_catalogue_free(*out);
+			*out = NULL;
+			ac_diags_free(&d);
+			return rc;
+		}
+		st = ac_catalogue_merge(*out, buf, len, path, &d);
+		free(buf);
+	}
+	if (st != AC_OK) {
+		cli_print_diags(&d);
+		if (!d.count)
+			cli_error("catalogue: %s", ac_strerror(st));
+		ac_catalogue_free(*out);
+		*out = NULL;
+	}
+	ac_diags_free(&d);
+	return st == AC_OK ? -1 : cli_exit_for(st);
+}
+
+int cli_open_occdata(const cli_args *a, ac_occdata **out)
+{
+	ac_diags d;
+	ac_diags_init(&d);
+	const char *path = cli_opt(a, "data");
+	*out = NULL;
+	ac_status st = ac_occdata_open(path, out, &d);
+	int rc = -1;
+	if (st == AC_ENODATA && !path) {
+		*out = NULL; /* not installed: callers report null occupation fields */
+	} else if (st != AC_OK) {
+		cli_print_diags(&d);
+		if (!d.count)
+			cli_error("occupation data: %s", ac_strerror(st));
+		rc = cli_exit_for(st);
+	}
+	ac_diags_free(&d);
+	return rc;
+}
+
+int cli_format(const cli_args *a, ac_format *out)
+{
+	const char *f = cli_opt(a, "format");
+	if (!f || strcmp(f, "text") == 0)
+		*out = AC_FORMAT_TEXT;
+	else if (strcmp(f, "json") == 0)
+		*out = AC_FORMAT_JSON;
+	else if (strcmp(f, "markdown") == 0 || strcmp(f, "md") == 0)
+		*out = AC_FORMAT_MARKDOWN;
+	else {
+		cli_error("--format: found '%s', expected text, json or markdown", f);
+		return CLI_EXIT_USAGE;
+	}
+	return -1;
+}
+
+int cli_write_stdout(const char *buf, size_t len)
+{
+	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
+		cli_error("cannot write the output: %s", strerror(errno));
+		return CLI_EXIT_FAIL;
+	}
+	return 0;
+}
+
+int cli_format_text_or_json(const cli_args *a, int *json)
+{
+	ac_format f;
+	int rc = cli_format(a, &f);
+	if (rc >= 0)
+		return rc;
+	if (f == AC_FORMAT_MARKDOWN) {
+		cli_error("--format: found '%s', expected text or json", cli_opt(a, "format"));
+		return CLI_EXIT_USAGE;
+	}
+	*json = f == AC_FORMAT_JSON;
+	return -1;
+}
+
+int cli_print_json(json_t *root)
+{
+	char *s = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12)) : NULL;
+	json_decref(root);
+	if (!s) {
+		cli_error("out of memory");
+		return CLI_EXIT_FAIL;
+	}
+	int rc = cli_write_stdout(s, strlen(s));
+	if (rc == 0)
+		rc = cli_write_stdout("\n", 1);
+	free(s);
+	return rc;
+}

@@ -1,0 +1,113 @@
+/*
+ * cli.h — what every subcommand of the aicert tool shares: one option parser,
+ * file reading with limits, loading the policy / catalogue / occupation data
+ * named by common options, and printing diagnostics.  Each subcommand lives in
+ * its own cmd_*.c file and is listed in main.c's command table.
+ *
+ * Exit codes: 0 success, 1 internal failure, 2 bad input or bad usage.
+ */
+#ifndef AICERT_CLI_H
+#define AICERT_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <jansson.h>
+
+#include "aicert.h"
+
+#define CLI_MAX_OPTIONS 24
+#define CLI_MAX_POSITIONAL 16
+
+enum { CLI_EXIT_OK = 0, CLI_EXIT_FAIL = 1, CLI_EXIT_USAGE = 2 };
+
+typedef struct {
+	const char *name;     /* long name without dashes: "format" */
+	const char *arg;      /* metavariable ("FILE") or NULL for a flag */
+	const char *help;     /* one line */
+} cli_option;
+
+typedef struct cli_command cli_command;
+typedef struct {
+	const cli_command *cmd;
+	const char *values[CLI_MAX_OPTIONS]; /* per option: its argument, or "" for a flag seen */
+	const char *positional[CLI_MAX_POSITIONAL];
+	int n_positional;
+} cli_args;
+
+struct cli_command {
+	const char *name;        /* "assess" or "certs list" */
+	const char *summary;     /* one line for the command list */
+	const char *usage;       /* "aicert assess PROFILE [options]" */
+	const char *description; /* a short paragraph, may be NULL */
+	const cli_option *options; /* terminated by {NULL} ; --help is implicit */
+	int min_positional, max_positional;
+	int (*run)(const cli_args *args);
+};
+
+/* Parses argv (argv[0] is the first word after the subcommand name).
+ * Returns -1 when parsing succeeded; otherwise the exit code to use (0 after
+ * printing --help, 2 after printing a usage error). */
+int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *out);
+void cli_print_help(const cli_command *cmd, FILE *to);
+
+/* The value of option `name` (NULL when not given; "" for a flag given). */
+const char *cli_opt(const cli_args *a, const char *name);
+int cli_flag(const cli_args *a, const char *name);
+/* Parses a numeric option; prints an error and returns 2 when malformed or
+ * outside [min,max]; returns -1 on success (value left unchanged if absent). */
+int cli_opt_number(const cli_args *a, const char *name, double min, double max, double *value);
+
+/* Reads a whole file ("-" for standard input) of at most max bytes.
+ * Prints a message and returns 2 when it cannot; -1 on success. */
+int cli_read_file(const char *path, size_t max, char **buf, size_t *len);
+
+/* Prints each diagnostic on stderr as "aicert: source:line:col: path: message". */
+void cli_print_diags(const ac_diags *d);
+/* Prints "aicert: message" on stderr. */
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+/* Maps a library status to an exit code (AC_EINPUT/AC_ENOTFOUND -> 2, else 1). */
+int cli_exit_for(ac_status st);
+
+/* Loads the policy named by --policy (or the default).  -1 on success. */
+int cli_load_policy(const cli_args *a, ac_policy **out);
+/* Loads the default catalogue plus --catalogue FILE when given.  -1 on success. */
+int cli_load_catalogue(const cli_args *a, ac_catalogue **out);
+/* Opens occupation data (--data FILE, else the default path); *out is NULL
+ * when none is installed (not an error).  -1 on success. */
+int cli_open_occdata(const cli_args *a, ac_occdata **out);
+/* Parses --format (text, json, markdown; default text).  -1 on success. */
+int cli_format(const cli_args *a, ac_format *out);
+
+/* For commands that write text or JSON only: sets *json; -1 on success. */
+int cli_format_text_or_json(const cli_args *a, int *json);
+/* Writes a JSON value (indented, key order kept, final newline) to stdout and
+ * releases it; NULL means it could not be built (out of memory).  0 or 1. */
+int cli_print_json(json_t *root);
+
+/* Writes all of buf to stdout and flushes; returns 0, or 1 on a write error. */
+int cli_write_stdout(const char *buf, size_t len);
+
+/* The option lines shared by commands that assess a profile. */
+#define CLI_OPT_POLICY {"policy", "FILE", "use this policy file instead of the built-in default"}
+#define CLI_OPT_CATALOGUE {"catalogue", "FILE", "add or override catalogue entries from FILE"}
+#define CLI_OPT_DATA {"data", "FILE", "occupation database (default: $AICERT_DATA or the XDG data dir)"}
+#define CLI_OPT_FORMAT {"format", "FMT", "output format: text (default), json or markdown"}
+
+/* Subcommands (one file each). */
+extern const cli_command cmd_assess;
+extern const cli_command cmd_policy_show;
+extern const cli_command cmd_policy_check;
+extern const cli_command cmd_certs_list;
+extern const cli_command cmd_certs_show;
+extern const cli_command cmd_certs_search;
+extern const cli_command cmd_compare;
+extern const cli_command cmd_occupations_search;
+extern const cli_command cmd_occupations_show;
+extern const cli_command cmd_data_import;
+extern const cli_command cmd_data_calibrate;
+
+#endif
