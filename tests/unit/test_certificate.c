@@ -1,0 +1,260 @@
+/*
+ * test_certificate.c — FRAMEWORK.md section 8: gap fit (through the
+ * certificate's keywords or its domain's), role fit, weeks at the person's pace,
+ * the time valued at their pay, the budget, and an unknown catalogue id.
+ */
+#include "engine_helpers.h"
+
+/* A person on an ownership-expanding path who names a gap; rest adds the
+ * certificate and constraints. */
+static ac_assessment *learner(const char *rest)
+{
+	char body[2048];
+	snprintf(body, sizeof body, "'role': {'title': 'Data analyst', " TASKS_HOLDING ", 'leverage_test': 'scope'},"
+		 " 'ai_use': {'tested_in_role': true}, 'motives': ['capability_gap'], %s", rest);
+	return h_assess_with(NULL, P(body), 1);
+}
+
+static int matched(const ac_assessment *a, const char *word)
+{
+	for (size_t i = 0; i < a->certification.n_gap_matched; i++)
+		if (strcmp(a->certification.gap_matched[i], word) == 0)
+			return 1;
+	return 0;
+}
+
+static void a_certificate_keyword_in_the_gap_is_a_gap_fit(void **state)
+{
+	(void)state;
+	ac_assessment *a = learner("'capability_gap': 'modelling data with dbt',"
+				   " 'certification': {'name': 'dbt course', 'keywords': ['dbt', 'jinja']}");
+	assert_true(a->certification.present);
+	assert_int_equal(a->certification.gap_fit, AC_TRUE);
+	assert_true(matched(a, "dbt"));
+	assert_false(matched(a, "jinja"));
+	assert_string_equal(a->reason, "closes_gap");
+	assert_int_equal(a->questions[0].ok, AC_TRUE);
+	ac_assessment_free(a);
+}
+
+static void a_domain_keyword_in_the_gap_is_a_gap_fit(void **state)
+{
+	(void)state;
+	/* No keywords of its own: the ml_engineering domain's words decide. */
+	ac_assessment *a = learner("'capability_gap': 'model deployment and monitoring',"
+				   " 'certification': {'name': 'ML course', 'domain': 'ml_engineering'}");
+	assert_int_equal(a->certification.gap_fit, AC_TRUE);
+	assert_true(matched(a, "deployment"));
+	assert_true(matched(a, "monitoring"));
+	ac_assessment_free(a);
+}
+
+static void keywords_match_whole_words_ignoring_case(void **state)
+{
+	(void)state;
+	ac_assessment *a = learner("'capability_gap': 'Prompting with ChatGPT', 'certification': {'name': 'C',"
+				   " 'keywords': ['chatgpt']}");
+	assert_int_equal(a->certification.gap_fit, AC_TRUE);
+	ac_assessment_free(a);
+	/* "sql" is not a word of "nosql". */
+	a = learner("'capability_gap': 'nosql stores', 'certification': {'name': 'C', 'keywords': ['sql']}");
+	assert_int_equal(a->certification.gap_fit, AC_FALSE);
+	ac_assessment_free(a);
+}
+
+static void a_certificate_that_misses_the_gap_does_not_close_it(void **state)
+{
+	(void)state;
+	ac_assessment *a = learner("'capability_gap': 'negotiating vendor contracts',"
+				   " 'certification': {'name': 'SQL course', 'domain': 'data', 'keywords': ['sql']}");
+	assert_int_equal(a->certification.gap_fit, AC_FALSE);
+	assert_int_equal(a->certification.n_gap_matched, 0);
+	assert_null(h_rule(a, "closes_gap"));
+	assert_int_equal(a->questions[0].ok, AC_FALSE);
+	ac_assessment_free(a);
+}
+
+static void gap_fit_is_unknown_for_a_certificate_without_keywords_or_domain(void **state)
+{
+	(void)state;
+	ac_assessment *a = learner("'capability_gap': 'SQL', 'certification': {'name': 'Mystery course'}");
+	assert_int_equal(a->certification.gap_fit, AC_UNKNOWN);
+	/* Unknown fit does not block closing the gap. */
+	assert_string_equal(a->reason, "closes_gap");
+	ac_assessment_free(a);
+}
+
+static void role_fit_compares_with_the_target_role(void **state)
+{
+	(void)state;
+	ac_assessment *a = learner("'capability_gap': 'SQL', 'trajectory': {'target_role': 'Senior data engineer'},"
+				   " 'certification': {'name': 'C', 'maps_to_roles': ['Data engineer', 'Analytics engineer']}");
+	assert_int_equal(a->certification.role_fit, AC_TRUE);
+	assert_string_equal(a->certification.role_matched, "Data engineer");
+	ac_assessment_free(a);
+
+	a = learner("'capability_gap': 'SQL', 'trajectory': {'target_role': 'Product manager'},"
+		    " 'certification': {'name': 'C', 'maps_to_roles': ['Data engineer']}");
+	assert_int_equal(a->certification.role_fit, AC_FALSE);
+	assert_null(a->certification.role_matched);
+	ac_assessment_free(a);
+}
+
+static void without_a_target_role_fit_compares_with_the_current_title(void **state)
+{
+	(void)state;
+	ac_assessment *a = learner("'capability_gap': 'SQL', 'certification': {'name': 'C', 'maps_to_roles': ['Data analyst']}");
+	assert_int_equal(a->certification.role_fit, AC_TRUE);
+	ac_assessment_free(a);
+	a = learner("'capability_gap': 'SQL', 'certification': {'name': 'C'}");
+	assert_int_equal(a->certification.role_fit, AC_UNKNOWN);
+	ac_assessment_free(a);
+}
+
+static void a_certificate_that_misses_the_target_does_not_enable_the_transition(void **state)
+{
+	(void)state;
+	ac_assessment *a = h_assess(P("'role': {" TASKS_HOLDING ", 'leverage_test': 'pay'}, 'ai_use': {'tested_in_role': true},"
+				      " 'motives': ['role_transition'], 'trajectory': {'target_role': 'Product manager'},"
+				      " 'certification': {'name': 'C', 'maps_to_roles': ['Security analyst']}"));
+	assert_null(h_rule(a, "enables_transition"));
+	ac_assessment_free(a);
+	a = h_assess(P("'role': {" TASKS_HOLDING ", 'leverage_test': 'pay'}, 'ai_use': {'tested_in_role': true},"
+		       " 'motives': ['role_transition'], 'trajectory': {'target_role': 'Product manager'},"
+		       " 'certification': {'name': 'C', 'maps_to_roles': ['Product manager']}"));
+	assert_string_equal(a->reason, "enables_transition");
+	ac_assessment_free(a);
+}
+
+static void weeks_and_time_value_follow_the_person_pace_and_pay(void **state)
+{
+	(void)state;
+	ac_assessment *a = learner("'capability_gap': 'SQL', 'certification': {'name': 'C', 'cost_usd': 200, 'hours': 90},"
+				   " 'constraints': {'hours_per_week': 6, 'budget_usd': 500}");
+	assert_true(a->certification.weeks.set);
+	assert_float_equal(a->certification.weeks.v, 15, 1e-9);
+	assert_false(a->certification.time_value_usd.set); /* no hourly pay given */
+	assert_non_null(h_missing(a, "role.hourly_pay_usd"));
+	ac_assessment_free(a);
+
+	a = h_assess(P("'role': {" TASKS_HOLDING ", 'hourly_pay_usd': 40}, 'certification': {'name': 'C', 'cost_usd': 200,"
+		       " 'hours': 90}, 'constraints': {'hours_per_week': 6}"));
+	assert_float_equal(a->certification.time_value_usd.v, 3600, 1e-9);
+	assert_true(a->certification.total_cost_usd.set);
+	assert_float_equal(a->certification.total_cost_usd.v, 3800, 1e-9);
+	ac_assessment_free(a);
+}
+
+static void a_catalogue_certificate_above_the_budget_is_flagged(void **state)
+{
+	(void)state;
+	const ac_cert *c = ac_catalogue_find(h_cat, "aws-mla-c01");
+	assert_non_null(c);
+	assert_true(c->cost_usd.set);
+	char rest[256];
+	snprintf(rest, sizeof rest, "'capability_gap': 'deploying models', 'certification': {'id': 'aws-mla-c01'},"
+		 " 'constraints': {'budget_usd': %.2f}", c->cost_usd.v - 1);
+	ac_assessment *a = learner(rest);
+	assert_true(a->certification.from_catalogue);
+	assert_string_equal(a->certification.cert.id, "aws-mla-c01");
+	assert_int_equal(a->certification.within_budget, AC_FALSE);
+	assert_true(h_has_flag(a, "over_budget"));
+	ac_assessment_free(a);
+
+	/* Exactly the budget is within it. */
+	snprintf(rest, sizeof rest, "'capability_gap': 'deploying models', 'certification': {'id': 'aws-mla-c01'},"
+		 " 'constraints': {'budget_usd': %.2f}", c->cost_usd.v);
+	a = learner(rest);
+	assert_int_equal(a->certification.within_budget, AC_TRUE);
+	assert_false(h_has_flag(a, "over_budget"));
+	ac_assessment_free(a);
+
+	/* No budget given: unknown, and no flag. */
+	a = learner("'capability_gap': 'deploying models', 'certification': {'id': 'aws-mla-c01'}");
+	assert_int_equal(a->certification.within_budget, AC_UNKNOWN);
+	assert_false(h_has_flag(a, "over_budget"));
+	ac_assessment_free(a);
+}
+
+static void the_profile_overrides_catalogue_fields(void **state)
+{
+	(void)state;
+	ac_assessment *a = learner("'capability_gap': 'SQL', 'certification': {'id': 'aws-mla-c01', 'cost_usd': 1,"
+				   " 'recognized_by_org': true}, 'constraints': {'budget_usd': 10}");
+	assert_float_equal(a->certification.cert.cost_usd.v, 1, 1e-9);
+	assert_int_equal(a->certification.recognized, AC_TRUE);
+	assert_int_equal(a->certification.within_budget, AC_TRUE);
+	ac_assessment_free(a);
+}
+
+static void a_retired_certificate_carries_a_warning(void **state)
+{
+	(void)state;
+	const ac_cert *retired = NULL;
+	for (size_t i = 0; i < ac_catalogue_count(h_cat) && !retired; i++)
+		if (ac_catalogue_at(h_cat, i)->status == AC_STATUS_RETIRED)
+			retired = ac_catalogue_at(h_cat, i);
+	if (!retired)
+		skip(); /* the catalogue lists no retired certificate */
+	char rest[256];
+	snprintf(rest, sizeof rest, "'capability_gap': 'SQL', 'certification': {'id': '%s'}", retired->id);
+	ac_assessment *a = learner(rest);
+	int warned = 0;
+	for (size_t i = 0; i < a->certification.n_warnings; i++)
+		warned |= strstr(a->certification.warnings[i], "retired") != NULL;
+	assert_true(warned);
+	ac_assessment_free(a);
+}
+
+static void an_unknown_certificate_id_is_refused(void **state)
+{
+	(void)state;
+	ac_profile *p = h_parse(P("'role': {" TASKS_HOLDING "}, 'certification': {'id': 'no-such-cert'}"));
+	ac_context ctx = {h_pol, h_cat, NULL, 1};
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_assessment *a = (ac_assessment *)1;
+	assert_int_equal(ac_assess(p, &ctx, &a, &d), AC_ENOTFOUND);
+	assert_null(a);
+	assert_int_equal(d.count, 1);
+	assert_string_equal(d.items[0].path, "certification.id");
+	assert_non_null(strstr(d.items[0].message, "no-such-cert"));
+	ac_diags_free(&d);
+
+	/* Without a catalogue no id can be resolved. */
+	ac_context bare = {h_pol, NULL, NULL, 0};
+	ac_diags_init(&d);
+	assert_int_equal(ac_assess(p, &bare, &a, &d), AC_ENOTFOUND);
+	ac_diags_free(&d);
+	ac_profile_free(p);
+}
+
+static void without_a_named_certificate_there_is_no_certificate_section(void **state)
+{
+	(void)state;
+	ac_assessment *a = learner("'capability_gap': 'SQL'");
+	assert_false(a->certification.present);
+	assert_string_equal(a->reason, "closes_gap");
+	ac_assessment_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_certificate_keyword_in_the_gap_is_a_gap_fit),
+		cmocka_unit_test(a_domain_keyword_in_the_gap_is_a_gap_fit),
+		cmocka_unit_test(keywords_match_whole_words_ignoring_case),
+		cmocka_unit_test(a_certificate_that_misses_the_gap_does_not_close_it),
+		cmocka_unit_test(gap_fit_is_unknown_for_a_certificate_without_keywords_or_domain),
+		cmocka_unit_test(role_fit_compares_with_the_target_role),
+		cmocka_unit_test(without_a_target_role_fit_compares_with_the_current_title),
+		cmocka_unit_test(a_certificate_that_misses_the_target_does_not_enable_the_transition),
+		cmocka_unit_test(weeks_and_time_value_follow_the_person_pace_and_pay),
+		cmocka_unit_test(a_catalogue_certificate_above_the_budget_is_flagged),
+		cmocka_unit_test(the_profile_overrides_catalogue_fields),
+		cmocka_unit_test(a_retired_certificate_carries_a_warning),
+		cmocka_unit_test(an_unknown_certificate_id_is_refused),
+		cmocka_unit_test(without_a_named_certificate_there_is_no_certificate_section),
+	};
+	return cmocka_run_group_tests(tests, h_setup, h_teardown);
+}

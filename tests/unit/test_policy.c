@@ -1,0 +1,289 @@
+/*
+ * test_policy.c — the model as data: the default policy parses and is recorded
+ * in every assessment, a custom policy's thresholds and rule order change the
+ * verdict, and a broken policy is refused with the line of each problem.
+ */
+#include "engine_helpers.h"
+
+static void the_default_policy_parses_and_names_itself(void **state)
+{
+	(void)state;
+	assert_string_equal(ac_policy_name(h_pol), "default");
+	assert_string_equal(ac_policy_version(h_pol), "1");
+	/* Its printed text parses to the same policy. */
+	const char *text = ac_policy_default_text();
+	ac_policy *p = NULL;
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_policy_parse(text, strlen(text), "shown", &p, &d), AC_OK);
+	assert_int_equal(d.count, 0);
+	assert_string_equal(ac_policy_name(p), "default");
+	ac_policy_free(p);
+	ac_diags_free(&d);
+}
+
+static void the_assessment_records_the_policy_that_produced_it(void **state)
+{
+	(void)state;
+	ac_assessment *a = h_assess(P("'role': {" TASKS_HOLDING "}"));
+	assert_string_equal(a->policy_name, "default");
+	assert_string_equal(a->policy_version, "1");
+	ac_assessment_free(a);
+
+	ac_policy *mine = h_policy_variant("name = default\nversion = 1", "name = coach-2025\nversion = 3b");
+	a = h_assess_with(mine, P("'role': {" TASKS_HOLDING "}"), 0);
+	assert_string_equal(a->policy_name, "coach-2025");
+	assert_string_equal(a->policy_version, "3b");
+	char *json = h_render_json(a);
+	assert_non_null(strstr(json, "\"coach-2025\""));
+	ac_free(json);
+	ac_assessment_free(a);
+	ac_policy_free(mine);
+}
+
+static void a_custom_threshold_changes_the_verdict(void **state)
+{
+	(void)state;
+	/* 70 % repeatable reporting, pay for extra output, three of four conditions. */
+	const char *body = "'role': {'tasks': ["
+			   "{'name': 'Reports', 'share': 70, 'category': 'standardized_reporting'},"
+			   "{'name': 'Decisions', 'share': 30, 'category': 'judgment_decisions'}],"
+			   " 'leverage_test': 'pay', 'decision_authority': 'holds'}, 'ai_use': {'tested_in_role': true}";
+	ac_assessment *a = h_assess_with(NULL, P(body), 0);
+	assert_string_equal(a->reason, "structural_exposure");
+	ac_assessment_free(a);
+
+	/* A coach who draws the exposed line at 80 % and wants all four conditions. */
+	ac_policy *strict = h_policy_variant("exposed_repeatable_share = 0.60", "exposed_repeatable_share = 0.80");
+	ac_policy *stricter = NULL;
+	{
+		/* Apply the second change on top of the first one's text. */
+		const char *base = ac_policy_default_text();
+		char *t = strdup(base);
+		assert_non_null(t);
+		char *x = strstr(t, "exposed_repeatable_share = 0.60");
+		memcpy(x, "exposed_repeatable_share = 0.80", 31);
+		x = strstr(t, "replaceability_high_at = 3");
+		memcpy(x, "replaceability_high_at = 4", 26);
+		ac_diags d;
+		ac_diags_init(&d);
+		assert_int_equal(ac_policy_parse(t, strlen(t), "stricter", &stricter, &d), AC_OK);
+		ac_diags_free(&d);
+		free(t);
+	}
+	a = h_assess_with(strict, P(body), 0);
+	assert_int_not_equal(a->exposure.klass, AC_CLASS_EXPOSED);
+	assert_true(a->exposure.structural); /* still three conditions */
+	ac_assessment_free(a);
+	a = h_assess_with(stricter, P(body), 0);
+	assert_false(a->exposure.structural);
+	assert_string_not_equal(a->reason, "structural_exposure");
+	assert_int_not_equal(a->verdict, AC_VERDICT_AVOID);
+	ac_assessment_free(a);
+	ac_policy_free(strict);
+	ac_policy_free(stricter);
+}
+
+static void a_custom_category_exposure_changes_the_figures(void **state)
+{
+	(void)state;
+	ac_policy *p = h_policy_variant("[category routine_admin]\ncovers = data entry, forms, scheduling, filing\nrepeatable = yes\nexposure = 0.80",
+					"[category routine_admin]\ncovers = data entry, forms, scheduling, filing\nrepeatable = yes\nexposure = 0.40");
+	assert_float_equal(ac_policy_category_exposure(p, AC_CAT_ROUTINE_ADMIN), 0.40, 1e-9);
+	ac_assessment *a = h_assess_with(p, P("'role': {'tasks': [{'name': 'Forms', 'share': 100, 'category': 'routine_admin'}]}"), 0);
+	assert_float_equal(a->exposure.score, 0.40, 1e-9);
+	ac_assessment_free(a);
+	ac_policy_free(p);
+}
+
+static void the_rule_order_is_the_policy_order(void **state)
+{
+	(void)state;
+	/* Both amplifies_trajectory and closes_gap fire for this person. */
+	const char *body = "'role': {" TASKS_HOLDING ", 'leverage_test': 'scope', 'owns_measurable_outcomes': true},"
+			   " 'ai_use': {'tested_in_role': true}, 'motives': ['capability_gap'], 'capability_gap': 'SQL'";
+	ac_assessment *a = h_assess_with(NULL, P(body), 0);
+	assert_string_equal(a->reason, "amplifies_trajectory");
+	assert_non_null(h_rule(a, "closes_gap"));
+	ac_assessment_free(a);
+
+	/* Move [rule closes_gap] before [rule amplifies_trajectory]: now it decides.
+	 * The order is the policy file's, not the code's. */
+	const char *base = ac_policy_default_text();
+	const char *amp = strstr(base, "[rule amplifies_trajectory]");
+	const char *gap = strstr(base, "[rule closes_gap]");
+	assert_non_null(amp);
+	assert_non_null(gap);
+	assert_true(amp < gap);
+	const char *gap_end = strstr(gap, "\n\n") + 2; /* the section ends at a blank line */
+	size_t n = strlen(base) + 1;
+	char *t = malloc(n);
+	assert_non_null(t);
+	snprintf(t, n, "%.*s%.*s%.*s%s", (int)(amp - base), base, (int)(gap_end - gap), gap, (int)(gap - amp), amp, gap_end);
+	ac_policy *p = NULL;
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_policy_parse(t, strlen(t), "reordered", &p, &d), AC_OK);
+	ac_diags_free(&d);
+	free(t);
+	a = h_assess_with(p, P(body), 0);
+	assert_string_equal(a->reason, "closes_gap");
+	ac_assessment_free(a);
+	ac_policy_free(p);
+}
+
+/* Parses text expected to be refused; returns the diagnostics (caller frees). */
+static ac_diags refuse(const char *text)
+{
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_policy *p = (ac_policy *)1;
+	assert_int_equal(ac_policy_parse(text, strlen(text), "bad.policy", &p, &d), AC_EINPUT);
+	assert_null(p);
+	assert_true(d.count >= 1);
+	for (size_t i = 0; i < d.count; i++)
+		assert_string_equal(d.items[i].source, "bad.policy");
+	return d;
+}
+
+/* The default text with `old` replaced; returns the 1-based line of the change. */
+static char *variant_text(const char *old, const char *new_text, int *line)
+{
+	const char *base = ac_policy_default_text();
+	const char *at = strstr(base, old);
+	assert_non_null(at);
+	*line = 1;
+	for (const char *c = base; c < at; c++)
+		*line += *c == '\n';
+	size_t n = strlen(base) - strlen(old) + strlen(new_text) + 1;
+	char *t = malloc(n);
+	assert_non_null(t);
+	snprintf(t, n, "%.*s%s%s", (int)(at - base), base, new_text, at + strlen(old));
+	return t;
+}
+
+static void parse_errors_carry_the_line_and_column(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *old, *new_text;
+		int column; /* 0: only the line is checked */
+		const char *says;
+	} table[] = {
+		{"[derive structural]", "[weights]", 2, "unknown section"},
+		{"condition_share = 0.50", "condition_share = half", 19, "expected a number"},
+		{"condition_share = 0.50", "panic_share = 0.50", 1, "unknown threshold"},
+		{"when = no_valid_motive", "when = no_valid_motives", 8, "unknown name 'no_valid_motives'"},
+		{"when = no_valid_motive", "when = exposure and no_valid_motive", 0, "yes/no"},
+		{"when = no_valid_motive", "when = (no_valid_motive", 0, "expected ')'"},
+		{"verdict = signal_only", "verdict = perhaps", 11, "found 'perhaps'"},
+		{"says = The certificate costs more than your budget.", "says = It costs {price}.", 17, "{price}"},
+		{"[rule closes_gap]", "[rule invalid_motive]", 0, "defined twice"},
+	};
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+		int line;
+		char *t = variant_text(table[i].old, table[i].new_text, &line);
+		ac_diags d = refuse(t);
+		print_message("%s\n", table[i].new_text);
+		assert_int_equal(d.items[0].line, line);
+		if (table[i].column)
+			assert_int_equal(d.items[0].column, table[i].column);
+		assert_non_null(strstr(d.items[0].message, table[i].says));
+		ac_diags_free(&d);
+		free(t);
+	}
+}
+
+static void a_missing_threshold_is_reported_at_its_section(void **state)
+{
+	(void)state;
+	int line, section;
+	char *t = variant_text("condition_share = 0.50\n", "", &line);
+	char *sec = strstr(ac_policy_default_text(), "[thresholds]");
+	section = 1;
+	for (const char *c = ac_policy_default_text(); c < sec; c++)
+		section += *c == '\n';
+	ac_diags d = refuse(t);
+	assert_int_equal(d.count, 1);
+	assert_int_equal(d.items[0].line, section);
+	assert_non_null(strstr(d.items[0].message, "condition_share"));
+	ac_diags_free(&d);
+	free(t);
+}
+
+static void the_last_rule_must_always_fire(void **state)
+{
+	(void)state;
+	int line;
+	char *t = variant_text("when = always", "when = has_tasks", &line);
+	ac_diags d = refuse(t);
+	assert_non_null(strstr(d.items[0].message, "when = always"));
+	assert_true(d.items[0].line > 0 && d.items[0].line < line);
+	ac_diags_free(&d);
+	free(t);
+}
+
+static void every_problem_is_reported_not_just_the_first(void **state)
+{
+	(void)state;
+	const char *text = "name = x\nversion = 1\n[thresholds]\nbogus = 1\ncondition_share = x\n[nonsense]\n";
+	ac_diags d = refuse(text);
+	assert_int_equal(d.count, 3);
+	assert_int_equal(d.items[0].line, 4);
+	assert_int_equal(d.items[1].line, 5);
+	assert_int_equal(d.items[2].line, 6);
+	ac_diags_free(&d);
+}
+
+static void a_binary_or_oversized_policy_is_refused(void **state)
+{
+	(void)state;
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_policy *p = NULL;
+	assert_int_equal(ac_policy_parse("name = x\0", 9, "nul", &p, &d), AC_EINPUT);
+	assert_null(p);
+	ac_diags_free(&d);
+	size_t n = 1024 * 1024 + 1;
+	char *big = malloc(n);
+	assert_non_null(big);
+	memset(big, '#', n);
+	ac_diags_init(&d);
+	assert_int_equal(ac_policy_parse(big, n, "big", &p, &d), AC_EINPUT);
+	assert_null(p);
+	ac_diags_free(&d);
+	free(big);
+}
+
+static void the_facts_a_condition_may_use_are_described(void **state)
+{
+	(void)state;
+	size_t n = 0;
+	const char *name, *type, *desc;
+	int has_structural_inputs = 0;
+	for (size_t i = 0; (name = ac_fact_describe(i, &type, &desc)) != NULL; i++, n++) {
+		assert_true(strcmp(type, "yes/no") == 0 || strcmp(type, "number") == 0 || strcmp(type, "text") == 0);
+		assert_true(strlen(desc) > 0);
+		has_structural_inputs += strcmp(name, "exposed") == 0 || strcmp(name, "replaceability_high") == 0;
+	}
+	assert_true(n > 40);
+	assert_int_equal(has_structural_inputs, 2);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_default_policy_parses_and_names_itself),
+		cmocka_unit_test(the_assessment_records_the_policy_that_produced_it),
+		cmocka_unit_test(a_custom_threshold_changes_the_verdict),
+		cmocka_unit_test(a_custom_category_exposure_changes_the_figures),
+		cmocka_unit_test(the_rule_order_is_the_policy_order),
+		cmocka_unit_test(parse_errors_carry_the_line_and_column),
+		cmocka_unit_test(a_missing_threshold_is_reported_at_its_section),
+		cmocka_unit_test(the_last_rule_must_always_fire),
+		cmocka_unit_test(every_problem_is_reported_not_just_the_first),
+		cmocka_unit_test(a_binary_or_oversized_policy_is_refused),
+		cmocka_unit_test(the_facts_a_condition_may_use_are_described),
+	};
+	return cmocka_run_group_tests(tests, h_setup, h_teardown);
+}

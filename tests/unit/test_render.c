@@ -1,0 +1,471 @@
+/*
+ * test_render.c — the renderers on a hand-built assessment: the JSON contract
+ * of ASSESSMENT.md (keys, order, nulls, rounding, determinism), and the text
+ * and Markdown reports (verdict first, sections in the model's order).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "aicert.h"
+#include "render.h"
+
+/* Everything the fixture points to lives in static storage, so a test frees
+ * only the struct itself and does not depend on the engine's free. */
+static char *fixture_flags[] = {"phase_2_act_now", "reporting_heavy"};
+static char *fixture_why[] = {"Organisation signals put you in phase 2: AI is expected."};
+static char *fixture_warnings[] = {"task shares add to 95; normalised to 100"};
+static char *fixture_gap[] = {"machine learning"};
+static char *fixture_sources[] = {"https://example.org/cert"};
+
+static int fixture(void **state)
+{
+	static ac_rule_fired rules[] = {
+		{"test_ai_first", 0, 0, "You have tested AI in your role.", "{\"tested\": true}"},
+		{"structural_exposure", AC_VERDICT_AVOID, 1,
+		 "80% of your time is repeatable work and 3 of 4 replaceability conditions hold",
+		 "{\"repeatable_share\": 0.8, \"replaceability\": 3}"},
+	};
+	static ac_task_result tasks[] = {
+		{"Monthly variance report", 1.0 / 3.0, AC_CAT_STANDARDIZED_REPORTING, 0.8,
+		 0.8 / 3.0, 1, 1, 1, 0, 0},
+		{"Budget reviews with the owners of every cost centre in the region, one by one",
+		 0.4, AC_CAT_JUDGMENT_DECISIONS, 0.25, 0.1, 0, 0, 0, 1, 1},
+		{"Status updates", 0.2666667, AC_CAT_COORDINATION, 0.6, 0.16, 1, 0, 0, 0, 0},
+	};
+	static ac_counterfactual cfs[] = {
+		{"role.owns_measurable_outcomes", "false", "true",
+		 "if you owned measurable outcomes, the verdict would be pursue", AC_VERDICT_PURSUE, "amplifies_trajectory"},
+	};
+	static ac_missing missing[] = {
+		{"role.leverage_test", "answering it could move the verdict to not_yet"},
+		{"industry.shifting_to_ai", NULL},
+	};
+	ac_assessment *a = calloc(1, sizeof *a);
+	if (!a)
+		return -1;
+	a->policy_name = "default";
+	a->policy_version = "1";
+	a->label = "Dana, FP&A *analyst*";
+	a->verdict = AC_VERDICT_AVOID;
+	a->reason = "structural_exposure";
+	a->headline = "Most of your work is repeatable; a certificate would not change how "
+		      "the role is designed, so put the effort into owning outcomes instead.";
+	a->rules = rules;
+	a->n_rules = 2;
+	a->flags = fixture_flags;
+	a->n_flags = 2;
+	a->exposure.score = 0.71428571;
+	a->exposure.klass = AC_CLASS_EXPOSED;
+	a->exposure.structural = 1;
+	a->exposure.repeatable_share = 0.6;
+	a->exposure.standardized_share = 0.3333333;
+	a->exposure.benchmarkable_share = 0.3333333;
+	a->exposure.separable_share = 0.6;
+	a->exposure.reporting_share = 0.3333333;
+	a->exposure.coordination_share = 0.2666667;
+	a->exposure.tasks = tasks;
+	a->exposure.n_tasks = 3;
+	a->exposure.has_tasks = 1;
+	a->exposure.occupation_note = "no occupation data is installed";
+	a->replaceability.count = 3;
+	a->replaceability.high = 1;
+	a->replaceability.standardized_output = 1;
+	a->replaceability.repeatable_tasks = 1;
+	a->replaceability.separable_from_authority = 1;
+	a->leverage.ownership_expands = AC_UNKNOWN;
+	a->leverage.orientation = AC_ORIENT_COMPRESSIBLE;
+	a->organization.signal_strength = 1;
+	a->organization.credential_sensitive = AC_FALSE;
+	a->organization.leader_reading = AC_LR_EFFICIENT_OPERATOR;
+	a->timing.phase = 2;
+	a->timing.appropriate = AC_TRUE;
+	a->timing.why = fixture_why;
+	a->timing.n_why = 1;
+	a->motives.valid = 1u << AC_MOT_CAPABILITY_GAP;
+	a->motives.invalid = 1u << AC_MOT_REDUCE_ANXIETY;
+	a->motives.positioning = "defensive";
+	a->exposure_understood = (ac_condition){1, "a task mix was given"};
+	a->leverage_possible = (ac_condition){0, "no leverage condition holds"};
+	a->timing_appropriate = (ac_condition){1, "you tested AI in your role"};
+	a->trajectory_defined = (ac_condition){1, "target role: Analytics engineer"};
+	static const char *const qids[5] = {"capability_gap", "maps_to_wanted_role",
+		"authority_or_knowledge", "org_rewards_certification", "defensive_or_offensive"};
+	for (int i = 0; i < 5; i++)
+		a->questions[i] = (ac_question){qids[i], i == 3 ? NULL : "an answer",
+						i == 3 ? AC_UNKNOWN : i % 2 ? AC_FALSE : AC_TRUE};
+	a->certification.present = 1;
+	a->certification.cert.id = "aws-mla-c01";
+	a->certification.cert.name = "AWS Certified Machine Learning Engineer";
+	a->certification.cert.provider = "AWS";
+	a->certification.cert.domain = AC_DOM_ML_ENGINEERING;
+	a->certification.cert.level = AC_LVL_ASSOCIATE;
+	a->certification.cert.status = AC_STATUS_ACTIVE;
+	a->certification.cert.hours = (ac_num){1, 120};
+	a->certification.cert.validity_months = (ac_num){1, 36};
+	a->certification.cert.retake_usd = (ac_num){1, 150.0};
+	a->certification.cert.sources = fixture_sources;
+	a->certification.cert.n_sources = 1;
+	a->certification.cert.checked = "2025-01-15";
+	a->certification.from_catalogue = 1;
+	a->certification.gap_fit = AC_TRUE;
+	a->certification.gap_matched = fixture_gap;
+	a->certification.n_gap_matched = 1;
+	a->certification.role_fit = AC_UNKNOWN;
+	a->certification.recognized = AC_FALSE;
+	a->certification.weeks = (ac_num){1, 30};
+	a->certification.time_value_usd = (ac_num){1, 5400.004};
+	a->certification.within_budget = AC_UNKNOWN;
+	a->certification.warnings = fixture_warnings;
+	a->certification.n_warnings = 1;
+	static const int order[AC_PATH__COUNT] = {AC_PATH_ROLE_REDESIGN, AC_PATH_APPLIED_PROJECT,
+		AC_PATH_ORG_LEVERAGE, AC_PATH_REPOSITION, AC_PATH_CERTIFICATION};
+	for (int i = 0; i < AC_PATH__COUNT; i++)
+		a->alternatives[i] = (ac_alternative){order[i], 82 - 10 * i, "a reason", "a first step"};
+	a->counterfactuals = cfs;
+	a->n_counterfactuals = 1;
+	a->warnings = fixture_warnings;
+	a->n_warnings = 1;
+	a->missing = missing;
+	a->n_missing = 2;
+	*state = a;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	free(*state);
+	return 0;
+}
+
+static char *render(const ac_assessment *a, ac_format f)
+{
+	char *out = NULL;
+	size_t len = 0;
+	assert_int_equal(ac_render(a, f, &out, &len), AC_OK);
+	assert_non_null(out);
+	assert_int_equal(strlen(out), len);
+	return out;
+}
+
+static json_t *render_json(const ac_assessment *a)
+{
+	char *out = render(a, AC_FORMAT_JSON);
+	json_error_t err;
+	json_t *doc = json_loads(out, 0, &err);
+	if (!doc)
+		fail_msg("output is not JSON: %s at line %d", err.text, err.line);
+	ac_free(out);
+	return doc;
+}
+
+/* The string `key` of the i-th object of an array. */
+static const char *member(json_t *arr, size_t i, const char *key)
+{
+	return json_string_value(json_object_get(json_array_get(arr, i), key));
+}
+
+/* Where "key" first appears as a key at the top level (two-space indent). */
+static const char *top_key(const char *text, const char *key)
+{
+	char pattern[64];
+	snprintf(pattern, sizeof pattern, "\n  \"%s\":", key);
+	return strstr(text, pattern);
+}
+
+static void json_has_contract_keys_in_order(void **state)
+{
+	static const char *const keys[] = {"schema", "policy", "label", "verdict", "reason",
+		"headline", "rules_fired", "flags", "exposure", "replaceability", "leverage",
+		"organization", "timing", "motives", "conditions", "questions", "certification",
+		"alternatives", "counterfactuals", "warnings", "missing", "missing_detail"};
+	ac_assessment *a = *state;
+	char *out = render(a, AC_FORMAT_JSON);
+	const char *prev = out;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const char *at = top_key(out, keys[i]);
+		if (!at || at < prev)
+			fail_msg("key %s missing or out of order", keys[i]);
+		prev = at;
+	}
+	json_t *doc = json_loads(out, 0, NULL);
+	assert_non_null(doc);
+	assert_string_equal(json_string_value(json_object_get(doc, "schema")), AC_ASSESSMENT_SCHEMA);
+	assert_string_equal(json_string_value(json_object_get(doc, "verdict")), "avoid");
+	json_t *rules = json_object_get(doc, "rules_fired");
+	json_t *rule = json_array_get(rules, 1);
+	assert_true(json_is_true(json_object_get(rule, "decisive")));
+	json_t *figures = json_object_get(rule, "figures");
+	assert_int_equal(json_integer_value(json_object_get(figures, "replaceability")), 3);
+	assert_true(json_is_null(json_object_get(json_array_get(rules, 0), "verdict")));
+	json_decref(doc);
+	ac_free(out);
+}
+
+static void json_lists_five_questions_in_order(void **state)
+{
+	static const char *const ids[] = {"capability_gap", "maps_to_wanted_role",
+		"authority_or_knowledge", "org_rewards_certification", "defensive_or_offensive"};
+	ac_assessment *a = *state;
+	json_t *doc = render_json(a);
+	json_t *qs = json_object_get(doc, "questions");
+	assert_int_equal(json_array_size(qs), 5);
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(member(qs, i, "id"), ids[i]);
+	assert_true(json_is_null(json_object_get(json_array_get(qs, 3), "answer")));
+	assert_true(json_is_null(json_object_get(json_array_get(qs, 3), "ok")));
+	assert_true(json_is_false(json_object_get(json_array_get(qs, 1), "ok")));
+	json_decref(doc);
+}
+
+static void json_lists_five_alternatives_best_first(void **state)
+{
+	ac_assessment *a = *state;
+	json_t *doc = render_json(a);
+	json_t *alts = json_object_get(doc, "alternatives");
+	assert_int_equal(json_array_size(alts), 5);
+	assert_string_equal(member(alts, 0, "path"), "role_redesign");
+	assert_string_equal(member(alts, 4, "path"), "certification");
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(alts, 0), "score")), 82);
+	json_decref(doc);
+}
+
+static void json_writes_null_for_unknowns(void **state)
+{
+	ac_assessment *a = *state;
+	json_t *doc = render_json(a);
+	json_t *lev = json_object_get(doc, "leverage");
+	assert_true(json_is_null(json_object_get(lev, "test")));
+	assert_true(json_is_null(json_object_get(lev, "ownership_expands")));
+	assert_true(json_is_null(json_object_get(lev, "ladder_level")));
+	assert_string_equal(json_string_value(json_object_get(lev, "orientation")), "compressible");
+	json_t *exp = json_object_get(doc, "exposure");
+	assert_true(json_is_null(json_object_get(exp, "occupation")));
+	assert_string_equal(json_string_value(json_object_get(exp, "occupation_note")),
+			    "no occupation data is installed");
+	json_t *cert = json_object_get(doc, "certification");
+	assert_true(json_is_null(json_object_get(cert, "cost_usd")));
+	assert_true(json_is_null(json_object_get(cert, "role_fit")));
+	assert_true(json_is_null(json_object_get(cert, "within_budget")));
+	assert_true(json_is_false(json_object_get(cert, "recognized")));
+	json_t *unknown = json_object_get(cert, "unknown");
+	assert_string_equal(json_string_value(json_array_get(unknown, 0)), "cost_usd");
+	assert_string_equal(json_string_value(json_array_get(unknown, 1)), "total_cost_usd");
+	assert_string_equal(json_string_value(json_array_get(unknown, 2)), "cost_per_year_usd");
+	assert_int_equal(json_array_size(unknown), 3);
+	json_t *detail = json_array_get(json_object_get(doc, "missing_detail"), 1);
+	assert_true(json_is_null(json_object_get(detail, "could_change")));
+	json_decref(doc);
+}
+
+static void json_rounds_numbers_and_embeds_json_texts(void **state)
+{
+	ac_assessment *a = *state;
+	char *out = render(a, AC_FORMAT_JSON);
+	assert_non_null(strstr(out, "\"score\": 0.7143,"));
+	assert_non_null(strstr(out, "\"share\": 0.3333,"));
+	assert_non_null(strstr(out, "\"hours\": 120,"));
+	assert_non_null(strstr(out, "\"time_value_usd\": 5400,"));
+	assert_non_null(strstr(out, "\"retake_usd\": 150,"));
+	assert_non_null(strstr(out, "\"from\": false,"));
+	assert_non_null(strstr(out, "\"to\": true"));
+	assert_non_null(strstr(out, "\"phase\": 2,"));
+	assert_int_equal(out[strlen(out) - 1], '\n');
+	ac_free(out);
+}
+
+static void json_is_byte_identical_across_runs(void **state)
+{
+	ac_assessment *a = *state;
+	char *one = render(a, AC_FORMAT_JSON);
+	char *two = render(a, AC_FORMAT_JSON);
+	assert_string_equal(one, two);
+	ac_free(one);
+	ac_free(two);
+}
+
+static void json_describes_the_occupation_when_data_was_used(void **state)
+{
+	ac_occupation occ = {0};
+	occ.code = "13-2051.00";
+	occ.title = "Financial and Investment Analysts";
+	occ.beta = (ac_num){1, 0.456789};
+	occ.applicability = (ac_num){1, 0.31};
+	ac_assessment *a = *state;
+	a->exposure.occupation = &occ;
+	a->exposure.person_percentile = (ac_num){1, 70.126};
+	a->exposure.range_low = (ac_num){1, 0.45};
+	json_t *doc = render_json(a);
+	json_t *exp = json_object_get(doc, "exposure");
+	json_t *o = json_object_get(exp, "occupation");
+	assert_true(json_is_object(o));
+	assert_null(json_object_get(exp, "occupation_note"));
+	assert_string_equal(json_string_value(json_object_get(o, "code")), "13-2051.00");
+	assert_true(json_real_value(json_object_get(o, "beta")) == 0.4568);
+	assert_true(json_real_value(json_object_get(o, "person_percentile")) == 70.13);
+	json_t *range = json_object_get(o, "range");
+	assert_true(json_is_null(json_object_get(range, "high")));
+	json_t *src = json_object_get(o, "sources");
+	assert_int_equal(json_array_size(src), 3);
+	assert_string_equal(json_string_value(json_array_get(src, 0)), "O*NET 29.3");
+	json_decref(doc);
+
+	char *text = render(a, AC_FORMAT_TEXT);
+	assert_non_null(strstr(text, "Occupation data: O*NET 29.3 (CC BY 4.0), GPTs are GPTs (MIT),"));
+	ac_free(text);
+}
+
+static void json_refuses_a_broken_figures_text(void **state)
+{
+	ac_assessment *a = *state;
+	ac_rule_fired broken = {"x", 0, 0, "because", "{not json"};
+	a->rules = &broken;
+	a->n_rules = 1;
+	char *out = (char *)"untouched";
+	assert_int_equal(ac_render(a, AC_FORMAT_JSON, &out, NULL), AC_EINTERNAL);
+	assert_null(out);
+}
+
+static void render_refuses_bad_arguments(void **state)
+{
+	ac_assessment *a = *state;
+	char *out = NULL;
+	assert_int_equal(ac_render(NULL, AC_FORMAT_JSON, &out, NULL), AC_EINPUT);
+	assert_int_equal(ac_render(a, (ac_format)99, &out, NULL), AC_EINPUT);
+	assert_int_equal(ac_render(a, AC_FORMAT_TEXT, NULL, NULL), AC_EINPUT);
+	assert_null(out);
+}
+
+static void text_opens_with_the_verdict(void **state)
+{
+	ac_assessment *a = *state;
+	char *out = render(a, AC_FORMAT_TEXT);
+	assert_true(strncmp(out, "AI certification assessment: Dana, FP&A *analyst*\n====", 54) == 0);
+	const char *verdict = strstr(out, "\nVerdict: AVOID — Most of your work is repeatable;");
+	assert_non_null(verdict);
+	assert_true(verdict < strstr(out, "1. Exposure"));
+	assert_non_null(strstr(out, "\nReason: structural_exposure\n"));
+	ac_free(out);
+}
+
+static void text_reads_in_the_models_order(void **state)
+{
+	static const char *const sections[] = {"1. Exposure", "2. Replaceability", "3. Leverage",
+		"4. Organisation", "5. Industry and timing", "6. Motives", "7. The certificate",
+		"Why this verdict", "Flags", "The four conditions", "Five questions before enrolling",
+		"What to do instead — ranked", "What would change the verdict", "Unanswered",
+		"Warnings", "Policy: default, version 1"};
+	ac_assessment *a = *state;
+	char *out = render(a, AC_FORMAT_TEXT);
+	const char *prev = out;
+	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
+		const char *at = strstr(prev, sections[i]);
+		if (!at)
+			fail_msg("section %s missing or out of order", sections[i]);
+		prev = at;
+	}
+	assert_non_null(strstr(out, "standardised reporting"));
+	assert_non_null(strstr(out, "  1. Role redesign, 82/100 — a reason\n"
+				    "     First step: a first step\n"));
+	assert_non_null(strstr(out, "  ✓ Exposure understood — a task mix was given\n"));
+	assert_non_null(strstr(out, "If you owned measurable outcomes, the verdict"));
+	assert_non_null(strstr(out, "Money:                unknown\n"));
+	assert_null(strstr(out, "Occupation data: O*NET"));
+	ac_free(out);
+}
+
+static void text_wraps_at_78_columns(void **state)
+{
+	ac_assessment *a = *state;
+	char *out = render(a, AC_FORMAT_TEXT);
+	for (const char *line = out; *line;) {
+		const char *end = strchr(line, '\n');
+		assert_non_null(end);
+		size_t w = ac_render_width(line, (size_t)(end - line));
+		if (w > 78)
+			fail_msg("line of %zu columns: %.*s", w, (int)(end - line), line);
+		assert_true(end == line || end[-1] != ' ');
+		line = end + 1;
+	}
+	ac_free(out);
+}
+
+static void text_neutralises_control_characters(void **state)
+{
+	ac_assessment *a = *state;
+	a->label = "Dana\x1b[2J\nanalyst";
+	char *out = render(a, AC_FORMAT_TEXT);
+	assert_null(strchr(out, '\x1b'));
+	assert_non_null(strstr(out, "assessment: Dana?[2J analyst\n"));
+	ac_free(out);
+	out = render(a, AC_FORMAT_MARKDOWN);
+	assert_null(strchr(out, '\x1b'));
+	assert_non_null(strstr(out, "# AI certification assessment: Dana \\[2J analyst\n"));
+	ac_free(out);
+}
+
+static void markdown_has_headings_tables_and_checks(void **state)
+{
+	ac_assessment *a = *state;
+	char *out = render(a, AC_FORMAT_MARKDOWN);
+	assert_true(strncmp(out, "# AI certification assessment: Dana, FP&A \\*analyst\\*\n", 54) == 0);
+	assert_non_null(strstr(out, "\n**Verdict:** AVOID — "));
+	assert_non_null(strstr(out, "\n## 1. Exposure\n"));
+	assert_non_null(strstr(out, "\n## Five questions before enrolling\n"));
+	assert_non_null(strstr(out, "\n| Task | Share | Category | Exposure | Contribution |\n"
+				    "| --- | ---: | --- | ---: | ---: |\n"));
+	assert_non_null(strstr(out, "\n- [x] **Exposure understood** — a task mix was given\n"));
+	assert_non_null(strstr(out, "\n- [?] **Does your organisation reward people who hold it?** "
+				    "— not answered\n"));
+	assert_non_null(strstr(out, "\n1. **Role redesign, 82/100** — a reason\n"
+				    "   - First step: a first step\n"));
+	assert_non_null(strstr(out, "**role.leverage_test**"));
+	ac_free(out);
+}
+
+static void reports_say_so_when_no_task_mix_was_given(void **state)
+{
+	ac_assessment *a = *state;
+	a->exposure.n_tasks = 0;
+	a->exposure.has_tasks = 0;
+	a->certification.present = 0;
+	char *out = render(a, AC_FORMAT_TEXT);
+	assert_non_null(strstr(out, "No task mix was given"));
+	assert_non_null(strstr(out, "No certificate was named"));
+	ac_free(out);
+	json_t *doc = render_json(a);
+	assert_true(json_is_null(json_object_get(doc, "certification")));
+	assert_int_equal(json_array_size(json_object_get(json_object_get(doc, "exposure"), "tasks")), 0);
+	json_decref(doc);
+}
+
+/* Every test gets a fresh fixture. */
+#define TEST(name) cmocka_unit_test_setup_teardown(name, fixture, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		TEST(json_has_contract_keys_in_order),
+		TEST(json_lists_five_questions_in_order),
+		TEST(json_lists_five_alternatives_best_first),
+		TEST(json_writes_null_for_unknowns),
+		TEST(json_rounds_numbers_and_embeds_json_texts),
+		TEST(json_is_byte_identical_across_runs),
+		TEST(json_describes_the_occupation_when_data_was_used),
+		TEST(json_refuses_a_broken_figures_text),
+		TEST(render_refuses_bad_arguments),
+		TEST(text_opens_with_the_verdict),
+		TEST(text_reads_in_the_models_order),
+		TEST(text_wraps_at_78_columns),
+		TEST(text_neutralises_control_characters),
+		TEST(markdown_has_headings_tables_and_checks),
+		TEST(reports_say_so_when_no_task_mix_was_given),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
