@@ -1,0 +1,735 @@
+/*
+ * test_occdata.c — occupation data on the project's own small fixture
+ * (tests/fixtures/occdata): the importer builds everything and nothing else,
+ * refuses every bad file naming its line and leaves nothing behind, lookups
+ * take both code forms, figures and their sources are filled, title search
+ * ranks and scores as documented and no typed text can break it.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+
+#include "aicert.h"
+#include "../support/occ_test_util.h"
+
+#ifndef OCC_FIXTURE_DIR
+#define OCC_FIXTURE_DIR "tests/fixtures/occdata"
+#endif
+
+typedef struct {
+	char dir[512];
+	char db[600];
+	ac_occdata *data;
+} fixture;
+
+static void print_diags(const ac_diags *d)
+{
+	for (size_t i = 0; i < d->count; i++) {
+		char *s = ac_diag_format(&d->items[i]);
+		fprintf(stderr, "  diag: %s\n", s ? s : d->items[i].message);
+		ac_free(s);
+	}
+}
+
+static int import_fixture(void **state)
+{
+	fixture *f = calloc(1, sizeof *f);
+	if (!f || occ_test_tmpdir(f->dir, sizeof f->dir) != 0)
+		return -1;
+	if (snprintf(f->db, sizeof f->db, "%s/occ.db", f->dir) >= (int)sizeof f->db)
+		return -1;
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_status st = ac_occdata_import(OCC_FIXTURE_DIR "/good", f->db, &d);
+	if (st == AC_OK)
+		st = ac_occdata_open(f->db, &f->data, &d);
+	print_diags(&d);
+	ac_diags_free(&d);
+	*state = f;
+	return st == AC_OK ? 0 : -1;
+}
+
+static int remove_fixture(void **state)
+{
+	fixture *f = *state;
+	if (f) {
+		ac_occdata_close(f->data);
+		occ_test_rmtree(f->dir);
+		free(f);
+	}
+	return 0;
+}
+
+static ac_occupation *lookup(fixture *f, const char *code)
+{
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_occupation *o = NULL;
+	ac_status st = ac_occdata_occupation(f->data, code, &o, &d);
+	print_diags(&d);
+	ac_diags_free(&d);
+	assert_int_equal(st, AC_OK);
+	assert_non_null(o);
+	return o;
+}
+
+static const ac_occ_task *task_of(const ac_occupation *o, long id)
+{
+	for (size_t i = 0; i < o->n_tasks; i++)
+		if (o->tasks[i].task_id == id)
+			return &o->tasks[i];
+	fail_msg("task %ld not in %s", id, o->code);
+	return NULL;
+}
+
+/* ------------------------------------------------------------ import */
+
+static void import_builds_the_database_and_nothing_else(void **state)
+{
+	fixture *f = *state;
+	assert_int_equal(occ_test_count_entries(f->dir), 1); /* no temp file left */
+	ac_occdata_info *info = NULL;
+	assert_int_equal(ac_occdata_info_get(f->data, &info), AC_OK);
+	assert_int_equal(info->schema_version, 1);
+	assert_non_null(info->imported_at);
+	assert_int_equal(info->occupations, 8);
+	assert_int_equal(info->tasks, 19);
+	assert_int_equal(info->labels, 19);
+	assert_int_equal(info->dwas, 9);
+	assert_int_equal(info->with_beta, 7);
+	assert_int_equal(info->with_applicability, 7);
+	assert_int_equal(info->with_wage, 6); /* '#' and '*' are unknown */
+	assert_true(info->titles >= 30);
+	assert_int_equal(info->n_sources, 5);
+	const char *licences[] = {"CC BY 4.0", "MIT", "CC BY 4.0", "public domain", "public domain"};
+	for (size_t i = 0; i < 5; i++) {
+		assert_string_equal(info->sources[i].licence, licences[i]);
+		assert_true(strlen(info->sources[i].attribution) > 20);
+		assert_true(strncmp(info->sources[i].url, "https://", 8) == 0);
+	}
+	ac_occdata_info_free(info);
+}
+
+static void importing_again_replaces_the_database(void **state)
+{
+	fixture *f = *state;
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_occdata_import(OCC_FIXTURE_DIR "/good", f->db, &d), AC_OK);
+	assert_int_equal(d.count, 0);
+	ac_diags_free(&d);
+	assert_int_equal(occ_test_count_entries(f->dir), 1);
+	/* The open handle still reads the database it opened. */
+	ac_occupation *o = lookup(f, "29-1141");
+	ac_occupation_free(o);
+}
+
+/* Every case under bad/: the first diagnostic names the file and line given
+ * in its `expect` file, and the database that was there is untouched. */
+static void bad_files_are_refused_with_file_and_line(void **state)
+{
+	(void)state;
+	DIR *dir = opendir(OCC_FIXTURE_DIR "/bad");
+	assert_non_null(dir);
+	struct dirent *e;
+	int cases = 0;
+	while ((e = readdir(dir)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		char tmp[512], src[600], out[600], db[700], casedir[1024], path[1200];
+		assert_int_equal(occ_test_tmpdir(tmp, sizeof tmp), 0);
+		snprintf(src, sizeof src, "%s/src", tmp);
+		snprintf(out, sizeof out, "%s/out", tmp);
+		snprintf(db, sizeof db, "%s/occ.db", out);
+		snprintf(casedir, sizeof casedir, OCC_FIXTURE_DIR "/bad/%s", e->d_name);
+		const char *skip[] = {"expect", "remove", NULL};
+		assert_int_equal(occ_test_copytree(OCC_FIXTURE_DIR "/good", src, NULL), 0);
+		assert_int_equal(occ_test_copytree(casedir, src, skip), 0);
+		snprintf(path, sizeof path, "%s/remove", casedir);
+		char *remove = occ_test_read(path, NULL);
+		if (remove) {
+			remove[strcspn(remove, "\n")] = '\0';
+			snprintf(path, sizeof path, "%s/%s", src, remove);
+			assert_int_equal(unlink(path), 0);
+			free(remove);
+		}
+		snprintf(path, sizeof path, "%s/expect", casedir);
+		char *expect = occ_test_read(path, NULL);
+		assert_non_null(expect);
+		expect[strcspn(expect, "\n")] = '\0';
+		char *c1 = strchr(expect, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+		assert_non_null(c2);
+		*c1 = *c2 = '\0';
+		int line = atoi(c1 + 1);
+		const char *text = c2 + 2;
+
+		assert_int_equal(mkdir(out, 0755), 0);
+		FILE *old = fopen(db, "w");
+		assert_non_null(old);
+		fputs("the previous database", old);
+		fclose(old);
+
+		ac_diags d;
+		ac_diags_init(&d);
+		ac_status st = ac_occdata_import(src, db, &d);
+		if (st == AC_OK || d.count == 0)
+			fail_msg("bad case %s was accepted", e->d_name);
+		const ac_diag *g = &d.items[0];
+		size_t sl = g->source ? strlen(g->source) : 0, el = strlen(expect);
+		if (sl < el || strcmp(g->source + sl - el, expect) != 0 || g->line != line ||
+		    !strstr(g->message, text)) {
+			print_diags(&d);
+			fail_msg("case %s: expected %s:%d: %s", e->d_name, expect, line, text);
+		}
+		assert_true(st == AC_EINPUT || st == AC_EIO);
+		assert_int_equal(occ_test_count_entries(out), 1); /* no temp file */
+		char *kept = occ_test_read(db, NULL);
+		assert_non_null(kept);
+		assert_string_equal(kept, "the previous database");
+		free(kept);
+		free(expect);
+		ac_diags_free(&d);
+		occ_test_rmtree(tmp);
+		cases++;
+	}
+	closedir(dir);
+	assert_true(cases >= 15);
+}
+
+static void overlong_line_is_refused(void **state)
+{
+	(void)state;
+	char tmp[512], src[600], db[600], path[800];
+	assert_int_equal(occ_test_tmpdir(tmp, sizeof tmp), 0);
+	snprintf(src, sizeof src, "%s/src", tmp);
+	snprintf(db, sizeof db, "%s/occ.db", tmp);
+	assert_int_equal(occ_test_copytree(OCC_FIXTURE_DIR "/good", src, NULL), 0);
+	snprintf(path, sizeof path, "%s/onet-29.3/Sample of Reported Titles.txt", src);
+	FILE *fp = fopen(path, "a");
+	assert_non_null(fp);
+	fputs("29-1141.00\tRegistered Nurses\t", fp);
+	for (int i = 0; i < 70000; i++)
+		fputc('x', fp);
+	fputs("\tN\n", fp);
+	fclose(fp);
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_occdata_import(src, db, &d), AC_EINPUT);
+	assert_int_equal(d.count, 1);
+	assert_int_equal(d.items[0].line, 6);
+	assert_non_null(strstr(d.items[0].message, "line longer than"));
+	assert_int_equal(occ_test_count_entries(tmp), 1); /* only src/ */
+	ac_diags_free(&d);
+	occ_test_rmtree(tmp);
+}
+
+static void missing_source_folder_is_an_io_error(void **state)
+{
+	(void)state;
+	char tmp[512], db[600];
+	assert_int_equal(occ_test_tmpdir(tmp, sizeof tmp), 0);
+	snprintf(db, sizeof db, "%s/occ.db", tmp);
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_occdata_import(OCC_FIXTURE_DIR "/no-such-folder", db, &d), AC_EIO);
+	assert_int_equal(d.count, 1);
+	assert_int_equal(occ_test_count_entries(tmp), 0);
+	ac_diags_free(&d);
+	occ_test_rmtree(tmp);
+}
+
+/* ------------------------------------------------------------ opening */
+
+static void opening_without_data_says_how_to_install(void **state)
+{
+	(void)state;
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_occdata *db = NULL;
+	assert_int_equal(ac_occdata_open("/nonexistent/aicert/occupations.db", &db, &d), AC_ENODATA);
+	assert_null(db);
+	assert_int_equal(d.count, 1);
+	assert_non_null(strstr(d.items[0].message, "aicert data import"));
+	assert_non_null(strstr(ac_occdata_install_hint(), "scripts/fetch-data.sh"));
+	ac_diags_free(&d);
+
+	char tmp[512], path[600];
+	assert_int_equal(occ_test_tmpdir(tmp, sizeof tmp), 0);
+	snprintf(path, sizeof path, "%s/not-a-db", tmp);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("hello", fp);
+	fclose(fp);
+	ac_diags_init(&d);
+	assert_int_equal(ac_occdata_open(path, &db, &d), AC_EIO);
+	assert_null(db);
+	ac_diags_free(&d);
+	occ_test_rmtree(tmp);
+}
+
+static void default_path_follows_aicert_data_then_xdg_then_home(void **state)
+{
+	(void)state;
+	char *saved[3];
+	const char *names[3] = {"AICERT_DATA", "XDG_DATA_HOME", "HOME"};
+	for (int i = 0; i < 3; i++)
+		saved[i] = getenv(names[i]) ? strdup(getenv(names[i])) : NULL;
+	setenv("AICERT_DATA", "/data/occ.db", 1);
+	setenv("XDG_DATA_HOME", "/xdg", 1);
+	setenv("HOME", "/home/me", 1);
+	char *p = ac_occdata_default_path();
+	assert_string_equal(p, "/data/occ.db");
+	ac_free(p);
+	unsetenv("AICERT_DATA");
+	p = ac_occdata_default_path();
+	assert_string_equal(p, "/xdg/aicert/occupations.db");
+	ac_free(p);
+	setenv("XDG_DATA_HOME", "relative/ignored", 1);
+	p = ac_occdata_default_path();
+	assert_string_equal(p, "/home/me/.local/share/aicert/occupations.db");
+	ac_free(p);
+	for (int i = 0; i < 3; i++) {
+		if (saved[i])
+			setenv(names[i], saved[i], 1);
+		else
+			unsetenv(names[i]);
+		free(saved[i]);
+	}
+}
+
+/* ------------------------------------------------------------ lookups */
+
+static void code_lookup_takes_onet_and_soc_forms(void **state)
+{
+	fixture *f = *state;
+	ac_occupation *o = lookup(f, "29-1141");
+	assert_string_equal(o->code, "29-1141.00"); /* SOC means its .00 occupation */
+	ac_occupation_free(o);
+	o = lookup(f, " 29-1141.01 ");
+	assert_string_equal(o->code, "29-1141.01");
+	assert_string_equal(o->title, "Acute Care Nurses");
+	ac_occupation_free(o);
+	o = lookup(f, "15-1299"); /* no .00: the first one */
+	assert_string_equal(o->code, "15-1299.09");
+	ac_occupation_free(o);
+
+	const struct {
+		const char *code;
+		ac_status st;
+	} bad[] = {{"29-1141.05", AC_ENOTFOUND}, {"99-9999", AC_ENOTFOUND}, {"nurse", AC_EINPUT},
+		   {"29-1141.0", AC_EINPUT}, {"29-1141.00x", AC_EINPUT}, {"", AC_EINPUT},
+		   {"29 1141", AC_EINPUT}, {"29-1141 00", AC_EINPUT}};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		ac_diags d;
+		ac_diags_init(&d);
+		ac_occupation *x = NULL;
+		assert_int_equal(ac_occdata_occupation(f->data, bad[i].code, &x, &d), bad[i].st);
+		assert_null(x);
+		assert_int_equal(d.count, 1);
+		ac_diags_free(&d);
+	}
+}
+
+static void occupation_carries_every_figure(void **state)
+{
+	fixture *f = *state;
+	ac_occupation *o = lookup(f, "13-2051.00");
+	assert_string_equal(o->title, "Financial and Investment Analysts");
+	assert_non_null(o->description);
+	assert_string_equal(o->soc, "13-2051");
+	assert_true(o->beta.set);
+	assert_true(fabs(o->beta.v - 0.6875) < 1e-12);
+	assert_true(fabs(o->beta_percentile.v - 100.0 * 4 / 7) < 1e-9);
+	assert_true(o->applicability.set);
+	assert_true(fabs(o->applicability.v - 0.28) < 1e-12);
+	assert_true(fabs(o->applicability_percentile.v - 50.0) < 1e-9);
+	assert_string_equal(o->applicability_code, "13-2051");
+	assert_true(o->employment.set && o->employment.v == 340580);
+	assert_true(o->median_wage.set && o->median_wage.v == 101350);
+	assert_string_equal(o->oews_code, "13-2051");
+	assert_string_equal(o->oews_title, "Financial and Investment Analysts");
+	assert_true(o->growth_pct.set && fabs(o->growth_pct.v - 7.6) < 1e-12);
+	assert_string_equal(o->projection_code, "13-2051");
+	assert_string_equal(o->education, "Bachelor's degree");
+	assert_int_equal(o->job_zone, 4);
+	assert_non_null(strstr(o->job_zone_name, "Considerable Preparation"));
+
+	/* Core first, then Supplemental, then tasks O*NET does not rate. */
+	assert_int_equal(o->n_tasks, 4);
+	const long order[] = {1001, 1002, 1003, 1004};
+	for (size_t i = 0; i < 4; i++)
+		assert_int_equal(o->tasks[i].task_id, order[i]);
+	const ac_occ_task *t = task_of(o, 1001);
+	assert_int_equal(t->core, 1);
+	assert_int_equal(t->rated, 1);
+	assert_string_equal(t->code, "13-2051.00");
+	assert_string_equal(t->gwa_id, "4.A.2.a.4"); /* one DWA each: the smaller id */
+	assert_true(t->beta.set && t->beta.v == 1.0);
+	assert_true(t->automation.set && t->automation.v == 0.75); /* T3 */
+	t = task_of(o, 1003);
+	assert_int_equal(t->core, 0);
+	assert_int_equal(t->rated, 1);
+	assert_string_equal(t->statement, "Meet clients to present \"buy\" and \"sell\" recommendations.");
+	t = task_of(o, 1004);
+	assert_int_equal(t->rated, 0);
+	assert_int_equal(t->core, 0);
+	assert_null(t->gwa_id); /* no DWA */
+	assert_true(t->beta.set && t->beta.v == 0.0);
+	ac_occupation_free(o);
+
+	o = lookup(f, "13-2011.00");
+	assert_true(o->employment.v == 1420000); /* "1,420,000" */
+	assert_string_equal(task_of(o, 1011)->gwa_id, "4.A.2.a.4"); /* two of three DWAs */
+	ac_occupation_free(o);
+	o = lookup(f, "29-1141.01");
+	assert_false(task_of(o, 1052)->beta.set); /* no label */
+	ac_occupation_free(o);
+}
+
+static void group_figures_come_through_the_crosswalk(void **state)
+{
+	fixture *f = *state;
+	ac_occupation *o = lookup(f, "13-1021");
+	assert_string_equal(o->applicability_code, "13-1020");
+	assert_true(fabs(o->applicability.v - 0.21) < 1e-12);
+	assert_string_equal(o->oews_code, "13-1020");
+	assert_true(o->employment.v == 486900);
+	assert_true(o->median_wage.v == 75650);
+	assert_string_equal(o->projection_code, "13-1020");
+	assert_true(fabs(o->growth_pct.v + 7.7) < 1e-12);
+	ac_occupation_free(o);
+}
+
+static void suppressed_figures_are_unknown(void **state)
+{
+	fixture *f = *state;
+	ac_occupation *o = lookup(f, "15-1252.00");
+	assert_true(o->employment.set);
+	assert_false(o->median_wage.set); /* '#' */
+	ac_occupation_free(o);
+	o = lookup(f, "11-9199.00");
+	assert_false(o->employment.set); /* '**' */
+	assert_false(o->median_wage.set); /* '*' */
+	assert_false(o->beta.set);
+	assert_false(o->beta_percentile.set);
+	assert_false(o->applicability.set);
+	assert_null(o->applicability_code);
+	assert_null(o->education); /* em dash */
+	assert_true(o->growth_pct.set && o->growth_pct.v == 3.0);
+	assert_int_equal(o->job_zone, 0);
+	assert_null(o->job_zone_name);
+	assert_int_equal(o->n_tasks, 0);
+	ac_occupation_free(o);
+}
+
+static void task_lookup_by_id(void **state)
+{
+	fixture *f = *state;
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_occ_task *t = NULL;
+	assert_int_equal(ac_occdata_task(f->data, 1042, &t, &d), AC_OK);
+	assert_string_equal(t->code, "29-1141.00");
+	assert_string_equal(t->gwa_id, "4.A.3.b.6");
+	assert_true(t->beta.v == 0.5);
+	ac_occ_tasks_free(t, 1);
+	assert_int_equal(ac_occdata_task(f->data, 999999, &t, &d), AC_ENOTFOUND);
+	assert_null(t);
+	assert_int_equal(d.count, 1);
+	ac_diags_free(&d);
+}
+
+static void percentiles_count_occupations_below(void **state)
+{
+	fixture *f = *state;
+	double pct = -1;
+	/* betas 0, 0.2, 0.5, 0.6, 0.6875, 0.75, 0.8 */
+	assert_int_equal(ac_occdata_beta_percentile(f->data, 0.5, &pct), AC_OK);
+	assert_true(fabs(pct - 100.0 * 2 / 7) < 1e-9);
+	assert_int_equal(ac_occdata_beta_percentile(f->data, 0.0, &pct), AC_OK);
+	assert_true(pct == 0.0);
+	assert_int_equal(ac_occdata_beta_percentile(f->data, 1.0, &pct), AC_OK);
+	assert_true(pct == 100.0);
+	/* scores 0.10, 0.21, 0.25, 0.28, 0.30, 0.35 */
+	assert_int_equal(ac_occdata_applicability_percentile(f->data, 0.3, &pct), AC_OK);
+	assert_true(fabs(pct - 100.0 * 4 / 6) < 1e-9);
+	assert_int_equal(ac_occdata_beta_percentile(f->data, NAN, &pct), AC_EINPUT);
+}
+
+static void published_beta_is_the_weighted_mean_of_task_labels(void **state)
+{
+	fixture *f = *state;
+	char **codes = NULL;
+	size_t n = 0, checked = 0;
+	assert_int_equal(ac_occdata_codes(f->data, &codes, &n), AC_OK);
+	assert_int_equal(n, 8);
+	for (size_t i = 0; i < n; i++) {
+		ac_occupation *o = lookup(f, codes[i]);
+		ac_occ_task *l = NULL;
+		size_t nl = 0;
+		assert_int_equal(ac_occdata_labels(f->data, codes[i], &l, &nl), AC_OK);
+		double sw = 0, sb = 0;
+		for (size_t k = 0; k < nl; k++) {
+			double w = l[k].core ? 2 : 1;
+			sw += w;
+			sb += w * l[k].beta.v;
+		}
+		if (o->beta.set) {
+			assert_true(sw > 0);
+			assert_true(fabs(sb / sw - o->beta.v) < 1e-9);
+			checked++;
+		}
+		ac_occ_tasks_free(l, nl);
+		ac_occupation_free(o);
+	}
+	assert_int_equal(checked, 7);
+	ac_occ_codes_free(codes, n);
+}
+
+/* ------------------------------------------------------------ search */
+
+static ac_occ_match *search(fixture *f, const char *words, size_t limit, size_t *n)
+{
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_occ_match *m = NULL;
+	ac_status st = ac_occdata_search(f->data, words, limit, &m, n, &d);
+	print_diags(&d);
+	ac_diags_free(&d);
+	assert_int_equal(st, AC_OK);
+	/* One row per occupation, best first. */
+	for (size_t i = 0; i < *n; i++) {
+		assert_true(m[i].confidence > 0 && m[i].confidence <= 1);
+		if (i)
+			assert_true(m[i].confidence <= m[i - 1].confidence);
+		for (size_t k = 0; k < i; k++)
+			assert_string_not_equal(m[i].code, m[k].code);
+	}
+	return m;
+}
+
+static void search_ranks_titles_and_abbreviations(void **state)
+{
+	fixture *f = *state;
+	const struct {
+		const char *words, *code, *via, *matched;
+		double lo, hi;
+	} cases[] = {
+		{"Registered Nurses", "29-1141.00", "title", "Registered Nurses", 1.0, 1.0},
+		{"registered nurse", "29-1141.00", "title", "Registered Nurses", 1.0, 1.0},
+		{"rn", "29-1141.00", "short title", "RN", 0.95, 0.95},
+		{"RN", "29-1141.00", "short title", "RN", 0.95, 0.95},
+		{"scrum master", "15-1299.09", "alternate title", "Scrum Master", 0.95, 0.95},
+		{"charge nurse", "29-1141.00", "reported title", "Charge Nurse", 0.90, 0.90},
+		{"fp&a analyst", "13-2051.00", "alternate title", "Financial Planning and Analysis Analyst", 0.7, 0.8},
+		{"FP&A Analyst", "13-2051.00", "alternate title", "Financial Planning and Analysis Analyst", 0.7, 0.8},
+		{"cpa", "13-2011.00", "short title", "CPA", 0.95, 0.95},
+		{"ad director", "11-9199.00", "alternate title", "Advertising Director", 0.75, 0.85},
+		{"grain", "13-1021.00", "alternate title", "Grain Buyer", 0.5, 0.8},
+		{"financial analysts", "13-2051.00", "alternate title", "Financial Analyst", 0.95, 0.95},
+		{"softw", "15-1252.00", NULL, NULL, 0.3, 0.85},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t n = 0;
+		ac_occ_match *m = search(f, cases[i].words, 5, &n);
+		if (n == 0 || strcmp(m[0].code, cases[i].code) != 0 || m[0].confidence < cases[i].lo ||
+		    m[0].confidence > cases[i].hi || (cases[i].via && strcmp(m[0].via, cases[i].via) != 0) ||
+		    (cases[i].matched && strcmp(m[0].matched, cases[i].matched) != 0))
+			fail_msg("'%s': expected %s (%s) within %.2f..%.2f, got %s %.2f via %s '%s'", cases[i].words,
+				 cases[i].code, cases[i].via ? cases[i].via : "any", cases[i].lo, cases[i].hi,
+				 n ? m[0].code : "nothing", n ? m[0].confidence : 0, n ? m[0].via : "",
+				 n ? m[0].matched : "");
+		assert_non_null(m[0].title);
+		ac_occ_matches_free(m, n);
+	}
+}
+
+static void initials_do_not_reuse_a_matched_word(void **state)
+{
+	fixture *f = *state;
+	size_t n = 0;
+	ac_occ_match *m = search(f, "fp&a analyst", 5, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(m[1].code, "13-2011.00"); /* "Fraud Prevention Analyst" */
+	assert_true(m[1].confidence < 0.5);
+	ac_occ_matches_free(m, n);
+}
+
+static void equal_titles_rank_the_occupation_with_more_matching_titles(void **state)
+{
+	fixture *f = *state;
+	size_t n = 0;
+	ac_occ_match *m = search(f, "nurse", 5, &n);
+	assert_int_equal(n, 2);
+	assert_true(m[0].confidence == 0.95 && m[1].confidence == 0.95);
+	assert_string_equal(m[0].code, "29-1141.00");
+	ac_occ_matches_free(m, n);
+}
+
+static void search_falls_back_to_any_word_and_respects_the_limit(void **state)
+{
+	fixture *f = *state;
+	size_t n = 0;
+	ac_occ_match *m = search(f, "nurse astronaut", 10, &n);
+	assert_true(n >= 2);
+	assert_true(m[0].confidence < 0.6); /* half the words */
+	ac_occ_matches_free(m, n);
+	m = search(f, "analyst", 1, &n);
+	assert_int_equal(n, 1);
+	ac_occ_matches_free(m, n);
+	m = search(f, "zzyzx", 5, &n);
+	assert_int_equal(n, 0);
+	assert_null(m);
+}
+
+static void search_input_cannot_break_the_query(void **state)
+{
+	fixture *f = *state;
+	const char *nasty[] = {
+		"\"", "\"\"", "*", "nurse*", "^nurse", "-nurse", "NEAR(nurse analyst)", "nurse OR", "AND AND",
+		"NOT", "{words}: rn", "acro:rn", "words:\"rn\"", "'; DROP TABLE titles; --", "(((", ")", "rn)",
+		"\xff\xfe\xfd", "caf\xc3\xa9 nurse", "nurse\tanalyst\n", "a b c d e f g h i j k l m n o p q r s t u v w x y z "
+		"aa bb cc dd ee ff gg hh ii jj kk ll mm nn oo pp", "1234-5678", "13-2051.00",
+	};
+	for (size_t i = 0; i < sizeof nasty / sizeof nasty[0]; i++) {
+		ac_diags d;
+		ac_diags_init(&d);
+		ac_occ_match *m = NULL;
+		size_t n = 0;
+		ac_status st = ac_occdata_search(f->data, nasty[i], 5, &m, &n, &d);
+		if (st != AC_OK && st != AC_EINPUT)
+			fail_msg("'%s' gave %s", nasty[i], ac_strerror(st));
+		ac_occ_matches_free(m, n);
+		ac_diags_free(&d);
+	}
+	/* Pseudo-random bytes, reproducibly. */
+	uint32_t x = 12345;
+	for (int round = 0; round < 300; round++) {
+		char buf[64];
+		size_t len = (size_t)(round % 63);
+		for (size_t k = 0; k < len; k++) {
+			x = x * 1103515245u + 12345u;
+			buf[k] = (char)((x >> 16) % 255 + 1);
+		}
+		buf[len] = '\0';
+		ac_diags d;
+		ac_diags_init(&d);
+		ac_occ_match *m = NULL;
+		size_t n = 0;
+		ac_status st = ac_occdata_search(f->data, buf, 5, &m, &n, &d);
+		assert_true(st == AC_OK || st == AC_EINPUT);
+		ac_occ_matches_free(m, n);
+		ac_diags_free(&d);
+	}
+	char *big = malloc(AC_MAX_STRING + 2);
+	assert_non_null(big);
+	memset(big, 'a', AC_MAX_STRING + 1);
+	big[AC_MAX_STRING + 1] = '\0';
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_occ_match *m = NULL;
+	size_t n = 0;
+	assert_int_equal(ac_occdata_search(f->data, big, 5, &m, &n, &d), AC_EINPUT);
+	ac_diags_free(&d);
+	free(big);
+}
+
+static void search_needs_words(void **state)
+{
+	fixture *f = *state;
+	const char *empty[] = {"", "   ", "&&& --- ...", "()"};
+	for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++) {
+		ac_diags d;
+		ac_diags_init(&d);
+		ac_occ_match *m = NULL;
+		size_t n = 7;
+		assert_int_equal(ac_occdata_search(f->data, empty[i], 5, &m, &n, &d), AC_EINPUT);
+		assert_int_equal(n, 0);
+		assert_int_equal(d.count, 1);
+		ac_diags_free(&d);
+	}
+}
+
+/* ------------------------------------------------------------ the policy */
+
+static void categories_come_from_the_policy_gwa_table(void **state)
+{
+	fixture *f = *state;
+	ac_policy *p = occ_test_policy();
+	assert_non_null(p);
+	ac_occupation *o = lookup(f, "13-2051.00");
+	ac_occupation_categorise(o, p);
+	assert_int_equal(task_of(o, 1001)->category, AC_CAT_STRUCTURED_DATA_ANALYSIS);
+	assert_int_equal(task_of(o, 1002)->category, AC_CAT_DOCUMENT_DRAFTING);
+	assert_int_equal(task_of(o, 1003)->category, AC_CAT_CLIENT_RELATIONSHIP);
+	assert_int_equal(task_of(o, 1004)->category, 0);
+	ac_occupation_free(o);
+	ac_policy_free(p);
+}
+
+static void calibration_averages_measured_beta_per_category(void **state)
+{
+	fixture *f = *state;
+	ac_policy *p = occ_test_policy();
+	assert_non_null(p);
+	ac_occ_calibration c;
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_occdata_calibrate(f->data, p, &c, &d), AC_OK);
+	ac_diags_free(&d);
+	assert_int_equal(c.n_occupations, 7);
+	assert_int_equal(c.n_applicability, 7);
+	assert_int_equal(c.unmapped_tasks, 1); /* task 1004 has no DWA */
+	assert_true(c.rho_default >= -1 && c.rho_default <= 1);
+	assert_true(c.rho_calibrated >= -1 && c.rho_calibrated <= 1);
+	assert_true(c.rho_applicability >= -1 && c.rho_applicability <= 1);
+	for (int k = 1; k <= AC_CAT__COUNT; k++)
+		assert_true(c.before[k] == ac_policy_category_exposure(p, k));
+	/* Documenting/Recording: tasks 1002, 1012, 1032 (1.0) and 1042 (0.5); 1052 has no label. */
+	assert_int_equal(c.n_tasks[AC_CAT_DOCUMENT_DRAFTING], 4);
+	assert_true(fabs(c.after[AC_CAT_DOCUMENT_DRAFTING] - 0.875) < 1e-12);
+	assert_int_equal(c.n_tasks[AC_CAT_PHYSICAL_IN_PERSON], 2);
+	assert_true(c.after[AC_CAT_PHYSICAL_IN_PERSON] == 0.0);
+	/* No task: the policy's figure stays. */
+	assert_int_equal(c.n_tasks[AC_CAT_STANDARDIZED_REPORTING], 0);
+	assert_true(c.after[AC_CAT_STANDARDIZED_REPORTING] == c.before[AC_CAT_STANDARDIZED_REPORTING]);
+	ac_policy_free(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest on_fixture[] = {
+		cmocka_unit_test(import_builds_the_database_and_nothing_else),
+		cmocka_unit_test(code_lookup_takes_onet_and_soc_forms),
+		cmocka_unit_test(occupation_carries_every_figure),
+		cmocka_unit_test(group_figures_come_through_the_crosswalk),
+		cmocka_unit_test(suppressed_figures_are_unknown),
+		cmocka_unit_test(task_lookup_by_id),
+		cmocka_unit_test(percentiles_count_occupations_below),
+		cmocka_unit_test(published_beta_is_the_weighted_mean_of_task_labels),
+		cmocka_unit_test(search_ranks_titles_and_abbreviations),
+		cmocka_unit_test(initials_do_not_reuse_a_matched_word),
+		cmocka_unit_test(equal_titles_rank_the_occupation_with_more_matching_titles),
+		cmocka_unit_test(search_falls_back_to_any_word_and_respects_the_limit),
+		cmocka_unit_test(search_input_cannot_break_the_query),
+		cmocka_unit_test(search_needs_words),
+		cmocka_unit_test(categories_come_from_the_policy_gwa_table),
+		cmocka_unit_test(calibration_averages_measured_beta_per_category),
+		cmocka_unit_test(importing_again_replaces_the_database),
+	};
+	const struct CMUnitTest standalone[] = {
+		cmocka_unit_test(bad_files_are_refused_with_file_and_line),
+		cmocka_unit_test(overlong_line_is_refused),
+		cmocka_unit_test(missing_source_folder_is_an_io_error),
+		cmocka_unit_test(opening_without_data_says_how_to_install),
+		cmocka_unit_test(default_path_follows_aicert_data_then_xdg_then_home),
+	};
+	int failed = cmocka_run_group_tests_name("occupation data on the fixture", on_fixture, import_fixture,
+						 remove_fixture);
+	failed += cmocka_run_group_tests_name("import failures and opening", standalone, NULL, NULL);
+	return failed;
+}
