@@ -1,0 +1,21 @@
+#!/bin/sh
+# test_install.sh — installs the build into a scratch prefix and builds a small
+# program against the installed header, library and pkg-config file.
+# usage: test_install.sh BUILD_DIR SOURCE_TESTS_DIR
+set -eu
+BUILD=${1:?usage: test_install.sh BUILD_DIR TESTS_DIR}
+TESTS=${2:?usage: test_install.sh BUILD_DIR TESTS_DIR}
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/aicert-install.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT INT TERM
+cmake --install "$BUILD" --prefix "$TMP/prefix" >/dev/null
+for f in bin/aicert include/aicert.h lib/libaicert.a lib/pkgconfig/aicert.pc; do
+	[ -e "$TMP/prefix/$f" ] || { echo "FAIL: $f was not installed" >&2; exit 1; }
+done
+[ -e "$TMP/prefix/lib/libaicert.so" ] || { echo "FAIL: libaicert.so was not installed" >&2; exit 1; }
+export PKG_CONFIG_PATH="$TMP/prefix/lib/pkgconfig"
+# shellcheck disable=SC2046
+cc -std=c11 -Wall -Wextra -Werror "$TESTS/install/embed.c" $(pkg-config --cflags --libs aicert) -o "$TMP/embed"
+out=$(LD_LIBRARY_PATH="$TMP/prefix/lib" "$TMP/embed")
+[ "$out" = "avoid/structural_exposure, 2 counterfactuals" ] || { echo "FAIL: embed printed '$out'" >&2; exit 1; }
+"$TMP/prefix/bin/aicert" --version >/dev/null
+echo "install: 1 passed, 0 failed"
