@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what is missing (Debian packages), builds aicert into build/, and
+# assesses one example profile.  Safe to run again: it installs nothing that is
+# already there.  Usage: scripts/bootstrap.sh [PROFILE]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake pkg-config libjansson-dev libsqlite3-dev libcmocka-dev python3)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$(nproc)" >/dev/null
+echo "bootstrap: built build/aicert ($(build/aicert --version))"
+echo
+build/aicert assess "${1:-examples/product-lead.json}"

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test: the normal build, then the whole suite again built with
+# AddressSanitizer and UndefinedBehaviorSanitizer.  Occupation-data
+# integration tests read ../shared/data when it is there and are skipped
+# otherwise.  Usage: scripts/test.sh [--fast]   (--fast: skip the sanitizer build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+run_suite() { # DIR CMAKE-ARGS...
+  local dir=$1; shift
+  cmake -S . -B "$dir" "$@" >/dev/null
+  cmake --build "$dir" -j"$jobs" >/dev/null
+  (cd "$dir" && ctest --output-on-failure -j"$jobs")
+}
+
+echo "== tests (release build)"
+run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+if [ "${1:-}" != "--fast" ]; then
+  echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer)"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DAICERT_SANITIZE=ON
+fi
+echo "== all tests passed"
