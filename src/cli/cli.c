@@ -201,6 +201,27 @@ int cli_exit_for(ac_status st)
 	}
 }
 
+int cli_load_profile(const char *path, ac_profile **out)
+{
+	char *buf;
+	size_t len;
+	*out = NULL;
+	int rc = cli_read_file(path, AC_MAX_PROFILE_BYTES, &buf, &len);
+	if (rc >= 0)
+		return rc;
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_status st = ac_profile_parse(buf, len, path, out, &d);
+	free(buf);
+	if (st != AC_OK) {
+		cli_print_diags(&d);
+		if (!d.count)
+			cli_error("%s: %s", path, ac_strerror(st));
+	}
+	ac_diags_free(&d);
+	return st == AC_OK ? -1 : cli_exit_for(st);
+}
+
 int cli_load_policy(const cli_args *a, ac_policy **out)
 {
 	ac_diags d;

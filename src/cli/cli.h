@@ -72,6 +72,9 @@ void cli_error(const char *fmt, ...)
 /* Maps a library status to an exit code (AC_EINPUT/AC_ENOTFOUND -> 2, else 1). */
 int cli_exit_for(ac_status st);
 
+/* Reads and parses the profile at path ("-" for standard input), printing
+ * every problem.  -1 on success. */
+int cli_load_profile(const char *path, ac_profile **out);
 /* Loads the policy named by --policy (or the default).  -1 on success. */
 int cli_load_policy(const cli_args *a, ac_policy **out);
 /* Loads the default catalogue plus --catalogue FILE when given.  -1 on success. */

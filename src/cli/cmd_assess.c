@@ -23,12 +23,6 @@ static int run(const cli_args *args)
 	if (rc >= 0)
 		return rc;
 	const char *path = args->positional[0];
-	char *text = NULL;
-	size_t len = 0;
-	/* Read one byte past the limit so an oversized profile is named as such. */
-	rc = cli_read_file(path, AC_MAX_PROFILE_BYTES, &text, &len);
-	if (rc >= 0)
-		return rc;
 	ac_policy *policy = NULL;
 	ac_catalogue *cat = NULL;
 	ac_occdata *occ = NULL;
@@ -38,17 +32,13 @@ static int run(const cli_args *args)
 	size_t out_len = 0;
 	ac_diags d;
 	ac_diags_init(&d);
-	ac_status st = ac_profile_parse(text, len, path, &profile, &d);
-	if (st != AC_OK) {
-		cli_print_diags(&d);
-		rc = cli_exit_for(st);
+	if ((rc = cli_load_profile(path, &profile)) >= 0)
 		goto done;
-	}
 	if ((rc = cli_load_policy(args, &policy)) >= 0 || (rc = cli_load_catalogue(args, &cat)) >= 0 ||
 	    (rc = cli_open_occdata(args, &occ)) >= 0)
 		goto done;
 	ac_context ctx = {policy, cat, occ, !cli_flag(args, "no-counterfactuals")};
-	st = ac_assess(profile, &ctx, &a, &d);
+	ac_status st = ac_assess(profile, &ctx, &a, &d);
 	if (st == AC_OK)
 		st = ac_render(a, fmt, &out, &out_len);
 	if (st != AC_OK) {
@@ -71,7 +61,6 @@ done:
 	ac_catalogue_free(cat);
 	ac_policy_free(policy);
 	ac_diags_free(&d);
-	free(text);
 	return rc;
 }
 

@@ -442,23 +442,13 @@ static int run_compare(const cli_args *a)
 		f.max_cost_usd.v = max_cost;
 	}
 
-	char *buf = NULL;
-	size_t len = 0;
 	const char *path = a->positional[0];
-	if ((rc = cli_read_file(path, AC_MAX_PROFILE_BYTES, &buf, &len)) >= 0)
+	ac_profile *p = NULL;
+	if ((rc = cli_load_profile(path, &p)) >= 0)
 		return rc;
 	ac_diags d;
 	ac_diags_init(&d);
-	ac_profile *p = NULL;
-	ac_status st = ac_profile_parse(buf, len, path, &p, &d);
-	free(buf);
-	if (st != AC_OK) {
-		cli_print_diags(&d);
-		if (!d.count)
-			cli_error("%s: %s", path, ac_strerror(st));
-		ac_diags_free(&d);
-		return cli_exit_for(st);
-	}
+	ac_status st = AC_OK;
 
 	ac_policy *pol = NULL;
 	ac_catalogue *cat = NULL;
@@ -492,6 +482,7 @@ static int run_compare(const cli_args *a)
 	rows = calloc(total + 1, sizeof *rows);
 	if (!rows) {
 		cli_error("out of memory");
+		rc = CLI_EXIT_FAIL;
 		goto out;
 	}
 	ac_cert_filter no_cost = f;
