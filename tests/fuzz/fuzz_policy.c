@@ -1,0 +1,42 @@
+/*
+ * fuzz_policy.c — a fuzz target for the policy parser: any text must be
+ * accepted or refused with diagnostics, never crash; an accepted policy must
+ * be able to assess an example profile.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "aicert.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char profile_json[] =
+	"{\"schema\":\"aicert/profile/v1\",\"role\":{\"tasks\":[{\"name\":\"Reports\",\"share\":60,"
+	"\"category\":\"standardized_reporting\"},{\"name\":\"Decisions\",\"share\":40,"
+	"\"category\":\"judgment_decisions\"}],\"leverage_test\":\"unsure\"},\"ai_use\":{\"tested_in_role\":true},"
+	"\"motives\":[\"capability_gap\"],\"capability_gap\":\"SQL\"}";
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_policy *pol = NULL;
+	if (ac_policy_parse((const char *)data, size, "fuzz", &pol, &d) == AC_OK) {
+		ac_profile *p = NULL;
+		if (ac_profile_parse(profile_json, strlen(profile_json), "p", &p, &d) != AC_OK)
+			__builtin_trap();
+		ac_context ctx = {pol, NULL, NULL, 1};
+		ac_assessment *a = NULL;
+		ac_status st = ac_assess(p, &ctx, &a, &d);
+		if (st != AC_OK && st != AC_ENOMEM)
+			__builtin_trap(); /* a valid policy always yields a verdict */
+		ac_assessment_free(a);
+		ac_profile_free(p);
+		ac_policy_free(pol);
+	} else if (d.count == 0) {
+		__builtin_trap(); /* a refusal always says why */
+	}
+	ac_diags_free(&d);
+	return 0;
+}
