@@ -431,8 +431,7 @@ static void motive_facts(ac_eval *ev)
 
 /* Gap fit: the named gap mentions a capability keyword of the certificate or
  * of its domain.  matched (may be NULL) collects the words that matched. */
-ac_tri ac_gap_fit(const ac_policy *pol, const ac_cert *c, const char *gap, char ***matched, size_t *n_matched);
-ac_tri ac_gap_fit(const ac_policy *pol, const ac_cert *c, const char *gap, char ***matched, size_t *n_matched)
+static ac_tri gap_fit(const ac_policy *pol, const ac_cert *c, const char *gap, char ***matched, size_t *n_matched)
 {
 	if (!gap || !c)
 		return AC_UNKNOWN;
@@ -488,7 +487,7 @@ static void certificate_facts(ac_eval *ev)
 	const ac_policy *pol = ev->prep->pol;
 	set_b(ev, AC_F_CERT_NAMED, tri_of(c != NULL));
 	set_s(ev, AC_F_CERT_NAME, c ? (c->name ? c->name : c->id) : NULL);
-	ac_tri gap = c ? ac_gap_fit(pol, c, p->capability_gap, NULL, NULL) : AC_UNKNOWN;
+	ac_tri gap = c ? gap_fit(pol, c, p->capability_gap, NULL, NULL) : AC_UNKNOWN;
 	set_b(ev, AC_F_CERT_GAP_FIT, gap);
 	set_b(ev, AC_F_CERT_MISSES_GAP, tri_of(c && p->capability_gap && gap == AC_FALSE));
 	set_b(ev, AC_F_CERT_ROLE_FIT, role_fit(c, p, NULL));
@@ -642,10 +641,9 @@ static ac_status fill_rules(ac_assessment *a, const ac_eval *ev)
 	return a->reason && a->headline ? AC_OK : AC_ENOMEM;
 }
 
-static ac_tri fact_b(const ac_eval *ev, const char *name)
+ac_tri ac_eval_truth(const ac_eval *ev, const char *name)
 {
-	size_t slots = ev->n_slots;
-	for (size_t i = 0; i < slots; i++)
+	for (size_t i = 0; i < ev->n_slots; i++)
 		if (strcmp(ac_policy_fact_name(ev->prep->pol, i, NULL), name) == 0)
 			return ev->f[i].type == AC_T_BOOL ? ev->f[i].b : AC_UNKNOWN;
 	return AC_UNKNOWN;
@@ -663,8 +661,8 @@ static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
 	a->exposure.separable_share = f[AC_F_SEPARABLE_SHARE].n;
 	a->exposure.reporting_share = f[AC_F_REPORTING_SHARE].n;
 	a->exposure.coordination_share = f[AC_F_COORDINATION_SHARE].n;
-	a->exposure.structural = fact_b(ev, "structural") == AC_TRUE;
-	a->exposure.skill_based = fact_b(ev, "skill_based") == AC_TRUE;
+	a->exposure.structural = ac_eval_truth(ev, "structural") == AC_TRUE;
+	a->exposure.skill_based = ac_eval_truth(ev, "skill_based") == AC_TRUE;
 	if (ev->n_tasks) {
 		if (f[AC_F_EXPOSED].b == AC_TRUE)
 			a->exposure.klass = AC_CLASS_EXPOSED;
@@ -688,7 +686,7 @@ static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
 
 	a->leverage.test = ev->p->role.leverage_test;
 	a->leverage.orientation = orientation(ev);
-	a->leverage.ownership_expands = fact_b(ev, "ownership_expands");
+	a->leverage.ownership_expands = ac_eval_truth(ev, "ownership_expands");
 	a->leverage.count = (int)f[AC_F_LEVERAGE_COUNT].n;
 	a->leverage.ai_enhanced_role = f[AC_F_AI_ENHANCED_ROLE].b == AC_TRUE;
 	a->leverage.owns_measurable_outcomes = f[AC_F_OWNS_OUTCOMES].b == AC_TRUE;
@@ -703,7 +701,7 @@ static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
 		a->organization.signaling_risk |= strcmp(a->flags[i], "signaling_risk") == 0;
 
 	a->timing.phase = f[AC_F_PHASE].known ? (int)f[AC_F_PHASE].n : 0;
-	a->timing.appropriate = fact_b(ev, "timing_appropriate");
+	a->timing.appropriate = ac_eval_truth(ev, "timing_appropriate");
 	a->timing.industry_compressing = f[AC_F_INDUSTRY_COMPRESSING].b;
 	a->timing.industry_shifting = f[AC_F_INDUSTRY_SHIFTING].b;
 
@@ -720,7 +718,7 @@ static ac_status fill_certificate(ac_assessment *a, const ac_eval *ev)
 		return AC_OK;
 	const ac_profile *p = ev->p;
 	a->certification.present = 1;
-	a->certification.gap_fit = ac_gap_fit(ev->prep->pol, c, p->capability_gap, &a->certification.gap_matched,
+	a->certification.gap_fit = gap_fit(ev->prep->pol, c, p->capability_gap, &a->certification.gap_matched,
 					       &a->certification.n_gap_matched);
 	const char *rm = NULL;
 	a->certification.role_fit = role_fit(c, p, &rm);

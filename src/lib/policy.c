@@ -821,7 +821,6 @@ static void assign(reader *r, char *key, char *value, int vcol)
 				c->partly = 1;
 			else if (strcmp(value, "no") != 0)
 				rerr(r, vcol, "repeatable: found '%s', expected yes, partly or no%s", value, "");
-			c->partly |= 0;
 			c->defined |= 2; /* repeatable seen */
 		} else if (strcmp(key, "exposure") == 0) {
 			if (!parse_number(value, &x) || x < 0 || x > 1)
