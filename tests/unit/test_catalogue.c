@@ -19,7 +19,7 @@
 #include <jansson.h>
 
 #include "aicert.h"
-#include "internal_cert.h"
+#include "input/cert.h"
 
 extern const char ac_embedded_catalogue[];
 extern const size_t ac_embedded_catalogue_len;

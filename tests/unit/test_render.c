@@ -14,7 +14,7 @@
 #include <jansson.h>
 
 #include "aicert.h"
-#include "render.h"
+#include "render/render.h"
 
 /* Everything the fixture points to lives in static storage, so a test frees
  * only the struct itself and does not depend on the engine's free. */

@@ -1,7 +1,7 @@
 /*
- * render.c — ac_render() picks the renderer for a format.  This file also
- * holds the one walk over the report that text and Markdown share: it reads
- * the assessment in FRAMEWORK.md's order and hands each block to a writer.
+ * report.c — the one walk over the report that text and Markdown share: it
+ * reads the assessment in FRAMEWORK.md's order and hands each block to a
+ * writer (text.c, markdown.c).
  */
 #include <ctype.h>
 #include <math.h>
@@ -10,144 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
-
-ac_status ac_render(const ac_assessment *a, ac_format format, char **out, size_t *len)
-{
-	if (len)
-		*len = 0;
-	if (!out)
-		return AC_EINPUT;
-	*out = NULL;
-	if (!a)
-		return AC_EINPUT;
-	strbuf sb;
-	sb_init(&sb);
-	ac_status st;
-	switch (format) {
-	case AC_FORMAT_JSON:
-		st = ac_render_json(a, &sb);
-		break;
-	case AC_FORMAT_TEXT:
-		st = ac_render_report(a, ac_text_writer(), &sb);
-		break;
-	case AC_FORMAT_MARKDOWN:
-		st = ac_render_report(a, ac_markdown_writer(), &sb);
-		break;
-	default:
-		st = AC_EINPUT;
-		break;
-	}
-	if (st != AC_OK) {
-		sb_free(&sb);
-		return st;
-	}
-	*out = sb_take(&sb, len);
-	return *out ? AC_OK : AC_ENOMEM;
-}
-
-/* ---------------------------------------------------------------- shared helpers */
-
-size_t ac_render_motives(unsigned bits, int motives[AC_MOT__COUNT])
-{
-	size_t n = 0;
-	for (int m = 1; m <= AC_MOT__COUNT; m++)
-		if (bits & (1u << m))
-			motives[n++] = m;
-	return n;
-}
-
-size_t ac_render_unknown_costs(const ac_assessment *a, const char *names[8])
-{
-	const ac_cert *c = &a->certification.cert;
-	size_t n = 0;
-	if (!a->certification.present)
-		return 0;
-	if (!c->cost_usd.set)
-		names[n++] = "cost_usd";
-	if (!c->hours.set)
-		names[n++] = "hours";
-	if (!a->certification.weeks.set)
-		names[n++] = "weeks";
-	if (!a->certification.time_value_usd.set)
-		names[n++] = "time_value_usd";
-	if (!a->certification.total_cost_usd.set)
-		names[n++] = "total_cost_usd";
-	/* A credential that never expires has no validity to spread cost over. */
-	if (!a->certification.cost_per_year_usd.set && !c->never_expires)
-		names[n++] = "cost_per_year_usd";
-	if (!c->retake_usd.set)
-		names[n++] = "retake_usd";
-	if (!c->validity_months.set && !c->never_expires)
-		names[n++] = "validity_months";
-	return n;
-}
-
-size_t ac_render_occ_sources(const ac_occupation *occ, const char *names[4])
-{
-	int gpts = occ->beta.set;
-	for (size_t i = 0; i < occ->n_tasks && !gpts; i++)
-		gpts = occ->tasks[i].beta.set || occ->tasks[i].automation.set;
-	size_t n = 0;
-	names[n++] = "O*NET 29.3";
-	if (gpts)
-		names[n++] = "GPTs are GPTs";
-	if (occ->applicability.set)
-		names[n++] = "Working with AI";
-	if (occ->employment.set || occ->median_wage.set || occ->growth_pct.set)
-		names[n++] = "BLS";
-	return n;
-}
-
-double ac_render_round(double x, int decimals)
-{
-	if (!isfinite(x))
-		return 0;
-	double scale = pow(10, decimals);
-	double r = round(x * scale) / scale;
-	return r == 0 ? 0 : r; /* no "-0" */
-}
-
-static int is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-size_t ac_render_width(const char *s, size_t n)
-{
-	size_t w = 0;
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			w++;
-	return w;
-}
-
-int ac_render_next_line(const char **p, size_t width, const char **line, size_t *n)
-{
-	const char *s = *p;
-	while (is_space(*s))
-		s++;
-	const char *start = s, *end = s;
-	size_t cols = 0;
-	while (*s) {
-		const char *word = s;
-		while (*s && !is_space(*s))
-			s++;
-		size_t w = ac_render_width(word, (size_t)(s - word));
-		if (end != start && cols + 1 + w > width) {
-			s = word;
-			break;
-		}
-		cols += (end != start ? 1 : 0) + w;
-		end = s;
-		while (is_space(*s))
-			s++;
-	}
-	*p = s;
-	*line = start;
-	*n = (size_t)(end - start);
-	return end != start;
-}
+#include "render/render.h"
 
 /* ---------------------------------------------------------------- human words */
 

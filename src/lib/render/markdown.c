@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render.h"
+#include "render/render.h"
 
 static int is_word(char c)
 {

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
-#include "strbuf.h"
+#include "model/engine.h"
+#include "core/strbuf.h"
 
 static ac_tri fb(const ac_eval *ev, int f)
 {

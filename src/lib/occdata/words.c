@@ -4,7 +4,7 @@
  * stemmer, so that "analyst" finds "Analysts" and a person can guess why a
  * title matched.
  */
-#include "occtext.h"
+#include "occdata/words.h"
 
 #include <string.h>
 

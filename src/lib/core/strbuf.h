@@ -34,4 +34,15 @@ void sb_clear(strbuf *sb);
 char *sb_take(strbuf *sb, size_t *len);
 void sb_free(strbuf *sb);
 
+/* A new string formatted like printf (freed with free()), or NULL when memory
+ * ran out. */
+char *ac_strdup_printf(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+/* Appends item to a growable list of strings, taking it; returns 0 when
+ * memory ran out or item is NULL (item is then freed). */
+int ac_list_push(char ***list, size_t *n, char *item);
+
 #endif

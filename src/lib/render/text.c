@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render.h"
+#include "render/render.h"
 
 #define WIDTH 78
 #define KEY_INDENT 2

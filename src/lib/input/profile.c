@@ -13,8 +13,8 @@
 #include <jansson.h>
 
 #include "aicert.h"
-#include "internal.h"
-#include "internal_cert.h"
+#include "model/fit.h"
+#include "input/cert.h"
 
 typedef enum {
 	F_STR,      /* char * */

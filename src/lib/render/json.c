@@ -8,7 +8,7 @@
 
 #include <jansson.h>
 
-#include "render.h"
+#include "render/render.h"
 
 /* Digits for reals: enough for any rounded figure, never float noise. */
 #define JSON_DIGITS 15

@@ -8,7 +8,7 @@
 #define AICERT_POLICY_H
 
 #include "aicert.h"
-#include "facts.h"
+#include "policy/facts.h"
 
 /* Thresholds every policy must set (name, what it means). */
 #define AC_THRESHOLDS(T) \

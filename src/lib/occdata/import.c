@@ -22,8 +22,8 @@
 #include <sqlite3.h>
 
 #include "aicert.h"
-#include "occdata_internal.h"
-#include "occtext.h"
+#include "occdata/occdata.h"
+#include "occdata/words.h"
 
 #define RD_MAX_LINE 65536
 #define RD_MAX_FIELDS 64

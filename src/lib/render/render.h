@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "aicert.h"
-#include "strbuf.h"
+#include "core/strbuf.h"
 
 /* Where a writer puts its blocks.  hang is the indent the text writer used
  * for the last list item, so a sub-line can line up under it. */

@@ -2,7 +2,7 @@
  * strbuf.c — the growable string buffer of strbuf.h.  The buffer doubles as
  * it grows; a failed allocation is remembered so callers can check once.
  */
-#include "strbuf.h"
+#include "core/strbuf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -112,4 +112,29 @@ void sb_free(strbuf *sb)
 {
 	free(sb->buf);
 	sb_init(sb);
+}
+
+char *ac_strdup_printf(const char *fmt, ...)
+{
+	strbuf sb;
+	sb_init(&sb);
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	return sb_take(&sb, NULL);
+}
+
+int ac_list_push(char ***list, size_t *n, char *item)
+{
+	if (!item)
+		return 0;
+	char **l = realloc(*list, (*n + 1) * sizeof *l);
+	if (!l) {
+		free(item);
+		return 0;
+	}
+	l[(*n)++] = item;
+	*list = l;
+	return 1;
 }

@@ -11,8 +11,8 @@
 
 #include <jansson.h>
 
-#include "engine.h"
-#include "strbuf.h"
+#include "model/engine.h"
+#include "core/strbuf.h"
 
 typedef enum { W_BOOL, W_ENUM, W_TEXT, W_MOTIVES, W_NONE } wkind;
 

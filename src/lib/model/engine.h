@@ -7,7 +7,8 @@
 #define AICERT_ENGINE_H
 
 #include "aicert.h"
-#include "policy.h"
+#include "core/strbuf.h"
+#include "policy/policy.h"
 
 /* What stays the same across re-runs of one profile: the policy, the resolved
  * certificate and the occupation. */
@@ -48,12 +49,7 @@ ac_status ac_explain(ac_assessment *a, const ac_eval *ev);
 /* whatif.c: fills counterfactuals and missing answers. */
 ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile *p, int search);
 
-/* Small helpers. */
-char *ac_strdup_printf(const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 1, 2)))
-#endif
-	;
-int ac_list_push(char ***list, size_t *n, char *item); /* takes item; 0 on OOM (item freed) */
+/* The leverage test's orientation (AC_ORIENT_*), 0 when unknown. */
+int ac_eval_orientation(const ac_eval *ev);
 
 #endif

@@ -11,7 +11,7 @@
 #include <jansson.h>
 
 #include "aicert.h"
-#include "internal_cert.h"
+#include "input/cert.h"
 
 static void free_list(char **list, size_t n)
 {

@@ -22,8 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "policy.h"
-#include "strbuf.h"
+#include "policy/policy.h"
+#include "core/strbuf.h"
 
 extern const char ac_embedded_policy[];
 extern const size_t ac_embedded_policy_len;

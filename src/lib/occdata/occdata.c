@@ -14,9 +14,9 @@
 #include <sqlite3.h>
 
 #include "aicert.h"
-#include "occdata_internal.h"
-#include "occtext.h"
-#include "strbuf.h"
+#include "occdata/occdata.h"
+#include "occdata/words.h"
+#include "core/strbuf.h"
 
 #define SEARCH_CANDIDATES 2000 /* index rows scored per search */
 #define SEARCH_MAX_LIMIT 100

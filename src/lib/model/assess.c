@@ -1,0 +1,442 @@
+/*
+ * assess.c — ac_assess(): resolves the certificate and the occupation, runs
+ * the engine once, and assembles the assessment a renderer reads: the rules
+ * that fired with their figures, the facts of each section, the certificate's
+ * costs and warnings, then the explanations and the counterfactuals.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "input/cert.h"
+#include "model/engine.h"
+#include "model/fit.h"
+
+static void add_figure(size_t slot, void *ctx);
+
+typedef struct {
+	strbuf *sb;
+	const ac_eval *ev;
+	int first;
+} figures_ctx;
+
+static void add_figure(size_t slot, void *vctx)
+{
+	figures_ctx *c = vctx;
+	const ac_val *v = &c->ev->f[slot];
+	sb_printf(c->sb, "%s\"%s\": ", c->first ? "" : ", ", ac_policy_fact_name(c->ev->prep->pol, slot, NULL));
+	c->first = 0;
+	if (v->type == AC_T_BOOL)
+		sb_puts(c->sb, v->b == AC_TRUE ? "true" : v->b == AC_FALSE ? "false" : "null");
+	else if (!v->known)
+		sb_puts(c->sb, "null");
+	else if (fabs(v->n - round(v->n)) < 1e-9)
+		sb_printf(c->sb, "%.0f", round(v->n));
+	else
+		sb_printf(c->sb, "%.4g", round(v->n * 1e4) / 1e4);
+}
+
+static char *figures_json(const ac_eval *ev, const ac_expr *when)
+{
+	strbuf sb;
+	sb_init(&sb);
+	sb_puts(&sb, "{");
+	figures_ctx c = {&sb, ev, 1};
+	ac_expr_facts(when, add_figure, &c);
+	sb_puts(&sb, "}");
+	return sb_take(&sb, NULL);
+}
+
+static ac_status fill_rules(ac_assessment *a, const ac_eval *ev)
+{
+	const ac_policy *pol = ev->prep->pol;
+	size_t n = 0;
+	for (size_t i = 0; i < pol->n_rules; i++)
+		n += ev->fired[i] == AC_TRUE;
+	a->rules = calloc(n ? n : 1, sizeof *a->rules);
+	if (!a->rules)
+		return AC_ENOMEM;
+	for (size_t i = 0; i < pol->n_rules; i++) {
+		if (ev->fired[i] != AC_TRUE)
+			continue;
+		ac_rule_fired *r = &a->rules[a->n_rules++];
+		r->id = strdup(pol->rules[i].id);
+		r->verdict = pol->rules[i].verdict;
+		r->decisive = i == ev->decisive;
+		r->because = ac_template_expand(pol, pol->rules[i].because, ev->f);
+		r->figures_json = figures_json(ev, pol->rules[i].when);
+		if (!r->id || !r->because || !r->figures_json)
+			return AC_ENOMEM;
+	}
+	const ac_rule *d = &pol->rules[ev->decisive];
+	a->verdict = ev->verdict;
+	a->reason = strdup(d->id);
+	a->headline = ac_template_expand(pol, d->headline, ev->f);
+	for (size_t i = 0; i < pol->n_flags; i++) {
+		if (ac_expr_truth(pol->flags[i].when, ev->f) != AC_TRUE)
+			continue;
+		size_t notes = a->n_flags;
+		if (!ac_list_push(&a->flag_notes, &notes, ac_template_expand(pol, pol->flags[i].says, ev->f)))
+			return AC_ENOMEM;
+		if (!ac_list_push(&a->flags, &a->n_flags, strdup(pol->flags[i].id))) {
+			free(a->flag_notes[notes - 1]); /* keep the two lists the same length */
+			return AC_ENOMEM;
+		}
+	}
+	return a->reason && a->headline ? AC_OK : AC_ENOMEM;
+}
+
+ac_tri ac_eval_truth(const ac_eval *ev, const char *name)
+{
+	for (size_t i = 0; i < ev->n_slots; i++)
+		if (strcmp(ac_policy_fact_name(ev->prep->pol, i, NULL), name) == 0)
+			return ev->f[i].type == AC_T_BOOL ? ev->f[i].b : AC_UNKNOWN;
+	return AC_UNKNOWN;
+}
+
+static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
+{
+	const ac_val *f = ev->f;
+	a->exposure.has_tasks = ev->n_tasks > 0;
+	a->exposure.prefilled = ev->prefilled;
+	a->exposure.score = f[AC_F_EXPOSURE].n;
+	a->exposure.repeatable_share = f[AC_F_REPEATABLE_SHARE].n;
+	a->exposure.standardized_share = f[AC_F_STANDARDIZED_SHARE].n;
+	a->exposure.benchmarkable_share = f[AC_F_BENCHMARKABLE_SHARE].n;
+	a->exposure.separable_share = f[AC_F_SEPARABLE_SHARE].n;
+	a->exposure.reporting_share = f[AC_F_REPORTING_SHARE].n;
+	a->exposure.coordination_share = f[AC_F_COORDINATION_SHARE].n;
+	a->exposure.structural = ac_eval_truth(ev, "structural") == AC_TRUE;
+	a->exposure.skill_based = ac_eval_truth(ev, "skill_based") == AC_TRUE;
+	if (ev->n_tasks) {
+		if (f[AC_F_EXPOSED].b == AC_TRUE)
+			a->exposure.klass = AC_CLASS_EXPOSED;
+		else if (f[AC_F_LEVERAGE_ORIENTED].b == AC_TRUE &&
+			 (f[AC_F_OWNS_OUTCOMES].b == AC_TRUE || f[AC_F_AI_ENHANCED_ROLE].b == AC_TRUE))
+			a->exposure.klass = AC_CLASS_LEVERAGED;
+		else
+			a->exposure.klass = AC_CLASS_PRESSURED;
+	}
+	/* Hand the task list over to the assessment. */
+	a->exposure.tasks = ev->tasks;
+	a->exposure.n_tasks = ev->n_tasks;
+
+	a->replaceability.count = (int)f[AC_F_REPLACEABILITY].n;
+	a->replaceability.high = f[AC_F_REPLACEABILITY_HIGH].b == AC_TRUE;
+	a->replaceability.standardized_output = f[AC_F_COND_STANDARDIZED].b == AC_TRUE;
+	a->replaceability.repeatable_tasks = f[AC_F_COND_REPEATABLE].b == AC_TRUE;
+	a->replaceability.easily_benchmarked = f[AC_F_COND_BENCHMARKED].b == AC_TRUE;
+	a->replaceability.separable_from_authority = f[AC_F_COND_SEPARABLE].b == AC_TRUE;
+	a->replaceability.authority_answered = ev->p->role.decision_authority != 0;
+
+	a->leverage.test = ev->p->role.leverage_test;
+	a->leverage.orientation = ac_eval_orientation(ev);
+	a->leverage.ownership_expands = ac_eval_truth(ev, "ownership_expands");
+	a->leverage.count = (int)f[AC_F_LEVERAGE_COUNT].n;
+	a->leverage.ai_enhanced_role = f[AC_F_AI_ENHANCED_ROLE].b == AC_TRUE;
+	a->leverage.owns_measurable_outcomes = f[AC_F_OWNS_OUTCOMES].b == AC_TRUE;
+	a->leverage.expanding_into_system_design = f[AC_F_EXPANDING_SYSTEM_DESIGN].b == AC_TRUE;
+	a->leverage.transitioning_to_hybrid = f[AC_F_TRANSITIONING_HYBRID].b == AC_TRUE;
+	a->leverage.ladder_level = ev->p->role.ladder_level;
+
+	a->organization.signal_strength = (int)f[AC_F_SIGNAL_STRENGTH].n;
+	a->organization.credential_sensitive = f[AC_F_CREDENTIAL_SENSITIVE].b;
+	a->organization.leader_reading = ev->p->organization.leader_reading;
+	for (size_t i = 0; i < a->n_flags; i++)
+		a->organization.signaling_risk |= strcmp(a->flags[i], "signaling_risk") == 0;
+
+	a->timing.phase = f[AC_F_PHASE].known ? (int)f[AC_F_PHASE].n : 0;
+	a->timing.appropriate = ac_eval_truth(ev, "timing_appropriate");
+	a->timing.industry_compressing = f[AC_F_INDUSTRY_COMPRESSING].b;
+	a->timing.industry_shifting = f[AC_F_INDUSTRY_SHIFTING].b;
+
+	a->motives.valid = ev->motive_valid;
+	a->motives.invalid = ev->motive_invalid;
+	a->motives.unknown = ev->motive_unknown;
+	return AC_OK;
+}
+
+static ac_status fill_certificate(ac_assessment *a, const ac_eval *ev)
+{
+	const ac_cert *c = ev->prep->cert;
+	if (!c)
+		return AC_OK;
+	const ac_profile *p = ev->p;
+	a->certification.present = 1;
+	a->certification.gap_fit = ac_gap_fit(ev->prep->pol, c, p->capability_gap, &a->certification.gap_matched,
+					       &a->certification.n_gap_matched);
+	const char *rm = NULL;
+	a->certification.role_fit = ac_role_fit(c, p, &rm);
+	if (rm && !(a->certification.role_matched = strdup(rm)))
+		return AC_ENOMEM;
+	a->certification.recognized = c->recognized_by_org;
+	ac_cert_cost cost;
+	ac_cert_costs(c, p->constraints.hours_per_week, p->role.hourly_pay_usd, &cost);
+	a->certification.weeks = cost.weeks;
+	a->certification.time_value_usd = cost.time_value_usd;
+	a->certification.total_cost_usd = cost.total_cost_usd;
+	a->certification.cost_per_year_usd = cost.cost_per_year_usd;
+	a->certification.retake_risk_usd = c->retake_usd;
+	a->certification.within_budget = ev->f[AC_F_OVER_BUDGET].b == AC_UNKNOWN ? AC_UNKNOWN
+					 : ev->f[AC_F_OVER_BUDGET].b == AC_TRUE ? AC_FALSE : AC_TRUE;
+	char ***w = &a->certification.warnings;
+	size_t *nw = &a->certification.n_warnings;
+	const char *name = c->name ? c->name : c->id;
+	int ok = 1;
+	if (c->status == AC_STATUS_RETIRED)
+		ok &= ac_list_push(w, nw, ac_strdup_printf("%s was retired%s%s; employers will see an old credential.", name,
+							   c->status_date ? " on " : "", c->status_date ? c->status_date : ""));
+	else if (c->status == AC_STATUS_RETIRING)
+		ok &= ac_list_push(w, nw, ac_strdup_printf("%s is being retired%s%s; check its successor before you study.", name,
+							   c->status_date ? " on " : "", c->status_date ? c->status_date : ""));
+	if (c->gated)
+		ok &= ac_list_push(w, nw, ac_strdup_printf("%s has a prerequisite: %s. Make sure you meet it before paying.", name,
+							   c->prerequisites ? c->prerequisites : "another credential first"));
+	if (!c->cost_usd.set)
+		ok &= ac_list_push(w, nw, ac_strdup_printf("The price of %s is not known%s%s.", name,
+							   c->cost_note ? " (the source says: " : "", c->cost_note ? c->cost_note : ""));
+	if (!c->hours.set)
+		ok &= ac_list_push(w, nw, ac_strdup_printf("The preparation time of %s is not known, so the weeks it would take cannot be computed.", name));
+	if (c->n_uncertain)
+		ok &= ac_list_push(w, nw, ac_strdup_printf("Some figures for %s are uncertain in the sources; check them with the provider.", name));
+	if (ev->f[AC_F_OVER_BUDGET].b == AC_TRUE)
+		ok &= ac_list_push(w, nw, ac_strdup_printf("It costs $%.0f, more than your budget of $%.0f.", c->cost_usd.v,
+							   p->constraints.budget_usd.v));
+	return ok ? AC_OK : AC_ENOMEM;
+}
+
+static ac_status fill_warnings(ac_assessment *a, const ac_eval *ev)
+{
+	const ac_profile *p = ev->p;
+	int ok = 1;
+	if (p->role.n_tasks && fabs(ev->share_total - 100) > 0.5)
+		ok &= ac_list_push(&a->warnings, &a->n_warnings,
+				   ac_strdup_printf("task shares add to %g; normalised to 100", round(ev->share_total * 100) / 100));
+	if (ev->prefilled)
+		ok &= ac_list_push(&a->warnings, &a->n_warnings,
+				   ac_strdup_printf("no task list was given: the %zu tasks of occupation %s were used "
+						    "(Core weighted 2, Supplemental 1); list your own tasks for a sharper answer",
+						    a->exposure.n_tasks, ev->prep->occ->code));
+	if (ev->motive_invalid && ev->motive_valid)
+		ok &= ac_list_push(&a->warnings, &a->n_warnings,
+				   strdup("some of your reasons do not hold once checked (see Motives); they are not a veto, "
+					  "but they should not drive the decision"));
+	return ok ? AC_OK : AC_ENOMEM;
+}
+
+/* Replaces *dst with *src when src is not empty; src is left empty. */
+static void take_list(char ***dst, size_t *ndst, char ***src, size_t *nsrc)
+{
+	if (!*nsrc)
+		return;
+	for (size_t i = 0; i < *ndst; i++)
+		free((*dst)[i]);
+	free(*dst);
+	*dst = *src;
+	*ndst = *nsrc;
+	*src = NULL;
+	*nsrc = 0;
+}
+
+static ac_status resolve_certificate(const ac_profile *p, const ac_context *ctx, ac_cert *out, int *from_catalogue,
+				     ac_diags *diags)
+{
+	*from_catalogue = 0;
+	if (!p->cert_given)
+		return AC_OK;
+	const ac_cert *base = NULL;
+	if (p->cert.id) {
+		base = ctx->catalogue ? ac_catalogue_find(ctx->catalogue, p->cert.id) : NULL;
+		if (!base) {
+			ac_diags_add(diags, NULL, "certification.id", 0, 0,
+				     "found \"%s\", expected the id of a certificate in the catalogue "
+				     "(see 'aicert certs list' or 'aicert certs search WORD')", p->cert.id);
+			return AC_ENOTFOUND;
+		}
+		*from_catalogue = 1;
+	}
+	if (ac_cert_copy(out, base ? base : &p->cert) != AC_OK)
+		return AC_ENOMEM;
+	if (!base)
+		return AC_OK;
+	/* The profile's own fields override the catalogue's. */
+	const ac_cert *o = &p->cert;
+	if (o->name) {
+		free(out->name);
+		out->name = strdup(o->name);
+	}
+	if (o->domain)
+		out->domain = o->domain;
+	if (o->level)
+		out->level = o->level;
+	if (o->cost_usd.set)
+		out->cost_usd = o->cost_usd;
+	if (o->hours.set)
+		out->hours = o->hours;
+	if (o->validity_months.set)
+		out->validity_months = o->validity_months;
+	out->recognized_by_org = o->recognized_by_org;
+	ac_cert extra = {0};
+	if (ac_cert_copy(&extra, o) != AC_OK)
+		return AC_ENOMEM;
+	take_list(&out->roles, &out->n_roles, &extra.roles, &extra.n_roles);
+	take_list(&out->keywords, &out->n_keywords, &extra.keywords, &extra.n_keywords);
+	ac_cert_free_fields(&extra);
+	return o->name && !out->name ? AC_ENOMEM : AC_OK;
+}
+
+static ac_status load_occupation(const ac_profile *p, const ac_context *ctx, ac_assessment *a)
+{
+	if (!p->role.occupation)
+		return AC_OK;
+	if (!ctx->occdata) {
+		a->exposure.occupation_note = strdup(
+			"Occupation data is not installed, so role.occupation was not used. Install it with "
+			"scripts/fetch-data.sh and 'aicert data import --from DIR' (see the README).");
+		return a->exposure.occupation_note ? AC_OK : AC_ENOMEM;
+	}
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_status st = ac_occdata_occupation(ctx->occdata, p->role.occupation, &a->exposure.occupation, &d);
+	ac_diags_free(&d);
+	if (st == AC_ENOTFOUND || st == AC_EINPUT) {
+		a->exposure.occupation_note = ac_strdup_printf(
+			"Occupation %s is not in the installed occupation data; try 'aicert occupations search TITLE'.",
+			p->role.occupation);
+		return a->exposure.occupation_note ? AC_OK : AC_ENOMEM;
+	}
+	return st;
+}
+
+static void place_person(ac_assessment *a, const ac_context *ctx)
+{
+	ac_occupation *occ = a->exposure.occupation;
+	if (!occ || !a->exposure.has_tasks)
+		return;
+	double pct;
+	if (ac_occdata_beta_percentile(ctx->occdata, a->exposure.score, &pct) == AC_OK) {
+		a->exposure.person_percentile.set = 1;
+		a->exposure.person_percentile.v = pct;
+	}
+	/* The two sources measure on different scales, so the range compares
+	 * where each places the occupation among all occupations. */
+	if (occ->beta_percentile.set && occ->applicability_percentile.set) {
+		a->exposure.range_low.set = a->exposure.range_high.set = 1;
+		a->exposure.range_low.v = fmin(occ->beta_percentile.v, occ->applicability_percentile.v) / 100;
+		a->exposure.range_high.v = fmax(occ->beta_percentile.v, occ->applicability_percentile.v) / 100;
+	}
+}
+
+ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessment **out, ac_diags *diags)
+{
+	*out = NULL;
+	if (!profile || !ctx || !ctx->policy)
+		return AC_EINTERNAL;
+	ac_assessment *a = calloc(1, sizeof *a);
+	if (!a)
+		return AC_ENOMEM;
+	ac_status st = resolve_certificate(profile, ctx, &a->certification.cert, &a->certification.from_catalogue, diags);
+	if (st == AC_OK)
+		st = load_occupation(profile, ctx, a);
+	ac_prepared prep = {ctx, ctx->policy, profile->cert_given ? &a->certification.cert : NULL,
+			    a->exposure.occupation};
+	ac_eval ev;
+	if (st == AC_OK)
+		st = ac_eval_run(&ev, &prep, profile, diags);
+	else
+		memset(&ev, 0, sizeof ev);
+	a->policy_name = strdup(ctx->policy->name);
+	a->policy_version = strdup(ctx->policy->version);
+	if (profile->label)
+		a->label = strdup(profile->label);
+	if (st == AC_OK && (!a->policy_name || !a->policy_version || (profile->label && !a->label)))
+		st = AC_ENOMEM;
+	if (st == AC_OK)
+		st = fill_rules(a, &ev);
+	if (st == AC_OK) {
+		st = fill_facts(a, &ev);
+		/* The task list now belongs to the assessment. */
+		ev.tasks = NULL;
+		ev.n_tasks = 0;
+	}
+	if (st == AC_OK)
+		st = fill_certificate(a, &ev);
+	if (st == AC_OK)
+		st = fill_warnings(a, &ev);
+	if (st == AC_OK)
+		place_person(a, ctx);
+	if (st == AC_OK)
+		st = ac_explain(a, &ev);
+	ac_eval_free(&ev);
+	if (st == AC_OK)
+		st = ac_whatif(a, &prep, profile, ctx->counterfactuals);
+	if (st != AC_OK) {
+		ac_assessment_free(a);
+		return st;
+	}
+	*out = a;
+	return AC_OK;
+}
+
+static void free_list(char **l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+}
+
+void ac_assessment_free(ac_assessment *a)
+{
+	if (!a)
+		return;
+	free(a->policy_name);
+	free(a->policy_version);
+	free(a->label);
+	free(a->reason);
+	free(a->headline);
+	for (size_t i = 0; i < a->n_rules; i++) {
+		free(a->rules[i].id);
+		free(a->rules[i].because);
+		free(a->rules[i].figures_json);
+	}
+	free(a->rules);
+	free_list(a->flags, a->n_flags);
+	free_list(a->flag_notes, a->n_flags);
+	for (size_t i = 0; i < a->exposure.n_tasks; i++)
+		free(a->exposure.tasks[i].name);
+	free(a->exposure.tasks);
+	ac_occupation_free(a->exposure.occupation);
+	free(a->exposure.occupation_note);
+	free_list(a->timing.why, a->timing.n_why);
+	free(a->exposure_understood.why);
+	free(a->leverage_possible.why);
+	free(a->timing_appropriate.why);
+	free(a->trajectory_defined.why);
+	for (int i = 0; i < 5; i++)
+		free(a->questions[i].answer);
+	ac_cert_free_fields(&a->certification.cert);
+	free_list(a->certification.gap_matched, a->certification.n_gap_matched);
+	free(a->certification.role_matched);
+	free_list(a->certification.warnings, a->certification.n_warnings);
+	for (int i = 0; i < AC_PATH__COUNT; i++) {
+		free(a->alternatives[i].why);
+		free(a->alternatives[i].first_step);
+	}
+	for (size_t i = 0; i < a->n_counterfactuals; i++) {
+		free(a->counterfactuals[i].field);
+		free(a->counterfactuals[i].from_json);
+		free(a->counterfactuals[i].to_json);
+		free(a->counterfactuals[i].sentence);
+		free(a->counterfactuals[i].reason);
+	}
+	free(a->counterfactuals);
+	free_list(a->warnings, a->n_warnings);
+	for (size_t i = 0; i < a->n_missing; i++) {
+		free(a->missing[i].field);
+		free(a->missing[i].could_change);
+	}
+	free(a->missing);
+	free(a);
+}
