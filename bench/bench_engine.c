@@ -63,11 +63,13 @@ int main(int argc, char **argv)
 	char *texts[MAX_PROFILES];
 	size_t lens[MAX_PROFILES];
 	ac_profile *profiles[MAX_PROFILES];
-	ac_policy *pol;
-	ac_catalogue *cat;
+	ac_session *session;
 	ac_diags dg;
 	ac_diags_init(&dg);
-	if (ac_policy_default(&pol, &dg) != AC_OK || ac_catalogue_default(&cat, &dg) != AC_OK) {
+	ac_session_options so;
+	ac_session_options_init(&so);
+	so.no_data = 1; /* the engine alone: no occupation data */
+	if (ac_session_new(&so, &session, &dg) != AC_OK) {
 		fprintf(stderr, "bench_engine: cannot load the built-in policy or catalogue\n");
 		return 1;
 	}
@@ -97,26 +99,27 @@ int main(int argc, char **argv)
 	double per[2];
 	const int rounds[2] = {20000, 400};
 	for (int cf = 0; cf < 2; cf++) {
-		ac_context ctx = {pol, cat, NULL, cf};
+		ac_assess_options ao;
+		ac_assess_options_init(&ao);
+		ao.counterfactuals = cf;
 		t0 = now();
 		for (int r = 0; r < rounds[cf]; r++)
 			for (size_t i = 0; i < n; i++) {
 				ac_assessment *a;
-				if (ac_assess(profiles[i], &ctx, &a, NULL) == AC_OK)
+				if (ac_session_assess(session, profiles[i], &ao, &a, NULL) == AC_OK)
 					ac_assessment_free(a);
 			}
 		per[cf] = (now() - t0) / (rounds[cf] * (double)n);
 	}
 
 	/* 4. Rendering one assessment as JSON and as text (the engine run is not timed). */
-	ac_context ctx = {pol, cat, NULL, 1};
 	double render[2];
 	for (int f = 0; f < 2; f++) {
 		const int rr = 1000;
 		double total = 0;
 		for (size_t i = 0; i < n; i++) {
 			ac_assessment *a;
-			if (ac_assess(profiles[i], &ctx, &a, NULL) != AC_OK)
+			if (ac_session_assess(session, profiles[i], NULL, &a, NULL) != AC_OK)
 				continue;
 			double s = now();
 			for (int r = 0; r < rr; r++) {
@@ -142,8 +145,7 @@ int main(int argc, char **argv)
 		free(texts[i]);
 		free(names[i]);
 	}
-	ac_catalogue_free(cat);
-	ac_policy_free(pol);
+	ac_session_free(session);
 	ac_diags_free(&dg);
 	return 0;
 }

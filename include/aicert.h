@@ -11,8 +11,20 @@
  * Conventions: every public name starts with ac_ (AC_ for constants).  There is
  * no global state.  Every object the library hands out has a matching _free
  * function; strings it returns through char ** are freed with ac_free().
- * Functions that can fail return an ac_status and, where input is at fault,
- * append one ac_diag per problem to the caller's ac_diags.
+ * Functions that can fail return an ac_status and append one ac_diag per
+ * problem to the caller's ac_diags (never nothing: a failing call always
+ * leaves a message).
+ *
+ * Objects are opaque: callers hold pointers and use the functions below, so
+ * new fields never break a caller.  The few structs a caller fills in
+ * (options and filters) start with struct_size, set by their _init function;
+ * the library reads only the fields a caller's version of the struct has.
+ *
+ * The one door for a front end is the session (ac_session_new): it holds the
+ * policy, the catalogue and the occupation data, loaded once, and assesses,
+ * compares, searches and renders.  A session is used by one thread at a time;
+ * ac_session_clone() gives another thread its own, cheaply (the policy and
+ * the catalogue are shared, read-only).
  */
 #ifndef AICERT_H
 #define AICERT_H
@@ -196,40 +208,7 @@ enum { AC_CLASS_EXPOSED = 1, AC_CLASS_PRESSURED, AC_CLASS_LEVERAGED };
 
 /* ---------------------------------------------------------------- certificates */
 
-/* One certificate: a catalogue entry, or the custom one a profile describes.
- * Strings are owned by the object that holds the certificate. */
-typedef struct {
-	char *id;
-	char *provider;
-	char *name;
-	char *exam_code;
-	int level;  /* AC_LVL_* or 0 */
-	int domain; /* AC_DOM_* or 0 */
-	ac_num cost_usd;
-	char *cost_note; /* the source's wording, e.g. "$649 member / $799 non-member" */
-	ac_num retake_usd;
-	ac_num hours;
-	char *hours_note; /* the source's wording of the preparation time */
-	ac_num validity_months;
-	int never_expires;
-	char *renewal;
-	char *prerequisites;
-	int gated; /* 1 when another credential is required first */
-	int format; /* AC_FMT_* or 0 */
-	int status; /* AC_STATUS_* or 0 */
-	char *status_date; /* YYYY-MM-DD of retirement, or NULL */
-	char **roles;
-	size_t n_roles;
-	char **keywords;
-	size_t n_keywords;
-	char **sources;
-	size_t n_sources;
-	char *checked; /* YYYY-MM-DD the facts were last checked */
-	char **uncertain; /* field names the reference marks as uncertain */
-	size_t n_uncertain;
-	ac_tri recognized_by_org; /* profile only */
-} ac_cert;
-
+typedef struct ac_cert ac_cert;
 typedef struct ac_catalogue ac_catalogue;
 
 /* The catalogue compiled into the library. */
@@ -245,9 +224,16 @@ const ac_cert *ac_catalogue_at(const ac_catalogue *cat, size_t i);
 const ac_cert *ac_catalogue_find(const ac_catalogue *cat, const char *id);
 void ac_catalogue_free(ac_catalogue *cat);
 
-/* Which certificates to show.  A zeroed filter matches everything; each set
- * field narrows the match. */
+/* A certificate's id and its name (the id when it has none). */
+const char *ac_cert_id(const ac_cert *c);
+const char *ac_cert_name(const ac_cert *c);
+/* The catalogue's version (the date its facts were last reviewed), or NULL. */
+const char *ac_catalogue_version(const ac_catalogue *cat);
+
+/* Which certificates to show.  After ac_cert_filter_init() it matches
+ * everything; each field set narrows the match. */
 typedef struct {
+	size_t struct_size;   /* set by ac_cert_filter_init() */
 	int domain;           /* AC_DOM_* or 0 for any */
 	int level;            /* AC_LVL_* or 0 for any */
 	const char *provider; /* case-insensitive part of the provider, or NULL */
@@ -256,6 +242,7 @@ typedef struct {
 	const char *words;    /* space-separated; every word must occur (case-insensitive)
 				 in the id, provider, name, exam code, keywords or roles */
 } ac_cert_filter;
+void ac_cert_filter_init(ac_cert_filter *f);
 
 /* 1 when c passes every condition of f (f NULL matches all), else 0. */
 int ac_cert_matches(const ac_cert *c, const ac_cert_filter *f);
@@ -265,82 +252,59 @@ char *ac_cert_to_json(const ac_cert *c);
 
 /* ---------------------------------------------------------------- profile */
 
-typedef struct {
-	char *name;
-	double share; /* as given, in percent */
-	int category; /* AC_CAT_* or 0 when onet_task_id supplies it */
-	long onet_task_id; /* 0 when not given */
-	ac_tri repeatable;
-	ac_tri standardized_output;
-	ac_tri benchmarkable;
-	ac_tri needs_decision_authority;
-	ac_num exposure;
-	ac_num automation; /* measured automation signal (occupation data) */
-} ac_task;
-
-typedef struct {
-	char *label;
-	struct {
-		char *title;
-		char *occupation;
-		int kind;
-		ac_task *tasks;
-		size_t n_tasks;
-		int tasks_given; /* the tasks key was present */
-		ac_tri owns_measurable_outcomes;
-		int decision_authority;
-		int revenue_distance;
-		int ladder_level; /* 0 when not given */
-		int leverage_test;
-		int value_basis;
-		int manager_given;
-		ac_num manager_reporting_share;
-		ac_tri manager_purely_supervisory;
-		ac_tri manager_owns_outcomes;
-		ac_num hourly_pay_usd;
-	} role;
-	struct {
-		ac_tri tested_in_role;
-		int level;
-		ac_tri widened_scope;
-	} ai_use;
-	struct {
-		char *target_role;
-		ac_tri expanding_into_system_design;
-		ac_tri transitioning_to_hybrid;
-	} trajectory;
-	struct {
-		ac_tri leadership_values_ai_literacy;
-		ac_tri promotion_committees_want_credentials;
-		ac_tri politics_reward_formal_programs;
-		ac_tri credential_sensitive_environment;
-		int leader_reading;
-		int signals_given;  /* adoption_signals key present */
-		unsigned signals;   /* bit (1u << AC_SIG_x) */
-	} organization;
-	struct {
-		char *name;
-		int business_model_compressing;
-		ac_tri shifting_to_ai;
-		int digital_intensity;
-	} industry;
-	int motives_given;
-	unsigned motives; /* bit (1u << AC_MOT_x) */
-	char *capability_gap;
-	int cert_given;
-	ac_cert cert; /* cert.id set for a catalogue reference */
-	struct {
-		ac_num budget_usd;
-		ac_num hours_per_week;
-	} constraints;
-} ac_profile;
+typedef struct ac_profile ac_profile;
 
 /* Parses and validates a profile.  On bad input returns AC_EINPUT with one
  * diagnostic per problem and *out NULL. */
 ac_status ac_profile_parse(const char *json, size_t len, const char *source, ac_profile **out,
 			   ac_diags *diags);
+/* An empty profile (every answer unknown). */
+ac_status ac_profile_new(ac_profile **out);
 ac_profile *ac_profile_clone(const ac_profile *p);
 void ac_profile_free(ac_profile *p);
+/* The profile as canonical JSON: fields in the schema's order, unknown
+ * answers left out, two-space indent, final newline.  Parsing it gives the
+ * same profile back. */
+ac_status ac_profile_write(const ac_profile *p, char **out, size_t *len);
+/* Sets one answer by its schema path ("role.leverage_test", "motives",
+ * "role.tasks"), from a JSON value ("\"scope\"", "true", "[...]"); "null"
+ * makes it unknown again.  The value is checked exactly as the parser checks
+ * it: on a problem the profile is unchanged and AC_EINPUT names it. */
+ac_status ac_profile_set(ac_profile *p, const char *path, const char *json, ac_diags *diags);
+/* One answer by its schema path, as JSON text ("null" when unknown). */
+ac_status ac_profile_get(const ac_profile *p, const char *path, char **json);
+
+/* The profile schema: every field PROFILE.md defines, in its order, so that a
+ * front end (an interview, a CSV mapping, a web form, a JSON Schema) is made
+ * from one table.  Paths use "[]" for the elements of an array:
+ * "role.tasks[].share". */
+typedef enum {
+	AC_FIELD_OBJECT = 1, /* holds the fields whose path starts with its own */
+	AC_FIELD_STRING,
+	AC_FIELD_BOOL,
+	AC_FIELD_ENUM,        /* one name of enum_kind */
+	AC_FIELD_NUMBER,
+	AC_FIELD_INTEGER,
+	AC_FIELD_ENUM_LIST,   /* a list of distinct names of enum_kind */
+	AC_FIELD_STRING_LIST,
+	AC_FIELD_ARRAY        /* a list of objects: the fields under "path[]" */
+} ac_field_type;
+
+typedef struct {
+	const char *path;
+	ac_field_type type;
+	int enum_kind;     /* ac_enum_kind for ENUM and ENUM_LIST, else -1 */
+	double min, max;   /* for NUMBER and INTEGER (and the length of an ARRAY) */
+	int min_exclusive; /* 1 when min itself is not allowed */
+	int required;      /* 1 when the field must be present in its object */
+	const char *help;  /* one line: what the answer means */
+} ac_field;
+
+/* How many fields the schema has, and the i-th (NULL past the last). */
+size_t ac_schema_count(void);
+const ac_field *ac_schema_at(size_t i);
+/* The field at path, or NULL. */
+const ac_field *ac_schema_find(const char *path);
 
 /* ---------------------------------------------------------------- policy */
 
@@ -513,167 +477,92 @@ ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_c
 
 /* ---------------------------------------------------------------- assessment */
 
-typedef struct {
-	const ac_policy *policy;       /* required */
-	const ac_catalogue *catalogue; /* NULL: certificate ids cannot be resolved */
-	ac_occdata *occdata;           /* NULL: occupation fields are null */
-	int counterfactuals;           /* 1 to search for verdict-changing answers */
-} ac_context;
-
-typedef struct {
-	char *name;
-	double share; /* fraction 0..1 after normalisation */
-	int category;
-	double exposure;
-	double contribution;
-	int repeatable, standardized_output, benchmarkable, needs_decision_authority;
-	int measured; /* exposure came from a measured figure */
-} ac_task_result;
-
-typedef struct {
-	char *id;
-	int verdict; /* 0 for a rule that only informs */
-	int decisive;
-	char *because;
-	char *figures_json; /* a JSON object of the figures the rule used */
-} ac_rule_fired;
-
-typedef struct {
-	int met;
-	char *why;
-} ac_condition;
-
-typedef struct {
-	const char *id;
-	char *answer;
-	ac_tri ok;
-} ac_question;
-
-typedef struct {
-	int path; /* AC_PATH_* */
-	int score; /* 0..100 */
-	char *why;
-	char *first_step;
-} ac_alternative;
-
-typedef struct {
-	char *field;     /* JSON path in the profile */
-	char *from_json; /* JSON text of the old value ("null" when unanswered) */
-	char *to_json;   /* JSON text of the new value */
-	char *sentence;  /* "if you named the capability gap" */
-	int verdict;
-	char *reason;
-} ac_counterfactual;
-
-typedef struct {
-	char *field;
-	char *could_change; /* sentence, or NULL when answering would not change the verdict */
-} ac_missing;
-
-typedef struct {
-	char *policy_name;
-	char *policy_version;
-	char *label;
-	int verdict;
-	char *reason;
-	char *headline;
-	ac_rule_fired *rules;
-	size_t n_rules;
-	char **flags;
-	char **flag_notes; /* the policy's sentence for each flag, same order */
-	size_t n_flags;
-
-	struct {
-		double score;
-		int klass; /* AC_CLASS_* */
-		int structural;
-		int skill_based;
-		double repeatable_share, standardized_share, benchmarkable_share, separable_share;
-		double reporting_share, coordination_share;
-		ac_task_result *tasks;
-		size_t n_tasks;
-		int has_tasks;
-		int prefilled; /* the task mix came from the occupation */
-		ac_occupation *occupation; /* NULL when no data or no occupation */
-		ac_num person_percentile;  /* the person's exposure among occupations */
-		ac_num range_low, range_high; /* the occupation's percentile among occupations,
-						 * lowest and highest over the sources, as 0..1 */
-		char *occupation_note;     /* why occupation is null, or NULL */
-	} exposure;
-	struct {
-		int count;
-		int high;
-		int standardized_output, repeatable_tasks, easily_benchmarked, separable_from_authority;
-		int authority_answered; /* role.decision_authority decided condition 4 */
-	} replaceability;
-	struct {
-		int test; /* AC_LT_* or 0 */
-		int orientation; /* AC_ORIENT_* or 0 when unknown */
-		ac_tri ownership_expands;
-		int count;
-		int ai_enhanced_role, owns_measurable_outcomes, expanding_into_system_design,
-			transitioning_to_hybrid;
-		int ladder_level;
-	} leverage;
-	struct {
-		int signal_strength;
-		ac_tri credential_sensitive;
-		int leader_reading;
-		int signaling_risk;
-	} organization;
-	struct {
-		int phase; /* 0 unknown, 1..3 */
-		ac_tri appropriate;
-		char **why;
-		size_t n_why;
-		ac_tri industry_compressing;
-		ac_tri industry_shifting;
-	} timing;
-	struct {
-		unsigned valid, invalid, unknown; /* motive bit sets */
-		const char *positioning; /* "defensive", "offensive", "unclear" */
-	} motives;
-	ac_condition exposure_understood, leverage_possible, timing_appropriate, trajectory_defined;
-	ac_question questions[5];
-	struct {
-		int present;
-		ac_cert cert; /* resolved: catalogue entry merged with the profile's fields */
-		int from_catalogue;
-		ac_tri gap_fit;
-		char **gap_matched;
-		size_t n_gap_matched;
-		ac_tri role_fit;
-		char *role_matched;
-		ac_tri recognized;
-		ac_num weeks;
-		ac_num time_value_usd;
-		ac_num total_cost_usd; /* money + time value */
-		ac_num cost_per_year_usd; /* money over validity */
-		ac_num retake_risk_usd;
-		ac_tri within_budget;
-		char **warnings;
-		size_t n_warnings;
-	} certification;
-	ac_alternative alternatives[AC_PATH__COUNT];
-	ac_counterfactual *counterfactuals;
-	size_t n_counterfactuals;
-	int counterfactuals_searched; /* 0 when the search was switched off */
-	char **warnings;
-	size_t n_warnings;
-	ac_missing *missing;
-	size_t n_missing;
-} ac_assessment;
-
-/* Runs the decision model.  AC_ENOTFOUND (with a diagnostic naming the id)
- * when certification.id is not in the catalogue. */
-ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessment **out,
-		    ac_diags *diags);
-void ac_assessment_free(ac_assessment *a);
+typedef struct ac_assessment ac_assessment;
 
 typedef enum { AC_FORMAT_TEXT = 1, AC_FORMAT_JSON, AC_FORMAT_MARKDOWN } ac_format;
 
+/* The verdict (AC_VERDICT_*), the id of the decisive rule, the one-sentence
+ * headline, and the profile's label (or NULL). */
+int ac_assessment_verdict(const ac_assessment *a);
+const char *ac_assessment_reason(const ac_assessment *a);
+const char *ac_assessment_headline(const ac_assessment *a);
+const char *ac_assessment_label(const ac_assessment *a);
 /* Renders an assessment; *out is NUL-terminated and freed with ac_free. */
 ac_status ac_render(const ac_assessment *a, ac_format format, char **out, size_t *len);
+void ac_assessment_free(ac_assessment *a);
+
+/* ---------------------------------------------------------------- the session */
+
+typedef struct ac_session ac_session;
+
+typedef struct {
+	size_t struct_size;          /* set by ac_session_options_init() */
+	const char *policy_text;     /* NULL: the built-in policy */
+	size_t policy_len;
+	const char *policy_source;   /* the policy's file name, for messages */
+	const char *catalogue_text;  /* NULL: none; entries that add to or override the built-in ones */
+	size_t catalogue_len;
+	const char *catalogue_source;
+	const char *data_path;       /* occupation database; NULL: ac_occdata_default_path() */
+	int no_data;                 /* 1: use no occupation data at all */
+} ac_session_options;
+void ac_session_options_init(ac_session_options *o);
+
+/* Loads the policy and the catalogue and opens the occupation data.  A
+ * missing database is not an error unless data_path names one. */
+ac_status ac_session_new(const ac_session_options *o, ac_session **out, ac_diags *diags);
+/* Another session over the same policy, catalogue and data, for another
+ * thread. */
+ac_status ac_session_clone(const ac_session *s, ac_session **out, ac_diags *diags);
+void ac_session_free(ac_session *s);
+const ac_policy *ac_session_policy(const ac_session *s);
+const ac_catalogue *ac_session_catalogue(const ac_session *s);
+/* The occupation data, or NULL when none is installed. */
+ac_occdata *ac_session_occdata(ac_session *s);
+
+typedef struct {
+	size_t struct_size;  /* set by ac_assess_options_init() */
+	int counterfactuals; /* 1 (the default): search for answers that change the verdict */
+} ac_assess_options;
+void ac_assess_options_init(ac_assess_options *o);
+
+/* Runs the decision model on one profile (o NULL: the defaults).
+ * AC_ENOTFOUND, with a diagnostic naming the field, when the profile names a
+ * certificate the catalogue does not have. */
+ac_status ac_session_assess(ac_session *s, const ac_profile *p, const ac_assess_options *o,
+			    ac_assessment **out, ac_diags *diags);
+
+/* `compare`: the catalogue's certificates ranked for one person by the
+ * policy's comparison rule, each with the verdict the engine gives when the
+ * profile names it. */
+typedef struct ac_comparison ac_comparison;
+typedef struct {
+	size_t struct_size;  /* set by ac_compare_options_init() */
+	size_t top;          /* how many to show (default 10) */
+	ac_cert_filter filter;
+	int include_retired; /* 1: rank retired certificates too */
+} ac_compare_options;
+void ac_compare_options_init(ac_compare_options *o);
+ac_status ac_session_compare(ac_session *s, const ac_profile *p, const ac_compare_options *o,
+			     ac_comparison **out, ac_diags *diags);
+/* Text or JSON. */
+ac_status ac_comparison_render(const ac_comparison *c, ac_format format, char **out, size_t *len);
+void ac_comparison_free(ac_comparison *c);
+
+/* `occupations search`: the occupations whose titles match the words, best
+ * first, at most limit, written as text or JSON.  AC_ENODATA (with how to
+ * install the data) when the session has no occupation data. */
+ac_status ac_session_occupation_search(ac_session *s, const char *words, size_t limit, ac_format format,
+				       char **out, size_t *len, ac_diags *diags);
+/* `occupations show`: one occupation (an O*NET-SOC or SOC code), its tasks
+ * categorised by the session's policy, written as text or JSON. */
+ac_status ac_session_occupation_show(ac_session *s, const char *code, ac_format format, char **out, size_t *len,
+				     ac_diags *diags);
+
+/* `certs list|search|show`: the certificates that pass a filter, or one. */
+ac_status ac_certs_render(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format,
+			  char **out, size_t *len);
+ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t *len);
 
 #ifdef __cplusplus
 }

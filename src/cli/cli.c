@@ -250,34 +250,60 @@ int cli_load_policy(const cli_args *a, ac_policy **out)
 	return st == AC_OK ? -1 : cli_exit_for(st);
 }
 
-int cli_load_catalogue(const cli_args *a, ac_catalogue **out)
+/* The command's value of option name, or NULL when it has no such option. */
+static const char *opt_if_any(const cli_args *a, const char *name)
 {
-	ac_diags d;
-	ac_diags_init(&d);
-	ac_status st = ac_catalogue_default(out, &d);
-	const char *path = cli_opt(a, "catalogue");
-	if (st == AC_OK && path) {
-		char *buf;
-		size_t len;
-		int rc = cli_read_file(path, 8 * 1024 * 1024, &buf, &len);
-		if (rc >= 0) {
-			ac_catalogue_free(*out);
-			*out = NULL;
-			ac_diags_free(&d);
-			return rc;
-		}
-		st = ac_catalogue_merge(*out, buf, len, path, &d);
-		free(buf);
+	for (const cli_option *o = a->cmd->options; o && o->name; o++)
+		if (strcmp(o->name, name) == 0)
+			return cli_opt(a, name);
+	return NULL;
+}
+
+int cli_open_session(const cli_args *a, ac_session **out)
+{
+	ac_session_options o;
+	ac_session_options_init(&o);
+	char *policy = NULL, *catalogue = NULL;
+	size_t len;
+	int rc = -1;
+	*out = NULL;
+	if ((o.policy_source = opt_if_any(a, "policy"))) {
+		rc = cli_read_file(o.policy_source, 1024 * 1024, &policy, &len);
+		o.policy_text = policy;
+		o.policy_len = len;
 	}
-	if (st != AC_OK) {
-		cli_print_diags(&d);
-		if (!d.count)
-			cli_error("catalogue: %s", ac_strerror(st));
-		ac_catalogue_free(*out);
-		*out = NULL;
+	if (rc < 0 && (o.catalogue_source = opt_if_any(a, "catalogue"))) {
+		rc = cli_read_file(o.catalogue_source, 8 * 1024 * 1024, &catalogue, &len);
+		o.catalogue_text = catalogue;
+		o.catalogue_len = len;
 	}
-	ac_diags_free(&d);
-	return st == AC_OK ? -1 : cli_exit_for(st);
+	o.data_path = opt_if_any(a, "data");
+	if (rc < 0) {
+		ac_diags d;
+		ac_diags_init(&d);
+		ac_status st = ac_session_new(&o, out, &d);
+		if (st != AC_OK)
+			rc = cli_fail(st, &d, "session");
+		ac_diags_free(&d);
+	}
+	free(policy);
+	free(catalogue);
+	return rc;
+}
+
+int cli_fail(ac_status st, const ac_diags *d, const char *prefix)
+{
+	cli_print_diags(d);
+	if (!d->count)
+		cli_error("%s: %s", prefix, ac_strerror(st));
+	return cli_exit_for(st);
+}
+
+int cli_emit(ac_status st, char *out, size_t len, const ac_diags *d, const char *prefix)
+{
+	int rc = st == AC_OK ? cli_write_stdout(out, len) : cli_fail(st, d, prefix);
+	ac_free(out);
+	return rc;
 }
 
 int cli_open_occdata(const cli_args *a, ac_occdata **out)
@@ -337,19 +363,4 @@ int cli_format_text_or_json(const cli_args *a, int *json)
 	}
 	*json = f == AC_FORMAT_JSON;
 	return -1;
-}
-
-int cli_print_json(json_t *root)
-{
-	char *s = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12)) : NULL;
-	json_decref(root);
-	if (!s) {
-		cli_error("out of memory");
-		return CLI_EXIT_FAIL;
-	}
-	int rc = cli_write_stdout(s, strlen(s));
-	if (rc == 0)
-		rc = cli_write_stdout("\n", 1);
-	free(s);
-	return rc;
 }

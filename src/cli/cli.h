@@ -11,7 +11,6 @@
 
 #include <stddef.h>
 #include <stdio.h>
-#include <jansson.h>
 
 #include "aicert.h"
 
@@ -75,24 +74,30 @@ int cli_exit_for(ac_status st);
 /* Reads and parses the profile at path ("-" for standard input), printing
  * every problem.  -1 on success. */
 int cli_load_profile(const char *path, ac_profile **out);
+/* Opens the session every command works through: the policy (--policy FILE
+ * or the built-in one), the catalogue (plus --catalogue FILE), and the
+ * occupation data (--data FILE, else the default place; none installed is
+ * not an error).  Options a command does not have are not read.  Prints
+ * every problem; -1 on success. */
+int cli_open_session(const cli_args *a, ac_session **out);
 /* Loads the policy named by --policy (or the default).  -1 on success. */
 int cli_load_policy(const cli_args *a, ac_policy **out);
-/* Loads the default catalogue plus --catalogue FILE when given.  -1 on success. */
-int cli_load_catalogue(const cli_args *a, ac_catalogue **out);
 /* Opens occupation data (--data FILE, else the default path); *out is NULL
  * when none is installed (not an error).  -1 on success. */
 int cli_open_occdata(const cli_args *a, ac_occdata **out);
+/* Prints the diagnostics of a failed library call (or, when it left none,
+ * what the status means, after prefix) and returns the exit code for st. */
+int cli_fail(ac_status st, const ac_diags *d, const char *prefix);
 /* Parses --format (text, json, markdown; default text).  -1 on success. */
 int cli_format(const cli_args *a, ac_format *out);
 
 /* For commands that write text or JSON only: sets *json; -1 on success. */
 int cli_format_text_or_json(const cli_args *a, int *json);
-/* Writes a JSON value (indented, key order kept, final newline) to stdout and
- * releases it; NULL means it could not be built (out of memory).  0 or 1. */
-int cli_print_json(json_t *root);
-
 /* Writes all of buf to stdout and flushes; returns 0, or 1 on a write error. */
 int cli_write_stdout(const char *buf, size_t len);
+/* Writes the output of a rendering call: on AC_OK the text (then freed),
+ * else the diagnostics.  Returns the exit code. */
+int cli_emit(ac_status st, char *out, size_t len, const ac_diags *d, const char *prefix);
 
 /* The option lines shared by commands that assess a profile. */
 #define CLI_OPT_POLICY {"policy", "FILE", "use this policy file instead of the built-in default"}

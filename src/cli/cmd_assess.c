@@ -23,33 +23,27 @@ static int run(const cli_args *args)
 	if (rc >= 0)
 		return rc;
 	const char *path = args->positional[0];
-	ac_policy *policy = NULL;
-	ac_catalogue *cat = NULL;
-	ac_occdata *occ = NULL;
+	ac_session *session = NULL;
 	ac_profile *profile = NULL;
 	ac_assessment *a = NULL;
 	char *out = NULL;
 	size_t out_len = 0;
 	ac_diags d;
 	ac_diags_init(&d);
-	if ((rc = cli_load_profile(path, &profile)) >= 0)
+	if ((rc = cli_load_profile(path, &profile)) >= 0 || (rc = cli_open_session(args, &session)) >= 0)
 		goto done;
-	if ((rc = cli_load_policy(args, &policy)) >= 0 || (rc = cli_load_catalogue(args, &cat)) >= 0 ||
-	    (rc = cli_open_occdata(args, &occ)) >= 0)
-		goto done;
-	ac_context ctx = {policy, cat, occ, !cli_flag(args, "no-counterfactuals")};
-	ac_status st = ac_assess(profile, &ctx, &a, &d);
+	ac_assess_options o;
+	ac_assess_options_init(&o);
+	o.counterfactuals = !cli_flag(args, "no-counterfactuals");
+	ac_status st = ac_session_assess(session, profile, &o, &a, &d);
 	if (st == AC_OK)
 		st = ac_render(a, fmt, &out, &out_len);
 	if (st != AC_OK) {
 		/* The engine names fields; the file they belong to is this one. */
 		for (size_t i = 0; i < d.count; i++)
-			if (!d.items[i].source)
+			if (!d.items[i].source && d.items[i].path)
 				d.items[i].source = strdup(path);
-		cli_print_diags(&d);
-		if (!d.count)
-			cli_error("%s: %s", path, ac_strerror(st));
-		rc = cli_exit_for(st);
+		rc = cli_fail(st, &d, path);
 		goto done;
 	}
 	rc = cli_write_stdout(out, out_len);
@@ -57,9 +51,7 @@ done:
 	ac_free(out);
 	ac_assessment_free(a);
 	ac_profile_free(profile);
-	ac_occdata_close(occ);
-	ac_catalogue_free(cat);
-	ac_policy_free(policy);
+	ac_session_free(session);
 	ac_diags_free(&d);
 	return rc;
 }

@@ -21,19 +21,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	ac_diags d;
 	ac_diags_init(&d);
-	ac_policy *pol = NULL;
-	if (ac_policy_parse((const char *)data, size, "fuzz", &pol, &d) == AC_OK) {
+	ac_session_options o;
+	ac_session_options_init(&o);
+	o.policy_text = (const char *)data;
+	o.policy_len = size;
+	o.policy_source = "fuzz";
+	o.no_data = 1;
+	ac_session *s = NULL;
+	ac_status st = ac_session_new(&o, &s, &d);
+	if (st == AC_OK) {
 		ac_profile *p = NULL;
 		if (ac_profile_parse(profile_json, strlen(profile_json), "p", &p, &d) != AC_OK)
 			__builtin_trap();
-		ac_context ctx = {pol, NULL, NULL, 1};
 		ac_assessment *a = NULL;
-		ac_status st = ac_assess(p, &ctx, &a, &d);
+		st = ac_session_assess(s, p, NULL, &a, &d);
 		if (st != AC_OK && st != AC_ENOMEM)
 			__builtin_trap(); /* a valid policy always yields a verdict */
 		ac_assessment_free(a);
 		ac_profile_free(p);
-		ac_policy_free(pol);
+		ac_session_free(s);
 	} else if (d.count == 0) {
 		__builtin_trap(); /* a refusal always says why */
 	}

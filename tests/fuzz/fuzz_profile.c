@@ -13,20 +13,23 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Loaded once: the harness, not the library, keeps this state. */
-static ac_policy *pol;
-static ac_catalogue *cat;
+static ac_session *session;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	ac_diags d;
 	ac_diags_init(&d);
-	if (!pol && (ac_policy_default(&pol, &d) != AC_OK || ac_catalogue_default(&cat, &d) != AC_OK))
-		__builtin_trap();
+	if (!session) {
+		ac_session_options o;
+		ac_session_options_init(&o);
+		o.no_data = 1;
+		if (ac_session_new(&o, &session, &d) != AC_OK)
+			__builtin_trap();
+	}
 	ac_profile *p = NULL;
 	if (ac_profile_parse((const char *)data, size, "fuzz", &p, &d) == AC_OK) {
-		ac_context ctx = {pol, cat, NULL, 1};
 		ac_assessment *a = NULL;
-		if (ac_assess(p, &ctx, &a, &d) == AC_OK) {
+		if (ac_session_assess(session, p, NULL, &a, &d) == AC_OK) {
 			for (int f = AC_FORMAT_TEXT; f <= AC_FORMAT_MARKDOWN; f++) {
 				char *out = NULL;
 				size_t len = 0;

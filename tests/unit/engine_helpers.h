@@ -21,6 +21,7 @@
 #include <jansson.h>
 
 #include "aicert.h"
+#include "model/assessment.h"
 
 static ac_policy *h_pol;
 static ac_catalogue *h_cat;

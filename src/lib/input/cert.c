@@ -154,6 +154,22 @@ static int word_matches(const ac_cert *c, const char *word, size_t len)
 	       list_contains(c->roles, c->n_roles, word, len);
 }
 
+const char *ac_cert_id(const ac_cert *c)
+{
+	return c->id;
+}
+
+const char *ac_cert_name(const ac_cert *c)
+{
+	return c->name ? c->name : c->id;
+}
+
+void ac_cert_filter_init(ac_cert_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->struct_size = sizeof *f;
+}
+
 int ac_cert_matches(const ac_cert *c, const ac_cert_filter *f)
 {
 	if (!c)
@@ -221,10 +237,8 @@ static json_t *str_list(char *const *list, size_t n)
 	return a;
 }
 
-char *ac_cert_to_json(const ac_cert *c)
+json_t *ac_cert_json(const ac_cert *c)
 {
-	if (!c)
-		return NULL;
 	json_t *o = json_object();
 	if (!o)
 		return NULL;
@@ -255,7 +269,25 @@ char *ac_cert_to_json(const ac_cert *c)
 	bad |= json_object_set_new(o, "sources", str_list(c->sources, c->n_sources));
 	bad |= json_object_set_new(o, "checked", str_or_null(c->checked));
 	bad |= json_object_set_new(o, "uncertain", str_list(c->uncertain, c->n_uncertain));
-	char *out = bad ? NULL : json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+	if (bad) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+char *ac_cert_to_json(const ac_cert *c)
+{
+	json_t *o = c ? ac_cert_json(c) : NULL;
+	char *out = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15)) : NULL;
 	json_decref(o);
 	return out;
+}
+
+int ac_cert_is_uncertain(const ac_cert *c, const char *field)
+{
+	for (size_t i = 0; i < c->n_uncertain; i++)
+		if (strcmp(c->uncertain[i], field) == 0)
+			return 1;
+	return 0;
 }

@@ -7,7 +7,43 @@
 #ifndef AICERT_INTERNAL_CERT_H
 #define AICERT_INTERNAL_CERT_H
 
+#include <jansson.h>
+
 #include "aicert.h"
+
+/* One certificate: a catalogue entry, or the custom one a profile describes.
+ * Strings are owned by the object that holds the certificate. */
+struct ac_cert {
+	char *id;
+	char *provider;
+	char *name;
+	char *exam_code;
+	int level;  /* AC_LVL_* or 0 */
+	int domain; /* AC_DOM_* or 0 */
+	ac_num cost_usd;
+	char *cost_note; /* the source's wording, e.g. "$649 member / $799 non-member" */
+	ac_num retake_usd;
+	ac_num hours;
+	char *hours_note; /* the source's wording of the preparation time */
+	ac_num validity_months;
+	int never_expires;
+	char *renewal;
+	char *prerequisites;
+	int gated; /* 1 when another credential is required first */
+	int format; /* AC_FMT_* or 0 */
+	int status; /* AC_STATUS_* or 0 */
+	char *status_date; /* YYYY-MM-DD of retirement, or NULL */
+	char **roles;
+	size_t n_roles;
+	char **keywords;
+	size_t n_keywords;
+	char **sources;
+	size_t n_sources;
+	char *checked; /* YYYY-MM-DD the facts were last checked */
+	char **uncertain; /* field names the reference marks as uncertain */
+	size_t n_uncertain;
+	ac_tri recognized_by_org; /* profile only */
+};
 
 /* Frees every string and list c owns and zeroes it; c itself is not freed. */
 void ac_cert_free_fields(ac_cert *c);
@@ -29,5 +65,11 @@ typedef struct {
 /* Computes the figures above from the certificate and the person's pace
  * (hours per week, > 0) and pay (USD per hour); either may be unset. */
 void ac_cert_costs(const ac_cert *c, ac_num hours_per_week, ac_num hourly_pay_usd, ac_cert_cost *out);
+
+/* The certificate as a JSON object in the catalogue file's entry format,
+ * unknown values as null (NULL when out of memory). */
+json_t *ac_cert_json(const ac_cert *c);
+/* 1 when the catalogue marks field (its JSON name) as uncertain. */
+int ac_cert_is_uncertain(const ac_cert *c, const char *field);
 
 #endif

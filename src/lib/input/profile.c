@@ -15,6 +15,7 @@
 #include "aicert.h"
 #include "model/fit.h"
 #include "input/cert.h"
+#include "input/profile.h"
 
 typedef enum {
 	F_STR,      /* char * */

@@ -8,6 +8,7 @@
 
 #include "aicert.h"
 #include "core/strbuf.h"
+#include "model/assessment.h"
 #include "policy/policy.h"
 
 /* What stays the same across re-runs of one profile: the policy, the resolved

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "aicert.h"
+#include "input/profile.h"
 #include "policy/policy.h"
 
 /* 1 when phrase occurs in text as a sequence of whole words, ignoring case

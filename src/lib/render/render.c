@@ -147,3 +147,19 @@ int ac_render_next_line(const char **p, size_t width, const char **line, size_t 
 	*n = (size_t)(end - start);
 	return end != start;
 }
+
+ac_status ac_render_json_value(json_t *root, char **out, size_t *len)
+{
+	*out = NULL;
+	char *s = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12)) : NULL;
+	json_decref(root);
+	if (!s)
+		return AC_ENOMEM;
+	strbuf sb;
+	sb_init(&sb);
+	sb_puts(&sb, s);
+	sb_puts(&sb, "\n");
+	free(s);
+	*out = sb_take(&sb, len);
+	return *out ? AC_OK : AC_ENOMEM;
+}

@@ -8,8 +8,11 @@
 
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "aicert.h"
 #include "core/strbuf.h"
+#include "model/assessment.h"
 
 /* Where a writer puts its blocks.  hang is the indent the text writer used
  * for the last list item, so a sub-line can line up under it. */
@@ -54,6 +57,17 @@ const rw_writer *ac_markdown_writer(void);
 ac_status ac_render_report(const ac_assessment *a, const rw_writer *w, strbuf *out);
 /* The JSON document of ASSESSMENT.md, appended to out. */
 ac_status ac_render_json(const ac_assessment *a, strbuf *out);
+
+/* Writes a JSON document (two-space indent, keys in insertion order, final
+ * newline) into a new string and releases root; NULL root means it could not
+ * be built (out of memory). */
+ac_status ac_render_json_value(json_t *root, char **out, size_t *len);
+
+/* `occupations search` and `occupations show` (render/occupation.c). */
+ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m, size_t n, ac_format format,
+				       char **out, size_t *len);
+ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *info, ac_format format, char **out,
+			       size_t *len);
 
 /* Helpers both kinds of renderer share. */
 

@@ -1,0 +1,194 @@
+/*
+ * catalogue.c — writes certificates for `certs list|search|show`: a table or
+ * one entry's details as text, or JSON in the catalogue file's own format
+ * (so the JSON of a listing is itself a valid catalogue file).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "input/cert.h"
+#include "render/render.h"
+
+/* "$150", "7.5", or "unknown"; a trailing "?" when the reference marks the
+ * value uncertain (table cells). */
+static void fmt_num(char *buf, size_t n, ac_num v, const char *prefix, int uncertain)
+{
+	if (!v.set)
+		snprintf(buf, n, "unknown%s", uncertain ? "?" : "");
+	else
+		snprintf(buf, n, "%s%.10g%s", prefix, v.v, uncertain ? "?" : "");
+}
+
+static void list_text(strbuf *sb, const ac_cert **rows, size_t shown, size_t total, size_t unknown_cost)
+{
+	/* Column widths from the content, so the table stays aligned. */
+	int w_id = 2, w_level = 5, w_domain = 6;
+	for (size_t i = 0; i < shown; i++) {
+		int l = (int)strlen(rows[i]->id);
+		if (l > w_id)
+			w_id = l;
+		l = (int)strlen(ac_enum_name(AC_ENUM_LEVEL, rows[i]->level));
+		if (l > w_level)
+			w_level = l;
+		l = (int)strlen(ac_enum_name(AC_ENUM_DOMAIN, rows[i]->domain));
+		if (l > w_domain)
+			w_domain = l;
+	}
+	if (shown)
+		sb_printf(sb, "%-*s  %-*s  %-*s  %9s  %8s  %s\n", w_id, "ID", w_level, "LEVEL", w_domain, "DOMAIN", "COST",
+			  "HOURS", "STATUS");
+	for (size_t i = 0; i < shown; i++) {
+		const ac_cert *c = rows[i];
+		char cost[32], hours[32];
+		fmt_num(cost, sizeof cost, c->cost_usd, "$", ac_cert_is_uncertain(c, "cost_usd"));
+		fmt_num(hours, sizeof hours, c->hours, "", ac_cert_is_uncertain(c, "hours"));
+		sb_printf(sb, "%-*s  %-*s  %-*s  %9s  %8s  %s%s%s\n", w_id, c->id, w_level,
+			  ac_enum_name(AC_ENUM_LEVEL, c->level), w_domain, ac_enum_name(AC_ENUM_DOMAIN, c->domain), cost,
+			  hours, ac_enum_name(AC_ENUM_STATUS, c->status), c->status_date ? " " : "",
+			  c->status_date ? c->status_date : "");
+	}
+	if (shown)
+		sb_printf(sb, "\n%zu of %zu certificates.  '?' marks a value the reference flags as uncertain; "
+			      "'unknown' means no source gives it.\n", shown, total);
+	else
+		sb_puts(sb, "No certificate matches.\n");
+	if (unknown_cost)
+		sb_printf(sb, "%zu certificate%s with an unknown cost left out by --max-cost.\n", unknown_cost,
+			  unknown_cost == 1 ? "" : "s");
+	if (shown)
+		sb_puts(sb, "Details: aicert certs show ID\n");
+}
+
+static json_t *list_json(const ac_cert **rows, size_t shown)
+{
+	json_t *root = json_object(), *list = json_array();
+	if (!root || !list || json_object_set_new(root, "schema", json_string(AC_CATALOGUE_SCHEMA)) ||
+	    json_object_set(root, "certifications", list)) {
+		json_decref(root);
+		json_decref(list);
+		return NULL;
+	}
+	for (size_t i = 0; i < shown; i++)
+		if (json_array_append_new(list, ac_cert_json(rows[i])) != 0) {
+			json_decref(root);
+			root = NULL;
+			break;
+		}
+	json_decref(list);
+	return root;
+}
+
+ac_status ac_certs_render(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format, char **out,
+			  size_t *len)
+{
+	*out = NULL;
+	if (format != AC_FORMAT_TEXT && format != AC_FORMAT_JSON)
+		return AC_EINPUT;
+	ac_cert_filter all;
+	ac_cert_filter_init(&all);
+	if (!f)
+		f = &all;
+	size_t total = ac_catalogue_count(cat), shown = 0, unknown_cost = 0;
+	const ac_cert **rows = calloc(total + 1, sizeof *rows);
+	if (!rows)
+		return AC_ENOMEM;
+	ac_cert_filter no_cost = *f;
+	no_cost.max_cost_usd.set = 0;
+	for (size_t i = 0; i < total; i++) {
+		const ac_cert *c = ac_catalogue_at(cat, i);
+		if (ac_cert_matches(c, f))
+			rows[shown++] = c;
+		else if (f->max_cost_usd.set && !c->cost_usd.set && ac_cert_matches(c, &no_cost))
+			unknown_cost++;
+	}
+	ac_status st;
+	if (format == AC_FORMAT_JSON) {
+		st = ac_render_json_value(list_json(rows, shown), out, len);
+	} else {
+		strbuf sb;
+		sb_init(&sb);
+		list_text(&sb, rows, shown, total, unknown_cost);
+		*out = sb_take(&sb, len);
+		st = *out ? AC_OK : AC_ENOMEM;
+	}
+	free(rows);
+	return st;
+}
+
+/* One "label  value" line of `certs show`. */
+static void show_line(strbuf *sb, const char *label, const char *value, int uncertain)
+{
+	sb_printf(sb, "  %-15s %s%s\n", label, value ? value : "unknown", uncertain ? " (uncertain)" : "");
+}
+
+static void show_list(strbuf *sb, const char *label, char *const *items, size_t n, const char *sep)
+{
+	sb_printf(sb, "  %-15s ", label);
+	if (!n)
+		sb_puts(sb, "none");
+	for (size_t i = 0; i < n; i++)
+		sb_printf(sb, "%s%s", i ? sep : "", items[i]);
+	sb_puts(sb, "\n");
+}
+
+static void show_text(strbuf *sb, const ac_cert *c)
+{
+	char buf[96];
+#define U(field) ac_cert_is_uncertain(c, field)
+	sb_printf(sb, "%s\n", c->id);
+	show_line(sb, "name", c->name, U("name"));
+	show_line(sb, "provider", c->provider, U("provider"));
+	show_line(sb, "exam code", c->exam_code ? c->exam_code : "none given", U("exam_code"));
+	show_line(sb, "level", ac_enum_name(AC_ENUM_LEVEL, c->level), U("level"));
+	show_line(sb, "domain", ac_enum_name(AC_ENUM_DOMAIN, c->domain), U("domain"));
+	fmt_num(buf, sizeof buf, c->cost_usd, "$", 0);
+	show_line(sb, "cost (USD)", buf, U("cost_usd"));
+	show_line(sb, "  source says", c->cost_note, U("cost_note"));
+	fmt_num(buf, sizeof buf, c->retake_usd, "$", 0);
+	show_line(sb, "retake (USD)", buf, U("retake_usd"));
+	if (c->hours.set)
+		snprintf(buf, sizeof buf, "%.10g hours", c->hours.v);
+	else
+		snprintf(buf, sizeof buf, "unknown");
+	show_line(sb, "preparation", buf, U("hours"));
+	show_line(sb, "  source says", c->hours_note, U("hours_note"));
+	if (c->never_expires)
+		snprintf(buf, sizeof buf, "does not expire");
+	else if (c->validity_months.set)
+		snprintf(buf, sizeof buf, "%.10g months", c->validity_months.v);
+	else
+		snprintf(buf, sizeof buf, "unknown");
+	show_line(sb, "validity", buf, U("validity_months") || U("never_expires"));
+	show_line(sb, "renewal", c->renewal, U("renewal"));
+	show_line(sb, "prerequisites", c->prerequisites, U("prerequisites"));
+	show_line(sb, "gated", c->gated ? "yes: something else must be held or taken first" : "no", U("gated"));
+	show_line(sb, "format", ac_enum_name(AC_ENUM_FORMAT, c->format), U("format"));
+	if (c->status_date)
+		snprintf(buf, sizeof buf, "%s (%s)", ac_enum_name(AC_ENUM_STATUS, c->status), c->status_date);
+	else
+		snprintf(buf, sizeof buf, "%s", ac_enum_name(AC_ENUM_STATUS, c->status));
+	show_line(sb, "status", buf, U("status") || U("status_date"));
+	show_list(sb, "roles", c->roles, c->n_roles, ", ");
+	show_list(sb, "keywords", c->keywords, c->n_keywords, ", ");
+	show_list(sb, "sources", c->sources, c->n_sources, "\n                  ");
+	show_line(sb, "checked", c->checked, 0);
+	if (c->n_uncertain)
+		show_list(sb, "uncertain", c->uncertain, c->n_uncertain, ", ");
+#undef U
+}
+
+ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t *len)
+{
+	*out = NULL;
+	if (format == AC_FORMAT_JSON)
+		return ac_render_json_value(ac_cert_json(c), out, len);
+	if (format != AC_FORMAT_TEXT)
+		return AC_EINPUT;
+	strbuf sb;
+	sb_init(&sb);
+	show_text(&sb, c);
+	*out = sb_take(&sb, len);
+	return *out ? AC_OK : AC_ENOMEM;
+}

@@ -1,0 +1,326 @@
+/*
+ * occupation.c — writes occupation data for `occupations search|show`: the
+ * ranked matches for a typed title, and one occupation's tasks, measured
+ * exposure and labour-market figures, each figure with its source, as text
+ * or JSON.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "render/render.h"
+
+/* Short citations used beside every figure. */
+#define SRC_GPTS "GPTs are GPTs (Eloundou et al., Science 2024)"
+#define SRC_WWAI "Working with AI (Tomlinson et al., 2025)"
+#define SRC_OEWS "BLS OEWS, May 2024"
+#define SRC_ONET "O*NET 29.3"
+
+/* ------------------------------------------------------------ search */
+
+static json_t *matches_json(const char *words, const ac_occ_match *m, size_t n)
+{
+	json_t *root = json_object(), *list = json_array();
+	json_object_set_new(root, "query", json_string(words));
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "code", json_string(m[i].code));
+		json_object_set_new(o, "title", json_string(m[i].title));
+		json_object_set_new(o, "matched", json_string(m[i].matched));
+		json_object_set_new(o, "via", json_string(m[i].via));
+		json_object_set_new(o, "confidence", json_real(m[i].confidence));
+		json_array_append_new(list, o);
+	}
+	json_object_set_new(root, "matches", list);
+	return root;
+}
+
+static void matches_text(strbuf *sb, const char *words, const ac_occ_match *m, size_t n)
+{
+	if (n == 0) {
+		sb_printf(sb, "no occupation matches '%.60s%s'; try fewer or more general words\n", words,
+			  strlen(words) > 60 ? "..." : "");
+		return;
+	}
+	sb_printf(sb, "%-11s %-10s %s\n", "CODE", "CONFIDENCE", "OCCUPATION (matched title)");
+	for (size_t i = 0; i < n; i++) {
+		sb_printf(sb, "%-11s %-10.2f %s", m[i].code, m[i].confidence, m[i].title);
+		if (strcmp(m[i].matched, m[i].title) != 0)
+			sb_printf(sb, "  (%s \"%s\")", m[i].via, m[i].matched);
+		sb_puts(sb, "\n");
+	}
+	sb_puts(sb, "\nconfidence: 1 exact title, 0.95 exact alternate title, lower for partial matches.\n"
+		    "'aicert occupations show CODE' shows an occupation's tasks and exposure.\n");
+}
+
+ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m, size_t n, ac_format format,
+				       char **out, size_t *len)
+{
+	*out = NULL;
+	if (format == AC_FORMAT_JSON)
+		return ac_render_json_value(matches_json(words, m, n), out, len);
+	strbuf sb;
+	sb_init(&sb);
+	matches_text(&sb, words, m, n);
+	*out = sb_take(&sb, len);
+	return *out ? AC_OK : AC_ENOMEM;
+}
+
+/* ------------------------------------------------------------ show */
+
+/* Whole numbers (employment, wages) as JSON integers, others as reals. */
+static json_t *num_or_null(ac_num n)
+{
+	if (!n.set)
+		return json_null();
+	if (n.v == floor(n.v) && fabs(n.v) < 1e15)
+		return json_integer((json_int_t)n.v);
+	return json_real(n.v);
+}
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static const char *task_type(const ac_occ_task *t)
+{
+	return t->core ? "Core" : t->rated ? "Supplemental" : NULL;
+}
+
+/* The figure's source object: which file and which of its rows. */
+static json_t *source_json(const char *source, const char *row, const char *row_title, const char *note)
+{
+	json_t *s = json_object();
+	json_object_set_new(s, "source", json_string(source));
+	if (row)
+		json_object_set_new(s, "row", json_string(row));
+	if (row_title)
+		json_object_set_new(s, "row_title", json_string(row_title));
+	if (note)
+		json_object_set_new(s, "note", json_string(note));
+	return s;
+}
+
+/* {"value": v, "percentile": p (when pct is given), "from": source} */
+static json_t *figure_json(ac_num value, const ac_num *pct, json_t *source)
+{
+	json_t *f = json_object();
+	json_object_set_new(f, "value", num_or_null(value));
+	if (pct)
+		json_object_set_new(f, "percentile", num_or_null(*pct));
+	json_object_set_new(f, "from", source);
+	return f;
+}
+
+static const char *group_note(const ac_occupation *o, const char *row)
+{
+	return row && o->soc && strcmp(row, o->soc) != 0
+		       ? "published only for a wider group that contains this occupation"
+		       : NULL;
+}
+
+static json_t *occupation_json(const ac_occupation *o, const ac_occdata_info *info)
+{
+	json_t *root = json_object();
+	json_object_set_new(root, "code", json_string(o->code));
+	json_object_set_new(root, "soc", str_or_null(o->soc));
+	json_object_set_new(root, "title", json_string(o->title));
+	json_object_set_new(root, "description", json_string(o->description));
+	json_t *exp = json_object();
+	json_object_set_new(exp, "beta",
+			    figure_json(o->beta, &o->beta_percentile,
+					source_json("gpts-are-gpts", o->code, NULL,
+						    "occ_level.csv dv_rating_beta: mean task beta, Core 2, Supplemental 1")));
+	json_object_set_new(exp, "applicability",
+			    figure_json(o->applicability, &o->applicability_percentile,
+					source_json("working-with-ai", o->applicability_code, NULL,
+						    group_note(o, o->applicability_code))));
+	json_object_set_new(root, "exposure", exp);
+	json_object_set_new(root, "employment",
+			    figure_json(o->employment, NULL,
+					source_json("bls-oews", o->oews_code, o->oews_title, group_note(o, o->oews_code))));
+	json_object_set_new(root, "median_wage_usd",
+			    figure_json(o->median_wage, NULL,
+					source_json("bls-oews", o->oews_code, o->oews_title, group_note(o, o->oews_code))));
+	json_object_set_new(root, "growth_pct",
+			    figure_json(o->growth_pct, NULL,
+					source_json("bls-projections", o->projection_code, NULL,
+						    group_note(o, o->projection_code))));
+	json_t *edu = json_object();
+	json_object_set_new(edu, "value", str_or_null(o->education));
+	json_object_set_new(edu, "from", source_json("bls-projections", o->projection_code, NULL, NULL));
+	json_object_set_new(root, "education", edu);
+	json_t *jz = json_object();
+	json_object_set_new(jz, "value", o->job_zone ? json_integer(o->job_zone) : json_null());
+	json_object_set_new(jz, "name", str_or_null(o->job_zone_name));
+	json_object_set_new(jz, "from", source_json("onet", o->code, NULL, "Job Zones.txt"));
+	json_object_set_new(root, "job_zone", jz);
+	json_t *tasks = json_array();
+	for (size_t i = 0; i < o->n_tasks; i++) {
+		const ac_occ_task *t = &o->tasks[i];
+		json_t *j = json_object();
+		json_object_set_new(j, "task_id", json_integer(t->task_id));
+		json_object_set_new(j, "statement", json_string(t->statement));
+		json_object_set_new(j, "type", str_or_null(task_type(t)));
+		json_object_set_new(j, "gwa_id", str_or_null(t->gwa_id));
+		json_object_set_new(j, "category", str_or_null(ac_enum_name(AC_ENUM_CATEGORY, t->category)));
+		json_object_set_new(j, "beta", num_or_null(t->beta));
+		json_object_set_new(j, "automation", num_or_null(t->automation));
+		json_array_append_new(tasks, j);
+	}
+	json_object_set_new(root, "tasks", tasks);
+	json_t *notes = json_object();
+	json_object_set_new(notes, "tasks", json_string("O*NET 29.3 Task Statements; category from the policy's "
+							 "GWA table; beta and automation (gpt4_automation T0..T4 "
+							 "as 0..1) from GPTs-are-GPTs full_labelset.tsv"));
+	json_object_set_new(root, "notes", notes);
+	json_t *srcs = json_array();
+	for (size_t i = 0; info && i < info->n_sources; i++) {
+		const ac_occ_source *s = &info->sources[i];
+		json_t *j = json_object();
+		json_object_set_new(j, "name", json_string(s->name));
+		json_object_set_new(j, "title", json_string(s->title));
+		json_object_set_new(j, "version", json_string(s->version));
+		json_object_set_new(j, "licence", json_string(s->licence));
+		json_object_set_new(j, "url", json_string(s->url));
+		json_object_set_new(j, "attribution", json_string(s->attribution));
+		json_array_append_new(srcs, j);
+	}
+	json_object_set_new(root, "sources", srcs);
+	return root;
+}
+
+/* "48th" */
+static const char *ordinal(double pct, char *buf, size_t size)
+{
+	int n = (int)floor(pct);
+	const char *suf = (n % 100 >= 11 && n % 100 <= 13) ? "th"
+			  : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+	snprintf(buf, size, "%d%s", n, suf);
+	return buf;
+}
+
+/* 1234567 -> "1,234,567" */
+static const char *grouped(double v, char *buf, size_t size)
+{
+	char digits[32];
+	snprintf(digits, sizeof digits, "%.0f", v);
+	size_t n = strlen(digits), k = 0;
+	for (size_t i = 0; i < n && k + 2 < size; i++) {
+		if (i && digits[i - 1] != '-' && (n - i) % 3 == 0)
+			buf[k++] = ',';
+		buf[k++] = digits[i];
+	}
+	buf[k] = '\0';
+	return buf;
+}
+
+static void print_row_source(strbuf *sb, const ac_occupation *o, const char *src, const char *row, const char *row_title)
+{
+	sb_printf(sb, "  [%s", src);
+	if (row)
+		sb_printf(sb, ", %s%s%s", row, row_title ? " " : "", row_title ? row_title : "");
+	if (group_note(o, row))
+		sb_puts(sb, ": a wider group that contains this occupation");
+	sb_puts(sb, "]\n");
+}
+
+/* The version an installed source records ("2022-32"), or "". */
+static const char *source_version(const ac_occdata_info *info, const char *name)
+{
+	for (size_t i = 0; info && i < info->n_sources; i++)
+		if (strcmp(info->sources[i].name, name) == 0)
+			return info->sources[i].version;
+	return "";
+}
+
+static void print_occupation(strbuf *sb, const ac_occupation *o, const ac_occdata_info *info)
+{
+	char b1[32], b2[32], proj[96];
+	/* The projections edition is whatever the imported table was. */
+	snprintf(proj, sizeof proj, "BLS Employment Projections %s", source_version(info, "bls-projections"));
+	sb_printf(sb, "%s  %s\n\n%s\n\n", o->code, o->title, o->description);
+	sb_printf(sb, "Exposure to AI\n");
+	if (o->beta.set)
+		sb_printf(sb, "  beta %.2f: %s percentile, higher than %.0f%% of occupations\n"
+		       "    [" SRC_GPTS ", published occupation figure: tasks weighted Core 2, Supplemental 1]\n",
+		       o->beta.v, ordinal(o->beta_percentile.v, b1, sizeof b1), floor(o->beta_percentile.v));
+	else
+		sb_printf(sb, "  beta unknown [" SRC_GPTS " has no figure for this occupation]\n");
+	if (o->applicability.set) {
+		sb_printf(sb, "  AI applicability %.2f: %s percentile, higher than %.0f%% of occupations\n  ",
+		       o->applicability.v, ordinal(o->applicability_percentile.v, b2, sizeof b2),
+		       floor(o->applicability_percentile.v));
+		print_row_source(sb, o, SRC_WWAI, o->applicability_code, NULL);
+	} else {
+		sb_printf(sb, "  AI applicability unknown [" SRC_WWAI " has no score for this occupation]\n");
+	}
+	if (o->beta.set && o->applicability.set)
+		sb_printf(sb, "  (beta is the share of task time an LLM could speed up; applicability measures real\n"
+		       "   Copilot use: the two scales differ, so compare percentiles, not values)\n");
+	sb_printf(sb, "\nLabour market\n");
+	if (o->employment.set) {
+		sb_printf(sb, "  employment %s", grouped(o->employment.v, b1, sizeof b1));
+		print_row_source(sb, o, SRC_OEWS, o->oews_code, o->oews_title);
+	} else {
+		sb_printf(sb, "  employment unknown [" SRC_OEWS " publishes none for this occupation]\n");
+	}
+	if (o->median_wage.set) {
+		sb_printf(sb, "  median annual wage $%s", grouped(o->median_wage.v, b1, sizeof b1));
+		print_row_source(sb, o, SRC_OEWS, o->oews_code, NULL);
+	} else {
+		sb_printf(sb, "  median annual wage unknown [" SRC_OEWS ": not published or above the top code]\n");
+	}
+	if (o->growth_pct.set) {
+		sb_printf(sb, "  projected employment change %+.1f%% over ten years", o->growth_pct.v);
+		print_row_source(sb, o, proj, o->projection_code, NULL);
+	} else {
+		sb_printf(sb, "  projected employment change unknown [%s has no row for this occupation]\n", proj);
+	}
+	if (o->education)
+		sb_printf(sb, "  typical entry education: %s [%s]\n", o->education, proj);
+	if (o->job_zone) {
+		/* "Job Zone Four: Considerable Preparation Needed" -> the part after the colon */
+		const char *name = o->job_zone_name ? strchr(o->job_zone_name, ':') : NULL;
+		name = name ? name + 1 + strspn(name + 1, " ") : o->job_zone_name;
+		sb_printf(sb, "  job zone %d%s%s%s [" SRC_ONET " Job Zones]\n", o->job_zone, name ? " (" : "",
+		       name ? name : "", name ? ")" : "");
+	}
+	sb_printf(sb, "\nTasks (%zu) [" SRC_ONET " task statements; category from the policy's GWA table;\n"
+	       "  beta and automation (gpt4_automation T0-T4 as 0-1) from " SRC_GPTS "]\n",
+	       o->n_tasks);
+	for (size_t i = 0; i < o->n_tasks; i++) {
+		const ac_occ_task *t = &o->tasks[i];
+		const char *cat = ac_enum_name(AC_ENUM_CATEGORY, t->category);
+		char beta[16] = "  -", autom[16] = "  -";
+		if (t->beta.set)
+			snprintf(beta, sizeof beta, "%.2f", t->beta.v);
+		if (t->automation.set)
+			snprintf(autom, sizeof autom, "%.2f", t->automation.v);
+		sb_printf(sb, "  %-12s beta %-4s  automation %-4s  %-24s task %ld\n      %s\n",
+		       task_type(t) ? task_type(t) : "(not rated)", beta, autom, cat ? cat : "(no category)",
+		       t->task_id, t->statement);
+	}
+	if (info) {
+		sb_printf(sb, "\nSources\n");
+		for (size_t i = 0; i < info->n_sources; i++)
+			sb_printf(sb, "  %s, %s (%s) %s\n", info->sources[i].title, info->sources[i].version,
+			       info->sources[i].licence, info->sources[i].url);
+	}
+}
+
+ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *info, ac_format format, char **out,
+			       size_t *len)
+{
+	*out = NULL;
+	if (format == AC_FORMAT_JSON)
+		return ac_render_json_value(occupation_json(o, info), out, len);
+	strbuf sb;
+	sb_init(&sb);
+	print_occupation(&sb, o, info);
+	*out = sb_take(&sb, len);
+	return *out ? AC_OK : AC_ENOMEM;
+}
