@@ -1,8 +1,8 @@
 /*
  * profile.c — reads a profile (PROFILE.md) into an ac_profile and refuses bad
- * input.  The accepted shape is described once, as tables of fields below; one
- * walker applies them, so every refusal names the JSON path, what was found
- * and what was expected, and all problems are reported, not just the first.
+ * input.  The accepted shape is the schema table (schema.c); one walker
+ * applies it, so every refusal names the JSON path, what was found and what
+ * was expected, and all problems are reported, not just the first.
  */
 #include <math.h>
 #include <stddef.h>
@@ -13,133 +13,12 @@
 #include <jansson.h>
 
 #include "aicert.h"
-#include "model/fit.h"
 #include "input/cert.h"
 #include "input/profile.h"
+#include "input/schema.h"
 
-typedef enum {
-	F_STR,      /* char * */
-	F_BOOL,     /* ac_tri */
-	F_ENUM,     /* int */
-	F_NUM,      /* ac_num */
-	F_INT,      /* int, whole number */
-	F_LONG,     /* long, whole number */
-	F_OBJ,      /* nested object: sub table, given flag at offset (int) or -1 */
-	F_ENUMSET,  /* array of enum names into an unsigned bit set; given flag at aux */
-	F_STRLIST,  /* array of strings: char ** at offset, size_t count at aux */
-	F_TASKS     /* the task array */
-} ftype;
-
-typedef struct field {
-	const char *name;
-	ftype type;
-	ptrdiff_t offset;
-	ac_enum_kind ek;
-	double min, max;
-	int min_exclusive;
-	const struct field *sub;
-	ptrdiff_t aux;
-} field;
-
-#define NONE (-1)
-#define P(m) ((ptrdiff_t)offsetof(ac_profile, m))
-#define T(m) ((ptrdiff_t)offsetof(ac_task, m))
-#define C(m) ((ptrdiff_t)offsetof(ac_cert, m))
-
-static const field task_fields[] = {
-	{"name", F_STR, T(name), 0, 0, 0, 0, NULL, NONE},
-	{"share", F_NUM, NONE, 0, 0, 100, 1, NULL, NONE}, /* stored in task.share */
-	{"category", F_ENUM, T(category), AC_ENUM_CATEGORY, 0, 0, 0, NULL, NONE},
-	{"onet_task_id", F_LONG, T(onet_task_id), 0, 1, 99999999, 0, NULL, NONE},
-	{"repeatable", F_BOOL, T(repeatable), 0, 0, 0, 0, NULL, NONE},
-	{"standardized_output", F_BOOL, T(standardized_output), 0, 0, 0, 0, NULL, NONE},
-	{"benchmarkable", F_BOOL, T(benchmarkable), 0, 0, 0, 0, NULL, NONE},
-	{"needs_decision_authority", F_BOOL, T(needs_decision_authority), 0, 0, 0, 0, NULL, NONE},
-	{"exposure", F_NUM, T(exposure), 0, 0, 1, 0, NULL, NONE},
-	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
-
-static const field manager_fields[] = {
-	{"reporting_share", F_NUM, P(role.manager_reporting_share), 0, 0, 100, 0, NULL, NONE},
-	{"purely_supervisory", F_BOOL, P(role.manager_purely_supervisory), 0, 0, 0, 0, NULL, NONE},
-	{"owns_outcomes", F_BOOL, P(role.manager_owns_outcomes), 0, 0, 0, 0, NULL, NONE},
-	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
-
-static const field role_fields[] = {
-	{"title", F_STR, P(role.title), 0, 0, 0, 0, NULL, NONE},
-	{"occupation", F_STR, P(role.occupation), 0, 0, 0, 0, NULL, NONE},
-	{"kind", F_ENUM, P(role.kind), AC_ENUM_KIND, 0, 0, 0, NULL, NONE},
-	{"tasks", F_TASKS, P(role.tasks), 0, 0, 0, 0, NULL, NONE},
-	{"owns_measurable_outcomes", F_BOOL, P(role.owns_measurable_outcomes), 0, 0, 0, 0, NULL, NONE},
-	{"decision_authority", F_ENUM, P(role.decision_authority), AC_ENUM_AUTHORITY, 0, 0, 0, NULL, NONE},
-	{"revenue_distance", F_ENUM, P(role.revenue_distance), AC_ENUM_REVENUE, 0, 0, 0, NULL, NONE},
-	{"ladder_level", F_INT, P(role.ladder_level), 0, 1, 5, 0, NULL, NONE},
-	{"leverage_test", F_ENUM, P(role.leverage_test), AC_ENUM_LEVERAGE_TEST, 0, 0, 0, NULL, NONE},
-	{"value_basis", F_ENUM, P(role.value_basis), AC_ENUM_VALUE_BASIS, 0, 0, 0, NULL, NONE},
-	{"manager", F_OBJ, P(role.manager_given), 0, 0, 0, 0, manager_fields, NONE},
-	{"hourly_pay_usd", F_NUM, P(role.hourly_pay_usd), 0, 0, 100000, 1, NULL, NONE},
-	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
-
-static const field ai_fields[] = {
-	{"tested_in_role", F_BOOL, P(ai_use.tested_in_role), 0, 0, 0, 0, NULL, NONE},
-	{"level", F_ENUM, P(ai_use.level), AC_ENUM_AI_LEVEL, 0, 0, 0, NULL, NONE},
-	{"widened_scope", F_BOOL, P(ai_use.widened_scope), 0, 0, 0, 0, NULL, NONE},
-	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
-
-static const field trajectory_fields[] = {
-	{"target_role", F_STR, P(trajectory.target_role), 0, 0, 0, 0, NULL, NONE},
-	{"expanding_into_system_design", F_BOOL, P(trajectory.expanding_into_system_design), 0, 0, 0, 0, NULL, NONE},
-	{"transitioning_to_hybrid", F_BOOL, P(trajectory.transitioning_to_hybrid), 0, 0, 0, 0, NULL, NONE},
-	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
-
-static const field org_fields[] = {
-	{"leadership_values_ai_literacy", F_BOOL, P(organization.leadership_values_ai_literacy), 0, 0, 0, 0, NULL, NONE},
-	{"promotion_committees_want_credentials", F_BOOL, P(organization.promotion_committees_want_credentials), 0, 0, 0, 0, NULL, NONE},
-	{"politics_reward_formal_programs", F_BOOL, P(organization.politics_reward_formal_programs), 0, 0, 0, 0, NULL, NONE},
-	{"credential_sensitive_environment", F_BOOL, P(organization.credential_sensitive_environment), 0, 0, 0, 0, NULL, NONE},
-	{"leader_reading", F_ENUM, P(organization.leader_reading), AC_ENUM_LEADER_READING, 0, 0, 0, NULL, NONE},
-	{"adoption_signals", F_ENUMSET, P(organization.signals), AC_ENUM_ADOPTION_SIGNAL, 0, 0, 0, NULL, P(organization.signals_given)},
-	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
-
-static const field industry_fields[] = {
-	{"name", F_STR, P(industry.name), 0, 0, 0, 0, NULL, NONE},
-	{"business_model_compressing", F_ENUM, P(industry.business_model_compressing), AC_ENUM_COMPRESSING, 0, 0, 0, NULL, NONE},
-	{"shifting_to_ai", F_BOOL, P(industry.shifting_to_ai), 0, 0, 0, 0, NULL, NONE},
-	{"digital_intensity", F_ENUM, P(industry.digital_intensity), AC_ENUM_DIGITAL, 0, 0, 0, NULL, NONE},
-	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
-
-/* Offsets inside ac_cert; the walker is given the address of profile->cert. */
-static const field cert_fields[] = {
-	{"id", F_STR, C(id), 0, 0, 0, 0, NULL, NONE},
-	{"name", F_STR, C(name), 0, 0, 0, 0, NULL, NONE},
-	{"provider", F_STR, C(provider), 0, 0, 0, 0, NULL, NONE},
-	{"domain", F_ENUM, C(domain), AC_ENUM_DOMAIN, 0, 0, 0, NULL, NONE},
-	{"level", F_ENUM, C(level), AC_ENUM_LEVEL, 0, 0, 0, NULL, NONE},
-	{"cost_usd", F_NUM, C(cost_usd), 0, 0, 10000000, 0, NULL, NONE},
-	{"hours", F_NUM, C(hours), 0, 0, 100000, 0, NULL, NONE},
-	{"validity_months", F_NUM, C(validity_months), 0, 1, 1200, 0, NULL, NONE},
-	{"maps_to_roles", F_STRLIST, C(roles), 0, 0, 0, 0, NULL, C(n_roles)},
-	{"keywords", F_STRLIST, C(keywords), 0, 0, 0, 0, NULL, C(n_keywords)},
-	{"recognized_by_org", F_BOOL, C(recognized_by_org), 0, 0, 0, 0, NULL, NONE},
-	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
-
-static const field constraint_fields[] = {
-	{"budget_usd", F_NUM, P(constraints.budget_usd), 0, 0, 10000000, 0, NULL, NONE},
-	{"hours_per_week", F_NUM, P(constraints.hours_per_week), 0, 0, 168, 1, NULL, NONE},
-	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
-
-static const field top_fields[] = {
-	{"schema", F_STR, NONE, 0, 0, 0, 0, NULL, NONE},
-	{"label", F_STR, P(label), 0, 0, 0, 0, NULL, NONE},
-	{"role", F_OBJ, NONE, 0, 0, 0, 0, role_fields, NONE},
-	{"ai_use", F_OBJ, NONE, 0, 0, 0, 0, ai_fields, NONE},
-	{"trajectory", F_OBJ, NONE, 0, 0, 0, 0, trajectory_fields, NONE},
-	{"organization", F_OBJ, NONE, 0, 0, 0, 0, org_fields, NONE},
-	{"industry", F_OBJ, NONE, 0, 0, 0, 0, industry_fields, NONE},
-	{"motives", F_ENUMSET, P(motives), AC_ENUM_MOTIVE, 0, 0, 0, NULL, P(motives_given)},
-	{"capability_gap", F_STR, P(capability_gap), 0, 0, 0, 0, NULL, NONE},
-	{"certification", F_OBJ, P(cert_given), 0, 0, 0, 0, cert_fields, NONE},
-	{"constraints", F_OBJ, NONE, 0, 0, 0, 0, constraint_fields, NONE},
-	{NULL, 0, 0, 0, 0, 0, 0, NULL, 0}};
+/* The schema row whose children are a task's fields. */
+#define I_TASK_FIELDS ((int)ac_schema_index(ac_schema_def("role.tasks")))
 
 /* ------------------------------------------------------------ the walker */
 
@@ -231,7 +110,7 @@ static int check_string(walk *w, const char *path, const json_t *v)
 	return 1;
 }
 
-static int number_in_range(walk *w, const char *path, const json_t *v, const field *f, double *out)
+static int number_in_range(walk *w, const char *path, const json_t *v, const ac_field *f, double *out)
 {
 	char buf[96], exp[96];
 	if (!json_is_number(v)) {
@@ -252,7 +131,7 @@ static int number_in_range(walk *w, const char *path, const json_t *v, const fie
 	return 1;
 }
 
-static int whole_in_range(walk *w, const char *path, const json_t *v, const field *f, long *out)
+static int whole_in_range(walk *w, const char *path, const json_t *v, const ac_field *f, long *out)
 {
 	char buf[96], exp[96];
 	double x;
@@ -283,7 +162,7 @@ static int occupation_code_ok(const char *s)
 	return 1;
 }
 
-static void walk_object(walk *w, const json_t *obj, const field *fields, char *base, const char *path);
+static void walk_object(walk *w, const json_t *obj, int parent, char *base, const char *path);
 
 static void walk_tasks(walk *w, const json_t *arr, ac_profile *p, const char *path)
 {
@@ -315,14 +194,14 @@ static void walk_tasks(walk *w, const json_t *arr, ac_profile *p, const char *pa
 			problem(w, sub, "found %s, expected %s", describe(t, buf, sizeof buf), "a task object");
 			continue;
 		}
-		walk_object(w, t, task_fields, (char *)task, sub);
+		walk_object(w, t, I_TASK_FIELDS, (char *)task, sub);
 		const json_t *share = json_object_get(t, "share");
 		char sp[280];
 		join_path(sp, sizeof sp, sub, "share");
 		if (!share)
 			problem(w, sp, "found %s, expected %s", "nothing", "the task's share of working time in percent");
 		else if (!json_is_null(share))
-			number_in_range(w, sp, share, &task_fields[1], &task->share);
+			number_in_range(w, sp, share, &ac_schema_def("role.tasks[].share")->pub, &task->share);
 		else
 			problem(w, sp, "found %s, expected %s", "null", "a number greater than 0");
 		/* Required fields: null is no answer, so it counts as absent. */
@@ -340,11 +219,11 @@ static void walk_tasks(walk *w, const json_t *arr, ac_profile *p, const char *pa
 	}
 }
 
-static void walk_enumset(walk *w, const json_t *arr, const field *f, char *base, const char *path)
+static void walk_enumset(walk *w, const json_t *arr, const ac_field_def *f, char *base, const char *path)
 {
 	char buf[96], sub[256], exp[600];
 	if (!json_is_array(arr)) {
-		snprintf(exp, sizeof exp, "a list of: %s", ac_enum_list(f->ek));
+		snprintf(exp, sizeof exp, "a list of: %s", ac_enum_list((ac_enum_kind)f->pub.enum_kind));
 		problem(w, path, "found %s, expected %s", describe(arr, buf, sizeof buf), exp);
 		return;
 	}
@@ -354,9 +233,9 @@ static void walk_enumset(walk *w, const json_t *arr, const field *f, char *base,
 	const json_t *v;
 	json_array_foreach(arr, i, v) {
 		index_path(sub, sizeof sub, path, i);
-		int e = json_is_string(v) ? ac_enum_value(f->ek, json_string_value(v)) : 0;
+		int e = json_is_string(v) ? ac_enum_value((ac_enum_kind)f->pub.enum_kind, json_string_value(v)) : 0;
 		if (!e) {
-			snprintf(exp, sizeof exp, "one of %s", ac_enum_list(f->ek));
+			snprintf(exp, sizeof exp, "one of %s", ac_enum_list((ac_enum_kind)f->pub.enum_kind));
 			problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), exp);
 			continue;
 		}
@@ -368,7 +247,7 @@ static void walk_enumset(walk *w, const json_t *arr, const field *f, char *base,
 	}
 }
 
-static void walk_strlist(walk *w, const json_t *arr, const field *f, char *base, const char *path)
+static void walk_strlist(walk *w, const json_t *arr, const ac_field_def *f, char *base, const char *path)
 {
 	char buf[96], sub[256];
 	if (!json_is_array(arr)) {
@@ -402,33 +281,51 @@ static void walk_strlist(walk *w, const json_t *arr, const field *f, char *base,
 	}
 }
 
-static void walk_object(walk *w, const json_t *obj, const field *fields, char *base, const char *path)
+/* The schema row of key under parent, or NULL. */
+static const ac_field_def *child(int parent, const char *key)
+{
+	for (size_t i = (size_t)(parent + 1); i < ac_schema_n; i++)
+		if (ac_schema[i].parent == parent && strcmp(ac_schema[i].name, key) == 0)
+			return &ac_schema[i];
+	return NULL;
+}
+
+/* "one of: a, b, c": the keys an object may have. */
+static void child_names(int parent, char *out, size_t n)
+{
+	snprintf(out, n, "one of: ");
+	for (size_t i = (size_t)(parent + 1), k = 0; i < ac_schema_n; i++) {
+		if (ac_schema[i].parent != parent)
+			continue;
+		if (k++)
+			strncat(out, ", ", n - strlen(out) - 1);
+		strncat(out, ac_schema[i].name, n - strlen(out) - 1);
+	}
+}
+
+static void walk_object(walk *w, const json_t *obj, int parent, char *base, const char *path)
 {
 	const char *key;
 	const json_t *v;
 	char sub[256], buf[96];
 	json_object_foreach((json_t *)obj, key, v) {
-		const field *f = fields;
-		while (f->name && strcmp(f->name, key) != 0)
-			f++;
+		const ac_field_def *f = child(parent, key);
 		join_path(sub, sizeof sub, path, key);
-		if (!f->name) {
-			char exp[512] = "one of: ";
-			for (const field *g = fields; g->name; g++) {
-				strncat(exp, g->name, sizeof exp - strlen(exp) - 3);
-				if (g[1].name)
-					strncat(exp, ", ", sizeof exp - strlen(exp) - 1);
-			}
+		if (!f) {
+			char exp[512];
+			child_names(parent, exp, sizeof exp);
 			problem(w, sub, "found %s, expected %s", "an unknown field", exp);
 			continue;
 		}
-		if (json_is_null(v) && f->type != F_TASKS)
+		if (json_is_null(v) && f->store != ST_TASKS)
 			continue; /* null: unanswered */
-		if (f->offset == NONE && (f->type == F_STR || f->type == F_NUM))
-			continue; /* checked by the caller (schema, task share) */
-		switch (f->type) {
-		case F_STR:
-			if (check_string(w, sub, v) && f->offset != NONE) {
+		if (f->store == ST_NONE && f->pub.type != AC_FIELD_OBJECT)
+			continue; /* checked by the caller (the schema string) */
+		if (f->store == ST_SHARE)
+			continue; /* checked by the task walker */
+		switch (f->store) {
+		case ST_STR:
+			if (check_string(w, sub, v)) {
 				char *s = trimmed_dup(json_string_value(v));
 				if (!s) {
 					w->oom = 1;
@@ -441,63 +338,65 @@ static void walk_object(walk *w, const json_t *obj, const field *fields, char *b
 				*(char **)(base + f->offset) = s;
 			}
 			break;
-		case F_BOOL:
+		case ST_TRI:
 			if (!json_is_boolean(v))
 				problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), "true or false");
 			else
 				*(ac_tri *)(base + f->offset) = json_is_true(v) ? AC_TRUE : AC_FALSE;
 			break;
-		case F_ENUM: {
-			int e = json_is_string(v) ? ac_enum_value(f->ek, json_string_value(v)) : 0;
+		case ST_ENUM: {
+			ac_enum_kind ek = (ac_enum_kind)f->pub.enum_kind;
+			int e = json_is_string(v) ? ac_enum_value(ek, json_string_value(v)) : 0;
 			if (!e) {
 				char exp[600];
-				snprintf(exp, sizeof exp, "one of %s", ac_enum_list(f->ek));
+				snprintf(exp, sizeof exp, "one of %s", ac_enum_list(ek));
 				problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), exp);
 			} else {
 				*(int *)(base + f->offset) = e;
 			}
 			break;
 		}
-		case F_NUM: {
+		case ST_NUM: {
 			double x;
-			if (number_in_range(w, sub, v, f, &x) && f->offset != NONE) {
+			if (number_in_range(w, sub, v, &f->pub, &x)) {
 				ac_num *n = (ac_num *)(base + f->offset);
 				n->set = 1;
 				n->v = x;
 			}
 			break;
 		}
-		case F_INT: {
+		case ST_INT: {
 			long x;
-			if (whole_in_range(w, sub, v, f, &x))
+			if (whole_in_range(w, sub, v, &f->pub, &x))
 				*(int *)(base + f->offset) = (int)x;
 			break;
 		}
-		case F_LONG: {
+		case ST_LONG: {
 			long x;
-			if (whole_in_range(w, sub, v, f, &x))
+			if (whole_in_range(w, sub, v, &f->pub, &x))
 				*(long *)(base + f->offset) = x;
 			break;
 		}
-		case F_OBJ:
+		case ST_FLAG:
+		case ST_NONE:
 			if (!json_is_object(v)) {
 				problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), "an object");
 				break;
 			}
-			if (f->offset != NONE)
+			if (f->store == ST_FLAG)
 				*(int *)(base + f->offset) = 1;
-			if (f->sub == cert_fields)
-				walk_object(w, v, f->sub, (char *)&((ac_profile *)base)->cert, sub);
-			else
-				walk_object(w, v, f->sub, base, sub);
+			/* The certificate's fields live in the profile's own ac_cert. */
+			walk_object(w, v, (int)ac_schema_index(f),
+				    f[1].in == IN_CERT ? (char *)&((ac_profile *)base)->cert : base, sub);
 			break;
-		case F_ENUMSET: walk_enumset(w, v, f, base, sub); break;
-		case F_STRLIST: walk_strlist(w, v, f, base, sub); break;
-		case F_TASKS:
+		case ST_ENUMSET: walk_enumset(w, v, f, base, sub); break;
+		case ST_STRLIST: walk_strlist(w, v, f, base, sub); break;
+		case ST_TASKS:
 			if (json_is_null(v))
 				break;
 			walk_tasks(w, v, (ac_profile *)base, sub);
 			break;
+		case ST_SHARE: break;
 		}
 		if (w->oom)
 			return;
@@ -574,7 +473,7 @@ ac_status ac_profile_parse(const char *text, size_t len, const char *source, ac_
 	else if (!json_is_string(schema) || strcmp(json_string_value(schema), AC_PROFILE_SCHEMA) != 0)
 		problem(&w, "schema", "found %s, expected %s", describe(schema, buf, sizeof buf),
 			"\"" AC_PROFILE_SCHEMA "\"");
-	walk_object(&w, root, top_fields, (char *)p, "");
+	walk_object(&w, root, -1, (char *)p, "");
 	if (p->role.occupation && !occupation_code_ok(p->role.occupation))
 		problem(&w, "role.occupation", "found %s, expected %s", p->role.occupation,
 			"an O*NET-SOC code such as 13-2051.00 or a SOC code such as 13-2051");
