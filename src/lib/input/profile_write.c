@@ -1,0 +1,347 @@
+/*
+ * profile_write.c — a profile back to JSON, and answers set or read one at a
+ * time by their schema path.  The canonical form follows the schema's order,
+ * leaves unknown answers out, and parses back to the same profile; setting an
+ * answer goes through that form and the parser, so it is checked exactly as
+ * a file would be.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "input/cert.h"
+#include "input/profile.h"
+#include "input/schema.h"
+
+ac_status ac_profile_new(ac_profile **out)
+{
+	*out = calloc(1, sizeof **out);
+	return *out ? AC_OK : AC_ENOMEM;
+}
+
+/* A number as JSON: whole numbers as integers, so 40 stays 40. */
+static json_t *number(double x)
+{
+	if (x == floor(x) && fabs(x) < 1e15)
+		return json_integer((json_int_t)x);
+	return json_real(x);
+}
+
+/* Adds key = value to obj; value NULL is an allocation failure. */
+static int put(json_t *obj, const char *key, json_t *value)
+{
+	return value && json_object_set_new(obj, key, value) == 0;
+}
+
+static json_t *enum_list(unsigned set, ac_enum_kind ek)
+{
+	json_t *a = json_array();
+	for (int e = 1; a && e <= ac_enum_count(ek); e++)
+		if ((set & (1u << e)) && json_array_append_new(a, json_string(ac_enum_name(ek, e))) != 0) {
+			json_decref(a);
+			return NULL;
+		}
+	return a;
+}
+
+static json_t *string_list(char *const *items, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < n; i++)
+		if (json_array_append_new(a, json_string(items[i])) != 0) {
+			json_decref(a);
+			return NULL;
+		}
+	return a;
+}
+
+/* The JSON of one stored answer; *absent is set when the answer is unknown. */
+static json_t *value_of(const ac_field_def *d, const char *base, int *absent)
+{
+	const void *v = base + d->offset;
+	*absent = 0;
+	switch (d->store) {
+	case ST_STR:
+		if (*(char *const *)v)
+			return json_string(*(char *const *)v);
+		break;
+	case ST_TRI:
+		if (*(const ac_tri *)v != AC_UNKNOWN)
+			return json_boolean(*(const ac_tri *)v == AC_TRUE);
+		break;
+	case ST_ENUM:
+		if (*(const int *)v)
+			return json_string(ac_enum_name((ac_enum_kind)d->pub.enum_kind, *(const int *)v));
+		break;
+	case ST_NUM:
+		if (((const ac_num *)v)->set)
+			return number(((const ac_num *)v)->v);
+		break;
+	case ST_SHARE: return number(*(const double *)v);
+	case ST_INT:
+		if (*(const int *)v)
+			return json_integer(*(const int *)v);
+		break;
+	case ST_LONG:
+		if (*(const long *)v)
+			return json_integer(*(const long *)v);
+		break;
+	case ST_ENUMSET:
+		if (*(const int *)(base + d->aux))
+			return enum_list(*(const unsigned *)v, (ac_enum_kind)d->pub.enum_kind);
+		break;
+	case ST_STRLIST:
+		if (*(char **const *)v)
+			return string_list(*(char **const *)v, *(const size_t *)(base + d->aux));
+		break;
+	case ST_NONE:
+	case ST_FLAG:
+	case ST_TASKS: break;
+	}
+	*absent = 1;
+	return NULL;
+}
+
+static json_t *object_of(const ac_profile *p, int parent, const char *base);
+
+static json_t *tasks_of(const ac_profile *p, int parent)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < p->role.n_tasks; i++) {
+		json_t *t = object_of(p, parent, (const char *)&p->role.tasks[i]);
+		if (!t || json_array_append_new(a, t) != 0) {
+			json_decref(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
+/* The object holding the answered children of schema row parent (-1: the
+ * whole profile); base is the struct their offsets are in. */
+static json_t *object_of(const ac_profile *p, int parent, const char *base)
+{
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	for (size_t i = (size_t)(parent + 1); i < ac_schema_n; i++) {
+		const ac_field_def *d = &ac_schema[i];
+		if (d->parent != parent)
+			continue;
+		json_t *v = NULL;
+		int absent = 0;
+		if (d->store == ST_NONE && d->pub.type == AC_FIELD_STRING) {
+			v = json_string(AC_PROFILE_SCHEMA); /* the schema line */
+		} else if (d->pub.type == AC_FIELD_OBJECT) {
+			const char *sub = d[1].in == IN_CERT ? (const char *)&p->cert : base;
+			v = object_of(p, (int)i, sub);
+			int flag = d->store == ST_FLAG && *(const int *)(base + d->offset);
+			absent = v && json_object_size(v) == 0 && !flag;
+		} else if (d->store == ST_TASKS) {
+			absent = !p->role.tasks_given;
+			v = absent ? NULL : tasks_of(p, (int)i);
+		} else {
+			v = value_of(d, base, &absent);
+		}
+		if (absent) {
+			json_decref(v);
+			continue;
+		}
+		if (!put(o, d->name, v)) {
+			json_decref(o);
+			return NULL;
+		}
+	}
+	return o;
+}
+
+static ac_status dump(json_t *v, int flags, char **out, size_t *len)
+{
+	char *s = v ? json_dumps(v, flags) : NULL;
+	json_decref(v);
+	if (!s)
+		return AC_ENOMEM;
+	size_t n = strlen(s);
+	char *r = realloc(s, n + 2);
+	if (!r) {
+		free(s);
+		return AC_ENOMEM;
+	}
+	if (flags & JSON_INDENT(2)) {
+		r[n++] = '\n';
+		r[n] = '\0';
+	}
+	*out = r;
+	if (len)
+		*len = n;
+	return AC_OK;
+}
+
+ac_status ac_profile_write(const ac_profile *p, char **out, size_t *len)
+{
+	*out = NULL;
+	return dump(object_of(p, -1, (const char *)p), JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17),
+		    out, len);
+}
+
+/* ------------------------------------------------------------ one answer by path */
+
+/* "role.tasks[2].share" as its keys and indexes: keys[i] is a key, or NULL
+ * with idx[i] an index. */
+typedef struct {
+	char buf[256];
+	const char *keys[16];
+	size_t idx[16];
+	size_t n;
+} path_parts;
+
+/* 0 when the path is malformed. */
+static int split_path(const char *path, path_parts *pp)
+{
+	size_t k = 0;
+	pp->n = 0;
+	for (const char *s = path; *s;) {
+		if (pp->n == 16)
+			return 0;
+		if (*s == '[') {
+			char *end;
+			unsigned long i = strtoul(s + 1, &end, 10);
+			if (end == s + 1 || *end != ']')
+				return 0;
+			pp->keys[pp->n] = NULL;
+			pp->idx[pp->n++] = i;
+			s = end + 1;
+			if (*s == '.')
+				s++;
+			else if (*s && *s != '[')
+				return 0;
+			continue;
+		}
+		const char *start = s;
+		while (*s && *s != '.' && *s != '[')
+			s++;
+		size_t len = (size_t)(s - start);
+		if (!len || k + len + 1 > sizeof pp->buf)
+			return 0;
+		memcpy(pp->buf + k, start, len);
+		pp->buf[k + len] = '\0';
+		pp->keys[pp->n++] = pp->buf + k;
+		k += len + 1;
+		if (*s == '.' && !*++s)
+			return 0;
+	}
+	return pp->n > 0;
+}
+
+/* The schema path of a concrete path ("role.tasks[2].share" ->
+ * "role.tasks[].share"). */
+static void schema_path(const char *path, char *out, size_t n)
+{
+	size_t k = 0;
+	for (const char *s = path; *s && k + 1 < n; s++) {
+		out[k++] = *s;
+		if (*s == '[') {
+			while (*s && *s != ']')
+				s++;
+			if (!*s)
+				break;
+			if (k + 1 < n)
+				out[k++] = ']';
+		}
+	}
+	out[k] = '\0';
+}
+
+ac_status ac_profile_get(const ac_profile *p, const char *path, char **out)
+{
+	*out = NULL;
+	path_parts pp;
+	if (!path || !split_path(path, &pp))
+		return AC_EINPUT;
+	json_t *root = object_of(p, -1, (const char *)p);
+	if (!root)
+		return AC_ENOMEM;
+	json_t *cur = root;
+	for (size_t i = 0; cur && i < pp.n; i++)
+		cur = pp.keys[i] ? json_object_get(cur, pp.keys[i]) : json_array_get(cur, pp.idx[i]);
+	json_t *v = cur ? json_incref(cur) : json_null();
+	json_decref(root);
+	return dump(v, JSON_ENCODE_ANY | JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17), out, NULL);
+}
+
+ac_status ac_profile_set(ac_profile *p, const char *path, const char *json, ac_diags *diags)
+{
+	char sp[256];
+	path_parts pp;
+	if (!path || !split_path(path, &pp)) {
+		ac_diags_add(diags, NULL, path, 0, 0, "found a malformed path, expected a field path such as role.kind");
+		return AC_EINPUT;
+	}
+	schema_path(path, sp, sizeof sp);
+	if (!ac_schema_def(sp) || strcmp(sp, "schema") == 0) {
+		ac_diags_add(diags, NULL, path, 0, 0, "found an unknown field, expected a field of the profile schema");
+		return AC_EINPUT;
+	}
+	json_error_t err;
+	json_t *value = json_loads(json ? json : "null", JSON_DECODE_ANY, &err);
+	if (!value) {
+		ac_diags_add(diags, NULL, path, 0, 0, "not valid JSON: %s", err.text);
+		return AC_EINPUT;
+	}
+	json_t *root = object_of(p, -1, (const char *)p);
+	if (!root) {
+		json_decref(value);
+		return AC_ENOMEM;
+	}
+	/* Walk to the parent, making objects on the way; an index must exist. */
+	json_t *cur = root;
+	ac_status st = AC_OK;
+	for (size_t i = 0; st == AC_OK && i + 1 < pp.n; i++) {
+		json_t *next = pp.keys[i] ? json_object_get(cur, pp.keys[i]) : json_array_get(cur, pp.idx[i]);
+		if (!next && pp.keys[i] && json_is_object(cur)) {
+			next = json_object();
+			if (!next || json_object_set_new(cur, pp.keys[i], next) != 0)
+				st = AC_ENOMEM;
+		}
+		if (st == AC_OK && !next) {
+			ac_diags_add(diags, NULL, path, 0, 0, "found no such element, expected an existing task");
+			st = AC_EINPUT;
+		}
+		cur = next;
+	}
+	if (st == AC_OK) {
+		const char *last = pp.keys[pp.n - 1];
+		int r = 0;
+		if (last && json_is_null(value))
+			json_object_del(cur, last);
+		else if (last)
+			r = json_object_set(cur, last, value);
+		else
+			r = json_array_set(cur, pp.idx[pp.n - 1], value);
+		if (r != 0) {
+			ac_diags_add(diags, NULL, path, 0, 0, "found no such element, expected an existing task");
+			st = AC_EINPUT;
+		}
+	}
+	json_decref(value);
+	char *text = NULL;
+	size_t len = 0;
+	if (st == AC_OK)
+		st = dump(root, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17), &text, &len);
+	else
+		json_decref(root);
+	ac_profile *np = NULL;
+	if (st == AC_OK)
+		st = ac_profile_parse(text, len, NULL, &np, diags);
+	free(text);
+	if (st != AC_OK)
+		return st;
+	/* Swap the contents: the caller's pointer stays valid. */
+	ac_profile old = *p;
+	*p = *np;
+	*np = old;
+	ac_profile_free(np);
+	return AC_OK;
+}
