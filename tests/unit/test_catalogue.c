@@ -459,6 +459,33 @@ static void merging_into_an_empty_catalogue_works(void **state)
 	ac_catalogue_free(cat);
 }
 
+static void catalogue_versions_are_kept_and_joined(void **state)
+{
+	(void)state;
+	ac_catalogue *cat = load_default();
+	assert_non_null(ac_catalogue_version(cat));
+	char builtin[80];
+	snprintf(builtin, sizeof builtin, "%s", ac_catalogue_version(cat));
+	/* A file without a version leaves it as it was. */
+	assert_int_equal(ac_catalogue_merge(cat, hr_file, strlen(hr_file), "hr.json", NULL), AC_OK);
+	assert_string_equal(ac_catalogue_version(cat), builtin);
+	static const char versioned[] = "{\"schema\": \"aicert/catalogue/v1\", \"version\": \"hr-7\", \"certifications\": []}";
+	assert_int_equal(ac_catalogue_merge(cat, versioned, strlen(versioned), "hr7.json", NULL), AC_OK);
+	char want[120];
+	snprintf(want, sizeof want, "%s + hr-7", builtin);
+	assert_string_equal(ac_catalogue_version(cat), want);
+	/* A version that is not a short text is refused, and nothing changes. */
+	static const char bad[] = "{\"schema\": \"aicert/catalogue/v1\", \"version\": 7, \"certifications\": []}";
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_catalogue_merge(cat, bad, strlen(bad), "bad.json", &d), AC_EINPUT);
+	assert_int_equal(d.count, 1);
+	assert_string_equal(d.items[0].path, "version");
+	assert_string_equal(ac_catalogue_version(cat), want);
+	ac_diags_free(&d);
+	ac_catalogue_free(cat);
+}
+
 /* Every entry written as JSON and read back gives the same JSON. */
 static void json_form_round_trips(void **state)
 {
@@ -698,6 +725,7 @@ int main(void)
 		cmocka_unit_test(costs_follow_from_hours_pace_pay_and_validity),
 		cmocka_unit_test(merge_adds_and_overrides_entries),
 		cmocka_unit_test(merging_into_an_empty_catalogue_works),
+		cmocka_unit_test(catalogue_versions_are_kept_and_joined),
 		cmocka_unit_test(json_form_round_trips),
 		cmocka_unit_test(copy_is_deep_and_free_clears),
 		cmocka_unit_test(bad_catalogue_files_are_refused_naming_the_path),

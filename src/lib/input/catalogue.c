@@ -27,6 +27,7 @@ extern const size_t ac_embedded_catalogue_len;
 struct ac_catalogue {
 	ac_cert *items; /* sorted by id, ids unique */
 	size_t count;
+	char *version;  /* the versions of the files merged, joined by " + ", or NULL */
 };
 
 /* ------------------------------------------------------------ the entry shape */
@@ -413,10 +414,11 @@ static void free_certs(ac_cert *certs, size_t n)
 /* Parses and validates a catalogue text into a new array of entries (file
  * order).  On any problem returns AC_EINPUT (or AC_ENOMEM) and *out NULL. */
 static ac_status parse_text(const char *json, size_t len, const char *source, ac_diags *diags, ac_cert **out,
-			    size_t *n_out)
+			    size_t *n_out, char **version)
 {
 	*out = NULL;
 	*n_out = 0;
+	*version = NULL;
 	ctx x = {source, diags, 0, 0};
 	if (!json) {
 		problem(&x, NULL, 0, 0, "no catalogue text given");
@@ -442,11 +444,18 @@ static ac_status parse_text(const char *json, size_t len, const char *source, ac
 	const char *key;
 	json_t *v;
 	json_object_foreach(root, key, v) {
-		if (strcmp(key, "schema") != 0 && strcmp(key, "certifications") != 0) {
+		if (strcmp(key, "schema") != 0 && strcmp(key, "version") != 0 && strcmp(key, "certifications") != 0) {
 			char kpath[80];
 			snprintf(kpath, sizeof kpath, "%.64s", key);
-			problem(&x, kpath, 0, 0, "found an unknown key, expected schema or certifications");
+			problem(&x, kpath, 0, 0, "found an unknown key, expected schema, version or certifications");
 		}
+	}
+	json_t *ver = json_object_get(root, "version");
+	if (ver && !(json_is_string(ver) && json_string_length(ver) > 0 && json_string_length(ver) <= 64)) {
+		describe(ver, found, sizeof found);
+		problem(&x, "version", 0, 0, "found %s, expected a short text such as \"2026-11-29\"", found);
+	} else if (ver && !(*version = strdup(json_string_value(ver)))) {
+		x.nomem = 1;
 	}
 	json_t *schema = json_object_get(root, "schema");
 	if (!schema) {
@@ -503,6 +512,8 @@ done:
 		st = AC_EINPUT;
 	if (st != AC_OK) {
 		free_certs(certs, n);
+		free(*version);
+		*version = NULL;
 		return st;
 	}
 	*out = certs;
@@ -531,17 +542,32 @@ ac_status ac_catalogue_merge(ac_catalogue *cat, const char *json, size_t len, co
 		return AC_EINTERNAL;
 	ac_cert *add;
 	size_t n_add;
-	ac_status st = parse_text(json, len, source, diags, &add, &n_add);
+	char *version = NULL, *joined = NULL;
+	ac_status st = parse_text(json, len, source, diags, &add, &n_add, &version);
 	if (st != AC_OK)
 		return st;
 	/* Everything that can fail happens before the catalogue is touched. */
 	ac_cert *merged = malloc((cat->count + n_add + 1) * sizeof *merged);
 	unsigned char *replaced = calloc(cat->count + 1, 1);
-	if (!merged || !replaced) {
+	int ok = merged && replaced;
+	if (ok && version && cat->version) {
+		size_t n = strlen(cat->version) + strlen(version) + 4;
+		ok = (joined = malloc(n)) != NULL;
+		if (ok)
+			snprintf(joined, n, "%s + %s", cat->version, version);
+		free(version);
+		version = joined;
+	}
+	if (!ok) {
 		free(merged);
 		free(replaced);
+		free(version);
 		free_certs(add, n_add);
 		return AC_ENOMEM;
+	}
+	if (version) {
+		free(cat->version);
+		cat->version = version;
 	}
 	for (size_t i = 0; i < n_add && cat->count; i++) {
 		ac_cert *old = bsearch(&add[i], cat->items, cat->count, sizeof *cat->items, cmp_cert_id);
@@ -595,6 +621,11 @@ const ac_cert *ac_catalogue_at(const ac_catalogue *cat, size_t i)
 	return cat && i < cat->count ? &cat->items[i] : NULL;
 }
 
+const char *ac_catalogue_version(const ac_catalogue *cat)
+{
+	return cat ? cat->version : NULL;
+}
+
 const ac_cert *ac_catalogue_find(const ac_catalogue *cat, const char *id)
 {
 	if (!cat || !id || !cat->count)
@@ -610,5 +641,6 @@ void ac_catalogue_free(ac_catalogue *cat)
 	if (!cat)
 		return;
 	free_certs(cat->items, cat->count);
+	free(cat->version);
 	free(cat);
 }
