@@ -16,6 +16,9 @@ run_suite() { # DIR CMAKE-ARGS...
 
 echo "== tests (release build)"
 run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+echo "== the optimised Release build compiles with warnings as errors"
+cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build-release -j"$jobs" >/dev/null
 if [ "${1:-}" != "--fast" ]; then
   echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer)"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
