@@ -45,14 +45,6 @@ void ac_assess_options_init(ac_assess_options *o)
 	o->counterfactuals = 1;
 }
 
-void ac_compare_options_init(ac_compare_options *o)
-{
-	memset(o, 0, sizeof *o);
-	o->struct_size = sizeof *o;
-	o->top = 10;
-	ac_cert_filter_init(&o->filter);
-}
-
 static void shared_release(shared *sh)
 {
 	if (!sh || atomic_fetch_sub(&sh->refs, 1) != 1)
