@@ -391,7 +391,7 @@ static int run_show(const cli_args *a)
 	ac_diags_init(&d);
 	ac_status st = ac_occdata_occupation(db, a->positional[0], &o, &d);
 	if (st == AC_OK)
-		st = ac_occdata_info_get(db, &info);
+		st = ac_occdata_info_get(db, &info, &d);
 	if (st != AC_OK) {
 		cli_print_diags(&d);
 		if (!d.count)

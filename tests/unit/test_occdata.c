@@ -93,7 +93,7 @@ static void import_builds_the_database_and_nothing_else(void **state)
 	fixture *f = *state;
 	assert_int_equal(occ_test_count_entries(f->dir), 1); /* no temp file left */
 	ac_occdata_info *info = NULL;
-	assert_int_equal(ac_occdata_info_get(f->data, &info), AC_OK);
+	assert_int_equal(ac_occdata_info_get(f->data, &info, NULL), AC_OK);
 	assert_int_equal(info->schema_version, 1);
 	assert_non_null(info->imported_at);
 	assert_int_equal(info->occupations, 8);
@@ -448,16 +448,16 @@ static void percentiles_count_occupations_below(void **state)
 	fixture *f = *state;
 	double pct = -1;
 	/* betas 0, 0.2, 0.5, 0.6, 0.6875, 0.75, 0.8 */
-	assert_int_equal(ac_occdata_beta_percentile(f->data, 0.5, &pct), AC_OK);
+	assert_int_equal(ac_occdata_beta_percentile(f->data, 0.5, &pct, NULL), AC_OK);
 	assert_true(fabs(pct - 100.0 * 2 / 7) < 1e-9);
-	assert_int_equal(ac_occdata_beta_percentile(f->data, 0.0, &pct), AC_OK);
+	assert_int_equal(ac_occdata_beta_percentile(f->data, 0.0, &pct, NULL), AC_OK);
 	assert_true(pct == 0.0);
-	assert_int_equal(ac_occdata_beta_percentile(f->data, 1.0, &pct), AC_OK);
+	assert_int_equal(ac_occdata_beta_percentile(f->data, 1.0, &pct, NULL), AC_OK);
 	assert_true(pct == 100.0);
 	/* scores 0.10, 0.21, 0.25, 0.28, 0.30, 0.35 */
-	assert_int_equal(ac_occdata_applicability_percentile(f->data, 0.3, &pct), AC_OK);
+	assert_int_equal(ac_occdata_applicability_percentile(f->data, 0.3, &pct, NULL), AC_OK);
 	assert_true(fabs(pct - 100.0 * 4 / 6) < 1e-9);
-	assert_int_equal(ac_occdata_beta_percentile(f->data, NAN, &pct), AC_EINPUT);
+	assert_int_equal(ac_occdata_beta_percentile(f->data, NAN, &pct, NULL), AC_EINPUT);
 }
 
 static void published_beta_is_the_weighted_mean_of_task_labels(void **state)
@@ -465,13 +465,13 @@ static void published_beta_is_the_weighted_mean_of_task_labels(void **state)
 	fixture *f = *state;
 	char **codes = NULL;
 	size_t n = 0, checked = 0;
-	assert_int_equal(ac_occdata_codes(f->data, &codes, &n), AC_OK);
+	assert_int_equal(ac_occdata_codes(f->data, &codes, &n, NULL), AC_OK);
 	assert_int_equal(n, 8);
 	for (size_t i = 0; i < n; i++) {
 		ac_occupation *o = lookup(f, codes[i]);
 		ac_occ_task *l = NULL;
 		size_t nl = 0;
-		assert_int_equal(ac_occdata_labels(f->data, codes[i], &l, &nl), AC_OK);
+		assert_int_equal(ac_occdata_labels(f->data, codes[i], &l, &nl, NULL), AC_OK);
 		double sw = 0, sb = 0;
 		for (size_t k = 0; k < nl; k++) {
 			double w = l[k].core ? 2 : 1;
