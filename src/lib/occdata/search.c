@@ -323,7 +323,11 @@ ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_
 	*n = 0;
 	if (!db)
 		return occ_no_data(diags);
-	if (!words || strlen(words) > AC_MAX_STRING) {
+	if (!words) {
+		ac_diags_add(diags, NULL, NULL, 0, 0, "no search words were given: type words of a job title");
+		return AC_EINPUT;
+	}
+	if (strlen(words) > AC_MAX_STRING) {
 		ac_diags_add(diags, NULL, NULL, 0, 0, "the search words are longer than %d bytes", AC_MAX_STRING);
 		return AC_EINPUT;
 	}
