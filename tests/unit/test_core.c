@@ -2,9 +2,9 @@
  * test_core.c — the core layer on its own: diagnostics keep messages of any
  * length and say when they cut one, every enum's names and its "a, b or c"
  * sentence agree, occupation codes have one syntax, text is cut on character
- * boundaries, and the delimited-text reader reads quoted and ragged input
- * faithfully or names the line it cannot read (including the reader cases
- * among tests/fixtures/occdata/bad).
+ * boundaries, whole numbers are told from reals, and the delimited-text
+ * reader reads quoted and ragged input faithfully or names the line it
+ * cannot read (including the reader cases among tests/fixtures/occdata/bad).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,6 +20,7 @@
 #include "core/codes.h"
 #include "core/diag.h"
 #include "core/dsv.h"
+#include "core/number.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 
@@ -183,6 +184,17 @@ static void text_is_cut_between_characters(void **state)
 	assert_int_equal(ac_utf8_cut(s, strlen(s), 8), 6);
 	assert_int_equal(ac_utf8_quote_len(NULL, 5), 0);
 	assert_int_equal(ac_utf8_quote_len("plain ascii", 5), 5);
+}
+
+static void whole_numbers_are_told_from_reals(void **state)
+{
+	(void)state;
+	const double whole[] = {0.0, -0.0, 150.0, -7.0, 1e15, AC_WHOLE_MAX, -AC_WHOLE_MAX};
+	const double not_whole[] = {0.5, -7.25, 1e300, AC_WHOLE_MAX * 2, NAN, INFINITY, -INFINITY};
+	for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
+		assert_true(ac_num_is_whole(whole[i]));
+	for (size_t i = 0; i < sizeof not_whole / sizeof not_whole[0]; i++)
+		assert_false(ac_num_is_whole(not_whole[i]));
 }
 
 /* ------------------------------------------------------------ the reader */
@@ -411,6 +423,7 @@ int main(void)
 		cmocka_unit_test(every_enum_sentence_lists_its_names_in_order),
 		cmocka_unit_test(occupation_codes_have_one_syntax),
 		cmocka_unit_test(text_is_cut_between_characters),
+		cmocka_unit_test(whole_numbers_are_told_from_reals),
 		cmocka_unit_test(quoted_fields_keep_separators_and_quotes),
 		cmocka_unit_test(the_header_is_found_below_a_title_by_name_or_pattern),
 		cmocka_unit_test(ragged_and_broken_lines_are_named),
