@@ -36,11 +36,14 @@ void ac_occ_tasks_free(ac_occ_task *tasks, size_t n)
 /* Columns: task_id, code, statement, task_type, gwa_id, beta, automation. */
 static void task_fill(ac_occ_task *t, sqlite3_stmt *st, int *oom)
 {
-	const unsigned char *type = sqlite3_column_text(st, 3);
+	int typed = sqlite3_column_type(st, 3) != SQLITE_NULL;
+	const unsigned char *type = typed ? sqlite3_column_text(st, 3) : NULL;
 	memset(t, 0, sizeof *t);
 	t->task_id = (long)sqlite3_column_int64(st, 0);
 	t->code = occ_dup_text(st, 1, oom);
 	t->statement = occ_dup_text(st, 2, oom);
+	if (typed && !type)
+		*oom = 1;
 	t->rated = type != NULL;
 	t->core = type && strcmp((const char *)type, "Core") == 0;
 	t->gwa_id = occ_dup_text(st, 4, oom);

@@ -213,8 +213,10 @@ static ac_status run_fts(ac_occdata *db, const query *q, const char *match, cand
 		candidate *c = &cand[*n];
 		const unsigned char *code = sqlite3_column_text(st, 1);
 		const unsigned char *words = sqlite3_column_text(st, 3);
-		if (!code || !words)
-			continue;
+		if (!code || !words) { /* NOT NULL columns: SQLite ran out of memory */
+			occ_stmt_done(st);
+			return ac_diags_oom(diags, db->path, "searching titles");
+		}
 		snprintf(c->code, sizeof c->code, "%s", (const char *)code);
 		c->title_id = sqlite3_column_int64(st, 0);
 		c->kind = sqlite3_column_int(st, 2);
@@ -245,8 +247,11 @@ static ac_status expand_words(ac_occdata *db, query *q, ac_diags *diags)
 		int rc;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW && q->n_expansions[i] < SEARCH_EXPANSIONS) {
 			const unsigned char *e = sqlite3_column_text(st, 0);
-			if (e)
-				occ_words_parse((const char *)e, &q->expansions[i][q->n_expansions[i]++]);
+			if (!e) { /* a NOT NULL column: SQLite ran out of memory */
+				occ_stmt_done(st);
+				return ac_diags_oom(diags, db->path, "searching titles");
+			}
+			occ_words_parse((const char *)e, &q->expansions[i][q->n_expansions[i]++]);
 		}
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			s = occ_db_error(db, diags);
