@@ -376,23 +376,38 @@ typedef struct {
 	char *job_zone_name;      /* "Job Zone Four: Considerable Preparation Needed", or NULL */
 } ac_occupation;
 
+/* A handle on the installed database.  Every call that can fail leaves a
+ * diagnostic in diags (which may be NULL).
+ *
+ * Threads: a handle is used by one thread at a time (it holds its own
+ * read-only SQLite connection, opened without SQLite's mutexes, and small
+ * caches).  Give each further thread its own with ac_occdata_clone, which is
+ * cheap.  The handle keeps the last occupations it looked up, so assessing
+ * one profile many times reads its occupation once. */
+
 /* How to install the data, one sentence (static storage). */
 const char *ac_occdata_install_hint(void);
 /* Opens an installed database; path NULL uses ac_occdata_default_path().
  * Returns AC_ENODATA when none is installed. */
 ac_status ac_occdata_open(const char *path, ac_occdata **out, ac_diags *diags);
+/* A new handle on the same database file, for another thread.  It reads only
+ * what db was opened with, so it may be called while db is in use.  (It
+ * opens the file again: after a new import into the same path, the clone
+ * reads the new database.) */
+ac_status ac_occdata_clone(const ac_occdata *db, ac_occdata **out, ac_diags *diags);
 void ac_occdata_close(ac_occdata *db);
 /* $AICERT_DATA, else $XDG_DATA_HOME/aicert/occupations.db, else
  * ~/.local/share/aicert/occupations.db (freed with ac_free). */
 char *ac_occdata_default_path(void);
-/* Looks up an O*NET-SOC (13-2051.00) or SOC (13-2051) code. */
+/* Looks up an O*NET-SOC (13-2051.00) or SOC (13-2051) code; the occupation
+ * is the caller's (a copy when the handle had it already). */
 ac_status ac_occdata_occupation(ac_occdata *db, const char *code, ac_occupation **out,
 				ac_diags *diags);
 void ac_occupation_free(ac_occupation *occ);
 /* The share (0..100) of occupations whose published beta is below x. */
-ac_status ac_occdata_beta_percentile(ac_occdata *db, double x, double *pct);
+ac_status ac_occdata_beta_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags);
 /* The share (0..100) of Working with AI occupations whose applicability is below x. */
-ac_status ac_occdata_applicability_percentile(ac_occdata *db, double x, double *pct);
+ac_status ac_occdata_applicability_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags);
 /* Sets every task's category from the policy's GWA table (0 when unmapped). */
 void ac_occupation_categorise(ac_occupation *occ, const ac_policy *policy);
 
@@ -401,10 +416,11 @@ void ac_occupation_categorise(ac_occupation *occ, const ac_policy *policy);
 ac_status ac_occdata_task(ac_occdata *db, long task_id, ac_occ_task **out, ac_diags *diags);
 /* The GPTs-are-GPTs task labels of one occupation exactly as published
  * (their own task list and Task Type; gwa_id and category are unset). */
-ac_status ac_occdata_labels(ac_occdata *db, const char *code, ac_occ_task **out, size_t *n);
+ac_status ac_occdata_labels(ac_occdata *db, const char *code, ac_occ_task **out, size_t *n,
+			    ac_diags *diags);
 void ac_occ_tasks_free(ac_occ_task *tasks, size_t n);
 /* Every O*NET-SOC code in the database, in code order. */
-ac_status ac_occdata_codes(ac_occdata *db, char ***codes, size_t *n);
+ac_status ac_occdata_codes(ac_occdata *db, char ***codes, size_t *n, ac_diags *diags);
 void ac_occ_codes_free(char **codes, size_t n);
 
 /* Title search.  Confidence (0..1): an exact title 1.00, an exact alternate or
@@ -452,7 +468,7 @@ typedef struct {
 	ac_occ_source *sources;
 	size_t n_sources;
 } ac_occdata_info;
-ac_status ac_occdata_info_get(ac_occdata *db, ac_occdata_info **out);
+ac_status ac_occdata_info_get(ac_occdata *db, ac_occdata_info **out, ac_diags *diags);
 void ac_occdata_info_free(ac_occdata_info *info);
 
 /* How well the policy's category model agrees with the measured data, over

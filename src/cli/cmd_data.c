@@ -77,7 +77,7 @@ static int run_import(const cli_args *a)
 	ac_occdata *db = NULL;
 	ac_occdata_info *info = NULL;
 	ac_diags_init(&d);
-	if (ac_occdata_open(to, &db, &d) != AC_OK || ac_occdata_info_get(db, &info) != AC_OK) {
+	if (ac_occdata_open(to, &db, &d) != AC_OK || ac_occdata_info_get(db, &info, &d) != AC_OK) {
 		cli_print_diags(&d);
 		cli_error("%s: imported, but cannot be read back", to);
 		ac_diags_free(&d);

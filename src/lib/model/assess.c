@@ -316,7 +316,7 @@ static void place_person(ac_assessment *a, const ac_context *ctx)
 	if (!occ || !a->exposure.has_tasks)
 		return;
 	double pct;
-	if (ac_occdata_beta_percentile(ctx->occdata, a->exposure.score, &pct) == AC_OK) {
+	if (ac_occdata_beta_percentile(ctx->occdata, a->exposure.score, &pct, NULL) == AC_OK) {
 		a->exposure.person_percentile.set = 1;
 		a->exposure.person_percentile.v = pct;
 	}

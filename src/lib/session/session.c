@@ -266,7 +266,7 @@ ac_status ac_session_occupation_show(ac_session *s, const char *code, ac_format 
 	if (st == AC_OK)
 		st = ac_occdata_occupation(s->occ, code, &o, diags);
 	if (st == AC_OK)
-		st = ac_occdata_info_get(s->occ, &info);
+		st = ac_occdata_info_get(s->occ, &info, diags);
 	if (st == AC_OK) {
 		ac_occupation_categorise(o, s->sh->policy);
 		st = ac_render_occupation(o, info, format, out, len);
