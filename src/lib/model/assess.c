@@ -65,7 +65,7 @@ static ac_status fill_rules(ac_assessment *a, const ac_eval *ev)
 		r->id = strdup(pol->rules[i].id);
 		r->verdict = pol->rules[i].verdict;
 		r->decisive = i == ev->decisive;
-		r->because = ac_template_expand(pol, pol->rules[i].because, ev->f);
+		r->because = ac_template_expand(&pol->rules[i].because, ev->f);
 		r->figures_json = figures_json(ev, pol->rules[i].when);
 		if (!r->id || !r->because || !r->figures_json)
 			return AC_ENOMEM;
@@ -73,12 +73,12 @@ static ac_status fill_rules(ac_assessment *a, const ac_eval *ev)
 	const ac_rule *d = &pol->rules[ev->decisive];
 	a->verdict = ev->verdict;
 	a->reason = strdup(d->id);
-	a->headline = ac_template_expand(pol, d->headline, ev->f);
+	a->headline = ac_template_expand(&d->headline, ev->f);
 	for (size_t i = 0; i < pol->n_flags; i++) {
 		if (ac_expr_truth(pol->flags[i].when, ev->f) != AC_TRUE)
 			continue;
 		size_t notes = a->n_flags;
-		if (!ac_list_push(&a->flag_notes, &notes, ac_template_expand(pol, pol->flags[i].says, ev->f)))
+		if (!ac_list_push(&a->flag_notes, &notes, ac_template_expand(&pol->flags[i].says, ev->f)))
 			return AC_ENOMEM;
 		if (!ac_list_push(&a->flags, &a->n_flags, strdup(pol->flags[i].id))) {
 			free(a->flag_notes[notes - 1]); /* keep the two lists the same length */
@@ -90,10 +90,8 @@ static ac_status fill_rules(ac_assessment *a, const ac_eval *ev)
 
 ac_tri ac_eval_truth(const ac_eval *ev, const char *name)
 {
-	for (size_t i = 0; i < ev->n_slots; i++)
-		if (strcmp(ac_policy_fact_name(ev->prep->pol, i, NULL), name) == 0)
-			return ev->f[i].type == AC_T_BOOL ? ev->f[i].b : AC_UNKNOWN;
-	return AC_UNKNOWN;
+	size_t i = ac_policy_fact_find(ev->prep->pol, name, strlen(name));
+	return i != AC_NO_FACT && ev->f[i].type == AC_T_BOOL ? ev->f[i].b : AC_UNKNOWN;
 }
 
 static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)

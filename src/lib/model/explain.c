@@ -214,7 +214,7 @@ static ac_status alternatives(ac_assessment *a, const ac_eval *ev)
 		strbuf sb;
 		sb_init(&sb);
 		for (int k = 0; k < 2 && best[k]; k++) {
-			char *t = ac_template_expand(pol, best[k]->text, ev->f);
+			char *t = ac_template_expand(&best[k]->text, ev->f);
 			sb_printf(&sb, "%s%s", k ? " " : "", t ? t : "");
 			free(t);
 		}
@@ -228,7 +228,7 @@ static ac_status alternatives(ac_assessment *a, const ac_eval *ev)
 		for (size_t i = 0; i < ap->n_steps && !step; i++)
 			if (!ap->steps[i].when)
 				step = &ap->steps[i];
-		alt->first_step = ac_template_expand(pol, step->text, ev->f);
+		alt->first_step = ac_template_expand(&step->text, ev->f);
 		if (!alt->why || !alt->first_step)
 			return AC_ENOMEM;
 	}

@@ -1,0 +1,544 @@
+/*
+ * reader.c — reads a policy file: a line-oriented text a coach can edit.
+ *
+ *   name = default                 top-level settings
+ *   [thresholds]                   named numbers
+ *   [category routine_admin]       one per task category
+ *   [derive structural]            a named fact defined by an expression   } judgements.c
+ *   [rule industry_compression]    verdict rules, first match decides      }
+ *   [flag reporting_heavy]         flags shown beside the verdict          }
+ *   [alternative role_redesign]    how each path is scored and explained   }
+ *   [domain ml_engineering]        words that tie a named gap to a domain
+ *   [gwa]                          O*NET work activity -> task category
+ *   [compare]                      how `aicert compare` ranks certificates
+ *
+ * This file reads the lines, the section headers and the data sections, and
+ * reports every problem with its line and column; a policy with any problem
+ * is refused whole (AC_ENOMEM when memory ran out, else AC_EINPUT).
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "policy/reader.h"
+
+#define MAX_POLICY_BYTES (1024 * 1024)
+#define MAX_LINE 4096
+
+/* ------------------------------------------------------------ shared helpers */
+
+void ac_reader_error(reader *r, int col, const char *fmt, ...)
+{
+	r->failed = 1;
+	strbuf sb;
+	sb_init(&sb);
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	if (sb.failed)
+		r->nomem = 1;
+	ac_diags_add(r->d, r->source, NULL, r->line, col, "%s", sb.buf ? sb.buf : "out of memory");
+	sb_free(&sb);
+}
+
+void ac_reader_nomem(reader *r)
+{
+	r->nomem = 1;
+	ac_reader_error(r, 0, "out of memory");
+}
+
+void ac_reader_refuse(reader *r)
+{
+	r->sec = NULL;
+}
+
+ac_site ac_reader_site(reader *r, int col)
+{
+	return (ac_site){r->pol, r->d, r->source, r->line, col, &r->nomem};
+}
+
+char *ac_reader_strdup(reader *r, const char *s)
+{
+	char *c = strdup(s);
+	if (!c)
+		ac_reader_nomem(r);
+	return c;
+}
+
+int ac_reader_number(const char *v, double *out)
+{
+	char *end;
+	double x = strtod(v, &end);
+	if (end == v || *end || !isfinite(x))
+		return 0;
+	*out = x;
+	return 1;
+}
+
+int ac_reader_grow(reader *r, void **arr, size_t *n, size_t size)
+{
+	if (*n >= AC_POLICY_MAX_ITEMS) {
+		ac_reader_error(r, 0, "too many sections of this kind (at most %d)", AC_POLICY_MAX_ITEMS);
+		return 0;
+	}
+	void *a = realloc(*arr, (*n + 1) * size);
+	if (!a) {
+		ac_reader_nomem(r);
+		return 0;
+	}
+	memset((char *)a + *n * size, 0, size);
+	*arr = a;
+	(*n)++;
+	return 1;
+}
+
+int ac_reader_valid_id(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (const char *c = s; *c; c++)
+		if (!(islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '_'))
+			return 0;
+	return 1;
+}
+
+void ac_reader_text(reader *r, char **slot, const char *key, const char *value, int key_col, int value_col)
+{
+	if (*slot) {
+		ac_reader_error(r, key_col, "'%s' is set twice in this section", key);
+		return;
+	}
+	*slot = ac_reader_strdup(r, value);
+	if (!*slot)
+		return;
+	/* Checked like every text, though this one is shown as written. */
+	ac_template t;
+	ac_site at = ac_reader_site(r, value_col);
+	if (ac_template_compile(&at, value, &t))
+		ac_template_free(&t);
+	else
+		r->failed = 1;
+}
+
+void ac_reader_template(reader *r, ac_template *slot, const char *key, const char *value, int key_col, int value_col)
+{
+	if (slot->text) {
+		ac_reader_error(r, key_col, "'%s' is set twice in this section", key);
+		return;
+	}
+	ac_site at = ac_reader_site(r, value_col);
+	if (!ac_template_compile(&at, value, slot))
+		r->failed = 1;
+}
+
+ac_expr *ac_reader_condition(reader *r, const char *value, int col)
+{
+	ac_site at = ac_reader_site(r, col);
+	ac_expr *e = ac_expr_parse(&at, value);
+	if (!e)
+		r->failed = 1;
+	return e;
+}
+
+void ac_reader_unknown_key(reader *r, const char *key, int key_col, const char *allowed)
+{
+	ac_reader_error(r, key_col, "unknown setting '%s' here; expected %s", key, allowed);
+}
+
+/* ------------------------------------------------------------ top level */
+
+static void top_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	ac_policy *p = r->pol;
+	if (strcmp(key, "name") == 0)
+		ac_reader_text(r, &p->name, key, value, key_col, value_col);
+	else if (strcmp(key, "version") == 0)
+		ac_reader_text(r, &p->version, key, value, key_col, value_col);
+	else if (strcmp(key, "description") == 0)
+		ac_reader_text(r, &p->description, key, value, key_col, value_col);
+	else
+		ac_reader_unknown_key(r, key, key_col, "name, version or description (or a [section])");
+}
+
+/* What is missing is reported at the section that should hold it, or else at
+ * the last line: the file ended without it. */
+static void top_complete(reader *r)
+{
+	if (!r->pol->name)
+		ac_reader_error(r, 0, "the policy has no 'name = ...' line");
+	if (!r->pol->version)
+		ac_reader_error(r, 0, "the policy has no 'version = ...' line");
+}
+
+static const ac_section_kind sec_top = {"", 0, NULL, top_assign, top_complete};
+
+/* ------------------------------------------------------------ [thresholds] */
+
+static void thresholds_open(reader *r, const char *arg, int arg_col)
+{
+	(void)arg;
+	(void)arg_col;
+	if (!r->thresholds_line)
+		r->thresholds_line = r->line;
+}
+
+static void thresholds_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	ac_policy *p = r->pol;
+	int t = ac_threshold_find(key, strlen(key));
+	double x;
+	if (t < 0)
+		ac_reader_error(r, key_col, "unknown threshold '%s' (see 'aicert policy show' for the list)", key);
+	else if (p->threshold_set[t])
+		ac_reader_error(r, key_col, "threshold '%s' is set twice", key);
+	else if (!ac_reader_number(value, &x) || x < 0)
+		ac_reader_error(r, value_col, "threshold '%s': found '%s', expected a number of 0 or more", key, value);
+	else {
+		p->thresholds[t] = x;
+		p->threshold_set[t] = 1;
+	}
+}
+
+static void thresholds_complete(reader *r)
+{
+	r->line = r->thresholds_line ? r->thresholds_line : r->eof_line;
+	for (int t = 0; t < AC_TH__COUNT; t++)
+		if (!r->pol->threshold_set[t]) {
+			const char *desc, *name = ac_threshold_name(t, &desc);
+			ac_reader_error(r, 0, "[thresholds] does not set '%s' (%s)", name, desc);
+		}
+	r->line = r->eof_line;
+}
+
+static const ac_section_kind sec_thresholds = {"thresholds", 0, thresholds_open, thresholds_assign, thresholds_complete};
+
+/* ------------------------------------------------------------ [category NAME] */
+
+static void category_open(reader *r, const char *arg, int arg_col)
+{
+	ac_policy *p = r->pol;
+	r->idx = ac_enum_value(AC_ENUM_CATEGORY, arg);
+	if (!r->idx) {
+		ac_reader_error(r, arg_col, "unknown category '%s'; expected one of %s", arg, ac_enum_list(AC_ENUM_CATEGORY));
+		ac_reader_refuse(r);
+	} else if (p->categories[r->idx].defined)
+		ac_reader_error(r, arg_col, "category '%s' is defined twice", arg);
+	else
+		p->categories[r->idx].defined = 1;
+}
+
+static void category_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	ac_category_policy *c = &r->pol->categories[r->idx];
+	double x;
+	if (strcmp(key, "repeatable") == 0) {
+		if (strcmp(value, "yes") == 0)
+			c->repeatable = 1;
+		else if (strcmp(value, "partly") == 0)
+			c->partly = 1;
+		else if (strcmp(value, "no") != 0)
+			ac_reader_error(r, value_col, "repeatable: found '%s', expected yes, partly or no", value);
+		c->defined |= 2; /* repeatable seen */
+	} else if (strcmp(key, "exposure") == 0) {
+		if (!ac_reader_number(value, &x) || x < 0 || x > 1)
+			ac_reader_error(r, value_col, "exposure: found '%s', expected a number from 0 to 1", value);
+		else {
+			c->exposure = x;
+			c->defined |= 4;
+		}
+	} else if (strcmp(key, "covers") == 0)
+		ac_reader_text(r, &c->covers, key, value, key_col, value_col);
+	else
+		ac_reader_unknown_key(r, key, key_col, "repeatable, exposure or covers");
+}
+
+static void category_complete(reader *r)
+{
+	for (int c = 1; c <= AC_CAT__COUNT; c++)
+		if ((r->pol->categories[c].defined & 7) != 7)
+			ac_reader_error(r, 0, "[category %s] is missing or lacks 'repeatable' or 'exposure'",
+					ac_enum_name(AC_ENUM_CATEGORY, c));
+}
+
+static const ac_section_kind sec_category = {"category", 1, category_open, category_assign, category_complete};
+
+/* ------------------------------------------------------------ [domain NAME] */
+
+static void domain_open(reader *r, const char *arg, int arg_col)
+{
+	r->idx = ac_enum_value(AC_ENUM_DOMAIN, arg);
+	if (!r->idx) {
+		ac_reader_error(r, arg_col, "unknown domain '%s'; expected one of %s", arg, ac_enum_list(AC_ENUM_DOMAIN));
+		ac_reader_refuse(r);
+	}
+}
+
+static void domain_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	if (strcmp(key, "keywords") == 0)
+		ac_reader_text(r, &r->pol->domain_keywords[r->idx], key, value, key_col, value_col);
+	else
+		ac_reader_unknown_key(r, key, key_col, "keywords");
+}
+
+static const ac_section_kind sec_domain = {"domain", 1, domain_open, domain_assign, NULL};
+
+/* ------------------------------------------------------------ [gwa] */
+
+static void gwa_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	ac_policy *p = r->pol;
+	int cat = ac_enum_value(AC_ENUM_CATEGORY, value);
+	if (!cat) {
+		ac_reader_error(r, value_col, "found '%s', expected a task category: %s", value, ac_enum_list(AC_ENUM_CATEGORY));
+		return;
+	}
+	for (size_t i = 0; i < p->n_gwa; i++)
+		if (strcmp(p->gwa_ids[i], key) == 0) {
+			ac_reader_error(r, key_col, "work activity '%s' is mapped twice", key);
+			return;
+		}
+	size_t n = p->n_gwa;
+	if (!ac_reader_grow(r, (void **)&p->gwa_ids, &n, sizeof *p->gwa_ids))
+		return;
+	n = p->n_gwa;
+	if (!ac_reader_grow(r, (void **)&p->gwa_cats, &n, sizeof *p->gwa_cats))
+		return;
+	p->gwa_ids[p->n_gwa] = ac_reader_strdup(r, key);
+	p->gwa_cats[p->n_gwa] = cat;
+	p->n_gwa++;
+}
+
+static const ac_section_kind sec_gwa = {"gwa", 0, NULL, gwa_assign, NULL};
+
+/* ------------------------------------------------------------ [compare] */
+
+static void compare_order(reader *r, const char *value, int value_col)
+{
+	static const char *const allowed[] = {"verdict", "gap_fit", "role_fit", "weeks", "cost_usd", "total_cost_usd"};
+	ac_policy *p = r->pol;
+	char *save = NULL, *copy = ac_reader_strdup(r, value);
+	if (!copy)
+		return;
+	for (char *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+		size_t k;
+		for (k = 0; k < sizeof allowed / sizeof allowed[0]; k++)
+			if (strcmp(allowed[k], tok) == 0)
+				break;
+		if (k == sizeof allowed / sizeof allowed[0]) {
+			ac_reader_error(r, value_col,
+					"order: unknown key '%s'; expected verdict, gap_fit, role_fit, weeks, cost_usd or total_cost_usd",
+					tok);
+			break;
+		}
+		if (!ac_reader_grow(r, (void **)&p->compare_keys, &p->n_compare_keys, sizeof *p->compare_keys))
+			break;
+		p->compare_keys[p->n_compare_keys - 1] = ac_reader_strdup(r, tok);
+	}
+	free(copy);
+}
+
+static void compare_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	ac_policy *p = r->pol;
+	if (strcmp(key, "statement") == 0)
+		ac_reader_text(r, &p->compare_statement, key, value, key_col, value_col);
+	else if (strcmp(key, "order") == 0 && !p->compare_keys)
+		compare_order(r, value, value_col);
+	else
+		ac_reader_unknown_key(r, key, key_col, "order or statement (each once)");
+}
+
+static void compare_complete(reader *r)
+{
+	if (!r->pol->n_compare_keys || !r->pol->compare_statement)
+		ac_reader_error(r, 0, "[compare] needs 'order' and 'statement'");
+}
+
+static const ac_section_kind sec_compare = {"compare", 0, NULL, compare_assign, compare_complete};
+
+/* ------------------------------------------------------------ the file */
+
+/* Every kind of section, in the order problems of completeness are reported. */
+static const ac_section_kind *const kinds[] = {
+	&sec_thresholds, &sec_category, &ac_sec_derive, &ac_sec_rule, &ac_sec_flag,
+	&ac_sec_alternative, &sec_domain, &sec_gwa, &sec_compare,
+};
+#define N_KINDS (sizeof kinds / sizeof kinds[0])
+
+/* "a, b or c": the kinds of section, for the message about an unknown one. */
+static void kind_list(strbuf *sb)
+{
+	for (size_t k = 0; k < N_KINDS; k++)
+		sb_printf(sb, "%s%s", k == 0 ? "" : k + 1 == N_KINDS ? " or " : ", ", kinds[k]->name);
+}
+
+/* head is the text between [ and ], starting at column col. */
+static void open_section(reader *r, char *head, int col)
+{
+	char *arg = strchr(head, ' ');
+	if (arg) {
+		*arg++ = '\0';
+		while (*arg == ' ')
+			arg++;
+	}
+	size_t k;
+	for (k = 0; k < N_KINDS; k++)
+		if (strcmp(kinds[k]->name, head) == 0)
+			break;
+	ac_reader_refuse(r);
+	if (k == N_KINDS) {
+		strbuf list;
+		sb_init(&list);
+		kind_list(&list);
+		ac_reader_error(r, col, "unknown section [%s]; expected %s", head, list.buf ? list.buf : "");
+		sb_free(&list);
+		return;
+	}
+	if (kinds[k]->needs_arg != (arg && *arg)) {
+		if (kinds[k]->needs_arg)
+			ac_reader_error(r, col, "[%s] needs a name, e.g. [%s some_name]", head, head);
+		else
+			ac_reader_error(r, col, "[%s] takes no name", head);
+		return;
+	}
+	r->sec = kinds[k];
+	r->idx = 0;
+	r->head_col = col;
+	if (kinds[k]->open)
+		kinds[k]->open(r, arg ? arg : "", arg ? col + (int)(arg - head) : col);
+}
+
+/* One line without its newline: a comment, a section header or a setting. */
+static void read_line(reader *r, char *line)
+{
+	char *s = line;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	for (char *e = s + strlen(s); e > s && (e[-1] == ' ' || e[-1] == '\t');)
+		*--e = '\0';
+	if (!*s || *s == '#')
+		return;
+	int col = (int)(s - line) + 1;
+	if (*s == '[') {
+		char *close = strchr(s, ']');
+		if (!close || close[1]) {
+			ac_reader_error(r, col, "a section header must look like [kind name]");
+			ac_reader_refuse(r);
+			return;
+		}
+		*close = '\0';
+		open_section(r, s + 1, col + 1);
+		return;
+	}
+	char *eq = strchr(s, '=');
+	if (!eq) {
+		ac_reader_error(r, col, "expected 'setting = value', found '%s'", s);
+		return;
+	}
+	char *key = s, *value = eq + 1;
+	*eq = '\0';
+	for (char *e = eq; e > key && (e[-1] == ' ' || e[-1] == '\t');)
+		*--e = '\0';
+	while (*value == ' ' || *value == '\t')
+		value++;
+	if (!*key) {
+		ac_reader_error(r, col, "a line starts with '='");
+		return;
+	}
+	if (!*value) {
+		ac_reader_error(r, (int)(eq - line) + 1, "'%s' has no value", key);
+		return;
+	}
+	if (r->sec)
+		r->sec->assign(r, key, value, col, (int)(value - line) + 1);
+}
+
+static void check_complete(reader *r)
+{
+	r->line = r->eof_line;
+	top_complete(r);
+	for (size_t k = 0; k < N_KINDS; k++)
+		if (kinds[k]->complete) {
+			kinds[k]->complete(r);
+			r->line = r->eof_line;
+		}
+}
+
+void ac_policy_free(ac_policy *p)
+{
+	if (!p)
+		return;
+	free(p->name);
+	free(p->version);
+	free(p->description);
+	for (int c = 0; c <= AC_CAT__COUNT; c++)
+		free(p->categories[c].covers);
+	for (int d = 0; d <= AC_DOM__COUNT; d++)
+		free(p->domain_keywords[d]);
+	ac_judgements_free(p);
+	for (size_t i = 0; i < p->n_gwa; i++)
+		free(p->gwa_ids[i]);
+	free(p->gwa_ids);
+	free(p->gwa_cats);
+	for (size_t i = 0; i < p->n_compare_keys; i++)
+		free(p->compare_keys[i]);
+	free(p->compare_keys);
+	free(p->compare_statement);
+	for (size_t i = 0; i < p->n_exprs; i++)
+		free(p->all_exprs[i]);
+	free(p->all_exprs);
+	free(p);
+}
+
+ac_status ac_policy_parse(const char *text, size_t len, const char *source, ac_policy **out, ac_diags *diags)
+{
+	*out = NULL;
+	if (!source)
+		source = "policy";
+	if (len > MAX_POLICY_BYTES) {
+		ac_diags_add(diags, source, NULL, 0, 0, "found %zu bytes, expected a policy of at most 1 MiB", len);
+		return AC_EINPUT;
+	}
+	if (memchr(text, '\0', len)) {
+		ac_diags_add(diags, source, NULL, 0, 0, "found a NUL byte, expected a text file");
+		return AC_EINPUT;
+	}
+	ac_policy *p = calloc(1, sizeof *p);
+	if (!p)
+		return AC_ENOMEM;
+	reader r = {.pol = p, .d = diags, .source = source, .sec = &sec_top};
+	char line[MAX_LINE + 2];
+	size_t pos = 0;
+	while (pos < len) {
+		size_t end = pos;
+		while (end < len && text[end] != '\n')
+			end++;
+		r.line++;
+		size_t n = end - pos;
+		if (n > MAX_LINE) {
+			ac_reader_error(&r, 0, "the line is longer than %d bytes", MAX_LINE);
+			pos = end + 1;
+			continue;
+		}
+		memcpy(line, text + pos, n);
+		line[n] = '\0';
+		pos = end + 1;
+		if (n && line[n - 1] == '\r')
+			line[--n] = '\0';
+		read_line(&r, line);
+	}
+	r.eof_line = r.line;
+	if (!r.failed)
+		check_complete(&r);
+	if (r.failed) {
+		ac_policy_free(p);
+		return r.nomem ? AC_ENOMEM : AC_EINPUT;
+	}
+	*out = p;
+	return AC_OK;
+}
