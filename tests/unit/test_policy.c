@@ -3,6 +3,8 @@
  * in every assessment, a custom policy's thresholds and rule order change the
  * verdict, and a broken policy is refused with the line of each problem.
  */
+#include <ctype.h>
+
 #include "engine_helpers.h"
 
 static void the_default_policy_parses_and_names_itself(void **state)
@@ -235,6 +237,49 @@ static void every_problem_is_reported_not_just_the_first(void **state)
 	ac_diags_free(&d);
 }
 
+/* The default text with every whole-word occurrence of name renamed. */
+static char *renamed(const char *name, const char *to)
+{
+	const char *base = ac_policy_default_text();
+	size_t n = strlen(name), cap = strlen(base) * 2 + 1, o = 0;
+	char *t = malloc(cap);
+	assert_non_null(t);
+	for (const char *c = base; *c;) {
+		int word = strncmp(c, name, n) == 0 && (c == base || !(isalnum((unsigned char)c[-1]) || c[-1] == '_')) &&
+			   !(isalnum((unsigned char)c[n]) || c[n] == '_');
+		if (word) {
+			memcpy(t + o, to, strlen(to));
+			o += strlen(to);
+			c += n;
+		} else
+			t[o++] = *c++;
+	}
+	t[o] = '\0';
+	return t;
+}
+
+static void a_policy_without_a_name_the_engine_relies_on_is_refused(void **state)
+{
+	(void)state;
+	/* Renaming one of these used to pass the check and silently change the
+	 * report (question 3 said "Not answered" without ownership_expands). */
+	static const char *const names[][2] = {{"structural", "[derive structural]"},
+					       {"skill_based", "[derive skill_based]"},
+					       {"ownership_expands", "[derive ownership_expands]"},
+					       {"timing_appropriate", "[derive timing_appropriate]"},
+					       {"signaling_risk", "[flag signaling_risk]"}};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char *t = renamed(names[i][0], "renamed_fact");
+		ac_diags d = refuse(t);
+		print_message("%s\n", names[i][0]);
+		assert_int_equal(d.count, 1);
+		assert_non_null(strstr(d.items[0].message, names[i][1]));
+		assert_non_null(strstr(d.items[0].message, "the report")); /* says what it is for */
+		ac_diags_free(&d);
+		free(t);
+	}
+}
+
 static void a_binary_or_oversized_policy_is_refused(void **state)
 {
 	(void)state;
@@ -282,6 +327,7 @@ int main(void)
 		cmocka_unit_test(a_missing_threshold_is_reported_at_its_section),
 		cmocka_unit_test(the_last_rule_must_always_fire),
 		cmocka_unit_test(every_problem_is_reported_not_just_the_first),
+		cmocka_unit_test(a_policy_without_a_name_the_engine_relies_on_is_refused),
 		cmocka_unit_test(a_binary_or_oversized_policy_is_refused),
 		cmocka_unit_test(the_facts_a_condition_may_use_are_described),
 	};

@@ -88,12 +88,6 @@ static ac_status fill_rules(ac_assessment *a, const ac_eval *ev)
 	return a->reason && a->headline ? AC_OK : AC_ENOMEM;
 }
 
-ac_tri ac_eval_truth(const ac_eval *ev, const char *name)
-{
-	size_t i = ac_policy_fact_find(ev->prep->pol, name, strlen(name));
-	return i != AC_NO_FACT && ev->f[i].type == AC_T_BOOL ? ev->f[i].b : AC_UNKNOWN;
-}
-
 static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
 {
 	const ac_val *f = ev->f;
@@ -106,8 +100,8 @@ static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
 	a->exposure.separable_share = f[AC_F_SEPARABLE_SHARE].n;
 	a->exposure.reporting_share = f[AC_F_REPORTING_SHARE].n;
 	a->exposure.coordination_share = f[AC_F_COORDINATION_SHARE].n;
-	a->exposure.structural = ac_eval_truth(ev, "structural") == AC_TRUE;
-	a->exposure.skill_based = ac_eval_truth(ev, "skill_based") == AC_TRUE;
+	a->exposure.structural = ac_eval_required(ev, AC_REQ_STRUCTURAL) == AC_TRUE;
+	a->exposure.skill_based = ac_eval_required(ev, AC_REQ_SKILL_BASED) == AC_TRUE;
 	if (ev->n_tasks) {
 		if (f[AC_F_EXPOSED].b == AC_TRUE)
 			a->exposure.klass = AC_CLASS_EXPOSED;
@@ -131,7 +125,7 @@ static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
 
 	a->leverage.test = ev->p->role.leverage_test;
 	a->leverage.orientation = ac_eval_orientation(ev);
-	a->leverage.ownership_expands = ac_eval_truth(ev, "ownership_expands");
+	a->leverage.ownership_expands = ac_eval_required(ev, AC_REQ_OWNERSHIP_EXPANDS);
 	a->leverage.count = (int)f[AC_F_LEVERAGE_COUNT].n;
 	a->leverage.ai_enhanced_role = f[AC_F_AI_ENHANCED_ROLE].b == AC_TRUE;
 	a->leverage.owns_measurable_outcomes = f[AC_F_OWNS_OUTCOMES].b == AC_TRUE;
@@ -142,11 +136,11 @@ static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
 	a->organization.signal_strength = (int)f[AC_F_SIGNAL_STRENGTH].n;
 	a->organization.credential_sensitive = f[AC_F_CREDENTIAL_SENSITIVE].b;
 	a->organization.leader_reading = ev->p->organization.leader_reading;
-	for (size_t i = 0; i < a->n_flags; i++)
-		a->organization.signaling_risk |= strcmp(a->flags[i], "signaling_risk") == 0;
+	const ac_flag *risk = &ev->prep->pol->flags[ev->prep->pol->required_flag[AC_REQ_SIGNALING_RISK]];
+	a->organization.signaling_risk = ac_expr_truth(risk->when, ev->f) == AC_TRUE;
 
 	a->timing.phase = f[AC_F_PHASE].known ? (int)f[AC_F_PHASE].n : 0;
-	a->timing.appropriate = ac_eval_truth(ev, "timing_appropriate");
+	a->timing.appropriate = ac_eval_required(ev, AC_REQ_TIMING_APPROPRIATE);
 	a->timing.industry_compressing = f[AC_F_INDUSTRY_COMPRESSING].b;
 	a->timing.industry_shifting = f[AC_F_INDUSTRY_SHIFTING].b;
 

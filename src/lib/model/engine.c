@@ -478,6 +478,11 @@ ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p,
 	return AC_OK;
 }
 
+ac_tri ac_eval_required(const ac_eval *ev, int which)
+{
+	return ev->f[ev->prep->pol->required_fact[which]].b;
+}
+
 void ac_eval_free(ac_eval *ev)
 {
 	for (size_t i = 0; i < ev->n_tasks; i++)

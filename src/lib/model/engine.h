@@ -39,9 +39,8 @@ typedef struct {
  * wanted (re-runs for counterfactuals). */
 ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags);
 void ac_eval_free(ac_eval *ev);
-/* The value of a yes/no fact by name (derived facts included); unknown when
- * the policy has no such fact. */
-ac_tri ac_eval_truth(const ac_eval *ev, const char *name);
+/* The value of a derived fact the C code relies on (AC_REQ_*, required.h). */
+ac_tri ac_eval_required(const ac_eval *ev, int which);
 
 /* explain.c: fills conditions, questions, timing reasons and alternatives. */
 ac_status ac_explain(ac_assessment *a, const ac_eval *ev);

@@ -28,11 +28,11 @@ static const char *positioning(const ac_eval *ev)
 {
 	int offensive = fb(ev, AC_F_DEFINED_TRANSITION) == AC_TRUE || fb(ev, AC_F_INDUSTRY_SHIFT_VALID) == AC_TRUE ||
 			(ev->f[AC_F_LEVERAGE_COUNT].n >= 1 && fb(ev, AC_F_VALID_MOTIVE) == AC_TRUE) ||
-			(fb(ev, AC_F_GAP_NAMED) == AC_TRUE && ac_eval_truth(ev, "ownership_expands") == AC_TRUE);
+			(fb(ev, AC_F_GAP_NAMED) == AC_TRUE && ac_eval_required(ev, AC_REQ_OWNERSHIP_EXPANDS) == AC_TRUE);
 	int panic = fb(ev, AC_F_PANIC_MOTIVE) == AC_TRUE;
 	if (offensive && !panic)
 		return "offensive";
-	if (panic || ac_eval_truth(ev, "structural") == AC_TRUE)
+	if (panic || ac_eval_required(ev, AC_REQ_STRUCTURAL) == AC_TRUE)
 		return "defensive";
 	return fb(ev, AC_F_MOTIVES_GIVEN) == AC_TRUE ? "unclear" : "not answered";
 }
@@ -51,7 +51,7 @@ static ac_status conditions(ac_assessment *a, const ac_eval *ev)
 			    : "Neither your task mix nor what your organisation would do with extra output is known.");
 
 	int lev = fb(ev, AC_F_LEVERAGE_ORIENTED) == AC_TRUE, count = (int)ev->f[AC_F_LEVERAGE_COUNT].n;
-	ac_tri own = ac_eval_truth(ev, "ownership_expands");
+	ac_tri own = ac_eval_required(ev, AC_REQ_OWNERSHIP_EXPANDS);
 	a->leverage_possible.met = lev || count >= 1 || own == AC_TRUE;
 	a->leverage_possible.why =
 		lev ? strdup("Extra output would widen your scope or influence.")
@@ -121,7 +121,7 @@ static ac_status questions(ac_assessment *a, const ac_eval *ev)
 		q[1].ok = rf;
 	}
 
-	ac_tri own = ac_eval_truth(ev, "ownership_expands");
+	ac_tri own = ac_eval_required(ev, AC_REQ_OWNERSHIP_EXPANDS);
 	q[2].answer = strdup(own == AC_TRUE ? "It would widen your authority: added capability turns into more ownership in your situation."
 			     : own == AC_FALSE ? "It would mostly add to what you know: nothing shows it would widen what you own or decide."
 					       : "Not answered: what your organisation would do with extra output is unknown.");

@@ -10,6 +10,13 @@
 
 #include "policy/reader.h"
 
+#define AC_REQ_ROW(id, name, what) {name, what},
+static const struct {
+	const char *name, *what;
+} required_facts[AC_REQ_FACT__COUNT] = {AC_REQUIRED_FACTS(AC_REQ_ROW)},
+  required_flags[AC_REQ_FLAG__COUNT] = {AC_REQUIRED_FLAGS(AC_REQ_ROW)};
+#undef AC_REQ_ROW
+
 /* Opens a section that adds a named item to a list: checks the name and that
  * no item of the list has it yet. */
 static int named_item(reader *r, const char *kind, const char *arg, int col, void **arr, size_t *n, size_t size,
@@ -65,11 +72,21 @@ static void derive_assign(reader *r, const char *key, char *value, int key_col, 
 
 static void derive_complete(reader *r)
 {
-	for (size_t i = 0; i < r->pol->n_derived; i++)
-		if (!r->pol->derived[i].when) {
-			r->line = r->pol->derived[i].line;
-			ac_reader_error(r, 0, "[derive %s] has no 'when' line", r->pol->derived[i].name);
+	ac_policy *p = r->pol;
+	for (size_t i = 0; i < p->n_derived; i++)
+		if (!p->derived[i].when) {
+			r->line = p->derived[i].line;
+			ac_reader_error(r, 0, "[derive %s] has no 'when' line", p->derived[i].name);
 		}
+	r->line = r->eof_line;
+	for (int q = 0; q < AC_REQ_FACT__COUNT; q++) {
+		const char *name = required_facts[q].name;
+		p->required_fact[q] = ac_policy_fact_find(p, name, strlen(name));
+		if (p->required_fact[q] < AC_F__BUILTIN) /* only a derived fact can be it */
+			p->required_fact[q] = AC_NO_FACT;
+		if (p->required_fact[q] == AC_NO_FACT)
+			ac_reader_error(r, 0, "the policy has no [derive %s]: %s", name, required_facts[q].what);
+	}
 }
 
 const ac_section_kind ac_sec_derive = {"derive", 1, derive_open, derive_assign, derive_complete};
@@ -150,11 +167,21 @@ static void flag_assign(reader *r, const char *key, char *value, int key_col, in
 
 static void flag_complete(reader *r)
 {
-	for (size_t i = 0; i < r->pol->n_flags; i++)
-		if (!r->pol->flags[i].when || !r->pol->flags[i].says.text) {
-			r->line = r->pol->flags[i].line;
-			ac_reader_error(r, 0, "[flag %s] needs when and says", r->pol->flags[i].id);
+	ac_policy *p = r->pol;
+	for (size_t i = 0; i < p->n_flags; i++)
+		if (!p->flags[i].when || !p->flags[i].says.text) {
+			r->line = p->flags[i].line;
+			ac_reader_error(r, 0, "[flag %s] needs when and says", p->flags[i].id);
 		}
+	r->line = r->eof_line;
+	for (int q = 0; q < AC_REQ_FLAG__COUNT; q++) {
+		size_t i = 0;
+		while (i < p->n_flags && strcmp(p->flags[i].id, required_flags[q].name) != 0)
+			i++;
+		p->required_flag[q] = i;
+		if (i == p->n_flags)
+			ac_reader_error(r, 0, "the policy has no [flag %s]: %s", required_flags[q].name, required_flags[q].what);
+	}
 }
 
 const ac_section_kind ac_sec_flag = {"flag", 1, flag_open, flag_assign, flag_complete};

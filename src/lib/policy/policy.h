@@ -17,6 +17,7 @@
 #include "aicert.h"
 #include "core/tri.h"
 #include "policy/facts.h"
+#include "policy/required.h"
 
 /* Thresholds every policy must set (name, what it means). */
 #define AC_THRESHOLDS(T) \
@@ -175,6 +176,9 @@ struct ac_policy {
 	char **compare_keys;
 	size_t n_compare_keys;
 	char *compare_statement;
+	/* The names C relies on (required.h), resolved when the policy is read. */
+	size_t required_fact[AC_REQ_FACT__COUNT]; /* fact slots */
+	size_t required_flag[AC_REQ_FLAG__COUNT]; /* indices into flags */
 	ac_expr **all_exprs; /* every expression, for freeing */
 	size_t n_exprs, cap_exprs;
 };
