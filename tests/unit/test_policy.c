@@ -237,7 +237,7 @@ static void every_problem_is_reported_not_just_the_first(void **state)
 	ac_diags_free(&d);
 }
 
-/* The default text with every whole-word occurrence of name renamed. */
+/* The default text with every whole-word occurrence of the fact name renamed. */
 static char *renamed(const char *name, const char *to)
 {
 	const char *base = ac_policy_default_text();
@@ -247,6 +247,8 @@ static char *renamed(const char *name, const char *to)
 	for (const char *c = base; *c;) {
 		int word = strncmp(c, name, n) == 0 && (c == base || !(isalnum((unsigned char)c[-1]) || c[-1] == '_')) &&
 			   !(isalnum((unsigned char)c[n]) || c[n] == '_');
+		/* [condition timing_appropriate] names a condition, not the fact. */
+		word &= !(c - base >= 11 && strncmp(c - 11, "[condition ", 11) == 0);
 		if (word) {
 			memcpy(t + o, to, strlen(to));
 			o += strlen(to);

@@ -102,15 +102,11 @@ static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
 	a->exposure.coordination_share = f[AC_F_COORDINATION_SHARE].n;
 	a->exposure.structural = ac_eval_required(ev, AC_REQ_STRUCTURAL) == AC_TRUE;
 	a->exposure.skill_based = ac_eval_required(ev, AC_REQ_SKILL_BASED) == AC_TRUE;
-	if (ev->n_tasks) {
-		if (f[AC_F_EXPOSED].b == AC_TRUE)
-			a->exposure.klass = AC_CLASS_EXPOSED;
-		else if (f[AC_F_LEVERAGE_ORIENTED].b == AC_TRUE &&
-			 (f[AC_F_OWNS_OUTCOMES].b == AC_TRUE || f[AC_F_AI_ENHANCED_ROLE].b == AC_TRUE))
-			a->exposure.klass = AC_CLASS_LEVERAGED;
-		else
-			a->exposure.klass = AC_CLASS_PRESSURED;
-	}
+	/* The class: the first [class] section, in the policy's order, that holds. */
+	const ac_policy *pol = ev->prep->pol;
+	for (size_t i = 0; i < pol->n_classes && !a->exposure.klass; i++)
+		if (ac_expr_truth(pol->classes[pol->class_order[i]].when, f) == AC_TRUE)
+			a->exposure.klass = pol->class_order[i];
 	/* Hand the task list over to the assessment. */
 	a->exposure.tasks = ev->tasks;
 	a->exposure.n_tasks = ev->n_tasks;
@@ -136,7 +132,7 @@ static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
 	a->organization.signal_strength = (int)f[AC_F_SIGNAL_STRENGTH].n;
 	a->organization.credential_sensitive = f[AC_F_CREDENTIAL_SENSITIVE].b;
 	a->organization.leader_reading = ev->p->organization.leader_reading;
-	const ac_flag *risk = &ev->prep->pol->flags[ev->prep->pol->required_flag[AC_REQ_SIGNALING_RISK]];
+	const ac_flag *risk = &pol->flags[pol->required_flag[AC_REQ_SIGNALING_RISK]];
 	a->organization.signaling_risk = ac_expr_truth(risk->when, ev->f) == AC_TRUE;
 
 	a->timing.phase = f[AC_F_PHASE].known ? (int)f[AC_F_PHASE].n : 0;

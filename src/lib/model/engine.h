@@ -33,6 +33,7 @@ typedef struct {
 	int verdict;
 	size_t decisive;
 	unsigned motive_valid, motive_invalid, motive_unknown;
+	int positioning; /* AC_POS_*, -1 when no line of [positioning] held */
 } ac_eval;
 
 /* Evaluates the facts and the rules.  With explain 0 only the verdict is

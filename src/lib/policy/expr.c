@@ -1,11 +1,13 @@
 /*
  * expr.c — the policy's expression language: fact names, thresholds, numbers,
- * true/false/always, comparisons, and/or/not and parentheses, parsed into
- * small trees and evaluated with three-valued logic (an unanswered question
- * is unknown, and so is every condition that depends on it).
+ * true/false/always, comparisons, and/or/not, 'known FACT' and parentheses,
+ * parsed into small trees and evaluated with three-valued logic (an
+ * unanswered question is unknown, and so is every condition that depends on
+ * it; 'known FACT' is the one test that is never unknown).
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +15,7 @@
 
 #define MAX_NAME 80
 
-enum { OP_NUM, OP_BOOL, OP_FACT, OP_NOT, OP_AND, OP_OR, OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE };
+enum { OP_NUM, OP_BOOL, OP_FACT, OP_KNOWN, OP_NOT, OP_AND, OP_OR, OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE };
 
 struct ac_expr {
 	int op;
@@ -130,6 +132,16 @@ static ac_expr *parse_name(parser *ps)
 		perr(ps, "'%s' is a text fact and cannot be used in a condition", name);
 		return NULL;
 	}
+	int stage = ac_fact_stage(slot);
+	if (stage >= ps->at->stage) {
+		static const char *const by[] = {"", "by the [phase] sections", "by the [motive] sections",
+						 "as a derived fact", "by the rules", "by [positioning]"};
+		char msg[MAX_NAME + 96];
+		snprintf(msg, sizeof msg, "'%s' is decided later (%s), so it cannot be used here", name, by[stage]);
+		ps->p = start;
+		perr(ps, "%s", msg);
+		return NULL;
+	}
 	ac_expr *e = node(ps, OP_FACT, type);
 	if (e)
 		e->fact = slot;
@@ -216,9 +228,33 @@ static ac_expr *need_bool(parser *ps, ac_expr *e)
 	return e;
 }
 
+/* known FACT: whether the fact has a value (never unknown itself). */
+static ac_expr *parse_known(parser *ps)
+{
+	ps->p += 5;
+	skip_ws(ps);
+	const char *at = ps->p;
+	ac_expr *a = isalpha((unsigned char)*ps->p) || *ps->p == '_' ? parse_name(ps) : NULL;
+	if (!a && !ps->failed)
+		perr(ps, "%s", "'known' takes a fact name, e.g. 'known cert_hours'");
+	if (!a)
+		return NULL;
+	if (a->op != OP_FACT) {
+		ps->p = at;
+		perr(ps, "%s", "'known' takes a fact name, not a constant or a threshold");
+		return NULL;
+	}
+	ac_expr *e = node(ps, OP_KNOWN, AC_T_BOOL);
+	if (e)
+		e->a = a;
+	return e;
+}
+
 static ac_expr *parse_not(parser *ps)
 {
 	skip_ws(ps);
+	if (word_is(ps, "known"))
+		return parse_known(ps);
 	if (word_is(ps, "not")) {
 		ps->p += 3;
 		ac_expr *a = need_bool(ps, parse_not(ps));
@@ -299,6 +335,12 @@ ac_val ac_expr_eval(const ac_expr *e, const ac_val *facts)
 		v.b = e->b;
 		return v;
 	case OP_FACT: return facts[e->fact];
+	case OP_KNOWN: {
+		const ac_val *f = &facts[e->a->fact];
+		v.type = AC_T_BOOL;
+		v.b = ac_tri_of(f->type == AC_T_BOOL ? f->b != AC_UNKNOWN : f->type != 0 && f->known);
+		return v;
+	}
 	case OP_NOT:
 		v.type = AC_T_BOOL;
 		v.b = ac_tri_not(ac_expr_truth(e->a, facts));
@@ -370,4 +412,15 @@ void ac_expr_facts(const ac_expr *e, void (*fn)(size_t slot, void *ctx), void *c
 	unsigned char seen[AC_F__BUILTIN + 256] = {0};
 	walk w = {seen, fn, ctx};
 	collect(e, &w);
+}
+
+const ac_choice *ac_choose(const ac_choices *c, const ac_val *facts)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->items[i].when && ac_expr_truth(c->items[i].when, facts) == AC_TRUE)
+			return &c->items[i];
+	for (size_t i = 0; i < c->n; i++)
+		if (!c->items[i].when)
+			return &c->items[i];
+	return NULL;
 }

@@ -25,6 +25,26 @@ static const struct {
 } thresholds[AC_TH__COUNT] = {AC_THRESHOLDS(AC_TH_ROW)};
 #undef AC_TH_ROW
 
+int ac_fact_stage(size_t i)
+{
+	switch (i) {
+	case AC_F_PHASE: return AC_STAGE_PHASE;
+	case AC_F_VALID_MOTIVE:
+	case AC_F_NO_VALID_MOTIVE:
+	case AC_F_INVALID_MOTIVE_PRESENT:
+	case AC_F_INDUSTRY_SHIFT_VALID: return AC_STAGE_MOTIVES;
+	case AC_F_VERDICT_PURSUE:
+	case AC_F_VERDICT_SIGNAL:
+	case AC_F_VERDICT_NOT_YET:
+	case AC_F_VERDICT_AVOID: return AC_STAGE_VERDICT;
+	case AC_F_POSITIONING_OFFENSIVE:
+	case AC_F_POSITIONING_DEFENSIVE:
+	case AC_F_POSITIONING_UNCLEAR:
+	case AC_F_POSITIONING_NOT_ANSWERED: return AC_STAGE_POSITIONING;
+	default: return i < AC_F__BUILTIN ? AC_STAGE_PROFILE : AC_STAGE_DERIVED;
+	}
+}
+
 size_t ac_policy_fact_slots(const ac_policy *p)
 {
 	return AC_F__BUILTIN + p->n_derived;

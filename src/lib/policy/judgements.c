@@ -1,329 +1,369 @@
 /*
- * judgements.c — the sections of a policy that decide: derived facts, the
- * ordered verdict rules, the flags and the scoring of the alternatives.
- * reader.c hands each of their lines here; every condition is parsed and
- * every text compiled on the spot, so the engine only evaluates.
+ * judgements.c — the sections of a policy that judge and explain beside the
+ * verdict: the adoption phases, when each motive is valid, the exposure
+ * class, the positioning, the four conditions, the answers to the five
+ * questions and the timing reasons.  Their names are fixed (required.h);
+ * every one must be there, so the engine never falls back on a judgement of
+ * its own.
  */
-#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "policy/reader.h"
 
 #define AC_REQ_ROW(id, name, what) {name, what},
-static const struct {
-	const char *name, *what;
-} required_facts[AC_REQ_FACT__COUNT] = {AC_REQUIRED_FACTS(AC_REQ_ROW)},
-  required_flags[AC_REQ_FLAG__COUNT] = {AC_REQUIRED_FLAGS(AC_REQ_ROW)};
+const ac_required_name ac_conditions[AC_COND__COUNT] = {AC_CONDITIONS(AC_REQ_ROW)};
+const ac_required_name ac_questions[AC_Q__COUNT] = {AC_QUESTIONS(AC_REQ_ROW)};
+const ac_required_name ac_positions[AC_POS__COUNT] = {AC_POSITIONS(AC_REQ_ROW)};
 #undef AC_REQ_ROW
 
-/* Opens a section that adds a named item to a list: checks the name and that
- * no item of the list has it yet. */
-static int named_item(reader *r, const char *kind, const char *arg, int col, void **arr, size_t *n, size_t size,
-		      size_t id_offset)
+/* The index of name in a table of required names, or -1. */
+static int find_name(const ac_required_name *table, int n, const char *name)
 {
-	if (!ac_reader_valid_id(arg)) {
-		ac_reader_error(r, col, "'%s' is not a valid name (use lower-case letters, digits and _)", arg);
+	for (int i = 0; i < n; i++)
+		if (strcmp(table[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* "a, b or c" of a table's names into buf, for messages. */
+static const char *name_list(const ac_required_name *table, int n, char *buf, size_t size)
+{
+	size_t o = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < n && o < size; i++)
+		o += (size_t)snprintf(buf + o, size - o, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", table[i].name);
+	return buf;
+}
+
+/* Opens a section whose name picks entry idx of a fixed list (-1: none);
+ * *line is the entry's line, 0 while it has none. */
+static int open_fixed(reader *r, const char *kind, const char *arg, int arg_col, int idx, const char *expected,
+		      int *line)
+{
+	if (idx < 0) {
+		ac_reader_error(r, arg_col, "unknown %s '%s'; expected %s", kind, arg, expected);
 		ac_reader_refuse(r);
 		return 0;
 	}
-	for (size_t i = 0; i < *n; i++) {
-		const char *id = *(char **)((char *)*arr + i * size + id_offset);
-		if (id && strcmp(id, arg) == 0) {
-			ac_reader_error(r, col, "%s '%s' is defined twice", kind, arg);
-			ac_reader_refuse(r);
-			return 0;
-		}
-	}
-	if (!ac_reader_grow(r, arr, n, size)) {
+	if (*line) {
+		ac_reader_error(r, r->head_col, "[%s %s] is defined twice (first on line %d)", kind, arg, *line);
 		ac_reader_refuse(r);
 		return 0;
 	}
-	r->idx = (int)*n - 1;
-	*(char **)((char *)*arr + (size_t)r->idx * size + id_offset) = ac_reader_strdup(r, arg);
+	r->idx = idx;
+	*line = r->line;
 	return 1;
 }
 
-/* ------------------------------------------------------------ [derive NAME] */
-
-static void derive_open(reader *r, const char *arg, int arg_col)
+/* A section's one condition, under key. */
+static void one_condition(reader *r, ac_expr **slot, const char *key, char *value, int key_col, int value_col)
 {
-	ac_policy *p = r->pol;
-	int col = r->head_col;
-	(void)arg_col;
-	if (ac_reader_valid_id(arg) && ac_policy_fact_find(p, arg, strlen(arg)) != AC_NO_FACT) {
-		ac_reader_error(r, col, "[derive %s]: a fact with this name exists already", arg);
+	if (*slot)
+		ac_reader_error(r, key_col, "'%s' is set twice in this section", key);
+	else
+		*slot = ac_reader_condition(r, value, value_col);
+}
+
+/* ------------------------------------------------------------ [phase N] */
+
+static void phase_open(reader *r, const char *arg, int arg_col)
+{
+	int n = strlen(arg) == 1 && arg[0] >= '1' && arg[0] < '1' + AC_PHASES ? arg[0] - '0' : -1;
+	if (n < 0) {
+		ac_reader_error(r, arg_col, "unknown phase '%s'; expected 1, 2 or 3", arg);
 		ac_reader_refuse(r);
 		return;
 	}
-	if (named_item(r, "derived fact", arg, col, (void **)&p->derived, &p->n_derived, sizeof *p->derived,
-		       offsetof(ac_derived, name)))
-		p->derived[r->idx].line = r->line;
+	open_fixed(r, "phase", arg, arg_col, n, "", &r->pol->phases[n].line);
 }
 
-static void derive_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+static void phase_assign(reader *r, const char *key, char *value, int key_col, int value_col)
 {
-	ac_derived *d = &r->pol->derived[r->idx];
-	if (strcmp(key, "when") == 0 && !d->when)
-		d->when = ac_reader_condition(r, value, value_col);
+	if (strcmp(key, "when") == 0)
+		one_condition(r, &r->pol->phases[r->idx].when, key, value, key_col, value_col);
 	else
-		ac_reader_unknown_key(r, key, key_col, "one 'when' line");
+		ac_reader_unknown_key(r, key, key_col, "when");
 }
 
-static void derive_complete(reader *r)
+static void phase_complete(reader *r)
 {
-	ac_policy *p = r->pol;
-	for (size_t i = 0; i < p->n_derived; i++)
-		if (!p->derived[i].when) {
-			r->line = p->derived[i].line;
-			ac_reader_error(r, 0, "[derive %s] has no 'when' line", p->derived[i].name);
-		}
-	r->line = r->eof_line;
-	for (int q = 0; q < AC_REQ_FACT__COUNT; q++) {
-		const char *name = required_facts[q].name;
-		p->required_fact[q] = ac_policy_fact_find(p, name, strlen(name));
-		if (p->required_fact[q] < AC_F__BUILTIN) /* only a derived fact can be it */
-			p->required_fact[q] = AC_NO_FACT;
-		if (p->required_fact[q] == AC_NO_FACT)
-			ac_reader_error(r, 0, "the policy has no [derive %s]: %s", name, required_facts[q].what);
+	for (int n = 1; n <= AC_PHASES; n++) {
+		const ac_when_section *ph = &r->pol->phases[n];
+		r->line = ph->line ? ph->line : r->eof_line;
+		if (!ph->line)
+			ac_reader_error(r, 0, "the policy has no [phase %d]: the adoption phase (timing.phase) needs it", n);
+		else if (!ph->when)
+			ac_reader_error(r, 0, "[phase %d] has no 'when' line", n);
 	}
 }
 
-const ac_section_kind ac_sec_derive = {"derive", 1, derive_open, derive_assign, derive_complete};
+/* The phase may use only the profile's facts: it is decided first. */
+const ac_section_kind ac_sec_phase = {"phase", 1, phase_open, phase_assign, phase_complete, AC_STAGE_PHASE};
 
-/* ------------------------------------------------------------ [rule NAME] */
+/* ------------------------------------------------------------ [motive NAME] */
 
-static void rule_open(reader *r, const char *arg, int arg_col)
+static void motive_open(reader *r, const char *arg, int arg_col)
+{
+	int m = ac_enum_value(AC_ENUM_MOTIVE, arg);
+	char expected[512];
+	snprintf(expected, sizeof expected, "one of %s", ac_enum_list(AC_ENUM_MOTIVE));
+	open_fixed(r, "motive", arg, arg_col, m ? m : -1, expected, m ? &r->pol->motives[m].line : NULL);
+}
+
+static void motive_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	if (strcmp(key, "valid") == 0)
+		one_condition(r, &r->pol->motives[r->idx].when, key, value, key_col, value_col);
+	else
+		ac_reader_unknown_key(r, key, key_col, "valid");
+}
+
+static void motive_complete(reader *r)
+{
+	for (int m = 1; m <= AC_MOT__COUNT; m++) {
+		const ac_when_section *mo = &r->pol->motives[m];
+		const char *name = ac_enum_name(AC_ENUM_MOTIVE, m);
+		r->line = mo->line ? mo->line : r->eof_line;
+		if (!mo->line)
+			ac_reader_error(r, 0, "the policy has no [motive %s]: whether that motive is valid (motives.valid)", name);
+		else if (!mo->when)
+			ac_reader_error(r, 0, "[motive %s] has no 'valid' line", name);
+	}
+}
+
+/* A motive's validity may use the phase but nothing decided from motives. */
+const ac_section_kind ac_sec_motive = {"motive", 1, motive_open, motive_assign, motive_complete, AC_STAGE_MOTIVES};
+
+/* ------------------------------------------------------------ [class NAME] */
+
+static void class_open(reader *r, const char *arg, int arg_col)
 {
 	ac_policy *p = r->pol;
+	int k = ac_enum_value(AC_ENUM_CLASS, arg);
+	char expected[256];
+	snprintf(expected, sizeof expected, "one of %s", ac_enum_list(AC_ENUM_CLASS));
+	if (open_fixed(r, "class", arg, arg_col, k ? k : -1, expected, k ? &p->classes[k].line : NULL))
+		p->class_order[p->n_classes++] = k;
+}
+
+static void class_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	if (strcmp(key, "when") == 0)
+		one_condition(r, &r->pol->classes[r->idx].when, key, value, key_col, value_col);
+	else
+		ac_reader_unknown_key(r, key, key_col, "when");
+}
+
+static void class_complete(reader *r)
+{
+	for (int k = 1; k <= ac_enum_count(AC_ENUM_CLASS); k++) {
+		const ac_when_section *c = &r->pol->classes[k];
+		const char *name = ac_enum_name(AC_ENUM_CLASS, k);
+		r->line = c->line ? c->line : r->eof_line;
+		if (!c->line)
+			ac_reader_error(r, 0, "the policy has no [class %s]: the exposure class (exposure.class) needs it", name);
+		else if (!c->when)
+			ac_reader_error(r, 0, "[class %s] has no 'when' line", name);
+	}
+}
+
+const ac_section_kind ac_sec_class = {"class", 1, class_open, class_assign, class_complete, AC_STAGE_AFTER};
+
+/* ------------------------------------------------------------ [positioning] */
+
+static void positioning_open(reader *r, const char *arg, int arg_col)
+{
+	(void)arg;
 	(void)arg_col;
-	if (named_item(r, "rule", arg, r->head_col, (void **)&p->rules, &p->n_rules, sizeof *p->rules,
-		       offsetof(ac_rule, id)))
-		p->rules[r->idx].line = r->line;
-}
-
-static void rule_assign(reader *r, const char *key, char *value, int key_col, int value_col)
-{
-	ac_rule *ru = &r->pol->rules[r->idx];
-	if (strcmp(key, "verdict") == 0) {
-		ru->verdict = ac_enum_value(AC_ENUM_VERDICT, value);
-		if (!ru->verdict)
-			ac_reader_error(r, value_col, "verdict: found '%s', expected %s", value, ac_enum_list(AC_ENUM_VERDICT));
-	} else if (strcmp(key, "when") == 0 && !ru->when)
-		ru->when = ac_reader_condition(r, value, value_col);
-	else if (strcmp(key, "because") == 0)
-		ac_reader_template(r, &ru->because, key, value, key_col, value_col);
-	else if (strcmp(key, "headline") == 0)
-		ac_reader_template(r, &ru->headline, key, value, key_col, value_col);
-	else
-		ac_reader_unknown_key(r, key, key_col, "verdict, when, because or headline (each once)");
-}
-
-static void rule_complete(reader *r)
-{
-	ac_policy *p = r->pol;
-	for (size_t i = 0; i < p->n_rules; i++) {
-		ac_rule *ru = &p->rules[i];
-		r->line = ru->line;
-		if (!ru->verdict || !ru->when || !ru->because.text || !ru->headline.text)
-			ac_reader_error(r, 0, "[rule %s] needs verdict, when, because and headline", ru->id);
-	}
-	r->line = r->eof_line;
-	if (!p->n_rules) {
-		ac_reader_error(r, 0, "the policy has no [rule ...] sections");
-		return;
-	}
-	const ac_rule *last = &p->rules[p->n_rules - 1];
-	if (last->when && !ac_expr_always(last->when)) {
-		r->line = last->line;
-		ac_reader_error(r, 0, "the last rule ('%s') must have 'when = always' so that every profile gets a verdict",
-				last->id);
-	}
-}
-
-const ac_section_kind ac_sec_rule = {"rule", 1, rule_open, rule_assign, rule_complete};
-
-/* ------------------------------------------------------------ [flag NAME] */
-
-static void flag_open(reader *r, const char *arg, int arg_col)
-{
-	ac_policy *p = r->pol;
-	(void)arg_col;
-	if (named_item(r, "flag", arg, r->head_col, (void **)&p->flags, &p->n_flags, sizeof *p->flags,
-		       offsetof(ac_flag, id)))
-		p->flags[r->idx].line = r->line;
-}
-
-static void flag_assign(reader *r, const char *key, char *value, int key_col, int value_col)
-{
-	ac_flag *f = &r->pol->flags[r->idx];
-	if (strcmp(key, "when") == 0 && !f->when)
-		f->when = ac_reader_condition(r, value, value_col);
-	else if (strcmp(key, "says") == 0)
-		ac_reader_template(r, &f->says, key, value, key_col, value_col);
-	else
-		ac_reader_unknown_key(r, key, key_col, "when or says (each once)");
-}
-
-static void flag_complete(reader *r)
-{
-	ac_policy *p = r->pol;
-	for (size_t i = 0; i < p->n_flags; i++)
-		if (!p->flags[i].when || !p->flags[i].says.text) {
-			r->line = p->flags[i].line;
-			ac_reader_error(r, 0, "[flag %s] needs when and says", p->flags[i].id);
-		}
-	r->line = r->eof_line;
-	for (int q = 0; q < AC_REQ_FLAG__COUNT; q++) {
-		size_t i = 0;
-		while (i < p->n_flags && strcmp(p->flags[i].id, required_flags[q].name) != 0)
-			i++;
-		p->required_flag[q] = i;
-		if (i == p->n_flags)
-			ac_reader_error(r, 0, "the policy has no [flag %s]: %s", required_flags[q].name, required_flags[q].what);
-	}
-}
-
-const ac_section_kind ac_sec_flag = {"flag", 1, flag_open, flag_assign, flag_complete};
-
-/* ------------------------------------------------------------ [alternative PATH] */
-
-static void alternative_open(reader *r, const char *arg, int arg_col)
-{
-	ac_policy *p = r->pol;
-	r->idx = ac_enum_value(AC_ENUM_PATH, arg);
-	if (!r->idx) {
-		ac_reader_error(r, arg_col, "unknown alternative '%s'; expected one of %s", arg, ac_enum_list(AC_ENUM_PATH));
+	if (r->pol->positioning_line) {
+		ac_reader_error(r, r->head_col, "[positioning] is defined twice (first on line %d)", r->pol->positioning_line);
 		ac_reader_refuse(r);
-	} else if (p->alts[r->idx].defined)
-		ac_reader_error(r, arg_col, "alternative '%s' is defined twice", arg);
+		return;
+	}
+	r->pol->positioning_line = r->line;
+}
+
+/* "VALUE = CONDITION", in order. */
+static void positioning_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	ac_policy *p = r->pol;
+	int v = find_name(ac_positions, AC_POS__COUNT, key);
+	if (v < 0) {
+		char list[128];
+		ac_reader_error(r, key_col, "unknown positioning '%s'; expected %s", key,
+				name_list(ac_positions, AC_POS__COUNT, list, sizeof list));
+		return;
+	}
+	if (!ac_reader_grow(r, (void **)&p->positions, &p->n_positions, sizeof *p->positions))
+		return;
+	p->positions[p->n_positions - 1].value = v;
+	p->positions[p->n_positions - 1].when = ac_reader_condition(r, value, value_col);
+}
+
+static void positioning_complete(reader *r)
+{
+	ac_policy *p = r->pol;
+	if (!p->positioning_line) {
+		ac_reader_error(r, 0, "the policy has no [positioning]: the positioning (motives.positioning) needs it");
+		return;
+	}
+	r->line = p->positioning_line;
+	if (!p->n_positions || !ac_expr_always(p->positions[p->n_positions - 1].when))
+		ac_reader_error(r, 0, "the last line of [positioning] must be 'VALUE = always' so that every profile gets one");
+}
+
+/* The positioning may use the verdict, and is decided after it. */
+const ac_section_kind ac_sec_positioning = {"positioning", 0, positioning_open, positioning_assign,
+					    positioning_complete, AC_STAGE_POSITIONING};
+
+/* ------------------------------------------------------------ [condition NAME] */
+
+static void condition_open(reader *r, const char *arg, int arg_col)
+{
+	char list[256];
+	int c = find_name(ac_conditions, AC_COND__COUNT, arg);
+	open_fixed(r, "condition", arg, arg_col, c, name_list(ac_conditions, AC_COND__COUNT, list, sizeof list),
+		   c >= 0 ? &r->pol->conditions[c].line : NULL);
+}
+
+static void condition_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	ac_condition_policy *c = &r->pol->conditions[r->idx];
+	if (strcmp(key, "met") == 0)
+		one_condition(r, &c->met, key, value, key_col, value_col);
+	else if (strcmp(key, "why_if") == 0)
+		ac_reader_choice(r, &c->why, key, value, key_col, value_col, AC_CHOICE_IF, "why_if = CONDITION | TEXT");
+	else if (strcmp(key, "why") == 0)
+		ac_reader_choice(r, &c->why, key, value, key_col, value_col, AC_CHOICE_ONCE, "why = TEXT");
 	else
-		p->alts[r->idx].defined = 1;
+		ac_reader_unknown_key(r, key, key_col, "met, why_if or why");
 }
 
-static void trim_end(char *s)
+/* 1 when the choice has a default line. */
+static int has_default(const ac_choices *c)
 {
-	for (char *e = s + strlen(s); e > s && e[-1] == ' ';)
-		*--e = '\0';
+	for (size_t i = 0; i < c->n; i++)
+		if (!c->items[i].when)
+			return 1;
+	return 0;
 }
 
-static char *skip_spaces(char *s)
+static void condition_complete(reader *r)
 {
-	while (*s == ' ')
-		s++;
-	return s;
+	for (int i = 0; i < AC_COND__COUNT; i++) {
+		const ac_condition_policy *c = &r->pol->conditions[i];
+		r->line = c->line ? c->line : r->eof_line;
+		if (!c->line)
+			ac_reader_error(r, 0, "the policy has no [condition %s]: %s", ac_conditions[i].name, ac_conditions[i].what);
+		else if (!c->met || !has_default(&c->why))
+			ac_reader_error(r, 0, "[condition %s] needs 'met' and a plain 'why'", ac_conditions[i].name);
+	}
 }
 
-/* "weight | condition | text" */
-static void alt_add(reader *r, ac_alt_policy *a, char *value, int col)
+const ac_section_kind ac_sec_condition = {"condition", 1, condition_open, condition_assign, condition_complete,
+					  AC_STAGE_AFTER};
+
+/* ------------------------------------------------------------ [question NAME] */
+
+static void question_open(reader *r, const char *arg, int arg_col)
 {
-	char *bar1 = strchr(value, '|');
-	char *bar2 = bar1 ? strchr(bar1 + 1, '|') : NULL;
-	if (!bar2) {
-		ac_reader_error(r, col, "expected 'add = WEIGHT | CONDITION | REASON', found '%s'", value);
+	char list[256];
+	int q = find_name(ac_questions, AC_Q__COUNT, arg);
+	open_fixed(r, "question", arg, arg_col, q, name_list(ac_questions, AC_Q__COUNT, list, sizeof list),
+		   q >= 0 ? &r->pol->questions[q].line : NULL);
+}
+
+static void question_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	ac_question_policy *q = &r->pol->questions[r->idx];
+	if (strcmp(key, "answer_if") == 0)
+		ac_reader_choice(r, &q->answer, key, value, key_col, value_col, AC_CHOICE_IF | AC_CHOICE_MARK,
+				 "answer_if = CONDITION | MARK | TEXT");
+	else if (strcmp(key, "answer") == 0)
+		ac_reader_choice(r, &q->answer, key, value, key_col, value_col, AC_CHOICE_MARK | AC_CHOICE_ONCE,
+				 "answer = MARK | TEXT");
+	else
+		ac_reader_unknown_key(r, key, key_col, "answer_if or answer");
+}
+
+static void question_complete(reader *r)
+{
+	for (int i = 0; i < AC_Q__COUNT; i++) {
+		const ac_question_policy *q = &r->pol->questions[i];
+		r->line = q->line ? q->line : r->eof_line;
+		if (!q->line)
+			ac_reader_error(r, 0, "the policy has no [question %s]: %s", ac_questions[i].name, ac_questions[i].what);
+		else if (!has_default(&q->answer))
+			ac_reader_error(r, 0, "[question %s] needs a plain 'answer'", ac_questions[i].name);
+	}
+}
+
+const ac_section_kind ac_sec_question = {"question", 1, question_open, question_assign, question_complete,
+					 AC_STAGE_AFTER};
+
+/* ------------------------------------------------------------ [timing NAME] */
+
+static void timing_open(reader *r, const char *arg, int arg_col)
+{
+	ac_policy *p = r->pol;
+	(void)arg_col;
+	if (!ac_reader_valid_id(arg)) {
+		ac_reader_error(r, r->head_col, "'%s' is not a valid name (use lower-case letters, digits and _)", arg);
+		ac_reader_refuse(r);
 		return;
 	}
-	*bar1 = *bar2 = '\0';
-	char *w = value, *cond = skip_spaces(bar1 + 1), *text = skip_spaces(bar2 + 1);
-	trim_end(w);
-	trim_end(cond);
-	double weight;
-	if (!ac_reader_number(w, &weight) || weight < -100 || weight > 100) {
-		ac_reader_error(r, col, "the weight '%s' is not a number from -100 to 100", w);
-		return;
-	}
-	if (!ac_reader_grow(r, (void **)&a->adds, &a->n_adds, sizeof *a->adds))
-		return;
-	ac_add *add = &a->adds[a->n_adds - 1];
-	add->weight = weight;
-	add->when = ac_reader_condition(r, cond, col + (int)(cond - value));
-	ac_reader_template(r, &add->text, "add", text, col, col + (int)(text - value));
-}
-
-/* "condition | text" for a conditional first step; plain text for the default. */
-static void alt_step(reader *r, ac_alt_policy *a, char *value, int col, int conditional)
-{
-	char *text = value;
-	ac_expr *when = NULL;
-	if (conditional) {
-		char *bar = strchr(value, '|');
-		if (!bar) {
-			ac_reader_error(r, col, "expected 'first_step_if = CONDITION | STEP', found '%s'", value);
+	for (size_t i = 0; i < p->n_timing; i++)
+		if (p->timing[i].id && strcmp(p->timing[i].id, arg) == 0) {
+			ac_reader_error(r, r->head_col, "[timing %s] is defined twice (first on line %d)", arg, p->timing[i].line);
+			ac_reader_refuse(r);
 			return;
 		}
-		*bar = '\0';
-		trim_end(value);
-		when = ac_reader_condition(r, value, col);
-		text = skip_spaces(bar + 1);
-	}
-	if (!ac_reader_grow(r, (void **)&a->steps, &a->n_steps, sizeof *a->steps))
+	if (!ac_reader_grow(r, (void **)&p->timing, &p->n_timing, sizeof *p->timing)) {
+		ac_reader_refuse(r);
 		return;
-	ac_step *step = &a->steps[a->n_steps - 1];
-	step->when = when;
-	ac_reader_template(r, &step->text, "first_step", text, col, col + (int)(text - value));
-}
-
-static void alternative_assign(reader *r, const char *key, char *value, int key_col, int value_col)
-{
-	ac_alt_policy *a = &r->pol->alts[r->idx];
-	double x;
-	if (strcmp(key, "base") == 0) {
-		if (!ac_reader_number(value, &x) || x < 0 || x > 100)
-			ac_reader_error(r, value_col, "base: found '%s', expected a number from 0 to 100", value);
-		else
-			a->base = x;
-	} else if (strcmp(key, "add") == 0)
-		alt_add(r, a, value, value_col);
-	else if (strcmp(key, "why") == 0)
-		ac_reader_text(r, &a->why_default, key, value, key_col, value_col);
-	else if (strcmp(key, "first_step_if") == 0)
-		alt_step(r, a, value, value_col, 1);
-	else if (strcmp(key, "first_step") == 0)
-		alt_step(r, a, value, value_col, 0);
-	else
-		ac_reader_unknown_key(r, key, key_col, "base, add, why, first_step_if or first_step");
-}
-
-static void alternative_complete(reader *r)
-{
-	for (int a = 1; a <= AC_PATH__COUNT; a++) {
-		const ac_alt_policy *al = &r->pol->alts[a];
-		int has_default = 0;
-		for (size_t s = 0; s < al->n_steps; s++)
-			has_default |= al->steps[s].when == NULL;
-		if (!al->defined || !al->why_default || !has_default)
-			ac_reader_error(r, 0, "[alternative %s] is missing, or lacks 'why' or a plain 'first_step'",
-					ac_enum_name(AC_ENUM_PATH, a));
 	}
+	r->idx = (int)p->n_timing - 1;
+	p->timing[r->idx].id = ac_reader_strdup(r, arg);
+	p->timing[r->idx].line = r->line;
 }
 
-const ac_section_kind ac_sec_alternative = {"alternative", 1, alternative_open, alternative_assign, alternative_complete};
+static void timing_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	ac_timing_policy *t = &r->pol->timing[r->idx];
+	if (strcmp(key, "reason_if") == 0)
+		ac_reader_choice(r, &t->reason, key, value, key_col, value_col, AC_CHOICE_IF, "reason_if = CONDITION | TEXT");
+	else if (strcmp(key, "reason") == 0)
+		ac_reader_choice(r, &t->reason, key, value, key_col, value_col, AC_CHOICE_ONCE, "reason = TEXT");
+	else
+		ac_reader_unknown_key(r, key, key_col, "reason_if or reason");
+}
+
+static void timing_complete(reader *r)
+{
+	for (size_t i = 0; i < r->pol->n_timing; i++)
+		if (!r->pol->timing[i].reason.n) {
+			r->line = r->pol->timing[i].line;
+			ac_reader_error(r, 0, "[timing %s] gives no reason: add 'reason_if' or 'reason' lines",
+					r->pol->timing[i].id);
+		}
+}
+
+const ac_section_kind ac_sec_timing = {"timing", 1, timing_open, timing_assign, timing_complete, AC_STAGE_AFTER};
 
 /* ------------------------------------------------------------ freeing */
 
 void ac_judgements_free(ac_policy *p)
 {
-	for (size_t i = 0; i < p->n_derived; i++)
-		free(p->derived[i].name);
-	free(p->derived);
-	for (size_t i = 0; i < p->n_rules; i++) {
-		free(p->rules[i].id);
-		ac_template_free(&p->rules[i].because);
-		ac_template_free(&p->rules[i].headline);
+	free(p->positions);
+	for (int i = 0; i < AC_COND__COUNT; i++)
+		ac_choices_free(&p->conditions[i].why);
+	for (int i = 0; i < AC_Q__COUNT; i++)
+		ac_choices_free(&p->questions[i].answer);
+	for (size_t i = 0; i < p->n_timing; i++) {
+		free(p->timing[i].id);
+		ac_choices_free(&p->timing[i].reason);
 	}
-	free(p->rules);
-	for (size_t i = 0; i < p->n_flags; i++) {
-		free(p->flags[i].id);
-		ac_template_free(&p->flags[i].says);
-	}
-	free(p->flags);
-	for (int a = 0; a <= AC_PATH__COUNT; a++) {
-		for (size_t i = 0; i < p->alts[a].n_adds; i++)
-			ac_template_free(&p->alts[a].adds[i].text);
-		free(p->alts[a].adds);
-		for (size_t i = 0; i < p->alts[a].n_steps; i++)
-			ac_template_free(&p->alts[a].steps[i].text);
-		free(p->alts[a].steps);
-		free(p->alts[a].why_default);
-	}
+	free(p->timing);
 }

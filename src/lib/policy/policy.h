@@ -72,6 +72,8 @@ typedef struct {
 	const char *source;
 	int line;
 	int col;
+	int stage;  /* when the condition is evaluated (AC_STAGE_*): it may use
+		     * only the facts decided before then */
 	int *nomem; /* set to 1 when memory ran out */
 } ac_site;
 
@@ -104,6 +106,23 @@ char *ac_template_expand(const ac_template *t, const ac_val *facts);
 
 /* ---------------------------------------------------------------- the policy */
 
+/* One line of an ordered choice, "KEY_if = CONDITION | [MARK |] TEXT", or a
+ * default "KEY = [MARK |] TEXT" (when NULL). */
+typedef struct {
+	ac_expr *when;
+	ac_tri mark; /* questions: how the answer speaks for enrolling */
+	ac_template text;
+} ac_choice;
+
+/* Lines in file order: the first whose condition certainly holds is chosen,
+ * else the first default, else none. */
+typedef struct {
+	ac_choice *items;
+	size_t n;
+} ac_choices;
+
+const ac_choice *ac_choose(const ac_choices *c, const ac_val *facts);
+
 typedef struct {
 	char *id;
 	int verdict;
@@ -133,19 +152,41 @@ typedef struct {
 } ac_add;
 
 typedef struct {
-	ac_expr *when; /* NULL for the default step */
-	ac_template text;
-} ac_step;
-
-typedef struct {
 	int defined;
 	double base;
 	ac_add *adds;
 	size_t n_adds;
 	char *why_default;
-	ac_step *steps;
-	size_t n_steps;
+	ac_choices first_step;
 } ac_alt_policy;
+
+/* A section that is one condition: [class NAME], [phase N], [motive NAME]. */
+typedef struct {
+	int line; /* 0 when the policy has no such section */
+	ac_expr *when;
+} ac_when_section;
+
+typedef struct {
+	int line;
+	ac_expr *met;
+	ac_choices why;
+} ac_condition_policy;
+
+typedef struct {
+	int line;
+	ac_choices answer;
+} ac_question_policy;
+
+typedef struct {
+	char *id;
+	int line;
+	ac_choices reason;
+} ac_timing_policy;
+
+typedef struct {
+	int value; /* AC_POS_* */
+	ac_expr *when;
+} ac_position;
 
 typedef struct {
 	int defined;
@@ -176,6 +217,18 @@ struct ac_policy {
 	char **compare_keys;
 	size_t n_compare_keys;
 	char *compare_statement;
+	ac_when_section phases[AC_PHASES + 1];          /* [phase N], N = 1.. */
+	ac_when_section motives[AC_MOT__COUNT + 1];     /* [motive NAME]: valid = ... */
+	ac_when_section classes[AC_CLASS_LEVERAGED + 1]; /* [class NAME] */
+	int class_order[AC_CLASS_LEVERAGED];            /* the classes in file order */
+	size_t n_classes;
+	ac_position *positions;                         /* [positioning], in order */
+	size_t n_positions;
+	int positioning_line;
+	ac_condition_policy conditions[AC_COND__COUNT];
+	ac_question_policy questions[AC_Q__COUNT];
+	ac_timing_policy *timing;                       /* [timing NAME], in order */
+	size_t n_timing;
 	/* The names C relies on (required.h), resolved when the policy is read. */
 	size_t required_fact[AC_REQ_FACT__COUNT]; /* fact slots */
 	size_t required_flag[AC_REQ_FLAG__COUNT]; /* indices into flags */

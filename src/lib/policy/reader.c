@@ -4,10 +4,17 @@
  *   name = default                 top-level settings
  *   [thresholds]                   named numbers
  *   [category routine_admin]       one per task category
- *   [derive structural]            a named fact defined by an expression   } judgements.c
+ *   [phase 2]                      when the organisation is in adoption phase 2  } judgements.c
+ *   [motive credential_signal]     when a reason for certifying is valid         }
+ *   [derive structural]            a named fact defined by an expression   } verdict.c
  *   [rule industry_compression]    verdict rules, first match decides      }
  *   [flag reporting_heavy]         flags shown beside the verdict          }
- *   [alternative role_redesign]    how each path is scored and explained   }
+ *   [class exposed]                the exposure class, first match         } judgements.c
+ *   [positioning]                  offensive, defensive, ...: first match  }
+ *   [condition leverage_possible]  whether one of the four holds, and why  }
+ *   [question capability_gap]      the answer to one of the five questions }
+ *   [timing phase]                 one reason about the timing             }
+ *   [alternative role_redesign]    how each path is scored and explained   } verdict.c
  *   [domain ml_engineering]        words that tie a named gap to a domain
  *   [gwa]                          O*NET work activity -> task category
  *   [compare]                      how `aicert compare` ranks certificates
@@ -58,7 +65,7 @@ void ac_reader_refuse(reader *r)
 
 ac_site ac_reader_site(reader *r, int col)
 {
-	return (ac_site){r->pol, r->d, r->source, r->line, col, &r->nomem};
+	return (ac_site){r->pol, r->d, r->source, r->line, col, r->stage, &r->nomem};
 }
 
 char *ac_reader_strdup(reader *r, const char *s)
@@ -149,6 +156,72 @@ void ac_reader_unknown_key(reader *r, const char *key, int key_col, const char *
 	ac_reader_error(r, key_col, "unknown setting '%s' here; expected %s", key, allowed);
 }
 
+char *ac_reader_split(char *s)
+{
+	char *bar = strchr(s, '|');
+	if (!bar)
+		return NULL;
+	*bar++ = '\0';
+	for (char *e = bar - 1; e > s && e[-1] == ' ';)
+		*--e = '\0';
+	while (*bar == ' ')
+		bar++;
+	return bar;
+}
+
+void ac_reader_choice(reader *r, ac_choices *c, const char *key, char *value, int key_col, int value_col, int how,
+		      const char *form)
+{
+	int bars = 0, need = !!(how & AC_CHOICE_IF) + !!(how & AC_CHOICE_MARK);
+	for (const char *b = value; (b = strchr(b, '|')) != NULL; b++)
+		bars++;
+	if (bars < need) {
+		ac_reader_error(r, value_col, "expected '%s', found '%s'", form, value);
+		return;
+	}
+	char *cond = NULL, *mark = NULL, *text = value;
+	if (how & AC_CHOICE_IF) {
+		cond = value;
+		text = ac_reader_split(value);
+	}
+	if (how & AC_CHOICE_MARK) {
+		mark = text;
+		text = ac_reader_split(mark);
+	}
+	ac_tri m = AC_UNKNOWN;
+	if (mark && strcmp(mark, "yes") == 0)
+		m = AC_TRUE;
+	else if (mark && strcmp(mark, "no") == 0)
+		m = AC_FALSE;
+	else if (mark && strcmp(mark, "unknown") != 0) {
+		ac_reader_error(r, value_col + (int)(mark - value),
+				"found '%s', expected yes, no or unknown (how the answer speaks for enrolling)", mark);
+		return;
+	}
+	if (!cond && (how & AC_CHOICE_ONCE))
+		for (size_t i = 0; i < c->n; i++)
+			if (!c->items[i].when) {
+				ac_reader_error(r, key_col, "'%s' is set twice in this section", key);
+				return;
+			}
+	if (!ac_reader_grow(r, (void **)&c->items, &c->n, sizeof *c->items))
+		return;
+	ac_choice *item = &c->items[c->n - 1];
+	item->mark = m;
+	if (cond)
+		item->when = ac_reader_condition(r, cond, value_col);
+	ac_reader_template(r, &item->text, key, text, key_col, value_col + (int)(text - value));
+}
+
+void ac_choices_free(ac_choices *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		ac_template_free(&c->items[i].text);
+	free(c->items);
+	c->items = NULL;
+	c->n = 0;
+}
+
 /* ------------------------------------------------------------ top level */
 
 static void top_assign(reader *r, const char *key, char *value, int key_col, int value_col)
@@ -174,7 +247,7 @@ static void top_complete(reader *r)
 		ac_reader_error(r, 0, "the policy has no 'version = ...' line");
 }
 
-static const ac_section_kind sec_top = {"", 0, NULL, top_assign, top_complete};
+static const ac_section_kind sec_top = {"", 0, NULL, top_assign, top_complete, AC_STAGE_AFTER};
 
 /* ------------------------------------------------------------ [thresholds] */
 
@@ -214,7 +287,8 @@ static void thresholds_complete(reader *r)
 	r->line = r->eof_line;
 }
 
-static const ac_section_kind sec_thresholds = {"thresholds", 0, thresholds_open, thresholds_assign, thresholds_complete};
+static const ac_section_kind sec_thresholds = {"thresholds", 0, thresholds_open, thresholds_assign, thresholds_complete,
+						    AC_STAGE_AFTER};
 
 /* ------------------------------------------------------------ [category NAME] */
 
@@ -264,7 +338,8 @@ static void category_complete(reader *r)
 					ac_enum_name(AC_ENUM_CATEGORY, c));
 }
 
-static const ac_section_kind sec_category = {"category", 1, category_open, category_assign, category_complete};
+static const ac_section_kind sec_category = {"category", 1, category_open, category_assign, category_complete,
+						  AC_STAGE_AFTER};
 
 /* ------------------------------------------------------------ [domain NAME] */
 
@@ -285,7 +360,7 @@ static void domain_assign(reader *r, const char *key, char *value, int key_col, 
 		ac_reader_unknown_key(r, key, key_col, "keywords");
 }
 
-static const ac_section_kind sec_domain = {"domain", 1, domain_open, domain_assign, NULL};
+static const ac_section_kind sec_domain = {"domain", 1, domain_open, domain_assign, NULL, AC_STAGE_AFTER};
 
 /* ------------------------------------------------------------ [gwa] */
 
@@ -313,7 +388,7 @@ static void gwa_assign(reader *r, const char *key, char *value, int key_col, int
 	p->n_gwa++;
 }
 
-static const ac_section_kind sec_gwa = {"gwa", 0, NULL, gwa_assign, NULL};
+static const ac_section_kind sec_gwa = {"gwa", 0, NULL, gwa_assign, NULL, AC_STAGE_AFTER};
 
 /* ------------------------------------------------------------ [compare] */
 
@@ -359,13 +434,14 @@ static void compare_complete(reader *r)
 		ac_reader_error(r, 0, "[compare] needs 'order' and 'statement'");
 }
 
-static const ac_section_kind sec_compare = {"compare", 0, NULL, compare_assign, compare_complete};
+static const ac_section_kind sec_compare = {"compare", 0, NULL, compare_assign, compare_complete, AC_STAGE_AFTER};
 
 /* ------------------------------------------------------------ the file */
 
 /* Every kind of section, in the order problems of completeness are reported. */
 static const ac_section_kind *const kinds[] = {
-	&sec_thresholds, &sec_category, &ac_sec_derive, &ac_sec_rule, &ac_sec_flag,
+	&sec_thresholds, &sec_category, &ac_sec_phase, &ac_sec_motive, &ac_sec_derive, &ac_sec_rule, &ac_sec_flag,
+	&ac_sec_class, &ac_sec_positioning, &ac_sec_condition, &ac_sec_question, &ac_sec_timing,
 	&ac_sec_alternative, &sec_domain, &sec_gwa, &sec_compare,
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
@@ -407,6 +483,7 @@ static void open_section(reader *r, char *head, int col)
 		return;
 	}
 	r->sec = kinds[k];
+	r->stage = kinds[k]->stage;
 	r->idx = 0;
 	r->head_col = col;
 	if (kinds[k]->open)
@@ -480,6 +557,7 @@ void ac_policy_free(ac_policy *p)
 		free(p->categories[c].covers);
 	for (int d = 0; d <= AC_DOM__COUNT; d++)
 		free(p->domain_keywords[d]);
+	ac_verdict_free(p);
 	ac_judgements_free(p);
 	for (size_t i = 0; i < p->n_gwa; i++)
 		free(p->gwa_ids[i]);
@@ -511,7 +589,7 @@ ac_status ac_policy_parse(const char *text, size_t len, const char *source, ac_p
 	ac_policy *p = calloc(1, sizeof *p);
 	if (!p)
 		return AC_ENOMEM;
-	reader r = {.pol = p, .d = diags, .source = source, .sec = &sec_top};
+	reader r = {.pol = p, .d = diags, .source = source, .sec = &sec_top, .stage = AC_STAGE_AFTER};
 	char line[MAX_LINE + 2];
 	size_t pos = 0;
 	while (pos < len) {

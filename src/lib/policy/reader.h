@@ -1,7 +1,9 @@
 /*
- * reader.h — what the policy reader's two halves share: reader.c reads the
- * lines and the data sections, judgements.c the sections that decide (derived
- * facts, rules, flags, alternatives).  Each kind of section is a row of a
+ * reader.h — what the policy reader's parts share: reader.c reads the lines
+ * and the data sections, verdict.c the sections that lead to the verdict
+ * (derived facts, rules, flags, alternatives) and judgements.c those that
+ * judge and explain beside it (phases, motives, class, positioning,
+ * conditions, questions, timing reasons).  Each kind of section is a row of a
  * table: its name, whether it takes a name, and how it opens and takes a
  * setting.
  */
@@ -26,6 +28,9 @@ typedef struct {
 	/* After the whole file was read without a problem: what the section
 	 * kind still lacks. */
 	void (*complete)(reader *r);
+	/* When its conditions are evaluated (AC_STAGE_*): they may use only the
+	 * facts decided before. */
+	int stage;
 } ac_section_kind;
 
 struct reader {
@@ -37,6 +42,7 @@ struct reader {
 	int failed;
 	int nomem;
 	const ac_section_kind *sec; /* NULL inside a refused section */
+	int stage;    /* the section's stage (AC_STAGE_*) */
 	int idx;      /* which category, path, rule, ... the section is */
 	int head_col; /* column of the section's kind in its header */
 	int thresholds_line; /* line of the [thresholds] header, 0 before it */
@@ -71,9 +77,27 @@ ac_expr *ac_reader_condition(reader *r, const char *value, int col);
 /* "unknown setting" for a key the section does not take. */
 void ac_reader_unknown_key(reader *r, const char *key, int key_col, const char *allowed);
 
-/* The section kinds judgements.c reads. */
+/* How a line of an ordered choice reads (see ac_choices). */
+enum {
+	AC_CHOICE_IF = 1,   /* "CONDITION | ..." */
+	AC_CHOICE_MARK = 2, /* "... MARK | TEXT" with MARK yes, no or unknown */
+	AC_CHOICE_ONCE = 4  /* a default line, at most once */
+};
+/* Reads one line of an ordered choice into c; form is how the line should
+ * look, for the message when it does not. */
+void ac_reader_choice(reader *r, ac_choices *c, const char *key, char *value, int key_col, int value_col, int how,
+		      const char *form);
+/* Cuts s at its first '|': trims the part before, and returns the part
+ * after without its leading spaces; NULL when s has no '|'. */
+char *ac_reader_split(char *s);
+void ac_choices_free(ac_choices *c);
+
+/* The section kinds of verdict.c and judgements.c. */
 extern const ac_section_kind ac_sec_derive, ac_sec_rule, ac_sec_flag, ac_sec_alternative;
-/* Frees what judgements.c allocated. */
+extern const ac_section_kind ac_sec_phase, ac_sec_motive, ac_sec_class, ac_sec_positioning, ac_sec_condition,
+	ac_sec_question, ac_sec_timing;
+/* Free what verdict.c and judgements.c allocated. */
+void ac_verdict_free(ac_policy *p);
 void ac_judgements_free(ac_policy *p);
 
 #endif
