@@ -1,27 +1,28 @@
 /*
  * reader.c — reads a policy file: a line-oriented text a coach can edit.
  *
- *   name = default                 top-level settings
- *   [thresholds]                   named numbers
- *   [category routine_admin]       one per task category
- *   [phase 2]                      when the organisation is in adoption phase 2  } judgements.c
- *   [motive credential_signal]     when a reason for certifying is valid         }
- *   [derive structural]            a named fact defined by an expression   } verdict.c
- *   [rule industry_compression]    verdict rules, first match decides      }
- *   [flag reporting_heavy]         flags shown beside the verdict          }
- *   [class exposed]                the exposure class, first match         } judgements.c
- *   [positioning]                  offensive, defensive, ...: first match  }
- *   [condition leverage_possible]  whether one of the four holds, and why  }
- *   [question capability_gap]      the answer to one of the five questions }
- *   [timing phase]                 one reason about the timing             }
- *   [alternative role_redesign]    how each path is scored and explained   } verdict.c
- *   [domain ml_engineering]        words that tie a named gap to a domain
- *   [gwa]                          O*NET work activity -> task category
- *   [compare]                      how `aicert compare` ranks certificates
+ *   name = default                 top-level settings                          reader.c
+ *   [thresholds]                   named numbers                               tables.c
+ *   [category routine_admin]       one per task category                       tables.c
+ *   [phase 2]                      when the organisation is in phase 2         judgements.c
+ *   [motive credential_signal]     when a reason for certifying is valid       judgements.c
+ *   [derive structural]            a named fact defined by an expression       verdict.c
+ *   [rule industry_compression]    verdict rules, first match decides          verdict.c
+ *   [flag reporting_heavy]         flags shown beside the verdict              verdict.c
+ *   [class exposed]                the exposure class, first match             judgements.c
+ *   [positioning]                  offensive, defensive, ...: first match      judgements.c
+ *   [condition leverage_possible]  whether one of the four holds, and why      judgements.c
+ *   [question capability_gap]      the answer to one of the five questions     judgements.c
+ *   [timing phase]                 one reason about the timing                 judgements.c
+ *   [alternative role_redesign]    how each path is scored and explained       verdict.c
+ *   [domain ml_engineering]        words that tie a named gap to a domain      tables.c
+ *   [gwa]                          O*NET work activity -> task category        tables.c
+ *   [compare]                      how `aicert compare` ranks certificates     tables.c
  *
- * This file reads the lines, the section headers and the data sections, and
- * reports every problem with its line and column; a policy with any problem
- * is refused whole (AC_ENOMEM when memory ran out, else AC_EINPUT).
+ * This file reads the lines and the section headers, hands each setting to
+ * its section, and reports every problem with its line and column; a policy
+ * with any problem is refused whole (AC_ENOMEM when memory ran out, else
+ * AC_EINPUT).
  */
 #include <ctype.h>
 #include <math.h>
@@ -249,200 +250,13 @@ static void top_complete(reader *r)
 
 static const ac_section_kind sec_top = {"", 0, NULL, top_assign, top_complete, AC_STAGE_AFTER};
 
-/* ------------------------------------------------------------ [thresholds] */
-
-static void thresholds_open(reader *r, const char *arg, int arg_col)
-{
-	(void)arg;
-	(void)arg_col;
-	if (!r->thresholds_line)
-		r->thresholds_line = r->line;
-}
-
-static void thresholds_assign(reader *r, const char *key, char *value, int key_col, int value_col)
-{
-	ac_policy *p = r->pol;
-	int t = ac_threshold_find(key, strlen(key));
-	double x;
-	if (t < 0)
-		ac_reader_error(r, key_col, "unknown threshold '%s' (see 'aicert policy show' for the list)", key);
-	else if (p->threshold_set[t])
-		ac_reader_error(r, key_col, "threshold '%s' is set twice", key);
-	else if (!ac_reader_number(value, &x) || x < 0)
-		ac_reader_error(r, value_col, "threshold '%s': found '%s', expected a number of 0 or more", key, value);
-	else {
-		p->thresholds[t] = x;
-		p->threshold_set[t] = 1;
-	}
-}
-
-static void thresholds_complete(reader *r)
-{
-	r->line = r->thresholds_line ? r->thresholds_line : r->eof_line;
-	for (int t = 0; t < AC_TH__COUNT; t++)
-		if (!r->pol->threshold_set[t]) {
-			const char *desc, *name = ac_threshold_name(t, &desc);
-			ac_reader_error(r, 0, "[thresholds] does not set '%s' (%s)", name, desc);
-		}
-	r->line = r->eof_line;
-}
-
-static const ac_section_kind sec_thresholds = {"thresholds", 0, thresholds_open, thresholds_assign, thresholds_complete,
-						    AC_STAGE_AFTER};
-
-/* ------------------------------------------------------------ [category NAME] */
-
-static void category_open(reader *r, const char *arg, int arg_col)
-{
-	ac_policy *p = r->pol;
-	r->idx = ac_enum_value(AC_ENUM_CATEGORY, arg);
-	if (!r->idx) {
-		ac_reader_error(r, arg_col, "unknown category '%s'; expected one of %s", arg, ac_enum_list(AC_ENUM_CATEGORY));
-		ac_reader_refuse(r);
-	} else if (p->categories[r->idx].defined)
-		ac_reader_error(r, arg_col, "category '%s' is defined twice", arg);
-	else
-		p->categories[r->idx].defined = 1;
-}
-
-static void category_assign(reader *r, const char *key, char *value, int key_col, int value_col)
-{
-	ac_category_policy *c = &r->pol->categories[r->idx];
-	double x;
-	if (strcmp(key, "repeatable") == 0) {
-		if (strcmp(value, "yes") == 0)
-			c->repeatable = 1;
-		else if (strcmp(value, "partly") == 0)
-			c->partly = 1;
-		else if (strcmp(value, "no") != 0)
-			ac_reader_error(r, value_col, "repeatable: found '%s', expected yes, partly or no", value);
-		c->defined |= 2; /* repeatable seen */
-	} else if (strcmp(key, "exposure") == 0) {
-		if (!ac_reader_number(value, &x) || x < 0 || x > 1)
-			ac_reader_error(r, value_col, "exposure: found '%s', expected a number from 0 to 1", value);
-		else {
-			c->exposure = x;
-			c->defined |= 4;
-		}
-	} else if (strcmp(key, "covers") == 0)
-		ac_reader_text(r, &c->covers, key, value, key_col, value_col);
-	else
-		ac_reader_unknown_key(r, key, key_col, "repeatable, exposure or covers");
-}
-
-static void category_complete(reader *r)
-{
-	for (int c = 1; c <= AC_CAT__COUNT; c++)
-		if ((r->pol->categories[c].defined & 7) != 7)
-			ac_reader_error(r, 0, "[category %s] is missing or lacks 'repeatable' or 'exposure'",
-					ac_enum_name(AC_ENUM_CATEGORY, c));
-}
-
-static const ac_section_kind sec_category = {"category", 1, category_open, category_assign, category_complete,
-						  AC_STAGE_AFTER};
-
-/* ------------------------------------------------------------ [domain NAME] */
-
-static void domain_open(reader *r, const char *arg, int arg_col)
-{
-	r->idx = ac_enum_value(AC_ENUM_DOMAIN, arg);
-	if (!r->idx) {
-		ac_reader_error(r, arg_col, "unknown domain '%s'; expected one of %s", arg, ac_enum_list(AC_ENUM_DOMAIN));
-		ac_reader_refuse(r);
-	}
-}
-
-static void domain_assign(reader *r, const char *key, char *value, int key_col, int value_col)
-{
-	if (strcmp(key, "keywords") == 0)
-		ac_reader_text(r, &r->pol->domain_keywords[r->idx], key, value, key_col, value_col);
-	else
-		ac_reader_unknown_key(r, key, key_col, "keywords");
-}
-
-static const ac_section_kind sec_domain = {"domain", 1, domain_open, domain_assign, NULL, AC_STAGE_AFTER};
-
-/* ------------------------------------------------------------ [gwa] */
-
-static void gwa_assign(reader *r, const char *key, char *value, int key_col, int value_col)
-{
-	ac_policy *p = r->pol;
-	int cat = ac_enum_value(AC_ENUM_CATEGORY, value);
-	if (!cat) {
-		ac_reader_error(r, value_col, "found '%s', expected a task category: %s", value, ac_enum_list(AC_ENUM_CATEGORY));
-		return;
-	}
-	for (size_t i = 0; i < p->n_gwa; i++)
-		if (strcmp(p->gwa_ids[i], key) == 0) {
-			ac_reader_error(r, key_col, "work activity '%s' is mapped twice", key);
-			return;
-		}
-	size_t n = p->n_gwa;
-	if (!ac_reader_grow(r, (void **)&p->gwa_ids, &n, sizeof *p->gwa_ids))
-		return;
-	n = p->n_gwa;
-	if (!ac_reader_grow(r, (void **)&p->gwa_cats, &n, sizeof *p->gwa_cats))
-		return;
-	p->gwa_ids[p->n_gwa] = ac_reader_strdup(r, key);
-	p->gwa_cats[p->n_gwa] = cat;
-	p->n_gwa++;
-}
-
-static const ac_section_kind sec_gwa = {"gwa", 0, NULL, gwa_assign, NULL, AC_STAGE_AFTER};
-
-/* ------------------------------------------------------------ [compare] */
-
-static void compare_order(reader *r, const char *value, int value_col)
-{
-	static const char *const allowed[] = {"verdict", "gap_fit", "role_fit", "weeks", "cost_usd", "total_cost_usd"};
-	ac_policy *p = r->pol;
-	char *save = NULL, *copy = ac_reader_strdup(r, value);
-	if (!copy)
-		return;
-	for (char *tok = strtok_r(copy, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
-		size_t k;
-		for (k = 0; k < sizeof allowed / sizeof allowed[0]; k++)
-			if (strcmp(allowed[k], tok) == 0)
-				break;
-		if (k == sizeof allowed / sizeof allowed[0]) {
-			ac_reader_error(r, value_col,
-					"order: unknown key '%s'; expected verdict, gap_fit, role_fit, weeks, cost_usd or total_cost_usd",
-					tok);
-			break;
-		}
-		if (!ac_reader_grow(r, (void **)&p->compare_keys, &p->n_compare_keys, sizeof *p->compare_keys))
-			break;
-		p->compare_keys[p->n_compare_keys - 1] = ac_reader_strdup(r, tok);
-	}
-	free(copy);
-}
-
-static void compare_assign(reader *r, const char *key, char *value, int key_col, int value_col)
-{
-	ac_policy *p = r->pol;
-	if (strcmp(key, "statement") == 0)
-		ac_reader_text(r, &p->compare_statement, key, value, key_col, value_col);
-	else if (strcmp(key, "order") == 0 && !p->compare_keys)
-		compare_order(r, value, value_col);
-	else
-		ac_reader_unknown_key(r, key, key_col, "order or statement (each once)");
-}
-
-static void compare_complete(reader *r)
-{
-	if (!r->pol->n_compare_keys || !r->pol->compare_statement)
-		ac_reader_error(r, 0, "[compare] needs 'order' and 'statement'");
-}
-
-static const ac_section_kind sec_compare = {"compare", 0, NULL, compare_assign, compare_complete, AC_STAGE_AFTER};
-
 /* ------------------------------------------------------------ the file */
 
 /* Every kind of section, in the order problems of completeness are reported. */
 static const ac_section_kind *const kinds[] = {
-	&sec_thresholds, &sec_category, &ac_sec_phase, &ac_sec_motive, &ac_sec_derive, &ac_sec_rule, &ac_sec_flag,
+	&ac_sec_thresholds, &ac_sec_category, &ac_sec_phase, &ac_sec_motive, &ac_sec_derive, &ac_sec_rule, &ac_sec_flag,
 	&ac_sec_class, &ac_sec_positioning, &ac_sec_condition, &ac_sec_question, &ac_sec_timing,
-	&ac_sec_alternative, &sec_domain, &sec_gwa, &sec_compare,
+	&ac_sec_alternative, &ac_sec_domain, &ac_sec_gwa, &ac_sec_compare,
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
 

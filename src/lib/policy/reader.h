@@ -1,6 +1,6 @@
 /*
- * reader.h — what the policy reader's parts share: reader.c reads the lines
- * and the data sections, verdict.c the sections that lead to the verdict
+ * reader.h — what the policy reader's parts share: reader.c reads the lines,
+ * tables.c the data sections, verdict.c the sections that lead to the verdict
  * (derived facts, rules, flags, alternatives) and judgements.c those that
  * judge and explain beside it (phases, motives, class, positioning,
  * conditions, questions, timing reasons).  Each kind of section is a row of a
@@ -92,7 +92,8 @@ void ac_reader_choice(reader *r, ac_choices *c, const char *key, char *value, in
 char *ac_reader_split(char *s);
 void ac_choices_free(ac_choices *c);
 
-/* The section kinds of verdict.c and judgements.c. */
+/* The section kinds of tables.c, verdict.c and judgements.c. */
+extern const ac_section_kind ac_sec_thresholds, ac_sec_category, ac_sec_domain, ac_sec_gwa, ac_sec_compare;
 extern const ac_section_kind ac_sec_derive, ac_sec_rule, ac_sec_flag, ac_sec_alternative;
 extern const ac_section_kind ac_sec_phase, ac_sec_motive, ac_sec_class, ac_sec_positioning, ac_sec_condition,
 	ac_sec_question, ac_sec_timing;
