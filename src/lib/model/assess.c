@@ -65,7 +65,7 @@ static ac_status fill_rules(ac_assessment *a, const ac_eval *ev)
 		r->id = strdup(pol->rules[i].id);
 		r->verdict = pol->rules[i].verdict;
 		r->decisive = i == ev->decisive;
-		r->because = ac_template_expand(&pol->rules[i].because, ev->f);
+		r->because = ac_template_expand(&pol->rules[i].because, ev->f, pol->wording);
 		r->figures_json = figures_json(ev, pol->rules[i].when);
 		if (!r->id || !r->because || !r->figures_json)
 			return AC_ENOMEM;
@@ -73,12 +73,12 @@ static ac_status fill_rules(ac_assessment *a, const ac_eval *ev)
 	const ac_rule *d = &pol->rules[ev->decisive];
 	a->verdict = ev->verdict;
 	a->reason = strdup(d->id);
-	a->headline = ac_template_expand(&d->headline, ev->f);
+	a->headline = ac_template_expand(&d->headline, ev->f, pol->wording);
 	for (size_t i = 0; i < pol->n_flags; i++) {
 		if (ac_expr_truth(pol->flags[i].when, ev->f) != AC_TRUE)
 			continue;
 		size_t notes = a->n_flags;
-		if (!ac_list_push(&a->flag_notes, &notes, ac_template_expand(&pol->flags[i].says, ev->f)))
+		if (!ac_list_push(&a->flag_notes, &notes, ac_template_expand(&pol->flags[i].says, ev->f, pol->wording)))
 			return AC_ENOMEM;
 		if (!ac_list_push(&a->flags, &a->n_flags, strdup(pol->flags[i].id))) {
 			free(a->flag_notes[notes - 1]); /* keep the two lists the same length */
@@ -171,46 +171,52 @@ static ac_status fill_certificate(ac_assessment *a, const ac_eval *ev)
 					 : ev->f[AC_F_OVER_BUDGET].b == AC_TRUE ? AC_FALSE : AC_TRUE;
 	char ***w = &a->certification.warnings;
 	size_t *nw = &a->certification.n_warnings;
-	const char *name = c->name ? c->name : c->id;
+	const ac_wording *words = ev->prep->pol->wording;
+	const char *name = c->name ? c->name : c->id, *date = c->status_date;
 	int ok = 1;
 	if (c->status == AC_STATUS_RETIRED)
-		ok &= ac_list_push(w, nw, ac_strdup_printf("%s was retired%s%s; employers will see an old credential.", name,
-							   c->status_date ? " on " : "", c->status_date ? c->status_date : ""));
+		ok &= ac_list_push(w, nw, date ? AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRED_ON, name, date)
+					       : AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRED, name));
 	else if (c->status == AC_STATUS_RETIRING)
-		ok &= ac_list_push(w, nw, ac_strdup_printf("%s is being retired%s%s; check its successor before you study.", name,
-							   c->status_date ? " on " : "", c->status_date ? c->status_date : ""));
+		ok &= ac_list_push(w, nw, date ? AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRING_ON, name, date)
+					       : AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRING, name));
 	if (c->gated)
-		ok &= ac_list_push(w, nw, ac_strdup_printf("%s has a prerequisite: %s. Make sure you meet it before paying.", name,
-							   c->prerequisites ? c->prerequisites : "another credential first"));
+		ok &= ac_list_push(w, nw, c->prerequisites
+						  ? AC_SAY_DUP(words, AC_W_WARNING_CERT_PREREQUISITE, name, c->prerequisites)
+						  : AC_SAY_DUP(words, AC_W_WARNING_CERT_PREREQUISITE_UNNAMED, name));
 	if (!c->cost_usd.set)
-		ok &= ac_list_push(w, nw, ac_strdup_printf("The price of %s is not known%s%s.", name,
-							   c->cost_note ? " (the source says: " : "", c->cost_note ? c->cost_note : ""));
+		ok &= ac_list_push(w, nw, c->cost_note ? AC_SAY_DUP(words, AC_W_WARNING_CERT_PRICE_UNKNOWN_NOTE, name, c->cost_note)
+						       : AC_SAY_DUP(words, AC_W_WARNING_CERT_PRICE_UNKNOWN, name));
 	if (!c->hours.set)
-		ok &= ac_list_push(w, nw, ac_strdup_printf("The preparation time of %s is not known, so the weeks it would take cannot be computed.", name));
+		ok &= ac_list_push(w, nw, AC_SAY_DUP(words, AC_W_WARNING_CERT_HOURS_UNKNOWN, name));
 	if (c->n_uncertain)
-		ok &= ac_list_push(w, nw, ac_strdup_printf("Some figures for %s are uncertain in the sources; check them with the provider.", name));
-	if (ev->f[AC_F_OVER_BUDGET].b == AC_TRUE)
-		ok &= ac_list_push(w, nw, ac_strdup_printf("It costs $%.0f, more than your budget of $%.0f.", c->cost_usd.v,
-							   p->constraints.budget_usd.v));
+		ok &= ac_list_push(w, nw, AC_SAY_DUP(words, AC_W_WARNING_CERT_UNCERTAIN, name));
+	if (ev->f[AC_F_OVER_BUDGET].b == AC_TRUE) {
+		char price[48], budget[48];
+		snprintf(price, sizeof price, "$%.0f", c->cost_usd.v);
+		snprintf(budget, sizeof budget, "$%.0f", p->constraints.budget_usd.v);
+		ok &= ac_list_push(w, nw, AC_SAY_DUP(words, AC_W_WARNING_CERT_OVER_BUDGET, price, budget));
+	}
 	return ok ? AC_OK : AC_ENOMEM;
 }
 
 static ac_status fill_warnings(ac_assessment *a, const ac_eval *ev)
 {
 	const ac_profile *p = ev->p;
+	const ac_wording *words = ev->prep->pol->wording;
+	char number[48];
 	int ok = 1;
-	if (p->role.n_tasks && fabs(ev->share_total - 100) > 0.5)
+	if (p->role.n_tasks && fabs(ev->share_total - 100) > 0.5) {
+		snprintf(number, sizeof number, "%g", round(ev->share_total * 100) / 100);
+		ok &= ac_list_push(&a->warnings, &a->n_warnings, AC_SAY_DUP(words, AC_W_WARNING_SHARES, number));
+	}
+	if (ev->prefilled) {
+		snprintf(number, sizeof number, "%zu", a->exposure.n_tasks);
 		ok &= ac_list_push(&a->warnings, &a->n_warnings,
-				   ac_strdup_printf("task shares add to %g; normalised to 100", round(ev->share_total * 100) / 100));
-	if (ev->prefilled)
-		ok &= ac_list_push(&a->warnings, &a->n_warnings,
-				   ac_strdup_printf("no task list was given: the %zu tasks of occupation %s were used "
-						    "(Core weighted 2, Supplemental 1); list your own tasks for a sharper answer",
-						    a->exposure.n_tasks, ev->prep->occ->code));
+				   AC_SAY_DUP(words, AC_W_WARNING_PREFILLED, number, ev->prep->occ->code));
+	}
 	if (ev->motive_invalid && ev->motive_valid)
-		ok &= ac_list_push(&a->warnings, &a->n_warnings,
-				   strdup("some of your reasons do not hold once checked (see Motives); they are not a veto, "
-					  "but they should not drive the decision"));
+		ok &= ac_list_push(&a->warnings, &a->n_warnings, strdup(ac_word(words, AC_W_WARNING_INVALID_MOTIVES)));
 	return ok ? AC_OK : AC_ENOMEM;
 }
 
@@ -279,10 +285,9 @@ static ac_status load_occupation(const ac_profile *p, const ac_context *ctx, ac_
 {
 	if (!p->role.occupation)
 		return AC_OK;
+	const ac_wording *words = ctx->policy->wording;
 	if (!ctx->occdata) {
-		a->exposure.occupation_note = strdup(
-			"Occupation data is not installed, so role.occupation was not used. Install it with "
-			"scripts/fetch-data.sh and 'aicert data import --from DIR' (see the README).");
+		a->exposure.occupation_note = strdup(ac_word(words, AC_W_NOTE_OCCUPATION_DATA_MISSING));
 		return a->exposure.occupation_note ? AC_OK : AC_ENOMEM;
 	}
 	ac_diags d;
@@ -290,9 +295,7 @@ static ac_status load_occupation(const ac_profile *p, const ac_context *ctx, ac_
 	ac_status st = ac_occdata_occupation(ctx->occdata, p->role.occupation, &a->exposure.occupation, &d);
 	ac_diags_free(&d);
 	if (st == AC_ENOTFOUND || st == AC_EINPUT) {
-		a->exposure.occupation_note = ac_strdup_printf(
-			"Occupation %s is not in the installed occupation data; try 'aicert occupations search TITLE'.",
-			p->role.occupation);
+		a->exposure.occupation_note = AC_SAY_DUP(words, AC_W_NOTE_OCCUPATION_UNKNOWN, p->role.occupation);
 		return a->exposure.occupation_note ? AC_OK : AC_ENOMEM;
 	}
 	return st;

@@ -16,7 +16,7 @@
  * out or no line applies (the caller knows which choices have a default). */
 static char *chosen_text(const ac_choice *c, const ac_eval *ev)
 {
-	return c ? ac_template_expand(&c->text, ev->f) : NULL;
+	return c ? ac_template_expand(&c->text, ev->f, ev->prep->pol->wording) : NULL;
 }
 
 /* ------------------------------------------------------------ conditions */
@@ -97,7 +97,7 @@ static ac_status alternatives(ac_assessment *a, const ac_eval *ev)
 		strbuf sb;
 		sb_init(&sb);
 		for (int k = 0; k < 2 && best[k]; k++) {
-			char *t = ac_template_expand(&best[k]->text, ev->f);
+			char *t = ac_template_expand(&best[k]->text, ev->f, pol->wording);
 			sb_printf(&sb, "%s%s", k ? " " : "", t ? t : "");
 			free(t);
 		}

@@ -319,6 +319,11 @@ int ac_expr_always(const ac_expr *e)
 	return e && e->op == OP_BOOL && e->b == AC_TRUE;
 }
 
+int ac_expr_never(const ac_expr *e)
+{
+	return e && e->op == OP_BOOL && e->b == AC_FALSE;
+}
+
 /* ------------------------------------------------------------ evaluation */
 
 ac_val ac_expr_eval(const ac_expr *e, const ac_val *facts)

@@ -18,6 +18,7 @@
 #include "core/tri.h"
 #include "policy/facts.h"
 #include "policy/required.h"
+#include "policy/wording.h"
 
 /* Thresholds every policy must set (name, what it means). */
 #define AC_THRESHOLDS(T) \
@@ -79,8 +80,9 @@ typedef struct {
 
 /* Parses a yes/no condition; NULL after reporting the problem. */
 ac_expr *ac_expr_parse(const ac_site *at, const char *text);
-/* 1 when the expression is the constant true ('always'). */
+/* 1 when the expression is the constant true ('always'), or false. */
 int ac_expr_always(const ac_expr *e);
+int ac_expr_never(const ac_expr *e);
 /* Evaluates an expression to a value. */
 ac_val ac_expr_eval(const ac_expr *e, const ac_val *facts);
 /* Tri-state truth of a boolean expression. */
@@ -101,8 +103,9 @@ typedef struct {
 /* Compiles text into t; 0 after reporting an unknown placeholder. */
 int ac_template_compile(const ac_site *at, const char *text, ac_template *t);
 void ac_template_free(ac_template *t);
-/* The text with every placeholder replaced by its value (freed with free()). */
-char *ac_template_expand(const ac_template *t, const ac_val *facts);
+/* The text with every placeholder replaced by its value, yes/no/unknown in
+ * the words of w (freed with free()). */
+char *ac_template_expand(const ac_template *t, const ac_val *facts, const ac_wording *w);
 
 /* ---------------------------------------------------------------- the policy */
 
@@ -197,6 +200,7 @@ typedef struct {
 } ac_category_policy;
 
 struct ac_policy {
+	const ac_wording *wording; /* every sentence that is not the policy's own */
 	char *name;
 	char *version;
 	char *description;

@@ -431,6 +431,11 @@ ac_status ac_policy_parse(const char *text, size_t len, const char *source, ac_p
 		ac_policy_free(p);
 		return r.nomem ? AC_ENOMEM : AC_EINPUT;
 	}
+	ac_status st = ac_wording_builtin(&p->wording, diags);
+	if (st != AC_OK) {
+		ac_policy_free(p);
+		return st;
+	}
 	*out = p;
 	return AC_OK;
 }

@@ -131,7 +131,7 @@ static void put_number(strbuf *sb, double x)
 		sb_printf(sb, "%.2f", x);
 }
 
-char *ac_template_expand(const ac_template *t, const ac_val *facts)
+char *ac_template_expand(const ac_template *t, const ac_val *facts, const ac_wording *w)
 {
 	strbuf sb;
 	sb_init(&sb);
@@ -143,11 +143,11 @@ char *ac_template_expand(const ac_template *t, const ac_val *facts)
 		}
 		const ac_val *v = &facts[p->slot];
 		if (v->type == AC_T_STR)
-			sb_puts(&sb, v->known && v->s ? v->s : "(not given)");
+			sb_puts(&sb, v->known && v->s ? v->s : ac_word(w, AC_W_VALUE_NOT_GIVEN));
 		else if (v->type == AC_T_BOOL)
-			sb_puts(&sb, v->b == AC_TRUE ? "yes" : v->b == AC_FALSE ? "no" : "unknown");
+			sb_puts(&sb, ac_word(w, v->b == AC_TRUE ? AC_W_VALUE_YES : v->b == AC_FALSE ? AC_W_VALUE_NO : AC_W_VALUE_UNKNOWN));
 		else if (!v->known)
-			sb_puts(&sb, "unknown");
+			sb_puts(&sb, ac_word(w, AC_W_VALUE_UNKNOWN));
 		else if (p->kind == P_PERCENT)
 			sb_printf(&sb, "%.0f%%", round(v->n * 100));
 		else if (p->kind == P_UP)
