@@ -14,39 +14,48 @@
 #include "model/engine.h"
 #include "model/fit.h"
 
-static void add_figure(size_t slot, void *ctx);
-
 typedef struct {
-	strbuf *sb;
 	const ac_eval *ev;
-	int first;
+	ac_rule_fired *rule;
+	int nomem;
 } figures_ctx;
 
+/* Records one fact a rule's condition uses, with its value. */
 static void add_figure(size_t slot, void *vctx)
 {
 	figures_ctx *c = vctx;
 	const ac_val *v = &c->ev->f[slot];
-	sb_printf(c->sb, "%s\"%s\": ", c->first ? "" : ", ", ac_policy_fact_name(c->ev->prep->pol, slot, NULL));
-	c->first = 0;
-	if (v->type == AC_T_BOOL)
-		sb_puts(c->sb, v->b == AC_TRUE ? "true" : v->b == AC_FALSE ? "false" : "null");
-	else if (!v->known)
-		sb_puts(c->sb, "null");
-	else if (fabs(v->n - round(v->n)) < 1e-9)
-		sb_printf(c->sb, "%.0f", round(v->n));
-	else
-		sb_printf(c->sb, "%.4g", round(v->n * 1e4) / 1e4);
+	ac_rule_fired *r = c->rule;
+	ac_figure *fig = &r->figures[r->n_figures];
+	fig->name = strdup(ac_policy_fact_name(c->ev->prep->pol, slot, NULL));
+	if (!fig->name) {
+		c->nomem = 1;
+		return;
+	}
+	r->n_figures++;
+	fig->type = v->type == AC_T_BOOL ? AC_FIGURE_YESNO : AC_FIGURE_NUMBER;
+	fig->truth = v->type == AC_T_BOOL ? v->b : AC_UNKNOWN;
+	fig->number.set = v->type != AC_T_BOOL && v->known;
+	fig->number.v = fig->number.set ? v->n : 0;
 }
 
-static char *figures_json(const ac_eval *ev, const ac_expr *when)
+static void count_figure(size_t slot, void *ctx)
 {
-	strbuf sb;
-	sb_init(&sb);
-	sb_puts(&sb, "{");
-	figures_ctx c = {&sb, ev, 1};
+	(void)slot;
+	++*(size_t *)ctx;
+}
+
+/* The figures of a fired rule: every fact its condition uses. */
+static ac_status figures(ac_rule_fired *r, const ac_eval *ev, const ac_expr *when)
+{
+	size_t n = 0;
+	ac_expr_facts(when, count_figure, &n);
+	r->figures = calloc(n ? n : 1, sizeof *r->figures);
+	if (!r->figures)
+		return AC_ENOMEM;
+	figures_ctx c = {ev, r, 0};
 	ac_expr_facts(when, add_figure, &c);
-	sb_puts(&sb, "}");
-	return sb_take(&sb, NULL);
+	return c.nomem ? AC_ENOMEM : AC_OK;
 }
 
 static ac_status fill_rules(ac_assessment *a, const ac_eval *ev)
@@ -66,8 +75,7 @@ static ac_status fill_rules(ac_assessment *a, const ac_eval *ev)
 		r->verdict = pol->rules[i].verdict;
 		r->decisive = i == ev->decisive;
 		r->because = ac_template_expand(&pol->rules[i].because, ev->f, pol->wording);
-		r->figures_json = figures_json(ev, pol->rules[i].when);
-		if (!r->id || !r->because || !r->figures_json)
+		if (!r->id || !r->because || figures(r, ev, pol->rules[i].when) != AC_OK)
 			return AC_ENOMEM;
 	}
 	const ac_rule *d = &pol->rules[ev->decisive];
@@ -390,7 +398,9 @@ void ac_assessment_free(ac_assessment *a)
 	for (size_t i = 0; i < a->n_rules; i++) {
 		free(a->rules[i].id);
 		free(a->rules[i].because);
-		free(a->rules[i].figures_json);
+		for (size_t k = 0; k < a->rules[i].n_figures; k++)
+			free(a->rules[i].figures[k].name);
+		free(a->rules[i].figures);
 	}
 	free(a->rules);
 	free_list(a->flags, a->n_flags);
