@@ -201,6 +201,7 @@ typedef struct {
 
 struct ac_policy {
 	const ac_wording *wording; /* every sentence that is not the policy's own */
+	char *text;                /* the file as read, for writer.c */
 	char *name;
 	char *version;
 	char *description;

@@ -364,6 +364,7 @@ void ac_policy_free(ac_policy *p)
 {
 	if (!p)
 		return;
+	free(p->text);
 	free(p->name);
 	free(p->version);
 	free(p->description);
@@ -432,10 +433,14 @@ ac_status ac_policy_parse(const char *text, size_t len, const char *source, ac_p
 		return r.nomem ? AC_ENOMEM : AC_EINPUT;
 	}
 	ac_status st = ac_wording_builtin(&p->wording, diags);
+	if (st == AC_OK && !(p->text = malloc(len + 1)))
+		st = AC_ENOMEM;
 	if (st != AC_OK) {
 		ac_policy_free(p);
 		return st;
 	}
+	memcpy(p->text, text, len);
+	p->text[len] = '\0';
 	*out = p;
 	return AC_OK;
 }
