@@ -1,8 +1,10 @@
 /*
  * assess.c — ac_assess(): resolves the certificate and the occupation, runs
  * the engine once, and assembles the assessment a renderer reads: the rules
- * that fired with their figures, the facts of each section, the certificate's
- * costs and warnings, then the explanations and the counterfactuals.
+ * that fired with their figures, the facts of each section (the exposure
+ * class by the policy's [class] sections), the certificate's costs and
+ * warnings (worded by data/wording.en), then the explanations and the
+ * counterfactuals.
  */
 #include <math.h>
 #include <stdio.h>

@@ -2,8 +2,10 @@
  * engine.c — the decision model, in the order FRAMEWORK.md reasons: exposure,
  * replaceability, leverage, trajectory, organisation, industry and timing,
  * motives, the certificate.  Each step turns profile answers into named facts
- * (facts.h); the policy's derived facts, ordered rules and flags then decide.
- * Nothing here knows a threshold or a rule order: those come from the policy.
+ * (facts.h); the policy then decides, in this order, the adoption phase, which
+ * motives are valid, its derived facts, the verdict (its ordered rules) and
+ * the positioning.  Nothing here knows a threshold, a rule order or a
+ * judgement: those come from the policy.
  */
 #include <math.h>
 #include <stdarg.h>

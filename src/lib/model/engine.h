@@ -1,7 +1,7 @@
 /*
- * engine.h — the engine's internal state, shared by its three files:
- * engine.c (facts and rules), explain.c (conditions, questions, alternatives)
- * and whatif.c (counterfactuals and missing answers).
+ * engine.h — the engine's internal state, shared by engine.c (facts and
+ * rules), explain.c (conditions, questions, alternatives), whatif.c
+ * (counterfactuals and missing answers) and assess.c, which assembles them.
  */
 #ifndef AICERT_ENGINE_H
 #define AICERT_ENGINE_H
@@ -43,7 +43,8 @@ void ac_eval_free(ac_eval *ev);
 /* The value of a derived fact the C code relies on (AC_REQ_*, required.h). */
 ac_tri ac_eval_required(const ac_eval *ev, int which);
 
-/* explain.c: fills conditions, questions, timing reasons and alternatives. */
+/* explain.c: fills conditions, questions, positioning, timing reasons and
+ * alternatives from the policy's sections. */
 ac_status ac_explain(ac_assessment *a, const ac_eval *ev);
 
 /* whatif.c: fills counterfactuals and missing answers. */
