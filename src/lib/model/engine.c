@@ -57,7 +57,6 @@ static void set_num(ac_eval *ev, int f, ac_num n)
 	set_n(ev, f, n.set, n.v);
 }
 
-
 /* A claim does not hold until it is made: unanswered counts as no. */
 static int claimed(ac_tri t)
 {
@@ -366,6 +365,43 @@ static void motive_facts(ac_eval *ev)
 	set_s(ev, AC_F_CAPABILITY_GAP, p->capability_gap);
 }
 
+/* ------------------------------------------------------------ 8. the certificate */
+
+static void certificate_facts(ac_eval *ev)
+{
+	const ac_cert *c = ev->prep->cert;
+	const ac_profile *p = ev->p;
+	const ac_policy *pol = ev->prep->pol;
+	set_b(ev, AC_F_CERT_NAMED, tri_of(c != NULL));
+	set_s(ev, AC_F_CERT_NAME, c ? (c->name ? c->name : c->id) : NULL);
+	ac_tri gap = c ? ac_gap_fit(pol, c, p->capability_gap, NULL, NULL) : AC_UNKNOWN;
+	set_b(ev, AC_F_CERT_GAP_FIT, gap);
+	set_b(ev, AC_F_CERT_MISSES_GAP, tri_of(c && p->capability_gap && gap == AC_FALSE));
+	set_b(ev, AC_F_CERT_ROLE_FIT, ac_role_fit(c, p, NULL));
+	set_b(ev, AC_F_CERT_RECOGNIZED, c ? c->recognized_by_org : AC_UNKNOWN);
+	set_b(ev, AC_F_CERT_RETIRED, c ? tri_of(c->status == AC_STATUS_RETIRED || c->status == AC_STATUS_RETIRING) : AC_FALSE);
+	set_b(ev, AC_F_CERT_PREREQ_GATED, c ? tri_of(c->gated) : AC_FALSE);
+	ac_cert_cost cost = {0};
+	if (c)
+		ac_cert_costs(c, p->constraints.hours_per_week, p->role.hourly_pay_usd, &cost);
+	set_n(ev, AC_F_CERT_COST, c && c->cost_usd.set, c ? c->cost_usd.v : 0);
+	set_n(ev, AC_F_CERT_HOURS, c && c->hours.set, c ? c->hours.v : 0);
+	set_num(ev, AC_F_CERT_WEEKS, cost.weeks);
+	set_num(ev, AC_F_HOURS_PER_WEEK, p->constraints.hours_per_week);
+	ac_tri over = AC_UNKNOWN, hours = AC_TRUE;
+	if (!c)
+		over = AC_FALSE;
+	else if (c->cost_usd.set && p->constraints.budget_usd.set)
+		over = tri_of(c->cost_usd.v > p->constraints.budget_usd.v + 1e-9);
+	if (c)
+		hours = cost.weeks.set ? tri_of(cost.weeks.v <= pol->thresholds[AC_TH_MAX_CERTIFICATE_WEEKS] + 1e-9)
+				       : AC_UNKNOWN;
+	set_b(ev, AC_F_OVER_BUDGET, over);
+	set_b(ev, AC_F_HAS_HOURS, hours);
+}
+
+/* ------------------------------------------------------------ what the policy decides */
+
 /* Each given motive is valid, invalid or unknown by its [motive] section. */
 static void motive_validity_facts(ac_eval *ev)
 {
@@ -419,42 +455,7 @@ static void positioning_facts(ac_eval *ev)
 		set_b(ev, AC_F_POSITIONING_OFFENSIVE + v, tri_of(v == ev->positioning));
 }
 
-/* ------------------------------------------------------------ 8. the certificate */
-
-static void certificate_facts(ac_eval *ev)
-{
-	const ac_cert *c = ev->prep->cert;
-	const ac_profile *p = ev->p;
-	const ac_policy *pol = ev->prep->pol;
-	set_b(ev, AC_F_CERT_NAMED, tri_of(c != NULL));
-	set_s(ev, AC_F_CERT_NAME, c ? (c->name ? c->name : c->id) : NULL);
-	ac_tri gap = c ? ac_gap_fit(pol, c, p->capability_gap, NULL, NULL) : AC_UNKNOWN;
-	set_b(ev, AC_F_CERT_GAP_FIT, gap);
-	set_b(ev, AC_F_CERT_MISSES_GAP, tri_of(c && p->capability_gap && gap == AC_FALSE));
-	set_b(ev, AC_F_CERT_ROLE_FIT, ac_role_fit(c, p, NULL));
-	set_b(ev, AC_F_CERT_RECOGNIZED, c ? c->recognized_by_org : AC_UNKNOWN);
-	set_b(ev, AC_F_CERT_RETIRED, c ? tri_of(c->status == AC_STATUS_RETIRED || c->status == AC_STATUS_RETIRING) : AC_FALSE);
-	set_b(ev, AC_F_CERT_PREREQ_GATED, c ? tri_of(c->gated) : AC_FALSE);
-	ac_cert_cost cost = {0};
-	if (c)
-		ac_cert_costs(c, p->constraints.hours_per_week, p->role.hourly_pay_usd, &cost);
-	set_n(ev, AC_F_CERT_COST, c && c->cost_usd.set, c ? c->cost_usd.v : 0);
-	set_n(ev, AC_F_CERT_HOURS, c && c->hours.set, c ? c->hours.v : 0);
-	set_num(ev, AC_F_CERT_WEEKS, cost.weeks);
-	set_num(ev, AC_F_HOURS_PER_WEEK, p->constraints.hours_per_week);
-	ac_tri over = AC_UNKNOWN, hours = AC_TRUE;
-	if (!c)
-		over = AC_FALSE;
-	else if (c->cost_usd.set && p->constraints.budget_usd.set)
-		over = tri_of(c->cost_usd.v > p->constraints.budget_usd.v + 1e-9);
-	if (c)
-		hours = cost.weeks.set ? tri_of(cost.weeks.v <= pol->thresholds[AC_TH_MAX_CERTIFICATE_WEEKS] + 1e-9)
-				       : AC_UNKNOWN;
-	set_b(ev, AC_F_OVER_BUDGET, over);
-	set_b(ev, AC_F_HAS_HOURS, hours);
-}
-
-/* ------------------------------------------------------------ rules */
+/* ------------------------------------------------------------ the evaluation */
 
 ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags)
 {
