@@ -330,6 +330,14 @@ const char *ac_policy_compare_statement(const ac_policy *p);
  * weeks, cost_usd); returns how many. */
 size_t ac_policy_compare_keys(const ac_policy *p, const char *const **keys);
 void ac_policy_free(ac_policy *p);
+/* The policy's own text with each category's exposure replaced, for
+ * `aicert data calibrate`: for every category c (1..AC_CAT__COUNT) whose
+ * measured[c] is not 0, its 'exposure' line becomes exposures[c] under a
+ * comment naming the measured tasks and the old value; the other categories
+ * keep theirs under a comment saying so, and the name gets "-calibrated".
+ * Comments and layout are kept.  *out is freed with ac_free. */
+ac_status ac_policy_write_with_category_exposures(const ac_policy *p, const double *exposures, const size_t *measured,
+						  char **out, size_t *len);
 /* The i-th built-in fact a policy condition may use (NULL past the last):
  * its name, its type ("yes/no", "number" or "text") and its meaning. */
 const char *ac_fact_describe(size_t i, const char **type, const char **description);
