@@ -511,8 +511,22 @@ int ac_assessment_verdict(const ac_assessment *a);
 const char *ac_assessment_reason(const ac_assessment *a);
 const char *ac_assessment_headline(const ac_assessment *a);
 const char *ac_assessment_label(const ac_assessment *a);
-/* Renders an assessment; *out is NUL-terminated and freed with ac_free. */
+/* How text is laid out: the line width (text wraps there, tables fit in it)
+ * and whether terminal colours may be used.  The defaults (78 columns, no
+ * colour) suit a file or a pipe; a terminal front end sets its own width and
+ * leaves colour off when NO_COLOR is set. */
+typedef struct {
+	size_t struct_size; /* set by ac_render_options_init() */
+	size_t width;       /* columns, 40..1000 (default 78) */
+	int color;          /* 1: colour the verdict and the marks (default 0) */
+} ac_render_options;
+void ac_render_options_init(ac_render_options *o);
+
+/* Renders an assessment; *out is NUL-terminated and freed with ac_free.
+ * ac_render uses the default options. */
 ac_status ac_render(const ac_assessment *a, ac_format format, char **out, size_t *len);
+ac_status ac_render_opts(const ac_assessment *a, ac_format format, const ac_render_options *o, char **out,
+			 size_t *len);
 void ac_assessment_free(ac_assessment *a);
 
 /* ---------------------------------------------------------------- the session */
@@ -569,8 +583,10 @@ typedef struct {
 void ac_compare_options_init(ac_compare_options *o);
 ac_status ac_session_compare(ac_session *s, const ac_profile *p, const ac_compare_options *o,
 			     ac_comparison **out, ac_diags *diags);
-/* Text or JSON. */
+/* Text or JSON (o NULL: the default layout). */
 ac_status ac_comparison_render(const ac_comparison *c, ac_format format, char **out, size_t *len);
+ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, const ac_render_options *o,
+				    char **out, size_t *len);
 void ac_comparison_free(ac_comparison *c);
 
 /* `occupations search`: the occupations whose titles match the words, best
@@ -586,6 +602,8 @@ ac_status ac_session_occupation_show(ac_session *s, const char *code, ac_format 
 /* `certs list|search|show`: the certificates that pass a filter, or one. */
 ac_status ac_certs_render(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format,
 			  char **out, size_t *len);
+ac_status ac_certs_render_opts(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format,
+			       const ac_render_options *o, char **out, size_t *len);
 ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t *len);
 
 #ifdef __cplusplus

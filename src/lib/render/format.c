@@ -127,3 +127,44 @@ ac_status ac_render_json_value(json_t *root, char **out, size_t *len)
 	*out = sb_take(&sb, len);
 	return *out ? AC_OK : AC_ENOMEM;
 }
+
+/* Copies n bytes of text with each run of whitespace as one space and control
+ * characters (which could drive the terminal) as '?'. */
+void ac_render_put_clean(strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			sb_putn(sb, " ", 1);
+			while (i + 1 < n && strchr(" \t\n\r", s[i + 1]) && s[i + 1])
+				i++;
+		} else {
+			sb_putn(sb, c < 0x20 || c == 0x7f ? "?" : &s[i], 1);
+		}
+	}
+}
+
+static void pad(strbuf *sb, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		sb_putn(sb, " ", 1);
+}
+
+void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, size_t width_total)
+{
+	enum { MIN_WRAP = 24 }; /* never wrap narrower than this */
+	const char *p = text ? text : "";
+	const char *line;
+	size_t n, width = col < width_total - MIN_WRAP ? width_total - col : MIN_WRAP;
+	int first = 1;
+	while (ac_render_next_line(&p, width, &line, &n)) {
+		if (!first)
+			pad(sb, indent);
+		ac_render_put_clean(sb, line, n);
+		sb_puts(sb, "\n");
+		first = 0;
+		width = indent < width_total - MIN_WRAP ? width_total - indent : MIN_WRAP;
+	}
+	if (first)
+		sb_puts(sb, "\n");
+}

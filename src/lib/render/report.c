@@ -658,9 +658,10 @@ static void footer(report *r)
 		para(r, word(r, AC_W_REPORT_OCCUPATION_CREDITS));
 }
 
-ac_status ac_render_report(const ac_assessment *a, const rw_writer *w, strbuf *out)
+ac_status ac_render_report(const ac_assessment *a, const rw_writer *w, const ac_render_options *o, strbuf *out)
 {
-	report r = {.a = a, .w = w, .o = {out, 0}, .last = B_NONE};
+	report r = {.a = a, .w = w, .o = {out, 0, 78, 0}, .last = B_NONE};
+	ac_render_options_resolve(o, &r.o.width, &r.o.color);
 	ac_status st = ac_wording_builtin(&r.words, NULL);
 	if (st != AC_OK)
 		return st;
