@@ -6,6 +6,8 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -363,4 +365,16 @@ int cli_format_text_or_json(const cli_args *a, int *json)
 	}
 	*json = f == AC_FORMAT_JSON;
 	return -1;
+}
+
+void cli_render_options(ac_render_options *o)
+{
+	ac_render_options_init(o);
+	if (!isatty(STDOUT_FILENO))
+		return; /* a file or a pipe: the default 78 columns, no colour */
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		o->width = ws.ws_col;
+	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+	o->color = !(no_color && *no_color) && !(term && strcmp(term, "dumb") == 0);
 }

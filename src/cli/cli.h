@@ -93,6 +93,11 @@ int cli_format(const cli_args *a, ac_format *out);
 
 /* For commands that write text or JSON only: sets *json; -1 on success. */
 int cli_format_text_or_json(const cli_args *a, int *json);
+/* How text output is laid out for standard output: the terminal's width
+ * when it is a terminal (else 78 columns), and colours only on a terminal,
+ * never when NO_COLOR is set or TERM is "dumb". */
+void cli_render_options(ac_render_options *o);
+
 /* Writes all of buf to stdout and flushes; returns 0, or 1 on a write error. */
 int cli_write_stdout(const char *buf, size_t len);
 /* Writes the output of a rendering call: on AC_OK the text (then freed),

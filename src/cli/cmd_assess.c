@@ -36,8 +36,10 @@ static int run(const cli_args *args)
 	ac_assess_options_init(&o);
 	o.counterfactuals = !cli_flag(args, "no-counterfactuals");
 	ac_status st = ac_session_assess(session, profile, &o, &a, &d);
+	ac_render_options ro;
+	cli_render_options(&ro);
 	if (st == AC_OK)
-		st = ac_render(a, fmt, &out, &out_len);
+		st = ac_render_opts(a, fmt, &ro, &out, &out_len);
 	if (st != AC_OK) {
 		/* The engine names fields; the file they belong to is this one. */
 		for (size_t i = 0; i < d.count; i++)

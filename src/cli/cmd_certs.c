@@ -67,7 +67,10 @@ static int run_listing(const cli_args *a, const char *words)
 	ac_diags_init(&d);
 	char *out = NULL;
 	size_t len = 0;
-	ac_status st = ac_certs_render(ac_session_catalogue(s), &f, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &out, &len);
+	ac_render_options ro;
+	cli_render_options(&ro);
+	ac_status st = ac_certs_render_opts(ac_session_catalogue(s), &f, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &ro,
+					    &out, &len);
 	rc = cli_emit(st, out, len, &d, "certs");
 	ac_diags_free(&d);
 	ac_session_free(s);

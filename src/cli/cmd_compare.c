@@ -43,9 +43,11 @@ static int run_compare(const cli_args *a)
 	ac_diags_init(&d);
 	char *text = NULL;
 	size_t len = 0;
+	ac_render_options ro;
+	cli_render_options(&ro);
 	ac_status st = ac_session_compare(session, p, &o, &cmp, &d);
 	if (st == AC_OK)
-		st = ac_comparison_render(cmp, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &text, &len);
+		st = ac_comparison_render_opts(cmp, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &ro, &text, &len);
 	rc = cli_emit(st, text, len, &d, path);
 	ac_diags_free(&d);
 out:

@@ -35,6 +35,58 @@ static void print_usage(FILE *to)
 	      "Exit status: 0 done, 1 internal failure, 2 bad input or usage.\n", to);
 }
 
+/* Edit distance between a and b (insertions, deletions, substitutions),
+ * for names of at most 31 characters. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 31 || lb > 31)
+		return 99;
+	size_t row[32];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+/* The command word (the first word of a command's name) nearest to a
+ * mistyped one, when it is close enough to be what was meant; else NULL. */
+static const char *nearest_command(const char *typed)
+{
+	static char best[32];
+	size_t best_d = 3;
+	const char *found = NULL;
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		char word[32];
+		size_t n = strcspn(commands[i]->name, " ");
+		if (n >= sizeof word)
+			continue;
+		memcpy(word, commands[i]->name, n);
+		word[n] = '\0';
+		size_t d = distance(typed, word);
+		if (d < best_d) { /* the first of equally near commands wins */
+			best_d = d;
+			memcpy(best, word, n + 1);
+			found = best;
+		}
+	}
+	/* Close means at most two edits, and fewer than half the word. */
+	return found && best_d * 2 < strlen(best) + 1 ? found : NULL;
+}
+
 /* Number of argv words that name cmd (1 or 2), or 0 when they do not. */
 static int matches(const cli_command *cmd, int argc, char **argv)
 {
@@ -69,20 +121,33 @@ int main(int argc, char **argv)
 			return rc;
 		return commands[i]->run(&args);
 	}
-	/* A group word alone ("certs", "policy"): list its subcommands. */
+	/* A group word ("certs", "policy"): its subcommands; with --help that is
+	 * the answer (exit 0), alone it is a usage error. */
+	int help = argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0);
+	FILE *to = help ? stdout : stderr;
 	int group = 0;
 	for (size_t i = 0; i < N_COMMANDS; i++) {
 		const char *sp = strchr(commands[i]->name, ' ');
 		if (sp && strlen(argv[1]) == (size_t)(sp - commands[i]->name) &&
 		    strncmp(commands[i]->name, argv[1], strlen(argv[1])) == 0) {
-			if (!group)
-				fprintf(stderr, "aicert: '%s' needs a subcommand:\n", argv[1]);
-			fprintf(stderr, "  aicert %-20s %s\n", commands[i]->name, commands[i]->summary);
+			if (!group && help)
+				fprintf(to, "usage: aicert %s SUBCOMMAND [options]\n\nsubcommands:\n", argv[1]);
+			else if (!group)
+				fprintf(to, "aicert: '%s' needs a subcommand:\n", argv[1]);
+			fprintf(to, "  aicert %-20s %s\n", commands[i]->name, commands[i]->summary);
 			group = 1;
 		}
 	}
+	if (group && help) {
+		fprintf(to, "\n  aicert %s SUBCOMMAND --help    options of one subcommand\n", argv[1]);
+		return fflush(to) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+	}
 	if (!group) {
-		cli_error("unknown command '%s'", argv[1]);
+		const char *near = nearest_command(argv[1]);
+		if (near)
+			cli_error("unknown command '%s'; did you mean '%s'?", argv[1], near);
+		else
+			cli_error("unknown command '%s'", argv[1]);
 		print_usage(stderr);
 	}
 	return CLI_EXIT_USAGE;

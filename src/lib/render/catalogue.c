@@ -9,6 +9,7 @@
 
 #include "core/strbuf.h"
 #include "input/cert.h"
+#include "policy/wording.h"
 #include "render/render.h"
 
 /* "$150", "7.5", or "unknown"; a trailing "?" when the reference marks the
@@ -21,39 +22,69 @@ static void fmt_num(char *buf, size_t n, ac_num v, const char *prefix, int uncer
 		snprintf(buf, n, "%s%.10g%s", prefix, v.v, uncertain ? "?" : "");
 }
 
-static void list_text(strbuf *sb, const ac_cert **rows, size_t shown, size_t total, size_t unknown_cost)
+static void spaces(strbuf *sb, size_t n)
 {
-	/* Column widths from the content, so the table stays aligned. */
-	int w_id = 2, w_level = 5, w_domain = 6;
+	for (size_t i = 0; i < n; i++)
+		sb_putn(sb, " ", 1);
+}
+
+/* One certificate in two lines: its id with price, hours and status in
+ * columns, then its name, level and domain wrapped under it.  When the
+ * columns would not fit the width, they move to the second line. */
+static void list_text(strbuf *sb, const ac_wording *words, const ac_cert **rows, size_t shown, size_t total,
+		      size_t unknown_cost, size_t width)
+{
+	size_t w_id = 2;
 	for (size_t i = 0; i < shown; i++) {
-		int l = (int)strlen(rows[i]->id);
+		size_t l = ac_render_width(rows[i]->id, strlen(rows[i]->id));
 		if (l > w_id)
 			w_id = l;
-		l = (int)strlen(ac_enum_name(AC_ENUM_LEVEL, rows[i]->level));
-		if (l > w_level)
-			w_level = l;
-		l = (int)strlen(ac_enum_name(AC_ENUM_DOMAIN, rows[i]->domain));
-		if (l > w_domain)
-			w_domain = l;
 	}
-	if (shown)
-		sb_printf(sb, "%-*s  %-*s  %-*s  %9s  %8s  %s\n", w_id, "ID", w_level, "LEVEL", w_domain, "DOMAIN", "COST",
-			  "HOURS", "STATUS");
+	enum { W_COST = 9, W_HOURS = 8, W_STATUS = 19 };
+	int columns = w_id + 2 + W_COST + 2 + W_HOURS + 2 + W_STATUS <= width;
+
+	if (shown && columns) {
+		sb_puts(sb, "ID");
+		spaces(sb, w_id - 2);
+		sb_printf(sb, "  %*s  %*s  %s\n", W_COST, "COST", W_HOURS, "HOURS", "STATUS");
+	}
 	for (size_t i = 0; i < shown; i++) {
 		const ac_cert *c = rows[i];
-		char cost[32], hours[32];
+		char cost[32], hours[32], status[48], details[160];
 		fmt_num(cost, sizeof cost, c->cost_usd, "$", ac_cert_is_uncertain(c, "cost_usd"));
 		fmt_num(hours, sizeof hours, c->hours, "", ac_cert_is_uncertain(c, "hours"));
-		sb_printf(sb, "%-*s  %-*s  %-*s  %9s  %8s  %s%s%s\n", w_id, c->id, w_level,
-			  ac_enum_name(AC_ENUM_LEVEL, c->level), w_domain, ac_enum_name(AC_ENUM_DOMAIN, c->domain), cost,
-			  hours, ac_enum_name(AC_ENUM_STATUS, c->status), c->status_date ? " " : "",
-			  c->status_date ? c->status_date : "");
+		snprintf(status, sizeof status, "%s%s%s", ac_enum_name(AC_ENUM_STATUS, c->status),
+			 c->status_date ? " " : "", c->status_date ? c->status_date : "");
+		ac_render_put_clean(sb, c->id, strlen(c->id));
+		strbuf line;
+		sb_init(&line);
+		if (columns) {
+			spaces(sb, w_id - ac_render_width(c->id, strlen(c->id)));
+			sb_printf(sb, "  %*s  %*s  %s\n", W_COST, cost, W_HOURS, hours, status);
+		} else {
+			sb_puts(sb, "\n");
+			snprintf(details, sizeof details, "cost %s, hours %s, %s; ", cost, hours, status);
+			sb_puts(&line, details);
+		}
+		const char *domain = ac_word_of(words, AC_WF_DOMAIN, c->domain);
+		sb_printf(&line, "%s; %s, %s", c->name ? c->name : c->id, ac_enum_name(AC_ENUM_LEVEL, c->level),
+			  domain ? domain : ac_enum_name(AC_ENUM_DOMAIN, c->domain));
+		spaces(sb, 2);
+		ac_render_wrapped(sb, line.failed ? "" : line.buf, 2, 4, width);
+		if (line.failed)
+			sb->failed = 1;
+		sb_free(&line);
 	}
-	if (shown)
-		sb_printf(sb, "\n%zu of %zu certificates.  '?' marks a value the reference flags as uncertain; "
-			      "'unknown' means no source gives it.\n", shown, total);
-	else
+	if (shown) {
+		sb_puts(sb, "\n");
+		char note[256];
+		snprintf(note, sizeof note,
+			 "%zu of %zu certificates.  '?' marks a value the reference flags as uncertain; "
+			 "'unknown' means no source gives it.", shown, total);
+		ac_render_wrapped(sb, note, 0, 0, width);
+	} else {
 		sb_puts(sb, "No certificate matches.\n");
+	}
 	if (unknown_cost)
 		sb_printf(sb, "%zu certificate%s with an unknown cost left out by --max-cost.\n", unknown_cost,
 			  unknown_cost == 1 ? "" : "s");
@@ -83,7 +114,16 @@ static json_t *list_json(const ac_cert **rows, size_t shown)
 ac_status ac_certs_render(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format, char **out,
 			  size_t *len)
 {
+	return ac_certs_render_opts(cat, f, format, NULL, out, len);
+}
+
+ac_status ac_certs_render_opts(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format,
+			       const ac_render_options *o, char **out, size_t *len)
+{
 	*out = NULL;
+	size_t width;
+	int color;
+	ac_render_options_resolve(o, &width, &color);
 	if (format != AC_FORMAT_TEXT && format != AC_FORMAT_JSON)
 		return AC_EINPUT;
 	ac_cert_filter all;
@@ -107,11 +147,15 @@ ac_status ac_certs_render(const ac_catalogue *cat, const ac_cert_filter *f, ac_f
 	if (format == AC_FORMAT_JSON) {
 		st = ac_render_json_value(list_json(rows, shown), out, len);
 	} else {
-		strbuf sb;
-		sb_init(&sb);
-		list_text(&sb, rows, shown, total, unknown_cost);
-		*out = sb_take(&sb, len);
-		st = *out ? AC_OK : AC_ENOMEM;
+		const ac_wording *words = NULL;
+		st = ac_wording_builtin(&words, NULL);
+		if (st == AC_OK) {
+			strbuf sb;
+			sb_init(&sb);
+			list_text(&sb, words, rows, shown, total, unknown_cost, width);
+			*out = sb_take(&sb, len);
+			st = *out ? AC_OK : AC_ENOMEM;
+		}
 	}
 	free(rows);
 	return st;

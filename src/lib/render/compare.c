@@ -3,6 +3,7 @@
  * or as JSON (schema aicert/compare/v1): the rule, whether anything earns
  * pursue (and the best other path when nothing does), then the ranked rows.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,75 +92,124 @@ static void num_word(char *buf, size_t n, ac_num v, const char *prefix)
 		snprintf(buf, n, "unknown");
 }
 
-static void comparison_text(const ac_comparison *c, strbuf *sb)
+/* Writes a sentence wrapped at width, from column 0. */
+static void say(strbuf *sb, size_t width, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+static void say(strbuf *sb, size_t width, const char *fmt, ...)
 {
-	sb_printf(sb, "Comparing catalogue certificates for: %s\n", c->label ? c->label : "(unlabelled profile)");
-	sb_printf(sb, "Ranking rule (policy %s %s): %s\n", c->policy_name ? c->policy_name : "?",
-		  c->policy_version ? c->policy_version : "",
-		  c->statement ? c->statement : "verdict, gap fit, role fit, weeks, price; then id.");
+	strbuf line;
+	sb_init(&line);
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vprintf(&line, fmt, ap);
+	va_end(ap);
+	if (line.failed)
+		sb->failed = 1;
+	else
+		ac_render_wrapped(sb, line.buf, 0, 2, width);
+	sb_free(&line);
+}
+
+/* One ranked certificate: its rank, id and name, then what the engine said
+ * and what it costs, then why it ranks there, wrapped under it. */
+static void row_text(strbuf *sb, size_t rank, const ac_compare_row *x, size_t width)
+{
+	char cost[32], weeks[32];
+	num_word(cost, sizeof cost, x->cost_usd, "$");
+	ac_num w = x->weeks;
+	if (w.set) /* a tenth of a week is precise enough to read */
+		w.v = (double)(long long)(w.v * 10 + 0.5) / 10;
+	num_word(weeks, sizeof weeks, w, "");
+	strbuf line;
+	sb_init(&line);
+	sb_printf(&line, "%zu. %s", rank, x->id);
+	if (x->name)
+		sb_printf(&line, ": %s", x->name);
+	if (!line.failed)
+		ac_render_wrapped(sb, line.buf, 0, 4, width);
+	sb_clear(&line);
+	sb_printf(&line, "verdict %s; gap fit %s; role fit %s; cost %s; weeks %s",
+		  x->verdict ? ac_enum_name(AC_ENUM_VERDICT, x->verdict) : "-", tri_word(x->gap_fit),
+		  tri_word(x->role_fit), cost, weeks);
+	sb_puts(sb, "    ");
+	if (!line.failed)
+		ac_render_wrapped(sb, line.buf, 4, 4, width);
+	sb_puts(sb, "    ");
+	ac_render_wrapped(sb, x->why, 4, 4, width);
+	if (line.failed)
+		sb->failed = 1;
+	sb_free(&line);
+}
+
+static void comparison_text(const ac_comparison *c, strbuf *sb, size_t width)
+{
+	say(sb, width, "Comparing catalogue certificates for: %s", c->label ? c->label : "(unlabelled profile)");
+	say(sb, width, "Ranking rule (policy %s %s): %s", c->policy_name ? c->policy_name : "?",
+	    c->policy_version ? c->policy_version : "",
+	    c->statement ? c->statement : "verdict, gap fit, role fit, weeks, price; then id.");
 	if (c->profile_cert)
-		sb_printf(sb, "Note: the profile names its own certification (%s); compare ignores it and ranks the catalogue.\n",
-			  c->profile_cert);
+		say(sb, width, "Note: the profile names its own certification (%s); compare ignores it and ranks the catalogue.",
+		    c->profile_cert);
 	sb_puts(sb, "\n");
 	if (!c->n_pursue) {
-		sb_puts(sb, "No certificate earns 'pursue' for this profile.\n");
+		say(sb, width, "No certificate earns 'pursue' for this profile.");
 		if (c->has_alternative) {
 			const ac_alternative *alt = &c->alternative;
-			sb_printf(sb, "Best alternative path instead: %s (score %d)\n", ac_enum_name(AC_ENUM_PATH, alt->path),
-				  alt->score);
-			if (alt->why)
-				sb_printf(sb, "  why: %s\n", alt->why);
-			if (alt->first_step)
-				sb_printf(sb, "  first step: %s\n", alt->first_step);
+			say(sb, width, "Best alternative path instead: %s (score %d)", ac_enum_name(AC_ENUM_PATH, alt->path),
+			    alt->score);
+			if (alt->why) {
+				sb_puts(sb, "  why: ");
+				ac_render_wrapped(sb, alt->why, 7, 4, width);
+			}
+			if (alt->first_step) {
+				sb_puts(sb, "  first step: ");
+				ac_render_wrapped(sb, alt->first_step, 14, 4, width);
+			}
 		}
 		sb_puts(sb, "\n");
 	} else {
-		sb_printf(sb, "%zu of %zu certificates earn 'pursue'.\n\n", c->n_pursue, c->n_rows);
+		say(sb, width, "%zu of %zu certificates earn 'pursue'.", c->n_pursue, c->n_rows);
+		sb_puts(sb, "\n");
 	}
 	size_t shown = c->n_rows < c->top ? c->n_rows : c->top;
-	int w_id = 2;
 	for (size_t i = 0; i < shown; i++)
-		if ((int)strlen(c->rows[i].id) > w_id)
-			w_id = (int)strlen(c->rows[i].id);
-	if (shown)
-		sb_printf(sb, "%3s  %-*s  %-11s  %-7s  %-7s  %8s  %7s  %s\n", "#", w_id, "ID", "VERDICT", "GAP", "ROLE", "COST",
-			  "WEEKS", "WHY IT RANKS HERE");
-	for (size_t i = 0; i < shown; i++) {
-		const ac_compare_row *x = &c->rows[i];
-		char cost[32], weeks[32];
-		num_word(cost, sizeof cost, x->cost_usd, "$");
-		ac_num w = x->weeks;
-		if (w.set) /* a tenth of a week is precise enough to read */
-			w.v = (double)(long long)(w.v * 10 + 0.5) / 10;
-		num_word(weeks, sizeof weeks, w, "");
-		sb_printf(sb, "%3zu  %-*s  %-11s  %-7s  %-7s  %8s  %7s  %s\n", i + 1, w_id, x->id,
-			  x->verdict ? ac_enum_name(AC_ENUM_VERDICT, x->verdict) : "-", tri_word(x->gap_fit),
-			  tri_word(x->role_fit), cost, weeks, x->why);
-	}
+		row_text(sb, i + 1, &c->rows[i], width);
 	if (!c->n_rows)
-		sb_puts(sb, "No catalogue certificate passes the filters.\n");
+		say(sb, width, "No catalogue certificate passes the filters.");
 	sb_puts(sb, "\n");
 	if (shown < c->n_rows)
-		sb_printf(sb, "Showing %zu of %zu (use --top N for more).\n", shown, c->n_rows);
+		say(sb, width, "Showing %zu of %zu (use --top N for more).", shown, c->n_rows);
 	if (c->left_out_retired)
-		sb_printf(sb, "%zu retired certificate%s left out (use --include-retired to rank them).\n",
-			  c->left_out_retired, c->left_out_retired == 1 ? "" : "s");
+		say(sb, width, "%zu retired certificate%s left out (use --include-retired to rank them).",
+		    c->left_out_retired, c->left_out_retired == 1 ? "" : "s");
 	if (c->left_out_unknown_cost)
-		sb_printf(sb, "%zu certificate%s with an unknown price left out by --max-cost.\n", c->left_out_unknown_cost,
-			  c->left_out_unknown_cost == 1 ? "" : "s");
-	sb_puts(sb, "Details of one certificate: aicert certs show ID\n");
+		say(sb, width, "%zu certificate%s with an unknown price left out by --max-cost.", c->left_out_unknown_cost,
+		    c->left_out_unknown_cost == 1 ? "" : "s");
+	say(sb, width, "Details of one certificate: aicert certs show ID");
 }
 
 ac_status ac_comparison_render(const ac_comparison *c, ac_format format, char **out, size_t *len)
 {
+	return ac_comparison_render_opts(c, format, NULL, out, len);
+}
+
+ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, const ac_render_options *o,
+				    char **out, size_t *len)
+{
 	*out = NULL;
+	size_t width;
+	int color;
+	ac_render_options_resolve(o, &width, &color);
 	if (format == AC_FORMAT_JSON)
 		return ac_render_json_value(comparison_json(c), out, len);
 	if (format != AC_FORMAT_TEXT)
 		return AC_EINPUT;
 	strbuf sb;
 	sb_init(&sb);
-	comparison_text(c, &sb);
+	comparison_text(c, &sb, width);
 	*out = sb_take(&sb, len);
 	return *out ? AC_OK : AC_ENOMEM;
 }

@@ -142,6 +142,26 @@ static void cell(strbuf *sb, const char *s, size_t n, size_t width, int right)
 		spaces(sb, pad);
 }
 
+/* A table too wide for the width: each row as "first cell" on its own line,
+ * then "Header: value" for the other columns, wrapped under it. */
+static void table_as_blocks(rw_out *o, const rw_table *t, size_t ncols)
+{
+	for (size_t r = 0; r < t->nrows; r++) {
+		const char *const *row = t->cells + r * t->ncols;
+		spaces(o->out, KEY_INDENT);
+		wrap(o, row[0], KEY_INDENT, KEY_INDENT + 2);
+		strbuf rest;
+		sb_init(&rest);
+		for (size_t c = 1; c < ncols; c++)
+			sb_printf(&rest, "%s%s: %s", c > 1 ? "; " : "", t->head[c], row[c]);
+		if (rest.failed)
+			o->out->failed = 1;
+		spaces(o->out, KEY_INDENT + 2);
+		wrap(o, rest.failed ? "" : rest.buf, KEY_INDENT + 2, KEY_INDENT + 2);
+		sb_free(&rest);
+	}
+}
+
 static void table(rw_out *o, const rw_table *t)
 {
 	enum { GAP = 2, MAX_COLS = 8 };
@@ -157,10 +177,15 @@ static void table(rw_out *o, const rw_table *t)
 		}
 		total += width[c] + (c ? GAP : 0);
 	}
-	/* Too wide: the first column gives way and its text wraps. */
+	/* Too wide: the first column gives way and its text wraps; when even
+	 * that does not fit, each row becomes a block of its own. */
 	if (total > o->width) {
 		size_t over = total - o->width;
-		width[0] = width[0] > over + 12 ? width[0] - over : 12;
+		if (width[0] < over + 12) {
+			table_as_blocks(o, t, ncols);
+			return;
+		}
+		width[0] -= over;
 	}
 	for (size_t c = 0; c < ncols; c++) {
 		spaces(o->out, c ? GAP : KEY_INDENT);
