@@ -130,6 +130,21 @@ int cli_opt_number(const cli_args *a, const char *name, double min, double max, 
 	return -1;
 }
 
+int cli_join_words(const cli_args *a, char buf[AC_MAX_STRING + 1])
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < a->n_positional; i++) {
+		int n = snprintf(buf + len, AC_MAX_STRING + 1 - len, "%s%s", i ? " " : "", a->positional[i]);
+		if (n < 0 || (size_t)n >= AC_MAX_STRING + 1 - len) {
+			cli_error("the search words are longer than %d bytes", AC_MAX_STRING);
+			return CLI_EXIT_USAGE;
+		}
+		len += (size_t)n;
+	}
+	return -1;
+}
+
 int cli_read_file(const char *path, size_t max, char **buf, size_t *len)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");

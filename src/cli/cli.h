@@ -56,6 +56,11 @@ int cli_flag(const cli_args *a, const char *name);
  * outside [min,max]; returns -1 on success (value left unchanged if absent). */
 int cli_opt_number(const cli_args *a, const char *name, double min, double max, double *value);
 
+/* The positional words joined by single spaces into buf (AC_MAX_STRING + 1
+ * bytes): what a search looks for.  Prints an error and returns 2 when they
+ * are longer; -1 on success. */
+int cli_join_words(const cli_args *a, char buf[AC_MAX_STRING + 1]);
+
 /* Reads a whole file ("-" for standard input) of at most max bytes.
  * Prints a message and returns 2 when it cannot; -1 on success. */
 int cli_read_file(const char *path, size_t max, char **buf, size_t *len);

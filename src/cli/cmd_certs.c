@@ -85,23 +85,9 @@ static int run_list(const cli_args *a)
 static int run_search(const cli_args *a)
 {
 	/* The positional words joined by spaces: every one must match. */
-	size_t len = 1;
-	for (int i = 0; i < a->n_positional; i++)
-		len += strlen(a->positional[i]) + 1;
-	char *words = malloc(len);
-	if (!words) {
-		cli_error("out of memory");
-		return CLI_EXIT_FAIL;
-	}
-	words[0] = '\0';
-	for (int i = 0; i < a->n_positional; i++) {
-		if (i)
-			strcat(words, " ");
-		strcat(words, a->positional[i]);
-	}
-	int rc = run_listing(a, words);
-	free(words);
-	return rc;
+	char words[AC_MAX_STRING + 1];
+	int rc = cli_join_words(a, words);
+	return rc >= 0 ? rc : run_listing(a, words);
 }
 
 static int run_show(const cli_args *a)

@@ -26,15 +26,8 @@ static int run_search(const cli_args *a)
 		return CLI_EXIT_USAGE;
 	}
 	char words[AC_MAX_STRING + 1];
-	size_t len = 0;
-	for (int i = 0; i < a->n_positional; i++) {
-		int n = snprintf(words + len, sizeof words - len, "%s%s", i ? " " : "", a->positional[i]);
-		if (n < 0 || (size_t)n >= sizeof words - len) {
-			cli_error("the search words are longer than %d bytes", AC_MAX_STRING);
-			return CLI_EXIT_USAGE;
-		}
-		len += (size_t)n;
-	}
+	if ((rc = cli_join_words(a, words)) >= 0)
+		return rc;
 	ac_session *s = NULL;
 	if ((rc = cli_open_session(a, &s)) >= 0)
 		return rc;

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "core/text.h"
 #include "policy/reader.h"
 
 #define MAX_POLICY_BYTES (1024 * 1024)
@@ -206,14 +207,9 @@ ac_status ac_policy_parse(const char *text, size_t len, const char *source, ac_p
 	*out = NULL;
 	if (!source)
 		source = "policy";
-	if (len > MAX_POLICY_BYTES) {
-		ac_diags_add(diags, source, NULL, 0, 0, "found %zu bytes, expected a policy of at most 1 MiB", len);
-		return AC_EINPUT;
-	}
-	if (memchr(text, '\0', len)) {
-		ac_diags_add(diags, source, NULL, 0, 0, "found a NUL byte, expected a text file");
-		return AC_EINPUT;
-	}
+	ac_status st = ac_text_check(text, len, MAX_POLICY_BYTES, source, "a policy", diags);
+	if (st != AC_OK)
+		return st;
 	ac_policy *p = calloc(1, sizeof *p);
 	if (!p)
 		return AC_ENOMEM;
@@ -245,7 +241,7 @@ ac_status ac_policy_parse(const char *text, size_t len, const char *source, ac_p
 		ac_policy_free(p);
 		return r.nomem ? AC_ENOMEM : AC_EINPUT;
 	}
-	ac_status st = ac_wording_builtin(&p->wording, diags);
+	st = ac_wording_builtin(&p->wording, diags);
 	if (st == AC_OK && !(p->text = malloc(len + 1)))
 		st = AC_ENOMEM;
 	if (st != AC_OK) {

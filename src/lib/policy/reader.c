@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/diag.h"
 #include "core/strbuf.h"
 #include "policy/reader.h"
 
@@ -19,16 +20,11 @@
 void ac_reader_error(reader *r, int col, const char *fmt, ...)
 {
 	r->failed = 1;
-	strbuf sb;
-	sb_init(&sb);
 	va_list ap;
 	va_start(ap, fmt);
-	sb_vprintf(&sb, fmt, ap);
-	va_end(ap);
-	if (sb.failed)
+	if (ac_diags_vadd(r->d, r->source, NULL, r->line, col, fmt, ap) == AC_ENOMEM)
 		r->nomem = 1;
-	ac_diags_add(r->d, r->source, NULL, r->line, col, "%s", sb.buf ? sb.buf : "out of memory");
-	sb_free(&sb);
+	va_end(ap);
 }
 
 void ac_reader_nomem(reader *r)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "policy/wording.h"
 
 #define MAX_WORDING_BYTES (1024 * 1024)
@@ -219,14 +220,9 @@ ac_status ac_wording_parse(const char *text, size_t len, const char *source, ac_
 	*out = NULL;
 	if (!source)
 		source = "wording";
-	if (len > MAX_WORDING_BYTES) {
-		ac_diags_add(diags, source, NULL, 0, 0, "found %zu bytes, expected a wording of at most 1 MiB", len);
-		return AC_EINPUT;
-	}
-	if (memchr(text, '\0', len)) {
-		ac_diags_add(diags, source, NULL, 0, 0, "found a NUL byte, expected a text file");
-		return AC_EINPUT;
-	}
+	ac_status st = ac_text_check(text, len, MAX_WORDING_BYTES, source, "a wording", diags);
+	if (st != AC_OK)
+		return st;
 	ac_wording *w = calloc(1, sizeof *w);
 	if (!w || !(w->buf = malloc(len + 1))) {
 		free(w);

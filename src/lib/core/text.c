@@ -1,0 +1,25 @@
+/*
+ * text.c — the checks of text.h on a text read from a file.
+ */
+#include <string.h>
+
+#include "core/text.h"
+
+ac_status ac_text_check(const char *text, size_t len, size_t max, const char *source, const char *what,
+			ac_diags *diags)
+{
+	if (len > max) {
+		if (max % (1024 * 1024) == 0)
+			ac_diags_add(diags, source, NULL, 0, 0, "found %zu bytes, expected %s of at most %zu MiB", len, what,
+				     max / (1024 * 1024));
+		else
+			ac_diags_add(diags, source, NULL, 0, 0, "found %zu bytes, expected %s of at most %zu bytes", len,
+				     what, max);
+		return AC_EINPUT;
+	}
+	if (len && memchr(text, '\0', len)) {
+		ac_diags_add(diags, source, NULL, 0, 0, "found a NUL byte, expected a text file");
+		return AC_EINPUT;
+	}
+	return AC_OK;
+}
