@@ -117,5 +117,6 @@ extern const cli_command cmd_occupations_search;
 extern const cli_command cmd_occupations_show;
 extern const cli_command cmd_data_import;
 extern const cli_command cmd_data_calibrate;
+extern const cli_command cmd_batch;
 
 #endif
