@@ -30,7 +30,7 @@
 #define AICERT_H
 
 #include <stddef.h>
-#include <stdio.h> /* FILE, for batch runs */
+#include <stdio.h> /* FILE, for batch runs and history exports */
 
 #ifdef __cplusplus
 extern "C" {
@@ -660,6 +660,66 @@ void ac_batch_options_init(ac_batch_options *o);
  * or writing failed; AC_ENOMEM.  result may be NULL. */
 ac_status ac_batch_run(ac_session *s, FILE *in, FILE *out, const ac_batch_options *o, ac_batch_progress *result,
 		       ac_diags *diags);
+
+/* ---------------------------------------------------------------- history
+ * A local history of assessments in SQLite: each saved with its profile
+ * (canonical JSON), the assessment JSON, the policy (name, version, SHA-256
+ * of its text; the text itself kept once per hash), the catalogue, data and
+ * program versions, the date it speaks for (as_of) and when it was saved.
+ * Every write is one transaction.  A history that is damaged, is not an
+ * aicert history, or was written by a newer aicert is refused and never
+ * changed.  The file is created with mode 0600. */
+
+typedef struct ac_history ac_history;
+/* The version of the history's tables this library writes. */
+#define AC_HISTORY_SCHEMA_VERSION 2
+
+/* $AICERT_HISTORY, else $XDG_DATA_HOME/aicert/history.db, else
+ * ~/.local/share/aicert/history.db (freed with ac_free). */
+char *ac_history_default_path(void);
+/* Opens the history at path (NULL: the default), migrating older tables.
+ * create 1: a missing file is created (with its folder); create 0: a
+ * missing file is AC_ENOTFOUND. */
+ac_status ac_history_open(const char *path, int create, ac_history **out, ac_diags *diags);
+void ac_history_close(ac_history *h);
+/* The file the history is in. */
+const char *ac_history_path(const ac_history *h);
+
+typedef struct {
+	size_t struct_size;      /* set by ac_history_save_options_init() */
+	const char *policy_text; /* the text the session's policy was read from; NULL: the built-in one */
+	size_t policy_len;
+	const char *as_of;       /* YYYY-MM-DD the assessment speaks for; NULL: today (UTC) */
+} ac_history_save_options;
+void ac_history_save_options_init(ac_history_save_options *o);
+
+/* Saves one assessment made by session s from profile p.  *id (when not
+ * NULL) gets its number.  AC_EINPUT when the policy text is not the
+ * session's policy. */
+ac_status ac_history_save(ac_history *h, ac_session *s, const ac_profile *p, const ac_assessment *a,
+			  const ac_history_save_options *o, long long *id, ac_diags *diags);
+/* The saved assessments, oldest first, as text or JSON. */
+ac_status ac_history_list(ac_history *h, ac_format f, char **out, size_t *len, ac_diags *diags);
+/* One saved assessment: text (what was saved, and the verdict) or JSON (the
+ * whole record).  AC_ENOTFOUND for an unknown id. */
+ac_status ac_history_show(ac_history *h, long long id, ac_format f, char **out, size_t *len, ac_diags *diags);
+/* Deletes one saved assessment (id > 0) or all of them (id 0); *n gets how
+ * many were deleted.  AC_ENOTFOUND for an unknown id. */
+ac_status ac_history_forget(ac_history *h, long long id, long long *n, ac_diags *diags);
+/* Every saved assessment as JSON Lines, oldest first: one object per line
+ * with the record's fields, "profile" and "assessment". */
+ac_status ac_history_export(ac_history *h, FILE *out, ac_diags *diags);
+
+/* Why the verdict moved between saved assessments `from` and `to` (0 and 0:
+ * the last two; `to` 0: the latest).  The causes are told apart by
+ * re-running the engine: the old profile under its own policy with today's
+ * catalogue and data (what the data or catalogue changed), then under the
+ * new policy (what the policy changed), then with one changed answer at a
+ * time (what each answer did).  env gives the catalogue and the occupation
+ * data to re-assess with (NULL: the defaults; its policy is not used).
+ * Text, Markdown or JSON. */
+ac_status ac_history_diff(ac_history *h, const ac_session_options *env, long long from, long long to,
+			  ac_format f, char **out, size_t *len, ac_diags *diags);
 
 #ifdef __cplusplus
 }

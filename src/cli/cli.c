@@ -268,7 +268,7 @@ static const char *opt_if_any(const cli_args *a, const char *name)
 	return NULL;
 }
 
-int cli_open_session(const cli_args *a, ac_session **out)
+int cli_open_session_keep(const cli_args *a, ac_session **out, char **policy_text, size_t *policy_len)
 {
 	ac_session_options o;
 	ac_session_options_init(&o);
@@ -295,9 +295,19 @@ int cli_open_session(const cli_args *a, ac_session **out)
 			rc = cli_fail(st, &d, "session");
 		ac_diags_free(&d);
 	}
+	if (policy_text && rc < 0) {
+		*policy_text = policy; /* the caller keeps the text the policy was read from */
+		*policy_len = policy ? o.policy_len : 0;
+		policy = NULL;
+	}
 	free(policy);
 	free(catalogue);
 	return rc;
+}
+
+int cli_open_session(const cli_args *a, ac_session **out)
+{
+	return cli_open_session_keep(a, out, NULL, NULL);
 }
 
 int cli_fail(ac_status st, const ac_diags *d, const char *prefix)

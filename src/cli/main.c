@@ -12,6 +12,7 @@ static const cli_command *const commands[] = {
 	&cmd_assess,
 	&cmd_compare,
 	&cmd_batch,
+	&cmd_history_list, &cmd_history_show, &cmd_history_forget, &cmd_history_export, &cmd_history_diff,
 	&cmd_certs_list,
 	&cmd_certs_show,
 	&cmd_certs_search,
