@@ -54,7 +54,7 @@ static int atomic_open(atomic_file *a, const char *path)
 		cli_error("%s: cannot create: %s", path, strerror(errno));
 		free(a->tmp);
 		a->tmp = NULL;
-		return CLI_EXIT_USAGE;
+		return CLI_EXIT_FAIL;
 	}
 	mode_t mask = umask(0);
 	umask(mask);

@@ -205,6 +205,23 @@ static ac_status migrate(ac_history *h, ac_diags *diags)
 	}
 }
 
+/* SQLite's own check of the file's structure: a damaged history is refused
+ * before anything reads or writes it. */
+static ac_status intact(ac_history *h, ac_diags *diags)
+{
+	sqlite3_stmt *st = NULL;
+	ac_status s = AC_OK;
+	if (sqlite3_prepare_v2(h->db, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW)
+		s = hist_sql_error(h, "checking the history", diags);
+	else if (strcmp(hist_text(st, 0) ? hist_text(st, 0) : "", "ok") != 0) {
+		ac_diags_add(diags, h->path, NULL, 0, 0, "the history is damaged (%s); it was left as it is: move it away "
+			     "to start a new one", hist_text(st, 0) ? hist_text(st, 0) : "no details");
+		s = AC_EINPUT;
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
 /* Decides whether the file is an aicert history this aicert can use. */
 static ac_status check(ac_history *h, ac_diags *diags)
 {
@@ -214,6 +231,9 @@ static ac_status check(ac_history *h, ac_diags *diags)
 	long long app = query_int(h, "PRAGMA application_id");
 	if (tables == 0 && app == 0)
 		return migrate(h, diags); /* a new, empty file */
+	ac_status s = intact(h, diags);
+	if (s != AC_OK)
+		return s;
 	if (app != HIST_APPLICATION_ID) {
 		ac_diags_add(diags, h->path, NULL, 0, 0, "found a database that is not an aicert history; it was left "
 			     "as it is (set AICERT_HISTORY to use another file)");
