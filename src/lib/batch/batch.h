@@ -14,8 +14,11 @@
 
 /* ------------------------------------------------------------ compact JSON */
 
-/* Appends JSON text with the whitespace between tokens removed: the same
- * document on one line.  -1 when memory ran out. */
+/* Removes the whitespace between tokens of JSON text in place (the same
+ * document on one line); returns the new length (the text is NUL-terminated
+ * when it got shorter). */
+size_t ac_json_squeeze(char *json, size_t len);
+/* Appends JSON text squeezed so.  -1 when memory ran out. */
 int ac_json_compact(strbuf *out, const char *json, size_t len);
 /* Appends s as a JSON string (quoted and escaped); NULL as null. */
 int ac_json_string(strbuf *out, const char *s);

@@ -6,30 +6,38 @@
  */
 #include "batch/batch.h"
 
+size_t ac_json_squeeze(char *json, size_t len)
+{
+	size_t w = 0;
+	int in_string = 0;
+	for (size_t r = 0; r < len; r++) {
+		char c = json[r];
+		if (in_string) {
+			if (c == '\\' && r + 1 < len) {
+				json[w++] = c; /* the escaped character never ends the string */
+				c = json[++r];
+			} else if (c == '"') {
+				in_string = 0;
+			}
+		} else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			continue;
+		} else if (c == '"') {
+			in_string = 1;
+		}
+		json[w++] = c;
+	}
+	if (w < len)
+		json[w] = '\0';
+	return w;
+}
+
 int ac_json_compact(strbuf *out, const char *json, size_t len)
 {
-	size_t start = 0;
-	int in_string = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = json[i];
-		if (in_string) {
-			if (c == '\\')
-				i++; /* the escaped character never ends the string */
-			else if (c == '"')
-				in_string = 0;
-			continue;
-		}
-		if (c == '"') {
-			in_string = 1;
-		} else if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-			if (i > start && sb_putn(out, json + start, i - start) != 0)
-				return -1;
-			start = i + 1;
-		}
-	}
-	if (len > start && sb_putn(out, json + start, len - start) != 0)
+	size_t start = out->len;
+	if (sb_putn(out, json, len) != 0)
 		return -1;
-	return out->failed ? -1 : 0;
+	out->len = start + ac_json_squeeze(out->buf + start, len);
+	return 0;
 }
 
 int ac_json_string(strbuf *out, const char *s)

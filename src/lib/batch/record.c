@@ -165,7 +165,7 @@ static ac_status row_json(batch_record *r)
 	char *json = NULL;
 	size_t len = 0;
 	ac_status st = ac_render(r->a, AC_FORMAT_JSON, &json, &len);
-	if (st == AC_OK && (ac_json_compact(&r->out, json, len) != 0 || sb_puts(&r->out, "\n") != 0))
+	if (st == AC_OK && (sb_putn(&r->out, json, ac_json_squeeze(json, len)) != 0 || sb_puts(&r->out, "\n") != 0))
 		st = AC_ENOMEM;
 	ac_free(json);
 	return st;

@@ -204,7 +204,8 @@ static void write_all(pipeline *pl, FILE *out, const ac_batch_options *o, ac_bat
 		}
 		pl->state[i] = FREE;
 		pl->n_written++;
-		pthread_cond_signal(&pl->space);
+		if (pl->n_read - pl->n_written <= pl->cap / 2) /* wake the reader for half a ring at once */
+			pthread_cond_signal(&pl->space);
 	}
 	prog->records = pl->n_read;
 	pthread_mutex_unlock(&pl->mu);
