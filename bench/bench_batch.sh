@@ -80,10 +80,11 @@ EOF
 cores=$(nproc)
 cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)
 echo "machine: $cores cores, ${cpu:-unknown CPU}; $("$AICERT" --version)"
-echo "input: $N profiles, $(($(wc -c <"$TMP/big.jsonl") / 1024)) KiB of JSON Lines"
+echo "input: $N profiles, $(($(wc -c <"$TMP/big.jsonl") / 1024)) KiB of JSON Lines; load average now:$(cut -d' ' -f1-3 /proc/loadavg | sed 's/^/ /')"
 
 now() { date +%s.%N; }
-# rate NAME COMMAND...: runs once, prints records/s; sets $RATE.
+# rate NAME COMMAND...: runs once, prints records per second of elapsed time
+# (on a shared machine, read it with the load average printed above); sets $RATE.
 rate() {
 	local name=$1 t0 t1
 	shift
@@ -91,7 +92,7 @@ rate() {
 	"$@" >/dev/null 2>"$TMP/err" || [ $? -eq 3 ] || { echo "bench_batch: $name failed:" >&2; cat "$TMP/err" >&2; exit 1; }
 	t1=$(now)
 	RATE=$(python3 -c "print(round($N / ($t1 - $t0)))")
-	printf '  %-46s %8s records/s  (%.1f s)\n' "$name" "$RATE" "$(python3 -c "print($t1 - $t0)")"
+	printf '  %-52s %8s records/s  (%.1f s)\n' "$name" "$RATE" "$(python3 -c "print($t1 - $t0)")"
 }
 
 jq_rate=

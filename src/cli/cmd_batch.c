@@ -178,7 +178,14 @@ static int open_input(const char *path, FILE **in, long long *size)
 		return CLI_EXIT_USAGE;
 	}
 	struct stat st;
-	if (fstat(fileno(*in), &st) == 0 && S_ISREG(st.st_mode))
+	int known = fstat(fileno(*in), &st) == 0;
+	if (known && S_ISDIR(st.st_mode)) {
+		cli_error("%s: found a folder, expected a file of profiles", path);
+		fclose(*in);
+		*in = NULL;
+		return CLI_EXIT_USAGE;
+	}
+	if (known && S_ISREG(st.st_mode))
 		*size = (long long)st.st_size;
 	return -1;
 }

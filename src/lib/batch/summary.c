@@ -130,10 +130,11 @@ static int add_person(ac_batch_summary *s, const batch_facts *f, int verdict, co
 	summary_person *p = &s->people[s->n_people++];
 	p->line = f->line;
 	p->verdict = verdict;
-	p->label = f->a && ac_assessment_label(f->a) ? strdup(ac_assessment_label(f->a)) : NULL;
+	const char *label = f->a ? ac_assessment_label(f->a) : NULL;
+	p->label = label ? strdup(label) : NULL;
 	p->title = answer_text(f->title);
 	p->reason = reason ? strdup(reason) : NULL;
-	return reason && !p->reason ? -1 : 0;
+	return (reason && !p->reason) || (label && !p->label) ? -1 : 0;
 }
 
 /* ------------------------------------------------------------ failed records */

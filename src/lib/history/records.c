@@ -61,6 +61,15 @@ static ac_status policy_text(ac_session *s, const ac_history_save_options *o, co
 	return st;
 }
 
+/* 1 when s is a date written YYYY-MM-DD. */
+static int is_date(const char *s)
+{
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
+			return 0;
+	return s[10] == '\0';
+}
+
 static void today(char *date, size_t n, char *stamp, size_t m)
 {
 	time_t t = time(NULL);
@@ -98,6 +107,10 @@ ac_status ac_history_save(ac_history *h, ac_session *s, const ac_profile *p, con
 	hist_sha256_hex(ptext, plen, hash);
 	today(date, sizeof date, stamp, sizeof stamp);
 	const char *as_of = o && AC_HAS_FIELD(o, ac_history_save_options, as_of) && o->as_of ? o->as_of : date;
+	if (!is_date(as_of)) {
+		ac_diags_add(diags, NULL, "as_of", 0, 0, "found \"%.40s\", expected a date as YYYY-MM-DD", as_of);
+		return AC_EINPUT;
+	}
 	const ac_policy *pol = ac_session_policy(s);
 	if ((st = ac_profile_write(p, &profile, &profile_len)) == AC_OK &&
 	    (st = ac_render(a, AC_FORMAT_JSON, &json, &json_len)) == AC_OK)
