@@ -170,6 +170,25 @@ def diff_answers_and_policy(tmp):
     check(len(hashes) == 2, "two policies, two hashes")
 
 
+def diff_catalogue(tmp):
+    hist = os.path.join(tmp, "catalogue.db")
+    named = variant(tmp, "named-cert.json", lambda d: d.__setitem__("certification", {"id": "databricks-ml-associate"}))
+    entry = json.loads(run(["certs", "show", "databricks-ml-associate", "--format", "json"], hist)[1])
+    entry.update(keywords=["spreadsheets"], domain="ai_literacy", roles=["Accountant"])
+    override = os.path.join(tmp, "override.json")
+    json.dump({"schema": "aicert/catalogue/v1", "version": "team-2", "certifications": [entry]}, open(override, "w"))
+    run(["assess", named, "--save"], hist)
+    run(["assess", named, "--save", "--catalogue", override], hist)
+    rc, out, err = run(["history", "diff", "--catalogue", override, "--format", "json"], hist)
+    d = json.loads(out) if rc == 0 else {"causes": []}
+    causes = {c["cause"]: c for c in d["causes"]}
+    data = causes.get("catalogue_and_data", {})
+    check(rc == 0 and data.get("changed") and data.get("moved_verdict") and not causes["answers"]["changed"]
+          and not causes["policy"]["changed"], f"diff names the catalogue when only the catalogue changed ({err[:200]})")
+    rc, out, _ = run(["history", "diff", "--catalogue", override], hist)
+    check("team-2" in out and "The catalogue and the data — changed" in out, "the text names the catalogue's new version")
+
+
 # ---------------------------------------------------------------- refusals
 def refusals(tmp):
     good = os.path.join(tmp, "good.db")
@@ -291,6 +310,7 @@ def main():
         save_and_read(tmp)
         list_export_forget(tmp)
         diff_answers_and_policy(tmp)
+        diff_catalogue(tmp)
         refusals(tmp)
         migration(tmp)
         killed_saves(tmp)

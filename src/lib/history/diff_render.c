@@ -128,22 +128,29 @@ static void versions(strbuf *sb, const char *what, const char *from, const char 
 
 static void data_cause(const hist_diff *d, const rw_writer *w, rw_out *o, strbuf *sb)
 {
-	int cat = !same(d->a.catalogue_version, d->catalogue_now), data = !same(d->a.data_version, d->data_now);
-	int prog = !same(d->a.aicert_version, d->aicert_now);
-	sb_puts(sb, cat || data || prog ? "changed since the old assessment (" : "did not change (");
-	versions(sb, "catalogue", d->a.catalogue_version, d->catalogue_now, "without a version");
-	versions(sb, "; occupation data", d->a.data_version, d->data_now, "none");
+	const hist_record *a = &d->a, *b = &d->b;
+	int cat = !same(a->catalogue_version, b->catalogue_version), data = !same(a->data_version, b->data_version);
+	int prog = !same(a->aicert_version, b->aicert_version);
+	int now_is_b = same(b->catalogue_version, d->catalogue_now) && same(b->data_version, d->data_now);
+	sb_puts(sb, cat || data || prog ? "changed between the two (" : "did not change between the two (");
+	versions(sb, "catalogue", a->catalogue_version, b->catalogue_version, "without a version");
+	versions(sb, "; occupation data", a->data_version, b->data_version, "none");
 	if (prog)
-		versions(sb, "; aicert", d->a.aicert_version, d->aicert_now, "unknown");
+		versions(sb, "; aicert", a->aicert_version, b->aicert_version, "unknown");
 	sb_puts(sb, ")");
 	if (d->old_policy_missing) {
 		sb_puts(sb, "; the old policy's text was not kept, so this cannot be told apart from the policy");
 	} else if (outcome_moved(&d->saved_a, &d->old_then)) {
-		sb_puts(sb, cat || data || prog ? ": re-assessing the old profile under its own policy today "
-						: ": yet re-assessing the old profile today ");
+		sb_puts(sb, ": re-assessing the old profile under its own policy with today's catalogue and data ");
 		effect(sb, &d->saved_a, &d->old_then);
 	} else if (cat || data || prog) {
-		sb_puts(sb, ", but this made no difference to the old profile");
+		sb_puts(sb, ", but re-assessing the old profile with today's catalogue and data changes nothing");
+	}
+	if (!now_is_b) {
+		sb_puts(sb, "; today's are ");
+		versions(sb, "catalogue", d->catalogue_now, d->catalogue_now, "without a version");
+		versions(sb, " and occupation data", d->data_now, d->data_now, "none");
+		sb_puts(sb, ", not those the new assessment was saved with: re-run with those to see their effect");
 	}
 	sb_puts(sb, ".");
 	cause(w, o, "The catalogue and the data", sb);
@@ -352,8 +359,8 @@ static json_t *diff_json(const hist_diff *d)
 	json_array_append_new(causes, step("policy", strcmp(d->a.policy_hash, d->b.policy_hash) != 0, before,
 					   &d->old_new_policy));
 	json_t *data = step("catalogue_and_data",
-			    !same(d->a.catalogue_version, d->catalogue_now) || !same(d->a.data_version, d->data_now) ||
-				    !same(d->a.aicert_version, d->aicert_now),
+			    !same(d->a.catalogue_version, d->b.catalogue_version) || !same(d->a.data_version, d->b.data_version) ||
+				    !same(d->a.aicert_version, d->b.aicert_version),
 			    &d->saved_a, d->old_policy_missing ? &d->saved_a : &d->old_then);
 	json_object_set_new(data, "now", json_pack("{s:o,s:o,s:o}", "catalogue_version", jstr(d->catalogue_now),
 						   "data_version", jstr(d->data_now), "aicert_version", jstr(d->aicert_now)));
