@@ -209,9 +209,13 @@ static void answers_cause(const hist_diff *d, const rw_writer *w, rw_out *o, str
 	}
 }
 
-/* The date.  The engine does not read a date yet: assessments of model
- * version 2 record as_of, and then a certificate whose retirement passed
- * between the two dates shows here (the hook: compare_date below). */
+/* The date.  The engine does not read a date yet, so nothing can be
+ * re-run at a date: what shows here is a certificate whose saved status
+ * went to "retired" between the two dates while the catalogue stayed the
+ * same.  The hook for model version 2: once an assessment records its own
+ * as_of (read into outcome.as_of) and the engine takes one, diff.c re-runs
+ * the new profile at the old date as one more step, and this cause reports
+ * that step like the others. */
 static void date_cause(const hist_diff *d, const rw_writer *w, rw_out *o, strbuf *sb)
 {
 	const char *from = or_none(d->saved_a.as_of, d->a.as_of), *to = or_none(d->saved_b.as_of, d->b.as_of);

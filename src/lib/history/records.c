@@ -202,8 +202,10 @@ ac_status hist_record_get(ac_history *h, long long id, hist_record *r, ac_diags 
 	} else
 		s = hist_sql_error(h, "reading the history", diags);
 	sqlite3_finalize(st);
-	if (s == AC_ENOMEM)
+	if (s == AC_ENOMEM) {
+		hist_record_free(r);
 		ac_diags_add(diags, NULL, NULL, 0, 0, "out of memory");
+	}
 	return s;
 }
 
