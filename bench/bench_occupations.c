@@ -1,7 +1,9 @@
 /*
  * bench_occupations.c — how long the occupation data takes: the import of the
- * official files, and title search over a few thousand real alternate titles
- * (every k-th one in file order, so runs are comparable).
+ * official files, title search over a few thousand real alternate titles
+ * (every k-th one in file order, so runs are comparable), looking up their
+ * occupations (first time, and again as an assessment repeated over many
+ * certificates does), and cloning a handle for another thread.
  * Usage: bench_occupations [DATA_DIR (default ../shared/data)] [N_TITLES (default 3000)]
  */
 #include <math.h>
@@ -113,6 +115,34 @@ int main(int argc, char **argv)
 		ac_occ_matches_free(m, k);
 	}
 	if (lat) {
+		/* Lookups: each sampled occupation once, then one of them many times. */
+		size_t lookups = 0, lookup_errors = 0;
+		double l0 = now();
+		for (size_t i = 0; i < n; i++) {
+			ac_occupation *o = NULL;
+			lookup_errors += ac_occdata_occupation(data, titles[i].code, &o, NULL) != AC_OK;
+			ac_occupation_free(o);
+			lookups++;
+		}
+		double first_ms = (now() - l0) * 1000.0 / (double)lookups;
+		l0 = now();
+		for (int i = 0; i < 1000; i++) {
+			ac_occupation *o = NULL;
+			lookup_errors += ac_occdata_occupation(data, titles[0].code, &o, NULL) != AC_OK;
+			ac_occupation_free(o);
+		}
+		double again_ms = (now() - l0);
+		l0 = now();
+		for (int i = 0; i < 100; i++) {
+			ac_occdata *c = NULL;
+			lookup_errors += ac_occdata_clone(data, &c, NULL) != AC_OK;
+			ac_occdata_close(c);
+		}
+		double clone_ms = (now() - l0) * 10.0;
+		printf("occupation lookup: %.3f ms each over %zu occupations, %.3f ms when repeated; clone %.3f ms"
+		       " (%zu errors)\n", first_ms, lookups, again_ms, clone_ms, lookup_errors);
+		errors += lookup_errors;
+
 		double sum = 0;
 		for (size_t i = 0; i < n; i++)
 			sum += lat[i];

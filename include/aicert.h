@@ -331,6 +331,14 @@ const char *ac_policy_compare_statement(const ac_policy *p);
  * weeks, cost_usd); returns how many. */
 size_t ac_policy_compare_keys(const ac_policy *p, const char *const **keys);
 void ac_policy_free(ac_policy *p);
+/* The policy's own text with each category's exposure replaced, for
+ * `aicert data calibrate`: for every category c (1..AC_CAT__COUNT) whose
+ * measured[c] is not 0, its 'exposure' line becomes exposures[c] under a
+ * comment naming the measured tasks and the old value; the other categories
+ * keep theirs under a comment saying so, and the name gets "-calibrated".
+ * Comments and layout are kept.  *out is freed with ac_free. */
+ac_status ac_policy_write_with_category_exposures(const ac_policy *p, const double *exposures, const size_t *measured,
+						  char **out, size_t *len);
 /* The i-th built-in fact a policy condition may use (NULL past the last):
  * its name, its type ("yes/no", "number" or "text") and its meaning. */
 const char *ac_fact_describe(size_t i, const char **type, const char **description);
@@ -377,23 +385,38 @@ typedef struct {
 	char *job_zone_name;      /* "Job Zone Four: Considerable Preparation Needed", or NULL */
 } ac_occupation;
 
+/* A handle on the installed database.  Every call that can fail leaves a
+ * diagnostic in diags (which may be NULL).
+ *
+ * Threads: a handle is used by one thread at a time (it holds its own
+ * read-only SQLite connection, opened without SQLite's mutexes, and small
+ * caches).  Give each further thread its own with ac_occdata_clone, which is
+ * cheap.  The handle keeps the last occupations it looked up, so assessing
+ * one profile many times reads its occupation once. */
+
 /* How to install the data, one sentence (static storage). */
 const char *ac_occdata_install_hint(void);
 /* Opens an installed database; path NULL uses ac_occdata_default_path().
  * Returns AC_ENODATA when none is installed. */
 ac_status ac_occdata_open(const char *path, ac_occdata **out, ac_diags *diags);
+/* A new handle on the same database file, for another thread.  It reads only
+ * what db was opened with, so it may be called while db is in use.  (It
+ * opens the file again: after a new import into the same path, the clone
+ * reads the new database.) */
+ac_status ac_occdata_clone(const ac_occdata *db, ac_occdata **out, ac_diags *diags);
 void ac_occdata_close(ac_occdata *db);
 /* $AICERT_DATA, else $XDG_DATA_HOME/aicert/occupations.db, else
  * ~/.local/share/aicert/occupations.db (freed with ac_free). */
 char *ac_occdata_default_path(void);
-/* Looks up an O*NET-SOC (13-2051.00) or SOC (13-2051) code. */
+/* Looks up an O*NET-SOC (13-2051.00) or SOC (13-2051) code; the occupation
+ * is the caller's (a copy when the handle had it already). */
 ac_status ac_occdata_occupation(ac_occdata *db, const char *code, ac_occupation **out,
 				ac_diags *diags);
 void ac_occupation_free(ac_occupation *occ);
 /* The share (0..100) of occupations whose published beta is below x. */
-ac_status ac_occdata_beta_percentile(ac_occdata *db, double x, double *pct);
+ac_status ac_occdata_beta_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags);
 /* The share (0..100) of Working with AI occupations whose applicability is below x. */
-ac_status ac_occdata_applicability_percentile(ac_occdata *db, double x, double *pct);
+ac_status ac_occdata_applicability_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags);
 /* Sets every task's category from the policy's GWA table (0 when unmapped). */
 void ac_occupation_categorise(ac_occupation *occ, const ac_policy *policy);
 
@@ -402,10 +425,11 @@ void ac_occupation_categorise(ac_occupation *occ, const ac_policy *policy);
 ac_status ac_occdata_task(ac_occdata *db, long task_id, ac_occ_task **out, ac_diags *diags);
 /* The GPTs-are-GPTs task labels of one occupation exactly as published
  * (their own task list and Task Type; gwa_id and category are unset). */
-ac_status ac_occdata_labels(ac_occdata *db, const char *code, ac_occ_task **out, size_t *n);
+ac_status ac_occdata_labels(ac_occdata *db, const char *code, ac_occ_task **out, size_t *n,
+			    ac_diags *diags);
 void ac_occ_tasks_free(ac_occ_task *tasks, size_t n);
 /* Every O*NET-SOC code in the database, in code order. */
-ac_status ac_occdata_codes(ac_occdata *db, char ***codes, size_t *n);
+ac_status ac_occdata_codes(ac_occdata *db, char ***codes, size_t *n, ac_diags *diags);
 void ac_occ_codes_free(char **codes, size_t n);
 
 /* Title search.  Confidence (0..1): an exact title 1.00, an exact alternate or
@@ -453,7 +477,7 @@ typedef struct {
 	ac_occ_source *sources;
 	size_t n_sources;
 } ac_occdata_info;
-ac_status ac_occdata_info_get(ac_occdata *db, ac_occdata_info **out);
+ac_status ac_occdata_info_get(ac_occdata *db, ac_occdata_info **out, ac_diags *diags);
 void ac_occdata_info_free(ac_occdata_info *info);
 
 /* How well the policy's category model agrees with the measured data, over
@@ -488,8 +512,22 @@ int ac_assessment_verdict(const ac_assessment *a);
 const char *ac_assessment_reason(const ac_assessment *a);
 const char *ac_assessment_headline(const ac_assessment *a);
 const char *ac_assessment_label(const ac_assessment *a);
-/* Renders an assessment; *out is NUL-terminated and freed with ac_free. */
+/* How text is laid out: the line width (text wraps there, tables fit in it)
+ * and whether terminal colours may be used.  The defaults (78 columns, no
+ * colour) suit a file or a pipe; a terminal front end sets its own width and
+ * leaves colour off when NO_COLOR is set. */
+typedef struct {
+	size_t struct_size; /* set by ac_render_options_init() */
+	size_t width;       /* columns, 40..1000 (default 78) */
+	int color;          /* 1: colour the verdict and the marks (default 0) */
+} ac_render_options;
+void ac_render_options_init(ac_render_options *o);
+
+/* Renders an assessment; *out is NUL-terminated and freed with ac_free.
+ * ac_render uses the default options. */
 ac_status ac_render(const ac_assessment *a, ac_format format, char **out, size_t *len);
+ac_status ac_render_opts(const ac_assessment *a, ac_format format, const ac_render_options *o, char **out,
+			 size_t *len);
 void ac_assessment_free(ac_assessment *a);
 
 /* ---------------------------------------------------------------- the session */
@@ -546,8 +584,10 @@ typedef struct {
 void ac_compare_options_init(ac_compare_options *o);
 ac_status ac_session_compare(ac_session *s, const ac_profile *p, const ac_compare_options *o,
 			     ac_comparison **out, ac_diags *diags);
-/* Text or JSON. */
+/* Text or JSON (o NULL: the default layout). */
 ac_status ac_comparison_render(const ac_comparison *c, ac_format format, char **out, size_t *len);
+ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, const ac_render_options *o,
+				    char **out, size_t *len);
 void ac_comparison_free(ac_comparison *c);
 
 /* `occupations search`: the occupations whose titles match the words, best
@@ -563,6 +603,8 @@ ac_status ac_session_occupation_show(ac_session *s, const char *code, ac_format 
 /* `certs list|search|show`: the certificates that pass a filter, or one. */
 ac_status ac_certs_render(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format,
 			  char **out, size_t *len);
+ac_status ac_certs_render_opts(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format,
+			       const ac_render_options *o, char **out, size_t *len);
 ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t *len);
 
 

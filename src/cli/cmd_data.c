@@ -77,7 +77,7 @@ static int run_import(const cli_args *a)
 	ac_occdata *db = NULL;
 	ac_occdata_info *info = NULL;
 	ac_diags_init(&d);
-	if (ac_occdata_open(to, &db, &d) != AC_OK || ac_occdata_info_get(db, &info) != AC_OK) {
+	if (ac_occdata_open(to, &db, &d) != AC_OK || ac_occdata_info_get(db, &info, &d) != AC_OK) {
 		cli_print_diags(&d);
 		cli_error("%s: imported, but cannot be read back", to);
 		ac_diags_free(&d);
@@ -126,62 +126,6 @@ const cli_command cmd_data_import = {
 
 /* ------------------------------------------------------------ calibrate */
 
-static void trim_copy(char *dst, size_t size, const char *s, size_t n)
-{
-	while (n > 0 && (*s == ' ' || *s == '\t')) {
-		s++;
-		n--;
-	}
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
-	if (n >= size)
-		n = size - 1;
-	memcpy(dst, s, n);
-	dst[n] = '\0';
-}
-
-/* Writes the policy text with every category's exposure line replaced by
- * the calibrated figure (a comment above says what it was), and the
- * policy's name marked as calibrated. */
-static void write_calibrated(FILE *out, const char *text, const ac_occ_calibration *c)
-{
-	int cat = 0, top = 1;
-	const char *p = text;
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		char line[512], key[64];
-		trim_copy(line, sizeof line, p, len);
-		const char *eq = strchr(line, '=');
-		key[0] = '\0';
-		if (eq && line[0] != '#')
-			trim_copy(key, sizeof key, line, (size_t)(eq - line));
-		if (line[0] == '[') {
-			top = 0;
-			cat = 0;
-			if (strncmp(line, "[category ", 10) == 0 && line[strlen(line) - 1] == ']') {
-				char name[64];
-				trim_copy(name, sizeof name, line + 10, strlen(line) - 11);
-				cat = ac_enum_value(AC_ENUM_CATEGORY, name);
-			}
-		}
-		if (cat > 0 && strcmp(key, "exposure") == 0) {
-			if (c->n_tasks[cat])
-				fprintf(out, "# calibrated: mean measured beta of %zu O*NET tasks (was %s)\n"
-					     "exposure = %.2f\n", c->n_tasks[cat], eq + 1 + strspn(eq + 1, " "),
-					c->after[cat]);
-			else
-				fprintf(out, "# no O*NET task maps to this category: the policy's figure is kept\n"
-					     "%.*s\n", (int)len, p);
-		} else if (top && strcmp(key, "name") == 0) {
-			fprintf(out, "name = %s-calibrated\n", eq + 1 + strspn(eq + 1, " "));
-		} else {
-			fprintf(out, "%.*s\n", (int)len, p);
-		}
-		p += len + (nl ? 1 : 0);
-	}
-}
-
 static int run_calibrate(const cli_args *a)
 {
 	ac_policy *policy = NULL;
@@ -191,16 +135,6 @@ static int run_calibrate(const cli_args *a)
 	int rc = cli_load_policy(a, &policy);
 	if (rc >= 0)
 		return rc;
-	if (cli_opt(a, "policy")) {
-		if ((rc = cli_read_file(cli_opt(a, "policy"), 1024 * 1024, &text, &len)) >= 0) {
-			ac_policy_free(policy);
-			return rc;
-		}
-	} else if (!(text = strdup(ac_policy_default_text()))) {
-		ac_policy_free(policy);
-		cli_error("out of memory");
-		return CLI_EXIT_FAIL;
-	}
 	rc = cli_open_occdata(a, &db);
 	if (rc < 0 && !db) {
 		cli_error("occupation data is not installed: %s", ac_occdata_install_hint());
@@ -222,6 +156,10 @@ static int run_calibrate(const cli_args *a)
 			rc = CLI_EXIT_USAGE;
 		}
 	}
+	if (rc < 0 && ac_policy_write_with_category_exposures(policy, c.after, c.n_tasks, &text, &len) != AC_OK) {
+		cli_error("out of memory");
+		rc = CLI_EXIT_FAIL;
+	}
 	if (rc < 0) {
 		printf("# Calibrated by 'aicert data calibrate' from the installed occupation data.\n"
 		       "# Spearman correlation over %zu occupations with a published GPTs-are-GPTs beta:\n"
@@ -237,13 +175,13 @@ static int run_calibrate(const cli_args *a)
 			printf("#   %-26s %5.2f  %10.2f  %5zu\n", ac_enum_name(AC_ENUM_CATEGORY, k), c.before[k],
 			       c.after[k], c.n_tasks[k]);
 		printf("#\n");
-		write_calibrated(stdout, text, &c);
-		rc = fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+		fwrite(text, 1, len, stdout);
+		rc = fflush(stdout) == 0 && !ferror(stdout) ? CLI_EXIT_OK : CLI_EXIT_FAIL;
 	}
 	ac_diags_free(&d);
 	ac_occdata_close(db);
 	ac_policy_free(policy);
-	free(text);
+	ac_free(text);
 	return rc;
 }
 

@@ -18,6 +18,8 @@ static int show(const cli_args *args)
 	if (cli_flag(args, "facts")) {
 		printf("# Facts a policy's conditions may use (yes/no facts may be unknown).\n");
 		printf("# Derived facts ([derive NAME] sections) and thresholds may be used too.\n");
+		printf("# A fact the policy decides (phase, the motives' validity, derived facts, the\n"
+		       "# verdict, the positioning) may be used only where it is already decided.\n");
 		const char *name, *type, *desc;
 		for (size_t i = 0; (name = ac_fact_describe(i, &type, &desc)) != NULL; i++)
 			printf("%-32s %-7s %s\n", name, type, desc);

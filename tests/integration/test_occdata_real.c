@@ -74,7 +74,7 @@ static void the_official_files_import(void **state)
 {
 	real *r = *state;
 	ac_occdata_info *info = NULL;
-	assert_int_equal(ac_occdata_info_get(r->data, &info), AC_OK);
+	assert_int_equal(ac_occdata_info_get(r->data, &info, NULL), AC_OK);
 	printf("import: %.2f s; %zu occupations (%zu with beta, %zu with applicability, %zu with a median wage,"
 	       " %zu with growth), %zu tasks, %zu labels, %zu titles\n",
 	       r->import_seconds, info->occupations, info->with_beta, info->with_applicability, info->with_wage,
@@ -103,7 +103,7 @@ static void every_published_beta_is_recomputed_from_task_labels(void **state)
 	char **codes = NULL;
 	size_t n = 0, with_beta = 0, matched = 0;
 	double worst = 0;
-	assert_int_equal(ac_occdata_codes(r->data, &codes, &n), AC_OK);
+	assert_int_equal(ac_occdata_codes(r->data, &codes, &n, NULL), AC_OK);
 	for (size_t i = 0; i < n; i++) {
 		ac_occupation *o = NULL;
 		ac_diags d;
@@ -113,7 +113,7 @@ static void every_published_beta_is_recomputed_from_task_labels(void **state)
 		if (o->beta.set) {
 			ac_occ_task *l = NULL;
 			size_t nl = 0;
-			assert_int_equal(ac_occdata_labels(r->data, codes[i], &l, &nl), AC_OK);
+			assert_int_equal(ac_occdata_labels(r->data, codes[i], &l, &nl, NULL), AC_OK);
 			double sw = 0, sb = 0;
 			for (size_t k = 0; k < nl; k++) {
 				double w = l[k].core ? 2.0 : 1.0;
@@ -202,7 +202,7 @@ static void every_occupation_has_its_tasks_and_sources(void **state)
 	real *r = *state;
 	char **codes = NULL;
 	size_t n = 0, tasks = 0, with_gwa = 0, with_beta = 0, groups = 0;
-	assert_int_equal(ac_occdata_codes(r->data, &codes, &n), AC_OK);
+	assert_int_equal(ac_occdata_codes(r->data, &codes, &n, NULL), AC_OK);
 	for (size_t i = 0; i < n; i++) {
 		ac_occupation *o = NULL;
 		assert_int_equal(ac_occdata_occupation(r->data, codes[i], &o, NULL), AC_OK);

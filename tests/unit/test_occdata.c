@@ -3,7 +3,9 @@
  * (tests/fixtures/occdata): the importer builds everything and nothing else,
  * refuses every bad file naming its line and leaves nothing behind, lookups
  * take both code forms, figures and their sources are filled, title search
- * ranks and scores as documented and no typed text can break it.
+ * ranks and scores as documented and no typed text can break it; a handle
+ * cloned per thread answers the same from two threads at once, a repeated
+ * lookup hands out independent copies, and every failing call says why.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,6 +14,9 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <pthread.h>
+
+#include <sqlite3.h>
 
 #include "aicert.h"
 #include "../support/occ_test_util.h"
@@ -93,7 +98,7 @@ static void import_builds_the_database_and_nothing_else(void **state)
 	fixture *f = *state;
 	assert_int_equal(occ_test_count_entries(f->dir), 1); /* no temp file left */
 	ac_occdata_info *info = NULL;
-	assert_int_equal(ac_occdata_info_get(f->data, &info), AC_OK);
+	assert_int_equal(ac_occdata_info_get(f->data, &info, NULL), AC_OK);
 	assert_int_equal(info->schema_version, 1);
 	assert_non_null(info->imported_at);
 	assert_int_equal(info->occupations, 8);
@@ -448,16 +453,16 @@ static void percentiles_count_occupations_below(void **state)
 	fixture *f = *state;
 	double pct = -1;
 	/* betas 0, 0.2, 0.5, 0.6, 0.6875, 0.75, 0.8 */
-	assert_int_equal(ac_occdata_beta_percentile(f->data, 0.5, &pct), AC_OK);
+	assert_int_equal(ac_occdata_beta_percentile(f->data, 0.5, &pct, NULL), AC_OK);
 	assert_true(fabs(pct - 100.0 * 2 / 7) < 1e-9);
-	assert_int_equal(ac_occdata_beta_percentile(f->data, 0.0, &pct), AC_OK);
+	assert_int_equal(ac_occdata_beta_percentile(f->data, 0.0, &pct, NULL), AC_OK);
 	assert_true(pct == 0.0);
-	assert_int_equal(ac_occdata_beta_percentile(f->data, 1.0, &pct), AC_OK);
+	assert_int_equal(ac_occdata_beta_percentile(f->data, 1.0, &pct, NULL), AC_OK);
 	assert_true(pct == 100.0);
 	/* scores 0.10, 0.21, 0.25, 0.28, 0.30, 0.35 */
-	assert_int_equal(ac_occdata_applicability_percentile(f->data, 0.3, &pct), AC_OK);
+	assert_int_equal(ac_occdata_applicability_percentile(f->data, 0.3, &pct, NULL), AC_OK);
 	assert_true(fabs(pct - 100.0 * 4 / 6) < 1e-9);
-	assert_int_equal(ac_occdata_beta_percentile(f->data, NAN, &pct), AC_EINPUT);
+	assert_int_equal(ac_occdata_beta_percentile(f->data, NAN, &pct, NULL), AC_EINPUT);
 }
 
 static void published_beta_is_the_weighted_mean_of_task_labels(void **state)
@@ -465,13 +470,13 @@ static void published_beta_is_the_weighted_mean_of_task_labels(void **state)
 	fixture *f = *state;
 	char **codes = NULL;
 	size_t n = 0, checked = 0;
-	assert_int_equal(ac_occdata_codes(f->data, &codes, &n), AC_OK);
+	assert_int_equal(ac_occdata_codes(f->data, &codes, &n, NULL), AC_OK);
 	assert_int_equal(n, 8);
 	for (size_t i = 0; i < n; i++) {
 		ac_occupation *o = lookup(f, codes[i]);
 		ac_occ_task *l = NULL;
 		size_t nl = 0;
-		assert_int_equal(ac_occdata_labels(f->data, codes[i], &l, &nl), AC_OK);
+		assert_int_equal(ac_occdata_labels(f->data, codes[i], &l, &nl, NULL), AC_OK);
 		double sw = 0, sb = 0;
 		for (size_t k = 0; k < nl; k++) {
 			double w = l[k].core ? 2 : 1;
@@ -700,6 +705,185 @@ static void calibration_averages_measured_beta_per_category(void **state)
 	ac_policy_free(p);
 }
 
+/* ------------------------------------------------------------ handles and threads */
+
+static void a_repeated_lookup_hands_out_independent_copies(void **state)
+{
+	fixture *f = *state;
+	ac_occupation *a = lookup(f, "13-2051.00");
+	/* The caller's copy is the caller's: changing it changes nothing kept. */
+	a->tasks[0].category = 99;
+	free(a->title);
+	a->title = strdup("changed");
+	for (int i = 0; i < 3; i++) {
+		ac_occupation *b = lookup(f, "13-2051.00");
+		assert_string_equal(b->title, "Financial and Investment Analysts");
+		assert_int_equal(b->tasks[0].category, 0);
+		assert_int_equal(b->n_tasks, 4);
+		assert_true(fabs(b->beta_percentile.v - 100.0 * 4 / 7) < 1e-9);
+		ac_occupation_free(b);
+	}
+	ac_occupation_free(a);
+	/* More occupations than the handle keeps, then the first again. */
+	char **codes = NULL;
+	size_t n = 0;
+	assert_int_equal(ac_occdata_codes(f->data, &codes, &n, NULL), AC_OK);
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < n; i++) {
+			ac_occupation *o = lookup(f, codes[i]);
+			assert_string_equal(o->code, codes[i]);
+			ac_occupation_free(o);
+		}
+	ac_occ_codes_free(codes, n);
+	a = lookup(f, "29-1141");
+	assert_string_equal(a->code, "29-1141.00");
+	ac_occupation_free(a);
+}
+
+typedef struct {
+	ac_occdata *data;
+	int rounds;
+	int failures;
+} worker;
+
+/* Looks up, searches and places figures over and over on its own handle. */
+static void *work(void *arg)
+{
+	worker *w = arg;
+	static const char *const codes[] = {"13-2051.00", "29-1141", "15-1299", "13-1021", "11-9199.00"};
+	static const char *const words[] = {"registered nurse", "fp&a analyst", "scrum master", "cpa"};
+	static const char *const firsts[] = {"29-1141.00", "13-2051.00", "15-1299.09", "13-2011.00"};
+	for (int r = 0; r < w->rounds; r++) {
+		ac_occupation *o = NULL;
+		const char *code = codes[r % 5];
+		if (ac_occdata_occupation(w->data, code, &o, NULL) != AC_OK || strncmp(o->code, code, 7) != 0)
+			w->failures++;
+		ac_occupation_free(o);
+		ac_occ_match *m = NULL;
+		size_t n = 0;
+		if (ac_occdata_search(w->data, words[r % 4], 5, &m, &n, NULL) != AC_OK || n == 0 ||
+		    strcmp(m[0].code, firsts[r % 4]) != 0)
+			w->failures++;
+		ac_occ_matches_free(m, n);
+		double pct = -1;
+		if (ac_occdata_beta_percentile(w->data, 0.5, &pct, NULL) != AC_OK || fabs(pct - 100.0 * 2 / 7) > 1e-9)
+			w->failures++;
+	}
+	return NULL;
+}
+
+static void clones_answer_the_same_from_two_threads_at_once(void **state)
+{
+	fixture *f = *state;
+	worker w[2] = {{NULL, 200, 0}, {NULL, 200, 0}};
+	ac_diags d;
+	ac_diags_init(&d);
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(ac_occdata_clone(f->data, &w[i].data, &d), AC_OK);
+	assert_int_equal(d.count, 0);
+	pthread_t t[2];
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, work, &w[i]), 0);
+	/* The original handle stays usable on this thread meanwhile. */
+	worker self = {f->data, 50, 0};
+	work(&self);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(pthread_join(t[i], NULL), 0);
+		assert_int_equal(w[i].failures, 0);
+		ac_occdata_close(w[i].data);
+	}
+	assert_int_equal(self.failures, 0);
+	ac_diags_free(&d);
+}
+
+/* Every call that fails leaves a diagnostic, whatever made it fail. */
+static void every_failing_call_says_why(void **state)
+{
+	fixture *f = *state;
+	ac_occupation *o = NULL;
+	ac_occ_task *t = NULL;
+	ac_occ_match *m = NULL;
+	ac_occdata_info *info = NULL;
+	ac_occdata *clone = NULL;
+	char **codes = NULL;
+	size_t n = 0;
+	double pct = 0;
+	ac_occ_calibration cal;
+	const struct {
+		const char *what;
+		ac_status expect;
+	} names[] = {
+		{"occupation", AC_ENODATA}, {"task", AC_ENODATA}, {"labels", AC_ENODATA}, {"codes", AC_ENODATA},
+		{"beta percentile", AC_ENODATA}, {"applicability percentile", AC_ENODATA}, {"search", AC_ENODATA},
+		{"info", AC_ENODATA}, {"calibrate", AC_ENODATA}, {"clone", AC_ENODATA},
+		{"labels without a code", AC_EINPUT}, {"percentile of NaN", AC_EINPUT},
+		{"calibrate without a policy", AC_EINPUT}, {"search without words", AC_EINPUT},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		ac_diags d;
+		ac_diags_init(&d);
+		ac_status st = AC_OK;
+		switch (i) {
+		case 0: st = ac_occdata_occupation(NULL, "13-2051", &o, &d); break;
+		case 1: st = ac_occdata_task(NULL, 1001, &t, &d); break;
+		case 2: st = ac_occdata_labels(NULL, "13-2051.00", &t, &n, &d); break;
+		case 3: st = ac_occdata_codes(NULL, &codes, &n, &d); break;
+		case 4: st = ac_occdata_beta_percentile(NULL, 0.5, &pct, &d); break;
+		case 5: st = ac_occdata_applicability_percentile(NULL, 0.5, &pct, &d); break;
+		case 6: st = ac_occdata_search(NULL, "nurse", 5, &m, &n, &d); break;
+		case 7: st = ac_occdata_info_get(NULL, &info, &d); break;
+		case 8: st = ac_occdata_calibrate(NULL, NULL, &cal, &d); break;
+		case 9: st = ac_occdata_clone(NULL, &clone, &d); break;
+		case 10: st = ac_occdata_labels(f->data, NULL, &t, &n, &d); break;
+		case 11: st = ac_occdata_applicability_percentile(f->data, NAN, &pct, &d); break;
+		case 12: st = ac_occdata_calibrate(f->data, NULL, &cal, &d); break;
+		case 13: st = ac_occdata_search(f->data, NULL, 5, &m, &n, &d); break;
+		}
+		if (st != names[i].expect || d.count != 1)
+			fail_msg("%s: got %s with %zu diagnostics", names[i].what, ac_strerror(st), d.count);
+		ac_diags_free(&d);
+	}
+	assert_null(o);
+	assert_null(t);
+	assert_null(m);
+	assert_null(info);
+	assert_null(clone);
+	assert_null(codes);
+}
+
+static void a_damaged_database_is_named_when_read(void **state)
+{
+	(void)state;
+	/* A database of this schema version without the other tables: it opens,
+	 * and the first read says it is damaged. */
+	char tmp[512], path[600];
+	assert_int_equal(occ_test_tmpdir(tmp, sizeof tmp), 0);
+	snprintf(path, sizeof path, "%s/thin.db", tmp);
+	sqlite3 *s = NULL;
+	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+					 "INSERT INTO meta VALUES('schema_version', '1');", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(s);
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_occdata *db = NULL;
+	assert_int_equal(ac_occdata_open(path, &db, &d), AC_OK);
+	ac_occupation *o = NULL;
+	assert_int_equal(ac_occdata_occupation(db, "13-2051", &o, &d), AC_EIO);
+	assert_int_equal(d.count, 1);
+	assert_non_null(strstr(d.items[0].message, "damaged"));
+	ac_occ_match *m = NULL;
+	size_t n = 0;
+	assert_int_equal(ac_occdata_search(db, "nurse", 5, &m, &n, &d), AC_EIO);
+	assert_int_equal(d.count, 2);
+	ac_occdata_info *info = NULL;
+	assert_int_equal(ac_occdata_info_get(db, &info, &d), AC_EIO);
+	assert_int_equal(d.count, 3);
+	ac_occdata_close(db);
+	ac_diags_free(&d);
+	occ_test_rmtree(tmp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest on_fixture[] = {
@@ -719,6 +903,9 @@ int main(void)
 		cmocka_unit_test(search_needs_words),
 		cmocka_unit_test(categories_come_from_the_policy_gwa_table),
 		cmocka_unit_test(calibration_averages_measured_beta_per_category),
+		cmocka_unit_test(a_repeated_lookup_hands_out_independent_copies),
+		cmocka_unit_test(clones_answer_the_same_from_two_threads_at_once),
+		cmocka_unit_test(every_failing_call_says_why),
 		cmocka_unit_test(importing_again_replaces_the_database),
 	};
 	const struct CMUnitTest standalone[] = {
@@ -727,6 +914,7 @@ int main(void)
 		cmocka_unit_test(missing_source_folder_is_an_io_error),
 		cmocka_unit_test(opening_without_data_says_how_to_install),
 		cmocka_unit_test(default_path_follows_aicert_data_then_xdg_then_home),
+		cmocka_unit_test(a_damaged_database_is_named_when_read),
 	};
 	int failed = cmocka_run_group_tests_name("occupation data on the fixture", on_fixture, import_fixture,
 						 remove_fixture);

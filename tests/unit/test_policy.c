@@ -1,9 +1,15 @@
 /*
  * test_policy.c — the model as data: the default policy parses and is recorded
  * in every assessment, a custom policy's thresholds and rule order change the
- * verdict, and a broken policy is refused with the line of each problem.
+ * verdict, the judgements beside the verdict (class, phase, motives,
+ * positioning, conditions, questions, timing) are the policy's, every
+ * sentence is the policy's or the wording's, and a broken policy or wording
+ * is refused with the line of each problem.
  */
+#include <ctype.h>
+
 #include "engine_helpers.h"
+#include "policy/wording.h"
 
 static void the_default_policy_parses_and_names_itself(void **state)
 {
@@ -235,6 +241,354 @@ static void every_problem_is_reported_not_just_the_first(void **state)
 	ac_diags_free(&d);
 }
 
+/* The default text with every whole-word occurrence of the fact name renamed. */
+static char *renamed(const char *name, const char *to)
+{
+	const char *base = ac_policy_default_text();
+	size_t n = strlen(name), cap = strlen(base) * 2 + 1, o = 0;
+	char *t = malloc(cap);
+	assert_non_null(t);
+	for (const char *c = base; *c;) {
+		int word = strncmp(c, name, n) == 0 && (c == base || !(isalnum((unsigned char)c[-1]) || c[-1] == '_')) &&
+			   !(isalnum((unsigned char)c[n]) || c[n] == '_');
+		/* [condition timing_appropriate] names a condition, not the fact. */
+		word &= !(c - base >= 11 && strncmp(c - 11, "[condition ", 11) == 0);
+		if (word) {
+			memcpy(t + o, to, strlen(to));
+			o += strlen(to);
+			c += n;
+		} else
+			t[o++] = *c++;
+	}
+	t[o] = '\0';
+	return t;
+}
+
+static void a_policy_without_a_name_the_engine_relies_on_is_refused(void **state)
+{
+	(void)state;
+	/* Renaming one of these used to pass the check and silently change the
+	 * report (question 3 said "Not answered" without ownership_expands). */
+	static const char *const names[][2] = {{"structural", "[derive structural]"},
+					       {"skill_based", "[derive skill_based]"},
+					       {"ownership_expands", "[derive ownership_expands]"},
+					       {"timing_appropriate", "[derive timing_appropriate]"},
+					       {"signaling_risk", "[flag signaling_risk]"}};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char *t = renamed(names[i][0], "renamed_fact");
+		ac_diags d = refuse(t);
+		print_message("%s\n", names[i][0]);
+		assert_int_equal(d.count, 1);
+		assert_non_null(strstr(d.items[0].message, names[i][1]));
+		assert_non_null(strstr(d.items[0].message, "the report")); /* says what it is for */
+		ac_diags_free(&d);
+		free(t);
+	}
+}
+
+/* ------------------------------------------------------------ judgements beside the verdict */
+
+static void the_class_is_the_first_class_section_that_holds(void **state)
+{
+	(void)state;
+	/* Repeatable reporting with scope and owned outcomes: exposed by default,
+	 * leveraged once a coach puts [class leveraged] first. */
+	const char *body = "'role': {" TASKS_REPORTING ", 'leverage_test': 'scope', 'owns_measurable_outcomes': true}";
+	ac_assessment *a = h_assess_with(NULL, P(body), 0);
+	assert_int_equal(a->exposure.klass, AC_CLASS_EXPOSED);
+	ac_assessment_free(a);
+	ac_policy *p = h_policy_variant("[class exposed]\n# Most of the work is repeatable output that AI handles well.\n"
+					"when = has_tasks and exposed\n\n[class leveraged]\n"
+					"# AI use turns into wider scope and owned outcomes.\n"
+					"when = has_tasks and leverage_oriented and (owns_outcomes or ai_enhanced_role)\n",
+					"[class leveraged]\nwhen = has_tasks and leverage_oriented and (owns_outcomes or ai_enhanced_role)\n\n"
+					"[class exposed]\nwhen = has_tasks and exposed\n");
+	a = h_assess_with(p, P(body), 0);
+	assert_int_equal(a->exposure.klass, AC_CLASS_LEVERAGED);
+	ac_assessment_free(a);
+	ac_policy_free(p);
+	/* No task mix, no class. */
+	a = h_assess_with(NULL, P("'motives': ['capability_gap']"), 0);
+	assert_int_equal(a->exposure.klass, 0);
+	ac_assessment_free(a);
+}
+
+static void the_phase_is_the_highest_phase_section_that_holds(void **state)
+{
+	(void)state;
+	const char *body = "'role': {" TASKS_HOLDING "}, 'organization': {'adoption_signals': ['ai_optional', 'ai_expected']}";
+	ac_assessment *a = h_assess_with(NULL, P(body), 0);
+	assert_int_equal(a->timing.phase, 2);
+	ac_assessment_free(a);
+	/* A coach who reads optional AI use as a sign of phase 3. */
+	ac_policy *p = h_policy_variant("when = adoption_layers_removed or",
+					"when = adoption_ai_optional or adoption_layers_removed or");
+	a = h_assess_with(p, P(body), 0);
+	assert_int_equal(a->timing.phase, 3);
+	assert_true(h_has_flag(a, "phase_3_late"));
+	ac_assessment_free(a);
+	ac_policy_free(p);
+	/* No signals: no phase, and the adoption facts are unknown, not false. */
+	a = h_assess_with(NULL, P("'role': {" TASKS_HOLDING "}"), 0);
+	assert_int_equal(a->timing.phase, 0);
+	ac_assessment_free(a);
+}
+
+static void a_motive_is_valid_when_its_section_says_so(void **state)
+{
+	(void)state;
+	const char *body = "'role': {" TASKS_HOLDING "}, 'ai_use': {'tested_in_role': true}, 'motives': ['signal_activity']";
+	ac_assessment *a = h_assess_with(NULL, P(body), 0);
+	assert_true(h_motive_in(a->motives.invalid, AC_MOT_SIGNAL_ACTIVITY));
+	assert_string_equal(a->reason, "invalid_motive");
+	ac_assessment_free(a);
+	ac_policy *p = h_policy_variant("[motive signal_activity]\nvalid = false", "[motive signal_activity]\nvalid = is_manager");
+	a = h_assess_with(p, P(body), 0);
+	assert_true(h_motive_in(a->motives.unknown, AC_MOT_SIGNAL_ACTIVITY)); /* is_manager is unanswered */
+	assert_string_not_equal(a->reason, "invalid_motive");
+	ac_assessment_free(a);
+	ac_policy_free(p);
+}
+
+static void the_positioning_is_the_first_line_that_holds(void **state)
+{
+	(void)state;
+	const char *body = "'role': {" TASKS_HOLDING "}, 'motives': ['capability_gap']";
+	ac_assessment *a = h_assess_with(NULL, P(body), 0);
+	assert_string_equal(a->motives.positioning, "unclear"); /* an unnamed gap */
+	ac_assessment_free(a);
+	ac_policy *p = h_policy_variant("[positioning]\n", "[positioning]\ndefensive = motives_given\n");
+	a = h_assess_with(p, P(body), 0);
+	assert_string_equal(a->motives.positioning, "defensive");
+	assert_string_equal(a->questions[4].answer, "defensive");
+	assert_int_equal(a->questions[4].ok, AC_FALSE);
+	ac_assessment_free(a);
+	ac_policy_free(p);
+	/* Nothing given: the last line, 'not_answered = always'. */
+	a = h_assess_with(NULL, P("'role': {" TASKS_HOLDING "}"), 0);
+	assert_string_equal(a->motives.positioning, "not answered");
+	ac_assessment_free(a);
+}
+
+static void conditions_and_answers_are_worded_by_the_policy(void **state)
+{
+	(void)state;
+	ac_policy *p = h_policy_variant(
+		"why = Neither your task mix nor what your organisation would do with extra output is known.",
+		"why = We know neither your tasks nor your leverage test ({leverage_count} leverage conditions).");
+	ac_assessment *a = h_assess_with(p, P("'motives': ['capability_gap']"), 0);
+	assert_false(a->exposure_understood.met);
+	assert_string_equal(a->exposure_understood.why, "We know neither your tasks nor your leverage test (0 leverage conditions).");
+	ac_assessment_free(a);
+	ac_policy_free(p);
+	/* A question's mark is the chosen line's. */
+	p = h_policy_variant("answer_if = not gap_named | no | Not answered: no missing capability is named.",
+			     "answer_if = not gap_named | unknown | Nothing named yet.");
+	a = h_assess_with(p, P("'role': {" TASKS_HOLDING "}"), 0);
+	assert_string_equal(a->questions[0].id, "capability_gap");
+	assert_string_equal(a->questions[0].answer, "Nothing named yet.");
+	assert_int_equal(a->questions[0].ok, AC_UNKNOWN);
+	ac_assessment_free(a);
+	ac_policy_free(p);
+}
+
+static void timing_reasons_follow_the_timing_sections(void **state)
+{
+	(void)state;
+	/* A section whose lines do not hold and that has no plain 'reason' says nothing. */
+	ac_policy *p = h_policy_variant("[timing digital]\n",
+					"[timing hours]\nreason_if = known hours_per_week | You can give {hours_per_week:exact} "
+					"hours a week, {cert_weeks:up} weeks in all.\n\n[timing digital]\n");
+	const char *body = "'role': {" TASKS_HOLDING "}, 'constraints': {'hours_per_week': 7.5},"
+			   " 'certification': {'name': 'Course', 'hours': 40}";
+	ac_assessment *a = h_assess_with(p, P(body), 0);
+	int found = 0;
+	for (size_t i = 0; i < a->timing.n_why; i++)
+		found |= strcmp(a->timing.why[i], "You can give 7.5 hours a week, 6 weeks in all.") == 0;
+	assert_true(found);
+	size_t with = a->timing.n_why;
+	ac_assessment_free(a);
+	/* Without the hours a week, 'known hours_per_week' is false (never
+	 * unknown), so the new section says nothing. */
+	a = h_assess_with(p, P("'role': {" TASKS_HOLDING "}, 'certification': {'name': 'Course', 'hours': 40}"), 0);
+	assert_int_equal(a->timing.n_why + 1, with);
+	ac_assessment_free(a);
+	ac_policy_free(p);
+}
+
+static void a_fact_is_used_only_once_it_is_decided(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *old, *new_text, *says;
+	} table[] = {
+		{"valid = credential_sensitive", "valid = credential_sensitive and phase >= 1 and valid_motive", "'valid_motive' is decided later"},
+		{"when = exposed or replaceability_high or compressible", "when = exposed or positioning_defensive",
+		 "'positioning_defensive' is decided later"},
+		{"when = industry_shift_valid", "when = industry_shift_valid or verdict_pursue", "'verdict_pursue' is decided later"},
+		{"defensive = panic_motive or structural", "defensive = positioning_offensive", "'positioning_offensive' is decided later"},
+		{"when = adoption_layers_removed or", "when = phase == 2 or", "'phase' is decided later"},
+	};
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+		int line;
+		char *t = variant_text(table[i].old, table[i].new_text, &line);
+		ac_diags d = refuse(t);
+		print_message("%s\n", table[i].new_text);
+		assert_int_equal(d.items[0].line, line);
+		assert_non_null(strstr(d.items[0].message, table[i].says));
+		ac_diags_free(&d);
+		free(t);
+	}
+}
+
+static void every_judgement_section_is_required(void **state)
+{
+	(void)state;
+	static const char *const headers[] = {"[class pressured]", "[phase 1]", "[motive industry_shift]", "[positioning]",
+					      "[condition leverage_possible]", "[question org_rewards_certification]"};
+	for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++) {
+		/* The default text without the section (it ends at a blank line). */
+		const char *base = ac_policy_default_text();
+		const char *at = strstr(base, headers[i]);
+		assert_non_null(at);
+		const char *end = strstr(at, "\n\n");
+		assert_non_null(end);
+		size_t n = strlen(base) + 1;
+		char *t = malloc(n);
+		assert_non_null(t);
+		snprintf(t, n, "%.*s%s", (int)(at - base), base, end + 2);
+		ac_diags d = refuse(t);
+		print_message("%s\n", headers[i]);
+		assert_int_equal(d.count, 1);
+		assert_non_null(strstr(d.items[0].message, "the policy has no"));
+		assert_non_null(strstr(d.items[0].message, headers[i]));
+		ac_diags_free(&d);
+		free(t);
+	}
+}
+
+/* ------------------------------------------------------------ the wording */
+
+/* The built-in wording with one replacement. */
+static char *wording_variant(const char *old, const char *new_text, int *line)
+{
+	extern const char ac_embedded_wording[];
+	const char *base = ac_embedded_wording;
+	const char *at = strstr(base, old);
+	assert_non_null(at);
+	*line = 1;
+	for (const char *c = base; c < at; c++)
+		*line += *c == '\n';
+	size_t n = strlen(base) - strlen(old) + strlen(new_text) + 1;
+	char *t = malloc(n);
+	assert_non_null(t);
+	snprintf(t, n, "%.*s%s%s", (int)(at - base), base, new_text, at + strlen(old));
+	return t;
+}
+
+static void the_built_in_wording_is_complete(void **state)
+{
+	(void)state;
+	const ac_wording *w = NULL;
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_wording_builtin(&w, &d), AC_OK);
+	assert_int_equal(d.count, 0);
+	assert_string_equal(ac_word(w, AC_W_REPORT_CONDITIONS), "The four conditions");
+	assert_string_equal(ac_word_of(w, AC_WF_VERDICT, AC_VERDICT_SIGNAL_ONLY), "SIGNAL ONLY");
+	assert_null(ac_word_of(w, AC_WF_VERDICT, 0));
+	char *s = AC_SAY_DUP(w, AC_W_REPORT_POLICY_VALUE, "coach", "3");
+	assert_string_equal(s, "coach, version 3");
+	free(s);
+	ac_diags_free(&d);
+}
+
+static void a_translation_may_move_placeholders(void **state)
+{
+	(void)state;
+	int line;
+	char *t = wording_variant("report.policy_value = {name}, version {version}",
+				  "report.policy_value = Version {version} von {name} ({name})", &line);
+	ac_wording *w = NULL;
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_wording_parse(t, strlen(t), "de", &w, &d), AC_OK);
+	char *s = AC_SAY_DUP(w, AC_W_REPORT_POLICY_VALUE, "coach", "3");
+	assert_string_equal(s, "Version 3 von coach (coach)");
+	free(s);
+	ac_wording_free(w);
+	ac_diags_free(&d);
+	free(t);
+}
+
+static void a_broken_wording_is_refused_with_line_and_column(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *old, *new_text;
+		int column; /* -1: reported at the end of the file */
+		const char *says;
+	} table[] = {
+		{"report.flags = Flags", "report.flagz = Flags", 1, "unknown key 'report.flagz'"},
+		{"report.flags = Flags", "report.flags = Flags\nreport.flags = Flaggen", 1, "is set twice (first on line"},
+		{"report.policy_value = {name}, version {version}", "report.policy_value = {name}, {release}", 31,
+		 "has no placeholder {release}"},
+		{"report.flags = Flags\n", "", -1, "the wording has no 'report.flags' line"},
+		{"verdict.avoid = AVOID\n", "", -1, "the wording has no 'verdict.avoid' line"},
+		{"report.flags = Flags", "report.flags =", 14, "has no text"},
+		{"report.flags = Flags", "report.flags Flags", 1, "expected 'key = text'"},
+	};
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+		int line;
+		char *t = wording_variant(table[i].old, table[i].new_text, &line);
+		ac_wording *w = (ac_wording *)1;
+		ac_diags d;
+		ac_diags_init(&d);
+		print_message("%s\n", table[i].new_text);
+		assert_int_equal(ac_wording_parse(t, strlen(t), "bad.wording", &w, &d), AC_EINPUT);
+		assert_null(w);
+		assert_true(d.count >= 1);
+		assert_non_null(strstr(d.items[0].message, table[i].says));
+		assert_string_equal(d.items[0].source, "bad.wording");
+		if (table[i].column >= 0) {
+			/* The repeated key is on the second of the two lines. */
+			assert_int_equal(d.items[0].line, line + (strstr(table[i].new_text, "\nreport.flags") != NULL));
+			assert_int_equal(d.items[0].column, table[i].column);
+		}
+		ac_diags_free(&d);
+		free(t);
+	}
+}
+
+/* ------------------------------------------------------------ the writer */
+
+static void calibration_rewrites_only_the_exposures_it_measured(void **state)
+{
+	(void)state;
+	double exposures[AC_CAT__COUNT + 1] = {0};
+	size_t measured[AC_CAT__COUNT + 1] = {0};
+	exposures[AC_CAT_ROUTINE_ADMIN] = 0.4567;
+	measured[AC_CAT_ROUTINE_ADMIN] = 12;
+	char *text = NULL;
+	size_t len = 0;
+	assert_int_equal(ac_policy_write_with_category_exposures(h_pol, exposures, measured, &text, &len), AC_OK);
+	assert_int_equal(strlen(text), len);
+	assert_non_null(strstr(text, "name = default-calibrated\n"));
+	assert_non_null(strstr(text, "# calibrated: mean measured beta of 12 O*NET tasks (was 0.80)\nexposure = 0.46\n"));
+	assert_non_null(strstr(text, "# no O*NET task maps to this category: the policy's figure is kept\nexposure = 0.85\n"));
+	assert_non_null(strstr(text, "# aicert decision policy\n")); /* comments are kept */
+	ac_policy *p = NULL;
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_policy_parse(text, len, "calibrated", &p, &d), AC_OK);
+	assert_string_equal(ac_policy_name(p), "default-calibrated");
+	assert_float_equal(ac_policy_category_exposure(p, AC_CAT_ROUTINE_ADMIN), 0.46, 1e-9);
+	assert_float_equal(ac_policy_category_exposure(p, AC_CAT_DOCUMENT_DRAFTING), 0.85, 1e-9);
+	ac_policy_free(p);
+	ac_diags_free(&d);
+	ac_free(text);
+}
+
 static void a_binary_or_oversized_policy_is_refused(void **state)
 {
 	(void)state;
@@ -282,6 +636,19 @@ int main(void)
 		cmocka_unit_test(a_missing_threshold_is_reported_at_its_section),
 		cmocka_unit_test(the_last_rule_must_always_fire),
 		cmocka_unit_test(every_problem_is_reported_not_just_the_first),
+		cmocka_unit_test(a_policy_without_a_name_the_engine_relies_on_is_refused),
+		cmocka_unit_test(the_class_is_the_first_class_section_that_holds),
+		cmocka_unit_test(the_phase_is_the_highest_phase_section_that_holds),
+		cmocka_unit_test(a_motive_is_valid_when_its_section_says_so),
+		cmocka_unit_test(the_positioning_is_the_first_line_that_holds),
+		cmocka_unit_test(conditions_and_answers_are_worded_by_the_policy),
+		cmocka_unit_test(timing_reasons_follow_the_timing_sections),
+		cmocka_unit_test(a_fact_is_used_only_once_it_is_decided),
+		cmocka_unit_test(every_judgement_section_is_required),
+		cmocka_unit_test(the_built_in_wording_is_complete),
+		cmocka_unit_test(a_translation_may_move_placeholders),
+		cmocka_unit_test(a_broken_wording_is_refused_with_line_and_column),
+		cmocka_unit_test(calibration_rewrites_only_the_exposures_it_measured),
 		cmocka_unit_test(a_binary_or_oversized_policy_is_refused),
 		cmocka_unit_test(the_facts_a_condition_may_use_are_described),
 	};

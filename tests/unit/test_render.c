@@ -26,11 +26,13 @@ static char *fixture_sources[] = {"https://example.org/cert"};
 
 static int fixture(void **state)
 {
+	static ac_figure tested[] = {{"tested", AC_FIGURE_YESNO, AC_TRUE, {0, 0}}};
+	static ac_figure structural[] = {{"repeatable_share", AC_FIGURE_NUMBER, AC_UNKNOWN, {1, 0.8}},
+					 {"replaceability", AC_FIGURE_NUMBER, AC_UNKNOWN, {1, 3}}};
 	static ac_rule_fired rules[] = {
-		{"test_ai_first", 0, 0, "You have tested AI in your role.", "{\"tested\": true}"},
+		{"test_ai_first", 0, 0, "You have tested AI in your role.", tested, 1},
 		{"structural_exposure", AC_VERDICT_AVOID, 1,
-		 "80% of your time is repeatable work and 3 of 4 replaceability conditions hold",
-		 "{\"repeatable_share\": 0.8, \"replaceability\": 3}"},
+		 "80% of your time is repeatable work and 3 of 4 replaceability conditions hold", structural, 2},
 	};
 	static ac_task_result tasks[] = {
 		{"Monthly variance report", 1.0 / 3.0, AC_CAT_STANDARDIZED_REPORTING, 0.8,
@@ -324,12 +326,12 @@ static void json_describes_the_occupation_when_data_was_used(void **state)
 	ac_free(text);
 }
 
-static void json_refuses_a_broken_figures_text(void **state)
+static void json_refuses_a_broken_counterfactual_value(void **state)
 {
 	ac_assessment *a = *state;
-	ac_rule_fired broken = {"x", 0, 0, "because", "{not json"};
-	a->rules = &broken;
-	a->n_rules = 1;
+	ac_counterfactual broken = {"x", "{not json", "true", "if x", AC_VERDICT_PURSUE, "r"};
+	a->counterfactuals = &broken;
+	a->n_counterfactuals = 1;
 	char *out = (char *)"untouched";
 	assert_int_equal(ac_render(a, AC_FORMAT_JSON, &out, NULL), AC_EINTERNAL);
 	assert_null(out);
@@ -461,7 +463,7 @@ int main(void)
 		TEST(json_rounds_numbers_and_embeds_json_texts),
 		TEST(json_is_byte_identical_across_runs),
 		TEST(json_describes_the_occupation_when_data_was_used),
-		TEST(json_refuses_a_broken_figures_text),
+		TEST(json_refuses_a_broken_counterfactual_value),
 		TEST(render_refuses_bad_arguments),
 		TEST(text_opens_with_the_verdict),
 		TEST(text_reads_in_the_models_order),

@@ -347,7 +347,8 @@ ac_status ac_batch_summary_render(const ac_batch_summary *s, ac_summary_format f
 	summary_chart chart = f == AC_SUMMARY_HTML ? ac_html_chart : text_chart;
 	strbuf sb;
 	sb_init(&sb);
-	rw_out o = {&sb, 0};
+	rw_out o = {&sb, 0, 0, 0};
+	ac_render_options_resolve(NULL, &o.width, &o.color); /* 78 columns, no colour */
 	cells c = {0};
 	if (f == AC_SUMMARY_HTML)
 		ac_html_begin(&sb, "Team summary");

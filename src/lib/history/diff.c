@@ -239,7 +239,7 @@ static ac_status steps(hist_diff *d, const ac_session_options *env, ac_diags *di
 		const char *cat = ac_catalogue_version(ac_session_catalogue(sb));
 		d->catalogue_now = dup_or_null(cat);
 		d->aicert_now = strdup(ac_version());
-		st = hist_data_version(sb, &d->data_now);
+		st = hist_data_version(sb, &d->data_now, diags);
 		if (st == AC_OK && ((cat && !d->catalogue_now) || !d->aicert_now))
 			st = AC_ENOMEM;
 	}

@@ -44,7 +44,7 @@ typedef struct {
 
 /* The version of the session's occupation data: its sources' names and
  * versions ("onet 29.3, gpts-are-gpts ..."), or NULL when none is open. */
-ac_status hist_data_version(ac_session *s, char **out);
+ac_status hist_data_version(ac_session *s, char **out, ac_diags *diags);
 
 /* The query every record is read with (add WHERE or ORDER BY), and the
  * record of its current row: texts borrowed until the next step. */

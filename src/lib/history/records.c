@@ -19,14 +19,14 @@ void ac_history_save_options_init(ac_history_save_options *o)
 
 /* ------------------------------------------------------------ saving */
 
-ac_status hist_data_version(ac_session *s, char **out)
+ac_status hist_data_version(ac_session *s, char **out, ac_diags *diags)
 {
 	*out = NULL;
 	ac_occdata *db = ac_session_occdata(s);
 	ac_occdata_info *info = NULL;
 	if (!db)
 		return AC_OK;
-	ac_status st = ac_occdata_info_get(db, &info);
+	ac_status st = ac_occdata_info_get(db, &info, diags);
 	if (st != AC_OK)
 		return st;
 	strbuf sb;
@@ -114,7 +114,7 @@ ac_status ac_history_save(ac_history *h, ac_session *s, const ac_profile *p, con
 	const ac_policy *pol = ac_session_policy(s);
 	if ((st = ac_profile_write(p, &profile, &profile_len)) == AC_OK &&
 	    (st = ac_render(a, AC_FORMAT_JSON, &json, &json_len)) == AC_OK)
-		st = hist_data_version(s, &data);
+		st = hist_data_version(s, &data, diags);
 	if (st != AC_OK)
 		ac_diags_add(diags, NULL, NULL, 0, 0, "saving: %s", ac_strerror(st));
 	else

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "aicert.h"
+#include "core/json.h"
 #include "input/cert.h"
 
 static void free_list(char **list, size_t n)
@@ -205,26 +206,9 @@ int ac_cert_matches(const ac_cert *c, const ac_cert_filter *f)
 
 /* ------------------------------------------------------------ canonical JSON */
 
-static json_t *str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
 
 /* Whole numbers are written as integers so the output reads like the input. */
-static json_t *num_or_null(ac_num n)
-{
-	if (!n.set)
-		return json_null();
-	if (n.v >= -9007199254740992.0 && n.v <= 9007199254740992.0 && n.v == (double)(json_int_t)n.v)
-		return json_integer((json_int_t)n.v);
-	return json_real(n.v);
-}
 
-static json_t *enum_or_null(ac_enum_kind kind, int v)
-{
-	const char *name = ac_enum_name(kind, v);
-	return name ? json_string(name) : json_null();
-}
 
 static json_t *str_list(char *const *list, size_t n)
 {
@@ -245,29 +229,29 @@ json_t *ac_cert_json(const ac_cert *c)
 	/* The keys in the catalogue file's order; a NULL value (allocation
 	 * failure) makes json_object_set_new fail, which we count. */
 	int bad = 0;
-	bad |= json_object_set_new(o, "id", str_or_null(c->id));
-	bad |= json_object_set_new(o, "provider", str_or_null(c->provider));
-	bad |= json_object_set_new(o, "name", str_or_null(c->name));
-	bad |= json_object_set_new(o, "exam_code", str_or_null(c->exam_code));
-	bad |= json_object_set_new(o, "level", enum_or_null(AC_ENUM_LEVEL, c->level));
-	bad |= json_object_set_new(o, "domain", enum_or_null(AC_ENUM_DOMAIN, c->domain));
-	bad |= json_object_set_new(o, "cost_usd", num_or_null(c->cost_usd));
-	bad |= json_object_set_new(o, "cost_note", str_or_null(c->cost_note));
-	bad |= json_object_set_new(o, "retake_usd", num_or_null(c->retake_usd));
-	bad |= json_object_set_new(o, "hours", num_or_null(c->hours));
-	bad |= json_object_set_new(o, "hours_note", str_or_null(c->hours_note));
-	bad |= json_object_set_new(o, "validity_months", num_or_null(c->validity_months));
+	bad |= json_object_set_new(o, "id", ac_json_str(c->id));
+	bad |= json_object_set_new(o, "provider", ac_json_str(c->provider));
+	bad |= json_object_set_new(o, "name", ac_json_str(c->name));
+	bad |= json_object_set_new(o, "exam_code", ac_json_str(c->exam_code));
+	bad |= json_object_set_new(o, "level", ac_json_enum(AC_ENUM_LEVEL, c->level));
+	bad |= json_object_set_new(o, "domain", ac_json_enum(AC_ENUM_DOMAIN, c->domain));
+	bad |= json_object_set_new(o, "cost_usd", ac_json_num(c->cost_usd));
+	bad |= json_object_set_new(o, "cost_note", ac_json_str(c->cost_note));
+	bad |= json_object_set_new(o, "retake_usd", ac_json_num(c->retake_usd));
+	bad |= json_object_set_new(o, "hours", ac_json_num(c->hours));
+	bad |= json_object_set_new(o, "hours_note", ac_json_str(c->hours_note));
+	bad |= json_object_set_new(o, "validity_months", ac_json_num(c->validity_months));
 	bad |= json_object_set_new(o, "never_expires", json_boolean(c->never_expires));
-	bad |= json_object_set_new(o, "renewal", str_or_null(c->renewal));
-	bad |= json_object_set_new(o, "prerequisites", str_or_null(c->prerequisites));
+	bad |= json_object_set_new(o, "renewal", ac_json_str(c->renewal));
+	bad |= json_object_set_new(o, "prerequisites", ac_json_str(c->prerequisites));
 	bad |= json_object_set_new(o, "gated", json_boolean(c->gated));
-	bad |= json_object_set_new(o, "format", enum_or_null(AC_ENUM_FORMAT, c->format));
-	bad |= json_object_set_new(o, "status", enum_or_null(AC_ENUM_STATUS, c->status));
-	bad |= json_object_set_new(o, "status_date", str_or_null(c->status_date));
+	bad |= json_object_set_new(o, "format", ac_json_enum(AC_ENUM_FORMAT, c->format));
+	bad |= json_object_set_new(o, "status", ac_json_enum(AC_ENUM_STATUS, c->status));
+	bad |= json_object_set_new(o, "status_date", ac_json_str(c->status_date));
 	bad |= json_object_set_new(o, "roles", str_list(c->roles, c->n_roles));
 	bad |= json_object_set_new(o, "keywords", str_list(c->keywords, c->n_keywords));
 	bad |= json_object_set_new(o, "sources", str_list(c->sources, c->n_sources));
-	bad |= json_object_set_new(o, "checked", str_or_null(c->checked));
+	bad |= json_object_set_new(o, "checked", ac_json_str(c->checked));
 	bad |= json_object_set_new(o, "uncertain", str_list(c->uncertain, c->n_uncertain));
 	if (bad) {
 		json_decref(o);

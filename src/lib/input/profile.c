@@ -13,6 +13,8 @@
 #include <jansson.h>
 
 #include "aicert.h"
+#include "core/codes.h"
+#include "core/json.h"
 #include "input/cert.h"
 #include "input/profile.h"
 #include "input/schema.h"
@@ -36,28 +38,10 @@ static void problem(walk *w, const char *path, const char *fmt, const char *foun
 		w->oom = 1;
 }
 
-/* A short description of a JSON value for "found ..." (static or buf). */
+/* A short description of a JSON value for "found ...". */
 static const char *describe(const json_t *v, char *buf, size_t n)
 {
-	switch (json_typeof(v)) {
-	case JSON_OBJECT: return "an object";
-	case JSON_ARRAY: return "an array";
-	case JSON_STRING: {
-		const char *s = json_string_value(v);
-		size_t len = json_string_length(v);
-		if (len > 40)
-			snprintf(buf, n, "the string \"%.37s...\"", s);
-		else
-			snprintf(buf, n, "the string \"%s\"", s);
-		return buf;
-	}
-	case JSON_INTEGER: snprintf(buf, n, "%lld", (long long)json_integer_value(v)); return buf;
-	case JSON_REAL: snprintf(buf, n, "%g", json_real_value(v)); return buf;
-	case JSON_TRUE: return "true";
-	case JSON_FALSE: return "false";
-	case JSON_NULL: return "null";
-	}
-	return "a value";
+	return ac_json_describe(v, AC_DESCRIBE_WORDS, 37, buf, n);
 }
 
 /* Paths are short (the shape is at most four levels deep); a path that would
@@ -146,19 +130,6 @@ static int whole_in_range(walk *w, const char *path, const json_t *v, const ac_f
 		return 0;
 	}
 	*out = (long)x;
-	return 1;
-}
-
-/* NN-NNNN or NN-NNNN.NN */
-static int occupation_code_ok(const char *s)
-{
-	static const char shape[] = "dd-dddd.dd";
-	size_t n = strlen(s);
-	if (n != 7 && n != 10)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
-			return 0;
 	return 1;
 }
 
@@ -474,7 +445,7 @@ ac_status ac_profile_parse(const char *text, size_t len, const char *source, ac_
 		problem(&w, "schema", "found %s, expected %s", describe(schema, buf, sizeof buf),
 			"\"" AC_PROFILE_SCHEMA "\"");
 	walk_object(&w, root, -1, (char *)p, "");
-	if (p->role.occupation && !occupation_code_ok(p->role.occupation))
+	if (p->role.occupation && !ac_code_is_occupation(p->role.occupation))
 		problem(&w, "role.occupation", "found %s, expected %s", p->role.occupation,
 			"an O*NET-SOC code such as 13-2051.00 or a SOC code such as 13-2051");
 	if (!w.failed && !w.oom && p->cert_given && !p->cert.id && !p->cert.name)

@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "core/json.h"
 #include "input/cert.h"
 #include "input/profile.h"
 #include "input/schema.h"
@@ -21,13 +22,6 @@ ac_status ac_profile_new(ac_profile **out)
 	return *out ? AC_OK : AC_ENOMEM;
 }
 
-/* A number as JSON: whole numbers as integers, so 40 stays 40. */
-static json_t *number(double x)
-{
-	if (x == floor(x) && fabs(x) < 1e15)
-		return json_integer((json_int_t)x);
-	return json_real(x);
-}
 
 /* Adds key = value to obj; value NULL is an allocation failure. */
 static int put(json_t *obj, const char *key, json_t *value)
@@ -77,9 +71,9 @@ static json_t *value_of(const ac_field_def *d, const char *base, int *absent)
 		break;
 	case ST_NUM:
 		if (((const ac_num *)v)->set)
-			return number(((const ac_num *)v)->v);
+			return ac_json_double(((const ac_num *)v)->v);
 		break;
-	case ST_SHARE: return number(*(const double *)v);
+	case ST_SHARE: return ac_json_double(*(const double *)v);
 	case ST_INT:
 		if (*(const int *)v)
 			return json_integer(*(const int *)v);

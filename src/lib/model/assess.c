@@ -1,8 +1,10 @@
 /*
  * assess.c — ac_assess(): resolves the certificate and the occupation, runs
  * the engine once, and assembles the assessment a renderer reads: the rules
- * that fired with their figures, the facts of each section, the certificate's
- * costs and warnings, then the explanations and the counterfactuals.
+ * that fired with their figures, the facts of each section (the exposure
+ * class by the policy's [class] sections), the certificate's costs and
+ * warnings (worded by data/wording.en), then the explanations and the
+ * counterfactuals.
  */
 #include <math.h>
 #include <stdio.h>
@@ -14,39 +16,48 @@
 #include "model/engine.h"
 #include "model/fit.h"
 
-static void add_figure(size_t slot, void *ctx);
-
 typedef struct {
-	strbuf *sb;
 	const ac_eval *ev;
-	int first;
+	ac_rule_fired *rule;
+	int nomem;
 } figures_ctx;
 
+/* Records one fact a rule's condition uses, with its value. */
 static void add_figure(size_t slot, void *vctx)
 {
 	figures_ctx *c = vctx;
 	const ac_val *v = &c->ev->f[slot];
-	sb_printf(c->sb, "%s\"%s\": ", c->first ? "" : ", ", ac_policy_fact_name(c->ev->prep->pol, slot, NULL));
-	c->first = 0;
-	if (v->type == AC_T_BOOL)
-		sb_puts(c->sb, v->b == AC_TRUE ? "true" : v->b == AC_FALSE ? "false" : "null");
-	else if (!v->known)
-		sb_puts(c->sb, "null");
-	else if (fabs(v->n - round(v->n)) < 1e-9)
-		sb_printf(c->sb, "%.0f", round(v->n));
-	else
-		sb_printf(c->sb, "%.4g", round(v->n * 1e4) / 1e4);
+	ac_rule_fired *r = c->rule;
+	ac_figure *fig = &r->figures[r->n_figures];
+	fig->name = strdup(ac_policy_fact_name(c->ev->prep->pol, slot, NULL));
+	if (!fig->name) {
+		c->nomem = 1;
+		return;
+	}
+	r->n_figures++;
+	fig->type = v->type == AC_T_BOOL ? AC_FIGURE_YESNO : AC_FIGURE_NUMBER;
+	fig->truth = v->type == AC_T_BOOL ? v->b : AC_UNKNOWN;
+	fig->number.set = v->type != AC_T_BOOL && v->known;
+	fig->number.v = fig->number.set ? v->n : 0;
 }
 
-static char *figures_json(const ac_eval *ev, const ac_expr *when)
+static void count_figure(size_t slot, void *ctx)
 {
-	strbuf sb;
-	sb_init(&sb);
-	sb_puts(&sb, "{");
-	figures_ctx c = {&sb, ev, 1};
+	(void)slot;
+	++*(size_t *)ctx;
+}
+
+/* The figures of a fired rule: every fact its condition uses. */
+static ac_status figures(ac_rule_fired *r, const ac_eval *ev, const ac_expr *when)
+{
+	size_t n = 0;
+	ac_expr_facts(when, count_figure, &n);
+	r->figures = calloc(n ? n : 1, sizeof *r->figures);
+	if (!r->figures)
+		return AC_ENOMEM;
+	figures_ctx c = {ev, r, 0};
 	ac_expr_facts(when, add_figure, &c);
-	sb_puts(&sb, "}");
-	return sb_take(&sb, NULL);
+	return c.nomem ? AC_ENOMEM : AC_OK;
 }
 
 static ac_status fill_rules(ac_assessment *a, const ac_eval *ev)
@@ -65,20 +76,19 @@ static ac_status fill_rules(ac_assessment *a, const ac_eval *ev)
 		r->id = strdup(pol->rules[i].id);
 		r->verdict = pol->rules[i].verdict;
 		r->decisive = i == ev->decisive;
-		r->because = ac_template_expand(pol, pol->rules[i].because, ev->f);
-		r->figures_json = figures_json(ev, pol->rules[i].when);
-		if (!r->id || !r->because || !r->figures_json)
+		r->because = ac_template_expand(&pol->rules[i].because, ev->f, pol->wording);
+		if (!r->id || !r->because || figures(r, ev, pol->rules[i].when) != AC_OK)
 			return AC_ENOMEM;
 	}
 	const ac_rule *d = &pol->rules[ev->decisive];
 	a->verdict = ev->verdict;
 	a->reason = strdup(d->id);
-	a->headline = ac_template_expand(pol, d->headline, ev->f);
+	a->headline = ac_template_expand(&d->headline, ev->f, pol->wording);
 	for (size_t i = 0; i < pol->n_flags; i++) {
 		if (ac_expr_truth(pol->flags[i].when, ev->f) != AC_TRUE)
 			continue;
 		size_t notes = a->n_flags;
-		if (!ac_list_push(&a->flag_notes, &notes, ac_template_expand(pol, pol->flags[i].says, ev->f)))
+		if (!ac_list_push(&a->flag_notes, &notes, ac_template_expand(&pol->flags[i].says, ev->f, pol->wording)))
 			return AC_ENOMEM;
 		if (!ac_list_push(&a->flags, &a->n_flags, strdup(pol->flags[i].id))) {
 			free(a->flag_notes[notes - 1]); /* keep the two lists the same length */
@@ -86,14 +96,6 @@ static ac_status fill_rules(ac_assessment *a, const ac_eval *ev)
 		}
 	}
 	return a->reason && a->headline ? AC_OK : AC_ENOMEM;
-}
-
-ac_tri ac_eval_truth(const ac_eval *ev, const char *name)
-{
-	for (size_t i = 0; i < ev->n_slots; i++)
-		if (strcmp(ac_policy_fact_name(ev->prep->pol, i, NULL), name) == 0)
-			return ev->f[i].type == AC_T_BOOL ? ev->f[i].b : AC_UNKNOWN;
-	return AC_UNKNOWN;
 }
 
 static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
@@ -108,17 +110,13 @@ static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
 	a->exposure.separable_share = f[AC_F_SEPARABLE_SHARE].n;
 	a->exposure.reporting_share = f[AC_F_REPORTING_SHARE].n;
 	a->exposure.coordination_share = f[AC_F_COORDINATION_SHARE].n;
-	a->exposure.structural = ac_eval_truth(ev, "structural") == AC_TRUE;
-	a->exposure.skill_based = ac_eval_truth(ev, "skill_based") == AC_TRUE;
-	if (ev->n_tasks) {
-		if (f[AC_F_EXPOSED].b == AC_TRUE)
-			a->exposure.klass = AC_CLASS_EXPOSED;
-		else if (f[AC_F_LEVERAGE_ORIENTED].b == AC_TRUE &&
-			 (f[AC_F_OWNS_OUTCOMES].b == AC_TRUE || f[AC_F_AI_ENHANCED_ROLE].b == AC_TRUE))
-			a->exposure.klass = AC_CLASS_LEVERAGED;
-		else
-			a->exposure.klass = AC_CLASS_PRESSURED;
-	}
+	a->exposure.structural = ac_eval_required(ev, AC_REQ_STRUCTURAL) == AC_TRUE;
+	a->exposure.skill_based = ac_eval_required(ev, AC_REQ_SKILL_BASED) == AC_TRUE;
+	/* The class: the first [class] section, in the policy's order, that holds. */
+	const ac_policy *pol = ev->prep->pol;
+	for (size_t i = 0; i < pol->n_classes && !a->exposure.klass; i++)
+		if (ac_expr_truth(pol->classes[pol->class_order[i]].when, f) == AC_TRUE)
+			a->exposure.klass = pol->class_order[i];
 	/* Hand the task list over to the assessment. */
 	a->exposure.tasks = ev->tasks;
 	a->exposure.n_tasks = ev->n_tasks;
@@ -133,7 +131,7 @@ static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
 
 	a->leverage.test = ev->p->role.leverage_test;
 	a->leverage.orientation = ac_eval_orientation(ev);
-	a->leverage.ownership_expands = ac_eval_truth(ev, "ownership_expands");
+	a->leverage.ownership_expands = ac_eval_required(ev, AC_REQ_OWNERSHIP_EXPANDS);
 	a->leverage.count = (int)f[AC_F_LEVERAGE_COUNT].n;
 	a->leverage.ai_enhanced_role = f[AC_F_AI_ENHANCED_ROLE].b == AC_TRUE;
 	a->leverage.owns_measurable_outcomes = f[AC_F_OWNS_OUTCOMES].b == AC_TRUE;
@@ -144,11 +142,11 @@ static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
 	a->organization.signal_strength = (int)f[AC_F_SIGNAL_STRENGTH].n;
 	a->organization.credential_sensitive = f[AC_F_CREDENTIAL_SENSITIVE].b;
 	a->organization.leader_reading = ev->p->organization.leader_reading;
-	for (size_t i = 0; i < a->n_flags; i++)
-		a->organization.signaling_risk |= strcmp(a->flags[i], "signaling_risk") == 0;
+	const ac_flag *risk = &pol->flags[pol->required_flag[AC_REQ_SIGNALING_RISK]];
+	a->organization.signaling_risk = ac_expr_truth(risk->when, ev->f) == AC_TRUE;
 
 	a->timing.phase = f[AC_F_PHASE].known ? (int)f[AC_F_PHASE].n : 0;
-	a->timing.appropriate = ac_eval_truth(ev, "timing_appropriate");
+	a->timing.appropriate = ac_eval_required(ev, AC_REQ_TIMING_APPROPRIATE);
 	a->timing.industry_compressing = f[AC_F_INDUSTRY_COMPRESSING].b;
 	a->timing.industry_shifting = f[AC_F_INDUSTRY_SHIFTING].b;
 
@@ -183,46 +181,52 @@ static ac_status fill_certificate(ac_assessment *a, const ac_eval *ev)
 					 : ev->f[AC_F_OVER_BUDGET].b == AC_TRUE ? AC_FALSE : AC_TRUE;
 	char ***w = &a->certification.warnings;
 	size_t *nw = &a->certification.n_warnings;
-	const char *name = c->name ? c->name : c->id;
+	const ac_wording *words = ev->prep->pol->wording;
+	const char *name = c->name ? c->name : c->id, *date = c->status_date;
 	int ok = 1;
 	if (c->status == AC_STATUS_RETIRED)
-		ok &= ac_list_push(w, nw, ac_strdup_printf("%s was retired%s%s; employers will see an old credential.", name,
-							   c->status_date ? " on " : "", c->status_date ? c->status_date : ""));
+		ok &= ac_list_push(w, nw, date ? AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRED_ON, name, date)
+					       : AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRED, name));
 	else if (c->status == AC_STATUS_RETIRING)
-		ok &= ac_list_push(w, nw, ac_strdup_printf("%s is being retired%s%s; check its successor before you study.", name,
-							   c->status_date ? " on " : "", c->status_date ? c->status_date : ""));
+		ok &= ac_list_push(w, nw, date ? AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRING_ON, name, date)
+					       : AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRING, name));
 	if (c->gated)
-		ok &= ac_list_push(w, nw, ac_strdup_printf("%s has a prerequisite: %s. Make sure you meet it before paying.", name,
-							   c->prerequisites ? c->prerequisites : "another credential first"));
+		ok &= ac_list_push(w, nw, c->prerequisites
+						  ? AC_SAY_DUP(words, AC_W_WARNING_CERT_PREREQUISITE, name, c->prerequisites)
+						  : AC_SAY_DUP(words, AC_W_WARNING_CERT_PREREQUISITE_UNNAMED, name));
 	if (!c->cost_usd.set)
-		ok &= ac_list_push(w, nw, ac_strdup_printf("The price of %s is not known%s%s.", name,
-							   c->cost_note ? " (the source says: " : "", c->cost_note ? c->cost_note : ""));
+		ok &= ac_list_push(w, nw, c->cost_note ? AC_SAY_DUP(words, AC_W_WARNING_CERT_PRICE_UNKNOWN_NOTE, name, c->cost_note)
+						       : AC_SAY_DUP(words, AC_W_WARNING_CERT_PRICE_UNKNOWN, name));
 	if (!c->hours.set)
-		ok &= ac_list_push(w, nw, ac_strdup_printf("The preparation time of %s is not known, so the weeks it would take cannot be computed.", name));
+		ok &= ac_list_push(w, nw, AC_SAY_DUP(words, AC_W_WARNING_CERT_HOURS_UNKNOWN, name));
 	if (c->n_uncertain)
-		ok &= ac_list_push(w, nw, ac_strdup_printf("Some figures for %s are uncertain in the sources; check them with the provider.", name));
-	if (ev->f[AC_F_OVER_BUDGET].b == AC_TRUE)
-		ok &= ac_list_push(w, nw, ac_strdup_printf("It costs $%.0f, more than your budget of $%.0f.", c->cost_usd.v,
-							   p->constraints.budget_usd.v));
+		ok &= ac_list_push(w, nw, AC_SAY_DUP(words, AC_W_WARNING_CERT_UNCERTAIN, name));
+	if (ev->f[AC_F_OVER_BUDGET].b == AC_TRUE) {
+		char price[48], budget[48];
+		snprintf(price, sizeof price, "$%.0f", c->cost_usd.v);
+		snprintf(budget, sizeof budget, "$%.0f", p->constraints.budget_usd.v);
+		ok &= ac_list_push(w, nw, AC_SAY_DUP(words, AC_W_WARNING_CERT_OVER_BUDGET, price, budget));
+	}
 	return ok ? AC_OK : AC_ENOMEM;
 }
 
 static ac_status fill_warnings(ac_assessment *a, const ac_eval *ev)
 {
 	const ac_profile *p = ev->p;
+	const ac_wording *words = ev->prep->pol->wording;
+	char number[48];
 	int ok = 1;
-	if (p->role.n_tasks && fabs(ev->share_total - 100) > 0.5)
+	if (p->role.n_tasks && fabs(ev->share_total - 100) > 0.5) {
+		snprintf(number, sizeof number, "%g", round(ev->share_total * 100) / 100);
+		ok &= ac_list_push(&a->warnings, &a->n_warnings, AC_SAY_DUP(words, AC_W_WARNING_SHARES, number));
+	}
+	if (ev->prefilled) {
+		snprintf(number, sizeof number, "%zu", a->exposure.n_tasks);
 		ok &= ac_list_push(&a->warnings, &a->n_warnings,
-				   ac_strdup_printf("task shares add to %g; normalised to 100", round(ev->share_total * 100) / 100));
-	if (ev->prefilled)
-		ok &= ac_list_push(&a->warnings, &a->n_warnings,
-				   ac_strdup_printf("no task list was given: the %zu tasks of occupation %s were used "
-						    "(Core weighted 2, Supplemental 1); list your own tasks for a sharper answer",
-						    a->exposure.n_tasks, ev->prep->occ->code));
+				   AC_SAY_DUP(words, AC_W_WARNING_PREFILLED, number, ev->prep->occ->code));
+	}
 	if (ev->motive_invalid && ev->motive_valid)
-		ok &= ac_list_push(&a->warnings, &a->n_warnings,
-				   strdup("some of your reasons do not hold once checked (see Motives); they are not a veto, "
-					  "but they should not drive the decision"));
+		ok &= ac_list_push(&a->warnings, &a->n_warnings, strdup(ac_word(words, AC_W_WARNING_INVALID_MOTIVES)));
 	return ok ? AC_OK : AC_ENOMEM;
 }
 
@@ -291,10 +295,9 @@ static ac_status load_occupation(const ac_profile *p, const ac_context *ctx, ac_
 {
 	if (!p->role.occupation)
 		return AC_OK;
+	const ac_wording *words = ctx->policy->wording;
 	if (!ctx->occdata) {
-		a->exposure.occupation_note = strdup(
-			"Occupation data is not installed, so role.occupation was not used. Install it with "
-			"scripts/fetch-data.sh and 'aicert data import --from DIR' (see the README).");
+		a->exposure.occupation_note = strdup(ac_word(words, AC_W_NOTE_OCCUPATION_DATA_MISSING));
 		return a->exposure.occupation_note ? AC_OK : AC_ENOMEM;
 	}
 	ac_diags d;
@@ -302,9 +305,7 @@ static ac_status load_occupation(const ac_profile *p, const ac_context *ctx, ac_
 	ac_status st = ac_occdata_occupation(ctx->occdata, p->role.occupation, &a->exposure.occupation, &d);
 	ac_diags_free(&d);
 	if (st == AC_ENOTFOUND || st == AC_EINPUT) {
-		a->exposure.occupation_note = ac_strdup_printf(
-			"Occupation %s is not in the installed occupation data; try 'aicert occupations search TITLE'.",
-			p->role.occupation);
+		a->exposure.occupation_note = AC_SAY_DUP(words, AC_W_NOTE_OCCUPATION_UNKNOWN, p->role.occupation);
 		return a->exposure.occupation_note ? AC_OK : AC_ENOMEM;
 	}
 	return st;
@@ -316,7 +317,7 @@ static void place_person(ac_assessment *a, const ac_context *ctx)
 	if (!occ || !a->exposure.has_tasks)
 		return;
 	double pct;
-	if (ac_occdata_beta_percentile(ctx->occdata, a->exposure.score, &pct) == AC_OK) {
+	if (ac_occdata_beta_percentile(ctx->occdata, a->exposure.score, &pct, NULL) == AC_OK) {
 		a->exposure.person_percentile.set = 1;
 		a->exposure.person_percentile.v = pct;
 	}
@@ -399,7 +400,9 @@ void ac_assessment_free(ac_assessment *a)
 	for (size_t i = 0; i < a->n_rules; i++) {
 		free(a->rules[i].id);
 		free(a->rules[i].because);
-		free(a->rules[i].figures_json);
+		for (size_t k = 0; k < a->rules[i].n_figures; k++)
+			free(a->rules[i].figures[k].name);
+		free(a->rules[i].figures);
 	}
 	free(a->rules);
 	free_list(a->flags, a->n_flags);

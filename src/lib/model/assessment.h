@@ -29,12 +29,22 @@ typedef struct {
 	int measured; /* exposure came from a measured figure */
 } ac_task_result;
 
+/* One figure a fired rule used: a fact its condition names, and its value. */
+enum { AC_FIGURE_YESNO = 1, AC_FIGURE_NUMBER };
+typedef struct {
+	char *name;
+	int type;      /* AC_FIGURE_YESNO or AC_FIGURE_NUMBER */
+	ac_tri truth;  /* a yes/no fact's value (unknown when unanswered) */
+	ac_num number; /* a number's value (not set when unknown) */
+} ac_figure;
+
 typedef struct {
 	char *id;
 	int verdict; /* 0 for a rule that only informs */
 	int decisive;
 	char *because;
-	char *figures_json; /* a JSON object of the figures the rule used */
+	ac_figure *figures; /* the facts the rule's condition uses, in its order */
+	size_t n_figures;
 } ac_rule_fired;
 
 typedef struct {

@@ -15,6 +15,14 @@
 
 static const char *const key_names[] = {"verdict", "gap_fit", "role_fit", "weeks", "cost_usd", "total_cost_usd", "id"};
 
+void ac_compare_options_init(ac_compare_options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->struct_size = sizeof *o;
+	o->top = 10;
+	ac_cert_filter_init(&o->filter);
+}
+
 const char *ac_rank_key_name(ac_rank_key k)
 {
 	return k <= KEY_ID ? key_names[k] : NULL;

@@ -2,8 +2,10 @@
  * engine.c — the decision model, in the order FRAMEWORK.md reasons: exposure,
  * replaceability, leverage, trajectory, organisation, industry and timing,
  * motives, the certificate.  Each step turns profile answers into named facts
- * (facts.h); the policy's derived facts, ordered rules and flags then decide.
- * Nothing here knows a threshold or a rule order: those come from the policy.
+ * (facts.h); the policy then decides, in this order, the adoption phase, which
+ * motives are valid, its derived facts, the verdict (its ordered rules) and
+ * the positioning.  Nothing here knows a threshold, a rule order or a
+ * judgement: those come from the policy.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -17,6 +19,13 @@
 #include "core/strbuf.h"
 
 /* ------------------------------------------------------------ helpers */
+
+/* Facts that run parallel to an enum are declared in its order. */
+_Static_assert(AC_F_ADOPTION_INTERMEDIARIES_REMOVED - AC_F_ADOPTION_AI_OPTIONAL ==
+		       AC_SIG_INTERMEDIARIES_REMOVED - AC_SIG_AI_OPTIONAL,
+	       "one adoption_* fact per adoption signal, in order");
+_Static_assert(AC_F_POSITIONING_NOT_ANSWERED - AC_F_POSITIONING_OFFENSIVE == AC_POS__COUNT - 1,
+	       "one positioning_* fact per positioning value, in order");
 
 static void set_b(ac_eval *ev, int f, ac_tri v)
 {
@@ -46,13 +55,6 @@ static void set_s(ac_eval *ev, int f, const char *s)
 static void set_num(ac_eval *ev, int f, ac_num n)
 {
 	set_n(ev, f, n.set, n.v);
-}
-
-static ac_tri t_or(ac_tri a, ac_tri b)
-{
-	if (a == AC_TRUE || b == AC_TRUE)
-		return AC_TRUE;
-	return a == AC_FALSE && b == AC_FALSE ? AC_FALSE : AC_UNKNOWN;
 }
 
 /* A claim does not hold until it is made: unanswered counts as no. */
@@ -336,16 +338,11 @@ static void organisation_facts(ac_eval *ev)
 	set_b(ev, AC_F_LEADER_EFFICIENT, reading_is(r, AC_LR_EFFICIENT_OPERATOR));
 	set_b(ev, AC_F_LEADER_AUTOMATION, reading_is(r, AC_LR_AUTOMATION_EVIDENCE));
 
+	/* One fact per adoption signal: the policy's [phase N] sections read them. */
 	unsigned sig = p->organization.signals;
-	int phase = 0;
-	if (sig & ((1u << AC_SIG_AI_OPTIONAL) | (1u << AC_SIG_FEW_EXPERIMENTING)))
-		phase = 1;
-	if (sig & ((1u << AC_SIG_AI_EXPECTED) | (1u << AC_SIG_OUTPUT_TARGETS_RISING) | (1u << AC_SIG_HIRING_SLOWING) |
-		   (1u << AC_SIG_WIDER_SPANS)))
-		phase = 2;
-	if (sig & ((1u << AC_SIG_LAYERS_REMOVED) | (1u << AC_SIG_REPORTING_AUTOMATED) | (1u << AC_SIG_INTERMEDIARIES_REMOVED)))
-		phase = 3;
-	set_n(ev, AC_F_PHASE, phase != 0, phase);
+	for (int k = 1; k <= AC_SIG__COUNT; k++)
+		set_b(ev, AC_F_ADOPTION_AI_OPTIONAL + k - 1,
+		      sig & (1u << k) ? AC_TRUE : p->organization.signals_given ? AC_FALSE : AC_UNKNOWN);
 
 	int comp = p->industry.business_model_compressing;
 	set_b(ev, AC_F_INDUSTRY_COMPRESSING, comp == AC_COMP_YES ? AC_TRUE : comp == AC_COMP_NO ? AC_FALSE : AC_UNKNOWN);
@@ -355,48 +352,15 @@ static void organisation_facts(ac_eval *ev)
 
 /* ------------------------------------------------------------ 7. motives */
 
-static ac_tri motive_validity(const ac_eval *ev, int m)
-{
-	const ac_profile *p = ev->p;
-	switch (m) {
-	case AC_MOT_CAPABILITY_GAP: return tri_of(p->capability_gap != NULL); /* unnamed: unclear positioning */
-	case AC_MOT_CREDENTIAL_SIGNAL: return ev->f[AC_F_CREDENTIAL_SENSITIVE].b;
-	case AC_MOT_ROLE_TRANSITION: return tri_of(p->trajectory.target_role != NULL);
-	case AC_MOT_INDUSTRY_SHIFT: return ev->f[AC_F_INDUSTRY_SHIFTING].b;
-	default: return AC_FALSE; /* the four invalid reasons */
-	}
-}
-
+/* What the motives say before the policy judges them. */
 static void motive_facts(ac_eval *ev)
 {
 	const ac_profile *p = ev->p;
-	ac_tri any_valid = AC_FALSE;
-	int invalid_present = 0;
-	ev->motive_valid = ev->motive_invalid = ev->motive_unknown = 0;
-	for (int m = 1; m <= AC_MOT__COUNT; m++) {
-		if (!has_motive(p, m))
-			continue;
-		ac_tri v = motive_validity(ev, m);
-		any_valid = t_or(any_valid, v);
-		if (v == AC_TRUE)
-			ev->motive_valid |= 1u << m;
-		else if (v == AC_FALSE) {
-			ev->motive_invalid |= 1u << m;
-			invalid_present = 1;
-		} else
-			ev->motive_unknown |= 1u << m;
-	}
-	int given = p->motives != 0;
-	set_b(ev, AC_F_MOTIVES_GIVEN, tri_of(given));
-	set_b(ev, AC_F_VALID_MOTIVE, given ? any_valid : AC_FALSE);
-	set_b(ev, AC_F_NO_VALID_MOTIVE, given ? (any_valid == AC_TRUE ? AC_FALSE : any_valid == AC_FALSE ? AC_TRUE : AC_UNKNOWN) : AC_FALSE);
-	set_b(ev, AC_F_INVALID_MOTIVE_PRESENT, tri_of(invalid_present));
+	set_b(ev, AC_F_MOTIVES_GIVEN, tri_of(p->motives != 0));
 	set_b(ev, AC_F_PANIC_MOTIVE, tri_of(has_motive(p, AC_MOT_REDUCE_ANXIETY) || has_motive(p, AC_MOT_FOLLOW_HEADLINES)));
 	set_b(ev, AC_F_GAP_NAMED, tri_of(p->capability_gap != NULL));
 	set_b(ev, AC_F_TARGET_NAMED, tri_of(p->trajectory.target_role != NULL));
 	set_b(ev, AC_F_DEFINED_TRANSITION, tri_of(has_motive(p, AC_MOT_ROLE_TRANSITION) && p->trajectory.target_role));
-	set_b(ev, AC_F_INDUSTRY_SHIFT_VALID,
-	      has_motive(p, AC_MOT_INDUSTRY_SHIFT) ? ev->f[AC_F_INDUSTRY_SHIFTING].b : AC_FALSE);
 	set_s(ev, AC_F_TARGET_ROLE, p->trajectory.target_role);
 	set_s(ev, AC_F_CAPABILITY_GAP, p->capability_gap);
 }
@@ -423,6 +387,7 @@ static void certificate_facts(ac_eval *ev)
 	set_n(ev, AC_F_CERT_COST, c && c->cost_usd.set, c ? c->cost_usd.v : 0);
 	set_n(ev, AC_F_CERT_HOURS, c && c->hours.set, c ? c->hours.v : 0);
 	set_num(ev, AC_F_CERT_WEEKS, cost.weeks);
+	set_num(ev, AC_F_HOURS_PER_WEEK, p->constraints.hours_per_week);
 	ac_tri over = AC_UNKNOWN, hours = AC_TRUE;
 	if (!c)
 		over = AC_FALSE;
@@ -435,7 +400,62 @@ static void certificate_facts(ac_eval *ev)
 	set_b(ev, AC_F_HAS_HOURS, hours);
 }
 
-/* ------------------------------------------------------------ rules */
+/* ------------------------------------------------------------ what the policy decides */
+
+/* Each given motive is valid, invalid or unknown by its [motive] section. */
+static void motive_validity_facts(ac_eval *ev)
+{
+	const ac_profile *p = ev->p;
+	const ac_policy *pol = ev->prep->pol;
+	ac_tri any_valid = AC_FALSE, shift = AC_FALSE;
+	int invalid_present = 0;
+	ev->motive_valid = ev->motive_invalid = ev->motive_unknown = 0;
+	for (int m = 1; m <= AC_MOT__COUNT; m++) {
+		if (!has_motive(p, m))
+			continue;
+		ac_tri v = ac_expr_truth(pol->motives[m].when, ev->f);
+		any_valid = ac_tri_or(any_valid, v);
+		if (m == AC_MOT_INDUSTRY_SHIFT)
+			shift = v;
+		if (v == AC_TRUE)
+			ev->motive_valid |= 1u << m;
+		else if (v == AC_FALSE) {
+			ev->motive_invalid |= 1u << m;
+			invalid_present = 1;
+		} else
+			ev->motive_unknown |= 1u << m;
+	}
+	int given = p->motives != 0;
+	set_b(ev, AC_F_VALID_MOTIVE, given ? any_valid : AC_FALSE);
+	set_b(ev, AC_F_NO_VALID_MOTIVE, given ? ac_tri_not(any_valid) : AC_FALSE);
+	set_b(ev, AC_F_INVALID_MOTIVE_PRESENT, tri_of(invalid_present));
+	set_b(ev, AC_F_INDUSTRY_SHIFT_VALID, shift);
+}
+
+/* The phase: the highest [phase N] whose condition certainly holds. */
+static void phase_fact(ac_eval *ev)
+{
+	const ac_policy *pol = ev->prep->pol;
+	int phase = 0;
+	for (int n = 1; n <= AC_PHASES; n++)
+		if (ac_expr_truth(pol->phases[n].when, ev->f) == AC_TRUE)
+			phase = n;
+	set_n(ev, AC_F_PHASE, phase != 0, phase);
+}
+
+/* The positioning: the first line of [positioning] that certainly holds. */
+static void positioning_facts(ac_eval *ev)
+{
+	const ac_policy *pol = ev->prep->pol;
+	ev->positioning = -1;
+	for (size_t i = 0; i < pol->n_positions && ev->positioning < 0; i++)
+		if (ac_expr_truth(pol->positions[i].when, ev->f) == AC_TRUE)
+			ev->positioning = pol->positions[i].value;
+	for (int v = 0; v < AC_POS__COUNT; v++)
+		set_b(ev, AC_F_POSITIONING_OFFENSIVE + v, tri_of(v == ev->positioning));
+}
+
+/* ------------------------------------------------------------ the evaluation */
 
 ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags)
 {
@@ -458,6 +478,9 @@ ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p,
 	organisation_facts(ev);
 	motive_facts(ev);
 	certificate_facts(ev);
+	/* What the policy decides, in the order of facts.h's stages. */
+	phase_fact(ev);
+	motive_validity_facts(ev);
 	for (size_t i = 0; i < pol->n_derived; i++)
 		set_b(ev, (int)(AC_F__BUILTIN + i), ac_expr_truth(pol->derived[i].when, ev->f));
 	/* The verdict facts are for the alternatives; unknown while deciding. */
@@ -475,7 +498,13 @@ ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p,
 	set_b(ev, AC_F_VERDICT_SIGNAL, tri_of(ev->verdict == AC_VERDICT_SIGNAL_ONLY));
 	set_b(ev, AC_F_VERDICT_NOT_YET, tri_of(ev->verdict == AC_VERDICT_NOT_YET));
 	set_b(ev, AC_F_VERDICT_AVOID, tri_of(ev->verdict == AC_VERDICT_AVOID));
+	positioning_facts(ev);
 	return AC_OK;
+}
+
+ac_tri ac_eval_required(const ac_eval *ev, int which)
+{
+	return ev->f[ev->prep->pol->required_fact[which]].b;
 }
 
 void ac_eval_free(ac_eval *ev)

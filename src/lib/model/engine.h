@@ -1,7 +1,7 @@
 /*
- * engine.h — the engine's internal state, shared by its three files:
- * engine.c (facts and rules), explain.c (conditions, questions, alternatives)
- * and whatif.c (counterfactuals and missing answers).
+ * engine.h — the engine's internal state, shared by engine.c (facts and
+ * rules), explain.c (conditions, questions, alternatives), whatif.c
+ * (counterfactuals and missing answers) and assess.c, which assembles them.
  */
 #ifndef AICERT_ENGINE_H
 #define AICERT_ENGINE_H
@@ -34,17 +34,18 @@ typedef struct {
 	int verdict;
 	size_t decisive;
 	unsigned motive_valid, motive_invalid, motive_unknown;
+	int positioning; /* AC_POS_*, -1 when no line of [positioning] held */
 } ac_eval;
 
 /* Evaluates the facts and the rules.  With explain 0 only the verdict is
  * wanted (re-runs for counterfactuals). */
 ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags);
 void ac_eval_free(ac_eval *ev);
-/* The value of a yes/no fact by name (derived facts included); unknown when
- * the policy has no such fact. */
-ac_tri ac_eval_truth(const ac_eval *ev, const char *name);
+/* The value of a derived fact the C code relies on (AC_REQ_*, required.h). */
+ac_tri ac_eval_required(const ac_eval *ev, int which);
 
-/* explain.c: fills conditions, questions, timing reasons and alternatives. */
+/* explain.c: fills conditions, questions, positioning, timing reasons and
+ * alternatives from the policy's sections. */
 ac_status ac_explain(ac_assessment *a, const ac_eval *ev);
 
 /* whatif.c: fills counterfactuals and missing answers. */

@@ -21,41 +21,43 @@ typedef struct {
 	wkind kind;
 	ptrdiff_t off;
 	ac_enum_kind ek;
-	const char *yes; /* "if ..." fragment for true / for a text being named */
-	const char *no;  /* for false */
-	const char *note; /* what the answer matters for, when no single variant shows it */
-	const char *const *value_text; /* for enums: "if ..." fragment per value (index = value) */
+	int yes;    /* wording of the "if ..." change to true, or to a named text */
+	int no;     /* to false */
+	int note;   /* what the answer matters for, when no single variant shows it */
+	int family; /* for enums: the wording family of "if ..." per value (AC_WF_*), -1 for none */
 } wfield;
 
-static const char *const leverage_text[] = {NULL, "40 % more output from you would widen your scope",
-	"40 % more output from you would increase your influence", "40 % more output from you would raise your pay",
-	"40 % more output from you would lead to headcount cuts", "you could not tell what 40 % more output would lead to"};
-static const char *const authority_text[] = {NULL, "you held the decisions your work feeds",
-	"your work could be split from the decisions"};
-static const char *const compressing_text[] = {NULL, "your industry's business model were compressing",
-	"your industry's business model were not compressing", NULL};
-
 #define PO(m) ((ptrdiff_t)offsetof(ac_profile, m))
+#define NONE (-1) /* no wording */
+#define BOOL_FIELD(path, member, key) \
+	{path, W_BOOL, PO(member), 0, AC_W_IF_##key##_YES, AC_W_IF_##key##_NO, NONE, -1}
 
 static const wfield fields[] = {
-	{"role.tasks", W_NONE, 0, 0, NULL, NULL, "the task mix is what every other part of the assessment builds on; without it the verdict stays not_yet", NULL},
-	{"role.leverage_test", W_ENUM, PO(role.leverage_test), AC_ENUM_LEVERAGE_TEST, NULL, NULL, NULL, leverage_text},
-	{"role.owns_measurable_outcomes", W_BOOL, PO(role.owns_measurable_outcomes), 0, "you owned measurable outcomes", "you did not own measurable outcomes", NULL, NULL},
-	{"role.decision_authority", W_ENUM, PO(role.decision_authority), AC_ENUM_AUTHORITY, NULL, NULL, NULL, authority_text},
-	{"ai_use.tested_in_role", W_BOOL, PO(ai_use.tested_in_role), 0, "you had used AI on real tasks of your role", "you had not yet used AI on real tasks of your role", NULL, NULL},
-	{"ai_use.widened_scope", W_BOOL, PO(ai_use.widened_scope), 0, "your AI use had already widened your scope or influence", "your AI use had not widened your scope", NULL, NULL},
-	{"trajectory.target_role", W_TEXT, PO(trajectory.target_role), 0, "you named a target role", NULL, NULL, NULL},
-	{"trajectory.expanding_into_system_design", W_BOOL, PO(trajectory.expanding_into_system_design), 0, "you were expanding into system design", "you were not expanding into system design", NULL, NULL},
-	{"trajectory.transitioning_to_hybrid", W_BOOL, PO(trajectory.transitioning_to_hybrid), 0, "you were moving into a hybrid role", "you were not moving into a hybrid role", NULL, NULL},
-	{"organization.leadership_values_ai_literacy", W_BOOL, PO(organization.leadership_values_ai_literacy), 0, "your leaders prized visible AI literacy", "your leaders did not prize visible AI literacy", NULL, NULL},
-	{"organization.promotion_committees_want_credentials", W_BOOL, PO(organization.promotion_committees_want_credentials), 0, "promotion panels looked for credentials", "promotion panels did not look for credentials", NULL, NULL},
-	{"organization.politics_reward_formal_programs", W_BOOL, PO(organization.politics_reward_formal_programs), 0, "your organisation's politics favoured formal programmes", "your organisation's politics did not favour formal programmes", NULL, NULL},
-	{"organization.credential_sensitive_environment", W_BOOL, PO(organization.credential_sensitive_environment), 0, "clients, regulators or the market screened on credentials", "nobody outside screened on credentials", NULL, NULL},
-	{"organization.adoption_signals", W_NONE, 0, 0, NULL, NULL, "the adoption signals set the phase, which changes the timing judgement and the flags", NULL},
-	{"industry.business_model_compressing", W_ENUM, PO(industry.business_model_compressing), AC_ENUM_COMPRESSING, NULL, NULL, NULL, compressing_text},
-	{"industry.shifting_to_ai", W_BOOL, PO(industry.shifting_to_ai), 0, "your industry were visibly shifting to AI-based work", "your industry were not shifting to AI-based work", NULL, NULL},
-	{"motives", W_MOTIVES, PO(motives), 0, NULL, NULL, NULL, NULL},
-	{"capability_gap", W_TEXT, PO(capability_gap), 0, "you named the capability gap", NULL, NULL, NULL},
+	{"role.tasks", W_NONE, 0, 0, NONE, NONE, AC_W_NOTE_ROLE_TASKS, -1},
+	{"role.leverage_test", W_ENUM, PO(role.leverage_test), AC_ENUM_LEVERAGE_TEST, NONE, NONE, NONE, AC_WF_IF_LEVERAGE_TEST},
+	BOOL_FIELD("role.owns_measurable_outcomes", role.owns_measurable_outcomes, ROLE_OWNS_MEASURABLE_OUTCOMES),
+	{"role.decision_authority", W_ENUM, PO(role.decision_authority), AC_ENUM_AUTHORITY, NONE, NONE, NONE,
+	 AC_WF_IF_DECISION_AUTHORITY},
+	BOOL_FIELD("ai_use.tested_in_role", ai_use.tested_in_role, AI_USE_TESTED_IN_ROLE),
+	BOOL_FIELD("ai_use.widened_scope", ai_use.widened_scope, AI_USE_WIDENED_SCOPE),
+	{"trajectory.target_role", W_TEXT, PO(trajectory.target_role), 0, AC_W_IF_TRAJECTORY_TARGET_ROLE, NONE, NONE, -1},
+	BOOL_FIELD("trajectory.expanding_into_system_design", trajectory.expanding_into_system_design,
+		   TRAJECTORY_EXPANDING_INTO_SYSTEM_DESIGN),
+	BOOL_FIELD("trajectory.transitioning_to_hybrid", trajectory.transitioning_to_hybrid, TRAJECTORY_TRANSITIONING_TO_HYBRID),
+	BOOL_FIELD("organization.leadership_values_ai_literacy", organization.leadership_values_ai_literacy,
+		   ORGANIZATION_LEADERSHIP_VALUES_AI_LITERACY),
+	BOOL_FIELD("organization.promotion_committees_want_credentials", organization.promotion_committees_want_credentials,
+		   ORGANIZATION_PROMOTION_COMMITTEES_WANT_CREDENTIALS),
+	BOOL_FIELD("organization.politics_reward_formal_programs", organization.politics_reward_formal_programs,
+		   ORGANIZATION_POLITICS_REWARD_FORMAL_PROGRAMS),
+	BOOL_FIELD("organization.credential_sensitive_environment", organization.credential_sensitive_environment,
+		   ORGANIZATION_CREDENTIAL_SENSITIVE_ENVIRONMENT),
+	{"organization.adoption_signals", W_NONE, 0, 0, NONE, NONE, AC_W_NOTE_ORGANIZATION_ADOPTION_SIGNALS, -1},
+	{"industry.business_model_compressing", W_ENUM, PO(industry.business_model_compressing), AC_ENUM_COMPRESSING,
+	 AC_W_IF_INDUSTRY_BUSINESS_MODEL_COMPRESSING_YES, AC_W_IF_INDUSTRY_BUSINESS_MODEL_COMPRESSING_NO, NONE, -1},
+	BOOL_FIELD("industry.shifting_to_ai", industry.shifting_to_ai, INDUSTRY_SHIFTING_TO_AI),
+	{"motives", W_MOTIVES, PO(motives), 0, NONE, NONE, NONE, -1},
+	{"capability_gap", W_TEXT, PO(capability_gap), 0, AC_W_IF_CAPABILITY_GAP, NONE, NONE, -1},
 };
 #define N_FIELDS (sizeof fields / sizeof fields[0])
 
@@ -124,7 +126,7 @@ typedef struct {
 	size_t field_index;
 	ac_profile v;       /* the variant (shallow) */
 	json_t *to;         /* its new value */
-	char *sentence;
+	char *change;       /* the change in words, for "if ..." */
 	int verdict;
 	const char *reason;
 } variant;
@@ -156,13 +158,26 @@ static variant *push(variants *vs)
 static const char *example_text(const ac_prepared *prep, const wfield *f)
 {
 	const ac_cert *c = prep->cert;
+	const ac_wording *w = prep->pol->wording;
 	if (f->off == PO(trajectory.target_role))
-		return c && c->n_roles ? c->roles[0] : "a named target role";
-	return c && c->n_keywords ? c->keywords[0] : "a named capability";
+		return c && c->n_roles ? c->roles[0] : ac_word(w, AC_W_WHATIF_EXAMPLE_TARGET_ROLE);
+	return c && c->n_keywords ? c->keywords[0] : ac_word(w, AC_W_WHATIF_EXAMPLE_CAPABILITY);
+}
+
+/* The motives whose validity the policy makes false whatever the profile
+ * says (the reasons that never hold), as a bit set. */
+static unsigned never_valid(const ac_policy *pol)
+{
+	unsigned set = 0;
+	for (int m = 1; m <= AC_MOT__COUNT; m++)
+		if (ac_expr_never(pol->motives[m].when))
+			set |= 1u << m;
+	return set;
 }
 
 static void make_variants(variants *vs, const ac_prepared *prep, const ac_profile *p)
 {
+	const ac_wording *w = prep->pol->wording;
 	for (size_t i = 0; i < N_FIELDS && !vs->oom; i++) {
 		const wfield *f = &fields[i];
 		char *base;
@@ -180,7 +195,7 @@ static void make_variants(variants *vs, const ac_prepared *prep, const ac_profil
 				base = (char *)&x->v;
 				*(ac_tri *)(base + f->off) = t;
 				x->to = json_boolean(val);
-				x->sentence = ac_strdup_printf("if %s", val ? f->yes : f->no);
+				x->change = strdup(ac_word(w, val ? f->yes : f->no));
 			}
 			break;
 		}
@@ -195,7 +210,8 @@ static void make_variants(variants *vs, const ac_prepared *prep, const ac_profil
 				base = (char *)&x->v;
 				*(int *)(base + f->off) = e;
 				x->to = json_string(ac_enum_name(f->ek, e));
-				x->sentence = ac_strdup_printf("if %s", f->value_text[e]);
+				x->change = strdup(f->family >= 0 ? ac_word_of(w, f->family, e)
+								   : ac_word(w, e == AC_COMP_YES ? f->yes : f->no));
 			}
 			break;
 		}
@@ -209,32 +225,30 @@ static void make_variants(variants *vs, const ac_prepared *prep, const ac_profil
 			base = (char *)&x->v;
 			*(const char **)(base + f->off) = ex;
 			x->to = json_string(ex);
-			x->sentence = ac_strdup_printf("if %s (for example \"%s\")", f->yes, ex);
+			x->change = AC_SAY_DUP(w, AC_W_WHATIF_EXAMPLE, ac_word(w, f->yes), ex);
 			break;
 		}
 		case W_MOTIVES: {
-			static const int valid[] = {AC_MOT_CAPABILITY_GAP, AC_MOT_CREDENTIAL_SIGNAL, AC_MOT_ROLE_TRANSITION, AC_MOT_INDUSTRY_SHIFT};
-			for (size_t k = 0; k < 4; k++) {
-				if ((p->motives & (1u << valid[k])) || !(x = push(vs)))
+			/* Adding a reason that can hold, or dropping those that never do. */
+			unsigned invalid = never_valid(prep->pol);
+			for (int m = 1; m <= AC_MOT__COUNT; m++) {
+				if ((invalid & (1u << m)) || (p->motives & (1u << m)) || !(x = push(vs)))
 					continue;
 				x->f = f;
 				x->field_index = i;
 				x->v = *p;
-				x->v.motives |= 1u << valid[k];
+				x->v.motives |= 1u << m;
 				x->v.motives_given = 1;
 				x->to = motives_json(x->v.motives);
-				x->sentence = ac_strdup_printf("if your reason included %s", ac_enum_name(AC_ENUM_MOTIVE, valid[k]));
+				x->change = AC_SAY_DUP(w, AC_W_WHATIF_MOTIVE_ADDED, ac_enum_name(AC_ENUM_MOTIVE, m));
 			}
-			unsigned invalid = 0;
-			for (int m = AC_MOT_SIGNAL_ACTIVITY; m <= AC_MOT_UNCLEAR_POSITIONING; m++)
-				invalid |= 1u << m;
 			if ((p->motives & invalid) && (p->motives & ~invalid) && (x = push(vs))) {
 				x->f = f;
 				x->field_index = i;
 				x->v = *p;
 				x->v.motives &= ~invalid;
 				x->to = motives_json(x->v.motives);
-				x->sentence = strdup("if you dropped the reasons that do not hold (anxiety, headlines, looking busy, unclear positioning)");
+				x->change = strdup(ac_word(w, AC_W_WHATIF_MOTIVES_DROPPED));
 			}
 			break;
 		}
@@ -243,28 +257,38 @@ static void make_variants(variants *vs, const ac_prepared *prep, const ac_profil
 	}
 }
 
-static ac_status add_counterfactual(ac_assessment *a, const ac_profile *p, const variant *x)
+static ac_status add_counterfactual(ac_assessment *a, const ac_wording *w, const ac_profile *p, const variant *x)
 {
 	ac_counterfactual *c = &a->counterfactuals[a->n_counterfactuals];
 	memset(c, 0, sizeof *c);
 	c->field = strdup(x->f->path);
 	c->from_json = json_text(current_json(p, x->f));
 	c->to_json = json_dumps(x->to, JSON_ENCODE_ANY | JSON_COMPACT);
-	c->sentence = ac_strdup_printf("%s, the verdict would be %s", x->sentence, ac_enum_name(AC_ENUM_VERDICT, x->verdict));
+	strbuf sb;
+	sb_init(&sb);
+	AC_SAY(&sb, w, AC_W_WHATIF_IF, x->change);
+	if (!sb.failed)
+		c->sentence = AC_SAY_DUP(w, AC_W_WHATIF_COUNTERFACTUAL, sb.buf, ac_enum_name(AC_ENUM_VERDICT, x->verdict));
+	sb_free(&sb);
 	c->verdict = x->verdict;
 	c->reason = strdup(x->reason);
 	a->n_counterfactuals++;
 	return c->field && c->from_json && c->to_json && c->sentence && c->reason ? AC_OK : AC_ENOMEM;
 }
 
-static ac_status add_missing(ac_assessment *a, const variants *vs, size_t field_index, const char *path)
+/* What answering the question at field_index could do: every other verdict
+ * one of its variants gives, or else the field's note. */
+static ac_status add_missing(ac_assessment *a, const ac_wording *w, const variants *vs, size_t field_index,
+			     const char *path)
 {
 	ac_missing *m = &a->missing[a->n_missing++];
 	memset(m, 0, sizeof *m);
 	m->field = strdup(path);
 	if (!m->field)
 		return AC_ENOMEM;
-	strbuf sb;
+	strbuf options, option, sb;
+	sb_init(&options);
+	sb_init(&option);
 	sb_init(&sb);
 	int seen[5] = {0}, any = 0;
 	for (size_t i = 0; i < vs->n; i++) {
@@ -272,20 +296,31 @@ static ac_status add_missing(ac_assessment *a, const variants *vs, size_t field_
 		if (x->field_index != field_index || x->verdict == a->verdict || seen[x->verdict])
 			continue;
 		seen[x->verdict] = 1;
-		sb_printf(&sb, "%s%s (%s)", any ? "; or " : "answering it could change the verdict to ",
-			  ac_enum_name(AC_ENUM_VERDICT, x->verdict), x->sentence + 3 /* skip "if " */);
+		sb_clear(&option);
+		AC_SAY(&option, w, AC_W_WHATIF_OPTION, ac_enum_name(AC_ENUM_VERDICT, x->verdict), x->change);
+		if (any) { /* "a; or b": the options so far, and this one */
+			sb_clear(&sb);
+			AC_SAY(&sb, w, AC_W_WHATIF_OPTIONS_MORE, options.buf, option.buf);
+			sb_clear(&options);
+			sb_puts(&options, sb.buf ? sb.buf : "");
+		} else
+			sb_puts(&options, option.buf ? option.buf : "");
 		any = 1;
 	}
-	if (!any && field_index < N_FIELDS && fields[field_index].note) {
-		sb_puts(&sb, fields[field_index].note);
-		any = 1;
-	}
-	if (any) {
+	sb_clear(&sb);
+	if (any)
+		AC_SAY(&sb, w, AC_W_WHATIF_COULD_CHANGE, options.buf);
+	else if (field_index < N_FIELDS && fields[field_index].note != NONE)
+		sb_puts(&sb, ac_word(w, fields[field_index].note));
+	int failed = options.failed || option.failed || sb.failed;
+	sb_free(&options);
+	sb_free(&option);
+	if (sb.len && !failed) {
 		m->could_change = sb_take(&sb, NULL);
 		return m->could_change ? AC_OK : AC_ENOMEM;
 	}
 	sb_free(&sb);
-	return AC_OK;
+	return failed ? AC_ENOMEM : AC_OK;
 }
 
 ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile *p, int search)
@@ -299,7 +334,7 @@ ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile 
 		st = AC_ENOMEM;
 	for (size_t i = 0; st == AC_OK && i < vs.n; i++) {
 		variant *x = &vs.items[i];
-		if (!x->sentence || !x->to) {
+		if (!x->change || !x->to) {
 			st = AC_ENOMEM;
 			break;
 		}
@@ -334,7 +369,7 @@ ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile 
 				for (size_t k = 0; k < a->n_counterfactuals; k++)
 					done |= strcmp(a->counterfactuals[k].field, pick->f->path) == 0;
 				if (!done)
-					st = add_counterfactual(a, p, pick);
+					st = add_counterfactual(a, prep->pol->wording, p, pick);
 			}
 	}
 	/* Missing answers, in the model's order. */
@@ -348,17 +383,17 @@ ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile 
 			continue;
 		if (fields[fi].off == PO(capability_gap) && !(p->motives & (1u << AC_MOT_CAPABILITY_GAP)))
 			continue; /* only asked of someone who wants to close a gap */
-		st = add_missing(a, &vs, fi, fields[fi].path);
+		st = add_missing(a, prep->pol->wording, &vs, fi, fields[fi].path);
 	}
 	if (st == AC_OK && prep->cert) {
 		static const char *const cost_inputs[] = {"constraints.hours_per_week", "constraints.budget_usd", "role.hourly_pay_usd"};
 		const int set[] = {p->constraints.hours_per_week.set, p->constraints.budget_usd.set, p->role.hourly_pay_usd.set};
 		for (size_t k = 0; st == AC_OK && k < 3; k++)
 			if (!set[k])
-				st = add_missing(a, &vs, (size_t)-1, cost_inputs[k]);
+				st = add_missing(a, prep->pol->wording, &vs, (size_t)-1, cost_inputs[k]);
 	}
 	for (size_t i = 0; i < vs.n; i++) {
-		free(vs.items[i].sentence);
+		free(vs.items[i].change);
 		json_decref(vs.items[i].to);
 	}
 	free(vs.items);

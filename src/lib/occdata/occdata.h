@@ -1,8 +1,7 @@
 /*
- * occdata_internal.h — what the occupation-data importer and reader share:
- * the schema version both check, and the title kinds stored in the title
- * table.  The schema itself lives in occdata_import.c, next to the code that
- * fills it.
+ * occdata.h — what the importer and the reader of the occupation database
+ * share: the schema version both check, and the title kinds stored in the
+ * titles table.  The schema itself is in import_schema.c.
  */
 #ifndef AICERT_OCCDATA_INTERNAL_H
 #define AICERT_OCCDATA_INTERNAL_H

@@ -1,5 +1,5 @@
 /*
- * occtext.c — the word normaliser behind title search (see occtext.h).  It is
+ * words.c — the word normaliser behind title search (see words.h).  It is
  * deliberately small and predictable: plural stripping rather than a full
  * stemmer, so that "analyst" finds "Analysts" and a person can guess why a
  * title matched.

@@ -1,10 +1,10 @@
 /*
- * occtext.h — how occupation titles and typed search words become comparable
+ * words.h — how occupation titles and typed search words become comparable
  * words: the one normaliser both the importer (building the title index) and
  * the search (reading a query) use, so the two always agree.
  */
-#ifndef AICERT_OCCTEXT_H
-#define AICERT_OCCTEXT_H
+#ifndef AICERT_OCC_WORDS_H
+#define AICERT_OCC_WORDS_H
 
 #include <stddef.h>
 

@@ -5,6 +5,12 @@
  * engine (to fill values); `aicert policy show --facts` prints it.
  *
  * FACT(id, name, type, description)   type: B three-valued, N number, S text
+ *
+ * Most facts come straight from the profile.  A few are decided by the
+ * policy itself, in this order, and a condition may use a fact only once it
+ * is decided (ac_fact_stage): the phase ([phase N]), the motives' validity
+ * ([motive NAME]), the derived facts, the verdict (the rules), and the
+ * positioning ([positioning]).
  */
 #ifndef AICERT_FACTS_H
 #define AICERT_FACTS_H
@@ -47,7 +53,16 @@
 	FACT(LEADER_MODERNIZER, "leader_modernizer", B, "leaders read visible AI use as modernising") \
 	FACT(LEADER_EFFICIENT, "leader_efficient_operator", B, "leaders read visible AI use as doing the same work faster") \
 	FACT(LEADER_AUTOMATION, "leader_automation_evidence", B, "leaders read visible AI use as evidence the role can be automated") \
-	FACT(PHASE, "phase", N, "adoption phase 1..3 (unknown without signals)") \
+	FACT(ADOPTION_AI_OPTIONAL, "adoption_ai_optional", B, "adoption signal: AI use is optional (unknown when no signals were given)") \
+	FACT(ADOPTION_FEW_EXPERIMENTING, "adoption_few_experimenting", B, "adoption signal: a few people are experimenting") \
+	FACT(ADOPTION_AI_EXPECTED, "adoption_ai_expected", B, "adoption signal: AI use is expected") \
+	FACT(ADOPTION_OUTPUT_TARGETS_RISING, "adoption_output_targets_rising", B, "adoption signal: output targets are rising") \
+	FACT(ADOPTION_HIRING_SLOWING, "adoption_hiring_slowing", B, "adoption signal: hiring is slowing") \
+	FACT(ADOPTION_WIDER_SPANS, "adoption_wider_spans", B, "adoption signal: managers have wider spans of control") \
+	FACT(ADOPTION_LAYERS_REMOVED, "adoption_layers_removed", B, "adoption signal: management layers are removed") \
+	FACT(ADOPTION_REPORTING_AUTOMATED, "adoption_reporting_automated", B, "adoption signal: reporting is automated") \
+	FACT(ADOPTION_INTERMEDIARIES_REMOVED, "adoption_intermediaries_removed", B, "adoption signal: intermediary roles are removed") \
+	FACT(PHASE, "phase", N, "adoption phase: the highest [phase N] whose condition holds (unknown when none does)") \
 	FACT(INDUSTRY_COMPRESSING, "industry_compressing", B, "the industry's business model is compressing") \
 	FACT(INDUSTRY_SHIFTING, "industry_shifting", B, "the industry is visibly shifting to AI-based work") \
 	FACT(DIGITAL_HIGH, "digital_high", B, "the industry relies heavily on digital information and written content") \
@@ -70,6 +85,7 @@
 	FACT(CERT_COST, "cert_cost_usd", N, "certificate price in USD") \
 	FACT(CERT_HOURS, "cert_hours", N, "preparation hours") \
 	FACT(CERT_WEEKS, "cert_weeks", N, "weeks to complete at the person's hours per week") \
+	FACT(HOURS_PER_WEEK, "hours_per_week", N, "hours a week the person can study") \
 	FACT(OVER_BUDGET, "over_budget", B, "the certificate costs more than the budget") \
 	FACT(HAS_HOURS, "has_hours", B, "the certificate can be finished within max_certificate_weeks") \
 	FACT(IS_MANAGER, "is_manager", B, "the role is a manager or hybrid role") \
@@ -78,10 +94,14 @@
 	FACT(MANAGER_STATUS_SHARE, "manager_status_share", N, "percent of a manager's value that is status synthesis") \
 	FACT(VALUE_SPEED, "value_speed", B, "the person's value is production speed") \
 	FACT(REVENUE_CLOSE, "revenue_close", B, "the role is revenue-direct or revenue-adjacent") \
-	FACT(VERDICT_PURSUE, "verdict_pursue", B, "the verdict is pursue (alternatives only)") \
-	FACT(VERDICT_SIGNAL, "verdict_signal_only", B, "the verdict is signal_only (alternatives only)") \
-	FACT(VERDICT_NOT_YET, "verdict_not_yet", B, "the verdict is not_yet (alternatives only)") \
-	FACT(VERDICT_AVOID, "verdict_avoid", B, "the verdict is avoid (alternatives only)") \
+	FACT(VERDICT_PURSUE, "verdict_pursue", B, "the verdict is pursue (not in rules or derived facts)") \
+	FACT(VERDICT_SIGNAL, "verdict_signal_only", B, "the verdict is signal_only (not in rules or derived facts)") \
+	FACT(VERDICT_NOT_YET, "verdict_not_yet", B, "the verdict is not_yet (not in rules or derived facts)") \
+	FACT(VERDICT_AVOID, "verdict_avoid", B, "the verdict is avoid (not in rules or derived facts)") \
+	FACT(POSITIONING_OFFENSIVE, "positioning_offensive", B, "[positioning] says offensive (not in rules or derived facts)") \
+	FACT(POSITIONING_DEFENSIVE, "positioning_defensive", B, "[positioning] says defensive (not in rules or derived facts)") \
+	FACT(POSITIONING_UNCLEAR, "positioning_unclear", B, "[positioning] says unclear (not in rules or derived facts)") \
+	FACT(POSITIONING_NOT_ANSWERED, "positioning_not_answered", B, "[positioning] says not_answered (not in rules or derived facts)") \
 	FACT(TARGET_ROLE, "target_role", S, "the named target role") \
 	FACT(CAPABILITY_GAP, "capability_gap", S, "the named capability gap") \
 	FACT(CERT_NAME, "cert_name", S, "the named certificate")
@@ -99,5 +119,19 @@ typedef struct {
 } ac_fact_info;
 
 extern const ac_fact_info ac_fact_table[AC_F__BUILTIN];
+
+/* When a fact is decided, in order.  A condition read at stage s may use the
+ * facts decided before s. */
+enum {
+	AC_STAGE_PROFILE,    /* from the profile, before anything the policy decides */
+	AC_STAGE_PHASE,      /* phase */
+	AC_STAGE_MOTIVES,    /* valid_motive, no_valid_motive, invalid_motive_present, industry_shift_valid */
+	AC_STAGE_DERIVED,    /* [derive] facts, in file order */
+	AC_STAGE_VERDICT,    /* verdict_* */
+	AC_STAGE_POSITIONING, /* positioning_* */
+	AC_STAGE_AFTER       /* the report: everything is decided */
+};
+/* The stage of fact slot i (derived facts are AC_STAGE_DERIVED). */
+int ac_fact_stage(size_t i);
 
 #endif

@@ -1,14 +1,24 @@
 /*
  * policy.h — the parsed policy as the engine sees it: thresholds, category
  * defaults, derived facts, ordered verdict rules, flags, alternatives, the GWA
- * table and the comparison rule.  Expressions are small trees over facts,
- * evaluated with three-valued logic so an unanswered question stays unknown.
+ * table and the comparison rule.  Expressions (expr.c) are small trees over
+ * facts (facts.c), evaluated with three-valued logic so an unanswered question
+ * stays unknown; texts are templates (template.c) compiled when the policy is
+ * read (reader.c), so nothing is looked up by name while assessing.
+ *
+ * The policy layer includes only the public header and core/; it knows
+ * nothing of the engine or the renderers.
  */
 #ifndef AICERT_POLICY_H
 #define AICERT_POLICY_H
 
+#include <stddef.h>
+
 #include "aicert.h"
+#include "core/tri.h"
 #include "policy/facts.h"
+#include "policy/required.h"
+#include "policy/wording.h"
 
 /* Thresholds every policy must set (name, what it means). */
 #define AC_THRESHOLDS(T) \
@@ -27,6 +37,23 @@
 enum { AC_THRESHOLDS(AC_TH_ENUM) AC_TH__COUNT };
 #undef AC_TH_ENUM
 
+/* ---------------------------------------------------------------- names (facts.c) */
+
+/* Number of fact slots an evaluation needs (built-in + derived). */
+size_t ac_policy_fact_slots(const ac_policy *p);
+/* The name and type of slot i. */
+const char *ac_policy_fact_name(const ac_policy *p, size_t i, int *type);
+/* The one lookup of a fact by name (len bytes of name): its slot, or
+ * AC_NO_FACT when the policy has no such fact. */
+#define AC_NO_FACT ((size_t)-1)
+size_t ac_policy_fact_find(const ac_policy *p, const char *name, size_t len);
+/* The threshold called name (len bytes), or -1. */
+int ac_threshold_find(const char *name, size_t len);
+/* The name and meaning of threshold t. */
+const char *ac_threshold_name(int t, const char **description);
+
+/* ---------------------------------------------------------------- expressions (expr.c) */
+
 /* A value during evaluation. */
 typedef struct {
 	int type;   /* AC_T_BOOL, AC_T_NUM or AC_T_STR */
@@ -38,19 +65,80 @@ typedef struct {
 
 typedef struct ac_expr ac_expr;
 
+/* Where a condition or text is being read, for its error messages: the line
+ * and the column of its first character. */
+typedef struct {
+	ac_policy *pol;
+	ac_diags *d;
+	const char *source;
+	int line;
+	int col;
+	int stage;  /* when the condition is evaluated (AC_STAGE_*): it may use
+		     * only the facts decided before then */
+	int *nomem; /* set to 1 when memory ran out */
+} ac_site;
+
+/* Parses a yes/no condition; NULL after reporting the problem. */
+ac_expr *ac_expr_parse(const ac_site *at, const char *text);
+/* 1 when the expression is the constant true ('always'), or false. */
+int ac_expr_always(const ac_expr *e);
+int ac_expr_never(const ac_expr *e);
+/* Evaluates an expression to a value. */
+ac_val ac_expr_eval(const ac_expr *e, const ac_val *facts);
+/* Tri-state truth of a boolean expression. */
+ac_tri ac_expr_truth(const ac_expr *e, const ac_val *facts);
+/* Calls fn for every fact slot the expression refers to (in order, once each). */
+void ac_expr_facts(const ac_expr *e, void (*fn)(size_t slot, void *ctx), void *ctx);
+
+/* ---------------------------------------------------------------- templates (template.c) */
+
+/* A text with {fact} placeholders, compiled against the policy's facts. */
+typedef struct ac_tpart ac_tpart;
+typedef struct {
+	char *text; /* as written */
+	ac_tpart *parts;
+	size_t n_parts;
+} ac_template;
+
+/* Compiles text into t; 0 after reporting an unknown placeholder. */
+int ac_template_compile(const ac_site *at, const char *text, ac_template *t);
+void ac_template_free(ac_template *t);
+/* The text with every placeholder replaced by its value, yes/no/unknown in
+ * the words of w (freed with free()). */
+char *ac_template_expand(const ac_template *t, const ac_val *facts, const ac_wording *w);
+
+/* ---------------------------------------------------------------- the policy */
+
+/* One line of an ordered choice, "KEY_if = CONDITION | [MARK |] TEXT", or a
+ * default "KEY = [MARK |] TEXT" (when NULL). */
+typedef struct {
+	ac_expr *when;
+	ac_tri mark; /* questions: how the answer speaks for enrolling */
+	ac_template text;
+} ac_choice;
+
+/* Lines in file order: the first whose condition certainly holds is chosen,
+ * else the first default, else none. */
+typedef struct {
+	ac_choice *items;
+	size_t n;
+} ac_choices;
+
+const ac_choice *ac_choose(const ac_choices *c, const ac_val *facts);
+
 typedef struct {
 	char *id;
 	int verdict;
 	ac_expr *when;
-	char *because;
-	char *headline;
+	ac_template because;
+	ac_template headline;
 	int line;
 } ac_rule;
 
 typedef struct {
 	char *id;
 	ac_expr *when;
-	char *says;
+	ac_template says;
 	int line;
 } ac_flag;
 
@@ -63,13 +151,8 @@ typedef struct {
 typedef struct {
 	double weight;
 	ac_expr *when;
-	char *text;
+	ac_template text;
 } ac_add;
-
-typedef struct {
-	ac_expr *when; /* NULL for the default step */
-	char *text;
-} ac_step;
 
 typedef struct {
 	int defined;
@@ -77,9 +160,36 @@ typedef struct {
 	ac_add *adds;
 	size_t n_adds;
 	char *why_default;
-	ac_step *steps;
-	size_t n_steps;
+	ac_choices first_step;
 } ac_alt_policy;
+
+/* A section that is one condition: [class NAME], [phase N], [motive NAME]. */
+typedef struct {
+	int line; /* 0 when the policy has no such section */
+	ac_expr *when;
+} ac_when_section;
+
+typedef struct {
+	int line;
+	ac_expr *met;
+	ac_choices why;
+} ac_condition_policy;
+
+typedef struct {
+	int line;
+	ac_choices answer;
+} ac_question_policy;
+
+typedef struct {
+	char *id;
+	int line;
+	ac_choices reason;
+} ac_timing_policy;
+
+typedef struct {
+	int value; /* AC_POS_* */
+	ac_expr *when;
+} ac_position;
 
 typedef struct {
 	int defined;
@@ -90,6 +200,8 @@ typedef struct {
 } ac_category_policy;
 
 struct ac_policy {
+	const ac_wording *wording; /* every sentence that is not the policy's own */
+	char *text;                /* the file as read, for writer.c */
 	char *name;
 	char *version;
 	char *description;
@@ -110,21 +222,23 @@ struct ac_policy {
 	char **compare_keys;
 	size_t n_compare_keys;
 	char *compare_statement;
+	ac_when_section phases[AC_PHASES + 1];          /* [phase N], N = 1.. */
+	ac_when_section motives[AC_MOT__COUNT + 1];     /* [motive NAME]: valid = ... */
+	ac_when_section classes[AC_CLASS_LEVERAGED + 1]; /* [class NAME] */
+	int class_order[AC_CLASS_LEVERAGED];            /* the classes in file order */
+	size_t n_classes;
+	ac_position *positions;                         /* [positioning], in order */
+	size_t n_positions;
+	int positioning_line;
+	ac_condition_policy conditions[AC_COND__COUNT];
+	ac_question_policy questions[AC_Q__COUNT];
+	ac_timing_policy *timing;                       /* [timing NAME], in order */
+	size_t n_timing;
+	/* The names C relies on (required.h), resolved when the policy is read. */
+	size_t required_fact[AC_REQ_FACT__COUNT]; /* fact slots */
+	size_t required_flag[AC_REQ_FLAG__COUNT]; /* indices into flags */
 	ac_expr **all_exprs; /* every expression, for freeing */
 	size_t n_exprs, cap_exprs;
 };
-
-/* Number of fact slots an evaluation needs (built-in + derived). */
-size_t ac_policy_fact_slots(const ac_policy *p);
-/* The name and type of slot i. */
-const char *ac_policy_fact_name(const ac_policy *p, size_t i, int *type);
-/* Evaluates an expression to a value. */
-ac_val ac_expr_eval(const ac_expr *e, const ac_val *facts);
-/* Tri-state truth of a boolean expression. */
-ac_tri ac_expr_truth(const ac_expr *e, const ac_val *facts);
-/* Calls fn for every fact slot the expression refers to (in order, once each). */
-void ac_expr_facts(const ac_expr *e, void (*fn)(size_t slot, void *ctx), void *ctx);
-/* Expands {fact} and {fact%} placeholders in a template (freed with free()). */
-char *ac_template_expand(const ac_policy *p, const char *tmpl, const ac_val *facts);
 
 #endif

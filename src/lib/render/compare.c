@@ -9,42 +9,26 @@
 
 #include <jansson.h>
 
+#include "core/json.h"
 #include "core/strbuf.h"
 #include "model/compare.h"
 #include "render/render.h"
 
 /* ------------------------------------------------------------ JSON */
 
-static json_t *tri_json(ac_tri t)
-{
-	return t == AC_UNKNOWN ? json_null() : json_boolean(t == AC_TRUE);
-}
 
-/* Whole numbers as integers (150, not 150.0); unknown as null. */
-static json_t *num_json(ac_num v)
-{
-	if (!v.set)
-		return json_null();
-	if (v.v >= -1e15 && v.v <= 1e15 && v.v == (double)(json_int_t)v.v)
-		return json_integer((json_int_t)v.v);
-	return json_real(v.v);
-}
 
-static json_t *str_json(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
 
 static json_t *comparison_json(const ac_comparison *c)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "schema", json_string("aicert/compare/v1"));
-	json_object_set_new(o, "label", str_json(c->label));
+	json_object_set_new(o, "label", ac_json_str(c->label));
 	json_t *pj = json_object();
-	json_object_set_new(pj, "name", str_json(c->policy_name));
-	json_object_set_new(pj, "version", str_json(c->policy_version));
+	json_object_set_new(pj, "name", ac_json_str(c->policy_name));
+	json_object_set_new(pj, "version", ac_json_str(c->policy_version));
 	json_object_set_new(o, "policy", pj);
-	json_object_set_new(o, "rule", str_json(c->statement));
+	json_object_set_new(o, "rule", ac_json_str(c->statement));
 	json_t *keys = json_array();
 	for (size_t i = 0; i < c->n_keys; i++)
 		json_array_append_new(keys, json_string(ac_rank_key_name(c->keys[i])));
@@ -53,15 +37,15 @@ static json_t *comparison_json(const ac_comparison *c)
 	json_object_set_new(o, "pursue_count", json_integer((json_int_t)c->n_pursue));
 	if (c->has_alternative) {
 		json_t *aj = json_object();
-		json_object_set_new(aj, "path", str_json(ac_enum_name(AC_ENUM_PATH, c->alternative.path)));
+		json_object_set_new(aj, "path", ac_json_str(ac_enum_name(AC_ENUM_PATH, c->alternative.path)));
 		json_object_set_new(aj, "score", json_integer(c->alternative.score));
-		json_object_set_new(aj, "why", str_json(c->alternative.why));
-		json_object_set_new(aj, "first_step", str_json(c->alternative.first_step));
+		json_object_set_new(aj, "why", ac_json_str(c->alternative.why));
+		json_object_set_new(aj, "first_step", ac_json_str(c->alternative.first_step));
 		json_object_set_new(o, "best_alternative", aj);
 	} else {
 		json_object_set_new(o, "best_alternative", json_null());
 	}
-	json_object_set_new(o, "profile_certification_ignored", str_json(c->profile_cert));
+	json_object_set_new(o, "profile_certification_ignored", ac_json_str(c->profile_cert));
 	json_object_set_new(o, "considered", json_integer((json_int_t)c->n_rows));
 	json_object_set_new(o, "left_out_retired", json_integer((json_int_t)c->left_out_retired));
 	json_object_set_new(o, "left_out_unknown_cost", json_integer((json_int_t)c->left_out_unknown_cost));
@@ -71,19 +55,19 @@ static json_t *comparison_json(const ac_comparison *c)
 		json_t *e = json_object();
 		json_object_set_new(e, "rank", json_integer((json_int_t)(i + 1)));
 		json_object_set_new(e, "id", json_string(x->id));
-		json_object_set_new(e, "name", str_json(x->name));
-		json_object_set_new(e, "provider", str_json(x->provider));
-		json_object_set_new(e, "status", str_json(ac_enum_name(AC_ENUM_STATUS, x->status)));
-		json_object_set_new(e, "verdict", str_json(ac_enum_name(AC_ENUM_VERDICT, x->verdict)));
-		json_object_set_new(e, "reason", str_json(x->reason));
-		json_object_set_new(e, "gap_fit", tri_json(x->gap_fit));
-		json_object_set_new(e, "gap_matched", str_json(x->gap_matched));
-		json_object_set_new(e, "role_fit", tri_json(x->role_fit));
-		json_object_set_new(e, "role_matched", str_json(x->role_matched));
-		json_object_set_new(e, "cost_usd", num_json(x->cost_usd));
-		json_object_set_new(e, "weeks", num_json(x->weeks));
-		json_object_set_new(e, "total_cost_usd", num_json(x->total_cost_usd));
-		json_object_set_new(e, "within_budget", tri_json(x->within_budget));
+		json_object_set_new(e, "name", ac_json_str(x->name));
+		json_object_set_new(e, "provider", ac_json_str(x->provider));
+		json_object_set_new(e, "status", ac_json_str(ac_enum_name(AC_ENUM_STATUS, x->status)));
+		json_object_set_new(e, "verdict", ac_json_str(ac_enum_name(AC_ENUM_VERDICT, x->verdict)));
+		json_object_set_new(e, "reason", ac_json_str(x->reason));
+		json_object_set_new(e, "gap_fit", ac_json_tri(x->gap_fit));
+		json_object_set_new(e, "gap_matched", ac_json_str(x->gap_matched));
+		json_object_set_new(e, "role_fit", ac_json_tri(x->role_fit));
+		json_object_set_new(e, "role_matched", ac_json_str(x->role_matched));
+		json_object_set_new(e, "cost_usd", ac_json_num(x->cost_usd));
+		json_object_set_new(e, "weeks", ac_json_num(x->weeks));
+		json_object_set_new(e, "total_cost_usd", ac_json_num(x->total_cost_usd));
+		json_object_set_new(e, "within_budget", ac_json_tri(x->within_budget));
 		json_object_set_new(e, "why", json_string(x->why));
 		json_array_append_new(ranked, e);
 	}

@@ -4,6 +4,8 @@
  * so the same assessment always dumps to the same bytes.
  */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
@@ -87,7 +89,7 @@ static json_t *jnames(jb *b, const char *const *names, size_t n)
 	return jstrs(b, (char *const *)names, n);
 }
 
-/* Embeds a JSON text the engine wrote (figures, counterfactual values).  A
+/* Embeds a JSON text the engine wrote (counterfactual values).  A
  * text that does not parse is a bug in the engine.  jansson leaves the error
  * unset when memory runs out early (hence the cleared struct) but reports a
  * failed string allocation as a syntax error, so that case reads as a bug. */
@@ -114,6 +116,33 @@ static json_t *motives(jb *b, unsigned bits)
 	return arr;
 }
 
+/* A figure's number as the engine has always written it: a whole number as
+ * an integer, anything else with at most four significant digits (after
+ * rounding to four decimals). */
+static json_t *figure_number(double x)
+{
+	if (fabs(x - round(x)) < 1e-9 && fabs(x) < 9007199254740992.0)
+		return json_integer((json_int_t)round(x));
+	char text[32];
+	snprintf(text, sizeof text, "%.4g", round(x * 1e4) / 1e4);
+	if (!strpbrk(text, ".eE")) /* "%.4g" rounded it to a whole number */
+		return json_integer((json_int_t)strtoll(text, NULL, 10));
+	return json_real(strtod(text, NULL));
+}
+
+/* The figures of a fired rule, as one object: fact name -> value. */
+static json_t *figures(jb *b, const ac_rule_fired *r)
+{
+	json_t *o = json_object();
+	for (size_t i = 0; i < r->n_figures; i++) {
+		const ac_figure *f = &r->figures[i];
+		set(b, o, f->name, f->type == AC_FIGURE_YESNO ? jtri(f->truth)
+				   : f->number.set	     ? figure_number(f->number.v)
+							     : json_null());
+	}
+	return o;
+}
+
 static json_t *rules(jb *b, const ac_assessment *a)
 {
 	json_t *arr = json_array();
@@ -124,7 +153,7 @@ static json_t *rules(jb *b, const ac_assessment *a)
 		set(b, o, "verdict", jname(AC_ENUM_VERDICT, r->verdict));
 		set(b, o, "decisive", json_boolean(r->decisive));
 		set(b, o, "because", jstr(r->because));
-		set(b, o, "figures", r->figures_json ? jparse(b, r->figures_json) : json_object());
+		set(b, o, "figures", figures(b, r));
 		push(b, arr, o);
 	}
 	return arr;

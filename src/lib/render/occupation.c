@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/json.h"
 #include "core/strbuf.h"
 #include "render/render.h"
 
@@ -70,20 +71,7 @@ ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m,
 
 /* ------------------------------------------------------------ show */
 
-/* Whole numbers (employment, wages) as JSON integers, others as reals. */
-static json_t *num_or_null(ac_num n)
-{
-	if (!n.set)
-		return json_null();
-	if (n.v == floor(n.v) && fabs(n.v) < 1e15)
-		return json_integer((json_int_t)n.v);
-	return json_real(n.v);
-}
 
-static json_t *str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
 
 static const char *task_type(const ac_occ_task *t)
 {
@@ -108,9 +96,9 @@ static json_t *source_json(const char *source, const char *row, const char *row_
 static json_t *figure_json(ac_num value, const ac_num *pct, json_t *source)
 {
 	json_t *f = json_object();
-	json_object_set_new(f, "value", num_or_null(value));
+	json_object_set_new(f, "value", ac_json_num(value));
 	if (pct)
-		json_object_set_new(f, "percentile", num_or_null(*pct));
+		json_object_set_new(f, "percentile", ac_json_num(*pct));
 	json_object_set_new(f, "from", source);
 	return f;
 }
@@ -126,7 +114,7 @@ static json_t *occupation_json(const ac_occupation *o, const ac_occdata_info *in
 {
 	json_t *root = json_object();
 	json_object_set_new(root, "code", json_string(o->code));
-	json_object_set_new(root, "soc", str_or_null(o->soc));
+	json_object_set_new(root, "soc", ac_json_str(o->soc));
 	json_object_set_new(root, "title", json_string(o->title));
 	json_object_set_new(root, "description", json_string(o->description));
 	json_t *exp = json_object();
@@ -150,12 +138,12 @@ static json_t *occupation_json(const ac_occupation *o, const ac_occdata_info *in
 					source_json("bls-projections", o->projection_code, NULL,
 						    group_note(o, o->projection_code))));
 	json_t *edu = json_object();
-	json_object_set_new(edu, "value", str_or_null(o->education));
+	json_object_set_new(edu, "value", ac_json_str(o->education));
 	json_object_set_new(edu, "from", source_json("bls-projections", o->projection_code, NULL, NULL));
 	json_object_set_new(root, "education", edu);
 	json_t *jz = json_object();
 	json_object_set_new(jz, "value", o->job_zone ? json_integer(o->job_zone) : json_null());
-	json_object_set_new(jz, "name", str_or_null(o->job_zone_name));
+	json_object_set_new(jz, "name", ac_json_str(o->job_zone_name));
 	json_object_set_new(jz, "from", source_json("onet", o->code, NULL, "Job Zones.txt"));
 	json_object_set_new(root, "job_zone", jz);
 	json_t *tasks = json_array();
@@ -164,11 +152,11 @@ static json_t *occupation_json(const ac_occupation *o, const ac_occdata_info *in
 		json_t *j = json_object();
 		json_object_set_new(j, "task_id", json_integer(t->task_id));
 		json_object_set_new(j, "statement", json_string(t->statement));
-		json_object_set_new(j, "type", str_or_null(task_type(t)));
-		json_object_set_new(j, "gwa_id", str_or_null(t->gwa_id));
-		json_object_set_new(j, "category", str_or_null(ac_enum_name(AC_ENUM_CATEGORY, t->category)));
-		json_object_set_new(j, "beta", num_or_null(t->beta));
-		json_object_set_new(j, "automation", num_or_null(t->automation));
+		json_object_set_new(j, "type", ac_json_str(task_type(t)));
+		json_object_set_new(j, "gwa_id", ac_json_str(t->gwa_id));
+		json_object_set_new(j, "category", ac_json_str(ac_enum_name(AC_ENUM_CATEGORY, t->category)));
+		json_object_set_new(j, "beta", ac_json_num(t->beta));
+		json_object_set_new(j, "automation", ac_json_num(t->automation));
 		json_array_append_new(tasks, j);
 	}
 	json_object_set_new(root, "tasks", tasks);

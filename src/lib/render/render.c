@@ -1,17 +1,40 @@
 /*
- * render.c — ac_render() picks the renderer for a format, and the small
- * helpers every renderer shares (rounding, display width, line breaking).
+ * render.c — ac_render() picks the renderer for a format: the JSON document,
+ * or the report walk with the text or the Markdown writer.
  */
-#include <ctype.h>
-#include <math.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/options.h"
+
 #include "render/render.h"
 
+void ac_render_options_init(ac_render_options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->struct_size = sizeof *o;
+	o->width = 78;
+}
+
+void ac_render_options_resolve(const ac_render_options *in, size_t *width, int *color)
+{
+	*width = 78;
+	*color = 0;
+	if (!in)
+		return;
+	if (AC_HAS_FIELD(in, ac_render_options, width) && in->width)
+		*width = in->width < 40 ? 40 : in->width > 1000 ? 1000 : in->width;
+	if (AC_HAS_FIELD(in, ac_render_options, color))
+		*color = in->color != 0;
+}
+
 ac_status ac_render(const ac_assessment *a, ac_format format, char **out, size_t *len)
+{
+	return ac_render_opts(a, format, NULL, out, len);
+}
+
+ac_status ac_render_opts(const ac_assessment *a, ac_format format, const ac_render_options *o, char **out,
+			 size_t *len)
 {
 	if (len)
 		*len = 0;
@@ -28,10 +51,10 @@ ac_status ac_render(const ac_assessment *a, ac_format format, char **out, size_t
 		st = ac_render_json(a, &sb);
 		break;
 	case AC_FORMAT_TEXT:
-		st = ac_render_report(a, ac_text_writer(), &sb);
+		st = ac_render_report(a, ac_text_writer(), o, &sb);
 		break;
 	case AC_FORMAT_MARKDOWN:
-		st = ac_render_report(a, ac_markdown_writer(), &sb);
+		st = ac_render_report(a, ac_markdown_writer(), o, &sb);
 		break;
 	default:
 		st = AC_EINPUT;
@@ -41,125 +64,6 @@ ac_status ac_render(const ac_assessment *a, ac_format format, char **out, size_t
 		sb_free(&sb);
 		return st;
 	}
-	*out = sb_take(&sb, len);
-	return *out ? AC_OK : AC_ENOMEM;
-}
-
-/* ---------------------------------------------------------------- shared helpers */
-
-size_t ac_render_motives(unsigned bits, int motives[AC_MOT__COUNT])
-{
-	size_t n = 0;
-	for (int m = 1; m <= AC_MOT__COUNT; m++)
-		if (bits & (1u << m))
-			motives[n++] = m;
-	return n;
-}
-
-size_t ac_render_unknown_costs(const ac_assessment *a, const char *names[8])
-{
-	const ac_cert *c = &a->certification.cert;
-	size_t n = 0;
-	if (!a->certification.present)
-		return 0;
-	if (!c->cost_usd.set)
-		names[n++] = "cost_usd";
-	if (!c->hours.set)
-		names[n++] = "hours";
-	if (!a->certification.weeks.set)
-		names[n++] = "weeks";
-	if (!a->certification.time_value_usd.set)
-		names[n++] = "time_value_usd";
-	if (!a->certification.total_cost_usd.set)
-		names[n++] = "total_cost_usd";
-	/* A credential that never expires has no validity to spread cost over. */
-	if (!a->certification.cost_per_year_usd.set && !c->never_expires)
-		names[n++] = "cost_per_year_usd";
-	if (!c->retake_usd.set)
-		names[n++] = "retake_usd";
-	if (!c->validity_months.set && !c->never_expires)
-		names[n++] = "validity_months";
-	return n;
-}
-
-size_t ac_render_occ_sources(const ac_occupation *occ, const char *names[4])
-{
-	int gpts = occ->beta.set;
-	for (size_t i = 0; i < occ->n_tasks && !gpts; i++)
-		gpts = occ->tasks[i].beta.set || occ->tasks[i].automation.set;
-	size_t n = 0;
-	names[n++] = "O*NET 29.3";
-	if (gpts)
-		names[n++] = "GPTs are GPTs";
-	if (occ->applicability.set)
-		names[n++] = "Working with AI";
-	if (occ->employment.set || occ->median_wage.set || occ->growth_pct.set)
-		names[n++] = "BLS";
-	return n;
-}
-
-double ac_render_round(double x, int decimals)
-{
-	if (!isfinite(x))
-		return 0;
-	double scale = pow(10, decimals);
-	double r = round(x * scale) / scale;
-	return r == 0 ? 0 : r; /* no "-0" */
-}
-
-static int is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-size_t ac_render_width(const char *s, size_t n)
-{
-	size_t w = 0;
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			w++;
-	return w;
-}
-
-int ac_render_next_line(const char **p, size_t width, const char **line, size_t *n)
-{
-	const char *s = *p;
-	while (is_space(*s))
-		s++;
-	const char *start = s, *end = s;
-	size_t cols = 0;
-	while (*s) {
-		const char *word = s;
-		while (*s && !is_space(*s))
-			s++;
-		size_t w = ac_render_width(word, (size_t)(s - word));
-		if (end != start && cols + 1 + w > width) {
-			s = word;
-			break;
-		}
-		cols += (end != start ? 1 : 0) + w;
-		end = s;
-		while (is_space(*s))
-			s++;
-	}
-	*p = s;
-	*line = start;
-	*n = (size_t)(end - start);
-	return end != start;
-}
-
-ac_status ac_render_json_value(json_t *root, char **out, size_t *len)
-{
-	*out = NULL;
-	char *s = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12)) : NULL;
-	json_decref(root);
-	if (!s)
-		return AC_ENOMEM;
-	strbuf sb;
-	sb_init(&sb);
-	sb_puts(&sb, s);
-	sb_puts(&sb, "\n");
-	free(s);
 	*out = sb_take(&sb, len);
 	return *out ? AC_OK : AC_ENOMEM;
 }

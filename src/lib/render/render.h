@@ -15,10 +15,13 @@
 #include "model/assessment.h"
 
 /* Where a writer puts its blocks.  hang is the indent the text writer used
- * for the last list item, so a sub-line can line up under it. */
+ * for the last list item, so a sub-line can line up under it; width is the
+ * line length text wraps at; color is 1 when terminal colours may be used. */
 typedef struct {
 	strbuf *out;
 	size_t hang;
+	size_t width;
+	int color;
 } rw_out;
 
 /* How a list item is marked: a bullet, a met / unmet / unknown check, or a
@@ -53,8 +56,13 @@ typedef struct {
 const rw_writer *ac_text_writer(void);
 const rw_writer *ac_markdown_writer(void);
 
-/* The text or Markdown report, appended to out. */
-ac_status ac_render_report(const ac_assessment *a, const rw_writer *w, strbuf *out);
+/* The text or Markdown report, appended to out, at the options' width and
+ * colours (o NULL: the defaults). */
+ac_status ac_render_report(const ac_assessment *a, const rw_writer *w, const ac_render_options *o, strbuf *out);
+
+/* The options with their defaults filled in: width 78 (at least 40, at most
+ * 1000), no colour. */
+void ac_render_options_resolve(const ac_render_options *in, size_t *width, int *color);
 /* The JSON document of ASSESSMENT.md, appended to out. */
 ac_status ac_render_json(const ac_assessment *a, strbuf *out);
 
@@ -82,6 +90,13 @@ size_t ac_render_unknown_costs(const ac_assessment *a, const char *names[8]);
 size_t ac_render_occ_sources(const ac_occupation *occ, const char *names[4]);
 /* x rounded to `decimals` places (0 for NaN or infinity). */
 double ac_render_round(double x, int decimals);
+
+/* Copies n bytes of text with each run of whitespace as one space and
+ * control characters (which could drive a terminal) as '?'. */
+void ac_render_put_clean(strbuf *sb, const char *s, size_t n);
+/* Writes text from column col (the caller wrote what precedes it), wrapping
+ * at width columns; later lines start at column indent.  Ends the line. */
+void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, size_t width);
 
 /* Display columns of n bytes of UTF-8 (code points, not bytes). */
 size_t ac_render_width(const char *s, size_t n);

@@ -1,108 +1,20 @@
 /*
  * report.c — the one walk over the report that text and Markdown share: it
  * reads the assessment in FRAMEWORK.md's order and hands each block to a
- * writer (text.c, markdown.c).
+ * writer (text.c, markdown.c).  Every word it writes comes from the wording
+ * (data/wording.en); this file formats the numbers and decides which text
+ * goes where.  It is one file, a little over 600 lines, so that the report
+ * reads top to bottom in the order a person reads it.
  */
 #include <ctype.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy/required.h"
+#include "policy/wording.h"
 #include "render/render.h"
-
-/* ---------------------------------------------------------------- human words */
-
-/* Looks v (1-based) up in a table of names; NULL when out of range. */
-static const char *lookup(const char *const *names, size_t count, int v)
-{
-	return v >= 1 && (size_t)v <= count ? names[v - 1] : NULL;
-}
-#define LOOKUP(table, v) lookup(table, sizeof table / sizeof table[0], v)
-
-static const char *or_unknown(const char *s)
-{
-	return s ? s : "unknown";
-}
-
-static const char *category_words(int category)
-{
-	static const char *const names[] = {
-		"routine admin", "document drafting", "structured data analysis",
-		"standardised reporting", "predictable requests", "research synthesis",
-		"coordination", "content creation", "software development",
-		"judgment and decisions", "system design", "client relationships",
-		"people leadership", "strategy and influence", "physical or in-person work"};
-	return or_unknown(LOOKUP(names, category));
-}
-
-static const char *path_words(int path)
-{
-	static const char *const names[] = {"Certification", "Applied project",
-		"Organisational leverage", "Role redesign", "Repositioning"};
-	return or_unknown(LOOKUP(names, path));
-}
-
-static const char *motive_words(int motive)
-{
-	static const char *const names[] = {"capability gap", "credential signal",
-		"role transition", "industry shift", "signalling activity", "calming anxiety",
-		"reacting to headlines", "unclear positioning"};
-	return or_unknown(LOOKUP(names, motive));
-}
-
-static const char *domain_words(int domain)
-{
-	static const char *const names[] = {"AI literacy", "ML engineering",
-		"generative AI development", "data", "AI governance", "AI product management",
-		"cloud platform"};
-	return or_unknown(LOOKUP(names, domain));
-}
-
-static const char *verdict_words(int verdict)
-{
-	static const char *const names[] = {"PURSUE", "SIGNAL ONLY", "NOT YET", "AVOID"};
-	return or_unknown(LOOKUP(names, verdict));
-}
-
-static const char *class_words(int klass)
-{
-	static const char *const names[] = {
-		"AI-exposed: most of the work is repeatable output that AI handles well",
-		("AI-pressured: some tasks are exposed and expectations rise, but most of "
-		 "the work is not repeatable output"),
-		"AI-leveraged: AI use turns into wider scope and owned outcomes"};
-	return or_unknown(LOOKUP(names, klass));
-}
-
-static const char *tri_words(ac_tri t)
-{
-	return t == AC_TRUE ? "yes" : t == AC_FALSE ? "no" : "unknown";
-}
-
-static rw_mark tri_mark(ac_tri t)
-{
-	return t == AC_TRUE ? RW_YES : t == AC_FALSE ? RW_NO : RW_UNKNOWN;
-}
-
-/* Our wording of the five questions, by id. */
-static const char *question_words(const char *id)
-{
-	static const struct {
-		const char *id, *words;
-	} questions[] = {
-		{"capability_gap", "Which specific capability, missing today, would it give you?"},
-		{"maps_to_wanted_role", "Does it lead to a role you actually want?"},
-		{"authority_or_knowledge", "Would it widen your authority, or only what you know?"},
-		{"org_rewards_certification", "Does your organisation reward people who hold it?"},
-		{"defensive_or_offensive", "Are you protecting yourself, or going after something?"},
-	};
-	for (size_t i = 0; i < sizeof questions / sizeof questions[0]; i++)
-		if (id && strcmp(questions[i].id, id) == 0)
-			return questions[i].words;
-	return id ? id : "question";
-}
 
 /* ---------------------------------------------------------------- numbers */
 
@@ -130,11 +42,12 @@ static const char *percent(numtext buf, double fraction)
 	return buf;
 }
 
-/* Dollars with thousands separators: 1234.5 -> "$1,234.50". */
+/* Dollars with thousands separators: 1234.5 -> "$1,234.50"; NULL when the
+ * amount is unknown. */
 static const char *money(numtext buf, ac_num n)
 {
 	if (!n.set)
-		return "unknown";
+		return NULL;
 	double x = ac_render_round(n.v, 2);
 	if (fabs(x) >= 1e15) { /* beyond any real price: no separators */
 		snprintf(buf, sizeof(numtext), "$%g", x);
@@ -166,8 +79,9 @@ enum { B_NONE, B_TITLE, B_HEADING, B_PARA, B_LEAD, B_FIELD, B_ITEM, B_SUB, B_TAB
 typedef struct {
 	const ac_assessment *a;
 	const rw_writer *w;
+	const ac_wording *words;
 	rw_out o;
-	strbuf text; /* one formatted block */
+	strbuf said; /* the last sentence said() filled in */
 	strbuf aux;  /* a value assembled from parts (lists, sentences) */
 	int last;    /* the kind of the last block written */
 	int nomem;
@@ -183,76 +97,35 @@ static void begin(report *r, int kind)
 	r->last = kind;
 }
 
-static const char *vformat(report *r, const char *fmt, va_list ap)
+static void para(report *r, const char *text)
 {
-	sb_clear(&r->text);
-	sb_vprintf(&r->text, fmt, ap);
-	return r->text.buf ? r->text.buf : "";
+	begin(r, B_PARA);
+	r->w->para(&r->o, text);
 }
 
-/* One formatted block of any kind; key is the field key, lead label or item
- * lead. */
-static void block(report *r, int kind, const char *key, rw_mark mark, int number, const char *fmt,
-		  va_list ap)
+static void lead(report *r, const char *label, const char *text)
 {
-	const char *s = fmt ? vformat(r, fmt, ap) : NULL;
-	begin(r, kind);
-	switch (kind) {
-	case B_PARA: r->w->para(&r->o, s); break;
-	case B_LEAD: r->w->lead(&r->o, key, s); break;
-	case B_FIELD: r->w->field(&r->o, key, s); break;
-	case B_ITEM: r->w->item(&r->o, mark, number, key, s); break;
-	case B_SUB: r->w->sub(&r->o, s); break;
-	default: break;
-	}
+	begin(r, B_LEAD);
+	r->w->lead(&r->o, label, text);
 }
 
-#if defined(__GNUC__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
-
-static void PRINTF_LIKE(2, 3) para(report *r, const char *fmt, ...)
+static void field(report *r, const char *key, const char *value)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	block(r, B_PARA, NULL, RW_BULLET, 0, fmt, ap);
-	va_end(ap);
+	begin(r, B_FIELD);
+	r->w->field(&r->o, key, value);
 }
 
-static void PRINTF_LIKE(3, 4) lead(report *r, const char *label, const char *fmt, ...)
+/* A list item; text may be NULL for an item that is only its lead. */
+static void item(report *r, rw_mark mark, int number, const char *lead_text, const char *text)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	block(r, B_LEAD, label, RW_BULLET, 0, fmt, ap);
-	va_end(ap);
+	begin(r, B_ITEM);
+	r->w->item(&r->o, mark, number, lead_text, text);
 }
 
-static void PRINTF_LIKE(3, 4) field(report *r, const char *key, const char *fmt, ...)
+static void sub(report *r, const char *text)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	block(r, B_FIELD, key, RW_BULLET, 0, fmt, ap);
-	va_end(ap);
-}
-
-/* A list item; fmt may be NULL for an item that is only its lead. */
-static void PRINTF_LIKE(5, 6) item(report *r, rw_mark mark, int number, const char *lead_text,
-				   const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	block(r, B_ITEM, lead_text, mark, number, fmt, ap);
-	va_end(ap);
-}
-
-static void PRINTF_LIKE(2, 3) sub(report *r, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	block(r, B_SUB, NULL, RW_BULLET, 0, fmt, ap);
-	va_end(ap);
+	begin(r, B_SUB);
+	r->w->sub(&r->o, text);
 }
 
 static void heading(report *r, const char *text)
@@ -260,6 +133,45 @@ static void heading(report *r, const char *text)
 	begin(r, B_HEADING);
 	r->w->heading(&r->o, text);
 }
+
+/* ---------------------------------------------------------------- words */
+
+/* A text without placeholders. */
+static const char *word(report *r, int key)
+{
+	return ac_word(r->words, key);
+}
+
+/* The word for value v of an enum (AC_WF_*), or "unknown". */
+static const char *word_of(report *r, int family, int v)
+{
+	const char *s = ac_word_of(r->words, family, v);
+	return s ? s : word(r, AC_W_VALUE_UNKNOWN);
+}
+
+static const char *or_unknown(report *r, const char *s)
+{
+	return s ? s : word(r, AC_W_VALUE_UNKNOWN);
+}
+
+static const char *tri_words(report *r, ac_tri t)
+{
+	return word(r, t == AC_TRUE ? AC_W_VALUE_YES : t == AC_FALSE ? AC_W_VALUE_NO : AC_W_VALUE_UNKNOWN);
+}
+
+static rw_mark tri_mark(ac_tri t)
+{
+	return t == AC_TRUE ? RW_YES : t == AC_FALSE ? RW_NO : RW_UNKNOWN;
+}
+
+/* The text of key with its placeholders filled, valid until the next call. */
+static const char *say(report *r, int key, const char *const *args, size_t n)
+{
+	sb_clear(&r->said);
+	ac_say(&r->said, r->words, key, args, n);
+	return r->said.buf ? r->said.buf : "";
+}
+#define SAY(r, key, ...) say(r, key, AC_ARGS(__VA_ARGS__))
 
 /* The assembled value, after aux_reset() and appends. */
 static const char *aux(report *r)
@@ -288,9 +200,9 @@ static void aux_motives(report *r, unsigned bits)
 	size_t n = ac_render_motives(bits, m);
 	aux_reset(r);
 	for (size_t i = 0; i < n; i++)
-		sb_printf(&r->aux, "%s%s", i ? ", " : "", motive_words(m[i]));
+		sb_printf(&r->aux, "%s%s", i ? ", " : "", word_of(r, AC_WF_MOTIVE, m[i]));
 	if (!n)
-		sb_puts(&r->aux, "none");
+		sb_puts(&r->aux, word(r, AC_W_VALUE_NONE));
 }
 
 /* ---------------------------------------------------------------- sections */
@@ -298,16 +210,12 @@ static void aux_motives(report *r, unsigned bits)
 static void section_verdict(report *r)
 {
 	const ac_assessment *a = r->a;
-	aux_reset(r);
-	sb_printf(&r->aux, "AI certification assessment%s%s", a->label ? ": " : "",
-		  a->label ? a->label : "");
 	begin(r, B_TITLE);
-	r->w->title(&r->o, aux(r));
-	if (a->headline)
-		lead(r, "Verdict", "%s — %s", verdict_words(a->verdict), a->headline);
-	else
-		lead(r, "Verdict", "%s", verdict_words(a->verdict));
-	lead(r, "Reason", "%s", a->reason ? a->reason : "none given");
+	r->w->title(&r->o, a->label ? SAY(r, AC_W_REPORT_TITLE_LABELLED, a->label) : word(r, AC_W_REPORT_TITLE));
+	const char *verdict = word_of(r, AC_WF_VERDICT, a->verdict);
+	lead(r, word(r, AC_W_REPORT_VERDICT),
+	     a->headline ? SAY(r, AC_W_REPORT_VERDICT_HEADLINE, verdict, a->headline) : verdict);
+	lead(r, word(r, AC_W_REPORT_REASON), a->reason ? a->reason : word(r, AC_W_REPORT_REASON_NONE));
 }
 
 static void task_table(report *r)
@@ -315,8 +223,9 @@ static void task_table(report *r)
 	enum { COLS = 5 };
 	const ac_assessment *a = r->a;
 	size_t n = a->exposure.n_tasks;
-	static const char *const head[COLS] = {"Task", "Share", "Category", "Exposure",
-					       "Contribution"};
+	const char *const head[COLS] = {word(r, AC_W_REPORT_TASK_HEAD_TASK), word(r, AC_W_REPORT_TASK_HEAD_SHARE),
+					word(r, AC_W_REPORT_TASK_HEAD_CATEGORY), word(r, AC_W_REPORT_TASK_HEAD_EXPOSURE),
+					word(r, AC_W_REPORT_TASK_HEAD_CONTRIBUTION)};
 	static const int right[COLS] = {0, 1, 0, 1, 1};
 	size_t *at = malloc(n * COLS * sizeof *at);
 	const char **cells = malloc(n * COLS * sizeof *cells);
@@ -332,7 +241,7 @@ static void task_table(report *r)
 		const ac_task_result *t = &a->exposure.tasks[i];
 		numtext share, exposure, contribution;
 		const char *row[COLS] = {t->name ? t->name : "", percent(share, t->share),
-					 category_words(t->category), percent(exposure, t->exposure),
+					 word_of(r, AC_WF_CATEGORY, t->category), percent(exposure, t->exposure),
 					 percent(contribution, t->contribution)};
 		for (size_t c = 0; c < COLS; c++) {
 			at[i * COLS + c] = r->aux.len;
@@ -351,7 +260,7 @@ static void task_table(report *r)
 	begin(r, B_TABLE);
 	r->w->table(&r->o, &table);
 	if (measured)
-		para(r, "* A measured figure, used instead of the category's default.");
+		para(r, word(r, AC_W_REPORT_TASK_MEASURED));
 done:
 	free(at);
 	free(cells);
@@ -364,185 +273,187 @@ static void occupation_block(report *r)
 	numtext x, y;
 	if (!occ) {
 		if (a->exposure.occupation_note)
-			para(r, "%s", a->exposure.occupation_note);
+			para(r, a->exposure.occupation_note);
 		return;
 	}
-	field(r, "Occupation", "%s (%s)", occ->title ? occ->title : "untitled",
-	      occ->code ? occ->code : "no code");
-	field(r, "GPTs-are-GPTs beta", "%s", occ->beta.set ? decimal(x, occ->beta.v, 2) : "unknown");
-	field(r, "AI applicability", "%s",
-	      occ->applicability.set ? decimal(x, occ->applicability.v, 2) : "unknown");
+	field(r, word(r, AC_W_REPORT_OCCUPATION),
+	      SAY(r, AC_W_REPORT_OCCUPATION_VALUE, occ->title ? occ->title : word(r, AC_W_REPORT_OCCUPATION_UNTITLED),
+		  occ->code ? occ->code : word(r, AC_W_REPORT_OCCUPATION_NO_CODE)));
+	field(r, word(r, AC_W_REPORT_OCCUPATION_BETA), occ->beta.set ? decimal(x, occ->beta.v, 2) : word(r, AC_W_VALUE_UNKNOWN));
+	field(r, word(r, AC_W_REPORT_OCCUPATION_APPLICABILITY),
+	      occ->applicability.set ? decimal(x, occ->applicability.v, 2) : word(r, AC_W_VALUE_UNKNOWN));
 	if (a->exposure.person_percentile.set)
-		field(r, "Compared with others", "your task mix is more exposed than %s%% of occupations",
-		      decimal(x, a->exposure.person_percentile.v, 0));
+		field(r, word(r, AC_W_REPORT_OCCUPATION_COMPARED),
+		      SAY(r, AC_W_REPORT_OCCUPATION_COMPARED_VALUE, decimal(x, a->exposure.person_percentile.v, 0)));
 	if (a->exposure.range_low.set && a->exposure.range_high.set)
-		field(r, "Sources place it", "from the %s to the %s percentile of occupations", percent(x, a->exposure.range_low.v),
-		      percent(y, a->exposure.range_high.v));
+		field(r, word(r, AC_W_REPORT_OCCUPATION_RANGE),
+		      SAY(r, AC_W_REPORT_OCCUPATION_RANGE_VALUE, percent(x, a->exposure.range_low.v),
+			  percent(y, a->exposure.range_high.v)));
 	const char *src[4];
 	size_t n = ac_render_occ_sources(occ, src);
-	aux_join(r, (char *const *)src, n, "none");
-	field(r, "Sources", "%s", aux(r));
+	aux_join(r, (char *const *)src, n, word(r, AC_W_VALUE_NONE));
+	field(r, word(r, AC_W_REPORT_OCCUPATION_SOURCES), aux(r));
 }
 
 static void section_exposure(report *r)
 {
 	const ac_assessment *a = r->a;
 	numtext x;
-	heading(r, "1. Exposure");
+	heading(r, word(r, AC_W_REPORT_EXPOSURE));
 	if (!a->exposure.has_tasks && !a->exposure.n_tasks) {
-		para(r, "No task mix was given, so exposure could not be measured. List your "
-			"recurring tasks with the share of time each takes, or name your "
-			"occupation.");
+		para(r, word(r, AC_W_REPORT_EXPOSURE_NO_TASKS));
 	} else {
-		field(r, "Score", "%s of working time", percent(x, a->exposure.score));
-		field(r, "Class", "%s", class_words(a->exposure.klass));
-		field(r, "Nature", "%s",
-		      a->exposure.structural
-			      ? "structural: it comes from how the role is designed, so a "
-				"certificate cannot remove it"
-		      : a->exposure.skill_based
-			      ? "skill-based: the exposed tasks can be augmented and the "
-				"role's design holds, so using AI well is the lever"
-			      : "neither structural nor clearly skill-based");
-		para(r, "The score is the time-weighted share of your work that current AI can "
-			"compress. Exposure is not replacement: it describes the work, not "
-			"whether the job goes away.");
+		field(r, word(r, AC_W_REPORT_EXPOSURE_SCORE), SAY(r, AC_W_REPORT_EXPOSURE_SCORE_VALUE, percent(x, a->exposure.score)));
+		field(r, word(r, AC_W_REPORT_EXPOSURE_CLASS), word_of(r, AC_WF_CLASS, a->exposure.klass));
+		field(r, word(r, AC_W_REPORT_EXPOSURE_NATURE),
+		      word(r, a->exposure.structural	? AC_W_REPORT_EXPOSURE_STRUCTURAL
+			      : a->exposure.skill_based ? AC_W_REPORT_EXPOSURE_SKILL_BASED
+							: AC_W_REPORT_EXPOSURE_NEITHER));
+		para(r, word(r, AC_W_REPORT_EXPOSURE_EXPLAINED));
 		if (a->exposure.prefilled)
-			para(r, "The task mix below comes from your occupation; your own list of "
-				"tasks would take its place.");
+			para(r, word(r, AC_W_REPORT_EXPOSURE_PREFILLED));
 		if (a->exposure.n_tasks)
 			task_table(r);
 	}
 	occupation_block(r);
 }
 
+/* One replaceability condition measured as a share of time. */
+static void share_item(report *r, int met, int label, double share)
+{
+	numtext x;
+	item(r, met ? RW_YES : RW_NO, 0, word(r, label), SAY(r, AC_W_REPORT_REPLACEABILITY_SHARE, percent(x, share)));
+}
+
 static void section_replaceability(report *r)
 {
 	const ac_assessment *a = r->a;
-	numtext x;
-	heading(r, "2. Replaceability");
-	para(r, "Four features of a role's design make it easy to do with fewer people. They "
-		"describe the role, not you.");
+	char count[16];
+	heading(r, word(r, AC_W_REPORT_REPLACEABILITY));
+	para(r, word(r, AC_W_REPORT_REPLACEABILITY_EXPLAINED));
 	if (!a->exposure.has_tasks && !a->replaceability.authority_answered) {
-		para(r, "Without a task mix these cannot be judged yet.");
+		para(r, word(r, AC_W_REPORT_REPLACEABILITY_NO_TASKS));
 		return;
 	}
 	if (a->exposure.has_tasks) {
-		item(r, a->replaceability.standardized_output ? RW_YES : RW_NO, 0, "Standardised output",
-		     "%s of your time", percent(x, a->exposure.standardized_share));
-		item(r, a->replaceability.repeatable_tasks ? RW_YES : RW_NO, 0, "Repeatable tasks",
-		     "%s of your time", percent(x, a->exposure.repeatable_share));
-		item(r, a->replaceability.easily_benchmarked ? RW_YES : RW_NO, 0, "Easily benchmarked",
-		     "%s of your time", percent(x, a->exposure.benchmarkable_share));
+		share_item(r, a->replaceability.standardized_output, AC_W_REPORT_REPLACEABILITY_STANDARDIZED,
+			   a->exposure.standardized_share);
+		share_item(r, a->replaceability.repeatable_tasks, AC_W_REPORT_REPLACEABILITY_REPEATABLE,
+			   a->exposure.repeatable_share);
+		share_item(r, a->replaceability.easily_benchmarked, AC_W_REPORT_REPLACEABILITY_BENCHMARKED,
+			   a->exposure.benchmarkable_share);
 	}
+	int sep = a->replaceability.separable_from_authority;
 	if (a->replaceability.authority_answered)
-		item(r, a->replaceability.separable_from_authority ? RW_YES : RW_NO, 0,
-		     "Separable from decision authority", "%s",
-		     a->replaceability.separable_from_authority ? "your answer: the work can be split from the decisions"
-								: "your answer: you hold the decisions");
+		item(r, sep ? RW_YES : RW_NO, 0, word(r, AC_W_REPORT_REPLACEABILITY_SEPARABLE),
+		     word(r, sep ? AC_W_REPORT_REPLACEABILITY_ANSWER_SEPARABLE : AC_W_REPORT_REPLACEABILITY_ANSWER_HOLDS));
 	else
-		item(r, a->replaceability.separable_from_authority ? RW_YES : RW_NO, 0,
-		     "Separable from decision authority", "%s of your time",
-		     percent(x, a->exposure.separable_share));
+		share_item(r, sep, AC_W_REPORT_REPLACEABILITY_SEPARABLE, a->exposure.separable_share);
 	if (!a->exposure.has_tasks)
 		return;
-	field(r, "Conditions that hold", "%d of 4%s", a->replaceability.count,
-	      a->replaceability.high ? " (high)" : "");
+	snprintf(count, sizeof count, "%d", a->replaceability.count);
+	field(r, word(r, AC_W_REPORT_CONDITIONS_HOLD),
+	      SAY(r, a->replaceability.high ? AC_W_REPORT_COUNT_OF_FOUR_HIGH : AC_W_REPORT_COUNT_OF_FOUR, count));
 }
 
 static void section_leverage(report *r)
 {
-	static const char *const tests[] = {"your scope expands", "your influence increases",
-		"your pay rises", "headcount is reduced", "you cannot tell what would happen"};
-	static const char *const orientations[] = {
-		"leverage-oriented: extra output turns into scope or influence",
-		"rewarded: extra output is paid, which is not ownership by itself",
-		"neutral: extra output changes little",
-		"compressible: extra output lets the same work be done by fewer people"};
-	static const char *const ladder[] = {"task execution", "AI-assisted execution",
-		"decision ownership", "workflow or system design", "strategic influence"};
+	static const int ladder[] = {AC_W_LADDER_1, AC_W_LADDER_2, AC_W_LADDER_3, AC_W_LADDER_4, AC_W_LADDER_5};
 	const ac_assessment *a = r->a;
-	heading(r, "3. Leverage");
-	const char *test = LOOKUP(tests, a->leverage.test);
-	if (test)
-		field(r, "Leverage test", "with 40%% more output from you, %s", test);
-	else
-		field(r, "Leverage test", "not answered");
-	field(r, "Orientation", "%s", or_unknown(LOOKUP(orientations, a->leverage.orientation)));
-	field(r, "Ownership test", "%s",
-	      a->leverage.ownership_expands == AC_UNKNOWN ? "unknown"
-	      : a->leverage.ownership_expands == AC_TRUE
-		      ? "added capability would widen your ownership"
-		      : "added capability would not widen your ownership");
-	if (LOOKUP(ladder, a->leverage.ladder_level))
-		field(r, "Ladder level", "%d of 5, %s", a->leverage.ladder_level,
-		      LOOKUP(ladder, a->leverage.ladder_level));
-	item(r, a->leverage.ai_enhanced_role ? RW_YES : RW_NO, 0, "In an AI-enhanced role", NULL);
-	item(r, a->leverage.owns_measurable_outcomes ? RW_YES : RW_NO, 0, "Owns measurable outcomes",
+	char number[16];
+	heading(r, word(r, AC_W_REPORT_LEVERAGE));
+	const char *test = ac_word_of(r->words, AC_WF_LEVERAGE_TEST, a->leverage.test);
+	field(r, word(r, AC_W_REPORT_LEVERAGE_TEST),
+	      test ? SAY(r, AC_W_REPORT_LEVERAGE_TEST_VALUE, test) : word(r, AC_W_VALUE_NOT_ANSWERED));
+	field(r, word(r, AC_W_REPORT_LEVERAGE_ORIENTATION), word_of(r, AC_WF_ORIENTATION, a->leverage.orientation));
+	field(r, word(r, AC_W_REPORT_LEVERAGE_OWNERSHIP),
+	      word(r, a->leverage.ownership_expands == AC_UNKNOWN ? AC_W_VALUE_UNKNOWN
+		      : a->leverage.ownership_expands == AC_TRUE  ? AC_W_REPORT_LEVERAGE_OWNERSHIP_YES
+								  : AC_W_REPORT_LEVERAGE_OWNERSHIP_NO));
+	int level = a->leverage.ladder_level;
+	if (level >= 1 && level <= 5) {
+		snprintf(number, sizeof number, "%d", level);
+		field(r, word(r, AC_W_REPORT_LEVERAGE_LADDER),
+		      SAY(r, AC_W_REPORT_LEVERAGE_LADDER_VALUE, number, word(r, ladder[level - 1])));
+	}
+	item(r, a->leverage.ai_enhanced_role ? RW_YES : RW_NO, 0, word(r, AC_W_REPORT_LEVERAGE_AI_ENHANCED), NULL);
+	item(r, a->leverage.owns_measurable_outcomes ? RW_YES : RW_NO, 0, word(r, AC_W_REPORT_LEVERAGE_OWNS_OUTCOMES),
 	     NULL);
 	item(r, a->leverage.expanding_into_system_design ? RW_YES : RW_NO, 0,
-	     "Expanding into system design", NULL);
-	item(r, a->leverage.transitioning_to_hybrid ? RW_YES : RW_NO, 0, "Moving into a hybrid role",
-	     NULL);
-	field(r, "Conditions that hold", "%d of 4", a->leverage.count);
+	     word(r, AC_W_REPORT_LEVERAGE_SYSTEM_DESIGN), NULL);
+	item(r, a->leverage.transitioning_to_hybrid ? RW_YES : RW_NO, 0, word(r, AC_W_REPORT_LEVERAGE_HYBRID), NULL);
+	snprintf(number, sizeof number, "%d", a->leverage.count);
+	field(r, word(r, AC_W_REPORT_CONDITIONS_HOLD), SAY(r, AC_W_REPORT_COUNT_OF_FOUR, number));
 }
 
 static void section_organisation(report *r)
 {
-	static const char *const readings[] = {
-		"as a moderniser: AI use that improves measured outcomes helps you",
-		("as an efficient operator: being faster at the same work invites questions "
-		 "about headcount"),
-		("as evidence that work can be automated: visible AI use in an exposed role is "
-		 "risky"),
-		"not known"};
 	const ac_assessment *a = r->a;
-	heading(r, "4. Organisation");
-	field(r, "Signal strength", "%d of 4", a->organization.signal_strength);
-	field(r, "Credential-sensitive", "%s", tri_words(a->organization.credential_sensitive));
-	field(r, "Leaders read AI use", "%s",
-	      a->organization.leader_reading ? or_unknown(LOOKUP(readings, a->organization.leader_reading))
-					     : "not answered");
-	field(r, "Signalling risk", "%s",
-	      a->organization.signaling_risk
-		      ? "yes: a visible AI credential may be read as a sign the role can be automated"
-		      : "no");
+	char number[16];
+	heading(r, word(r, AC_W_REPORT_ORGANISATION));
+	snprintf(number, sizeof number, "%d", a->organization.signal_strength);
+	field(r, word(r, AC_W_REPORT_ORGANISATION_SIGNAL_STRENGTH), SAY(r, AC_W_REPORT_COUNT_OF_FOUR, number));
+	field(r, word(r, AC_W_REPORT_ORGANISATION_CREDENTIAL_SENSITIVE), tri_words(r, a->organization.credential_sensitive));
+	field(r, word(r, AC_W_REPORT_ORGANISATION_LEADERS),
+	      a->organization.leader_reading ? word_of(r, AC_WF_LEADER_READING, a->organization.leader_reading)
+					     : word(r, AC_W_VALUE_NOT_ANSWERED));
+	field(r, word(r, AC_W_REPORT_ORGANISATION_SIGNALLING_RISK),
+	      word(r, a->organization.signaling_risk ? AC_W_REPORT_ORGANISATION_SIGNALLING_RISK_YES : AC_W_VALUE_NO));
 }
 
 static void section_timing(report *r)
 {
-	static const char *const phases[] = {
-		"1, tool introduction: a window to stand out by using AI well",
-		"2, productivity normalisation: turn extra output into leverage now",
-		"3, structural redesign: late; reposition first"};
+	static const int phases[] = {AC_W_PHASE_1, AC_W_PHASE_2, AC_W_PHASE_3};
 	const ac_assessment *a = r->a;
-	heading(r, "5. Industry and timing");
-	field(r, "Adoption phase", "%s", or_unknown(LOOKUP(phases, a->timing.phase)));
-	field(r, "Timing appropriate", "%s", tri_words(a->timing.appropriate));
-	field(r, "Industry compressing", "%s", tri_words(a->timing.industry_compressing));
-	field(r, "Industry shifting", "%s", tri_words(a->timing.industry_shifting));
+	int phase = a->timing.phase;
+	heading(r, word(r, AC_W_REPORT_TIMING));
+	field(r, word(r, AC_W_REPORT_TIMING_PHASE),
+	      word(r, phase >= 1 && phase <= 3 ? phases[phase - 1] : AC_W_VALUE_UNKNOWN));
+	field(r, word(r, AC_W_REPORT_TIMING_APPROPRIATE), tri_words(r, a->timing.appropriate));
+	field(r, word(r, AC_W_REPORT_TIMING_COMPRESSING), tri_words(r, a->timing.industry_compressing));
+	field(r, word(r, AC_W_REPORT_TIMING_SHIFTING), tri_words(r, a->timing.industry_shifting));
 	for (size_t i = 0; i < a->timing.n_why; i++)
-		item(r, RW_BULLET, 0, NULL, "%s", a->timing.why[i]);
+		item(r, RW_BULLET, 0, NULL, a->timing.why[i]);
+}
+
+/* The positioning in plain words: the value the policy gave, explained. */
+static const char *positioning_words(report *r, const char *pos)
+{
+	static const int keys[AC_POS__COUNT] = {AC_W_POSITIONING_OFFENSIVE, AC_W_POSITIONING_DEFENSIVE,
+						AC_W_POSITIONING_UNCLEAR, AC_W_POSITIONING_NOT_ANSWERED};
+	if (!pos)
+		return word(r, AC_W_VALUE_NOT_KNOWN);
+	for (int i = 0; i < AC_POS__COUNT; i++)
+		if (strcmp(ac_positions[i].what, pos) == 0)
+			return word(r, keys[i]);
+	return pos;
 }
 
 static void section_motives(report *r)
 {
 	const ac_assessment *a = r->a;
-	const char *pos = a->motives.positioning;
-	heading(r, "6. Motives");
+	heading(r, word(r, AC_W_REPORT_MOTIVES));
 	aux_motives(r, a->motives.valid);
-	field(r, "Valid", "%s", aux(r));
+	field(r, word(r, AC_W_REPORT_MOTIVES_VALID), aux(r));
 	aux_motives(r, a->motives.invalid);
-	field(r, "Invalid", "%s", aux(r));
+	field(r, word(r, AC_W_REPORT_MOTIVES_INVALID), aux(r));
 	if (a->motives.unknown) {
 		aux_motives(r, a->motives.unknown);
-		field(r, "Validity unknown", "%s", aux(r));
+		field(r, word(r, AC_W_REPORT_MOTIVES_UNKNOWN), aux(r));
 	}
-	field(r, "Positioning", "%s",
-	      !pos                              ? "not known"
-	      : strcmp(pos, "defensive") == 0 ? "defensive: protecting yourself against a threat"
-	      : strcmp(pos, "offensive") == 0 ? "offensive: going after something you want"
-					      : pos);
+	field(r, word(r, AC_W_REPORT_MOTIVES_POSITIONING), positioning_words(r, a->motives.positioning));
+}
+
+/* value, or "value (the source says: note)" when the source's own wording
+ * says more; built in aux. */
+static const char *with_note(report *r, const char *value, const char *note)
+{
+	aux_reset(r);
+	if (note)
+		AC_SAY(&r->aux, r->words, AC_W_REPORT_CERTIFICATE_SOURCE_SAYS, value, note);
+	else
+		sb_puts(&r->aux, value);
+	return aux(r);
 }
 
 static void section_certificate(report *r)
@@ -550,77 +461,80 @@ static void section_certificate(report *r)
 	const ac_assessment *a = r->a;
 	const ac_cert *c = &a->certification.cert;
 	numtext x;
-	heading(r, "7. The certificate");
+	heading(r, word(r, AC_W_REPORT_CERTIFICATE));
 	if (!a->certification.present) {
-		para(r, "No certificate was named, so this answers for an AI certification in "
-			"general.");
+		para(r, word(r, AC_W_REPORT_CERTIFICATE_NONE));
 		return;
 	}
-	if (c->exam_code)
-		field(r, "Certificate", "%s (%s)", or_unknown(c->name), c->exam_code);
-	else
-		field(r, "Certificate", "%s", or_unknown(c->name));
-	field(r, "Provider", "%s", or_unknown(c->provider));
-	field(r, "Domain", "%s", domain_words(c->domain));
-	field(r, "Level", "%s", or_unknown(c->level ? ac_enum_name(AC_ENUM_LEVEL, c->level) : NULL));
-	if (c->status)
-		field(r, "Status", "%s%s%s", or_unknown(ac_enum_name(AC_ENUM_STATUS, c->status)),
-		      c->status_date ? " on " : "", c->status_date ? c->status_date : "");
+	const char *name = or_unknown(r, c->name);
+	field(r, word(r, AC_W_REPORT_CERTIFICATE_NAME),
+	      c->exam_code ? SAY(r, AC_W_REPORT_CERTIFICATE_NAME_CODE, name, c->exam_code) : name);
+	field(r, word(r, AC_W_REPORT_CERTIFICATE_PROVIDER), or_unknown(r, c->provider));
+	field(r, word(r, AC_W_REPORT_CERTIFICATE_DOMAIN), word_of(r, AC_WF_DOMAIN, c->domain));
+	field(r, word(r, AC_W_REPORT_CERTIFICATE_LEVEL), or_unknown(r, c->level ? ac_enum_name(AC_ENUM_LEVEL, c->level) : NULL));
+	if (c->status) {
+		const char *status = or_unknown(r, ac_enum_name(AC_ENUM_STATUS, c->status));
+		field(r, word(r, AC_W_REPORT_CERTIFICATE_STATUS),
+		      c->status_date ? SAY(r, AC_W_REPORT_CERTIFICATE_STATUS_ON, status, c->status_date) : status);
+	}
+	const char *fit = tri_words(r, a->certification.gap_fit);
 	aux_join(r, a->certification.gap_matched, a->certification.n_gap_matched, "");
-	field(r, "Gap fit", "%s%s%s", tri_words(a->certification.gap_fit),
-	      a->certification.n_gap_matched ? ", matching " : "", aux(r));
-	field(r, "Role fit", "%s%s%s", tri_words(a->certification.role_fit),
-	      a->certification.role_matched ? ", " : "",
-	      a->certification.role_matched ? a->certification.role_matched : "");
-	field(r, "Recognised", "%s", tri_words(a->certification.recognized));
+	field(r, word(r, AC_W_REPORT_CERTIFICATE_GAP_FIT),
+	      a->certification.n_gap_matched ? SAY(r, AC_W_REPORT_CERTIFICATE_GAP_FIT_MATCHING, fit, aux(r)) : fit);
+	fit = tri_words(r, a->certification.role_fit);
+	field(r, word(r, AC_W_REPORT_CERTIFICATE_ROLE_FIT),
+	      a->certification.role_matched
+		      ? SAY(r, AC_W_REPORT_CERTIFICATE_ROLE_FIT_MATCHING, fit, a->certification.role_matched)
+		      : fit);
+	field(r, word(r, AC_W_REPORT_CERTIFICATE_RECOGNISED), tri_words(r, a->certification.recognized));
 	/* The source's own wording, where it says more than the figure. */
-	const char *m = money(x, c->cost_usd);
-	int cost_note = c->cost_note && strcmp(c->cost_note, m) != 0;
-	field(r, "Money", "%s%s%s%s", m, cost_note ? " (the source says: " : "", cost_note ? c->cost_note : "",
-	      cost_note ? ")" : "");
-	field(r, "Retake", "%s", money(x, c->retake_usd));
-	field(r, "Preparation", "%s%s%s%s%s", c->hours.set ? decimal(x, c->hours.v, 2) : "unknown",
-	      c->hours.set ? " hours" : "", c->hours_note ? " (the source says: " : "",
-	      c->hours_note ? c->hours_note : "", c->hours_note ? ")" : "");
-	field(r, "Weeks to finish", "%s",
-	      a->certification.weeks.set ? decimal(x, a->certification.weeks.v, 2) : "unknown");
-	field(r, "Time value", "%s", money(x, a->certification.time_value_usd));
-	field(r, "Total cost", "%s", money(x, a->certification.total_cost_usd));
+	const char *m = or_unknown(r, money(x, c->cost_usd));
+	field(r, word(r, AC_W_REPORT_CERTIFICATE_MONEY),
+	      with_note(r, m, c->cost_note && strcmp(c->cost_note, m) != 0 ? c->cost_note : NULL));
+	field(r, word(r, AC_W_REPORT_CERTIFICATE_RETAKE), or_unknown(r, money(x, c->retake_usd)));
+	field(r, word(r, AC_W_REPORT_CERTIFICATE_PREPARATION),
+	      with_note(r, c->hours.set ? SAY(r, AC_W_REPORT_CERTIFICATE_HOURS, decimal(x, c->hours.v, 2)) : word(r, AC_W_VALUE_UNKNOWN),
+			c->hours_note));
+	field(r, word(r, AC_W_REPORT_CERTIFICATE_WEEKS),
+	      a->certification.weeks.set ? decimal(x, a->certification.weeks.v, 2) : word(r, AC_W_VALUE_UNKNOWN));
+	field(r, word(r, AC_W_REPORT_CERTIFICATE_TIME_VALUE), or_unknown(r, money(x, a->certification.time_value_usd)));
+	field(r, word(r, AC_W_REPORT_CERTIFICATE_TOTAL_COST), or_unknown(r, money(x, a->certification.total_cost_usd)));
 	if (c->never_expires)
-		field(r, "Validity", "does not expire");
+		field(r, word(r, AC_W_REPORT_CERTIFICATE_VALIDITY), word(r, AC_W_REPORT_CERTIFICATE_NEVER_EXPIRES));
 	else if (c->validity_months.set)
-		field(r, "Validity", "%s months", decimal(x, c->validity_months.v, 2));
+		field(r, word(r, AC_W_REPORT_CERTIFICATE_VALIDITY),
+		      SAY(r, AC_W_REPORT_CERTIFICATE_MONTHS, decimal(x, c->validity_months.v, 2)));
 	else
-		field(r, "Validity", "unknown");
+		field(r, word(r, AC_W_REPORT_CERTIFICATE_VALIDITY), word(r, AC_W_VALUE_UNKNOWN));
 	if (!c->never_expires)
-		field(r, "Per year of validity", "%s", money(x, a->certification.cost_per_year_usd));
-	field(r, "Within budget", "%s", tri_words(a->certification.within_budget));
+		field(r, word(r, AC_W_REPORT_CERTIFICATE_PER_YEAR), or_unknown(r, money(x, a->certification.cost_per_year_usd)));
+	field(r, word(r, AC_W_REPORT_CERTIFICATE_WITHIN_BUDGET), tri_words(r, a->certification.within_budget));
 	if (c->checked)
-		field(r, "Facts checked", "%s", c->checked);
+		field(r, word(r, AC_W_REPORT_CERTIFICATE_CHECKED), c->checked);
 	if (c->n_uncertain) {
 		aux_join(r, c->uncertain, c->n_uncertain, "");
-		field(r, "Uncertain facts", "%s", aux(r));
+		field(r, word(r, AC_W_REPORT_CERTIFICATE_UNCERTAIN), aux(r));
 	}
 	for (size_t i = 0; i < a->certification.n_warnings; i++)
-		item(r, RW_BULLET, 0, NULL, "%s", a->certification.warnings[i]);
+		item(r, RW_BULLET, 0, NULL, a->certification.warnings[i]);
 }
 
 static void section_rules(report *r)
 {
 	const ac_assessment *a = r->a;
-	heading(r, "Why this verdict");
+	heading(r, word(r, AC_W_REPORT_RULES));
 	for (size_t i = 0; i < a->n_rules; i++) {
 		const ac_rule_fired *rule = &a->rules[i];
 		const char *because = rule->because ? rule->because : "";
 		if (!rule->verdict)
-			item(r, RW_BULLET, 0, rule->id, "%s", because);
+			item(r, RW_BULLET, 0, rule->id, because);
 		else
-			item(r, RW_BULLET, 0, rule->id, "%s %s: %s",
-			     rule->decisive ? "decides" : "points to", verdict_words(rule->verdict),
-			     because);
+			item(r, RW_BULLET, 0, rule->id,
+			     SAY(r, rule->decisive ? AC_W_REPORT_RULE_DECIDES : AC_W_REPORT_RULE_POINTS_TO,
+				 word_of(r, AC_WF_VERDICT, rule->verdict), because));
 	}
 	if (!a->n_rules)
-		para(r, "No rule fired.");
+		para(r, word(r, AC_W_REPORT_RULES_NONE));
 }
 
 static void section_flags(report *r)
@@ -628,54 +542,65 @@ static void section_flags(report *r)
 	const ac_assessment *a = r->a;
 	if (!a->n_flags)
 		return;
-	heading(r, "Flags");
+	heading(r, word(r, AC_W_REPORT_FLAGS));
 	for (size_t i = 0; i < a->n_flags; i++)
-		item(r, RW_BULLET, 0, a->flags[i], a->flag_notes && a->flag_notes[i] ? "%s" : NULL,
-		     a->flag_notes ? a->flag_notes[i] : NULL);
+		item(r, RW_BULLET, 0, a->flags[i], a->flag_notes ? a->flag_notes[i] : NULL);
 }
 
 static void section_conditions(report *r)
 {
 	const ac_assessment *a = r->a;
 	const struct {
-		const char *name;
+		int name;
 		const ac_condition *c;
-	} conds[] = {
-		{"Exposure understood", &a->exposure_understood},
-		{"Leverage possible", &a->leverage_possible},
-		{"Timing appropriate", &a->timing_appropriate},
-		{"Trajectory defined", &a->trajectory_defined},
+	} conds[AC_COND__COUNT] = {
+		{AC_W_CONDITION_EXPOSURE_UNDERSTOOD, &a->exposure_understood},
+		{AC_W_CONDITION_LEVERAGE_POSSIBLE, &a->leverage_possible},
+		{AC_W_CONDITION_TIMING_APPROPRIATE, &a->timing_appropriate},
+		{AC_W_CONDITION_TRAJECTORY_DEFINED, &a->trajectory_defined},
 	};
-	heading(r, "The four conditions");
-	para(r, "A certificate accelerates a career only when all four hold; otherwise it is "
-		"expensive reassurance.");
-	for (size_t i = 0; i < 4; i++)
-		item(r, conds[i].c->met ? RW_YES : RW_NO, 0, conds[i].name,
-		     conds[i].c->why ? "%s" : NULL, conds[i].c->why);
+	heading(r, word(r, AC_W_REPORT_CONDITIONS));
+	para(r, word(r, AC_W_REPORT_CONDITIONS_EXPLAINED));
+	for (size_t i = 0; i < AC_COND__COUNT; i++)
+		item(r, conds[i].c->met ? RW_YES : RW_NO, 0, word(r, conds[i].name), conds[i].c->why);
+}
+
+/* Our wording of a question, by its id. */
+static const char *question_words(report *r, const char *id)
+{
+	static const int keys[AC_Q__COUNT] = {AC_W_QUESTION_CAPABILITY_GAP, AC_W_QUESTION_MAPS_TO_WANTED_ROLE,
+					      AC_W_QUESTION_AUTHORITY_OR_KNOWLEDGE,
+					      AC_W_QUESTION_ORG_REWARDS_CERTIFICATION,
+					      AC_W_QUESTION_DEFENSIVE_OR_OFFENSIVE};
+	for (int i = 0; id && i < AC_Q__COUNT; i++)
+		if (strcmp(ac_questions[i].name, id) == 0)
+			return word(r, keys[i]);
+	return id ? id : "";
 }
 
 static void section_questions(report *r)
 {
 	const ac_assessment *a = r->a;
-	heading(r, "Five questions before enrolling");
+	heading(r, word(r, AC_W_REPORT_QUESTIONS));
 	for (size_t i = 0; i < 5; i++) {
 		const ac_question *q = &a->questions[i];
-		item(r, tri_mark(q->ok), 0, question_words(q->id), "%s",
-		     q->answer ? q->answer : "not answered");
+		item(r, tri_mark(q->ok), 0, question_words(r, q->id),
+		     q->answer ? q->answer : word(r, AC_W_VALUE_NOT_ANSWERED));
 	}
 }
 
 static void section_alternatives(report *r)
 {
 	const ac_assessment *a = r->a;
-	heading(r, "What to do instead — ranked");
+	heading(r, word(r, AC_W_REPORT_ALTERNATIVES));
 	for (int i = 0; i < AC_PATH__COUNT; i++) {
 		const ac_alternative *alt = &a->alternatives[i];
-		char title[96];
-		snprintf(title, sizeof title, "%s, %d/100", path_words(alt->path), alt->score);
-		item(r, RW_NUMBER, i + 1, title, alt->why ? "%s" : NULL, alt->why);
+		char score[16];
+		snprintf(score, sizeof score, "%d", alt->score);
+		item(r, RW_NUMBER, i + 1, SAY(r, AC_W_REPORT_ALTERNATIVE_TITLE, word_of(r, AC_WF_PATH, alt->path), score),
+		     alt->why);
 		if (alt->first_step)
-			sub(r, "First step: %s", alt->first_step);
+			sub(r, SAY(r, AC_W_REPORT_ALTERNATIVE_FIRST_STEP, alt->first_step));
 	}
 }
 
@@ -684,9 +609,9 @@ static void section_counterfactuals(report *r)
 	const ac_assessment *a = r->a;
 	if (!a->n_counterfactuals && !a->counterfactuals_searched)
 		return;
-	heading(r, "What would change the verdict");
+	heading(r, word(r, AC_W_REPORT_COUNTERFACTUALS));
 	if (!a->n_counterfactuals)
-		para(r, "No single answer in your profile, changed on its own, would change this verdict.");
+		para(r, word(r, AC_W_REPORT_COUNTERFACTUALS_NONE));
 	for (size_t i = 0; i < a->n_counterfactuals; i++) {
 		const ac_counterfactual *cf = &a->counterfactuals[i];
 		aux_reset(r);
@@ -694,8 +619,9 @@ static void section_counterfactuals(report *r)
 		if (r->aux.len && islower((unsigned char)r->aux.buf[0]))
 			r->aux.buf[0] = (char)toupper((unsigned char)r->aux.buf[0]);
 		/* The engine's sentence already ends with the verdict it leads to. */
-		item(r, RW_BULLET, 0, NULL, "%s%s%s%s.", aux(r), cf->reason ? " (" : "",
-		     cf->reason ? cf->reason : "", cf->reason ? ")" : "");
+		item(r, RW_BULLET, 0, NULL,
+		     cf->reason ? SAY(r, AC_W_REPORT_COUNTERFACTUAL_REASON, aux(r), cf->reason)
+				: SAY(r, AC_W_REPORT_COUNTERFACTUAL, aux(r)));
 	}
 }
 
@@ -704,11 +630,10 @@ static void section_missing(report *r)
 	const ac_assessment *a = r->a;
 	if (!a->n_missing)
 		return;
-	heading(r, "Unanswered");
+	heading(r, word(r, AC_W_REPORT_MISSING));
 	for (size_t i = 0; i < a->n_missing; i++) {
 		const ac_missing *m = &a->missing[i];
-		item(r, RW_BULLET, 0, m->field, "%s",
-		     m->could_change ? m->could_change : "answering it would not change the verdict");
+		item(r, RW_BULLET, 0, m->field, m->could_change ? m->could_change : word(r, AC_W_REPORT_MISSING_NO_CHANGE));
 	}
 }
 
@@ -717,9 +642,9 @@ static void section_warnings(report *r)
 	const ac_assessment *a = r->a;
 	if (!a->n_warnings)
 		return;
-	heading(r, "Warnings");
+	heading(r, word(r, AC_W_REPORT_WARNINGS));
 	for (size_t i = 0; i < a->n_warnings; i++)
-		item(r, RW_BULLET, 0, NULL, "%s", a->warnings[i]);
+		item(r, RW_BULLET, 0, NULL, a->warnings[i]);
 }
 
 static void footer(report *r)
@@ -727,16 +652,20 @@ static void footer(report *r)
 	const ac_assessment *a = r->a;
 	begin(r, B_RULE);
 	r->w->rule(&r->o);
-	lead(r, "Policy", "%s, version %s", or_unknown(a->policy_name), or_unknown(a->policy_version));
+	lead(r, word(r, AC_W_REPORT_POLICY),
+	     SAY(r, AC_W_REPORT_POLICY_VALUE, or_unknown(r, a->policy_name), or_unknown(r, a->policy_version)));
 	if (a->exposure.occupation || a->exposure.prefilled)
-		para(r, "Occupation data: O*NET 29.3 (CC BY 4.0), GPTs are GPTs (MIT), Working "
-			"with AI (CC BY 4.0), BLS (public domain)");
+		para(r, word(r, AC_W_REPORT_OCCUPATION_CREDITS));
 }
 
-ac_status ac_render_report(const ac_assessment *a, const rw_writer *w, strbuf *out)
+ac_status ac_render_report(const ac_assessment *a, const rw_writer *w, const ac_render_options *o, strbuf *out)
 {
-	report r = {.a = a, .w = w, .o = {out, 0}, .last = B_NONE};
-	sb_init(&r.text);
+	report r = {.a = a, .w = w, .o = {out, 0, 78, 0}, .last = B_NONE};
+	ac_render_options_resolve(o, &r.o.width, &r.o.color);
+	ac_status st = ac_wording_builtin(&r.words, NULL);
+	if (st != AC_OK)
+		return st;
+	sb_init(&r.said);
 	sb_init(&r.aux);
 	section_verdict(&r);
 	section_exposure(&r);
@@ -755,8 +684,8 @@ ac_status ac_render_report(const ac_assessment *a, const rw_writer *w, strbuf *o
 	section_missing(&r);
 	section_warnings(&r);
 	footer(&r);
-	int failed = r.nomem || r.text.failed || r.aux.failed || out->failed;
-	sb_free(&r.text);
+	int failed = r.nomem || r.said.failed || r.aux.failed || out->failed;
+	sb_free(&r.said);
 	sb_free(&r.aux);
 	return failed ? AC_ENOMEM : AC_OK;
 }

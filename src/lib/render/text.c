@@ -1,17 +1,16 @@
 /*
- * render_text.c — the writer for plain text read in a terminal: prose wrapped
- * at 78 columns with hanging indents, aligned "key: value" fields, ✓/✗ marks,
- * and tables whose first column wraps when the table would be too wide.
+ * text.c — the writer for plain text read in a terminal: prose wrapped at the
+ * output's width (78 columns unless the caller says otherwise) with hanging
+ * indents, aligned "key: value" fields, ✓/✗ marks (coloured only when the
+ * caller allows colour), and tables that fit the width.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "render/render.h"
 
-#define WIDTH 78
 #define KEY_INDENT 2
 #define KEY_COLUMN 24 /* where a field's value starts */
-#define MIN_WRAP 24   /* never wrap narrower than this */
 
 static void spaces(strbuf *sb, size_t n)
 {
@@ -25,91 +24,85 @@ static void repeat(strbuf *sb, const char *s, size_t n)
 		sb_puts(sb, s);
 }
 
-/* Copies n bytes of text with each run of whitespace as one space and control
- * characters (which could drive the terminal) as '?'. */
-static void put_clean(strbuf *sb, const char *s, size_t n)
+/* Terminal attributes, written only when colour is allowed. */
+#define BOLD "\033[1m"
+#define GREEN "\033[32m"
+#define RED "\033[31m"
+#define YELLOW "\033[33m"
+#define RESET "\033[0m"
+
+static void attr(rw_out *o, const char *code)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			sb_putn(sb, " ", 1);
-			while (i + 1 < n && strchr(" \t\n\r", s[i + 1]) && s[i + 1])
-				i++;
-		} else {
-			sb_putn(sb, c < 0x20 || c == 0x7f ? "?" : &s[i], 1);
-		}
-	}
+	if (o->color)
+		sb_puts(o->out, code);
 }
 
 /* Writes text from column col (the caller wrote what precedes it), wrapping
- * at WIDTH; later lines start at column indent.  Ends the line. */
-static void wrap(strbuf *sb, const char *text, size_t col, size_t indent)
+ * at the output's width; later lines start at column indent.  Ends the line. */
+static void wrap(rw_out *o, const char *text, size_t col, size_t indent)
 {
-	const char *p = text ? text : "";
-	const char *line;
-	size_t n, width = col < WIDTH - MIN_WRAP ? WIDTH - col : MIN_WRAP;
-	int first = 1;
-	while (ac_render_next_line(&p, width, &line, &n)) {
-		if (!first)
-			spaces(sb, indent);
-		put_clean(sb, line, n);
-		sb_puts(sb, "\n");
-		first = 0;
-		width = indent < WIDTH - MIN_WRAP ? WIDTH - indent : MIN_WRAP;
-	}
-	if (first)
-		sb_puts(sb, "\n");
+	ac_render_wrapped(o->out, text, col, indent, o->width);
 }
 
-static void underlined(strbuf *sb, const char *text, const char *rule)
+static void underlined(rw_out *o, const char *text, const char *rule)
 {
-	wrap(sb, text, 0, 0);
+	attr(o, BOLD);
+	wrap(o, text, 0, 0);
+	attr(o, RESET);
 	size_t w = ac_render_width(text, strlen(text));
-	repeat(sb, rule, w < WIDTH ? w : WIDTH);
-	sb_puts(sb, "\n");
+	repeat(o->out, rule, w < o->width ? w : o->width);
+	sb_puts(o->out, "\n");
 }
 
 static void title(rw_out *o, const char *text)
 {
-	underlined(o->out, text, "=");
+	underlined(o, text, "=");
 }
 
 static void heading(rw_out *o, const char *text)
 {
-	underlined(o->out, text, "-");
+	underlined(o, text, "-");
 }
 
 static void para(rw_out *o, const char *text)
 {
-	wrap(o->out, text, 0, 0);
+	wrap(o, text, 0, 0);
 }
 
 static void lead(rw_out *o, const char *label, const char *text)
 {
-	put_clean(o->out, label, strlen(label));
-	sb_puts(o->out, ": ");
-	wrap(o->out, text, ac_render_width(label, strlen(label)) + 2, 2);
+	attr(o, BOLD);
+	ac_render_put_clean(o->out, label, strlen(label));
+	sb_puts(o->out, ":");
+	attr(o, RESET);
+	sb_puts(o->out, " ");
+	wrap(o, text, ac_render_width(label, strlen(label)) + 2, 2);
 }
 
 static void field(rw_out *o, const char *key, const char *value)
 {
 	size_t w = ac_render_width(key, strlen(key)) + 1;
 	spaces(o->out, KEY_INDENT);
-	put_clean(o->out, key, strlen(key));
+	ac_render_put_clean(o->out, key, strlen(key));
 	sb_puts(o->out, ":");
 	spaces(o->out, KEY_INDENT + w < KEY_COLUMN ? KEY_COLUMN - KEY_INDENT - w : 1);
-	wrap(o->out, value, KEY_INDENT + w < KEY_COLUMN ? KEY_COLUMN : KEY_INDENT + w + 1,
-	     KEY_COLUMN);
+	wrap(o, value, KEY_INDENT + w < KEY_COLUMN ? KEY_COLUMN : KEY_INDENT + w + 1, KEY_COLUMN);
 }
 
 static void item(rw_out *o, rw_mark mark, int number, const char *lead_text, const char *text)
 {
 	static const char *const marks[] = {"-", "✓", "✗", "?"};
+	static const char *const colours[] = {NULL, GREEN, RED, YELLOW};
 	char num[16];
 	const char *m = mark == RW_NUMBER ? num : marks[mark];
 	snprintf(num, sizeof num, "%d.", number);
 	spaces(o->out, KEY_INDENT);
+	int coloured = mark != RW_NUMBER && colours[mark];
+	if (coloured)
+		attr(o, colours[mark]);
 	sb_puts(o->out, m);
+	if (coloured)
+		attr(o, RESET);
 	sb_puts(o->out, " ");
 	o->hang = KEY_INDENT + ac_render_width(m, strlen(m)) + 1;
 	/* Lead and text wrap as one stream. */
@@ -119,14 +112,14 @@ static void item(rw_out *o, rw_mark mark, int number, const char *lead_text, con
 		  text ? text : "");
 	if (joined.failed)
 		o->out->failed = 1;
-	wrap(o->out, joined.buf, o->hang, o->hang);
+	wrap(o, joined.buf, o->hang, o->hang);
 	sb_free(&joined);
 }
 
 static void sub(rw_out *o, const char *text)
 {
 	spaces(o->out, o->hang);
-	wrap(o->out, text, o->hang, o->hang);
+	wrap(o, text, o->hang, o->hang);
 }
 
 /* Drops the spaces that padding left at the end of the current line. */
@@ -144,7 +137,7 @@ static void cell(strbuf *sb, const char *s, size_t n, size_t width, int right)
 	size_t pad = w < width ? width - w : 0;
 	if (right)
 		spaces(sb, pad);
-	put_clean(sb, s, n);
+	ac_render_put_clean(sb, s, n);
 	if (!right)
 		spaces(sb, pad);
 }
@@ -165,8 +158,8 @@ static void table(rw_out *o, const rw_table *t)
 		total += width[c] + (c ? GAP : 0);
 	}
 	/* Too wide: the first column gives way and its text wraps. */
-	if (total > WIDTH) {
-		size_t over = total - WIDTH;
+	if (total > o->width) {
+		size_t over = total - o->width;
 		width[0] = width[0] > over + 12 ? width[0] - over : 12;
 	}
 	for (size_t c = 0; c < ncols; c++) {

@@ -45,14 +45,6 @@ void ac_assess_options_init(ac_assess_options *o)
 	o->counterfactuals = 1;
 }
 
-void ac_compare_options_init(ac_compare_options *o)
-{
-	memset(o, 0, sizeof *o);
-	o->struct_size = sizeof *o;
-	o->top = 10;
-	ac_cert_filter_init(&o->filter);
-}
-
 static void shared_release(shared *sh)
 {
 	if (!sh || atomic_fetch_sub(&sh->refs, 1) != 1)
@@ -274,7 +266,7 @@ ac_status ac_session_occupation_show(ac_session *s, const char *code, ac_format 
 	if (st == AC_OK)
 		st = ac_occdata_occupation(s->occ, code, &o, diags);
 	if (st == AC_OK)
-		st = ac_occdata_info_get(s->occ, &info);
+		st = ac_occdata_info_get(s->occ, &info, diags);
 	if (st == AC_OK) {
 		ac_occupation_categorise(o, s->sh->policy);
 		st = ac_render_occupation(o, info, format, out, len);

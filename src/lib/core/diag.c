@@ -1,0 +1,136 @@
+/*
+ * diag.c — diagnostics: one ac_diag per problem, with where it is (source,
+ * JSON path, line, column) and what was wrong.  Messages have any length up
+ * to AC_DIAG_MAX_MESSAGE (diag.h); a longer one is cut on a character
+ * boundary and says so.  When memory runs out, the list keeps an "out of
+ * memory" entry where it can, and the call returns AC_ENOMEM.
+ */
+#include "core/diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "core/utf8.h"
+
+void ac_diags_init(ac_diags *d)
+{
+	memset(d, 0, sizeof *d);
+}
+
+void ac_diags_free(ac_diags *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->count; i++) {
+		free(d->items[i].source);
+		free(d->items[i].path);
+		free(d->items[i].message);
+	}
+	free(d->items);
+	memset(d, 0, sizeof *d);
+}
+
+static int reserve_one(ac_diags *d)
+{
+	if (d->count < d->cap)
+		return 0;
+	size_t cap = d->cap ? d->cap * 2 : 8;
+	ac_diag *n = realloc(d->items, cap * sizeof *n);
+	if (!n)
+		return -1;
+	d->items = n;
+	d->cap = cap;
+	return 0;
+}
+
+/* The formatted message, cut to AC_DIAG_MAX_MESSAGE with a note; NULL when
+ * memory ran out. */
+static char *format_message(const char *fmt, va_list ap)
+{
+	strbuf sb;
+	sb_init(&sb);
+	if (sb_vprintf(&sb, fmt, ap) != 0) {
+		sb_free(&sb);
+		return NULL;
+	}
+	if (sb.len > AC_DIAG_MAX_MESSAGE) {
+		size_t full = sb.len, keep = ac_utf8_cut(sb.buf, sb.len, AC_DIAG_MAX_MESSAGE);
+		sb.len = keep;
+		sb.buf[keep] = '\0';
+		sb_printf(&sb, " [message cut: %zu of %zu bytes shown]", keep, full);
+	}
+	return sb_take(&sb, NULL);
+}
+
+/* Stores an entry that owns source, path and message (any of them NULL). */
+static void push(ac_diags *d, char *source, char *path, int line, int column, char *message)
+{
+	ac_diag *x = &d->items[d->count++];
+	x->source = source;
+	x->path = path;
+	x->line = line;
+	x->column = column;
+	x->message = message;
+}
+
+/* Keeps a short note that a message was lost, so the list does not look
+ * clean after a failure. */
+static void push_lost(ac_diags *d)
+{
+	char *m = strdup("out of memory: a message could not be stored");
+	if (m && reserve_one(d) == 0)
+		push(d, NULL, NULL, 0, 0, m);
+	else
+		free(m);
+}
+
+ac_status ac_diags_vadd(ac_diags *d, const char *source, const char *path, int line, int column,
+			const char *fmt, va_list ap)
+{
+	if (!d)
+		return AC_OK;
+	char *msg = format_message(fmt, ap);
+	char *src = source ? strdup(source) : NULL;
+	char *pth = path ? strdup(path) : NULL;
+	if (!msg || (source && !src) || (path && !pth) || reserve_one(d) != 0) {
+		free(msg);
+		free(src);
+		free(pth);
+		push_lost(d);
+		return AC_ENOMEM;
+	}
+	push(d, src, pth, line, column, msg);
+	return AC_OK;
+}
+
+ac_status ac_diags_add(ac_diags *d, const char *source, const char *path, int line, int column,
+		       const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	ac_status s = ac_diags_vadd(d, source, path, line, column, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+ac_status ac_diags_oom(ac_diags *d, const char *source, const char *what)
+{
+	ac_diags_add(d, source, NULL, 0, 0, "out of memory%s%s", what ? " while " : "", what ? what : "");
+	return AC_ENOMEM;
+}
+
+char *ac_diag_format(const ac_diag *d)
+{
+	char loc[64] = "";
+	if (d->line > 0 && d->column > 0)
+		snprintf(loc, sizeof loc, ":%d:%d", d->line, d->column);
+	else if (d->line > 0)
+		snprintf(loc, sizeof loc, ":%d", d->line);
+	const char *src = d->source ? d->source : "";
+	const char *path = d->path ? d->path : "";
+	return ac_strdup_printf("%s%s%s%s%s%s", src, loc, (*src || *loc) ? ": " : "", path, *path ? ": " : "",
+				d->message ? d->message : "");
+}

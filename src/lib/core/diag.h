@@ -1,0 +1,32 @@
+/*
+ * diag.h — what the library's own files add to the public diagnostics
+ * (aicert.h): a va_list form for wrappers, so that no caller formats into a
+ * fixed buffer first, and the one cap on a message's length.
+ */
+#ifndef AICERT_DIAG_H
+#define AICERT_DIAG_H
+
+#include <stdarg.h>
+
+#include "aicert.h"
+
+/* The longest message kept, in bytes.  A longer one is cut on a UTF-8
+ * character boundary and ends with " [message cut: N of M bytes shown]", so
+ * a cut is never silent.  Generous: no message the library writes is
+ * anywhere near it; it bounds what quoted input can make a message cost. */
+#define AC_DIAG_MAX_MESSAGE (64 * 1024)
+
+/* ac_diags_add with a va_list. */
+ac_status ac_diags_vadd(ac_diags *d, const char *source, const char *path, int line, int column,
+			const char *fmt, va_list ap)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 6, 0)))
+#endif
+	;
+
+/* Adds "out of memory while WHAT" (what may be NULL) and returns AC_ENOMEM,
+ * so that an allocation failure is reported as itself, never as bad input.
+ * When even that message cannot be stored, the status alone says it. */
+ac_status ac_diags_oom(ac_diags *d, const char *source, const char *what);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * json.c — the JSON value helpers of json.h: one way to write an unknown, a
+ * whole number or an enum name, and one way to quote a value in a message.
+ */
+#include <stdio.h>
+
+#include "core/json.h"
+#include "core/number.h"
+#include "core/utf8.h"
+
+json_t *ac_json_double(double x)
+{
+	return ac_num_is_whole(x) ? json_integer((json_int_t)x) : json_real(x);
+}
+
+json_t *ac_json_num(ac_num n)
+{
+	return n.set ? ac_json_double(n.v) : json_null();
+}
+
+json_t *ac_json_str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+json_t *ac_json_tri(ac_tri t)
+{
+	return t == AC_UNKNOWN ? json_null() : json_boolean(t == AC_TRUE);
+}
+
+json_t *ac_json_enum(ac_enum_kind kind, int v)
+{
+	const char *name = ac_enum_name(kind, v);
+	return name ? json_string(name) : json_null();
+}
+
+const char *ac_json_describe(const json_t *v, ac_describe_style style, size_t max, char *buf, size_t n)
+{
+	switch (json_typeof(v)) {
+	case JSON_STRING: {
+		const char *s = json_string_value(v);
+		size_t len = json_string_length(v);
+		size_t cut = len > max + 3 || style == AC_DESCRIBE_PLAIN ? ac_utf8_cut(s, len, max) : len;
+		snprintf(buf, n, "%s\"%.*s%s\"", style == AC_DESCRIBE_WORDS ? "the string " : "", (int)cut, s,
+			 cut < len ? "..." : "");
+		break;
+	}
+	case JSON_INTEGER: snprintf(buf, n, "%" JSON_INTEGER_FORMAT, json_integer_value(v)); break;
+	case JSON_REAL: snprintf(buf, n, "%g", json_real_value(v)); break;
+	case JSON_TRUE: snprintf(buf, n, "true"); break;
+	case JSON_FALSE: snprintf(buf, n, "false"); break;
+	case JSON_NULL: snprintf(buf, n, "null"); break;
+	case JSON_OBJECT: snprintf(buf, n, "an object"); break;
+	case JSON_ARRAY: snprintf(buf, n, "an array"); break;
+	}
+	return buf;
+}

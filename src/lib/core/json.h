@@ -1,0 +1,33 @@
+/*
+ * json.h — small helpers for building and describing JSON values with
+ * jansson, shared by every reader and writer of JSON in the library: an
+ * unknown value as null, a whole number as an integer, and the short
+ * description of a value that messages quote ("found the string ...").
+ */
+#ifndef AICERT_JSON_H
+#define AICERT_JSON_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "aicert.h"
+
+/* null when unknown; whole numbers as integers (150, not 150.0). */
+json_t *ac_json_num(ac_num n);
+json_t *ac_json_double(double x);
+/* null for NULL, else the string. */
+json_t *ac_json_str(const char *s);
+/* null when unknown, else true or false. */
+json_t *ac_json_tri(ac_tri t);
+/* null for 0 (or a value out of range), else the enum's name. */
+json_t *ac_json_enum(ac_enum_kind kind, int v);
+
+/* How a message quotes a value: "the string \"abc\"" (words) or "\"abc\""
+ * (plain); strings are cut on a character boundary after max bytes, with
+ * "..." after them. */
+typedef enum { AC_DESCRIBE_WORDS, AC_DESCRIBE_PLAIN } ac_describe_style;
+/* Writes the description into buf and returns buf. */
+const char *ac_json_describe(const json_t *v, ac_describe_style style, size_t max, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,86 @@
+/*
+ * import.h — what the parts of the occupation-data importer share: the
+ * source files and datasets (import_sources.c), the database schema
+ * (import_schema.c), the row loaders (import_rows.c), the title index
+ * (import_titles.c) and the import itself (import.c), which owns the
+ * database connection and the temporary file.
+ */
+#ifndef AICERT_OCCDATA_IMPORT_H
+#define AICERT_OCCDATA_IMPORT_H
+
+#include <stddef.h>
+
+#include <sqlite3.h>
+
+#include "aicert.h"
+#include "core/dsv.h"
+
+#define OCC_MAX_TEXT 8192 /* longest title, task statement or description kept */
+
+/* ------------------------------------------------------------ sources */
+
+/* Every file the import reads, in the order it loads them. */
+enum {
+	F_OCCUPATIONS, F_JOB_ZONE_REF, F_JOB_ZONES, F_CONTENT_MODEL, F_IWAS, F_DWAS, F_TASKS,
+	F_TASK_DWAS, F_ALT_TITLES, F_REPORTED, F_LABELS, F_OCC_LEVEL, F_APPLICABILITY, F_OEWS,
+	F_CROSSWALK, F_PROJECTIONS, F__COUNT
+};
+
+typedef struct {
+	const char *rel;    /* path under the source folder */
+	const char *source; /* the dataset it belongs to (occ_datasets[].name) */
+	char sep;           /* '\t' or ',' */
+} occ_source_file;
+extern const occ_source_file occ_source_files[F__COUNT];
+
+/* A dataset: what the database credits in its sources table. */
+typedef struct {
+	const char *name, *title, *version, *licence, *url, *attribution;
+} occ_dataset;
+extern const occ_dataset occ_datasets[];
+extern const size_t occ_n_datasets;
+
+/* ------------------------------------------------------------ schema */
+
+extern const char occ_schema_sql[]; /* the tables and indexes */
+extern const char occ_derive_sql[]; /* figures derived once every file is loaded */
+
+/* ------------------------------------------------------------ the import */
+
+typedef struct {
+	sqlite3 *db;
+	ac_diags *diags;
+	const char *srcdir;
+	const char *tmppath;
+	size_t rows[F__COUNT];
+	size_t bytes[F__COUNT];
+	char projections_edition[32]; /* "2022-32", from the projections header */
+	sqlite3_stmt *title_ins, *fts_ins, *abbr_ins, *occ_exists;
+} importer;
+
+/* One source file being loaded. */
+typedef struct {
+	importer *im;
+	int file;
+	dsv_reader in;
+} loader;
+
+/* A diagnostic for a failed SQLite call on the database being built:
+ * AC_ENOMEM when SQLite ran out of memory, else AC_EIO. */
+ac_status occ_import_sql_error(importer *im, int rc, const char *what);
+ac_status occ_import_prepare(importer *im, const char *sql, sqlite3_stmt **st);
+/* dir/rel, freed with free(); NULL when out of memory. */
+char *occ_join_path(const char *dir, const char *rel);
+
+/* Runs a bound insert or update for the current row of l. */
+ac_status occ_row_step(loader *l, sqlite3_stmt *st);
+
+/* Loads every source file into the database (import_rows.c). */
+ac_status occ_load_all(importer *im);
+
+/* Stores one title of an occupation and its search index entry, and learns
+ * an abbreviation an alternate title spells out (import_titles.c). */
+ac_status occ_add_title(loader *l, const char *code, int kind, const char *title);
+ac_status occ_learn_abbreviation(loader *l, const char *title);
+
+#endif

@@ -1,0 +1,388 @@
+/*
+ * search.c — finding occupations by job title.  The typed words are
+ * normalised like the indexed titles (words.h), expanded through the
+ * abbreviations the data spells out, matched in the FTS5 title index, and
+ * every matching title is scored as aicert.h documents (ac_occdata_search);
+ * one row per occupation, best first.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "aicert.h"
+#include "core/diag.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "occdata/handle.h"
+#include "occdata/occdata.h"
+#include "occdata/words.h"
+
+#define SEARCH_CANDIDATES 2000 /* index rows scored per search */
+#define SEARCH_MAX_LIMIT 100
+#define SEARCH_EXPANSIONS 3    /* data-spelled abbreviations tried per word */
+
+typedef struct {
+	occ_words words;                       /* the typed words */
+	occ_words expansions[OCC_MAX_WORDS][SEARCH_EXPANSIONS];
+	int n_expansions[OCC_MAX_WORDS];
+} query;
+
+typedef struct {
+	char code[16];
+	sqlite3_int64 title_id;
+	int kind;
+	double bm25;
+	double confidence;
+	int exact;
+	int n_titles; /* titles of the occupation that matched */
+} candidate;
+
+static const char *kind_name(int kind)
+{
+	switch (kind) {
+	case OCC_TITLE: return "title";
+	case OCC_ALTERNATE: return "alternate title";
+	case OCC_SHORT: return "short title";
+	default: return "reported title";
+	}
+}
+
+static double exact_confidence(int kind)
+{
+	return kind == OCC_TITLE ? 1.0 : kind == OCC_REPORTED ? 0.90 : 0.95;
+}
+
+static double base_confidence(int kind)
+{
+	return kind == OCC_TITLE ? 0.85 : kind == OCC_REPORTED ? 0.75 : 0.80;
+}
+
+/* Whether words e occur in t from position j on. */
+static int phrase_at(const occ_words *t, int j, const occ_words *e)
+{
+	if (e->n == 0 || j + e->n > t->n)
+		return 0;
+	for (int k = 0; k < e->n; k++)
+		if (strcmp(t->w[j + k], e->w[k]) != 0)
+			return 0;
+	return 1;
+}
+
+/* The confidence that title t (of kind) is what the query means; see
+ * aicert.h for the definition.  A typed word counts 1 when it is a title word
+ * or spells out as one of the data's abbreviations, 0.8 when it is only the
+ * start of a title word, 0.9 when it is the initials of a run of title words
+ * that no other typed word matches ("fp&a analyst" is not "Fraud Prevention
+ * Analyst": "analyst" already took the last word). */
+static double score_title(const query *q, const occ_words *t, int kind, int *exact)
+{
+	*exact = q->words.n == t->n;
+	for (int i = 0; *exact && i < t->n; i++)
+		*exact = strcmp(q->words.w[i], t->w[i]) == 0;
+	if (*exact)
+		return exact_confidence(kind);
+	unsigned literal[OCC_MAX_WORDS] = {0}; /* bit i: typed word i matched this title word */
+	double credit[OCC_MAX_WORDS] = {0};
+	for (int i = 0; i < q->words.n; i++) {
+		const char *w = q->words.w[i];
+		size_t wl = strlen(w);
+		for (int j = 0; j < t->n; j++) {
+			if (strcmp(w, t->w[j]) == 0) {
+				credit[i] = 1;
+				literal[j] |= 1u << i;
+			} else if (wl >= 3 && strncmp(w, t->w[j], wl) == 0) {
+				if (credit[i] < 0.8)
+					credit[i] = 0.8;
+				literal[j] |= 1u << i;
+			}
+			for (int e = 0; e < q->n_expansions[i]; e++)
+				if (phrase_at(t, j, &q->expansions[i][e])) {
+					credit[i] = 1;
+					for (int m = j; m < j + q->expansions[i][e].n; m++)
+						literal[m] |= 1u << i;
+				}
+		}
+	}
+	int covered[OCC_MAX_WORDS] = {0};
+	for (int j = 0; j < t->n; j++)
+		covered[j] = literal[j] != 0;
+	for (int i = 0; i < q->words.n; i++) {
+		const char *w = q->words.w[i];
+		int k = (int)strlen(w);
+		if (k < 2 || k > OCC_MAX_ACRONYM)
+			continue;
+		for (int j = 0; j + k <= t->n; j++) {
+			char initials[OCC_MAX_ACRONYM + 1];
+			occ_words_initials(t, j, k, initials);
+			int free_run = strcmp(initials, w) == 0;
+			for (int m = j; free_run && m < j + k; m++)
+				free_run = (literal[m] & ~(1u << i)) == 0;
+			if (!free_run)
+				continue;
+			if (credit[i] < 0.9)
+				credit[i] = 0.9;
+			for (int m = j; m < j + k; m++)
+				covered[m] = 1;
+		}
+	}
+	double sum = 0;
+	int n_cov = 0;
+	for (int i = 0; i < q->words.n; i++)
+		sum += credit[i];
+	for (int j = 0; j < t->n; j++)
+		n_cov += covered[j];
+	double coverage = sum / q->words.n;
+	double precision = t->n ? (double)n_cov / t->n : 0;
+	return base_confidence(kind) * coverage * (0.6 + 0.4 * precision);
+}
+
+/* Writes word w of the query as an FTS5 group: the word (as a prefix from
+ * three letters), the initials of a run of title words, or one of the
+ * abbreviations' expansions.  Words hold only letters, digits and non-ASCII
+ * bytes (words.c), and are quoted besides, so no input is FTS5 syntax. */
+static void fts_group(strbuf *sb, const query *q, int i)
+{
+	const char *w = q->words.w[i];
+	sb_printf(sb, "(words:\"%s\"%s OR acro:\"%s\"", w, strlen(w) >= 3 ? "*" : "", w);
+	for (int e = 0; e < q->n_expansions[i]; e++) {
+		char phrase[OCC_MAX_WORDS * (OCC_MAX_WORD + 1) + 1];
+		occ_words_join(&q->expansions[i][e], 0, (size_t)q->expansions[i][e].n, phrase, sizeof phrase);
+		sb_printf(sb, " OR words:\"%s\"", phrase);
+	}
+	sb_putn(sb, ")", 1);
+}
+
+static char *fts_query(const query *q, const char *op)
+{
+	strbuf sb;
+	sb_init(&sb);
+	for (int i = 0; i < q->words.n; i++) {
+		if (i)
+			sb_printf(&sb, " %s ", op);
+		fts_group(&sb, q, i);
+	}
+	return sb_take(&sb, NULL);
+}
+
+static int by_code_then_score(const void *a, const void *b)
+{
+	const candidate *x = a, *y = b;
+	int c = strcmp(x->code, y->code);
+	if (c)
+		return c;
+	if (x->confidence != y->confidence)
+		return x->confidence > y->confidence ? -1 : 1;
+	if (x->bm25 != y->bm25)
+		return x->bm25 < y->bm25 ? -1 : 1;
+	return x->kind - y->kind;
+}
+
+static int by_rank(const void *a, const void *b)
+{
+	const candidate *x = a, *y = b;
+	if (x->confidence != y->confidence)
+		return x->confidence > y->confidence ? -1 : 1;
+	if (x->bm25 != y->bm25)
+		return x->bm25 < y->bm25 ? -1 : 1;
+	if (x->n_titles != y->n_titles)
+		return x->n_titles > y->n_titles ? -1 : 1;
+	return strcmp(x->code, y->code);
+}
+
+/* Runs one FTS query and scores every row it returns into cand. */
+
+/* Runs one FTS query and scores every row it returns into cand. */
+static ac_status run_fts(ac_occdata *db, const query *q, const char *match, candidate *cand, size_t *n,
+			 ac_diags *diags)
+{
+	*n = 0;
+	sqlite3_stmt *st;
+	ac_status s = occ_stmt(db, OCC_Q_FTS,
+			       "SELECT t.id, t.code, t.kind, t.words, bm25(title_index, 1.0, 0.5) AS r"
+			       " FROM title_index CROSS JOIN titles t ON t.id = title_index.rowid"
+			       " WHERE title_index MATCH ?1 ORDER BY r LIMIT ?2", &st, diags);
+	if (s != AC_OK)
+		return s;
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, SEARCH_CANDIDATES);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < SEARCH_CANDIDATES) {
+		candidate *c = &cand[*n];
+		const unsigned char *code = sqlite3_column_text(st, 1);
+		const unsigned char *words = sqlite3_column_text(st, 3);
+		if (!code || !words) { /* NOT NULL columns: SQLite ran out of memory */
+			occ_stmt_done(st);
+			return ac_diags_oom(diags, db->path, "searching titles");
+		}
+		snprintf(c->code, sizeof c->code, "%s", (const char *)code);
+		c->title_id = sqlite3_column_int64(st, 0);
+		c->kind = sqlite3_column_int(st, 2);
+		c->bm25 = sqlite3_column_double(st, 4);
+		occ_words t;
+		occ_words_parse((const char *)words, &t);
+		c->confidence = round(score_title(q, &t, c->kind, &c->exact) * 100.0) / 100.0;
+		c->n_titles = 1;
+		(*n)++;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		s = occ_db_error(db, diags);
+	occ_stmt_done(st);
+	return s;
+}
+
+/* The data-spelled expansions of every typed word ("ad" -> "advertising"). */
+static ac_status expand_words(ac_occdata *db, query *q, ac_diags *diags)
+{
+	sqlite3_stmt *st;
+	ac_status s = occ_stmt(db, OCC_Q_ABBR,
+			       "SELECT expansion FROM abbreviations WHERE abbr = ?1 ORDER BY n DESC, expansion LIMIT ?2",
+			       &st, diags);
+	for (int i = 0; s == AC_OK && i < q->words.n; i++) {
+		q->n_expansions[i] = 0;
+		sqlite3_bind_text(st, 1, q->words.w[i], -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 2, SEARCH_EXPANSIONS);
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW && q->n_expansions[i] < SEARCH_EXPANSIONS) {
+			const unsigned char *e = sqlite3_column_text(st, 0);
+			if (!e) { /* a NOT NULL column: SQLite ran out of memory */
+				occ_stmt_done(st);
+				return ac_diags_oom(diags, db->path, "searching titles");
+			}
+			occ_words_parse((const char *)e, &q->expansions[i][q->n_expansions[i]++]);
+		}
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			s = occ_db_error(db, diags);
+		occ_stmt_done(st);
+	}
+	return s;
+}
+
+/* One row per occupation: its best title, and how many of its titles
+ * matched; then ranked.  Returns how many occupations remain. */
+static size_t one_per_occupation(candidate *cand, size_t nc)
+{
+	size_t n_occ = 0;
+	if (nc == 0)
+		return 0;
+	qsort(cand, nc, sizeof *cand, by_code_then_score);
+	for (size_t i = 0; i < nc; i++) {
+		if (n_occ > 0 && strcmp(cand[n_occ - 1].code, cand[i].code) == 0) {
+			cand[n_occ - 1].n_titles++;
+			continue;
+		}
+		cand[n_occ++] = cand[i];
+	}
+	qsort(cand, n_occ, sizeof *cand, by_rank);
+	return n_occ;
+}
+
+/* The matches handed out: codes, the matched title and the occupation's. */
+static ac_status pick_matches(ac_occdata *db, const candidate *cand, size_t take, ac_occ_match *m, ac_diags *diags)
+{
+	sqlite3_stmt *st;
+	ac_status s = occ_stmt(db, OCC_Q_PICK,
+			       "SELECT t.title, o.title FROM titles t JOIN occupations o ON o.code = t.code WHERE t.id = ?1",
+			       &st, diags);
+	int oom = 0;
+	for (size_t i = 0; s == AC_OK && !oom && i < take; i++) {
+		sqlite3_bind_int64(st, 1, cand[i].title_id);
+		int rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW) {
+			if (rc == SQLITE_DONE)
+				ac_diags_add(diags, db->path, NULL, 0, 0, "the occupation database is damaged (title %lld"
+					     " has no occupation): %s", (long long)cand[i].title_id, ac_occdata_install_hint());
+			s = rc == SQLITE_DONE ? AC_EIO : occ_db_error(db, diags);
+			break;
+		}
+		m[i].code = strdup(cand[i].code);
+		m[i].matched = occ_dup_text(st, 0, &oom);
+		m[i].title = occ_dup_text(st, 1, &oom);
+		m[i].confidence = cand[i].confidence;
+		m[i].via = kind_name(cand[i].kind);
+		oom |= !m[i].code || !m[i].matched || !m[i].title;
+		occ_stmt_done(st);
+	}
+	occ_stmt_done(st);
+	return oom ? ac_diags_oom(diags, db->path, "searching titles") : s;
+}
+
+void ac_occ_matches_free(ac_occ_match *m, size_t n)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		free(m[i].code);
+		free(m[i].title);
+		free(m[i].matched);
+	}
+	free(m);
+}
+
+ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_occ_match **out,
+			    size_t *n, ac_diags *diags)
+{
+	*out = NULL;
+	*n = 0;
+	if (!db)
+		return occ_no_data(diags);
+	if (!words) {
+		ac_diags_add(diags, NULL, NULL, 0, 0, "no search words were given: type words of a job title");
+		return AC_EINPUT;
+	}
+	if (strlen(words) > AC_MAX_STRING) {
+		ac_diags_add(diags, NULL, NULL, 0, 0, "the search words are longer than %d bytes", AC_MAX_STRING);
+		return AC_EINPUT;
+	}
+	query *q = calloc(1, sizeof *q);
+	if (!q)
+		return ac_diags_oom(diags, NULL, "searching titles");
+	occ_words_parse(words, &q->words);
+	if (q->words.n == 0) {
+		ac_diags_add(diags, NULL, NULL, 0, 0, "nothing to search for in '%.*s': type words of a job title",
+			     (int)ac_utf8_quote_len(words, 64), words);
+		free(q);
+		return AC_EINPUT;
+	}
+	candidate *cand = malloc(SEARCH_CANDIDATES * sizeof *cand);
+	if (!cand) {
+		free(q);
+		return ac_diags_oom(diags, NULL, "searching titles");
+	}
+	if (limit == 0)
+		limit = 10;
+	if (limit > SEARCH_MAX_LIMIT)
+		limit = SEARCH_MAX_LIMIT;
+	size_t nc = 0;
+	ac_status s = expand_words(db, q, diags);
+	/* Every word first; when no title has them all, any of them. */
+	for (int pass = 0; s == AC_OK && pass < 2 && nc == 0; pass++) {
+		char *match = fts_query(q, pass == 0 ? "AND" : "OR");
+		if (!match) {
+			s = ac_diags_oom(diags, NULL, "searching titles");
+			break;
+		}
+		s = run_fts(db, q, match, cand, &nc, diags);
+		free(match);
+		if (pass == 0 && q->words.n == 1)
+			break;
+	}
+	size_t n_occ = s == AC_OK ? one_per_occupation(cand, nc) : 0;
+	size_t take = n_occ < limit ? n_occ : limit;
+	ac_occ_match *m = take ? calloc(take, sizeof *m) : NULL;
+	if (take && !m)
+		s = ac_diags_oom(diags, NULL, "searching titles");
+	if (s == AC_OK)
+		s = pick_matches(db, cand, take, m, diags);
+	free(q);
+	free(cand);
+	if (s != AC_OK) {
+		ac_occ_matches_free(m, take);
+		return s;
+	}
+	*out = m;
+	*n = take;
+	return AC_OK;
+}

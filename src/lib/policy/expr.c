@@ -1,0 +1,431 @@
+/*
+ * expr.c — the policy's expression language: fact names, thresholds, numbers,
+ * true/false/always, comparisons, and/or/not, 'known FACT' and parentheses,
+ * parsed into small trees and evaluated with three-valued logic (an
+ * unanswered question is unknown, and so is every condition that depends on
+ * it; 'known FACT' is the one test that is never unknown).
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "policy/policy.h"
+
+#define MAX_NAME 80
+
+enum { OP_NUM, OP_BOOL, OP_FACT, OP_KNOWN, OP_NOT, OP_AND, OP_OR, OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE };
+
+struct ac_expr {
+	int op;
+	int type; /* result type */
+	double num;
+	ac_tri b;
+	size_t fact;
+	ac_expr *a, *b2;
+};
+
+typedef struct {
+	const ac_site *at;
+	const char *s, *p;
+	int failed;
+} parser;
+
+static void perr(parser *ps, const char *fmt, const char *what)
+{
+	if (ps->failed)
+		return;
+	ps->failed = 1;
+	const ac_site *at = ps->at;
+	ac_diags_add(at->d, at->source, NULL, at->line, at->col + (int)(ps->p - ps->s), fmt, what);
+}
+
+static void out_of_memory(parser *ps)
+{
+	*ps->at->nomem = 1;
+	perr(ps, "%s", "out of memory");
+}
+
+static ac_expr *node(parser *ps, int op, int type)
+{
+	ac_policy *pol = ps->at->pol;
+	if (pol->n_exprs == pol->cap_exprs) {
+		size_t cap = pol->cap_exprs ? pol->cap_exprs * 2 : 64;
+		ac_expr **n = realloc(pol->all_exprs, cap * sizeof *n);
+		if (!n) {
+			out_of_memory(ps);
+			return NULL;
+		}
+		pol->all_exprs = n;
+		pol->cap_exprs = cap;
+	}
+	ac_expr *e = calloc(1, sizeof *e);
+	if (!e) {
+		out_of_memory(ps);
+		return NULL;
+	}
+	e->op = op;
+	e->type = type;
+	pol->all_exprs[pol->n_exprs++] = e;
+	return e;
+}
+
+static void skip_ws(parser *ps)
+{
+	while (*ps->p == ' ' || *ps->p == '\t')
+		ps->p++;
+}
+
+static int word_is(parser *ps, const char *w)
+{
+	size_t n = strlen(w);
+	return strncmp(ps->p, w, n) == 0 && !(isalnum((unsigned char)ps->p[n]) || ps->p[n] == '_');
+}
+
+static ac_expr *parse_or(parser *ps);
+
+/* A fact, a threshold or a constant, starting at a letter or '_'. */
+static ac_expr *parse_name(parser *ps)
+{
+	const ac_policy *pol = ps->at->pol;
+	const char *start = ps->p;
+	while (isalnum((unsigned char)*ps->p) || *ps->p == '_')
+		ps->p++;
+	size_t len = (size_t)(ps->p - start);
+	char name[MAX_NAME];
+	if (len >= sizeof name) {
+		ps->p = start;
+		perr(ps, "%s", "a name that is too long");
+		return NULL;
+	}
+	memcpy(name, start, len);
+	name[len] = '\0';
+	if (strcmp(name, "true") == 0 || strcmp(name, "false") == 0 || strcmp(name, "always") == 0) {
+		ac_expr *e = node(ps, OP_BOOL, AC_T_BOOL);
+		if (e)
+			e->b = name[0] == 'f' ? AC_FALSE : AC_TRUE;
+		return e;
+	}
+	int t = ac_threshold_find(name, len);
+	if (t >= 0) {
+		if (!pol->threshold_set[t]) {
+			ps->p = start;
+			perr(ps, "threshold '%s' is used before [thresholds] sets it", name);
+			return NULL;
+		}
+		ac_expr *e = node(ps, OP_NUM, AC_T_NUM);
+		if (e)
+			e->num = pol->thresholds[t];
+		return e;
+	}
+	size_t slot = ac_policy_fact_find(pol, name, len);
+	if (slot == AC_NO_FACT) {
+		ps->p = start;
+		perr(ps, "unknown name '%s' (see 'aicert policy show --facts' for the names an expression may use)", name);
+		return NULL;
+	}
+	int type;
+	ac_policy_fact_name(pol, slot, &type);
+	if (type == AC_T_STR) {
+		ps->p = start;
+		perr(ps, "'%s' is a text fact and cannot be used in a condition", name);
+		return NULL;
+	}
+	int stage = ac_fact_stage(slot);
+	if (stage >= ps->at->stage) {
+		static const char *const by[] = {"", "by the [phase] sections", "by the [motive] sections",
+						 "as a derived fact", "by the rules", "by [positioning]"};
+		char msg[MAX_NAME + 96];
+		snprintf(msg, sizeof msg, "'%s' is decided later (%s), so it cannot be used here", name, by[stage]);
+		ps->p = start;
+		perr(ps, "%s", msg);
+		return NULL;
+	}
+	ac_expr *e = node(ps, OP_FACT, type);
+	if (e)
+		e->fact = slot;
+	return e;
+}
+
+static ac_expr *parse_primary(parser *ps)
+{
+	skip_ws(ps);
+	if (*ps->p == '(') {
+		ps->p++;
+		ac_expr *e = parse_or(ps);
+		skip_ws(ps);
+		if (!e)
+			return NULL;
+		if (*ps->p != ')') {
+			perr(ps, "expected ')' here, found %s", *ps->p ? "more text" : "the end of the line");
+			return NULL;
+		}
+		ps->p++;
+		return e;
+	}
+	if (isdigit((unsigned char)*ps->p) || (*ps->p == '-' && isdigit((unsigned char)ps->p[1])) || *ps->p == '.') {
+		char *end;
+		double v = strtod(ps->p, &end);
+		if (end == ps->p || !isfinite(v)) {
+			perr(ps, "%s", "a malformed number");
+			return NULL;
+		}
+		ps->p = end;
+		ac_expr *e = node(ps, OP_NUM, AC_T_NUM);
+		if (e)
+			e->num = v;
+		return e;
+	}
+	if (isalpha((unsigned char)*ps->p) || *ps->p == '_')
+		return parse_name(ps);
+	perr(ps, "expected a fact name, a number or '(' here, found %s", *ps->p ? "something else" : "the end of the line");
+	return NULL;
+}
+
+static ac_expr *parse_cmp(parser *ps)
+{
+	ac_expr *a = parse_primary(ps);
+	if (!a)
+		return NULL;
+	skip_ws(ps);
+	static const struct {
+		const char *tok;
+		int op;
+	} ops[] = {{">=", OP_GE}, {"<=", OP_LE}, {"==", OP_EQ}, {"!=", OP_NE}, {">", OP_GT}, {"<", OP_LT}};
+	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+		size_t n = strlen(ops[i].tok);
+		if (strncmp(ps->p, ops[i].tok, n) != 0)
+			continue;
+		const char *at = ps->p;
+		ps->p += n;
+		ac_expr *b = parse_primary(ps);
+		if (!b)
+			return NULL;
+		if (a->type != AC_T_NUM || b->type != AC_T_NUM) {
+			const char *save = ps->p;
+			ps->p = at;
+			perr(ps, "'%s' compares numbers, but one side is a yes/no fact", ops[i].tok);
+			ps->p = save;
+			return NULL;
+		}
+		ac_expr *e = node(ps, ops[i].op, AC_T_BOOL);
+		if (e) {
+			e->a = a;
+			e->b2 = b;
+		}
+		return e;
+	}
+	return a;
+}
+
+static ac_expr *need_bool(parser *ps, ac_expr *e)
+{
+	if (e && e->type != AC_T_BOOL) {
+		perr(ps, "%s", "a number where a yes/no condition is needed (compare it, e.g. 'x >= 2')");
+		return NULL;
+	}
+	return e;
+}
+
+/* known FACT: whether the fact has a value (never unknown itself). */
+static ac_expr *parse_known(parser *ps)
+{
+	ps->p += 5;
+	skip_ws(ps);
+	const char *at = ps->p;
+	ac_expr *a = isalpha((unsigned char)*ps->p) || *ps->p == '_' ? parse_name(ps) : NULL;
+	if (!a && !ps->failed)
+		perr(ps, "%s", "'known' takes a fact name, e.g. 'known cert_hours'");
+	if (!a)
+		return NULL;
+	if (a->op != OP_FACT) {
+		ps->p = at;
+		perr(ps, "%s", "'known' takes a fact name, not a constant or a threshold");
+		return NULL;
+	}
+	ac_expr *e = node(ps, OP_KNOWN, AC_T_BOOL);
+	if (e)
+		e->a = a;
+	return e;
+}
+
+static ac_expr *parse_not(parser *ps)
+{
+	skip_ws(ps);
+	if (word_is(ps, "known"))
+		return parse_known(ps);
+	if (word_is(ps, "not")) {
+		ps->p += 3;
+		ac_expr *a = need_bool(ps, parse_not(ps));
+		if (!a)
+			return NULL;
+		ac_expr *e = node(ps, OP_NOT, AC_T_BOOL);
+		if (e)
+			e->a = a;
+		return e;
+	}
+	return parse_cmp(ps);
+}
+
+static ac_expr *parse_binary(parser *ps, const char *word, int op, ac_expr *(*sub)(parser *))
+{
+	ac_expr *a = sub(ps);
+	for (;;) {
+		if (!a)
+			return NULL;
+		skip_ws(ps);
+		if (!word_is(ps, word))
+			return a;
+		if (!need_bool(ps, a))
+			return NULL;
+		ps->p += strlen(word);
+		ac_expr *b = need_bool(ps, sub(ps));
+		if (!b)
+			return NULL;
+		ac_expr *e = node(ps, op, AC_T_BOOL);
+		if (!e)
+			return NULL;
+		e->a = a;
+		e->b2 = b;
+		a = e;
+	}
+}
+
+static ac_expr *parse_and(parser *ps)
+{
+	return parse_binary(ps, "and", OP_AND, parse_not);
+}
+
+static ac_expr *parse_or(parser *ps)
+{
+	return parse_binary(ps, "or", OP_OR, parse_and);
+}
+
+ac_expr *ac_expr_parse(const ac_site *at, const char *text)
+{
+	parser ps = {at, text, text, 0};
+	ac_expr *e = need_bool(&ps, parse_or(&ps));
+	skip_ws(&ps);
+	if (e && *ps.p) {
+		perr(&ps, "unexpected %s after the condition (join conditions with 'and' or 'or')", "text");
+		return NULL;
+	}
+	return ps.failed ? NULL : e;
+}
+
+int ac_expr_always(const ac_expr *e)
+{
+	return e && e->op == OP_BOOL && e->b == AC_TRUE;
+}
+
+int ac_expr_never(const ac_expr *e)
+{
+	return e && e->op == OP_BOOL && e->b == AC_FALSE;
+}
+
+/* ------------------------------------------------------------ evaluation */
+
+ac_val ac_expr_eval(const ac_expr *e, const ac_val *facts)
+{
+	ac_val v = {0};
+	switch (e->op) {
+	case OP_NUM:
+		v.type = AC_T_NUM;
+		v.known = 1;
+		v.n = e->num;
+		return v;
+	case OP_BOOL:
+		v.type = AC_T_BOOL;
+		v.b = e->b;
+		return v;
+	case OP_FACT: return facts[e->fact];
+	case OP_KNOWN: {
+		const ac_val *f = &facts[e->a->fact];
+		v.type = AC_T_BOOL;
+		v.b = ac_tri_of(f->type == AC_T_BOOL ? f->b != AC_UNKNOWN : f->type != 0 && f->known);
+		return v;
+	}
+	case OP_NOT:
+		v.type = AC_T_BOOL;
+		v.b = ac_tri_not(ac_expr_truth(e->a, facts));
+		return v;
+	case OP_AND: {
+		v.type = AC_T_BOOL;
+		ac_tri a = ac_expr_truth(e->a, facts);
+		/* Short-circuit: a false left side decides without the right. */
+		v.b = a == AC_FALSE ? AC_FALSE : ac_tri_and(a, ac_expr_truth(e->b2, facts));
+		return v;
+	}
+	case OP_OR: {
+		v.type = AC_T_BOOL;
+		ac_tri a = ac_expr_truth(e->a, facts);
+		v.b = a == AC_TRUE ? AC_TRUE : ac_tri_or(a, ac_expr_truth(e->b2, facts));
+		return v;
+	}
+	default: {
+		v.type = AC_T_BOOL;
+		ac_val a = ac_expr_eval(e->a, facts), b = ac_expr_eval(e->b2, facts);
+		if (!a.known || !b.known) {
+			v.b = AC_UNKNOWN;
+			return v;
+		}
+		/* Shares are computed sums: compare with a tolerance so 0.6 >= 0.6 holds. */
+		double diff = a.n - b.n, eps = 1e-9;
+		int r = 0;
+		switch (e->op) {
+		case OP_LT: r = diff < -eps; break;
+		case OP_LE: r = diff <= eps; break;
+		case OP_GT: r = diff > eps; break;
+		case OP_GE: r = diff >= -eps; break;
+		case OP_EQ: r = fabs(diff) <= eps; break;
+		case OP_NE: r = fabs(diff) > eps; break;
+		}
+		v.b = ac_tri_of(r);
+		return v;
+	}
+	}
+}
+
+ac_tri ac_expr_truth(const ac_expr *e, const ac_val *facts)
+{
+	ac_val v = ac_expr_eval(e, facts);
+	return v.type == AC_T_BOOL ? v.b : AC_UNKNOWN;
+}
+
+typedef struct {
+	unsigned char *seen;
+	void (*fn)(size_t slot, void *ctx);
+	void *ctx;
+} walk;
+
+static void collect(const ac_expr *e, walk *w)
+{
+	if (!e)
+		return;
+	if (e->op == OP_FACT && !w->seen[e->fact]) {
+		w->seen[e->fact] = 1;
+		w->fn(e->fact, w->ctx);
+	}
+	collect(e->a, w);
+	collect(e->b2, w);
+}
+
+void ac_expr_facts(const ac_expr *e, void (*fn)(size_t slot, void *ctx), void *ctx)
+{
+	/* A policy has at most 256 derived facts (reader.c). */
+	unsigned char seen[AC_F__BUILTIN + 256] = {0};
+	walk w = {seen, fn, ctx};
+	collect(e, &w);
+}
+
+const ac_choice *ac_choose(const ac_choices *c, const ac_val *facts)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->items[i].when && ac_expr_truth(c->items[i].when, facts) == AC_TRUE)
+			return &c->items[i];
+	for (size_t i = 0; i < c->n; i++)
+		if (!c->items[i].when)
+			return &c->items[i];
+	return NULL;
+}

@@ -1,0 +1,161 @@
+/*
+ * template.c — the policy's texts: {fact} is replaced by the fact's value,
+ * {fact%} by a percentage, {fact:up} by a number rounded up to a whole one
+ * and {fact:exact} by a number as given.  A text is compiled once, when the
+ * policy is read, into literal runs and fact slots, so expanding it looks
+ * nothing up by name.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "policy/policy.h"
+
+#define MAX_NAME 80
+
+enum { P_LITERAL, P_PLAIN, P_PERCENT, P_UP, P_EXACT };
+
+struct ac_tpart {
+	int kind;
+	size_t at, len; /* a literal run of the text */
+	size_t slot;    /* a fact */
+};
+
+static const struct {
+	const char *name;
+	int kind;
+} formats[] = {{"up", P_UP}, {"exact", P_EXACT}};
+
+static int add_part(ac_template *t, int kind, size_t at, size_t len, size_t slot)
+{
+	if (kind == P_LITERAL && t->n_parts && t->parts[t->n_parts - 1].kind == P_LITERAL) {
+		t->parts[t->n_parts - 1].len += len; /* extend the run */
+		return 1;
+	}
+	ac_tpart *p = realloc(t->parts, (t->n_parts + 1) * sizeof *p);
+	if (!p)
+		return 0;
+	t->parts = p;
+	p[t->n_parts++] = (ac_tpart){kind, at, len, slot};
+	return 1;
+}
+
+/* What stands between { and }: a fact name, then % or :FORMAT.  Returns the
+ * part kind, or -1 after reporting the problem; 0 (a literal) when the braces
+ * are empty or too long to hold a name. */
+static int placeholder(const ac_site *at, const char *text, const char *c, const char *close, size_t *slot)
+{
+	size_t len = (size_t)(close - c - 1);
+	const char *colon = memchr(c + 1, ':', len);
+	int kind = P_PLAIN;
+	size_t name_len = colon ? (size_t)(colon - c - 1) : len;
+	if (!colon && len > 0 && c[len] == '%') {
+		kind = P_PERCENT;
+		name_len--;
+	}
+	if (name_len == 0 || name_len >= MAX_NAME)
+		return P_LITERAL;
+	int col = at->col + (int)(c - text);
+	*slot = ac_policy_fact_find(at->pol, c + 1, name_len);
+	if (*slot == AC_NO_FACT) {
+		ac_diags_add(at->d, at->source, NULL, at->line, col, "the text uses {%.*s}, which is not a fact name",
+			     (int)name_len, c + 1);
+		return -1;
+	}
+	if (!colon)
+		return kind;
+	size_t flen = (size_t)(close - colon - 1);
+	for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (strlen(formats[i].name) == flen && strncmp(formats[i].name, colon + 1, flen) == 0) {
+			int type;
+			ac_policy_fact_name(at->pol, *slot, &type);
+			if (type == AC_T_NUM)
+				return formats[i].kind;
+			ac_diags_add(at->d, at->source, NULL, at->line, col,
+				     "the text uses {%.*s}, but ':%s' formats a number and '%.*s' is not one", (int)len,
+				     c + 1, formats[i].name, (int)name_len, c + 1);
+			return -1;
+		}
+	ac_diags_add(at->d, at->source, NULL, at->line, col,
+		     "the text uses {%.*s}: unknown format ':%.*s' (expected ':up' or ':exact')", (int)len, c + 1,
+		     (int)flen, colon + 1);
+	return -1;
+}
+
+int ac_template_compile(const ac_site *at, const char *text, ac_template *t)
+{
+	memset(t, 0, sizeof *t);
+	t->text = strdup(text);
+	int ok = t->text != NULL, oom = !ok;
+	for (const char *c = text; *c && !oom;) {
+		const char *close = *c == '{' ? strchr(c, '}') : NULL;
+		size_t slot = 0;
+		int kind = close ? placeholder(at, text, c, close, &slot) : P_LITERAL;
+		if (kind == P_LITERAL || kind < 0) {
+			/* A problem is reported; keep reading for more. */
+			ok &= kind == P_LITERAL;
+			oom = !add_part(t, P_LITERAL, (size_t)(c - text), 1, 0);
+			c++;
+			continue;
+		}
+		oom = !add_part(t, kind, 0, 0, slot);
+		c = close + 1;
+	}
+	if (oom) {
+		*at->nomem = 1;
+		ac_diags_add(at->d, at->source, NULL, at->line, at->col, "out of memory");
+	}
+	if (oom) {
+		ac_template_free(t);
+	} else if (!ok) { /* keep the text: the setting was given, if wrongly */
+		free(t->parts);
+		t->parts = NULL;
+		t->n_parts = 0;
+	}
+	return ok && !oom;
+}
+
+void ac_template_free(ac_template *t)
+{
+	free(t->text);
+	free(t->parts);
+	memset(t, 0, sizeof *t);
+}
+
+static void put_number(strbuf *sb, double x)
+{
+	if (fabs(x - round(x)) < 1e-9)
+		sb_printf(sb, "%.0f", round(x));
+	else
+		sb_printf(sb, "%.2f", x);
+}
+
+char *ac_template_expand(const ac_template *t, const ac_val *facts, const ac_wording *w)
+{
+	strbuf sb;
+	sb_init(&sb);
+	for (size_t i = 0; i < t->n_parts; i++) {
+		const ac_tpart *p = &t->parts[i];
+		if (p->kind == P_LITERAL) {
+			sb_putn(&sb, t->text + p->at, p->len);
+			continue;
+		}
+		const ac_val *v = &facts[p->slot];
+		if (v->type == AC_T_STR)
+			sb_puts(&sb, v->known && v->s ? v->s : ac_word(w, AC_W_VALUE_NOT_GIVEN));
+		else if (v->type == AC_T_BOOL)
+			sb_puts(&sb, ac_word(w, v->b == AC_TRUE ? AC_W_VALUE_YES : v->b == AC_FALSE ? AC_W_VALUE_NO : AC_W_VALUE_UNKNOWN));
+		else if (!v->known)
+			sb_puts(&sb, ac_word(w, AC_W_VALUE_UNKNOWN));
+		else if (p->kind == P_PERCENT)
+			sb_printf(&sb, "%.0f%%", round(v->n * 100));
+		else if (p->kind == P_UP)
+			sb_printf(&sb, "%.0f", ceil(v->n - 1e-9));
+		else if (p->kind == P_EXACT)
+			sb_printf(&sb, "%g", v->n);
+		else
+			put_number(&sb, v->n);
+	}
+	return sb_take(&sb, NULL);
+}

@@ -1,0 +1,297 @@
+/*
+ * verdict.c — the sections of a policy that lead to the verdict and what to
+ * do instead: derived facts, the ordered verdict rules, the flags and the
+ * scoring of the alternatives.  reader.c hands each of their lines here;
+ * every condition is parsed and every text compiled on the spot, so the
+ * engine only evaluates.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "policy/reader.h"
+
+#define AC_REQ_ROW(id, name, what) {name, what},
+static const struct {
+	const char *name, *what;
+} required_facts[AC_REQ_FACT__COUNT] = {AC_REQUIRED_FACTS(AC_REQ_ROW)},
+  required_flags[AC_REQ_FLAG__COUNT] = {AC_REQUIRED_FLAGS(AC_REQ_ROW)};
+#undef AC_REQ_ROW
+
+/* Opens a section that adds a named item to a list: checks the name and that
+ * no item of the list has it yet. */
+static int named_item(reader *r, const char *kind, const char *arg, int col, void **arr, size_t *n, size_t size,
+		      size_t id_offset)
+{
+	if (!ac_reader_valid_id(arg)) {
+		ac_reader_error(r, col, "'%s' is not a valid name (use lower-case letters, digits and _)", arg);
+		ac_reader_refuse(r);
+		return 0;
+	}
+	for (size_t i = 0; i < *n; i++) {
+		const char *id = *(char **)((char *)*arr + i * size + id_offset);
+		if (id && strcmp(id, arg) == 0) {
+			ac_reader_error(r, col, "%s '%s' is defined twice", kind, arg);
+			ac_reader_refuse(r);
+			return 0;
+		}
+	}
+	if (!ac_reader_grow(r, arr, n, size)) {
+		ac_reader_refuse(r);
+		return 0;
+	}
+	r->idx = (int)*n - 1;
+	*(char **)((char *)*arr + (size_t)r->idx * size + id_offset) = ac_reader_strdup(r, arg);
+	return 1;
+}
+
+/* ------------------------------------------------------------ [derive NAME] */
+
+static void derive_open(reader *r, const char *arg, int arg_col)
+{
+	static const char *const words[] = {"and", "or", "not", "known", "true", "false", "always"};
+	ac_policy *p = r->pol;
+	int col = r->head_col;
+	(void)arg_col;
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(arg, words[i]) == 0) {
+			ac_reader_error(r, col, "[derive %s]: '%s' is a word of the condition language and cannot name a fact",
+					arg, arg);
+			ac_reader_refuse(r);
+			return;
+		}
+	if (ac_reader_valid_id(arg) && ac_policy_fact_find(p, arg, strlen(arg)) != AC_NO_FACT) {
+		ac_reader_error(r, col, "[derive %s]: a fact with this name exists already", arg);
+		ac_reader_refuse(r);
+		return;
+	}
+	if (named_item(r, "derived fact", arg, col, (void **)&p->derived, &p->n_derived, sizeof *p->derived,
+		       offsetof(ac_derived, name)))
+		p->derived[r->idx].line = r->line;
+}
+
+static void derive_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	ac_derived *d = &r->pol->derived[r->idx];
+	if (strcmp(key, "when") == 0 && !d->when)
+		d->when = ac_reader_condition(r, value, value_col);
+	else
+		ac_reader_unknown_key(r, key, key_col, "one 'when' line");
+}
+
+static void derive_complete(reader *r)
+{
+	ac_policy *p = r->pol;
+	for (size_t i = 0; i < p->n_derived; i++)
+		if (!p->derived[i].when) {
+			r->line = p->derived[i].line;
+			ac_reader_error(r, 0, "[derive %s] has no 'when' line", p->derived[i].name);
+		}
+	r->line = r->eof_line;
+	for (int q = 0; q < AC_REQ_FACT__COUNT; q++) {
+		const char *name = required_facts[q].name;
+		p->required_fact[q] = ac_policy_fact_find(p, name, strlen(name));
+		if (p->required_fact[q] < AC_F__BUILTIN) /* only a derived fact can be it */
+			p->required_fact[q] = AC_NO_FACT;
+		if (p->required_fact[q] == AC_NO_FACT)
+			ac_reader_error(r, 0, "the policy has no [derive %s]: %s", name, required_facts[q].what);
+	}
+}
+
+const ac_section_kind ac_sec_derive = {"derive", 1, derive_open, derive_assign, derive_complete, AC_STAGE_VERDICT};
+
+/* ------------------------------------------------------------ [rule NAME] */
+
+static void rule_open(reader *r, const char *arg, int arg_col)
+{
+	ac_policy *p = r->pol;
+	(void)arg_col;
+	if (named_item(r, "rule", arg, r->head_col, (void **)&p->rules, &p->n_rules, sizeof *p->rules,
+		       offsetof(ac_rule, id)))
+		p->rules[r->idx].line = r->line;
+}
+
+static void rule_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	ac_rule *ru = &r->pol->rules[r->idx];
+	if (strcmp(key, "verdict") == 0) {
+		ru->verdict = ac_enum_value(AC_ENUM_VERDICT, value);
+		if (!ru->verdict)
+			ac_reader_error(r, value_col, "verdict: found '%s', expected %s", value, ac_enum_list(AC_ENUM_VERDICT));
+	} else if (strcmp(key, "when") == 0 && !ru->when)
+		ru->when = ac_reader_condition(r, value, value_col);
+	else if (strcmp(key, "because") == 0)
+		ac_reader_template(r, &ru->because, key, value, key_col, value_col);
+	else if (strcmp(key, "headline") == 0)
+		ac_reader_template(r, &ru->headline, key, value, key_col, value_col);
+	else
+		ac_reader_unknown_key(r, key, key_col, "verdict, when, because or headline (each once)");
+}
+
+static void rule_complete(reader *r)
+{
+	ac_policy *p = r->pol;
+	for (size_t i = 0; i < p->n_rules; i++) {
+		ac_rule *ru = &p->rules[i];
+		r->line = ru->line;
+		if (!ru->verdict || !ru->when || !ru->because.text || !ru->headline.text)
+			ac_reader_error(r, 0, "[rule %s] needs verdict, when, because and headline", ru->id);
+	}
+	r->line = r->eof_line;
+	if (!p->n_rules) {
+		ac_reader_error(r, 0, "the policy has no [rule ...] sections");
+		return;
+	}
+	const ac_rule *last = &p->rules[p->n_rules - 1];
+	if (last->when && !ac_expr_always(last->when)) {
+		r->line = last->line;
+		ac_reader_error(r, 0, "the last rule ('%s') must have 'when = always' so that every profile gets a verdict",
+				last->id);
+	}
+}
+
+const ac_section_kind ac_sec_rule = {"rule", 1, rule_open, rule_assign, rule_complete, AC_STAGE_VERDICT};
+
+/* ------------------------------------------------------------ [flag NAME] */
+
+static void flag_open(reader *r, const char *arg, int arg_col)
+{
+	ac_policy *p = r->pol;
+	(void)arg_col;
+	if (named_item(r, "flag", arg, r->head_col, (void **)&p->flags, &p->n_flags, sizeof *p->flags,
+		       offsetof(ac_flag, id)))
+		p->flags[r->idx].line = r->line;
+}
+
+static void flag_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	ac_flag *f = &r->pol->flags[r->idx];
+	if (strcmp(key, "when") == 0 && !f->when)
+		f->when = ac_reader_condition(r, value, value_col);
+	else if (strcmp(key, "says") == 0)
+		ac_reader_template(r, &f->says, key, value, key_col, value_col);
+	else
+		ac_reader_unknown_key(r, key, key_col, "when or says (each once)");
+}
+
+static void flag_complete(reader *r)
+{
+	ac_policy *p = r->pol;
+	for (size_t i = 0; i < p->n_flags; i++)
+		if (!p->flags[i].when || !p->flags[i].says.text) {
+			r->line = p->flags[i].line;
+			ac_reader_error(r, 0, "[flag %s] needs when and says", p->flags[i].id);
+		}
+	r->line = r->eof_line;
+	for (int q = 0; q < AC_REQ_FLAG__COUNT; q++) {
+		size_t i = 0;
+		while (i < p->n_flags && strcmp(p->flags[i].id, required_flags[q].name) != 0)
+			i++;
+		p->required_flag[q] = i;
+		if (i == p->n_flags)
+			ac_reader_error(r, 0, "the policy has no [flag %s]: %s", required_flags[q].name, required_flags[q].what);
+	}
+}
+
+const ac_section_kind ac_sec_flag = {"flag", 1, flag_open, flag_assign, flag_complete, AC_STAGE_AFTER};
+
+/* ------------------------------------------------------------ [alternative PATH] */
+
+static void alternative_open(reader *r, const char *arg, int arg_col)
+{
+	ac_policy *p = r->pol;
+	r->idx = ac_enum_value(AC_ENUM_PATH, arg);
+	if (!r->idx) {
+		ac_reader_error(r, arg_col, "unknown alternative '%s'; expected one of %s", arg, ac_enum_list(AC_ENUM_PATH));
+		ac_reader_refuse(r);
+	} else if (p->alts[r->idx].defined)
+		ac_reader_error(r, arg_col, "alternative '%s' is defined twice", arg);
+	else
+		p->alts[r->idx].defined = 1;
+}
+
+/* "weight | condition | text" */
+static void alt_add(reader *r, ac_alt_policy *a, char *value, int col)
+{
+	char *bar1 = strchr(value, '|');
+	if (!bar1 || !strchr(bar1 + 1, '|')) {
+		ac_reader_error(r, col, "expected 'add = WEIGHT | CONDITION | REASON', found '%s'", value);
+		return;
+	}
+	char *w = value, *cond = ac_reader_split(w), *text = ac_reader_split(cond);
+	double weight;
+	if (!ac_reader_number(w, &weight) || weight < -100 || weight > 100) {
+		ac_reader_error(r, col, "the weight '%s' is not a number from -100 to 100", w);
+		return;
+	}
+	if (!ac_reader_grow(r, (void **)&a->adds, &a->n_adds, sizeof *a->adds))
+		return;
+	ac_add *add = &a->adds[a->n_adds - 1];
+	add->weight = weight;
+	add->when = ac_reader_condition(r, cond, col + (int)(cond - value));
+	ac_reader_template(r, &add->text, "add", text, col, col + (int)(text - value));
+}
+
+static void alternative_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	ac_alt_policy *a = &r->pol->alts[r->idx];
+	double x;
+	if (strcmp(key, "base") == 0) {
+		if (!ac_reader_number(value, &x) || x < 0 || x > 100)
+			ac_reader_error(r, value_col, "base: found '%s', expected a number from 0 to 100", value);
+		else
+			a->base = x;
+	} else if (strcmp(key, "add") == 0)
+		alt_add(r, a, value, value_col);
+	else if (strcmp(key, "why") == 0)
+		ac_reader_text(r, &a->why_default, key, value, key_col, value_col);
+	else if (strcmp(key, "first_step_if") == 0)
+		ac_reader_choice(r, &a->first_step, key, value, key_col, value_col, AC_CHOICE_IF,
+				 "first_step_if = CONDITION | STEP");
+	else if (strcmp(key, "first_step") == 0)
+		ac_reader_choice(r, &a->first_step, key, value, key_col, value_col, 0, "first_step = STEP");
+	else
+		ac_reader_unknown_key(r, key, key_col, "base, add, why, first_step_if or first_step");
+}
+
+static void alternative_complete(reader *r)
+{
+	for (int a = 1; a <= AC_PATH__COUNT; a++) {
+		const ac_alt_policy *al = &r->pol->alts[a];
+		int has_default = 0;
+		for (size_t s = 0; s < al->first_step.n; s++)
+			has_default |= al->first_step.items[s].when == NULL;
+		if (!al->defined || !al->why_default || !has_default)
+			ac_reader_error(r, 0, "[alternative %s] is missing, or lacks 'why' or a plain 'first_step'",
+					ac_enum_name(AC_ENUM_PATH, a));
+	}
+}
+
+const ac_section_kind ac_sec_alternative = {"alternative", 1, alternative_open, alternative_assign, alternative_complete, AC_STAGE_AFTER};
+
+/* ------------------------------------------------------------ freeing */
+
+void ac_verdict_free(ac_policy *p)
+{
+	for (size_t i = 0; i < p->n_derived; i++)
+		free(p->derived[i].name);
+	free(p->derived);
+	for (size_t i = 0; i < p->n_rules; i++) {
+		free(p->rules[i].id);
+		ac_template_free(&p->rules[i].because);
+		ac_template_free(&p->rules[i].headline);
+	}
+	free(p->rules);
+	for (size_t i = 0; i < p->n_flags; i++) {
+		free(p->flags[i].id);
+		ac_template_free(&p->flags[i].says);
+	}
+	free(p->flags);
+	for (int a = 0; a <= AC_PATH__COUNT; a++) {
+		for (size_t i = 0; i < p->alts[a].n_adds; i++)
+			ac_template_free(&p->alts[a].adds[i].text);
+		free(p->alts[a].adds);
+		ac_choices_free(&p->alts[a].first_step);
+		free(p->alts[a].why_default);
+	}
+}

@@ -1,0 +1,278 @@
+/*
+ * wording.h — every sentence and word a reader sees that is not part of the
+ * decision model lives in one wording file (data/wording.en), which a
+ * translator can edit.  Each text has a key declared here with the
+ * placeholders the program fills in; the file is read and checked like a
+ * policy (an unknown, missing or repeated key, or an unknown placeholder, is
+ * refused with its line and column).  Numbers arrive formatted; the sentence
+ * around them is the file's.
+ *
+ * W(ID, "key", "placeholders, in the order the program passes them")
+ * F(ID, "prefix", enum kind): one text per value of the enum, "prefix.NAME".
+ */
+#ifndef AICERT_WORDING_H
+#define AICERT_WORDING_H
+
+#include <stddef.h>
+
+#include "aicert.h"
+#include "core/strbuf.h"
+
+#define AC_WORDS(W) \
+	W(VALUE_YES, "value.yes", "") \
+	W(VALUE_NO, "value.no", "") \
+	W(VALUE_UNKNOWN, "value.unknown", "") \
+	W(VALUE_NOT_GIVEN, "value.not_given", "") \
+	W(VALUE_NONE, "value.none", "") \
+	W(VALUE_NOT_ANSWERED, "value.not_answered", "") \
+	W(VALUE_NOT_KNOWN, "value.not_known", "") \
+	W(REPORT_TITLE, "report.title", "") \
+	W(REPORT_TITLE_LABELLED, "report.title_labelled", "label") \
+	W(REPORT_VERDICT, "report.verdict", "") \
+	W(REPORT_VERDICT_HEADLINE, "report.verdict_headline", "verdict,headline") \
+	W(REPORT_REASON, "report.reason", "") \
+	W(REPORT_REASON_NONE, "report.reason_none", "") \
+	W(REPORT_EXPOSURE, "report.exposure", "") \
+	W(REPORT_EXPOSURE_NO_TASKS, "report.exposure_no_tasks", "") \
+	W(REPORT_EXPOSURE_SCORE, "report.exposure_score", "") \
+	W(REPORT_EXPOSURE_SCORE_VALUE, "report.exposure_score_value", "percent") \
+	W(REPORT_EXPOSURE_CLASS, "report.exposure_class", "") \
+	W(REPORT_EXPOSURE_NATURE, "report.exposure_nature", "") \
+	W(REPORT_EXPOSURE_STRUCTURAL, "report.exposure_structural", "") \
+	W(REPORT_EXPOSURE_SKILL_BASED, "report.exposure_skill_based", "") \
+	W(REPORT_EXPOSURE_NEITHER, "report.exposure_neither", "") \
+	W(REPORT_EXPOSURE_EXPLAINED, "report.exposure_explained", "") \
+	W(REPORT_EXPOSURE_PREFILLED, "report.exposure_prefilled", "") \
+	W(REPORT_TASK_HEAD_TASK, "report.task_head_task", "") \
+	W(REPORT_TASK_HEAD_SHARE, "report.task_head_share", "") \
+	W(REPORT_TASK_HEAD_CATEGORY, "report.task_head_category", "") \
+	W(REPORT_TASK_HEAD_EXPOSURE, "report.task_head_exposure", "") \
+	W(REPORT_TASK_HEAD_CONTRIBUTION, "report.task_head_contribution", "") \
+	W(REPORT_TASK_MEASURED, "report.task_measured", "") \
+	W(REPORT_OCCUPATION, "report.occupation", "") \
+	W(REPORT_OCCUPATION_VALUE, "report.occupation_value", "title,code") \
+	W(REPORT_OCCUPATION_UNTITLED, "report.occupation_untitled", "") \
+	W(REPORT_OCCUPATION_NO_CODE, "report.occupation_no_code", "") \
+	W(REPORT_OCCUPATION_BETA, "report.occupation_beta", "") \
+	W(REPORT_OCCUPATION_APPLICABILITY, "report.occupation_applicability", "") \
+	W(REPORT_OCCUPATION_COMPARED, "report.occupation_compared", "") \
+	W(REPORT_OCCUPATION_COMPARED_VALUE, "report.occupation_compared_value", "percent") \
+	W(REPORT_OCCUPATION_RANGE, "report.occupation_range", "") \
+	W(REPORT_OCCUPATION_RANGE_VALUE, "report.occupation_range_value", "low,high") \
+	W(REPORT_OCCUPATION_SOURCES, "report.occupation_sources", "") \
+	W(REPORT_REPLACEABILITY, "report.replaceability", "") \
+	W(REPORT_REPLACEABILITY_EXPLAINED, "report.replaceability_explained", "") \
+	W(REPORT_REPLACEABILITY_NO_TASKS, "report.replaceability_no_tasks", "") \
+	W(REPORT_REPLACEABILITY_STANDARDIZED, "report.replaceability_standardized", "") \
+	W(REPORT_REPLACEABILITY_REPEATABLE, "report.replaceability_repeatable", "") \
+	W(REPORT_REPLACEABILITY_BENCHMARKED, "report.replaceability_benchmarked", "") \
+	W(REPORT_REPLACEABILITY_SEPARABLE, "report.replaceability_separable", "") \
+	W(REPORT_REPLACEABILITY_SHARE, "report.replaceability_share", "percent") \
+	W(REPORT_REPLACEABILITY_ANSWER_SEPARABLE, "report.replaceability_answer_separable", "") \
+	W(REPORT_REPLACEABILITY_ANSWER_HOLDS, "report.replaceability_answer_holds", "") \
+	W(REPORT_CONDITIONS_HOLD, "report.conditions_hold", "") \
+	W(REPORT_COUNT_OF_FOUR, "report.count_of_four", "count") \
+	W(REPORT_COUNT_OF_FOUR_HIGH, "report.count_of_four_high", "count") \
+	W(REPORT_LEVERAGE, "report.leverage", "") \
+	W(REPORT_LEVERAGE_TEST, "report.leverage_test", "") \
+	W(REPORT_LEVERAGE_TEST_VALUE, "report.leverage_test_value", "outcome") \
+	W(REPORT_LEVERAGE_ORIENTATION, "report.leverage_orientation", "") \
+	W(REPORT_LEVERAGE_OWNERSHIP, "report.leverage_ownership", "") \
+	W(REPORT_LEVERAGE_OWNERSHIP_YES, "report.leverage_ownership_yes", "") \
+	W(REPORT_LEVERAGE_OWNERSHIP_NO, "report.leverage_ownership_no", "") \
+	W(REPORT_LEVERAGE_LADDER, "report.leverage_ladder", "") \
+	W(REPORT_LEVERAGE_LADDER_VALUE, "report.leverage_ladder_value", "level,name") \
+	W(LADDER_1, "ladder.1", "") \
+	W(LADDER_2, "ladder.2", "") \
+	W(LADDER_3, "ladder.3", "") \
+	W(LADDER_4, "ladder.4", "") \
+	W(LADDER_5, "ladder.5", "") \
+	W(REPORT_LEVERAGE_AI_ENHANCED, "report.leverage_ai_enhanced", "") \
+	W(REPORT_LEVERAGE_OWNS_OUTCOMES, "report.leverage_owns_outcomes", "") \
+	W(REPORT_LEVERAGE_SYSTEM_DESIGN, "report.leverage_system_design", "") \
+	W(REPORT_LEVERAGE_HYBRID, "report.leverage_hybrid", "") \
+	W(REPORT_ORGANISATION, "report.organisation", "") \
+	W(REPORT_ORGANISATION_SIGNAL_STRENGTH, "report.organisation_signal_strength", "") \
+	W(REPORT_ORGANISATION_CREDENTIAL_SENSITIVE, "report.organisation_credential_sensitive", "") \
+	W(REPORT_ORGANISATION_LEADERS, "report.organisation_leaders", "") \
+	W(REPORT_ORGANISATION_SIGNALLING_RISK, "report.organisation_signalling_risk", "") \
+	W(REPORT_ORGANISATION_SIGNALLING_RISK_YES, "report.organisation_signalling_risk_yes", "") \
+	W(REPORT_TIMING, "report.timing", "") \
+	W(REPORT_TIMING_PHASE, "report.timing_phase", "") \
+	W(PHASE_1, "phase.1", "") \
+	W(PHASE_2, "phase.2", "") \
+	W(PHASE_3, "phase.3", "") \
+	W(REPORT_TIMING_APPROPRIATE, "report.timing_appropriate", "") \
+	W(REPORT_TIMING_COMPRESSING, "report.timing_compressing", "") \
+	W(REPORT_TIMING_SHIFTING, "report.timing_shifting", "") \
+	W(REPORT_MOTIVES, "report.motives", "") \
+	W(REPORT_MOTIVES_VALID, "report.motives_valid", "") \
+	W(REPORT_MOTIVES_INVALID, "report.motives_invalid", "") \
+	W(REPORT_MOTIVES_UNKNOWN, "report.motives_unknown", "") \
+	W(REPORT_MOTIVES_POSITIONING, "report.motives_positioning", "") \
+	W(POSITIONING_OFFENSIVE, "positioning.offensive", "") \
+	W(POSITIONING_DEFENSIVE, "positioning.defensive", "") \
+	W(POSITIONING_UNCLEAR, "positioning.unclear", "") \
+	W(POSITIONING_NOT_ANSWERED, "positioning.not_answered", "") \
+	W(REPORT_CERTIFICATE, "report.certificate", "") \
+	W(REPORT_CERTIFICATE_NONE, "report.certificate_none", "") \
+	W(REPORT_CERTIFICATE_NAME, "report.certificate_name", "") \
+	W(REPORT_CERTIFICATE_NAME_CODE, "report.certificate_name_code", "name,code") \
+	W(REPORT_CERTIFICATE_PROVIDER, "report.certificate_provider", "") \
+	W(REPORT_CERTIFICATE_DOMAIN, "report.certificate_domain", "") \
+	W(REPORT_CERTIFICATE_LEVEL, "report.certificate_level", "") \
+	W(REPORT_CERTIFICATE_STATUS, "report.certificate_status", "") \
+	W(REPORT_CERTIFICATE_STATUS_ON, "report.certificate_status_on", "status,date") \
+	W(REPORT_CERTIFICATE_GAP_FIT, "report.certificate_gap_fit", "") \
+	W(REPORT_CERTIFICATE_GAP_FIT_MATCHING, "report.certificate_gap_fit_matching", "fit,words") \
+	W(REPORT_CERTIFICATE_ROLE_FIT, "report.certificate_role_fit", "") \
+	W(REPORT_CERTIFICATE_ROLE_FIT_MATCHING, "report.certificate_role_fit_matching", "fit,role") \
+	W(REPORT_CERTIFICATE_RECOGNISED, "report.certificate_recognised", "") \
+	W(REPORT_CERTIFICATE_MONEY, "report.certificate_money", "") \
+	W(REPORT_CERTIFICATE_SOURCE_SAYS, "report.certificate_source_says", "value,note") \
+	W(REPORT_CERTIFICATE_RETAKE, "report.certificate_retake", "") \
+	W(REPORT_CERTIFICATE_PREPARATION, "report.certificate_preparation", "") \
+	W(REPORT_CERTIFICATE_HOURS, "report.certificate_hours", "hours") \
+	W(REPORT_CERTIFICATE_WEEKS, "report.certificate_weeks", "") \
+	W(REPORT_CERTIFICATE_TIME_VALUE, "report.certificate_time_value", "") \
+	W(REPORT_CERTIFICATE_TOTAL_COST, "report.certificate_total_cost", "") \
+	W(REPORT_CERTIFICATE_VALIDITY, "report.certificate_validity", "") \
+	W(REPORT_CERTIFICATE_NEVER_EXPIRES, "report.certificate_never_expires", "") \
+	W(REPORT_CERTIFICATE_MONTHS, "report.certificate_months", "months") \
+	W(REPORT_CERTIFICATE_PER_YEAR, "report.certificate_per_year", "") \
+	W(REPORT_CERTIFICATE_WITHIN_BUDGET, "report.certificate_within_budget", "") \
+	W(REPORT_CERTIFICATE_CHECKED, "report.certificate_checked", "") \
+	W(REPORT_CERTIFICATE_UNCERTAIN, "report.certificate_uncertain", "") \
+	W(REPORT_RULES, "report.rules", "") \
+	W(REPORT_RULE_DECIDES, "report.rule_decides", "verdict,because") \
+	W(REPORT_RULE_POINTS_TO, "report.rule_points_to", "verdict,because") \
+	W(REPORT_RULES_NONE, "report.rules_none", "") \
+	W(REPORT_FLAGS, "report.flags", "") \
+	W(REPORT_CONDITIONS, "report.conditions", "") \
+	W(REPORT_CONDITIONS_EXPLAINED, "report.conditions_explained", "") \
+	W(CONDITION_EXPOSURE_UNDERSTOOD, "condition.exposure_understood", "") \
+	W(CONDITION_LEVERAGE_POSSIBLE, "condition.leverage_possible", "") \
+	W(CONDITION_TIMING_APPROPRIATE, "condition.timing_appropriate", "") \
+	W(CONDITION_TRAJECTORY_DEFINED, "condition.trajectory_defined", "") \
+	W(REPORT_QUESTIONS, "report.questions", "") \
+	W(QUESTION_CAPABILITY_GAP, "question.capability_gap", "") \
+	W(QUESTION_MAPS_TO_WANTED_ROLE, "question.maps_to_wanted_role", "") \
+	W(QUESTION_AUTHORITY_OR_KNOWLEDGE, "question.authority_or_knowledge", "") \
+	W(QUESTION_ORG_REWARDS_CERTIFICATION, "question.org_rewards_certification", "") \
+	W(QUESTION_DEFENSIVE_OR_OFFENSIVE, "question.defensive_or_offensive", "") \
+	W(REPORT_ALTERNATIVES, "report.alternatives", "") \
+	W(REPORT_ALTERNATIVE_TITLE, "report.alternative_title", "path,score") \
+	W(REPORT_ALTERNATIVE_FIRST_STEP, "report.alternative_first_step", "step") \
+	W(REPORT_COUNTERFACTUALS, "report.counterfactuals", "") \
+	W(REPORT_COUNTERFACTUALS_NONE, "report.counterfactuals_none", "") \
+	W(REPORT_COUNTERFACTUAL, "report.counterfactual", "change") \
+	W(REPORT_COUNTERFACTUAL_REASON, "report.counterfactual_reason", "change,reason") \
+	W(REPORT_MISSING, "report.missing", "") \
+	W(REPORT_MISSING_NO_CHANGE, "report.missing_no_change", "") \
+	W(REPORT_WARNINGS, "report.warnings", "") \
+	W(REPORT_POLICY, "report.policy", "") \
+	W(REPORT_POLICY_VALUE, "report.policy_value", "name,version") \
+	W(REPORT_OCCUPATION_CREDITS, "report.occupation_credits", "") \
+	W(WARNING_CERT_RETIRED, "warning.cert_retired", "name") \
+	W(WARNING_CERT_RETIRED_ON, "warning.cert_retired_on", "name,date") \
+	W(WARNING_CERT_RETIRING, "warning.cert_retiring", "name") \
+	W(WARNING_CERT_RETIRING_ON, "warning.cert_retiring_on", "name,date") \
+	W(WARNING_CERT_PREREQUISITE, "warning.cert_prerequisite", "name,prerequisites") \
+	W(WARNING_CERT_PREREQUISITE_UNNAMED, "warning.cert_prerequisite_unnamed", "name") \
+	W(WARNING_CERT_PRICE_UNKNOWN, "warning.cert_price_unknown", "name") \
+	W(WARNING_CERT_PRICE_UNKNOWN_NOTE, "warning.cert_price_unknown_note", "name,note") \
+	W(WARNING_CERT_HOURS_UNKNOWN, "warning.cert_hours_unknown", "name") \
+	W(WARNING_CERT_UNCERTAIN, "warning.cert_uncertain", "name") \
+	W(WARNING_CERT_OVER_BUDGET, "warning.cert_over_budget", "cost,budget") \
+	W(WARNING_SHARES, "warning.shares", "total") \
+	W(WARNING_PREFILLED, "warning.prefilled", "count,code") \
+	W(WARNING_INVALID_MOTIVES, "warning.invalid_motives", "") \
+	W(NOTE_OCCUPATION_DATA_MISSING, "note.occupation_data_missing", "") \
+	W(NOTE_OCCUPATION_UNKNOWN, "note.occupation_unknown", "code") \
+	W(WHATIF_IF, "whatif.if", "change") \
+	W(WHATIF_EXAMPLE, "whatif.example", "change,example") \
+	W(WHATIF_COUNTERFACTUAL, "whatif.counterfactual", "if_change,verdict") \
+	W(WHATIF_COULD_CHANGE, "whatif.could_change", "options") \
+	W(WHATIF_OPTION, "whatif.option", "verdict,change") \
+	W(WHATIF_OPTIONS_MORE, "whatif.options_more", "options,option") \
+	W(WHATIF_EXAMPLE_TARGET_ROLE, "whatif.example_target_role", "") \
+	W(WHATIF_EXAMPLE_CAPABILITY, "whatif.example_capability", "") \
+	W(WHATIF_MOTIVE_ADDED, "whatif.motive_added", "motive") \
+	W(WHATIF_MOTIVES_DROPPED, "whatif.motives_dropped", "") \
+	W(IF_ROLE_OWNS_MEASURABLE_OUTCOMES_YES, "if.role.owns_measurable_outcomes.yes", "") \
+	W(IF_ROLE_OWNS_MEASURABLE_OUTCOMES_NO, "if.role.owns_measurable_outcomes.no", "") \
+	W(IF_AI_USE_TESTED_IN_ROLE_YES, "if.ai_use.tested_in_role.yes", "") \
+	W(IF_AI_USE_TESTED_IN_ROLE_NO, "if.ai_use.tested_in_role.no", "") \
+	W(IF_AI_USE_WIDENED_SCOPE_YES, "if.ai_use.widened_scope.yes", "") \
+	W(IF_AI_USE_WIDENED_SCOPE_NO, "if.ai_use.widened_scope.no", "") \
+	W(IF_TRAJECTORY_TARGET_ROLE, "if.trajectory.target_role", "") \
+	W(IF_TRAJECTORY_EXPANDING_INTO_SYSTEM_DESIGN_YES, "if.trajectory.expanding_into_system_design.yes", "") \
+	W(IF_TRAJECTORY_EXPANDING_INTO_SYSTEM_DESIGN_NO, "if.trajectory.expanding_into_system_design.no", "") \
+	W(IF_TRAJECTORY_TRANSITIONING_TO_HYBRID_YES, "if.trajectory.transitioning_to_hybrid.yes", "") \
+	W(IF_TRAJECTORY_TRANSITIONING_TO_HYBRID_NO, "if.trajectory.transitioning_to_hybrid.no", "") \
+	W(IF_ORGANIZATION_LEADERSHIP_VALUES_AI_LITERACY_YES, "if.organization.leadership_values_ai_literacy.yes", "") \
+	W(IF_ORGANIZATION_LEADERSHIP_VALUES_AI_LITERACY_NO, "if.organization.leadership_values_ai_literacy.no", "") \
+	W(IF_ORGANIZATION_PROMOTION_COMMITTEES_WANT_CREDENTIALS_YES, "if.organization.promotion_committees_want_credentials.yes", "") \
+	W(IF_ORGANIZATION_PROMOTION_COMMITTEES_WANT_CREDENTIALS_NO, "if.organization.promotion_committees_want_credentials.no", "") \
+	W(IF_ORGANIZATION_POLITICS_REWARD_FORMAL_PROGRAMS_YES, "if.organization.politics_reward_formal_programs.yes", "") \
+	W(IF_ORGANIZATION_POLITICS_REWARD_FORMAL_PROGRAMS_NO, "if.organization.politics_reward_formal_programs.no", "") \
+	W(IF_ORGANIZATION_CREDENTIAL_SENSITIVE_ENVIRONMENT_YES, "if.organization.credential_sensitive_environment.yes", "") \
+	W(IF_ORGANIZATION_CREDENTIAL_SENSITIVE_ENVIRONMENT_NO, "if.organization.credential_sensitive_environment.no", "") \
+	W(IF_INDUSTRY_BUSINESS_MODEL_COMPRESSING_YES, "if.industry.business_model_compressing.yes", "") \
+	W(IF_INDUSTRY_BUSINESS_MODEL_COMPRESSING_NO, "if.industry.business_model_compressing.no", "") \
+	W(IF_INDUSTRY_SHIFTING_TO_AI_YES, "if.industry.shifting_to_ai.yes", "") \
+	W(IF_INDUSTRY_SHIFTING_TO_AI_NO, "if.industry.shifting_to_ai.no", "") \
+	W(IF_CAPABILITY_GAP, "if.capability_gap", "") \
+	W(NOTE_ROLE_TASKS, "note.role.tasks", "") \
+	W(NOTE_ORGANIZATION_ADOPTION_SIGNALS, "note.organization.adoption_signals", "") \
+	W(CALIBRATE_KEPT, "calibrate.kept", "") \
+	W(CALIBRATE_CALIBRATED, "calibrate.calibrated", "tasks,was")
+
+#define AC_WORD_FAMILIES(F) \
+	F(CATEGORY, "category", AC_ENUM_CATEGORY) \
+	F(VERDICT, "verdict", AC_ENUM_VERDICT) \
+	F(PATH, "path", AC_ENUM_PATH) \
+	F(MOTIVE, "motive", AC_ENUM_MOTIVE) \
+	F(DOMAIN, "domain", AC_ENUM_DOMAIN) \
+	F(CLASS, "class", AC_ENUM_CLASS) \
+	F(LEVERAGE_TEST, "leverage_test", AC_ENUM_LEVERAGE_TEST) \
+	F(ORIENTATION, "orientation", AC_ENUM_ORIENTATION) \
+	F(LEADER_READING, "leader_reading", AC_ENUM_LEADER_READING) \
+	F(IF_LEVERAGE_TEST, "if.role.leverage_test", AC_ENUM_LEVERAGE_TEST) \
+	F(IF_DECISION_AUTHORITY, "if.role.decision_authority", AC_ENUM_AUTHORITY)
+
+#define AC_W_ENUM(id, key, placeholders) AC_W_##id,
+enum { AC_WORDS(AC_W_ENUM) AC_W__COUNT };
+#undef AC_W_ENUM
+#define AC_WF_ENUM(id, prefix, kind) AC_WF_##id,
+enum { AC_WORD_FAMILIES(AC_WF_ENUM) AC_WF__COUNT };
+#undef AC_WF_ENUM
+
+typedef struct ac_wording ac_wording;
+
+/* Reads a wording file.  AC_EINPUT with one diagnostic per problem. */
+ac_status ac_wording_parse(const char *text, size_t len, const char *source, ac_wording **out, ac_diags *diags);
+void ac_wording_free(ac_wording *w);
+/* The wording compiled into the library (data/wording.en), read on first
+ * use and shared, never freed.  AC_EINTERNAL when it is broken (diags say
+ * why), AC_ENOMEM when memory ran out (a later call tries again). */
+ac_status ac_wording_builtin(const ac_wording **out, ac_diags *diags);
+
+/* The text of a key that has no placeholders. */
+const char *ac_word(const ac_wording *w, int key);
+/* The word for value v of family f (AC_WF_*), NULL when v is out of range. */
+const char *ac_word_of(const ac_wording *w, int family, int v);
+/* Appends the text of key to sb with its placeholders filled by args, in
+ * the order the key declares them (n of them).  Returns 0, or -1 when
+ * memory ran out. */
+int ac_say(strbuf *sb, const ac_wording *w, int key, const char *const *args, size_t n);
+/* The same as a new string (freed with free()), NULL when memory ran out. */
+char *ac_say_dup(const ac_wording *w, int key, const char *const *args, size_t n);
+
+/* ac_say(sb, w, key, a, b, ...) and ac_say_dup(w, key, a, b, ...) with the
+ * arguments counted. */
+#define AC_ARGS(...) ((const char *const[]){__VA_ARGS__}), (sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
+#define AC_SAY(sb, w, key, ...) ac_say(sb, w, key, AC_ARGS(__VA_ARGS__))
+#define AC_SAY_DUP(w, key, ...) ac_say_dup(w, key, AC_ARGS(__VA_ARGS__))
+
+#endif

@@ -1,0 +1,170 @@
+/*
+ * format.c — the small helpers every renderer shares: which motives and
+ * unknown costs to list, where occupation figures came from, rounding,
+ * display width and line breaking, and writing a JSON document.  The
+ * renderers include this through render.h; nothing here knows a format.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "render/render.h"
+
+size_t ac_render_motives(unsigned bits, int motives[AC_MOT__COUNT])
+{
+	size_t n = 0;
+	for (int m = 1; m <= AC_MOT__COUNT; m++)
+		if (bits & (1u << m))
+			motives[n++] = m;
+	return n;
+}
+
+size_t ac_render_unknown_costs(const ac_assessment *a, const char *names[8])
+{
+	const ac_cert *c = &a->certification.cert;
+	size_t n = 0;
+	if (!a->certification.present)
+		return 0;
+	if (!c->cost_usd.set)
+		names[n++] = "cost_usd";
+	if (!c->hours.set)
+		names[n++] = "hours";
+	if (!a->certification.weeks.set)
+		names[n++] = "weeks";
+	if (!a->certification.time_value_usd.set)
+		names[n++] = "time_value_usd";
+	if (!a->certification.total_cost_usd.set)
+		names[n++] = "total_cost_usd";
+	/* A credential that never expires has no validity to spread cost over. */
+	if (!a->certification.cost_per_year_usd.set && !c->never_expires)
+		names[n++] = "cost_per_year_usd";
+	if (!c->retake_usd.set)
+		names[n++] = "retake_usd";
+	if (!c->validity_months.set && !c->never_expires)
+		names[n++] = "validity_months";
+	return n;
+}
+
+size_t ac_render_occ_sources(const ac_occupation *occ, const char *names[4])
+{
+	int gpts = occ->beta.set;
+	for (size_t i = 0; i < occ->n_tasks && !gpts; i++)
+		gpts = occ->tasks[i].beta.set || occ->tasks[i].automation.set;
+	size_t n = 0;
+	names[n++] = "O*NET 29.3";
+	if (gpts)
+		names[n++] = "GPTs are GPTs";
+	if (occ->applicability.set)
+		names[n++] = "Working with AI";
+	if (occ->employment.set || occ->median_wage.set || occ->growth_pct.set)
+		names[n++] = "BLS";
+	return n;
+}
+
+double ac_render_round(double x, int decimals)
+{
+	if (!isfinite(x))
+		return 0;
+	double scale = pow(10, decimals);
+	double r = round(x * scale) / scale;
+	return r == 0 ? 0 : r; /* no "-0" */
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+size_t ac_render_width(const char *s, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+int ac_render_next_line(const char **p, size_t width, const char **line, size_t *n)
+{
+	const char *s = *p;
+	while (is_space(*s))
+		s++;
+	const char *start = s, *end = s;
+	size_t cols = 0;
+	while (*s) {
+		const char *word = s;
+		while (*s && !is_space(*s))
+			s++;
+		size_t w = ac_render_width(word, (size_t)(s - word));
+		if (end != start && cols + 1 + w > width) {
+			s = word;
+			break;
+		}
+		cols += (end != start ? 1 : 0) + w;
+		end = s;
+		while (is_space(*s))
+			s++;
+	}
+	*p = s;
+	*line = start;
+	*n = (size_t)(end - start);
+	return end != start;
+}
+
+ac_status ac_render_json_value(json_t *root, char **out, size_t *len)
+{
+	*out = NULL;
+	char *s = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12)) : NULL;
+	json_decref(root);
+	if (!s)
+		return AC_ENOMEM;
+	strbuf sb;
+	sb_init(&sb);
+	sb_puts(&sb, s);
+	sb_puts(&sb, "\n");
+	free(s);
+	*out = sb_take(&sb, len);
+	return *out ? AC_OK : AC_ENOMEM;
+}
+
+/* Copies n bytes of text with each run of whitespace as one space and control
+ * characters (which could drive the terminal) as '?'. */
+void ac_render_put_clean(strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			sb_putn(sb, " ", 1);
+			while (i + 1 < n && strchr(" \t\n\r", s[i + 1]) && s[i + 1])
+				i++;
+		} else {
+			sb_putn(sb, c < 0x20 || c == 0x7f ? "?" : &s[i], 1);
+		}
+	}
+}
+
+static void pad(strbuf *sb, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		sb_putn(sb, " ", 1);
+}
+
+void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, size_t width_total)
+{
+	enum { MIN_WRAP = 24 }; /* never wrap narrower than this */
+	const char *p = text ? text : "";
+	const char *line;
+	size_t n, width = col < width_total - MIN_WRAP ? width_total - col : MIN_WRAP;
+	int first = 1;
+	while (ac_render_next_line(&p, width, &line, &n)) {
+		if (!first)
+			pad(sb, indent);
+		ac_render_put_clean(sb, line, n);
+		sb_puts(sb, "\n");
+		first = 0;
+		width = indent < width_total - MIN_WRAP ? width_total - indent : MIN_WRAP;
+	}
+	if (first)
+		sb_puts(sb, "\n");
+}

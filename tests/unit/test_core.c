@@ -1,0 +1,435 @@
+/*
+ * test_core.c — the core layer on its own: diagnostics keep messages of any
+ * length and say when they cut one, every enum's names and its "a, b or c"
+ * sentence agree, occupation codes have one syntax, text is cut on character
+ * boundaries, whole numbers are told from reals, and the delimited-text
+ * reader reads quoted and ragged input faithfully or names the line it
+ * cannot read (including the reader cases among tests/fixtures/occdata/bad).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aicert.h"
+#include "core/codes.h"
+#include "core/diag.h"
+#include "core/dsv.h"
+#include "core/number.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+
+#ifndef OCC_FIXTURE_DIR
+#define OCC_FIXTURE_DIR "tests/fixtures/occdata"
+#endif
+
+/* ------------------------------------------------------------ diagnostics */
+
+static void a_message_longer_than_1024_bytes_is_kept_whole(void **state)
+{
+	(void)state;
+	char *long_text = malloc(5001);
+	assert_non_null(long_text);
+	memset(long_text, 'x', 5000);
+	long_text[4999] = 'z';
+	long_text[5000] = '\0';
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_diags_add(&d, "file.json", "role.title", 3, 7, "found \"%s\"", long_text), AC_OK);
+	assert_int_equal(d.count, 1);
+	assert_int_equal(strlen(d.items[0].message), 5000 + 8);
+	assert_int_equal(d.items[0].message[5000 + 6], 'z');
+	char *s = ac_diag_format(&d.items[0]);
+	assert_non_null(s);
+	assert_true(strncmp(s, "file.json:3:7: role.title: found \"", 34) == 0);
+	assert_int_equal(strlen(s), 34 + 5000 + 1);
+	ac_free(s);
+	ac_diags_free(&d);
+	free(long_text);
+}
+
+static void a_message_over_the_cap_is_cut_on_a_character_and_says_so(void **state)
+{
+	(void)state;
+	/* "é" is two bytes; an odd prefix puts the cap inside one. */
+	size_t n = AC_DIAG_MAX_MESSAGE + 100;
+	char *text = malloc(n + 1);
+	assert_non_null(text);
+	text[0] = 'a';
+	for (size_t i = 1; i + 1 < n; i += 2) {
+		text[i] = (char)0xC3;
+		text[i + 1] = (char)0xA9;
+	}
+	text[n - 1] = 'b';
+	text[n] = '\0';
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_diags_add(&d, NULL, NULL, 0, 0, "%s", text), AC_OK);
+	const char *m = d.items[0].message;
+	const char *note = strstr(m, " [message cut: ");
+	assert_non_null(note);
+	size_t kept = (size_t)(note - m);
+	assert_true(kept <= AC_DIAG_MAX_MESSAGE && kept >= AC_DIAG_MAX_MESSAGE - 3);
+	assert_int_equal(kept % 2, 1); /* 'a' and whole two-byte characters */
+	assert_int_equal(memcmp(m, text, kept), 0);
+	char expect[96];
+	snprintf(expect, sizeof expect, " [message cut: %zu of %zu bytes shown]", kept, n);
+	assert_string_equal(note, expect);
+	ac_diags_free(&d);
+	free(text);
+}
+
+static void out_of_memory_is_reported_as_itself(void **state)
+{
+	(void)state;
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_diags_oom(&d, "data.tsv", "reading a row"), AC_ENOMEM);
+	assert_int_equal(d.count, 1);
+	assert_string_equal(d.items[0].message, "out of memory while reading a row");
+	assert_string_equal(d.items[0].source, "data.tsv");
+	assert_int_equal(ac_diags_oom(NULL, NULL, NULL), AC_ENOMEM); /* no list: the status says it */
+	ac_diags_free(&d);
+	assert_string_equal(ac_strerror(AC_ENOMEM), "out of memory");
+}
+
+static void formatting_places_only_what_is_known(void **state)
+{
+	(void)state;
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_diags_add(&d, NULL, NULL, 0, 0, "plain");
+	ac_diags_add(&d, "p.policy", NULL, 12, 0, "at a line");
+	ac_diags_add(&d, NULL, "a.b", 0, 0, "at a path");
+	const char *want[] = {"plain", "p.policy:12: at a line", "a.b: at a path"};
+	for (size_t i = 0; i < 3; i++) {
+		char *s = ac_diag_format(&d.items[i]);
+		assert_string_equal(s, want[i]);
+		ac_free(s);
+	}
+	ac_diags_free(&d);
+}
+
+/* ------------------------------------------------------------ enums */
+
+static void every_enum_sentence_lists_its_names_in_order(void **state)
+{
+	(void)state;
+	for (int k = 0; k < AC_ENUM__COUNT; k++) {
+		int n = ac_enum_count((ac_enum_kind)k);
+		assert_true(n >= 2);
+		strbuf sb;
+		sb_init(&sb);
+		for (int v = 1; v <= n; v++) {
+			const char *name = ac_enum_name((ac_enum_kind)k, v);
+			assert_non_null(name);
+			assert_int_equal(ac_enum_value((ac_enum_kind)k, name), v);
+			sb_printf(&sb, "%s%s", v == 1 ? "" : v == n ? " or " : ", ", name);
+		}
+		char *list = sb_take(&sb, NULL);
+		assert_string_equal(ac_enum_list((ac_enum_kind)k), list);
+		free(list);
+		assert_null(ac_enum_name((ac_enum_kind)k, 0));
+		assert_null(ac_enum_name((ac_enum_kind)k, n + 1));
+		assert_int_equal(ac_enum_value((ac_enum_kind)k, "no_such_name"), 0);
+	}
+	assert_int_equal(ac_enum_count(AC_ENUM_CATEGORY), AC_CAT__COUNT);
+	assert_string_equal(ac_enum_list(AC_ENUM_KIND), "ic, manager or hybrid");
+	assert_string_equal(ac_enum_list(AC_ENUM__COUNT), "");
+	assert_null(ac_enum_name(AC_ENUM__COUNT, 1));
+}
+
+/* ------------------------------------------------------------ codes and text */
+
+static void occupation_codes_have_one_syntax(void **state)
+{
+	(void)state;
+	assert_true(ac_code_is_soc("13-2051"));
+	assert_false(ac_code_is_soc("13-2051.00"));
+	assert_true(ac_code_is_onet("13-2051.00"));
+	assert_false(ac_code_is_onet("13-2051"));
+	const char *neither[] = {"", "13-205", "13_2051", "1a-2051", "13-2051.0", "13-2051.000", "13-2051x00",
+				 " 13-2051", "13-2051 ", "13-2051.0a"};
+	for (size_t i = 0; i < sizeof neither / sizeof neither[0]; i++)
+		if (ac_code_is_occupation(neither[i]))
+			fail_msg("'%s' taken as a code", neither[i]);
+	assert_false(ac_code_is_occupation(NULL));
+
+	char buf[AC_ONET_CODE_LEN + 1];
+	int soc = -1;
+	assert_true(ac_code_normalise(" \t29-1141.01 ", buf, sizeof buf, &soc));
+	assert_string_equal(buf, "29-1141.01");
+	assert_int_equal(soc, 0);
+	assert_true(ac_code_normalise("29-1141", buf, sizeof buf, &soc));
+	assert_int_equal(soc, 1);
+	assert_false(ac_code_normalise("29-1141 00", buf, sizeof buf, &soc));
+	assert_false(ac_code_normalise("29 1141", buf, sizeof buf, &soc));
+	assert_false(ac_code_normalise("29-1141", buf, 7, &soc)); /* no room */
+	assert_false(ac_code_normalise(NULL, buf, sizeof buf, &soc));
+}
+
+static void text_is_cut_between_characters(void **state)
+{
+	(void)state;
+	const char *s = "ab\xc3\xa9" "cd\xe2\x80\x94";    /* a b é c d — */
+	assert_int_equal(ac_utf8_cut(s, strlen(s), 100), strlen(s));
+	assert_int_equal(ac_utf8_cut(s, strlen(s), 3), 2); /* not inside é */
+	assert_int_equal(ac_utf8_cut(s, strlen(s), 4), 4);
+	assert_int_equal(ac_utf8_cut(s, strlen(s), 7), 6); /* not inside — */
+	assert_int_equal(ac_utf8_cut(s, strlen(s), 8), 6);
+	assert_int_equal(ac_utf8_quote_len(NULL, 5), 0);
+	assert_int_equal(ac_utf8_quote_len("plain ascii", 5), 5);
+}
+
+static void whole_numbers_are_told_from_reals(void **state)
+{
+	(void)state;
+	const double whole[] = {0.0, -0.0, 150.0, -7.0, 1e15, AC_WHOLE_MAX, -AC_WHOLE_MAX};
+	const double not_whole[] = {0.5, -7.25, 1e300, AC_WHOLE_MAX * 2, NAN, INFINITY, -INFINITY};
+	for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
+		assert_true(ac_num_is_whole(whole[i]));
+	for (size_t i = 0; i < sizeof not_whole / sizeof not_whole[0]; i++)
+		assert_false(ac_num_is_whole(not_whole[i]));
+}
+
+/* ------------------------------------------------------------ the reader */
+
+/* Reads text through a memory stream into rows of wanted columns joined by
+ * '|', rows by '\n'; returns the status and the first diagnostic. */
+static ac_status read_text(const char *text, char sep, const char *const *cols, int n_cols, int scan,
+			   char **rows, ac_diags *d)
+{
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	assert_non_null(f);
+	dsv_reader r;
+	strbuf sb;
+	sb_init(&sb);
+	ac_status st = dsv_open_stream(&r, f, "mem.tsv", sep, d);
+	if (st == AC_OK && (st = dsv_header(&r, cols, n_cols, scan)) == AC_OK)
+		while (dsv_row(&r, &st))
+			for (int k = 0; k < n_cols; k++)
+				sb_printf(&sb, "%s%s", dsv_get(&r, k), k + 1 < n_cols ? "|" : "\n");
+	dsv_close(&r);
+	fclose(f);
+	*rows = sb_take(&sb, NULL);
+	return st;
+}
+
+static void quoted_fields_keep_separators_and_quotes(void **state)
+{
+	(void)state;
+	const char *text = "\xef\xbb\xbf" "code,title,score\r\n"
+			   "13-1021.00,\"Buyers, Farm Products\",0.75\r\n"
+			   "\r\n"
+			   "13-2051.00,\"Say \"\"buy\"\"\",\"\"\r\n"
+			   "  15-1252.00 ,Software Developers,0.5,extra\n";
+	ac_diags d;
+	ac_diags_init(&d);
+	char *rows = NULL;
+	const char *cols[] = {"title", "code", "score"};
+	assert_int_equal(read_text(text, ',', cols, 3, 1, &rows, &d), AC_OK);
+	assert_int_equal(d.count, 0);
+	assert_string_equal(rows, "Buyers, Farm Products|13-1021.00|0.75\n"
+				  "Say \"buy\"|13-2051.00|\n"
+				  "Software Developers|15-1252.00|0.5\n");
+	free(rows);
+	ac_diags_free(&d);
+}
+
+static void the_header_is_found_below_a_title_by_name_or_pattern(void **state)
+{
+	(void)state;
+	const char *text = "Table 1.7 of something\t\t\n"
+			   "\n"
+			   "Code\tEmployment, 2022\tEmployment, 2032\tEmployment change, percent, 2022-32\n"
+			   "13-2051\t10\t11\t10.0\n";
+	ac_diags d;
+	ac_diags_init(&d);
+	char *rows = NULL;
+	const char *cols[] = {"Code", "Employment, 2*", "Employment, 20*", "Employment change, percent, *"};
+	assert_int_equal(read_text(text, '\t', cols, 4, 5, &rows, &d), AC_OK);
+	assert_string_equal(rows, "13-2051|10|11|10.0\n");
+	free(rows);
+	ac_diags_free(&d);
+	assert_true(dsv_header_matches("Employment, 2032", "Employment, 20*"));
+	assert_false(dsv_header_matches("Employment", "Employment, *"));
+}
+
+static void ragged_and_broken_lines_are_named(void **state)
+{
+	(void)state;
+	const struct {
+		const char *text;
+		int line;
+		const char *message;
+		ac_status st;
+	} cases[] = {
+		{"a\tb\tc\n1\t2\t3\n1\t2\n", 3, "expected at least 3 fields, found 2", AC_EINPUT},
+		{"a\tb\n1\t\"open\n", 2, "field 2: a quoted field is not closed on this line", AC_EINPUT},
+		{"a\tb\n\"x\"y\t2\n", 2, "field 1: text after the closing quote", AC_EINPUT},
+		{"a\tx\n", 1, "the header has no column 'b'", AC_EINPUT},
+		{"", 0, "the file is empty", AC_EINPUT},
+	};
+	const char *cols[] = {"a", "b", "c"};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ac_diags d;
+		ac_diags_init(&d);
+		char *rows = NULL;
+		int n_cols = i == 0 ? 3 : 2;
+		ac_status st = read_text(cases[i].text, '\t', cols, n_cols, 1, &rows, &d);
+		if (st != cases[i].st || d.count != 1 || d.items[0].line != cases[i].line ||
+		    strcmp(d.items[0].message, cases[i].message) != 0 || strcmp(d.items[0].source, "mem.tsv") != 0)
+			fail_msg("case %zu: got %d, %zu diagnostics, line %d: %s", i, st, d.count,
+				 d.count ? d.items[0].line : -1, d.count ? d.items[0].message : "");
+		free(rows);
+		ac_diags_free(&d);
+	}
+}
+
+static void limits_are_refused_not_truncated(void **state)
+{
+	(void)state;
+	strbuf sb;
+	sb_init(&sb);
+	sb_puts(&sb, "a\tb\n");
+	for (int i = 0; i < DSV_MAX_FIELDS + 1; i++)
+		sb_puts(&sb, i ? "\tx" : "x");
+	sb_puts(&sb, "\n");
+	char *many = sb_take(&sb, NULL);
+	const char *cols[] = {"a", "b"};
+	ac_diags d;
+	ac_diags_init(&d);
+	char *rows = NULL;
+	assert_int_equal(read_text(many, '\t', cols, 2, 1, &rows, &d), AC_EINPUT);
+	assert_int_equal(d.items[0].line, 2);
+	assert_non_null(strstr(d.items[0].message, "more than 64 fields"));
+	free(rows);
+	free(many);
+	ac_diags_free(&d);
+
+	/* A field over max_field. */
+	FILE *f = fmemopen((void *)"a\tb\nshort\tlonger than ten\n", 26, "r");
+	assert_non_null(f);
+	dsv_reader r;
+	ac_diags_init(&d);
+	assert_int_equal(dsv_open_stream(&r, f, "mem", '\t', &d), AC_OK);
+	r.max_field = 10;
+	ac_status st = AC_OK;
+	assert_int_equal(dsv_header(&r, cols, 2, 1), AC_OK);
+	assert_int_equal(dsv_row(&r, &st), 0);
+	assert_int_equal(st, AC_EINPUT);
+	assert_string_equal(d.items[0].message, "field 2 is longer than 10 bytes");
+	dsv_close(&r);
+	fclose(f);
+	ac_diags_free(&d);
+
+	ac_diags_init(&d);
+	assert_int_equal(dsv_open(&r, OCC_FIXTURE_DIR "/no-such-file.tsv", '\t', &d), AC_EIO);
+	assert_non_null(strstr(d.items[0].message, "cannot open"));
+	dsv_close(&r);
+	ac_diags_free(&d);
+}
+
+/* The bad occupation-data cases that are the reader's to refuse: its first
+ * diagnostic ends with the `expect` file's "file:line: text". */
+static void the_readers_bad_fixture_cases_are_refused_with_their_line(void **state)
+{
+	(void)state;
+	const struct {
+		const char *name, *file;
+		char sep;
+		const char *cols[6];
+		int n_cols, scan;
+	} cases[] = {
+		{"short-row", "bls/oews_national_may2024.tsv", '\t',
+		 {"OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "A_MEDIAN", "A_MEAN"}, 6, 1},
+		{"text-after-quote", "onet-29.3/Task Statements.txt", '\t',
+		 {"O*NET-SOC Code", "Task ID", "Task", "Task Type"}, 4, 1},
+		{"unclosed-quote", "onet-29.3/Task Statements.txt", '\t',
+		 {"O*NET-SOC Code", "Task ID", "Task", "Task Type"}, 4, 1},
+		{"no-header", "bls/nem_onet_to_soc_crosswalk.tsv", '\t', {"O*NET-SOC Code", "NEM Code"}, 2, 20},
+		{"missing-column", "onet-29.3/Occupation Data.txt", '\t', {"O*NET-SOC Code", "Title", "Description"}, 3, 1},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char path[1024], expect[512];
+		snprintf(path, sizeof path, OCC_FIXTURE_DIR "/bad/%s/expect", cases[i].name);
+		FILE *e = fopen(path, "r");
+		assert_non_null(e);
+		assert_non_null(fgets(expect, sizeof expect, e));
+		fclose(e);
+		expect[strcspn(expect, "\n")] = '\0';
+		char *c1 = strchr(expect, ':'), *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+		assert_non_null(c2);
+		*c1 = *c2 = '\0';
+		assert_string_equal(expect, cases[i].file);
+
+		snprintf(path, sizeof path, OCC_FIXTURE_DIR "/bad/%s/%s", cases[i].name, cases[i].file);
+		ac_diags d;
+		ac_diags_init(&d);
+		dsv_reader r;
+		ac_status st = dsv_open(&r, path, cases[i].sep, &d);
+		if (st == AC_OK && (st = dsv_header(&r, cases[i].cols, cases[i].n_cols, cases[i].scan)) == AC_OK)
+			while (dsv_row(&r, &st))
+				;
+		dsv_close(&r);
+		size_t sl = d.count ? strlen(d.items[0].source) : 0, el = strlen(cases[i].file);
+		if (st != AC_EINPUT || d.count != 1 || sl < el || strcmp(d.items[0].source + sl - el, cases[i].file) != 0 ||
+		    d.items[0].line != atoi(c1 + 1) || !strstr(d.items[0].message, c2 + 2))
+			fail_msg("%s: expected %s:%s: %s, got %d diagnostics: line %d: %s", cases[i].name, cases[i].file,
+				 c1 + 1, c2 + 2, (int)d.count, d.count ? d.items[0].line : -1,
+				 d.count ? d.items[0].message : "");
+		ac_diags_free(&d);
+	}
+}
+
+static void a_good_file_is_read_with_its_counts(void **state)
+{
+	(void)state;
+	ac_diags d;
+	ac_diags_init(&d);
+	dsv_reader r;
+	const char *cols[] = {"O*NET-SOC Code", "NEM Code"};
+	assert_int_equal(dsv_open(&r, OCC_FIXTURE_DIR "/good/bls/nem_onet_to_soc_crosswalk.tsv", '\t', &d), AC_OK);
+	assert_int_equal(dsv_header(&r, cols, 2, 20), AC_OK);
+	long header_line = r.line;
+	assert_true(header_line > 1);
+	ac_status st;
+	size_t rows = 0;
+	while (dsv_row(&r, &st)) {
+		rows++;
+		assert_true(r.line > header_line);
+	}
+	assert_int_equal(st, AC_OK);
+	assert_int_equal(rows, r.rows);
+	assert_true(rows >= 5);
+	assert_true(r.bytes > 0);
+	dsv_close(&r);
+	assert_int_equal(d.count, 0);
+	ac_diags_free(&d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_message_longer_than_1024_bytes_is_kept_whole),
+		cmocka_unit_test(a_message_over_the_cap_is_cut_on_a_character_and_says_so),
+		cmocka_unit_test(out_of_memory_is_reported_as_itself),
+		cmocka_unit_test(formatting_places_only_what_is_known),
+		cmocka_unit_test(every_enum_sentence_lists_its_names_in_order),
+		cmocka_unit_test(occupation_codes_have_one_syntax),
+		cmocka_unit_test(text_is_cut_between_characters),
+		cmocka_unit_test(whole_numbers_are_told_from_reals),
+		cmocka_unit_test(quoted_fields_keep_separators_and_quotes),
+		cmocka_unit_test(the_header_is_found_below_a_title_by_name_or_pattern),
+		cmocka_unit_test(ragged_and_broken_lines_are_named),
+		cmocka_unit_test(limits_are_refused_not_truncated),
+		cmocka_unit_test(the_readers_bad_fixture_cases_are_refused_with_their_line),
+		cmocka_unit_test(a_good_file_is_read_with_its_counts),
+	};
+	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
+}
