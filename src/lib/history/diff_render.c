@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "batch/batch.h"
+#include "core/json.h"
 #include "history/diff.h"
 #include "render/render.h"
 
@@ -300,27 +301,22 @@ static void walk(const hist_diff *d, const rw_writer *w, rw_out *o)
 
 /* ------------------------------------------------------------ JSON */
 
-static json_t *jstr(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 static json_t *outcome_json(const outcome *x)
 {
 	if (!x->ok)
-		return json_pack("{s:b,s:o}", "assessed", 0, "why", jstr(x->why));
-	return json_pack("{s:b,s:o,s:o,s:{s:o,s:o}}", "assessed", 1, "verdict", jstr(x->verdict), "reason",
-			 jstr(x->reason), "exposure", "score", x->klass ? json_real(x->score) : json_null(), "class",
+		return json_pack("{s:b,s:o}", "assessed", 0, "why", ac_json_str(x->why));
+	return json_pack("{s:b,s:o,s:o,s:{s:o,s:o}}", "assessed", 1, "verdict", ac_json_str(x->verdict), "reason",
+			 ac_json_str(x->reason), "exposure", "score", x->klass ? json_real(x->score) : json_null(), "class",
 			 x->klass ? json_string(ac_enum_name(AC_ENUM_CLASS, x->klass)) : json_null());
 }
 
 static json_t *record_json(const hist_record *r, const outcome *x)
 {
 	json_t *o = json_pack("{s:I,s:o,s:o,s:{s:o,s:o,s:o},s:o,s:o,s:o}", "id", (json_int_t)r->id, "saved_at",
-			      jstr(r->saved_at), "as_of", jstr(r->as_of), "policy", "name", jstr(r->policy_name),
-			      "version", jstr(r->policy_version), "sha256", jstr(r->policy_hash), "catalogue_version",
-			      jstr(r->catalogue_version), "data_version", jstr(r->data_version), "aicert_version",
-			      jstr(r->aicert_version));
+			      ac_json_str(r->saved_at), "as_of", ac_json_str(r->as_of), "policy", "name", ac_json_str(r->policy_name),
+			      "version", ac_json_str(r->policy_version), "sha256", ac_json_str(r->policy_hash), "catalogue_version",
+			      ac_json_str(r->catalogue_version), "data_version", ac_json_str(r->data_version), "aicert_version",
+			      ac_json_str(r->aicert_version));
 	json_t *what = outcome_json(x);
 	if (o && (!what || json_object_update(o, what) != 0)) {
 		json_decref(o);
@@ -366,13 +362,13 @@ static json_t *diff_json(const hist_diff *d)
 			    !same(d->a.catalogue_version, d->b.catalogue_version) || !same(d->a.data_version, d->b.data_version) ||
 				    !same(d->a.aicert_version, d->b.aicert_version),
 			    &d->saved_a, d->old_policy_missing ? &d->saved_a : &d->old_then);
-	json_object_set_new(data, "now", json_pack("{s:o,s:o,s:o}", "catalogue_version", jstr(d->catalogue_now),
-						   "data_version", jstr(d->data_now), "aicert_version", jstr(d->aicert_now)));
+	json_object_set_new(data, "now", json_pack("{s:o,s:o,s:o}", "catalogue_version", ac_json_str(d->catalogue_now),
+						   "data_version", ac_json_str(d->data_now), "aicert_version", ac_json_str(d->aicert_now)));
 	json_object_set_new(data, "separable", json_boolean(!d->old_policy_missing));
 	json_array_append_new(causes, data);
 	const char *from = or_none(d->saved_a.as_of, d->a.as_of), *to = or_none(d->saved_b.as_of, d->b.as_of);
 	json_array_append_new(causes, json_pack("{s:s,s:b,s:o,s:o}", "cause", "date", "changed", !same(from, to), "from",
-						jstr(from), "to", jstr(to)));
+						ac_json_str(from), "to", ac_json_str(to)));
 	int m = outcome_moved(&d->saved_a, &d->saved_b);
 	return json_pack("{s:s,s:o,s:o,s:b,s:b,s:o,s:o}", "schema", "aicert/history-diff/v1", "from",
 			 record_json(&d->a, &d->saved_a), "to", record_json(&d->b, &d->saved_b), "moved_verdict",
