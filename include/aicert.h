@@ -30,6 +30,7 @@
 #define AICERT_H
 
 #include <stddef.h>
+#include <stdio.h> /* FILE, for batch runs and history exports */
 
 #ifdef __cplusplus
 extern "C" {
@@ -605,6 +606,162 @@ ac_status ac_certs_render(const ac_catalogue *cat, const ac_cert_filter *f, ac_f
 ac_status ac_certs_render_opts(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format,
 			       const ac_render_options *o, char **out, size_t *len);
 ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t *len);
+
+
+/* ---------------------------------------------------------------- assessment facts
+ * A few figures of an assessment by accessor, for front ends that show many
+ * assessments side by side (batch rows, team summaries, history diffs).
+ * Everything else is in the JSON document (ac_render). */
+
+/* The exposure score (0..1) and class (AC_CLASS_*; 0 when not known). */
+double ac_assessment_exposure_score(const ac_assessment *a);
+int ac_assessment_exposure_class(const ac_assessment *a);
+/* FRAMEWORK.md's four conditions, i = 0..3 in the JSON's order:
+ * exposure_understood, leverage_possible, timing_appropriate,
+ * trajectory_defined.  The name is NULL and the value AC_UNKNOWN past the
+ * last. */
+#define AC_CONDITION_COUNT 4
+const char *ac_condition_name(int i);
+ac_tri ac_assessment_condition(const ac_assessment *a, int i);
+/* The alternative path at rank (0 the best): AC_PATH_*, with its score
+ * (0..100) in *score when score is not NULL; 0 past the last. */
+int ac_assessment_alternative(const ac_assessment *a, size_t rank, int *score);
+/* The unanswered fields (schema paths such as "role.leverage_test"), in
+ * profile order. */
+size_t ac_assessment_missing_count(const ac_assessment *a);
+const char *ac_assessment_missing(const ac_assessment *a, size_t i);
+
+/* ---------------------------------------------------------------- batch
+ * Many profiles in, one record out per profile, in input order.  Input is
+ * JSON Lines (one profile per line) or CSV (one profile per row, columns
+ * named by schema path; ac_batch_csv_template shows the layout).  A bad
+ * record never stops the run: it yields an error record with its line number
+ * and every problem.  A reader, `jobs` workers (each with its own clone of
+ * the session) and an in-order writer share a bounded queue, so memory stays
+ * flat however long the input, and the output is byte-identical whatever
+ * `jobs` is.
+ *
+ * Output records: JSONL — the assessment document of `assess --format json`
+ * with the whitespace between tokens removed (one line), or for a failed
+ * record {"schema": "aicert/batch-error/v1", "line": N, "problems": [{"path",
+ * "found", "expected", "message", "column"}]}; CSV — one row per record with
+ * the columns of AC_BATCH_CSV_COLUMNS below. */
+
+#define AC_BATCH_ERROR_SCHEMA "aicert/batch-error/v1"
+#define AC_BATCH_MAX_JOBS 256
+/* The columns of a CSV output row. */
+#define AC_BATCH_CSV_COLUMNS                                                                           \
+	"line,label,verdict,reason,headline,exposure_class,exposure_score,exposure_understood,"        \
+	"leverage_possible,timing_appropriate,trajectory_defined,top_alternative,"                     \
+	"top_alternative_score,problems"
+
+typedef enum { AC_BATCH_JSONL = 1, AC_BATCH_CSV } ac_batch_format;
+
+/* The CSV input layout: a header row (the profile's fields by schema path,
+ * tasks as numbered groups task1.name, task1.share, ...) and one example row
+ * (freed with ac_free). */
+ac_status ac_batch_csv_template(char **out, size_t *len);
+
+/* A team summary gathered while a batch runs: counts by verdict and reason,
+ * exposure, missing answers, top alternatives, failed records.  Without
+ * include_labels it holds no free text a person wrote (labels, titles, task
+ * names, gaps, target roles, or text quoted in a problem). */
+typedef struct ac_batch_summary ac_batch_summary;
+ac_status ac_batch_summary_new(int include_labels, ac_batch_summary **out);
+void ac_batch_summary_free(ac_batch_summary *s);
+typedef enum { AC_SUMMARY_MARKDOWN = 1, AC_SUMMARY_HTML } ac_summary_format;
+/* Markdown, or a self-contained HTML page (inline SVG chart, no scripts). */
+ac_status ac_batch_summary_render(const ac_batch_summary *s, ac_summary_format f, char **out, size_t *len);
+
+typedef struct {
+	unsigned long long records; /* records read (blank lines are not records) */
+	unsigned long long written; /* records written */
+	unsigned long long failed;  /* of those, error records */
+	unsigned long long bytes;   /* input bytes read */
+} ac_batch_progress;
+
+typedef struct {
+	size_t struct_size;        /* set by ac_batch_options_init() */
+	ac_batch_format input;     /* default JSONL */
+	ac_batch_format output;    /* default JSONL */
+	unsigned jobs;             /* worker threads; 0 (the default): one per processor */
+	int counterfactuals;       /* 1 (the default), as ac_assess_options */
+	const char *input_name;    /* names the input in messages ("-" by default) */
+	ac_batch_summary *summary; /* NULL, or a summary to fill */
+	/* Called from the calling thread after records are written (at most a
+	 * few times a second, and once at the end); may be NULL. */
+	void (*progress)(void *ctx, const ac_batch_progress *p);
+	void *progress_ctx;
+} ac_batch_options;
+void ac_batch_options_init(ac_batch_options *o);
+
+/* Reads records from in and writes one output record per input record to
+ * out.  AC_OK when the run went through, whatever records failed (*result
+ * says how many); AC_EINPUT, before anything is written, when the input as a
+ * whole cannot be read (a CSV header naming no field); AC_EIO when reading
+ * or writing failed; AC_ENOMEM.  result may be NULL. */
+ac_status ac_batch_run(ac_session *s, FILE *in, FILE *out, const ac_batch_options *o, ac_batch_progress *result,
+		       ac_diags *diags);
+
+/* ---------------------------------------------------------------- history
+ * A local history of assessments in SQLite: each saved with its profile
+ * (canonical JSON), the assessment JSON, the policy (name, version, SHA-256
+ * of its text; the text itself kept once per hash), the catalogue, data and
+ * program versions, the date it speaks for (as_of) and when it was saved.
+ * Every write is one transaction.  A history that is damaged, is not an
+ * aicert history, or was written by a newer aicert is refused and never
+ * changed.  The file is created with mode 0600. */
+
+typedef struct ac_history ac_history;
+/* The version of the history's tables this library writes. */
+#define AC_HISTORY_SCHEMA_VERSION 2
+
+/* $AICERT_HISTORY, else $XDG_DATA_HOME/aicert/history.db, else
+ * ~/.local/share/aicert/history.db (freed with ac_free). */
+char *ac_history_default_path(void);
+/* Opens the history at path (NULL: the default), migrating older tables.
+ * create 1: a missing file is created (with its folder); create 0: a
+ * missing file is AC_ENOTFOUND. */
+ac_status ac_history_open(const char *path, int create, ac_history **out, ac_diags *diags);
+void ac_history_close(ac_history *h);
+/* The file the history is in. */
+const char *ac_history_path(const ac_history *h);
+
+typedef struct {
+	size_t struct_size;      /* set by ac_history_save_options_init() */
+	const char *policy_text; /* the text the session's policy was read from; NULL: the built-in one */
+	size_t policy_len;
+	const char *as_of;       /* YYYY-MM-DD the assessment speaks for; NULL: today (UTC) */
+} ac_history_save_options;
+void ac_history_save_options_init(ac_history_save_options *o);
+
+/* Saves one assessment made by session s from profile p.  *id (when not
+ * NULL) gets its number.  AC_EINPUT when the policy text is not the
+ * session's policy. */
+ac_status ac_history_save(ac_history *h, ac_session *s, const ac_profile *p, const ac_assessment *a,
+			  const ac_history_save_options *o, long long *id, ac_diags *diags);
+/* The saved assessments, oldest first, as text or JSON. */
+ac_status ac_history_list(ac_history *h, ac_format f, char **out, size_t *len, ac_diags *diags);
+/* One saved assessment: text (what was saved, and the verdict) or JSON (the
+ * whole record).  AC_ENOTFOUND for an unknown id. */
+ac_status ac_history_show(ac_history *h, long long id, ac_format f, char **out, size_t *len, ac_diags *diags);
+/* Deletes one saved assessment (id > 0) or all of them (id 0); *n gets how
+ * many were deleted.  AC_ENOTFOUND for an unknown id. */
+ac_status ac_history_forget(ac_history *h, long long id, long long *n, ac_diags *diags);
+/* Every saved assessment as JSON Lines, oldest first: one object per line
+ * with the record's fields, "profile" and "assessment". */
+ac_status ac_history_export(ac_history *h, FILE *out, ac_diags *diags);
+
+/* Why the verdict moved between saved assessments `from` and `to` (0 and 0:
+ * the last two; `to` 0: the latest).  The causes are told apart by
+ * re-running the engine: the old profile under its own policy with today's
+ * catalogue and data (what the data or catalogue changed), then under the
+ * new policy (what the policy changed), then with one changed answer at a
+ * time (what each answer did).  env gives the catalogue and the occupation
+ * data to re-assess with (NULL: the defaults; its policy is not used).
+ * Text, Markdown or JSON. */
+ac_status ac_history_diff(ac_history *h, const ac_session_options *env, long long from, long long to,
+			  ac_format f, char **out, size_t *len, ac_diags *diags);
 
 #ifdef __cplusplus
 }

@@ -1,7 +1,8 @@
 /*
  * cli.c — the option parser and the small helpers every subcommand shares.
  * Options are GNU-style long options (--name VALUE or --name=VALUE); there are
- * no short options except -h for --help, so the parser stays predictable.
+ * no short options except -h for --help and -j N for --jobs (as make spells
+ * it), so the parser stays predictable.
  */
 #include "cli.h"
 
@@ -31,7 +32,8 @@ void cli_print_help(const cli_command *cmd, FILE *to)
 	fputs("\noptions:\n", to);
 	for (const cli_option *o = cmd->options; o && o->name; o++) {
 		char left[64];
-		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+		snprintf(left, sizeof left, "%s--%s%s%s", strcmp(o->name, "jobs") ? "" : "-j, ", o->name, o->arg ? " " : "",
+			 o->arg ? o->arg : "");
 		fprintf(to, "  %-24s %s\n", left, o->help);
 	}
 	fprintf(to, "  %-24s %s\n", "-h, --help", "show this help and exit");
@@ -90,6 +92,13 @@ int cli_parse(const cli_command *cmd, int argc, char **argv, cli_args *out)
 					return usage_error(cmd, "option '%s' takes no value", arg);
 				out->values[idx] = "";
 			}
+			continue;
+		}
+		int jobs = option_index(cmd, "jobs", 4);
+		if (!only_positional && jobs >= 0 && strncmp(arg, "-j", 2) == 0) { /* -j N or -jN */
+			if (!arg[2] && i + 1 >= argc)
+				return usage_error(cmd, "option '%s' needs a value", arg);
+			out->values[jobs] = arg[2] ? arg + 2 : argv[++i];
 			continue;
 		}
 		if (!only_positional && arg[0] == '-' && arg[1] != '\0')
@@ -276,7 +285,7 @@ static const char *opt_if_any(const cli_args *a, const char *name)
 	return NULL;
 }
 
-int cli_open_session(const cli_args *a, ac_session **out)
+int cli_open_session_keep(const cli_args *a, ac_session **out, char **policy_text, size_t *policy_len)
 {
 	ac_session_options o;
 	ac_session_options_init(&o);
@@ -303,9 +312,19 @@ int cli_open_session(const cli_args *a, ac_session **out)
 			rc = cli_fail(st, &d, "session");
 		ac_diags_free(&d);
 	}
+	if (policy_text && rc < 0) {
+		*policy_text = policy; /* the caller keeps the text the policy was read from */
+		*policy_len = policy ? o.policy_len : 0;
+		policy = NULL;
+	}
 	free(policy);
 	free(catalogue);
 	return rc;
+}
+
+int cli_open_session(const cli_args *a, ac_session **out)
+{
+	return cli_open_session_keep(a, out, NULL, NULL);
 }
 
 int cli_fail(ac_status st, const ac_diags *d, const char *prefix)

@@ -85,6 +85,9 @@ int cli_load_profile(const char *path, ac_profile **out);
  * not an error).  Options a command does not have are not read.  Prints
  * every problem; -1 on success. */
 int cli_open_session(const cli_args *a, ac_session **out);
+/* The same, handing over the text of --policy FILE (NULL for the built-in
+ * policy; freed with free()) for a caller that records it. */
+int cli_open_session_keep(const cli_args *a, ac_session **out, char **policy_text, size_t *policy_len);
 /* Loads the policy named by --policy (or the default).  -1 on success. */
 int cli_load_policy(const cli_args *a, ac_policy **out);
 /* Opens occupation data (--data FILE, else the default path); *out is NULL
@@ -109,6 +112,11 @@ int cli_write_stdout(const char *buf, size_t len);
  * else the diagnostics.  Returns the exit code. */
 int cli_emit(ac_status st, char *out, size_t len, const ac_diags *d, const char *prefix);
 
+/* Saves an assessment in the history (`assess --save`) with the text of the
+ * policy it was made under (NULL: the built-in one); says where on stderr.
+ * -1 on success, else the exit code. */
+int cli_history_save(ac_session *s, const ac_profile *p, const ac_assessment *a, const char *policy, size_t len);
+
 /* The option lines shared by commands that assess a profile. */
 #define CLI_OPT_POLICY {"policy", "FILE", "use this policy file instead of the built-in default"}
 #define CLI_OPT_CATALOGUE {"catalogue", "FILE", "add or override catalogue entries from FILE"}
@@ -127,5 +135,7 @@ extern const cli_command cmd_occupations_search;
 extern const cli_command cmd_occupations_show;
 extern const cli_command cmd_data_import;
 extern const cli_command cmd_data_calibrate;
+extern const cli_command cmd_batch;
+extern const cli_command cmd_history_list, cmd_history_show, cmd_history_forget, cmd_history_export, cmd_history_diff;
 
 #endif

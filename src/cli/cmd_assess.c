@@ -14,6 +14,7 @@ static const cli_option options[] = {
 	CLI_OPT_CATALOGUE,
 	CLI_OPT_DATA,
 	{"no-counterfactuals", NULL, "skip the search for answers that would change the verdict"},
+	{"save", NULL, "also save the assessment in the history ('aicert history list')"},
 	{NULL, NULL, NULL}};
 
 static int run(const cli_args *args)
@@ -26,11 +27,12 @@ static int run(const cli_args *args)
 	ac_session *session = NULL;
 	ac_profile *profile = NULL;
 	ac_assessment *a = NULL;
-	char *out = NULL;
-	size_t out_len = 0;
+	char *out = NULL, *policy = NULL;
+	size_t out_len = 0, policy_len = 0;
 	ac_diags d;
 	ac_diags_init(&d);
-	if ((rc = cli_load_profile(path, &profile)) >= 0 || (rc = cli_open_session(args, &session)) >= 0)
+	if ((rc = cli_load_profile(path, &profile)) >= 0 ||
+	    (rc = cli_open_session_keep(args, &session, &policy, &policy_len)) >= 0)
 		goto done;
 	ac_assess_options o;
 	ac_assess_options_init(&o);
@@ -48,9 +50,11 @@ static int run(const cli_args *args)
 		rc = cli_fail(st, &d, path);
 		goto done;
 	}
-	rc = cli_write_stdout(out, out_len);
+	if (!cli_flag(args, "save") || (rc = cli_history_save(session, profile, a, policy, policy_len)) < 0)
+		rc = cli_write_stdout(out, out_len);
 done:
 	ac_free(out);
+	free(policy);
 	ac_assessment_free(a);
 	ac_profile_free(profile);
 	ac_session_free(session);
@@ -61,7 +65,7 @@ done:
 const cli_command cmd_assess = {
 	"assess",
 	"assess one profile: verdict, reasons, alternatives",
-	"aicert assess PROFILE|- [--format text|json|markdown] [--policy FILE] [--catalogue FILE] [--data FILE]",
+	"aicert assess PROFILE|- [--format text|json|markdown] [--policy FILE] [--catalogue FILE] [--data FILE] [--save]",
 	"Reads a profile (../shared/spec/PROFILE.md; '-' reads standard input) and writes the\n"
 	"assessment: the verdict first, then exposure, replaceability, leverage, organisation,\n"
 	"timing, motives and the certificate, the four conditions, the five questions, the ranked\n"

@@ -11,6 +11,8 @@
 static const cli_command *const commands[] = {
 	&cmd_assess,
 	&cmd_compare,
+	&cmd_batch,
+	&cmd_history_list, &cmd_history_show, &cmd_history_forget, &cmd_history_export, &cmd_history_diff,
 	&cmd_certs_list,
 	&cmd_certs_show,
 	&cmd_certs_search,
@@ -32,7 +34,8 @@ static void print_usage(FILE *to)
 		fprintf(to, "  %-22s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\n  aicert COMMAND --help    options of one command\n"
 	      "  aicert --version         the version\n\n"
-	      "Exit status: 0 done, 1 internal failure, 2 bad input or usage.\n", to);
+	      "Exit status: 0 done, 1 internal failure, 2 bad input or usage\n"
+	      "(batch: 3 when some records could not be read).\n", to);
 }
 
 /* Edit distance between a and b (insertions, deletions, substitutions),

@@ -1,0 +1,320 @@
+/*
+ * cmd_batch.c — `aicert batch INPUT`: many profiles (JSON Lines or CSV) in,
+ * one assessment or error record out per profile, in input order, through
+ * ac_batch_run.  A file output appears whole or not at all (written to a
+ * temporary file and renamed); standard output is streamed.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* Exit status when the run went through but some records could not be read. */
+#define EXIT_RECORDS_FAILED 3
+
+static const cli_option options[] = {
+	{"output", "FILE", "write the records to FILE (whole or not at all) instead of standard output"},
+	{"format", "FMT", "output records: jsonl (default; csv when --output ends in .csv) or csv"},
+	{"input-format", "FMT", "input: jsonl or csv (default: csv when INPUT ends in .csv, else jsonl)"},
+	{"summary", "FILE", "also write a team summary: Markdown (.md) or HTML (.html)"},
+	{"include-labels", NULL, "show labels, job titles and other free text in the summary"},
+	{"jobs", "N", "worker threads (default: one per processor)"},
+	{"template", "csv", "print the CSV input layout (a header and an example row) and exit"},
+	CLI_OPT_POLICY,
+	CLI_OPT_CATALOGUE,
+	CLI_OPT_DATA,
+	{"no-counterfactuals", NULL, "skip the search for answers that would change each verdict"},
+	{NULL, NULL, NULL}};
+
+/* ------------------------------------------------------------ whole-or-nothing files */
+
+typedef struct {
+	const char *path;
+	char *tmp;
+	FILE *f;
+} atomic_file;
+
+static int atomic_open(atomic_file *a, const char *path)
+{
+	a->path = path;
+	size_t n = strlen(path) + 16;
+	a->tmp = malloc(n);
+	if (!a->tmp) {
+		cli_error("out of memory");
+		return CLI_EXIT_FAIL;
+	}
+	snprintf(a->tmp, n, "%s.tmp-XXXXXX", path);
+	int fd = mkstemp(a->tmp);
+	if (fd < 0) {
+		cli_error("%s: cannot create: %s", path, strerror(errno));
+		free(a->tmp);
+		a->tmp = NULL;
+		return CLI_EXIT_FAIL;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0 || !(a->f = fdopen(fd, "wb"))) {
+		cli_error("%s: cannot write: %s", path, strerror(errno));
+		close(fd);
+		unlink(a->tmp);
+		free(a->tmp);
+		a->tmp = NULL;
+		return CLI_EXIT_FAIL;
+	}
+	return -1;
+}
+
+/* Puts the file in place (keep 1) or removes it; returns an exit code or -1. */
+static int atomic_close(atomic_file *a, int keep)
+{
+	if (!a->tmp)
+		return -1;
+	int rc = -1;
+	if (keep && (fflush(a->f) != 0 || fsync(fileno(a->f)) != 0)) {
+		cli_error("%s: cannot write: %s", a->path, strerror(errno));
+		keep = 0;
+		rc = CLI_EXIT_FAIL;
+	}
+	if (fclose(a->f) != 0 && keep) {
+		cli_error("%s: cannot write: %s", a->path, strerror(errno));
+		keep = 0;
+		rc = CLI_EXIT_FAIL;
+	}
+	if (keep && rename(a->tmp, a->path) != 0) {
+		cli_error("%s: cannot put in place: %s", a->path, strerror(errno));
+		keep = 0;
+		rc = CLI_EXIT_FAIL;
+	}
+	if (!keep)
+		unlink(a->tmp);
+	free(a->tmp);
+	a->tmp = NULL;
+	return rc;
+}
+
+/* ------------------------------------------------------------ options */
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+/* --FMT name as a batch format, the default decided by a file name. */
+static int batch_format(const cli_args *a, const char *opt, const char *file, ac_batch_format *out)
+{
+	const char *v = cli_opt(a, opt);
+	if (!v) {
+		*out = file && ends_with(file, ".csv") ? AC_BATCH_CSV : AC_BATCH_JSONL;
+		return -1;
+	}
+	if (strcmp(v, "jsonl") == 0 || strcmp(v, "json") == 0)
+		*out = AC_BATCH_JSONL;
+	else if (strcmp(v, "csv") == 0)
+		*out = AC_BATCH_CSV;
+	else {
+		cli_error("--%s: found '%s', expected jsonl or csv", opt, v);
+		return CLI_EXIT_USAGE;
+	}
+	return -1;
+}
+
+static int summary_format(const char *path, ac_summary_format *f)
+{
+	if (ends_with(path, ".md") || ends_with(path, ".markdown"))
+		*f = AC_SUMMARY_MARKDOWN;
+	else if (ends_with(path, ".html") || ends_with(path, ".htm"))
+		*f = AC_SUMMARY_HTML;
+	else {
+		cli_error("--summary: found '%s', expected a file name ending in .md (Markdown) or .html", path);
+		return CLI_EXIT_USAGE;
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------ progress */
+
+typedef struct {
+	long long total; /* input size when known, else 0 */
+	struct timespec start;
+	int drawn;
+} progress_bar;
+
+static void draw(void *ctx, const ac_batch_progress *p)
+{
+	progress_bar *b = ctx;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double secs = (double)(now.tv_sec - b->start.tv_sec) + (double)(now.tv_nsec - b->start.tv_nsec) / 1e9;
+	double rate = secs > 0 ? (double)p->written / secs : 0;
+	if (b->total > 0) {
+		double f = (double)p->bytes / (double)b->total;
+		int filled = (int)(f > 1 ? 30 : f * 30);
+		fprintf(stderr, "\r[%.*s%.*s] %3.0f%%", filled, "##############################", 30 - filled,
+			"..............................", f > 1 ? 100 : f * 100);
+	}
+	fprintf(stderr, "  %llu records, %llu failed, %.0f/s ", p->written, p->failed, rate);
+	if (!b->total)
+		fputc('\r', stderr);
+	b->drawn = 1;
+}
+
+/* ------------------------------------------------------------ the run */
+
+static int open_input(const char *path, FILE **in, long long *size)
+{
+	*size = 0;
+	if (strcmp(path, "-") == 0) {
+		*in = stdin;
+		return -1;
+	}
+	if (!(*in = fopen(path, "rb"))) {
+		cli_error("%s: cannot open: %s", path, strerror(errno));
+		return CLI_EXIT_USAGE;
+	}
+	struct stat st;
+	int known = fstat(fileno(*in), &st) == 0;
+	if (known && S_ISDIR(st.st_mode)) {
+		cli_error("%s: found a folder, expected a file of profiles", path);
+		fclose(*in);
+		*in = NULL;
+		return CLI_EXIT_USAGE;
+	}
+	if (known && S_ISREG(st.st_mode))
+		*size = (long long)st.st_size;
+	return -1;
+}
+
+static int write_summary(const char *path, ac_summary_format f, const ac_batch_summary *sum)
+{
+	char *text = NULL;
+	size_t len = 0;
+	ac_status st = ac_batch_summary_render(sum, f, &text, &len);
+	if (st != AC_OK) {
+		cli_error("summary: %s", ac_strerror(st));
+		return CLI_EXIT_FAIL;
+	}
+	atomic_file a = {0};
+	int rc = atomic_open(&a, path);
+	if (rc < 0) {
+		int ok = fwrite(text, 1, len, a.f) == len;
+		rc = atomic_close(&a, ok);
+		if (!ok && rc < 0) {
+			cli_error("%s: cannot write: %s", path, strerror(errno));
+			rc = CLI_EXIT_FAIL;
+		}
+	}
+	ac_free(text);
+	return rc;
+}
+
+static int template(const char *what)
+{
+	if (strcmp(what, "csv") != 0) {
+		cli_error("--template: found '%s', expected csv", what);
+		return CLI_EXIT_USAGE;
+	}
+	char *out = NULL;
+	size_t len = 0;
+	ac_status st = ac_batch_csv_template(&out, &len);
+	return cli_emit(st, out, len, &(ac_diags){0}, "template");
+}
+
+static int run(const cli_args *args)
+{
+	if (cli_opt(args, "template"))
+		return template(cli_opt(args, "template"));
+	if (args->n_positional != 1) {
+		cli_error("batch needs an INPUT (a file, or - for standard input)");
+		return CLI_EXIT_USAGE;
+	}
+	const char *input = args->positional[0], *output = cli_opt(args, "output"), *summary = cli_opt(args, "summary");
+	ac_batch_options o;
+	ac_batch_options_init(&o);
+	o.input_name = input;
+	o.counterfactuals = !cli_flag(args, "no-counterfactuals");
+	double jobs = 0;
+	ac_summary_format sf = AC_SUMMARY_MARKDOWN;
+	int rc;
+	if ((rc = batch_format(args, "input-format", input, &o.input)) >= 0 ||
+	    (rc = batch_format(args, "format", output, &o.output)) >= 0 ||
+	    (rc = cli_opt_number(args, "jobs", 1, AC_BATCH_MAX_JOBS, &jobs)) >= 0 ||
+	    (summary && (rc = summary_format(summary, &sf)) >= 0))
+		return rc;
+	if (jobs != (unsigned)jobs) {
+		cli_error("--jobs: found '%s', expected a whole number from 1 to %d", cli_opt(args, "jobs"),
+			  AC_BATCH_MAX_JOBS);
+		return CLI_EXIT_USAGE;
+	}
+	o.jobs = (unsigned)jobs;
+	if (!summary && cli_flag(args, "include-labels")) {
+		cli_error("--include-labels: found no --summary, expected it with one (it says what the summary shows)");
+		return CLI_EXIT_USAGE;
+	}
+	ac_session *session = NULL;
+	ac_batch_summary *sum = NULL;
+	FILE *in = NULL;
+	atomic_file out = {0};
+	progress_bar bar = {0};
+	if ((rc = cli_open_session(args, &session)) >= 0 || (rc = open_input(input, &in, &bar.total)) >= 0)
+		goto done;
+	if (summary && ac_batch_summary_new(cli_flag(args, "include-labels"), &sum) != AC_OK) {
+		cli_error("out of memory");
+		rc = CLI_EXIT_FAIL;
+		goto done;
+	}
+	o.summary = sum;
+	if (isatty(STDERR_FILENO)) {
+		clock_gettime(CLOCK_MONOTONIC, &bar.start);
+		o.progress = draw;
+		o.progress_ctx = &bar;
+	}
+	if (output && (rc = atomic_open(&out, output)) >= 0)
+		goto done;
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_batch_progress result;
+	ac_status st = ac_batch_run(session, in, output ? out.f : stdout, &o, &result, &d);
+	if (bar.drawn)
+		fputc('\n', stderr);
+	if (st != AC_OK) {
+		rc = cli_fail(st, &d, input);
+		ac_diags_free(&d);
+		atomic_close(&out, 0);
+		goto done;
+	}
+	ac_diags_free(&d);
+	if ((rc = atomic_close(&out, 1)) >= 0 || (summary && (rc = write_summary(summary, sf, sum)) >= 0))
+		goto done;
+	if (result.failed)
+		cli_error("%s: %llu of %llu records could not be read (each has an error record in the output)", input,
+			  result.failed, result.records);
+	rc = result.failed ? EXIT_RECORDS_FAILED : CLI_EXIT_OK;
+done:
+	if (in && in != stdin)
+		fclose(in);
+	ac_batch_summary_free(sum);
+	ac_session_free(session);
+	return rc;
+}
+
+const cli_command cmd_batch = {
+	"batch",
+	"assess many profiles: JSON Lines or CSV in, one record per profile out",
+	"aicert batch INPUT|- [--output FILE] [--format jsonl|csv] [--summary FILE.md|FILE.html] [-j N] "
+	"[--policy FILE] [--catalogue FILE] [--data FILE]",
+	"Reads profiles, one per line (JSON Lines) or one per row (CSV: columns named by the profile's\n"
+	"field paths, tasks as task1.name, task1.share, ...; 'aicert batch --template csv' shows the layout),\n"
+	"and writes one record per profile in input order: the assessment JSON on one line, or a CSV row.\n"
+	"A profile that cannot be read gives an error record with its line number and every problem, and\n"
+	"the run goes on.  Exit 0 when every record was assessed, 3 when some could not be read, 2 for bad\n"
+	"usage or an input that cannot be read at all, 1 for an internal failure (a write error, out of memory).",
+	options,
+	0,
+	1,
+	run};

@@ -1,0 +1,233 @@
+/*
+ * records.c — saving an assessment to the history and reading records back:
+ * list, show, forget, export.  Every write is one transaction, so a process
+ * killed at any moment leaves every committed record and nothing half
+ * written.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/options.h"
+#include "history/history.h"
+
+void ac_history_save_options_init(ac_history_save_options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->struct_size = sizeof *o;
+}
+
+/* ------------------------------------------------------------ saving */
+
+ac_status hist_data_version(ac_session *s, char **out, ac_diags *diags)
+{
+	*out = NULL;
+	ac_occdata *db = ac_session_occdata(s);
+	ac_occdata_info *info = NULL;
+	if (!db)
+		return AC_OK;
+	ac_status st = ac_occdata_info_get(db, &info, diags);
+	if (st != AC_OK)
+		return st;
+	strbuf sb;
+	sb_init(&sb);
+	for (size_t i = 0; i < info->n_sources; i++)
+		sb_printf(&sb, "%s%s %s", i ? ", " : "", info->sources[i].name ? info->sources[i].name : "?",
+			  info->sources[i].version ? info->sources[i].version : "?");
+	ac_occdata_info_free(info);
+	*out = sb_take(&sb, NULL);
+	return *out ? AC_OK : AC_ENOMEM;
+}
+
+/* The policy text the record names: the caller's, checked against the
+ * session's policy, or the built-in one. */
+static ac_status policy_text(ac_session *s, const ac_history_save_options *o, const char **text, size_t *len,
+			     ac_diags *diags)
+{
+	int given = o && AC_HAS_FIELD(o, ac_history_save_options, policy_len) && o->policy_text;
+	*text = given ? o->policy_text : ac_policy_default_text();
+	*len = given ? o->policy_len : strlen(*text);
+	ac_policy *p = NULL;
+	ac_status st = ac_policy_parse(*text, *len, "policy", &p, diags);
+	const ac_policy *mine = ac_session_policy(s);
+	if (st == AC_OK && (strcmp(ac_policy_name(p), ac_policy_name(mine)) != 0 ||
+			    strcmp(ac_policy_version(p), ac_policy_version(mine)) != 0)) {
+		ac_diags_add(diags, NULL, NULL, 0, 0, "found a policy text (%s %s) that is not the session's policy "
+			     "(%s %s), expected the text the session's policy was read from", ac_policy_name(p),
+			     ac_policy_version(p), ac_policy_name(mine), ac_policy_version(mine));
+		st = AC_EINPUT;
+	}
+	ac_policy_free(p);
+	return st;
+}
+
+/* 1 when s is a date written YYYY-MM-DD. */
+static int is_date(const char *s)
+{
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !(s[i] >= '0' && s[i] <= '9'))
+			return 0;
+	return s[10] == '\0';
+}
+
+static void today(char *date, size_t n, char *stamp, size_t m)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(date, n, "%Y-%m-%d", &tm);
+	strftime(stamp, m, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Binds n texts to a statement's parameters and runs it once: a length of
+ * 0 means "up to the NUL", a NULL text is bound as NULL. */
+static int run_with(sqlite3 *db, const char *sql, const char *const *vals, const size_t *lens, int n)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	for (int i = 0; rc == SQLITE_OK && i < n; i++)
+		rc = vals[i] ? sqlite3_bind_text(st, i + 1, vals[i], lens[i] ? (int)lens[i] : -1, SQLITE_TRANSIENT)
+			     : sqlite3_bind_null(st, i + 1);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+ac_status ac_history_save(ac_history *h, ac_session *s, const ac_profile *p, const ac_assessment *a,
+			  const ac_history_save_options *o, long long *id, ac_diags *diags)
+{
+	const char *ptext;
+	size_t plen;
+	ac_status st = policy_text(s, o, &ptext, &plen, diags);
+	if (st != AC_OK)
+		return st;
+	char hash[65], date[16], stamp[32], *profile = NULL, *json = NULL, *data = NULL;
+	size_t profile_len = 0, json_len = 0;
+	hist_sha256_hex(ptext, plen, hash);
+	today(date, sizeof date, stamp, sizeof stamp);
+	const char *as_of = o && AC_HAS_FIELD(o, ac_history_save_options, as_of) && o->as_of ? o->as_of : date;
+	if (!is_date(as_of)) {
+		ac_diags_add(diags, NULL, "as_of", 0, 0, "found \"%.40s\", expected a date as YYYY-MM-DD", as_of);
+		return AC_EINPUT;
+	}
+	const ac_policy *pol = ac_session_policy(s);
+	if ((st = ac_profile_write(p, &profile, &profile_len)) == AC_OK &&
+	    (st = ac_render(a, AC_FORMAT_JSON, &json, &json_len)) == AC_OK)
+		st = hist_data_version(s, &data, diags);
+	if (st != AC_OK)
+		ac_diags_add(diags, NULL, NULL, 0, 0, "saving: %s", ac_strerror(st));
+	else
+		st = hist_exec(h, "BEGIN IMMEDIATE", "saving", diags);
+	if (st == AC_OK) {
+		const char *policy[] = {hash, ac_policy_name(pol), ac_policy_version(pol), ptext};
+		const size_t policy_lens[] = {0, 0, 0, plen};
+		const char *record[] = {stamp, as_of, ac_assessment_label(a),
+					ac_enum_name(AC_ENUM_VERDICT, ac_assessment_verdict(a)), ac_assessment_reason(a),
+					profile, json, ac_policy_name(pol), ac_policy_version(pol), hash,
+					ac_catalogue_version(ac_session_catalogue(s)), data, ac_version()};
+		const size_t record_lens[] = {0, 0, 0, 0, 0, profile_len, json_len, 0, 0, 0, 0, 0, 0};
+		int rc = run_with(h->db, "INSERT OR IGNORE INTO policies (hash, name, version, text) VALUES (?, ?, ?, ?)",
+				  policy, policy_lens, 4);
+		if (rc == SQLITE_OK)
+			rc = run_with(h->db, "INSERT INTO assessments (saved_at, as_of, label, verdict, reason, profile,"
+				      " assessment, policy_name, policy_version, policy_hash, catalogue_version,"
+				      " data_version, aicert_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				      record, record_lens, 13);
+		if (rc == SQLITE_OK && id)
+			*id = sqlite3_last_insert_rowid(h->db);
+		st = rc == SQLITE_OK ? hist_exec(h, "COMMIT", "saving", diags) : hist_sql_error(h, "saving", diags);
+		if (st != AC_OK)
+			sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	ac_free(profile);
+	ac_free(json);
+	free(data);
+	return st;
+}
+
+/* ------------------------------------------------------------ reading */
+
+void hist_row(sqlite3_stmt *st, hist_record *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	char **cols[] = {&r->saved_at, &r->as_of, &r->label, &r->verdict, &r->reason, &r->profile, &r->assessment,
+			 &r->policy_name, &r->policy_version, &r->policy_hash, &r->policy_text,
+			 &r->catalogue_version, &r->data_version, &r->aicert_version};
+	for (int i = 0; i < (int)(sizeof cols / sizeof cols[0]); i++)
+		*cols[i] = (char *)hist_text(st, i + 1);
+}
+
+/* Makes the record's texts its own (they were borrowed from a row). */
+static int own(hist_record *r)
+{
+	int oom = 0;
+	char **cols[] = {&r->saved_at, &r->as_of, &r->label, &r->verdict, &r->reason, &r->profile, &r->assessment,
+			 &r->policy_name, &r->policy_version, &r->policy_hash, &r->policy_text,
+			 &r->catalogue_version, &r->data_version, &r->aicert_version};
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+		if (*cols[i] && !(*cols[i] = strdup(*cols[i])))
+			oom = 1;
+	return oom ? -1 : 0;
+}
+
+void hist_record_free(hist_record *r)
+{
+	char *cols[] = {r->saved_at, r->as_of, r->label, r->verdict, r->reason, r->profile, r->assessment,
+			r->policy_name, r->policy_version, r->policy_hash, r->policy_text, r->catalogue_version,
+			r->data_version, r->aicert_version};
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+		free(cols[i]);
+	memset(r, 0, sizeof *r);
+}
+
+ac_status hist_record_get(ac_history *h, long long id, hist_record *r, ac_diags *diags)
+{
+	memset(r, 0, sizeof *r);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(h->db, HIST_SELECT " WHERE a.id = ?", -1, &st, NULL) != SQLITE_OK)
+		return hist_sql_error(h, "reading the history", diags);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	ac_status s = AC_OK;
+	if (rc == SQLITE_ROW) {
+		hist_row(st, r);
+		s = own(r) == 0 ? AC_OK : AC_ENOMEM;
+	}
+	else if (rc == SQLITE_DONE) {
+		ac_diags_add(diags, h->path, NULL, 0, 0, "found no saved assessment #%lld, expected the ID of one "
+			     "('aicert history list' shows them)", id);
+		s = AC_ENOTFOUND;
+	} else
+		s = hist_sql_error(h, "reading the history", diags);
+	sqlite3_finalize(st);
+	if (s == AC_ENOMEM) {
+		hist_record_free(r);
+		ac_diags_add(diags, NULL, NULL, 0, 0, "out of memory");
+	}
+	return s;
+}
+
+ac_status hist_latest(ac_history *h, long long *from, long long *to, ac_diags *diags)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(h->db, "SELECT id FROM assessments ORDER BY id DESC LIMIT 2", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return hist_sql_error(h, "reading the history", diags);
+	long long ids[2] = {0, 0};
+	int n = 0, rc;
+	while (n < 2 && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		ids[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (to)
+		*to = ids[0];
+	if (from)
+		*from = ids[1];
+	if (n < (from ? 2 : 1)) {
+		ac_diags_add(diags, h->path, NULL, 0, 0, "found %d saved %s, expected at least %d to compare", n,
+			     n == 1 ? "assessment" : "assessments", from ? 2 : 1);
+		return AC_ENOTFOUND;
+	}
+	return AC_OK;
+}
