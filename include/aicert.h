@@ -37,8 +37,9 @@ extern "C" {
 #endif
 
 #define AC_VERSION "0.1.0"
-#define AC_PROFILE_SCHEMA "aicert/profile/v1"
-#define AC_ASSESSMENT_SCHEMA "aicert/assessment/v1"
+#define AC_PROFILE_SCHEMA "aicert/profile/v2"
+#define AC_PROFILE_SCHEMA_V1 "aicert/profile/v1" /* still read: version 2 only adds role.function */
+#define AC_ASSESSMENT_SCHEMA "aicert/assessment/v2"
 #define AC_CATALOGUE_SCHEMA "aicert/catalogue/v1"
 
 /* Input limits (PROFILE.md "Bad input"). */
@@ -64,6 +65,9 @@ typedef enum {
 const char *ac_strerror(ac_status status);
 const char *ac_version(void);
 void ac_free(void *p);
+/* 1 when s is a real calendar date written YYYY-MM-DD (the form of an
+ * assessment's as_of date), else 0. */
+int ac_date_valid(const char *s);
 
 /* Three-valued answers: an unanswered question is unknown, never a guess. */
 typedef enum { AC_UNKNOWN = 0, AC_FALSE = 1, AC_TRUE = 2 } ac_tri;
@@ -127,6 +131,7 @@ typedef enum {
 	AC_ENUM_PATH,
 	AC_ENUM_ORIENTATION,
 	AC_ENUM_CLASS,
+	AC_ENUM_FUNCTION,
 	AC_ENUM__COUNT
 } ac_enum_kind;
 
@@ -206,6 +211,17 @@ enum { AC_STATUS_ACTIVE = 1, AC_STATUS_RETIRING, AC_STATUS_RETIRED };
 enum { AC_PATH_CERTIFICATION = 1, AC_PATH_APPLIED_PROJECT, AC_PATH_ORG_LEVERAGE, AC_PATH_ROLE_REDESIGN, AC_PATH_REPOSITION, AC_PATH__COUNT = AC_PATH_REPOSITION };
 enum { AC_ORIENT_LEVERAGE = 1, AC_ORIENT_REWARDED, AC_ORIENT_NEUTRAL, AC_ORIENT_COMPRESSIBLE };
 enum { AC_CLASS_EXPOSED = 1, AC_CLASS_PRESSURED, AC_CLASS_LEVERAGED };
+enum {
+	AC_FN_REVENUE = 1,
+	AC_FN_COMPLIANCE_RISK,
+	AC_FN_INFRASTRUCTURE,
+	AC_FN_DECISION_SUPPORT,
+	AC_FN_OPERATIONS,
+	AC_FN_SUPPORT,
+	AC_FN_CREATIVE,
+	AC_FN_OTHER,
+	AC_FN__COUNT = AC_FN_OTHER
+};
 
 /* ---------------------------------------------------------------- certificates */
 
@@ -562,12 +578,16 @@ ac_occdata *ac_session_occdata(ac_session *s);
 typedef struct {
 	size_t struct_size;  /* set by ac_assess_options_init() */
 	int counterfactuals; /* 1 (the default): search for answers that change the verdict */
+	const char *as_of;   /* the assessment's date, "YYYY-MM-DD"; NULL: today in UTC.  A
+				certificate's availability is judged on this date, and the
+				same profile, policy, data and date give the same output. */
 } ac_assess_options;
 void ac_assess_options_init(ac_assess_options *o);
 
 /* Runs the decision model on one profile (o NULL: the defaults).
  * AC_ENOTFOUND, with a diagnostic naming the field, when the profile names a
- * certificate the catalogue does not have. */
+ * certificate the catalogue does not have; AC_EINPUT when as_of is not a
+ * real date written YYYY-MM-DD. */
 ac_status ac_session_assess(ac_session *s, const ac_profile *p, const ac_assess_options *o,
 			    ac_assessment **out, ac_diags *diags);
 
@@ -580,6 +600,7 @@ typedef struct {
 	size_t top;          /* how many to show (default 10) */
 	ac_cert_filter filter;
 	int include_retired; /* 1: rank retired certificates too */
+	const char *as_of;   /* as in ac_assess_options: the date availability is judged on */
 } ac_compare_options;
 void ac_compare_options_init(ac_compare_options *o);
 ac_status ac_session_compare(ac_session *s, const ac_profile *p, const ac_compare_options *o,

@@ -14,7 +14,7 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
-from run_cases import set_path  # the one dotted-path setter
+from run_cases import DEFAULT_AS_OF, set_path, what_changes_claims  # one setter, one reader of what_changes
 
 TIMEOUT = 5  # seconds: a run that takes longer is taken to hang
 MUTATIONS = int(os.environ.get("AICERT_MUTATIONS", "2500"))
@@ -78,7 +78,7 @@ def check_profile_file(aicert, path, row):
 
 
 def base_profile():
-    return {"schema": "aicert/profile/v1",
+    return {"schema": "aicert/profile/v2",
             "role": {"tasks": [{"name": "Reports", "share": 100, "category": "standardized_reporting"}]}}
 
 
@@ -98,13 +98,13 @@ def generated_profiles():
     assert len(exact) == 1024 * 1024
     out.append(("exactly 1 MiB", exact, [], 0))
 
-    raw = b'{"schema": "aicert/profile/v1", "label": "caf\xe9 au lait"}'
+    raw = b'{"schema": "aicert/profile/v2", "label": "caf\xe9 au lait"}'
     out.append(("invalid UTF-8 in a string", raw, [":1:", "not valid JSON", "0xe9"], 2))
-    raw = b'{"schema": "aicert/profile/v1", "rol\xff": {}}'
+    raw = b'{"schema": "aicert/profile/v2", "rol\xff": {}}'
     out.append(("invalid UTF-8 in a key", raw, [":1:", "not valid JSON", "0xff"], 2))
-    raw = b'{"schema": "aicert/profile/v1", "label": "\xed\xa0\x80"}'  # an encoded surrogate
+    raw = b'{"schema": "aicert/profile/v2", "label": "\xed\xa0\x80"}'  # an encoded surrogate
     out.append(("UTF-8 surrogate", raw, [":1:", "not valid JSON"], 2))
-    raw = b'{"schema": "aicert/profile/v1", "label": "ok"}\x00'
+    raw = b'{"schema": "aicert/profile/v2", "label": "ok"}\x00'
     out.append(("NUL byte after the object", raw, ["not valid JSON"], 2))
 
     p = base_profile()
@@ -119,7 +119,7 @@ def generated_profiles():
 
     out.append(("100000 nested arrays", ("[" * 100000 + "]" * 100000).encode(),
                 [":1:", "not valid JSON"], 2))
-    out.append(("deep unclosed nesting", ('{"schema": "aicert/profile/v1", "label": ' + "[" * 50000).encode(),
+    out.append(("deep unclosed nesting", ('{"schema": "aicert/profile/v2", "label": ' + "[" * 50000).encode(),
                 [":1:", "not valid JSON"], 2))
     p = base_profile()
     p["label"] = json.loads("[" * 17 + "]" * 17)
@@ -133,7 +133,7 @@ def generated_profiles():
 
     # Everything at its limit at once is still an ordinary profile.
     long = ("\u00e9t\u00e9 " * 820)[:4096 // 2]  # two-byte characters: about 4 KiB of UTF-8
-    p = {"schema": "aicert/profile/v1", "label": long,
+    p = {"schema": "aicert/profile/v2", "label": long,
          "role": {"title": long, "occupation": "13-2051.00", "kind": "hybrid", "leverage_test": "unsure",
                   "tasks": [{"name": long, "share": 1 + i % 7, "category": c} for i, c in
                             enumerate(["coordination", "system_design", "document_drafting", "judgment_decisions"] * 50)],
@@ -274,10 +274,10 @@ def mutate(rng, text):
     return json.dumps(doc).encode()
 
 
-def check_mutation(aicert, label, data, verify_counterfactuals=False):
-    """No crash, hang or partial output; with verify_counterfactuals, an
-    accepted profile's counterfactuals must also hold when applied."""
-    rc, out, err = run(aicert, ["assess", "-", "--format", "json"], data)
+def check_mutation(aicert, label, data, verify_changes=False):
+    """No crash, hang or partial output; with verify_changes, every entry of an
+    accepted profile's what_changes must also hold when applied."""
+    rc, out, err = run(aicert, ["assess", "-", "--format", "json", "--as-of", DEFAULT_AS_OF], data)
     if rc is None:
         return ["%s: hangs (%s)" % (label, err)]
     if rc < 0 or rc >= 128:
@@ -295,17 +295,17 @@ def check_mutation(aicert, label, data, verify_counterfactuals=False):
             return ["%s: exit 0 with partial or broken JSON" % label]
         if a.get("verdict") not in ("pursue", "signal_only", "not_yet", "avoid"):
             return ["%s: exit 0 without a verdict" % label]
-        if verify_counterfactuals:
+        if verify_changes:
             profile = json.loads(data)
-            for cf in a.get("counterfactuals") or []:
+            for kind, field, value, verdict, reason in what_changes_claims(a):
                 variant = json.loads(json.dumps(profile))
-                set_path(variant, cf["change"]["field"], cf["change"]["to"])
-                rc2, out2, err2 = run(aicert, ["assess", "-", "--format", "json"], json.dumps(variant).encode())
+                set_path(variant, field, value)
+                rc2, out2, err2 = run(aicert, ["assess", "-", "--format", "json", "--as-of", DEFAULT_AS_OF],
+                                      json.dumps(variant).encode())
                 b = json.loads(out2) if rc2 == 0 else {}
-                if (b.get("verdict"), b.get("reason")) != (cf["verdict"], cf["reason"]):
-                    return ["%s: counterfactual %s=%s claims %s/%s, re-running gives %s/%s (exit %s)" % (
-                        label, cf["change"]["field"], json.dumps(cf["change"]["to"]), cf["verdict"], cf["reason"],
-                        b.get("verdict"), b.get("reason"), rc2)]
+                if (b.get("verdict"), b.get("reason")) != (verdict, reason):
+                    return ["%s: %s %s=%s claims %s/%s, re-running gives %s/%s (exit %s)" % (
+                        label, kind, field, json.dumps(value), verdict, reason, b.get("verdict"), b.get("reason"), rc2)]
     return []
 
 
@@ -422,8 +422,9 @@ def main():
     passed = 0
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
         results = [pool.submit(fn) for _, fn in jobs]
-        # Every fifth mutation also has its counterfactuals re-checked: random
-        # profiles, not only the cases, must keep the engine's claims true.
+        # Every fifth mutation also has what would change its verdict
+        # re-checked: random profiles, not only the cases, must keep the
+        # engine's claims true.
         mres = [pool.submit(check_mutation, aicert, label, data, i % 5 == 0)
                 for i, (label, data) in enumerate(mutations)]
         pres = [pool.submit(check_policy_mutation, aicert, label, data) for label, data in pmutations]

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 # The data-driven cases: every profile in cases/ with its expected verdict,
-# reason, flags, missing answers, warnings and key figures (cases/EXPECTED.tsv),
-# plus the output contract, determinism, the other formats and the counterfactuals.
+# reason, flags, missing answers, warnings and key figures (cases/EXPECTED.tsv,
+# see cases/README.md), assessed on its as_of date, plus the output contract of
+# ASSESSMENT.md version 2 (the one ../shared/tools/check-profiles checks),
+# determinism, the other formats, and every entry of what_changes re-run.
 #
 # usage: run_cases.py AICERT CASES_DIR     (python3, standard library only)
 # Prints one line per failure and a final line "N passed, M failed".
@@ -13,13 +15,18 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 
 VERDICTS = ("pursue", "signal_only", "not_yet", "avoid")
+RANK = {"avoid": 0, "not_yet": 1, "signal_only": 2, "pursue": 3}
 REASONS = ("assess_exposure_first", "industry_compression", "invalid_motive", "test_ai_first",
-           "structural_exposure", "enables_transition", "supports_industry_shift",
-           "amplifies_trajectory", "closes_gap", "institutional_signaling", "no_defined_leverage")
+           "structural_exposure", "certificate_retired", "timing", "enables_transition",
+           "supports_industry_shift", "amplifies_trajectory", "closes_gap", "certificate_mismatch",
+           "institutional_signaling", "no_defined_leverage")
+FALLBACK = "no_defined_leverage"
 PATHS = ("certification", "applied_project", "org_leverage", "role_redesign", "reposition")
 QUESTIONS = ("capability_gap", "maps_to_wanted_role", "authority_or_knowledge",
              "org_rewards_certification", "defensive_or_offensive")
 CONDITIONS = ("exposure_understood", "leverage_possible", "timing_appropriate", "trajectory_defined")
+POSITIONINGS = ("offensive", "mixed", "defensive", "unknown")
+DEFAULT_AS_OF = "2026-11-29"
 PLACEHOLDER = re.compile(r"\{[a-z_]+%?\}")  # a policy template's {fact} left unexpanded
 TIMEOUT = 20  # seconds per run: generous for sanitizer builds; a hang is a failure
 
@@ -99,17 +106,21 @@ def same(found, want):
 
 
 def check_figure(doc, spec):
-    """One figure check: 'path=value', 'path>=x', 'path<=x', 'path~text' (contains)
-    or '#path=N' (list length).
+    """One figure check: 'path=value', 'path>=x', 'path<=x', 'path~text' (a string
+    or list entry contains text), 'path!~text' (none does) or '#path=N' (list length).
     Returns None when it holds, else the problem."""
     if "~" in spec and ("=" not in spec or spec.index("~") < spec.index("=")):
         path, text = spec.split("~", 1)
+        negate = path.endswith("!")
+        path = path.rstrip("!")
         found = get_path(doc, path)
         if found is _MISSING:
             return "%s: not in the assessment" % path
         items = found if isinstance(found, list) else [found]
-        if not any(text in (x if isinstance(x, str) else json.dumps(x)) for x in items):
-            return "%s: found %s, expected something containing %r" % (path, json.dumps(found), text)
+        hit = any(text in (x if isinstance(x, str) else json.dumps(x)) for x in items)
+        if hit == negate:
+            return "%s: found %s, expected %s %r" % (path, json.dumps(found), "nothing containing" if negate
+                                                     else "something containing", text)
         return None
     for op in (">=", "<="):
         if op in spec:
@@ -138,14 +149,16 @@ def check_figure(doc, spec):
 
 # ------------------------------------------------------------ checks
 
-def check_contract(a):
-    """The parts of ASSESSMENT.md every assessment must have."""
+def check_contract(a, as_of):
+    """The parts of ASSESSMENT.md (version 2) every assessment must have."""
     bad = []
-    if a.get("schema") != "aicert/assessment/v1":
+    if a.get("schema") != "aicert/assessment/v2":
         bad.append("schema is %r" % a.get("schema"))
+    if a.get("as_of") != as_of:
+        bad.append("as_of is %r, expected %s" % (a.get("as_of"), as_of))
     pol = a.get("policy") or {}
-    if pol.get("name") != "default" or pol.get("version") != "1":
-        bad.append("policy is %r, expected default version 1" % pol)
+    if pol.get("name") != "default" or pol.get("version") != "2":
+        bad.append("policy is %r, expected default version 2" % pol)
     if a.get("verdict") not in VERDICTS:
         bad.append("verdict %r is not one of %s" % (a.get("verdict"), ", ".join(VERDICTS)))
     if a.get("reason") not in REASONS:
@@ -173,12 +186,22 @@ def check_contract(a):
             if not isinstance(q.get("answer"), str) or q.get("ok") not in (True, False, None):
                 bad.append("question %s: answer or ok missing" % q.get("id"))
     conds = a.get("conditions") or {}
+    mets = []
     for c in CONDITIONS:
         v = conds.get(c)
-        if not isinstance(v, dict) or not isinstance(v.get("met"), bool) or not isinstance(v.get("why"), str):
-            bad.append("condition %s: needs met and why" % c)
+        if not isinstance(v, dict) or v.get("met") not in (True, False, None) or not isinstance(v.get("why"), str):
+            bad.append("condition %s: needs met (true, false or null) and why" % c)
+        else:
+            mets.append(v["met"])
     if set(conds) != set(CONDITIONS):
         bad.append("conditions are %s" % sorted(conds))
+    # The four conditions never contradict the verdict.
+    if a.get("verdict") == "pursue" and False in mets:
+        bad.append("a pursue verdict shows a failing condition %s" % mets)
+    if a.get("verdict") in ("signal_only", "not_yet", "avoid") and len(mets) == 4 and all(m is True for m in mets):
+        bad.append("all four conditions hold under a verdict that is not pursue")
+    if (a.get("motives") or {}).get("positioning") not in POSITIONINGS:
+        bad.append("positioning %r" % (a.get("motives") or {}).get("positioning"))
     rules = a.get("rules_fired")
     if not isinstance(rules, list) or not rules:
         bad.append("no rules_fired")
@@ -189,6 +212,8 @@ def check_contract(a):
         elif decisive[0].get("id") != a.get("reason") or decisive[0].get("verdict") != a.get("verdict"):
             bad.append("the decisive rule %s/%s is not the verdict %s/%s" % (
                 decisive[0].get("id"), decisive[0].get("verdict"), a.get("verdict"), a.get("reason")))
+        if any(r.get("id") == FALLBACK and not r.get("decisive") for r in rules):
+            bad.append("the fallback rule is listed without deciding")
         for r in rules:
             if not isinstance(r.get("figures"), dict):
                 bad.append("rule %s has no figures object" % r.get("id"))
@@ -196,9 +221,52 @@ def check_contract(a):
                 bad.append("rule %s has no because" % r.get("id"))
             if PLACEHOLDER.search(r.get("because", "")):
                 bad.append("rule %s: unexpanded placeholder in %r" % (r.get("id"), r["because"]))
-    for k in ("flags", "warnings", "missing", "counterfactuals"):
+    for k in ("flags", "warnings", "missing"):
         if not isinstance(a.get(k), list):
             bad.append("%s is not a list" % k)
+    wc = a.get("what_changes")
+    if not isinstance(wc, dict) or not all(isinstance(wc.get(k), list) for k in ("unanswered", "actions", "rests_on")):
+        bad.append("what_changes lacks its three lists")
+    return bad
+
+
+def what_changes_claims(a):
+    """Every (kind, field, value, verdict, reason) what_changes claims."""
+    wc = a.get("what_changes") or {}
+    out = []
+    for u in wc.get("unanswered") or []:
+        for o in u.get("outcomes") or []:
+            out.append(("unanswered", u["field"], o.get("answer"), o.get("verdict"), o.get("reason")))
+    for kind in ("actions", "rests_on"):
+        for c in wc.get(kind) or []:
+            out.append((kind, c["field"], c.get("to"), c.get("verdict"), c.get("reason")))
+    return out
+
+
+def check_what_changes(aicert, profile, a, as_of):
+    """Every entry of what_changes gives, re-run, the verdict it claims; actions
+    improve the verdict and what it rests on does not; nothing varies motives;
+    an unanswered question is one the profile leaves unanswered."""
+    bad = []
+    for kind, field, value, verdict, reason in what_changes_claims(a):
+        if field == "motives":
+            bad.append("%s varies the motives" % kind)
+        if kind == "unanswered" and get_path(profile, field) not in (_MISSING, None, "unknown") and field != "role.tasks":
+            bad.append("unanswered %s is answered in the profile" % field)
+        variant = json.loads(json.dumps(profile))
+        set_path(variant, field, value)
+        rc, out, err = run(aicert, ["assess", "-", "--format", "json", "--as-of", as_of], json.dumps(variant).encode())
+        if rc != 0:
+            bad.append("%s %s=%s: exit %s (%s)" % (kind, field, json.dumps(value), rc, err.strip()))
+            continue
+        b = json.loads(out)
+        if (b["verdict"], b["reason"]) != (verdict, reason):
+            bad.append("%s %s=%s claims %s/%s, re-running gives %s/%s" % (
+                kind, field, json.dumps(value), verdict, reason, b["verdict"], b["reason"]))
+        elif kind == "actions" and RANK[verdict] <= RANK[a["verdict"]]:
+            bad.append("action %s=%s does not improve the verdict" % (field, json.dumps(value)))
+        elif kind == "rests_on" and RANK[verdict] >= RANK[a["verdict"]]:
+            bad.append("rests_on %s=%s does not worsen the verdict" % (field, json.dumps(value)))
     return bad
 
 
@@ -210,19 +278,11 @@ def check_expected(a, row):
         bad.append("reason %s, expected %s" % (a.get("reason"), row["reason"]))
     flags = a.get("flags") or []
     for f in filter(None, row["flags"].split(",")):
-        f = f.strip()
-        if f.startswith("!"):
-            if f[1:] in flags:
-                bad.append("flag %s present, expected absent (flags %s)" % (f[1:], flags))
-        elif f not in flags:
-            bad.append("flag %s missing (flags %s)" % (f, flags))
-    for m in filter(None, row["missing"].split(",")):
-        m = m.strip()
-        if m.startswith("!"):
-            if any(x.startswith(m[1:]) for x in a.get("missing") or []):
-                bad.append("missing[] has %s, expected not" % m[1:])
-        elif not any(x.startswith(m) for x in a.get("missing") or []):
-            bad.append("missing[] has nothing starting with %s" % m)
+        if f.strip() not in flags:
+            bad.append("flag %s missing (flags %s)" % (f.strip(), flags))
+    m = row["missing"].strip()
+    if m and not any(x.startswith(m) for x in a.get("missing") or []):
+        bad.append("missing[] has nothing starting with %s" % m)
     if row["warn"] in ("0", "1"):
         has = bool(a.get("warnings"))
         if has != (row["warn"] == "1"):
@@ -238,12 +298,14 @@ def check_case(aicert, cases, row):
     """All checks of one case; returns a list of failure lines."""
     name = row["profile"]
     path = os.path.join(cases, name)
+    as_of = row.get("as_of") or DEFAULT_AS_OF
     fails = []
 
     def fail(msg):
         fails.append("%s: %s" % (name, msg))
 
-    rc, out, err = run(aicert, ["assess", path, "--format", "json"])
+    args = ["assess", path, "--as-of", as_of]
+    rc, out, err = run(aicert, args + ["--format", "json"])
     if rc != 0:
         fail("exit %s, expected 0 (%s)" % (rc, err.strip()))
         return fails
@@ -252,15 +314,15 @@ def check_case(aicert, cases, row):
     except ValueError as e:
         fail("output is not JSON: %s" % e)
         return fails
-    for problem in check_contract(a) + check_expected(a, row):
+    for problem in check_contract(a, as_of) + check_expected(a, row):
         fail(problem)
 
-    rc2, out2, _ = run(aicert, ["assess", path, "--format", "json"])
+    rc2, out2, _ = run(aicert, args + ["--format", "json"])
     if rc2 != 0 or out2 != out:
         fail("a second run gave different output (not deterministic)")
 
     for fmt in ("text", "markdown"):
-        rc3, out3, err3 = run(aicert, ["assess", path, "--format", fmt])
+        rc3, out3, err3 = run(aicert, args + ["--format", fmt])
         if rc3 != 0 or not out3:
             fail("--format %s: exit %s (%s)" % (fmt, rc3, err3.strip()))
         elif fmt == "text":
@@ -273,33 +335,18 @@ def check_case(aicert, cases, row):
                 fail("text output: the first line after the title is %r, expected the verdict line '%s ...'" % (
                     first, want))
 
-    # Every counterfactual is one the engine really gives.
     with open(path, encoding="utf-8") as f:
         profile = json.load(f)
-    for cf in a.get("counterfactuals") or []:
-        change = cf.get("change") or {}
-        if cf.get("verdict") == a["verdict"]:
-            fail("counterfactual %s claims the same verdict %s" % (change.get("field"), cf.get("verdict")))
-        variant = json.loads(json.dumps(profile))
-        before = get_path(variant, change["field"])
-        before = None if before is _MISSING else before
-        if isinstance(before, list) and isinstance(change.get("from"), list):
-            before, claimed = sorted(before), sorted(change["from"])
-        else:
-            claimed = change.get("from")
-        if not same(before, claimed):
-            fail("counterfactual %s: from %s, but the profile says %s" % (
-                change["field"], json.dumps(change.get("from")), json.dumps(before)))
-        set_path(variant, change["field"], change["to"])
-        rc4, out4, err4 = run(aicert, ["assess", "-", "--format", "json"], json.dumps(variant).encode())
-        if rc4 != 0:
-            fail("counterfactual %s=%s: exit %s (%s)" % (change["field"], json.dumps(change["to"]), rc4,
-                                                          err4.strip()))
-            continue
-        b = json.loads(out4)
-        if (b["verdict"], b["reason"]) != (cf["verdict"], cf["reason"]):
-            fail("counterfactual %s=%s claims %s/%s, re-running gives %s/%s" % (
-                change["field"], json.dumps(change["to"]), cf["verdict"], cf["reason"], b["verdict"], b["reason"]))
+    for problem in check_what_changes(aicert, profile, a, as_of):
+        fail(problem)
+    # Without the search, nothing may claim an answer would not change it.
+    rc5, out5, _ = run(aicert, args + ["--format", "json", "--no-counterfactuals"])
+    if rc5 == 0:
+        b = json.loads(out5)
+        if any(m.get("could_change") is not None for m in b.get("missing_detail") or []):
+            fail("--no-counterfactuals still says what answering a question would change")
+        if any((b.get("what_changes") or {}).get(k) for k in ("unanswered", "actions", "rests_on")):
+            fail("--no-counterfactuals still lists what would change the verdict")
     return fails
 
 
@@ -316,7 +363,7 @@ def read_expected(cases):
                 header = cols
                 continue
             cols += [""] * (len(header) - len(cols))
-            row = {h: ("" if c.strip() == "-" else c.strip()) for h, c in zip(header, cols)}
+            row = {h: c.strip() for h, c in zip(header, cols)}
             rows.append(row)
     return rows
 

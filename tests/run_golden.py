@@ -16,6 +16,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 TIMEOUT = 60
+AS_OF = ["--as-of", "2026-11-29"]  # assessments are judged on a fixed date, whatever today is
 
 
 def commands(tests, examples, dbpath):
@@ -27,19 +28,21 @@ def commands(tests, examples, dbpath):
     out = []
     for name, path in inputs:
         for fmt in ("text", "json", "markdown"):
-            out.append((f"assess/{name}.{fmt}", ["assess", path, "--format", fmt], None))
+            out.append((f"assess/{name}.{fmt}", ["assess", path, "--format", fmt] + AS_OF, None))
         out.append((f"assess/{name}.nocf.json",
-                    ["assess", path, "--format", "json", "--no-counterfactuals"], None))
+                    ["assess", path, "--format", "json", "--no-counterfactuals"] + AS_OF, None))
         for fmt in ("text", "json"):
-            out.append((f"compare/{name}.{fmt}", ["compare", path, "--format", fmt], None))
+            out.append((f"compare/{name}.{fmt}", ["compare", path, "--format", fmt] + AS_OF, None))
     for name, path in inputs:
         if "occupation" in name or "no-task-mix" in name:
-            out.append((f"assess-data/{name}.json", ["assess", path, "--format", "json", "--data", dbpath], None))
-            out.append((f"assess-data/{name}.text", ["assess", path, "--data", dbpath], None))
+            out.append((f"assess-data/{name}.json", ["assess", path, "--format", "json", "--data", dbpath] + AS_OF, None))
+            out.append((f"assess-data/{name}.text", ["assess", path, "--data", dbpath] + AS_OF, None))
     for sub in ("profile",):
         d = os.path.join(tests, "bad", sub)
         for f in sorted(os.listdir(d)):
-            out.append((f"bad-{sub}/{f}", ["assess", os.path.join("bad", sub, f)], None))
+            out.append((f"bad-{sub}/{f}", ["assess", os.path.join("bad", sub, f)] + AS_OF, None))
+    out.append(("bad-usage/as-of-not-a-date", ["assess", os.path.join("cases", "product-lead.json"), "--as-of", "2026-02-30"],
+                None))
     d = os.path.join(tests, "bad", "policy")
     for f in sorted(os.listdir(d)):
         out.append((f"bad-policy/{f}", ["policy", "check", os.path.join("bad", "policy", f)], None))

@@ -122,6 +122,11 @@ int cli_history_save(ac_session *s, const ac_profile *p, const ac_assessment *a,
 #define CLI_OPT_CATALOGUE {"catalogue", "FILE", "add or override catalogue entries from FILE"}
 #define CLI_OPT_DATA {"data", "FILE", "occupation database (default: $AICERT_DATA or the XDG data dir)"}
 #define CLI_OPT_FORMAT {"format", "FMT", "output format: text (default), json or markdown"}
+#define CLI_OPT_AS_OF {"as-of", "DATE", "judge certificate availability on DATE, YYYY-MM-DD (default: today, UTC)"}
+
+/* Reads a date option (YYYY-MM-DD) into *value (NULL when absent); prints an
+ * error and returns 2 when it is not a real date, else -1 (cmd_assess.c). */
+int cli_opt_date(const cli_args *a, const char *name, const char **value);
 
 /* Subcommands (one file each). */
 extern const cli_command cmd_assess;

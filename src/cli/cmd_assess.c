@@ -13,15 +13,27 @@ static const cli_option options[] = {
 	CLI_OPT_POLICY,
 	CLI_OPT_CATALOGUE,
 	CLI_OPT_DATA,
+	CLI_OPT_AS_OF,
 	{"no-counterfactuals", NULL, "skip the search for answers that would change the verdict"},
 	{"save", NULL, "also save the assessment in the history ('aicert history list')"},
 	{NULL, NULL, NULL}};
 
+int cli_opt_date(const cli_args *a, const char *name, const char **value)
+{
+	*value = cli_opt(a, name);
+	if (*value && !ac_date_valid(*value)) {
+		cli_error("--%s: found '%s', expected a calendar date written YYYY-MM-DD, such as 2026-11-29", name, *value);
+		return CLI_EXIT_USAGE;
+	}
+	return -1;
+}
+
 static int run(const cli_args *args)
 {
 	ac_format fmt;
+	const char *as_of;
 	int rc = cli_format(args, &fmt);
-	if (rc >= 0)
+	if (rc >= 0 || (rc = cli_opt_date(args, "as-of", &as_of)) >= 0)
 		return rc;
 	const char *path = args->positional[0];
 	ac_session *session = NULL;
@@ -37,6 +49,7 @@ static int run(const cli_args *args)
 	ac_assess_options o;
 	ac_assess_options_init(&o);
 	o.counterfactuals = !cli_flag(args, "no-counterfactuals");
+	o.as_of = as_of;
 	ac_status st = ac_session_assess(session, profile, &o, &a, &d);
 	ac_render_options ro;
 	cli_render_options(&ro);
@@ -65,11 +78,13 @@ done:
 const cli_command cmd_assess = {
 	"assess",
 	"assess one profile: verdict, reasons, alternatives",
-	"aicert assess PROFILE|- [--format text|json|markdown] [--policy FILE] [--catalogue FILE] [--data FILE] [--save]",
+	"aicert assess PROFILE|- [--format text|json|markdown] [--as-of YYYY-MM-DD] [--policy FILE] [--catalogue FILE]\n"
+	"       [--data FILE] [--no-counterfactuals] [--save]",
 	"Reads a profile (../shared/spec/PROFILE.md; '-' reads standard input) and writes the\n"
 	"assessment: the verdict first, then exposure, replaceability, leverage, organisation,\n"
 	"timing, motives and the certificate, the four conditions, the five questions, the ranked\n"
-	"alternatives and what would change the verdict.  Exit 0 when an assessment was written\n"
+	"alternatives and what would change the verdict.  A certificate's availability is judged on\n"
+	"--as-of (default: today in UTC), which the assessment records.  Exit 0 when an assessment was written\n"
 	"(whatever the verdict), 2 for bad input or usage, 1 for an internal failure.",
 	options,
 	1,

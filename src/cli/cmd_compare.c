@@ -32,6 +32,8 @@ static int run_compare(const cli_args *a)
 	}
 	o.top = (size_t)top;
 	o.include_retired = cli_flag(a, "include-retired");
+	if ((rc = cli_opt_date(a, "as-of", &o.as_of)) >= 0)
+		return rc;
 
 	const char *path = a->positional[0];
 	ac_profile *p = NULL;
@@ -62,6 +64,7 @@ static const cli_option compare_options[] = {
 	{"domain", "D", "only certificates of this domain (ai_literacy, ml_engineering, ...)"},
 	{"max-cost", "USD", "only certificates known to cost at most USD (unknown prices are left out)"},
 	{"include-retired", NULL, "rank retired certificates too"},
+	CLI_OPT_AS_OF,
 	CLI_OPT_POLICY,
 	CLI_OPT_CATALOGUE,
 	CLI_OPT_DATA,
@@ -72,7 +75,8 @@ static const cli_option compare_options[] = {
 const cli_command cmd_compare = {
 	"compare",
 	"rank the catalogue's certificates for one profile",
-	"aicert compare PROFILE [--top N] [--domain D] [--max-cost USD] [--include-retired] [--policy FILE] "
+	"aicert compare PROFILE [--top N] [--domain D] [--max-cost USD] [--include-retired] [--as-of YYYY-MM-DD] "
+	"[--policy FILE] "
 	"[--catalogue FILE] [--data FILE] [--format text|json]",
 	"Runs the assessment once per certificate, as if the profile named it, and ranks the results by "
 	"the policy's comparison rule (printed with the output).  When no certificate earns 'pursue', "

@@ -148,7 +148,9 @@ def csv_input(tmp):
     check(rc == 0 and json.loads(out)["schema"].startswith("aicert/assessment/"),
           f"the template's example row is assessed (exit {rc}: {err[:200]})")
 
-    docs = [d for _, d in profiles()]
+    # An empty CSV cell means "not answered", so a profile that gives an empty
+    # string on purpose has no CSV form; those are left out of this comparison.
+    docs = [d for _, d in profiles() if '""' not in json.dumps(d)]
     cpath, jpath = os.path.join(tmp, "all.csv"), os.path.join(tmp, "all-again.jsonl")
     open(cpath, "wb").write(csv_rows(header, docs))
     open(jpath, "wb").write(jsonl(docs))

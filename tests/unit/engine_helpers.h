@@ -26,6 +26,10 @@
 static ac_policy *h_pol;
 static ac_catalogue *h_cat;
 
+/* Every assessment of the unit tests is made on one date, so a certificate's
+ * availability never depends on the day the tests run. */
+#define H_AS_OF "2026-11-29"
+
 /* Group setup: the default policy and catalogue, loaded once per executable. */
 static inline int h_setup(void **state)
 {
@@ -52,7 +56,7 @@ static inline int h_teardown(void **state)
 /* A profile's JSON text from the single-quoted body (freed with free()). */
 static inline char *h_json(const char *body)
 {
-	const char *head = "{'schema': 'aicert/profile/v1'";
+	const char *head = "{'schema': 'aicert/profile/v2'";
 	size_t n = strlen(head) + strlen(body) + 4;
 	char *s = malloc(n);
 	assert_non_null(s);
@@ -92,7 +96,7 @@ static inline ac_profile *h_parse(char *json)
 
 static inline ac_assessment *h_assess_profile(const ac_profile *p, const ac_policy *pol, int counterfactuals)
 {
-	ac_context ctx = {pol ? pol : h_pol, h_cat, NULL, counterfactuals};
+	ac_context ctx = {pol ? pol : h_pol, h_cat, NULL, counterfactuals, H_AS_OF};
 	ac_diags d;
 	ac_diags_init(&d);
 	ac_assessment *a = NULL;
@@ -143,6 +147,25 @@ static inline const ac_missing *h_missing(const ac_assessment *a, const char *fi
 		if (strcmp(a->missing[i].field, field) == 0)
 			return &a->missing[i];
 	return NULL;
+}
+
+/* The open question at field in what_changes, or NULL. */
+static inline const ac_unanswered *h_unanswered(const ac_assessment *a, const char *field)
+{
+	for (size_t i = 0; i < a->what_changes.n_unanswered; i++)
+		if (strcmp(a->what_changes.unanswered[i].field, field) == 0)
+			return &a->what_changes.unanswered[i];
+	return NULL;
+}
+
+/* The verdict an open question's answer (as JSON text) gives, or 0. */
+static inline int h_outcome(const ac_assessment *a, const char *field, const char *answer_json)
+{
+	const ac_unanswered *u = h_unanswered(a, field);
+	for (size_t i = 0; u && i < u->n_outcomes; i++)
+		if (strcmp(u->outcomes[i].answer_json, answer_json) == 0)
+			return u->outcomes[i].verdict;
+	return 0;
 }
 
 static inline int h_has_warning(const ac_assessment *a, const char *part)

@@ -1,7 +1,8 @@
 /*
  * test_certificate.c — FRAMEWORK.md section 8: gap fit (through the
  * certificate's keywords or its domain's), role fit, weeks at the person's pace,
- * the time valued at their pay, the budget, and an unknown catalogue id.
+ * the time valued at their pay, the budget, availability on the assessment's
+ * date, and an unknown catalogue id.
  */
 #include "engine_helpers.h"
 
@@ -79,8 +80,12 @@ static void gap_fit_is_unknown_for_a_certificate_without_keywords_or_domain(void
 	(void)state;
 	ac_assessment *a = learner("'capability_gap': 'SQL', 'certification': {'name': 'Mystery course'}");
 	assert_int_equal(a->certification.gap_fit, AC_UNKNOWN);
-	/* Unknown fit does not block closing the gap. */
-	assert_string_equal(a->reason, "closes_gap");
+	/* A pursue rule needs a named certificate that certainly fits, and a
+	 * mismatch one that certainly misses: an unknown fit gives neither. */
+	assert_null(h_rule(a, "closes_gap"));
+	assert_null(h_rule(a, "certificate_mismatch"));
+	assert_string_equal(a->reason, "no_defined_leverage");
+	assert_int_equal(a->trajectory_defined.met, AC_UNKNOWN);
 	ac_assessment_free(a);
 }
 
@@ -111,6 +116,52 @@ static void without_a_target_role_fit_compares_with_the_current_title(void **sta
 	ac_assessment_free(a);
 }
 
+/* The learner with certification.id = id, assessed on as_of. */
+static ac_assessment *on_date(const char *id, const char *hours, const char *as_of)
+{
+	char body[1024];
+	snprintf(body, sizeof body, "'role': {'title': 'Data analyst', " TASKS_HOLDING ", 'leverage_test': 'scope'},"
+		 " 'ai_use': {'tested_in_role': true}, 'motives': ['capability_gap'], 'capability_gap': 'machine learning',"
+		 " 'certification': {'id': '%s', 'hours': %s}, 'constraints': {'hours_per_week': 5}", id, hours);
+	ac_profile *p = h_parse(P(body));
+	ac_context ctx = {h_pol, h_cat, NULL, 0, as_of};
+	ac_assessment *a = NULL;
+	assert_int_equal(ac_assess(p, &ctx, &a, NULL), AC_OK);
+	ac_profile_free(p);
+	return a;
+}
+
+static void availability_is_judged_on_the_assessments_date(void **state)
+{
+	(void)state;
+	/* aws-mls-c01 retires on 2026-03-31. */
+	ac_assessment *a = on_date("aws-mls-c01", "40", "2026-03-31");
+	assert_string_equal(a->reason, "certificate_retired"); /* retired on the day itself */
+	assert_string_equal(a->as_of, "2026-03-31");
+	assert_int_equal(a->timing_appropriate.met, AC_FALSE);
+	ac_assessment_free(a);
+	a = on_date("aws-mls-c01", "40", "2026-03-30");
+	assert_string_equal(a->reason, "timing"); /* a day left, eight weeks of study */
+	assert_true(h_has_flag(a, "certificate_retiring"));
+	ac_assessment_free(a);
+	a = on_date("aws-mls-c01", "40", "2026-01-01");
+	assert_string_equal(a->reason, "closes_gap"); /* finished on 2026-02-26, before it retires */
+	assert_true(h_has_flag(a, "certificate_retiring"));
+	ac_assessment_free(a);
+	a = on_date("aws-mls-c01", "40", "2025-01-01");
+	assert_false(h_has_flag(a, "certificate_retiring")); /* more than a year ahead */
+	ac_assessment_free(a);
+	/* A date that is not one is refused, naming it. */
+	ac_profile *p = h_parse(P("'role': {" TASKS_HOLDING "}"));
+	ac_context ctx = {h_pol, h_cat, NULL, 0, "2026-02-30"};
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_assess(p, &ctx, &a, &d), AC_EINPUT);
+	assert_non_null(strstr(d.items[0].message, "2026-02-30"));
+	ac_diags_free(&d);
+	ac_profile_free(p);
+}
+
 static void a_certificate_that_misses_the_target_does_not_enable_the_transition(void **state)
 {
 	(void)state;
@@ -118,6 +169,7 @@ static void a_certificate_that_misses_the_target_does_not_enable_the_transition(
 				      " 'motives': ['role_transition'], 'trajectory': {'target_role': 'Product manager'},"
 				      " 'certification': {'name': 'C', 'maps_to_roles': ['Security analyst']}"));
 	assert_null(h_rule(a, "enables_transition"));
+	assert_string_equal(a->reason, "certificate_mismatch"); /* the direction is right, the certificate is not */
 	ac_assessment_free(a);
 	a = h_assess(P("'role': {" TASKS_HOLDING ", 'leverage_test': 'pay'}, 'ai_use': {'tested_in_role': true},"
 		       " 'motives': ['role_transition'], 'trajectory': {'target_role': 'Product manager'},"
@@ -210,7 +262,7 @@ static void an_unknown_certificate_id_is_refused(void **state)
 {
 	(void)state;
 	ac_profile *p = h_parse(P("'role': {" TASKS_HOLDING "}, 'certification': {'id': 'no-such-cert'}"));
-	ac_context ctx = {h_pol, h_cat, NULL, 1};
+	ac_context ctx = {h_pol, h_cat, NULL, 1, H_AS_OF};
 	ac_diags d;
 	ac_diags_init(&d);
 	ac_assessment *a = (ac_assessment *)1;
@@ -222,7 +274,7 @@ static void an_unknown_certificate_id_is_refused(void **state)
 	ac_diags_free(&d);
 
 	/* Without a catalogue no id can be resolved. */
-	ac_context bare = {h_pol, NULL, NULL, 0};
+	ac_context bare = {h_pol, NULL, NULL, 0, H_AS_OF};
 	ac_diags_init(&d);
 	assert_int_equal(ac_assess(p, &bare, &a, &d), AC_ENOTFOUND);
 	ac_diags_free(&d);
@@ -253,6 +305,7 @@ int main(void)
 		cmocka_unit_test(a_catalogue_certificate_above_the_budget_is_flagged),
 		cmocka_unit_test(the_profile_overrides_catalogue_fields),
 		cmocka_unit_test(a_retired_certificate_carries_a_warning),
+		cmocka_unit_test(availability_is_judged_on_the_assessments_date),
 		cmocka_unit_test(an_unknown_certificate_id_is_refused),
 		cmocka_unit_test(without_a_named_certificate_there_is_no_certificate_section),
 	};

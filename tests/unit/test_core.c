@@ -2,7 +2,8 @@
  * test_core.c — the core layer on its own: diagnostics keep messages of any
  * length and say when they cut one, every enum's names and its "a, b or c"
  * sentence agree, occupation codes have one syntax, text is cut on character
- * boundaries, whole numbers are told from reals, and the delimited-text
+ * boundaries, whole numbers are told from reals, dates are real calendar
+ * days counted exactly, and the delimited-text
  * reader reads quoted and ragged input faithfully or names the line it
  * cannot read (including the reader cases among tests/fixtures/occdata/bad).
  */
@@ -18,6 +19,7 @@
 
 #include "aicert.h"
 #include "core/codes.h"
+#include "core/date.h"
 #include "core/diag.h"
 #include "core/dsv.h"
 #include "core/number.h"
@@ -218,6 +220,38 @@ static ac_status read_text(const char *text, char sep, const char *const *cols, 
 	fclose(f);
 	*rows = sb_take(&sb, NULL);
 	return st;
+}
+
+static void dates_are_real_days_written_one_way(void **state)
+{
+	(void)state;
+	long a, b;
+	assert_true(ac_date_parse("2026-11-29", &a));
+	assert_true(ac_date_parse("2026-11-30", &b));
+	assert_int_equal(b - a, 1);
+	assert_true(ac_date_parse("1970-01-01", &a));
+	assert_int_equal(a, 0);
+	assert_true(ac_date_parse("2024-02-29", &a)); /* a leap day */
+	assert_true(ac_date_parse("2024-03-01", &b));
+	assert_int_equal(b - a, 1);
+	assert_true(ac_date_parse("2026-06-30", &a));
+	assert_true(ac_date_parse("2027-06-30", &b));
+	assert_int_equal(b - a, 365);
+	static const char *const bad[] = {"2026-02-29", "2100-02-29", "2026-13-01", "2026-00-10", "2026-04-31",
+					  "2026-1-01",  "26-11-29",   "2026/11/29", "2026-11-29 ", "2026-11-2x",
+					  "",           "1899-12-31"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_false(ac_date_parse(bad[i], &a));
+		assert_false(ac_date_valid(bad[i]));
+	}
+	assert_false(ac_date_valid(NULL));
+	char out[11];
+	for (long day = -800; day < 80000; day += 97) {
+		ac_date_format(day, out);
+		assert_true(ac_date_parse(out, &a));
+		assert_int_equal(a, day);
+	}
+	assert_true(ac_date_today() > 20000); /* after 2024 */
 }
 
 static void quoted_fields_keep_separators_and_quotes(void **state)
@@ -424,6 +458,7 @@ int main(void)
 		cmocka_unit_test(occupation_codes_have_one_syntax),
 		cmocka_unit_test(text_is_cut_between_characters),
 		cmocka_unit_test(whole_numbers_are_told_from_reals),
+		cmocka_unit_test(dates_are_real_days_written_one_way),
 		cmocka_unit_test(quoted_fields_keep_separators_and_quotes),
 		cmocka_unit_test(the_header_is_found_below_a_title_by_name_or_pattern),
 		cmocka_unit_test(ragged_and_broken_lines_are_named),

@@ -65,7 +65,7 @@ static size_t load_cases(char ***out)
 static char *render(const char *text, const ac_policy *pol, const ac_catalogue *cat, ac_format fmt)
 {
 	ac_profile *p = h_parse_text(text);
-	ac_context ctx = {pol, cat, NULL, 1};
+	ac_context ctx = {pol, cat, NULL, 1, H_AS_OF};
 	ac_assessment *a = NULL;
 	assert_int_equal(ac_assess(p, &ctx, &a, NULL), AC_OK);
 	char *out = NULL;

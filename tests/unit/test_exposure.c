@@ -233,8 +233,15 @@ static void reporting_and_coordination_shares_are_measured(void **state)
 				      "{'name': 'Calls', 'share': 10, 'category': 'client_relationship'}]}"));
 	assert_float_equal(a->exposure.reporting_share, 0.5, 1e-9);
 	assert_float_equal(a->exposure.coordination_share, 0.4, 1e-9);
-	assert_true(h_has_flag(a, "reporting_heavy"));
+	/* "Most" means more than half: exactly half is not reporting-heavy. */
+	assert_false(h_has_flag(a, "reporting_heavy"));
 	assert_false(h_has_flag(a, "coordination_heavy"));
+	ac_assessment_free(a);
+	a = h_assess(P("'role': {'tasks': ["
+		       "{'name': 'Decks', 'share': 31, 'category': 'standardized_reporting'},"
+		       "{'name': 'Letters', 'share': 20, 'category': 'document_drafting'},"
+		       "{'name': 'Calls', 'share': 49, 'category': 'client_relationship'}]}"));
+	assert_true(h_has_flag(a, "reporting_heavy"));
 	ac_assessment_free(a);
 }
 

@@ -63,7 +63,7 @@ static void an_unanswered_leverage_test_is_listed_as_missing(void **state)
 	assert_int_equal(a->leverage.orientation, 0);
 	assert_int_equal(a->leverage.ownership_expands, AC_UNKNOWN);
 	assert_non_null(h_missing(a, "role.leverage_test"));
-	assert_false(a->exposure_understood.met);
+	assert_int_equal(a->exposure_understood.met, AC_UNKNOWN); /* the leverage test would settle it */
 	ac_assessment_free(a);
 }
 
@@ -126,8 +126,10 @@ static void the_four_leverage_conditions_are_counted(void **state)
 	assert_true(a->leverage.expanding_into_system_design);
 	assert_true(a->leverage.transitioning_to_hybrid);
 	assert_int_equal(a->leverage.count, 4);
-	assert_true(a->leverage_possible.met);
-	assert_true(a->trajectory_defined.met);
+	assert_int_equal(a->leverage_possible.met, AC_TRUE);
+	/* Leverage conditions need a valid reason to define a trajectory; with no
+	 * reason and no gap given, an unanswered gap could still settle it. */
+	assert_int_equal(a->trajectory_defined.met, AC_UNKNOWN);
 	ac_assessment_free(a);
 
 	a = h_assess(P("'role': {" TASKS_HOLDING ", 'leverage_test': 'pay', 'owns_measurable_outcomes': false},"
@@ -160,6 +162,20 @@ static void a_manager_who_owns_an_outcome_owns_measurable_outcomes(void **state)
 				      " 'manager': {'owns_outcomes': true}}"));
 	assert_true(a->leverage.owns_measurable_outcomes);
 	assert_int_equal(a->leverage.count, 1);
+	/* The claim is made, through the manager block: nothing is missing. */
+	assert_null(h_missing(a, "role.owns_measurable_outcomes"));
+	ac_assessment_free(a);
+}
+
+static void an_explicit_no_beats_the_manager_block(void **state)
+{
+	(void)state;
+	ac_assessment *a = h_assess(P("'role': {'kind': 'manager', " TASKS_HOLDING ", 'leverage_test': 'pay',"
+				      " 'owns_measurable_outcomes': false, 'manager': {'owns_outcomes': true}}"));
+	assert_false(a->leverage.owns_measurable_outcomes);
+	assert_int_equal(a->leverage.count, 0);
+	assert_null(h_missing(a, "role.owns_measurable_outcomes")); /* answered: no */
+	assert_true(h_has_flag(a, "manager_compression_risk")); /* no owned outcome */
 	ac_assessment_free(a);
 }
 
@@ -188,6 +204,7 @@ int main(void)
 		cmocka_unit_test(the_four_leverage_conditions_are_counted),
 		cmocka_unit_test(claims_that_were_not_made_do_not_hold),
 		cmocka_unit_test(a_manager_who_owns_an_outcome_owns_measurable_outcomes),
+		cmocka_unit_test(an_explicit_no_beats_the_manager_block),
 		cmocka_unit_test(the_ladder_level_is_recorded),
 	};
 	return cmocka_run_group_tests(tests, h_setup, h_teardown);

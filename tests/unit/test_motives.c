@@ -21,14 +21,17 @@ static void a_capability_gap_is_valid_only_when_named(void **state)
 	assert_true(h_motive_in(a->motives.valid, AC_MOT_CAPABILITY_GAP));
 	ac_assessment_free(a);
 
-	a = why("'motives': ['capability_gap']");
+	/* An empty (or blank) gap answers "none": the reason does not count. */
+	a = why("'motives': ['capability_gap'], 'capability_gap': '   '");
 	assert_true(h_motive_in(a->motives.invalid, AC_MOT_CAPABILITY_GAP));
 	assert_string_equal(a->reason, "invalid_motive");
 	ac_assessment_free(a);
 
-	/* A blank gap is not named either. */
-	a = why("'motives': ['capability_gap'], 'capability_gap': '   '");
-	assert_true(h_motive_in(a->motives.invalid, AC_MOT_CAPABILITY_GAP));
+	/* No gap given at all: whether the reason counts is unknown. */
+	a = why("'motives': ['capability_gap']");
+	assert_true(h_motive_in(a->motives.unknown, AC_MOT_CAPABILITY_GAP));
+	assert_null(h_rule(a, "invalid_motive"));
+	assert_non_null(h_missing(a, "capability_gap"));
 	ac_assessment_free(a);
 }
 
@@ -38,9 +41,13 @@ static void a_role_transition_is_valid_only_with_a_target_role(void **state)
 	ac_assessment *a = why("'motives': ['role_transition'], 'trajectory': {'target_role': 'Data engineer'}");
 	assert_true(h_motive_in(a->motives.valid, AC_MOT_ROLE_TRANSITION));
 	ac_assessment_free(a);
-	a = why("'motives': ['role_transition']");
+	a = why("'motives': ['role_transition'], 'trajectory': {'target_role': ''}");
 	assert_true(h_motive_in(a->motives.invalid, AC_MOT_ROLE_TRANSITION));
 	assert_string_equal(a->reason, "invalid_motive");
+	ac_assessment_free(a);
+	a = why("'motives': ['role_transition']");
+	assert_true(h_motive_in(a->motives.unknown, AC_MOT_ROLE_TRANSITION));
+	assert_non_null(h_missing(a, "trajectory.target_role"));
 	ac_assessment_free(a);
 }
 
@@ -87,7 +94,7 @@ static void an_industry_shift_is_valid_invalid_or_unknown_by_the_industry(void *
 	assert_null(h_rule(a, "supports_industry_shift"));
 	const ac_missing *m = h_missing(a, "industry.shifting_to_ai");
 	assert_non_null(m);
-	assert_non_null(m->could_change);
+	assert_int_equal(m->changes, AC_TRUE);
 	ac_assessment_free(a);
 }
 
@@ -124,7 +131,7 @@ static void no_motives_is_not_an_invalid_motive(void **state)
 	ac_assessment *a = why("'label': 'no motives'");
 	assert_int_equal(a->motives.valid | a->motives.invalid | a->motives.unknown, 0);
 	assert_null(h_rule(a, "invalid_motive"));
-	assert_string_equal(a->motives.positioning, "not answered");
+	assert_string_equal(a->motives.positioning, "unknown");
 	ac_assessment_free(a);
 }
 
@@ -135,8 +142,15 @@ static void fear_driven_reasons_are_defensive(void **state)
 	assert_string_equal(a->motives.positioning, "defensive");
 	assert_int_equal(a->questions[4].ok, AC_FALSE);
 	ac_assessment_free(a);
-	/* Fear beside a defined move is still defensive. */
+	/* Fear beside a defined move that earns pursue: the move is right, the
+	 * reason is not. */
 	a = why("'motives': ['role_transition', 'follow_headlines'], 'trajectory': {'target_role': 'Data engineer'}");
+	assert_string_equal(a->reason, "enables_transition");
+	assert_string_equal(a->motives.positioning, "mixed");
+	ac_assessment_free(a);
+	/* Fear beside a valid reason that does not earn pursue is defensive. */
+	a = why("'motives': ['capability_gap', 'follow_headlines'], 'capability_gap': 'SQL'");
+	assert_int_not_equal(a->verdict, AC_VERDICT_PURSUE);
 	assert_string_equal(a->motives.positioning, "defensive");
 	ac_assessment_free(a);
 }

@@ -15,7 +15,7 @@ static void the_default_policy_parses_and_names_itself(void **state)
 {
 	(void)state;
 	assert_string_equal(ac_policy_name(h_pol), "default");
-	assert_string_equal(ac_policy_version(h_pol), "1");
+	assert_string_equal(ac_policy_version(h_pol), "2");
 	/* Its printed text parses to the same policy. */
 	const char *text = ac_policy_default_text();
 	ac_policy *p = NULL;
@@ -33,10 +33,10 @@ static void the_assessment_records_the_policy_that_produced_it(void **state)
 	(void)state;
 	ac_assessment *a = h_assess(P("'role': {" TASKS_HOLDING "}"));
 	assert_string_equal(a->policy_name, "default");
-	assert_string_equal(a->policy_version, "1");
+	assert_string_equal(a->policy_version, "2");
 	ac_assessment_free(a);
 
-	ac_policy *mine = h_policy_variant("name = default\nversion = 1", "name = coach-2025\nversion = 3b");
+	ac_policy *mine = h_policy_variant("name = default\nversion = 2", "name = coach-2025\nversion = 3b");
 	a = h_assess_with(mine, P("'role': {" TASKS_HOLDING "}"), 0);
 	assert_string_equal(a->policy_name, "coach-2025");
 	assert_string_equal(a->policy_version, "3b");
@@ -204,7 +204,7 @@ static void a_missing_threshold_is_reported_at_its_section(void **state)
 {
 	(void)state;
 	int line, section;
-	char *t = variant_text("condition_share = 0.50\n", "", &line);
+	char *t = variant_text("retiring_soon_days = 365\n", "", &line);
 	char *sec = strstr(ac_policy_default_text(), "[thresholds]");
 	section = 1;
 	for (const char *c = ac_policy_default_text(); c < sec; c++)
@@ -212,7 +212,7 @@ static void a_missing_threshold_is_reported_at_its_section(void **state)
 	ac_diags d = refuse(t);
 	assert_int_equal(d.count, 1);
 	assert_int_equal(d.items[0].line, section);
-	assert_non_null(strstr(d.items[0].message, "condition_share"));
+	assert_non_null(strstr(d.items[0].message, "retiring_soon_days"));
 	ac_diags_free(&d);
 	free(t);
 }
@@ -355,18 +355,18 @@ static void the_positioning_is_the_first_line_that_holds(void **state)
 	(void)state;
 	const char *body = "'role': {" TASKS_HOLDING "}, 'motives': ['capability_gap']";
 	ac_assessment *a = h_assess_with(NULL, P(body), 0);
-	assert_string_equal(a->motives.positioning, "unclear"); /* an unnamed gap */
+	assert_string_equal(a->motives.positioning, "unknown"); /* a gap not given: not settled */
 	ac_assessment_free(a);
 	ac_policy *p = h_policy_variant("[positioning]\n", "[positioning]\ndefensive = motives_given\n");
 	a = h_assess_with(p, P(body), 0);
 	assert_string_equal(a->motives.positioning, "defensive");
-	assert_string_equal(a->questions[4].answer, "defensive");
+	assert_non_null(strstr(a->questions[4].answer, "Protecting yourself"));
 	assert_int_equal(a->questions[4].ok, AC_FALSE);
 	ac_assessment_free(a);
 	ac_policy_free(p);
-	/* Nothing given: the last line, 'not_answered = always'. */
+	/* Nothing given: the first line, 'unknown = not motives_given'. */
 	a = h_assess_with(NULL, P("'role': {" TASKS_HOLDING "}"), 0);
-	assert_string_equal(a->motives.positioning, "not answered");
+	assert_string_equal(a->motives.positioning, "unknown");
 	ac_assessment_free(a);
 }
 
@@ -374,20 +374,20 @@ static void conditions_and_answers_are_worded_by_the_policy(void **state)
 {
 	(void)state;
 	ac_policy *p = h_policy_variant(
-		"why = Neither your task mix nor what your organisation would do with extra output is known.",
-		"why = We know neither your tasks nor your leverage test ({leverage_count} leverage conditions).");
+		"why_if = rule_assess_exposure_first | Not yet: without a task mix nothing shows how much of your work AI compresses.",
+		"why_if = rule_assess_exposure_first | We know neither your tasks nor your leverage test ({leverage_count} leverage conditions).");
 	ac_assessment *a = h_assess_with(p, P("'motives': ['capability_gap']"), 0);
-	assert_false(a->exposure_understood.met);
+	assert_int_equal(a->exposure_understood.met, AC_FALSE);
 	assert_string_equal(a->exposure_understood.why, "We know neither your tasks nor your leverage test (0 leverage conditions).");
 	ac_assessment_free(a);
 	ac_policy_free(p);
 	/* A question's mark is the chosen line's. */
-	p = h_policy_variant("answer_if = not gap_named | no | Not answered: no missing capability is named.",
-			     "answer_if = not gap_named | unknown | Nothing named yet.");
+	p = h_policy_variant("answer_if = not known gap_named | unknown | Not answered: which capability, missing today, you want to gain.",
+			     "answer_if = not known gap_named | no | Nothing named yet.");
 	a = h_assess_with(p, P("'role': {" TASKS_HOLDING "}"), 0);
 	assert_string_equal(a->questions[0].id, "capability_gap");
 	assert_string_equal(a->questions[0].answer, "Nothing named yet.");
-	assert_int_equal(a->questions[0].ok, AC_UNKNOWN);
+	assert_int_equal(a->questions[0].ok, AC_FALSE);
 	ac_assessment_free(a);
 	ac_policy_free(p);
 }
@@ -426,7 +426,10 @@ static void a_fact_is_used_only_once_it_is_decided(void **state)
 		{"when = exposed or replaceability_high or compressible", "when = exposed or positioning_defensive",
 		 "'positioning_defensive' is decided later"},
 		{"when = industry_shift_valid", "when = industry_shift_valid or verdict_pursue", "'verdict_pursue' is decided later"},
-		{"defensive = panic_motive or structural", "defensive = positioning_offensive", "'positioning_offensive' is decided later"},
+		{"defensive = reason_structural_exposure or fear_driven", "defensive = positioning_offensive",
+		 "'positioning_offensive' is decided later"},
+		{"when = credential_sensitive\n", "when = credential_sensitive or rule_invalid_motive\n",
+		 "'rule_invalid_motive' is decided later"},
 		{"when = adoption_layers_removed or", "when = phase == 2 or", "'phase' is decided later"},
 	};
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
@@ -497,8 +500,8 @@ static void the_built_in_wording_is_complete(void **state)
 	assert_string_equal(ac_word(w, AC_W_REPORT_CONDITIONS), "The four conditions");
 	assert_string_equal(ac_word_of(w, AC_WF_VERDICT, AC_VERDICT_SIGNAL_ONLY), "SIGNAL ONLY");
 	assert_null(ac_word_of(w, AC_WF_VERDICT, 0));
-	char *s = AC_SAY_DUP(w, AC_W_REPORT_POLICY_VALUE, "coach", "3");
-	assert_string_equal(s, "coach, version 3");
+	char *s = AC_SAY_DUP(w, AC_W_REPORT_POLICY_VALUE, "coach", "3", "2026-11-29");
+	assert_string_equal(s, "coach, version 3; assessed as of 2026-11-29");
 	free(s);
 	ac_diags_free(&d);
 }
@@ -507,13 +510,13 @@ static void a_translation_may_move_placeholders(void **state)
 {
 	(void)state;
 	int line;
-	char *t = wording_variant("report.policy_value = {name}, version {version}",
+	char *t = wording_variant("report.policy_value = {name}, version {version}; assessed as of {date}",
 				  "report.policy_value = Version {version} von {name} ({name})", &line);
 	ac_wording *w = NULL;
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_wording_parse(t, strlen(t), "de", &w, &d), AC_OK);
-	char *s = AC_SAY_DUP(w, AC_W_REPORT_POLICY_VALUE, "coach", "3");
+	char *s = AC_SAY_DUP(w, AC_W_REPORT_POLICY_VALUE, "coach", "3", "2026-11-29");
 	assert_string_equal(s, "Version 3 von coach (coach)");
 	free(s);
 	ac_wording_free(w);

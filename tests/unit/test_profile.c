@@ -147,12 +147,20 @@ static void null_is_an_unanswered_question(void **state)
 	ac_profile_free(p);
 }
 
-static void an_empty_string_means_none(void **state)
+static void an_empty_string_answers_none_and_absent_is_unknown(void **state)
 {
 	(void)state;
 	ac_profile *p = h_parse(P("'trajectory': {'target_role': ''}, 'capability_gap': '   '"));
-	assert_null(p->trajectory.target_role);
+	assert_string_equal(p->trajectory.target_role, ""); /* an answer: none */
+	assert_string_equal(p->capability_gap, "");
+	ac_profile_free(p);
+	p = h_parse(P("'trajectory': {}"));
+	assert_null(p->trajectory.target_role); /* not answered */
 	assert_null(p->capability_gap);
+	ac_profile_free(p);
+	/* Elsewhere an empty text is no answer at all. */
+	p = h_parse(P("'role': {'title': ''}"));
+	assert_null(p->role.title);
 	ac_profile_free(p);
 }
 
@@ -363,7 +371,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_field_is_read_with_its_meaning),
 		cmocka_unit_test(null_is_an_unanswered_question),
-		cmocka_unit_test(an_empty_string_means_none),
+		cmocka_unit_test(an_empty_string_answers_none_and_absent_is_unknown),
 		cmocka_unit_test(a_syntax_error_has_its_line_and_column),
 		cmocka_unit_test(each_problem_has_its_own_diagnostic_with_its_path),
 		cmocka_unit_test(a_required_task_field_given_as_null_is_refused),

@@ -19,6 +19,7 @@
 /* Everything the fixture points to lives in static storage, so a test frees
  * only the struct itself and does not depend on the engine's free. */
 static char *fixture_flags[] = {"phase_2_act_now", "reporting_heavy"};
+static char *fixture_flag_notes[] = {"AI is now expected where you work.", "Most of your time goes to reports."};
 static char *fixture_why[] = {"Organisation signals put you in phase 2: AI is expected."};
 static char *fixture_warnings[] = {"task shares add to 95; normalised to 100"};
 static char *fixture_gap[] = {"machine learning"};
@@ -30,30 +31,37 @@ static int fixture(void **state)
 	static ac_figure structural[] = {{"repeatable_share", AC_FIGURE_NUMBER, AC_UNKNOWN, {1, 0.8}},
 					 {"replaceability", AC_FIGURE_NUMBER, AC_UNKNOWN, {1, 3}}};
 	static ac_rule_fired rules[] = {
-		{"test_ai_first", 0, 0, "You have tested AI in your role.", tested, 1},
-		{"structural_exposure", AC_VERDICT_AVOID, 1,
+		{"test_ai_first", NULL, 0, 0, "You have tested AI in your role.", tested, 1},
+		{"structural_exposure", "The role's design", AC_VERDICT_AVOID, 1,
 		 "80% of your time is repeatable work and 3 of 4 replaceability conditions hold", structural, 2},
 	};
 	static ac_task_result tasks[] = {
-		{"Monthly variance report", 1.0 / 3.0, AC_CAT_STANDARDIZED_REPORTING, 0.8,
-		 0.8 / 3.0, 1, 1, 1, 0, 0},
-		{"Budget reviews with the owners of every cost centre in the region, one by one",
-		 0.4, AC_CAT_JUDGMENT_DECISIONS, 0.25, 0.1, 0, 0, 0, 1, 1},
-		{"Status updates", 0.2666667, AC_CAT_COORDINATION, 0.6, 0.16, 1, 0, 0, 0, 0},
+		{"Monthly variance report", 25, 1.0 / 3.0, AC_CAT_STANDARDIZED_REPORTING, 0.8, 0.8 / 3.0, 1, 1, 1, 0, 0},
+		{"Budget reviews with the owners of every cost centre in the region, one by one", 30, 0.4,
+		 AC_CAT_JUDGMENT_DECISIONS, 0.25, 0.1, 0, 0, 0, 1, 1},
+		{"Status updates", 20, 0.2666667, AC_CAT_COORDINATION, 0.6, 0.16, 1, 0, 0, 0, 0},
 	};
-	static ac_counterfactual cfs[] = {
-		{"role.owns_measurable_outcomes", "false", "true",
-		 "if you owned measurable outcomes, the verdict would be pursue", AC_VERDICT_PURSUE, "amplifies_trajectory"},
+	static ac_outcome outcomes[] = {
+		{"\"scope\"", "your scope expands", AC_VERDICT_PURSUE, "amplifies_trajectory", "A trajectory to amplify"},
+		{"\"headcount_cut\"", "headcount is reduced", AC_VERDICT_AVOID, "structural_exposure", "The role's design"},
+	};
+	static ac_unanswered open[] = {
+		{"role.leverage_test", "What would your organisation do with 40% more output?", outcomes, 2},
+	};
+	static ac_change actions[] = {
+		{"role.owns_measurable_outcomes", "false", "no", "Take ownership of an outcome that is measured",
+		 {"true", "yes", AC_VERDICT_PURSUE, "amplifies_trajectory", NULL}},
 	};
 	static ac_missing missing[] = {
-		{"role.leverage_test", "answering it could move the verdict to not_yet"},
-		{"industry.shifting_to_ai", NULL},
+		{"role.leverage_test", "What would your organisation do with 40% more output?", AC_TRUE},
+		{"industry.shifting_to_ai", "Is your industry moving to AI-based work?", AC_FALSE},
 	};
 	ac_assessment *a = calloc(1, sizeof *a);
 	if (!a)
 		return -1;
 	a->policy_name = "default";
-	a->policy_version = "1";
+	a->policy_version = "2";
+	memcpy(a->as_of, "2026-11-29", 11);
 	a->label = "Dana, FP&A *analyst*";
 	a->verdict = AC_VERDICT_AVOID;
 	a->reason = "structural_exposure";
@@ -62,6 +70,7 @@ static int fixture(void **state)
 	a->rules = rules;
 	a->n_rules = 2;
 	a->flags = fixture_flags;
+	a->flag_notes = fixture_flag_notes;
 	a->n_flags = 2;
 	a->exposure.score = 0.71428571;
 	a->exposure.klass = AC_CLASS_EXPOSED;
@@ -93,10 +102,10 @@ static int fixture(void **state)
 	a->motives.valid = 1u << AC_MOT_CAPABILITY_GAP;
 	a->motives.invalid = 1u << AC_MOT_REDUCE_ANXIETY;
 	a->motives.positioning = "defensive";
-	a->exposure_understood = (ac_condition){1, "a task mix was given"};
-	a->leverage_possible = (ac_condition){0, "no leverage condition holds"};
-	a->timing_appropriate = (ac_condition){1, "you tested AI in your role"};
-	a->trajectory_defined = (ac_condition){1, "target role: Analytics engineer"};
+	a->exposure_understood = (ac_condition){AC_TRUE, "a task mix was given"};
+	a->leverage_possible = (ac_condition){AC_FALSE, "no leverage condition holds"};
+	a->timing_appropriate = (ac_condition){AC_UNKNOWN, "it depends on an unanswered question"};
+	a->trajectory_defined = (ac_condition){AC_TRUE, "target role: Analytics engineer"};
 	static const char *const qids[5] = {"capability_gap", "maps_to_wanted_role",
 		"authority_or_knowledge", "org_rewards_certification", "defensive_or_offensive"};
 	for (int i = 0; i < 5; i++)
@@ -130,8 +139,11 @@ static int fixture(void **state)
 		AC_PATH_ORG_LEVERAGE, AC_PATH_REPOSITION, AC_PATH_CERTIFICATION};
 	for (int i = 0; i < AC_PATH__COUNT; i++)
 		a->alternatives[i] = (ac_alternative){order[i], 82 - 10 * i, "a reason", "a first step"};
-	a->counterfactuals = cfs;
-	a->n_counterfactuals = 1;
+	a->what_changes.searched = 1;
+	a->what_changes.unanswered = open;
+	a->what_changes.n_unanswered = 1;
+	a->what_changes.actions = actions;
+	a->what_changes.n_actions = 1;
 	a->warnings = fixture_warnings;
 	a->n_warnings = 1;
 	a->missing = missing;
@@ -186,10 +198,10 @@ __attribute__((noinline)) static long top_key(const char *text, const char *key)
 
 static void json_has_contract_keys_in_order(void **state)
 {
-	static const char *const keys[] = {"schema", "policy", "label", "verdict", "reason",
+	static const char *const keys[] = {"schema", "policy", "as_of", "label", "verdict", "reason",
 		"headline", "rules_fired", "flags", "exposure", "replaceability", "leverage",
 		"organization", "timing", "motives", "conditions", "questions", "certification",
-		"alternatives", "counterfactuals", "warnings", "missing", "missing_detail"};
+		"alternatives", "what_changes", "warnings", "missing", "missing_detail"};
 	ac_assessment *a = *state;
 	char *out = render(a, AC_FORMAT_JSON);
 	long prev = 0;
@@ -203,6 +215,10 @@ static void json_has_contract_keys_in_order(void **state)
 	assert_non_null(doc);
 	assert_string_equal(json_string_value(json_object_get(doc, "schema")), AC_ASSESSMENT_SCHEMA);
 	assert_string_equal(json_string_value(json_object_get(doc, "verdict")), "avoid");
+	assert_string_equal(json_string_value(json_object_get(doc, "as_of")), "2026-11-29");
+	json_t *conds = json_object_get(doc, "conditions");
+	assert_true(json_is_null(json_object_get(json_object_get(conds, "timing_appropriate"), "met")));
+	assert_true(json_is_false(json_object_get(json_object_get(conds, "leverage_possible"), "met")));
 	json_t *rules = json_object_get(doc, "rules_fired");
 	json_t *rule = json_array_get(rules, 1);
 	assert_true(json_is_true(json_object_get(rule, "decisive")));
@@ -265,7 +281,8 @@ static void json_writes_null_for_unknowns(void **state)
 	assert_string_equal(json_string_value(json_array_get(unknown, 2)), "cost_per_year_usd");
 	assert_int_equal(json_array_size(unknown), 3);
 	json_t *detail = json_array_get(json_object_get(doc, "missing_detail"), 1);
-	assert_true(json_is_null(json_object_get(detail, "could_change")));
+	assert_true(json_is_false(json_object_get(detail, "could_change")));
+	assert_string_equal(json_string_value(json_object_get(detail, "question")), "Is your industry moving to AI-based work?");
 	json_decref(doc);
 }
 
@@ -279,7 +296,8 @@ static void json_rounds_numbers_and_embeds_json_texts(void **state)
 	assert_non_null(strstr(out, "\"time_value_usd\": 5400,"));
 	assert_non_null(strstr(out, "\"retake_usd\": 150,"));
 	assert_non_null(strstr(out, "\"from\": false,"));
-	assert_non_null(strstr(out, "\"to\": true"));
+	assert_non_null(strstr(out, "\"to\": true,"));
+	assert_non_null(strstr(out, "\"answer\": \"headcount_cut\","));
 	assert_non_null(strstr(out, "\"phase\": 2,"));
 	assert_int_equal(out[strlen(out) - 1], '\n');
 	ac_free(out);
@@ -326,12 +344,12 @@ static void json_describes_the_occupation_when_data_was_used(void **state)
 	ac_free(text);
 }
 
-static void json_refuses_a_broken_counterfactual_value(void **state)
+static void json_refuses_a_broken_answer_value(void **state)
 {
 	ac_assessment *a = *state;
-	ac_counterfactual broken = {"x", "{not json", "true", "if x", AC_VERDICT_PURSUE, "r"};
-	a->counterfactuals = &broken;
-	a->n_counterfactuals = 1;
+	ac_change broken = {"x", "{not json", "x", "do x", {"true", "yes", AC_VERDICT_PURSUE, "r", NULL}};
+	a->what_changes.actions = &broken;
+	a->what_changes.n_actions = 1;
 	char *out = (char *)"untouched";
 	assert_int_equal(ac_render(a, AC_FORMAT_JSON, &out, NULL), AC_EINTERNAL);
 	assert_null(out);
@@ -355,7 +373,7 @@ static void text_opens_with_the_verdict(void **state)
 	const char *verdict = strstr(out, "\nVerdict: AVOID — Most of your work is repeatable;");
 	assert_non_null(verdict);
 	assert_true(verdict < strstr(out, "1. Exposure"));
-	assert_non_null(strstr(out, "\nReason: structural_exposure\n"));
+	assert_null(strstr(out, "structural_exposure")); /* ids stay in the JSON */
 	ac_free(out);
 }
 
@@ -365,7 +383,7 @@ static void text_reads_in_the_models_order(void **state)
 		"4. Organisation", "5. Industry and timing", "6. Motives", "7. The certificate",
 		"Why this verdict", "Flags", "The four conditions", "Five questions before enrolling",
 		"What to do instead — ranked", "What would change the verdict", "Unanswered",
-		"Warnings", "Policy: default, version 1"};
+		"Warnings", "Policy: default, version 2; assessed as of 2026-11-29"};
 	ac_assessment *a = *state;
 	char *out = render(a, AC_FORMAT_TEXT);
 	const char *prev = out;
@@ -379,8 +397,18 @@ static void text_reads_in_the_models_order(void **state)
 	assert_non_null(strstr(out, "  1. Role redesign, 82/100 — a reason\n"
 				    "     First step: a first step\n"));
 	assert_non_null(strstr(out, "  ✓ Exposure understood — a task mix was given\n"));
-	assert_non_null(strstr(out, "If you owned measurable outcomes, the verdict"));
+	assert_non_null(strstr(out, "  ? Timing appropriate — it depends on an unanswered question\n"));
+	assert_non_null(strstr(out, "  - The role's design — decides AVOID: 80% of your time"));
+	assert_non_null(strstr(out, "  - What would your organisation do with 40% more output?\n"
+				    "    your scope expands: PURSUE\n"
+				    "    headcount is reduced: AVOID, as now\n"));
+	assert_non_null(strstr(out, "  - Take ownership of an outcome that is measured: the verdict would be\n    PURSUE.\n"));
+	assert_non_null(strstr(out, "Answering these would not change the verdict:\n\n"
+				    "  - Is your industry moving to AI-based work?\n"));
 	assert_non_null(strstr(out, "Money:                unknown\n"));
+	assert_non_null(strstr(out, "Weeks to finish:      30 weeks\n"));
+	assert_non_null(strstr(out, "Time value:           $5,400\n"));
+	assert_null(strstr(out, "role.leverage_test"));
 	assert_null(strstr(out, "Occupation data: O*NET"));
 	ac_free(out);
 }
@@ -430,7 +458,8 @@ static void markdown_has_headings_tables_and_checks(void **state)
 				    "— not answered\n"));
 	assert_non_null(strstr(out, "\n1. **Role redesign, 82/100** — a reason\n"
 				    "   - First step: a first step\n"));
-	assert_non_null(strstr(out, "**role.leverage_test**"));
+	assert_null(strstr(out, "role.leverage_test"));
+	assert_non_null(strstr(out, "**What would your organisation do with 40% more output?**"));
 	ac_free(out);
 }
 
@@ -463,7 +492,7 @@ int main(void)
 		TEST(json_rounds_numbers_and_embeds_json_texts),
 		TEST(json_is_byte_identical_across_runs),
 		TEST(json_describes_the_occupation_when_data_was_used),
-		TEST(json_refuses_a_broken_counterfactual_value),
+		TEST(json_refuses_a_broken_answer_value),
 		TEST(render_refuses_bad_arguments),
 		TEST(text_opens_with_the_verdict),
 		TEST(text_reads_in_the_models_order),

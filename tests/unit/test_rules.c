@@ -1,19 +1,21 @@
 /*
  * test_rules.c — FRAMEWORK.md section 9: the ordered verdict rules.  The first
- * rule that fires decides, every rule that fired is reported with its figures,
- * each of the eleven reasons can decide, and an unanswered input never fires one.
+ * rule that fires decides, every rule that fired is reported with its figures
+ * (the last only when it decides), each of the fourteen reasons can decide,
+ * and an unanswered input never fires one.
  */
 #include "engine_helpers.h"
 
 /* The default order of the rules. */
 static const char *const order[] = {"assess_exposure_first", "industry_compression", "invalid_motive",
-				    "test_ai_first", "structural_exposure", "enables_transition",
-				    "supports_industry_shift", "amplifies_trajectory", "closes_gap",
-				    "institutional_signaling", "no_defined_leverage"};
+				    "test_ai_first", "structural_exposure", "certificate_retired", "timing",
+				    "enables_transition", "supports_industry_shift", "amplifies_trajectory", "closes_gap",
+				    "certificate_mismatch", "institutional_signaling", "no_defined_leverage"};
+#define N_REASONS (sizeof order / sizeof order[0])
 
 static int rank(const char *id)
 {
-	for (int i = 0; i < 11; i++)
+	for (int i = 0; i < (int)N_REASONS; i++)
 		if (strcmp(order[i], id) == 0)
 			return i;
 	return -1;
@@ -53,8 +55,9 @@ static void check_rules_list(const ac_assessment *a)
 		assert_null(strchr(r->because, '{'));
 	}
 	assert_int_equal(decisive, 1);
-	/* The last rule always fires. */
-	assert_string_equal(a->rules[a->n_rules - 1].id, "no_defined_leverage");
+	/* The last rule holds always, and is reported only when it decides. */
+	const ac_rule_fired *fallback = h_rule(a, "no_defined_leverage");
+	assert_true(!fallback || fallback->decisive);
 }
 
 static void the_first_rule_that_fires_decides_and_all_fired_are_reported(void **state)
@@ -106,6 +109,13 @@ static const struct {
 	{"test_ai_first", AC_VERDICT_NOT_YET, "'role': {" TASKS_HOLDING "}, 'ai_use': {'tested_in_role': false}"},
 	{"structural_exposure", AC_VERDICT_AVOID,
 	 "'role': {" TASKS_REPORTING ", 'leverage_test': 'pay'}, 'ai_use': {'tested_in_role': true}"},
+	{"certificate_retired", AC_VERDICT_NOT_YET,
+	 "'role': {" TASKS_HOLDING ", 'leverage_test': 'scope'}, 'ai_use': {'tested_in_role': true},"
+	 " 'motives': ['capability_gap'], 'capability_gap': 'machine learning', 'certification': {'id': 'aws-mls-c01'}"},
+	{"timing", AC_VERDICT_NOT_YET,
+	 "'role': {" TASKS_HOLDING ", 'leverage_test': 'scope'}, 'ai_use': {'tested_in_role': true},"
+	 " 'motives': ['capability_gap'], 'capability_gap': 'SQL',"
+	 " 'certification': {'name': 'Long course', 'hours': 300, 'keywords': ['sql']}, 'constraints': {'hours_per_week': 2}"},
 	{"enables_transition", AC_VERDICT_PURSUE,
 	 "'role': {" TASKS_REPORTING ", 'leverage_test': 'headcount_cut'}, 'motives': ['role_transition'],"
 	 " 'trajectory': {'target_role': 'Data engineer'}"},
@@ -118,17 +128,21 @@ static const struct {
 	{"closes_gap", AC_VERDICT_PURSUE,
 	 "'role': {" TASKS_HOLDING ", 'leverage_test': 'scope'}, 'ai_use': {'tested_in_role': true},"
 	 " 'motives': ['capability_gap'], 'capability_gap': 'SQL'"},
+	{"certificate_mismatch", AC_VERDICT_NOT_YET,
+	 "'role': {" TASKS_HOLDING ", 'leverage_test': 'scope'}, 'ai_use': {'tested_in_role': true},"
+	 " 'motives': ['capability_gap'], 'capability_gap': 'SQL',"
+	 " 'certification': {'name': 'Cloud badge', 'keywords': ['kubernetes']}"},
 	{"institutional_signaling", AC_VERDICT_SIGNAL_ONLY,
 	 "'role': {" TASKS_HOLDING "}, 'ai_use': {'tested_in_role': true},"
 	 " 'organization': {'leadership_values_ai_literacy': true, 'promotion_committees_want_credentials': true}"},
 	{"no_defined_leverage", AC_VERDICT_NOT_YET, "'role': {" TASKS_HOLDING "}, 'ai_use': {'tested_in_role': true}"},
 };
 
-static void each_of_the_eleven_reasons_can_decide(void **state)
+static void each_of_the_fourteen_reasons_can_decide(void **state)
 {
 	(void)state;
-	assert_int_equal(sizeof deciders / sizeof deciders[0], 11);
-	for (size_t i = 0; i < 11; i++) {
+	assert_int_equal(sizeof deciders / sizeof deciders[0], N_REASONS);
+	for (size_t i = 0; i < N_REASONS; i++) {
 		ac_assessment *a = h_assess(P(deciders[i].body));
 		print_message("%s\n", deciders[i].reason);
 		assert_string_equal(a->reason, deciders[i].reason);
@@ -147,8 +161,8 @@ static void an_unanswered_ai_test_does_not_fire_test_ai_first(void **state)
 	assert_string_equal(a->reason, "closes_gap");
 	const ac_missing *m = h_missing(a, "ai_use.tested_in_role");
 	assert_non_null(m);
-	assert_non_null(m->could_change); /* answering no would give test_ai_first */
-	assert_non_null(strstr(m->could_change, "not_yet"));
+	assert_int_equal(m->changes, AC_TRUE);
+	assert_int_equal(h_outcome(a, "ai_use.tested_in_role", "false"), AC_VERDICT_NOT_YET); /* test_ai_first */
 	ac_assessment_free(a);
 }
 
@@ -159,9 +173,10 @@ static void an_unanswered_industry_does_not_fire_industry_compression(void **sta
 	assert_null(h_rule(a, "industry_compression"));
 	assert_non_null(h_missing(a, "industry.business_model_compressing"));
 	ac_assessment_free(a);
-	/* "unknown" is an answer that knows nothing. */
+	/* "unknown" says the person does not know: it is listed as unanswered. */
 	a = h_assess(P("'role': {" TASKS_HOLDING "}, 'industry': {'business_model_compressing': 'unknown'}"));
 	assert_null(h_rule(a, "industry_compression"));
+	assert_non_null(h_missing(a, "industry.business_model_compressing"));
 	ac_assessment_free(a);
 }
 
@@ -175,7 +190,7 @@ static void an_unanswered_leverage_test_does_not_fire_structural_exposure_for_a_
 	assert_null(h_rule(a, "structural_exposure"));
 	const ac_missing *m = h_missing(a, "role.leverage_test");
 	assert_non_null(m);
-	assert_non_null(m->could_change);
+	assert_int_equal(m->changes, AC_TRUE);
 	ac_assessment_free(a);
 }
 
@@ -235,7 +250,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_first_rule_that_fires_decides_and_all_fired_are_reported),
 		cmocka_unit_test(a_fired_rule_reports_the_figures_it_used),
-		cmocka_unit_test(each_of_the_eleven_reasons_can_decide),
+		cmocka_unit_test(each_of_the_fourteen_reasons_can_decide),
 		cmocka_unit_test(an_unanswered_ai_test_does_not_fire_test_ai_first),
 		cmocka_unit_test(an_unanswered_industry_does_not_fire_industry_compression),
 		cmocka_unit_test(an_unanswered_leverage_test_does_not_fire_structural_exposure_for_a_replaceable_role),

@@ -69,7 +69,7 @@ static void timing_is_appropriate_when_tested_calm_and_not_late(void **state)
 				      " 'organization': {'adoption_signals': ['ai_expected']}, 'motives': ['capability_gap'],"
 				      " 'capability_gap': 'evaluating LLM output'"));
 	assert_int_equal(a->timing.appropriate, AC_TRUE);
-	assert_true(a->timing_appropriate.met);
+	assert_int_equal(a->timing_appropriate.met, AC_TRUE);
 	assert_true(a->timing.n_why >= 3);
 	ac_assessment_free(a);
 }
@@ -79,20 +79,25 @@ static void timing_is_not_appropriate_before_ai_was_tested(void **state)
 	(void)state;
 	ac_assessment *a = h_assess(P(TIMELY_ROLE ", 'ai_use': {'tested_in_role': false}"));
 	assert_int_equal(a->timing.appropriate, AC_FALSE);
-	assert_false(a->timing_appropriate.met);
+	assert_int_equal(a->timing_appropriate.met, AC_FALSE);
 	ac_assessment_free(a);
 }
 
-static void timing_is_not_appropriate_when_reacting_to_headlines_or_anxiety(void **state)
+static void timing_is_not_appropriate_when_every_reason_is_headlines_or_anxiety(void **state)
 {
 	(void)state;
 	static const char *const panic[] = {"follow_headlines", "reduce_anxiety"};
 	for (int i = 0; i < 2; i++) {
 		char body[1024];
-		snprintf(body, sizeof body, TIMELY_ROLE ", 'ai_use': {'tested_in_role': true},"
-			 " 'motives': ['capability_gap', '%s'], 'capability_gap': 'SQL'", panic[i]);
+		snprintf(body, sizeof body, TIMELY_ROLE ", 'ai_use': {'tested_in_role': true}, 'motives': ['%s']", panic[i]);
 		ac_assessment *a = h_assess_with(NULL, P(body), 0);
 		assert_int_equal(a->timing.appropriate, AC_FALSE);
+		ac_assessment_free(a);
+		/* Beside a valid reason, fear is named but does not spoil the timing. */
+		snprintf(body, sizeof body, TIMELY_ROLE ", 'ai_use': {'tested_in_role': true},"
+			 " 'motives': ['capability_gap', '%s'], 'capability_gap': 'SQL'", panic[i]);
+		a = h_assess_with(NULL, P(body), 0);
+		assert_int_equal(a->timing.appropriate, AC_TRUE);
 		ac_assessment_free(a);
 	}
 }
@@ -138,7 +143,7 @@ static void timing_is_unknown_while_its_inputs_are_unanswered(void **state)
 	/* Whether AI was tested is unanswered. */
 	ac_assessment *a = h_assess(P(TIMELY_ROLE));
 	assert_int_equal(a->timing.appropriate, AC_UNKNOWN);
-	assert_false(a->timing_appropriate.met);
+	assert_int_equal(a->timing_appropriate.met, AC_UNKNOWN);
 	ac_assessment_free(a);
 
 	/* The certificate's hours are known but not the person's hours per week. */
@@ -168,7 +173,7 @@ int main(void)
 		cmocka_unit_test(without_signals_the_phase_is_unknown),
 		cmocka_unit_test(timing_is_appropriate_when_tested_calm_and_not_late),
 		cmocka_unit_test(timing_is_not_appropriate_before_ai_was_tested),
-		cmocka_unit_test(timing_is_not_appropriate_when_reacting_to_headlines_or_anxiety),
+		cmocka_unit_test(timing_is_not_appropriate_when_every_reason_is_headlines_or_anxiety),
 		cmocka_unit_test(phase_three_is_too_late_only_for_a_structurally_exposed_role),
 		cmocka_unit_test(a_certificate_longer_than_the_limit_does_not_fit_the_timing),
 		cmocka_unit_test(timing_is_unknown_while_its_inputs_are_unanswered),

@@ -47,6 +47,9 @@
 	F("certification") M("applied_project") M("org_leverage") M("role_redesign") L("reposition")
 #define ORIENTATION_NAMES(F, M, L) F("leverage_oriented") M("rewarded") M("neutral") L("compressible")
 #define CLASS_NAMES(F, M, L) F("exposed") M("pressured") L("leveraged")
+#define FUNCTION_NAMES(F, M, L)                                                                       \
+	F("revenue") M("compliance_risk") M("infrastructure") M("decision_support") M("operations")  \
+	M("support") M("creative") L("other")
 
 /* The three things made from a list. */
 #define AS_ITEM(s) s,
@@ -83,6 +86,7 @@ static const struct {
 	ENTRY(AC_ENUM_PATH, PATH_NAMES),
 	ENTRY(AC_ENUM_ORIENTATION, ORIENTATION_NAMES),
 	ENTRY(AC_ENUM_CLASS, CLASS_NAMES),
+	ENTRY(AC_ENUM_FUNCTION, FUNCTION_NAMES),
 };
 
 /* The value constants of aicert.h must count the same names. */
@@ -107,6 +111,7 @@ _Static_assert(COUNT(STATUS_NAMES) == AC_STATUS_RETIRED, "AC_STATUS_* and the na
 _Static_assert(COUNT(PATH_NAMES) == AC_PATH__COUNT, "AC_PATH_* and the names differ");
 _Static_assert(COUNT(ORIENTATION_NAMES) == AC_ORIENT_COMPRESSIBLE, "AC_ORIENT_* and the names differ");
 _Static_assert(COUNT(CLASS_NAMES) == AC_CLASS_LEVERAGED, "AC_CLASS_* and the names differ");
+_Static_assert(COUNT(FUNCTION_NAMES) == AC_FN__COUNT, "AC_FN_* and the names differ");
 
 static int known(ac_enum_kind kind)
 {

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "aicert.h"
+#include "core/date.h"
 #include "core/json.h"
 #include "input/cert.h"
 
@@ -96,6 +97,16 @@ ac_status ac_cert_copy(ac_cert *dst, const ac_cert *src)
 }
 
 /* ------------------------------------------------------------ cost arithmetic */
+
+int ac_cert_retired_by(const ac_cert *c, long day)
+{
+	long retires;
+	if (c->status != AC_STATUS_RETIRED && c->status != AC_STATUS_RETIRING)
+		return 0;
+	if (c->status_date && ac_date_parse(c->status_date, &retires))
+		return retires <= day;
+	return c->status == AC_STATUS_RETIRED;
+}
 
 void ac_cert_costs(const ac_cert *c, ac_num hours_per_week, ac_num hourly_pay_usd, ac_cert_cost *out)
 {

@@ -66,6 +66,11 @@ typedef struct {
  * (hours per week, > 0) and pay (USD per hour); either may be unset. */
 void ac_cert_costs(const ac_cert *c, ac_num hours_per_week, ac_num hourly_pay_usd, ac_cert_cost *out);
 
+/* 1 when the certificate can no longer be earned on day (a day number of
+ * core/date.h): its retirement date is on or before it, or the catalogue
+ * calls it retired without a date. */
+int ac_cert_retired_by(const ac_cert *c, long day);
+
 /* The certificate as a JSON object in the catalogue file's entry format,
  * unknown values as null (NULL when out of memory). */
 json_t *ac_cert_json(const ac_cert *c);

@@ -19,6 +19,9 @@
 #include "input/profile.h"
 #include "input/schema.h"
 
+/* The schema strings a profile may carry. */
+#define SCHEMAS "\"" AC_PROFILE_SCHEMA "\" (or \"" AC_PROFILE_SCHEMA_V1 "\")"
+
 /* The schema row whose children are a task's fields. */
 #define I_TASK_FIELDS ((int)ac_schema_index(ac_schema_def("role.tasks")))
 
@@ -296,13 +299,15 @@ static void walk_object(walk *w, const json_t *obj, int parent, char *base, cons
 			continue; /* checked by the task walker */
 		switch (f->store) {
 		case ST_STR:
+		case ST_NAMED:
 			if (check_string(w, sub, v)) {
 				char *s = trimmed_dup(json_string_value(v));
 				if (!s) {
 					w->oom = 1;
 					break;
 				}
-				if (!*s) { /* an empty string means "none" */
+				/* Empty: no answer, except where "" answers "none". */
+				if (!*s && f->store == ST_STR) {
 					free(s);
 					s = NULL;
 				}
@@ -439,11 +444,12 @@ ac_status ac_profile_parse(const char *text, size_t len, const char *source, ac_
 		return AC_ENOMEM;
 	}
 	const json_t *schema = json_object_get(root, "schema");
+	const char *version = json_is_string(schema) ? json_string_value(schema) : "";
+	p->schema_version = strcmp(version, AC_PROFILE_SCHEMA_V1) == 0 ? 1 : 2;
 	if (!schema)
-		problem(&w, "schema", "found %s, expected %s", "nothing", "\"" AC_PROFILE_SCHEMA "\"");
-	else if (!json_is_string(schema) || strcmp(json_string_value(schema), AC_PROFILE_SCHEMA) != 0)
-		problem(&w, "schema", "found %s, expected %s", describe(schema, buf, sizeof buf),
-			"\"" AC_PROFILE_SCHEMA "\"");
+		problem(&w, "schema", "found %s, expected %s", "nothing", SCHEMAS);
+	else if (strcmp(version, AC_PROFILE_SCHEMA) != 0 && strcmp(version, AC_PROFILE_SCHEMA_V1) != 0)
+		problem(&w, "schema", "found %s, expected %s", describe(schema, buf, sizeof buf), SCHEMAS);
 	walk_object(&w, root, -1, (char *)p, "");
 	if (p->role.occupation && !ac_code_is_occupation(p->role.occupation))
 		problem(&w, "role.occupation", "found %s, expected %s", p->role.occupation,

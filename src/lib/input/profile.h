@@ -1,7 +1,9 @@
 /*
  * profile.h — the parsed profile as the library sees it: one struct with a
  * field per answer of PROFILE.md, unknown answers marked as such (AC_UNKNOWN,
- * 0 for enums, set = 0 for numbers, NULL for strings).  Opaque to callers.
+ * 0 for enums, set = 0 for numbers, NULL for strings).  A target role or a
+ * capability gap given as "" is kept as "": an answer ("none"), unlike an
+ * absent one.  Opaque to callers.
  */
 #ifndef AICERT_PROFILE_H
 #define AICERT_PROFILE_H
@@ -23,6 +25,7 @@ typedef struct {
 } ac_task;
 
 struct ac_profile {
+	int schema_version; /* 1 or 2: the version of PROFILE.md it was written in */
 	char *label;
 	struct {
 		char *title;
@@ -36,6 +39,7 @@ struct ac_profile {
 		int revenue_distance;
 		int ladder_level; /* 0 when not given */
 		int leverage_test;
+		int function; /* AC_FN_* or 0 */
 		int value_basis;
 		int manager_given;
 		ac_num manager_reporting_share;

@@ -19,7 +19,16 @@
 ac_status ac_profile_new(ac_profile **out)
 {
 	*out = calloc(1, sizeof **out);
+	if (*out)
+		(*out)->schema_version = 2;
 	return *out ? AC_OK : AC_ENOMEM;
+}
+
+/* The schema line: the version the profile was written in, unless it now
+ * holds an answer only version 2 has. */
+static const char *schema_of(const ac_profile *p)
+{
+	return p->schema_version == 1 && !p->role.function ? AC_PROFILE_SCHEMA_V1 : AC_PROFILE_SCHEMA;
 }
 
 
@@ -58,6 +67,7 @@ static json_t *value_of(const ac_field_def *d, const char *base, int *absent)
 	*absent = 0;
 	switch (d->store) {
 	case ST_STR:
+	case ST_NAMED:
 		if (*(char *const *)v)
 			return json_string(*(char *const *)v);
 		break;
@@ -127,7 +137,7 @@ static json_t *object_of(const ac_profile *p, int parent, const char *base)
 		json_t *v = NULL;
 		int absent = 0;
 		if (d->store == ST_NONE && d->pub.type == AC_FIELD_STRING) {
-			v = json_string(AC_PROFILE_SCHEMA); /* the schema line */
+			v = json_string(schema_of(p));
 		} else if (d->pub.type == AC_FIELD_OBJECT) {
 			const char *sub = d[1].in == IN_CERT ? (const char *)&p->cert : base;
 			v = object_of(p, (int)i, sub);

@@ -16,6 +16,7 @@
 typedef enum {
 	ST_NONE,     /* not stored (the schema string; an object without a flag) */
 	ST_STR,      /* char * (trimmed; NULL when unknown or empty) */
+	ST_NAMED,    /* char * (trimmed; NULL when unknown, "" for an answer of "none") */
 	ST_TRI,      /* ac_tri */
 	ST_ENUM,     /* int, 0 when unknown */
 	ST_NUM,      /* ac_num */

@@ -1,20 +1,23 @@
 /*
- * assess.c — ac_assess(): resolves the certificate and the occupation, runs
- * the engine once, and assembles the assessment a renderer reads: the rules
- * that fired with their figures, the facts of each section (the exposure
- * class by the policy's [class] sections), the certificate's costs and
- * warnings (worded by data/wording.en), then the explanations and the
- * counterfactuals.
+ * assess.c — ac_assess(): resolves the certificate, the occupation and the
+ * assessment's date, runs the engine once, and assembles the assessment a
+ * renderer reads: the rules that fired with their figures (the last,
+ * "otherwise" rule only when it decides), the facts of each section (the
+ * exposure class by the policy's [class] sections), the certificate's costs
+ * and warnings (worded by data/wording.en), then the explanations and what
+ * would change the verdict.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/strbuf.h"
 #include "input/cert.h"
 #include "model/engine.h"
 #include "model/fit.h"
+#include "policy/figures.h"
 
 typedef struct {
 	const ac_eval *ev;
@@ -70,20 +73,23 @@ static ac_status fill_rules(ac_assessment *a, const ac_eval *ev)
 	if (!a->rules)
 		return AC_ENOMEM;
 	for (size_t i = 0; i < pol->n_rules; i++) {
-		if (ev->fired[i] != AC_TRUE)
+		const ac_rule *rule = &pol->rules[i];
+		/* The last rule holds always: it is reported only when it decides. */
+		if (ev->fired[i] != AC_TRUE || (ac_expr_always(rule->when) && i != ev->decisive))
 			continue;
 		ac_rule_fired *r = &a->rules[a->n_rules++];
-		r->id = strdup(pol->rules[i].id);
-		r->verdict = pol->rules[i].verdict;
+		r->id = strdup(rule->id);
+		r->title = rule->title ? strdup(rule->title) : NULL;
+		r->verdict = rule->verdict;
 		r->decisive = i == ev->decisive;
-		r->because = ac_template_expand(&pol->rules[i].because, ev->f, pol->wording);
-		if (!r->id || !r->because || figures(r, ev, pol->rules[i].when) != AC_OK)
+		r->because = ac_template_expand(&ac_choose(&rule->because, ev->f)->text, ev->f, pol->wording);
+		if (!r->id || !r->because || (rule->title && !r->title) || figures(r, ev, rule->when) != AC_OK)
 			return AC_ENOMEM;
 	}
 	const ac_rule *d = &pol->rules[ev->decisive];
 	a->verdict = ev->verdict;
 	a->reason = strdup(d->id);
-	a->headline = ac_template_expand(&d->headline, ev->f, pol->wording);
+	a->headline = ac_template_expand(&ac_choose(&d->headline, ev->f)->text, ev->f, pol->wording);
 	for (size_t i = 0; i < pol->n_flags; i++) {
 		if (ac_expr_truth(pol->flags[i].when, ev->f) != AC_TRUE)
 			continue;
@@ -132,11 +138,11 @@ static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
 	a->leverage.test = ev->p->role.leverage_test;
 	a->leverage.orientation = ac_eval_orientation(ev);
 	a->leverage.ownership_expands = ac_eval_required(ev, AC_REQ_OWNERSHIP_EXPANDS);
-	a->leverage.count = (int)f[AC_F_LEVERAGE_COUNT].n;
-	a->leverage.ai_enhanced_role = f[AC_F_AI_ENHANCED_ROLE].b == AC_TRUE;
-	a->leverage.owns_measurable_outcomes = f[AC_F_OWNS_OUTCOMES].b == AC_TRUE;
-	a->leverage.expanding_into_system_design = f[AC_F_EXPANDING_SYSTEM_DESIGN].b == AC_TRUE;
-	a->leverage.transitioning_to_hybrid = f[AC_F_TRANSITIONING_HYBRID].b == AC_TRUE;
+	a->leverage.count = (int)ac_eval_required_number(ev, AC_REQ_LEVERAGE_COUNT);
+	a->leverage.ai_enhanced_role = ac_eval_required(ev, AC_REQ_AI_ENHANCED_ROLE) == AC_TRUE;
+	a->leverage.owns_measurable_outcomes = ac_eval_required(ev, AC_REQ_OWNS_OUTCOMES) == AC_TRUE;
+	a->leverage.expanding_into_system_design = ac_eval_required(ev, AC_REQ_SYSTEM_DESIGN_MOVE) == AC_TRUE;
+	a->leverage.transitioning_to_hybrid = ac_eval_required(ev, AC_REQ_HYBRID_MOVE) == AC_TRUE;
 	a->leverage.ladder_level = ev->p->role.ladder_level;
 
 	a->organization.signal_strength = (int)f[AC_F_SIGNAL_STRENGTH].n;
@@ -184,10 +190,11 @@ static ac_status fill_certificate(ac_assessment *a, const ac_eval *ev)
 	const ac_wording *words = ev->prep->pol->wording;
 	const char *name = c->name ? c->name : c->id, *date = c->status_date;
 	int ok = 1;
-	if (c->status == AC_STATUS_RETIRED)
+	/* Retired or retiring as of the assessment's date, not the catalogue's. */
+	if (ev->f[AC_F_CERT_RETIRED].b == AC_TRUE)
 		ok &= ac_list_push(w, nw, date ? AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRED_ON, name, date)
 					       : AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRED, name));
-	else if (c->status == AC_STATUS_RETIRING)
+	else if (c->status == AC_STATUS_RETIRING || c->status == AC_STATUS_RETIRED)
 		ok &= ac_list_push(w, nw, date ? AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRING_ON, name, date)
 					       : AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRING, name));
 	if (c->gated)
@@ -202,10 +209,15 @@ static ac_status fill_certificate(ac_assessment *a, const ac_eval *ev)
 	if (c->n_uncertain)
 		ok &= ac_list_push(w, nw, AC_SAY_DUP(words, AC_W_WARNING_CERT_UNCERTAIN, name));
 	if (ev->f[AC_F_OVER_BUDGET].b == AC_TRUE) {
-		char price[48], budget[48];
-		snprintf(price, sizeof price, "$%.0f", c->cost_usd.v);
-		snprintf(budget, sizeof budget, "$%.0f", p->constraints.budget_usd.v);
-		ok &= ac_list_push(w, nw, AC_SAY_DUP(words, AC_W_WARNING_CERT_OVER_BUDGET, price, budget));
+		strbuf price, budget;
+		sb_init(&price);
+		sb_init(&budget);
+		ac_fig_money(&price, c->cost_usd.v);
+		ac_fig_money(&budget, p->constraints.budget_usd.v);
+		ok &= !price.failed && !budget.failed &&
+		      ac_list_push(w, nw, AC_SAY_DUP(words, AC_W_WARNING_CERT_OVER_BUDGET, price.buf, budget.buf));
+		sb_free(&price);
+		sb_free(&budget);
 	}
 	return ok ? AC_OK : AC_ENOMEM;
 }
@@ -330,6 +342,20 @@ static void place_person(ac_assessment *a, const ac_context *ctx)
 	}
 }
 
+/* The assessment's date: as given, or today in UTC. */
+static ac_status date_of(const ac_context *ctx, ac_prepared *prep, ac_diags *diags)
+{
+	if (!ctx->as_of) {
+		prep->as_of_day = ac_date_today();
+	} else if (!ac_date_parse(ctx->as_of, &prep->as_of_day)) {
+		ac_diags_add(diags, NULL, NULL, 0, 0, "as_of: found '%.40s', expected a calendar date written YYYY-MM-DD",
+			     ctx->as_of);
+		return AC_EINPUT;
+	}
+	ac_date_format(prep->as_of_day, prep->as_of);
+	return AC_OK;
+}
+
 ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessment **out, ac_diags *diags)
 {
 	*out = NULL;
@@ -338,11 +364,15 @@ ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessm
 	ac_assessment *a = calloc(1, sizeof *a);
 	if (!a)
 		return AC_ENOMEM;
-	ac_status st = resolve_certificate(profile, ctx, &a->certification.cert, &a->certification.from_catalogue, diags);
+	ac_prepared prep = {ctx, ctx->policy, NULL, NULL, 0, ""};
+	ac_status st = date_of(ctx, &prep, diags);
+	if (st == AC_OK)
+		st = resolve_certificate(profile, ctx, &a->certification.cert, &a->certification.from_catalogue, diags);
 	if (st == AC_OK)
 		st = load_occupation(profile, ctx, a);
-	ac_prepared prep = {ctx, ctx->policy, profile->cert_given ? &a->certification.cert : NULL,
-			    a->exposure.occupation};
+	prep.cert = profile->cert_given ? &a->certification.cert : NULL;
+	prep.occ = a->exposure.occupation;
+	memcpy(a->as_of, prep.as_of, sizeof a->as_of);
 	ac_eval ev;
 	if (st == AC_OK)
 		st = ac_eval_run(&ev, &prep, profile, diags);
@@ -370,9 +400,9 @@ ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessm
 		place_person(a, ctx);
 	if (st == AC_OK)
 		st = ac_explain(a, &ev);
-	ac_eval_free(&ev);
 	if (st == AC_OK)
-		st = ac_whatif(a, &prep, profile, ctx->counterfactuals);
+		st = ac_whatif(a, &prep, profile, &ev, ctx->counterfactuals);
+	ac_eval_free(&ev);
 	if (st != AC_OK) {
 		ac_assessment_free(a);
 		return st;
@@ -399,6 +429,7 @@ void ac_assessment_free(ac_assessment *a)
 	free(a->headline);
 	for (size_t i = 0; i < a->n_rules; i++) {
 		free(a->rules[i].id);
+		free(a->rules[i].title);
 		free(a->rules[i].because);
 		for (size_t k = 0; k < a->rules[i].n_figures; k++)
 			free(a->rules[i].figures[k].name);
@@ -427,19 +458,7 @@ void ac_assessment_free(ac_assessment *a)
 		free(a->alternatives[i].why);
 		free(a->alternatives[i].first_step);
 	}
-	for (size_t i = 0; i < a->n_counterfactuals; i++) {
-		free(a->counterfactuals[i].field);
-		free(a->counterfactuals[i].from_json);
-		free(a->counterfactuals[i].to_json);
-		free(a->counterfactuals[i].sentence);
-		free(a->counterfactuals[i].reason);
-	}
-	free(a->counterfactuals);
+	ac_what_changes_free(a);
 	free_list(a->warnings, a->n_warnings);
-	for (size_t i = 0; i < a->n_missing; i++) {
-		free(a->missing[i].field);
-		free(a->missing[i].could_change);
-	}
-	free(a->missing);
 	free(a);
 }

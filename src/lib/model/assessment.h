@@ -17,10 +17,12 @@ typedef struct {
 	const ac_catalogue *catalogue; /* NULL: certificate ids cannot be resolved */
 	ac_occdata *occdata;           /* NULL: occupation fields are null */
 	int counterfactuals;           /* 1 to search for verdict-changing answers */
+	const char *as_of;             /* "YYYY-MM-DD"; NULL: today in UTC */
 } ac_context;
 
 typedef struct {
 	char *name;
+	double raw;   /* as given, in percent (or the Core 2 / Supplemental 1 weight) */
 	double share; /* fraction 0..1 after normalisation */
 	int category;
 	double exposure;
@@ -40,6 +42,7 @@ typedef struct {
 
 typedef struct {
 	char *id;
+	char *title; /* the policy's plain title for it, or NULL */
 	int verdict; /* 0 for a rule that only informs */
 	int decisive;
 	char *because;
@@ -48,7 +51,7 @@ typedef struct {
 } ac_rule_fired;
 
 typedef struct {
-	int met;
+	ac_tri met; /* unknown: an unanswered question could settle it either way */
 	char *why;
 } ac_condition;
 
@@ -65,23 +68,45 @@ typedef struct {
 	char *first_step;
 } ac_alternative;
 
+/* What the verdict would be with one answer: the answer (as JSON and in
+ * words), and the verdict and reason (the rule's id and title) it gives. */
 typedef struct {
-	char *field;     /* JSON path in the profile */
-	char *from_json; /* JSON text of the old value ("null" when unanswered) */
-	char *to_json;   /* JSON text of the new value */
-	char *sentence;  /* "if you named the capability gap" */
+	char *answer_json;
+	char *answer_words;
 	int verdict;
 	char *reason;
-} ac_counterfactual;
+	char *reason_title; /* NULL when the rule has none */
+} ac_outcome;
+
+/* An unanswered question whose answers could change the verdict: every
+ * answer it can take, with the verdict each gives. */
+typedef struct {
+	char *field;    /* JSON path in the profile */
+	char *question; /* the question in plain words */
+	ac_outcome *outcomes;
+	size_t n_outcomes;
+} ac_unanswered;
+
+/* A given answer changed: an action that improves the verdict, or an
+ * answer the verdict rests on. */
+typedef struct {
+	char *field;
+	char *from_json;  /* the profile's answer */
+	char *from_words;
+	char *says;       /* the action, or the question, in plain words */
+	ac_outcome to;    /* the changed answer and what it gives */
+} ac_change;
 
 typedef struct {
 	char *field;
-	char *could_change; /* sentence, or NULL when answering would not change the verdict */
+	char *question;  /* in plain words */
+	ac_tri changes;  /* whether an answer could change the verdict (unknown: not searched) */
 } ac_missing;
 
 struct ac_assessment {
 	char *policy_name;
 	char *policy_version;
+	char as_of[11]; /* the date availability was judged on, YYYY-MM-DD */
 	char *label;
 	int verdict;
 	char *reason;
@@ -140,7 +165,7 @@ struct ac_assessment {
 	} timing;
 	struct {
 		unsigned valid, invalid, unknown; /* motive bit sets */
-		const char *positioning; /* "defensive", "offensive", "unclear" */
+		const char *positioning; /* "offensive", "mixed", "defensive" or "unknown" */
 	} motives;
 	ac_condition exposure_understood, leverage_possible, timing_appropriate, trajectory_defined;
 	ac_question questions[5];
@@ -164,9 +189,15 @@ struct ac_assessment {
 		size_t n_warnings;
 	} certification;
 	ac_alternative alternatives[AC_PATH__COUNT];
-	ac_counterfactual *counterfactuals;
-	size_t n_counterfactuals;
-	int counterfactuals_searched; /* 0 when the search was switched off */
+	struct {
+		int searched; /* 0 when the search was switched off */
+		ac_unanswered *unanswered;
+		size_t n_unanswered;
+		ac_change *actions;
+		size_t n_actions;
+		ac_change *rests_on;
+		size_t n_rests_on;
+	} what_changes;
 	char **warnings;
 	size_t n_warnings;
 	ac_missing *missing;

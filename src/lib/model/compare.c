@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/options.h"
 #include "core/strbuf.h"
 #include "input/cert.h"
@@ -291,6 +292,10 @@ ac_status ac_compare(const ac_context *ctx, const ac_profile *p, const ac_compar
 		f = o->filter;
 	c->top = AC_HAS_FIELD(o, ac_compare_options, top) ? o->top : 10;
 	int include_retired = AC_HAS_FIELD(o, ac_compare_options, include_retired) && o->include_retired;
+	/* Retired as of the assessment's date (ac_assess refuses a bad one). */
+	long today = ac_date_today();
+	if (ctx->as_of)
+		ac_date_parse(ctx->as_of, &today);
 	ac_context quiet = *ctx;
 	quiet.counterfactuals = 0; /* the ranking needs verdicts, not what-ifs */
 
@@ -310,7 +315,7 @@ ac_status ac_compare(const ac_context *ctx, const ac_profile *p, const ac_compar
 				c->left_out_unknown_cost++;
 			continue;
 		}
-		if (cert->status == AC_STATUS_RETIRED && !include_retired) {
+		if (ac_cert_retired_by(cert, today) && !include_retired) {
 			c->left_out_retired++;
 			continue;
 		}

@@ -1,11 +1,11 @@
 /*
- * engine.c — the decision model, in the order FRAMEWORK.md reasons: exposure,
- * replaceability, leverage, trajectory, organisation, industry and timing,
- * motives, the certificate.  Each step turns profile answers into named facts
- * (facts.h); the policy then decides, in this order, the adoption phase, which
- * motives are valid, its derived facts, the verdict (its ordered rules) and
- * the positioning.  Nothing here knows a threshold, a rule order or a
- * judgement: those come from the policy.
+ * engine.c — the facts of one profile, in the order FRAMEWORK.md reasons:
+ * exposure, replaceability, leverage, trajectory, organisation, industry and
+ * timing, motives, the certificate.  Each step turns profile answers into
+ * named facts (facts.h), answers as given and three-valued; the policy then
+ * decides from them (decide.c): the claims, the phase, which motives are
+ * valid, its derived facts, the verdict and the positioning.  Nothing here
+ * knows a rule order or a judgement: those come from the policy.
  */
 #include <math.h>
 #include <stdarg.h>
@@ -13,10 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
+#include "core/strbuf.h"
+#include "input/cert.h"
 #include "model/engine.h"
 #include "model/fit.h"
-#include "input/cert.h"
-#include "core/strbuf.h"
 
 /* ------------------------------------------------------------ helpers */
 
@@ -24,25 +25,25 @@
 _Static_assert(AC_F_ADOPTION_INTERMEDIARIES_REMOVED - AC_F_ADOPTION_AI_OPTIONAL ==
 		       AC_SIG_INTERMEDIARIES_REMOVED - AC_SIG_AI_OPTIONAL,
 	       "one adoption_* fact per adoption signal, in order");
-_Static_assert(AC_F_POSITIONING_NOT_ANSWERED - AC_F_POSITIONING_OFFENSIVE == AC_POS__COUNT - 1,
-	       "one positioning_* fact per positioning value, in order");
+_Static_assert(AC_F_FUNCTION_OTHER - AC_F_FUNCTION_REVENUE == AC_FN_OTHER - AC_FN_REVENUE,
+	       "one function_* fact per function, in order");
+_Static_assert(AC_F_MOTIVE_UNCLEAR_POSITIONING - AC_F_MOTIVE_CAPABILITY_GAP ==
+		       AC_MOT_UNCLEAR_POSITIONING - AC_MOT_CAPABILITY_GAP,
+	       "one motive_* fact per motive, in order");
 
 static void set_b(ac_eval *ev, int f, ac_tri v)
 {
-	ev->f[f].type = AC_T_BOOL;
-	ev->f[f].b = v;
+	ac_eval_set_b(ev, (size_t)f, v);
 }
 
 static ac_tri tri_of(int v)
 {
-	return v ? AC_TRUE : AC_FALSE;
+	return ac_tri_of(v);
 }
 
 static void set_n(ac_eval *ev, int f, int known, double x)
 {
-	ev->f[f].type = AC_T_NUM;
-	ev->f[f].known = known;
-	ev->f[f].n = known ? x : 0;
+	ac_eval_set_n(ev, (size_t)f, known, x);
 }
 
 static void set_s(ac_eval *ev, int f, const char *s)
@@ -57,10 +58,17 @@ static void set_num(ac_eval *ev, int f, ac_num n)
 	set_n(ev, f, n.set, n.v);
 }
 
-/* A claim does not hold until it is made: unanswered counts as no. */
-static int claimed(ac_tri t)
+/* A text answered "none" ("") is no, an absent one unknown. */
+static ac_tri named(const char *s)
 {
-	return t == AC_TRUE;
+	return s ? tri_of(*s != '\0') : AC_UNKNOWN;
+}
+
+/* One yes/no fact per value of an enum answer: unknown while unanswered. */
+static void one_of(ac_eval *ev, int first_fact, int count, int value)
+{
+	for (int v = 1; v <= count; v++)
+		set_b(ev, first_fact + v - 1, value ? tri_of(value == v) : AC_UNKNOWN);
 }
 
 static int has_motive(const ac_profile *p, int m)
@@ -166,7 +174,7 @@ static ac_status build_tasks(ac_eval *ev, ac_diags *diags)
 		if (!r->name)
 			return AC_ENOMEM;
 		r->category = cat;
-		r->share = given.share;
+		r->raw = given.share;
 		total += given.share;
 		r->repeatable = given.repeatable ? given.repeatable == AC_TRUE : cp->repeatable;
 		r->standardized_output = given.standardized_output ? given.standardized_output == AC_TRUE : cp->repeatable;
@@ -184,13 +192,17 @@ static ac_status build_tasks(ac_eval *ev, ac_diags *diags)
 		}
 	}
 	ev->share_total = ev->prefilled ? 100 : total;
+	ev->raw_total = total;
 	for (size_t i = 0; i < n; i++) {
-		ev->tasks[i].share = total > 0 ? ev->tasks[i].share / total : 0;
+		ev->tasks[i].share = total > 0 ? ev->tasks[i].raw / total : 0;
 		ev->tasks[i].contribution = ev->tasks[i].share * ev->tasks[i].exposure;
 	}
 	return AC_OK;
 }
 
+/* Shares are compared exactly (FRAMEWORK.md section 1): each is the sum of
+ * the raw shares in it, divided once by the sum of all raw shares, so a
+ * share exactly at a threshold equals it and no rounding moves it. */
 static void exposure_facts(ac_eval *ev)
 {
 	const ac_policy *pol = ev->prep->pol;
@@ -199,18 +211,26 @@ static void exposure_facts(ac_eval *ev)
 	size_t top = 0;
 	for (size_t i = 0; i < ev->n_tasks; i++) {
 		const ac_task_result *t = &ev->tasks[i];
-		score += t->contribution;
-		rep += t->repeatable ? t->share : 0;
-		std += t->standardized_output ? t->share : 0;
-		bench += t->benchmarkable ? t->share : 0;
-		sep += t->needs_decision_authority ? 0 : t->share;
+		score += t->raw * t->exposure;
+		rep += t->repeatable ? t->raw : 0;
+		std += t->standardized_output ? t->raw : 0;
+		bench += t->benchmarkable ? t->raw : 0;
+		sep += t->needs_decision_authority ? 0 : t->raw;
 		if (t->category == AC_CAT_STANDARDIZED_REPORTING || t->category == AC_CAT_DOCUMENT_DRAFTING)
-			reporting += t->share;
+			reporting += t->raw;
 		if (t->category == AC_CAT_COORDINATION)
-			coord += t->share;
-		if (t->contribution > ev->tasks[top].contribution + 1e-12)
+			coord += t->raw;
+		if (t->raw * t->exposure > ev->tasks[top].raw * ev->tasks[top].exposure)
 			top = i;
 	}
+	double total = ev->raw_total > 0 ? ev->raw_total : 1;
+	score /= total;
+	rep /= total;
+	std /= total;
+	bench /= total;
+	sep /= total;
+	reporting /= total;
+	coord /= total;
 	set_b(ev, AC_F_HAS_TASKS, tri_of(has));
 	set_b(ev, AC_F_PREFILLED, tri_of(ev->prefilled));
 	set_n(ev, AC_F_EXPOSURE, has, score);
@@ -222,7 +242,7 @@ static void exposure_facts(ac_eval *ev)
 	set_n(ev, AC_F_COORDINATION_SHARE, has, coord);
 	set_s(ev, AC_F_TOP_TASK, has ? ev->tasks[top].name : NULL);
 	set_n(ev, AC_F_TOP_TASK_SHARE, has, has ? ev->tasks[top].share : 0);
-	set_b(ev, AC_F_EXPOSED, has ? tri_of(rep >= pol->thresholds[AC_TH_EXPOSED_REPEATABLE_SHARE] - 1e-9) : AC_UNKNOWN);
+	set_b(ev, AC_F_EXPOSED, has ? tri_of(rep >= pol->thresholds[AC_TH_EXPOSED_REPEATABLE_SHARE]) : AC_UNKNOWN);
 }
 
 /* ------------------------------------------------------------ 2. replaceability */
@@ -231,7 +251,7 @@ static void replaceability_facts(ac_eval *ev)
 {
 	const ac_policy *pol = ev->prep->pol;
 	const ac_profile *p = ev->p;
-	double cs = pol->thresholds[AC_TH_CONDITION_SHARE] - 1e-9;
+	double cs = pol->thresholds[AC_TH_CONDITION_SHARE];
 	int has = ev->n_tasks > 0;
 	ac_tri c1 = AC_UNKNOWN, c2 = AC_UNKNOWN, c3 = AC_UNKNOWN, c4 = AC_UNKNOWN;
 	if (has) {
@@ -249,8 +269,7 @@ static void replaceability_facts(ac_eval *ev)
 	set_b(ev, AC_F_COND_SEPARABLE, c4);
 	int count = (c1 == AC_TRUE) + (c2 == AC_TRUE) + (c3 == AC_TRUE) + (c4 == AC_TRUE);
 	set_n(ev, AC_F_REPLACEABILITY, has, count);
-	set_b(ev, AC_F_REPLACEABILITY_HIGH,
-	      has ? tri_of(count >= pol->thresholds[AC_TH_REPLACEABILITY_HIGH] - 1e-9) : AC_UNKNOWN);
+	set_b(ev, AC_F_REPLACEABILITY_HIGH, has ? tri_of(count >= pol->thresholds[AC_TH_REPLACEABILITY_HIGH]) : AC_UNKNOWN);
 	set_b(ev, AC_F_HOLDS_AUTHORITY,
 	      p->role.decision_authority ? tri_of(p->role.decision_authority == AC_AUTH_HOLDS) : AC_UNKNOWN);
 }
@@ -272,6 +291,9 @@ int ac_eval_orientation(const ac_eval *ev)
 	return 0;
 }
 
+/* The answers behind the four leverage conditions are set as given: they
+ * are claims, and the policy reads silence as no ([derive ai_enhanced_role]
+ * and the others). */
 static void leverage_facts(ac_eval *ev)
 {
 	const ac_profile *p = ev->p;
@@ -281,32 +303,27 @@ static void leverage_facts(ac_eval *ev)
 	set_b(ev, AC_F_LEVERAGE_ORIENTED, o == AC_ORIENT_LEVERAGE ? AC_TRUE : known);
 	set_b(ev, AC_F_REWARDED, o == AC_ORIENT_REWARDED ? AC_TRUE : known);
 	set_b(ev, AC_F_COMPRESSIBLE, o == AC_ORIENT_COMPRESSIBLE ? AC_TRUE : known);
-	int enhanced = claimed(p->ai_use.widened_scope);
-	int owns = claimed(p->role.owns_measurable_outcomes) || claimed(p->role.manager_owns_outcomes);
-	int sysd = claimed(p->trajectory.expanding_into_system_design);
-	int hybrid = claimed(p->trajectory.transitioning_to_hybrid);
-	set_b(ev, AC_F_AI_ENHANCED_ROLE, tri_of(enhanced));
-	set_b(ev, AC_F_OWNS_OUTCOMES, tri_of(owns));
-	set_b(ev, AC_F_EXPANDING_SYSTEM_DESIGN, tri_of(sysd));
-	set_b(ev, AC_F_TRANSITIONING_HYBRID, tri_of(hybrid));
-	set_n(ev, AC_F_LEVERAGE_COUNT, 1, enhanced + owns + sysd + hybrid);
+	set_b(ev, AC_F_WIDENED_SCOPE, p->ai_use.widened_scope);
+	set_b(ev, AC_F_OWNS_MEASURABLE, p->role.owns_measurable_outcomes);
+	set_b(ev, AC_F_MANAGER_OWNS, p->role.manager_owns_outcomes);
+	set_b(ev, AC_F_EXPANDING_SYSTEM_DESIGN, p->trajectory.expanding_into_system_design);
+	set_b(ev, AC_F_TRANSITIONING_HYBRID, p->trajectory.transitioning_to_hybrid);
 	set_n(ev, AC_F_LADDER_LEVEL, p->role.ladder_level != 0, p->role.ladder_level);
 
-	ac_tri tested = p->ai_use.tested_in_role;
-	if (!tested && p->ai_use.level == AC_AI_NONE)
-		tested = AC_FALSE; /* no AI use at all means not tested */
-	else if (!tested && (p->ai_use.level == AC_AI_REGULAR || p->ai_use.level == AC_AI_BUILT_WORKFLOWS))
-		tested = AC_TRUE;
-	set_b(ev, AC_F_AI_TESTED, tested);
+	set_b(ev, AC_F_TESTED_IN_ROLE, p->ai_use.tested_in_role);
+	set_b(ev, AC_F_AI_USE_NONE, p->ai_use.level ? tri_of(p->ai_use.level == AC_AI_NONE) : AC_UNKNOWN);
 	set_b(ev, AC_F_AI_USES_WELL, p->ai_use.level ? tri_of(p->ai_use.level >= AC_AI_REGULAR) : AC_UNKNOWN);
 
 	int kind = p->role.kind;
 	set_b(ev, AC_F_IS_MANAGER, kind ? tri_of(kind != AC_KIND_IC) : p->role.manager_given ? AC_TRUE : AC_UNKNOWN);
 	set_b(ev, AC_F_MANAGER_SUPERVISORY, p->role.manager_purely_supervisory);
-	set_b(ev, AC_F_MANAGER_OWNS, p->role.manager_owns_outcomes);
 	set_num(ev, AC_F_MANAGER_STATUS_SHARE, p->role.manager_reporting_share);
 	set_b(ev, AC_F_VALUE_SPEED, p->role.value_basis ? tri_of(p->role.value_basis == AC_VB_SPEED) : AC_UNKNOWN);
 	set_b(ev, AC_F_REVENUE_CLOSE, p->role.revenue_distance ? tri_of(p->role.revenue_distance != AC_REV_FAR) : AC_UNKNOWN);
+	one_of(ev, AC_F_FUNCTION_REVENUE, AC_FN__COUNT, p->role.function);
+	const char *fn = p->role.function ? ac_word_of(ev->prep->pol->wording, AC_WF_FUNCTION, p->role.function) : NULL;
+	set_s(ev, AC_F_FUNCTION_WORDS, fn);
+	set_s(ev, AC_F_ROLE_TITLE, p->role.title);
 }
 
 /* ------------------------------------------------------------ 5-6. organisation, industry, timing */
@@ -330,8 +347,12 @@ static void organisation_facts(ac_eval *ev)
 		yes += s[i] == AC_TRUE;
 		unanswered += s[i] == AC_UNKNOWN;
 	}
-	double need = ev->prep->pol->thresholds[AC_TH_CREDENTIAL_SENSITIVE_SIGNALS] - 1e-9;
+	/* Three-valued: the lower bound counts the yes answers, the upper one
+	 * adds the unanswered; sensitive for certain when the lower bound
+	 * reaches the threshold, certainly not when the upper stays below. */
+	double need = ev->prep->pol->thresholds[AC_TH_CREDENTIAL_SENSITIVE_SIGNALS];
 	set_n(ev, AC_F_SIGNAL_STRENGTH, 1, yes);
+	set_n(ev, AC_F_SIGNAL_STRENGTH_MAX, 1, yes + unanswered);
 	set_b(ev, AC_F_CREDENTIAL_SENSITIVE, yes >= need ? AC_TRUE : yes + unanswered < need ? AC_FALSE : AC_UNKNOWN);
 	int r = p->organization.leader_reading;
 	set_b(ev, AC_F_LEADER_MODERNIZER, reading_is(r, AC_LR_MODERNIZER));
@@ -348,24 +369,56 @@ static void organisation_facts(ac_eval *ev)
 	set_b(ev, AC_F_INDUSTRY_COMPRESSING, comp == AC_COMP_YES ? AC_TRUE : comp == AC_COMP_NO ? AC_FALSE : AC_UNKNOWN);
 	set_b(ev, AC_F_INDUSTRY_SHIFTING, p->industry.shifting_to_ai);
 	set_b(ev, AC_F_DIGITAL_HIGH, p->industry.digital_intensity ? tri_of(p->industry.digital_intensity == AC_DIG_HIGH) : AC_UNKNOWN);
+	set_s(ev, AC_F_INDUSTRY_NAME, p->industry.name);
 }
 
 /* ------------------------------------------------------------ 7. motives */
 
-/* What the motives say before the policy judges them. */
+/* What the motives say before the policy judges them.  Named means a
+ * non-empty text; "" answers "none" and an absent one is unknown. */
+static ac_tri defined_move(const ac_profile *p)
+{
+	return has_motive(p, AC_MOT_ROLE_TRANSITION) ? named(p->trajectory.target_role) : AC_FALSE;
+}
+
 static void motive_facts(ac_eval *ev)
 {
 	const ac_profile *p = ev->p;
 	set_b(ev, AC_F_MOTIVES_GIVEN, tri_of(p->motives != 0));
-	set_b(ev, AC_F_PANIC_MOTIVE, tri_of(has_motive(p, AC_MOT_REDUCE_ANXIETY) || has_motive(p, AC_MOT_FOLLOW_HEADLINES)));
-	set_b(ev, AC_F_GAP_NAMED, tri_of(p->capability_gap != NULL));
-	set_b(ev, AC_F_TARGET_NAMED, tri_of(p->trajectory.target_role != NULL));
-	set_b(ev, AC_F_DEFINED_TRANSITION, tri_of(has_motive(p, AC_MOT_ROLE_TRANSITION) && p->trajectory.target_role));
-	set_s(ev, AC_F_TARGET_ROLE, p->trajectory.target_role);
-	set_s(ev, AC_F_CAPABILITY_GAP, p->capability_gap);
+	for (int m = 1; m <= AC_MOT__COUNT; m++)
+		set_b(ev, AC_F_MOTIVE_CAPABILITY_GAP + m - 1, tri_of(has_motive(p, m)));
+	set_b(ev, AC_F_GAP_NAMED, named(p->capability_gap));
+	set_b(ev, AC_F_TARGET_NAMED, named(p->trajectory.target_role));
+	set_b(ev, AC_F_DEFINED_TRANSITION, defined_move(p));
+	set_s(ev, AC_F_TARGET_ROLE, p->trajectory.target_role && *p->trajectory.target_role ? p->trajectory.target_role : NULL);
+	set_s(ev, AC_F_CAPABILITY_GAP, p->capability_gap && *p->capability_gap ? p->capability_gap : NULL);
 }
 
 /* ------------------------------------------------------------ 8. the certificate */
+
+/* Availability against the assessment's date: retired on or before it,
+ * retiring before the person could finish (as_of + weeks to finish), and
+ * retiring within the policy's window.  A certificate whose retirement has no
+ * date is retired when the catalogue says so, and its later dates unknown. */
+static void availability_facts(ac_eval *ev, const ac_cert *c, ac_num weeks)
+{
+	const ac_prepared *prep = ev->prep;
+	ac_tri retired = tri_of(c && ac_cert_retired_by(c, prep->as_of_day)), before_finish = AC_FALSE, soon = AC_FALSE;
+	long day;
+	int ending = c && (c->status == AC_STATUS_RETIRED || c->status == AC_STATUS_RETIRING);
+	int dated = ending && c->status_date && ac_date_parse(c->status_date, &day);
+	if (dated && retired == AC_FALSE) {
+		long left = day - prep->as_of_day; /* days it can still be earned */
+		before_finish = weeks.set ? tri_of(weeks.v * 7 > (double)left) : AC_UNKNOWN;
+		soon = tri_of(left <= prep->pol->thresholds[AC_TH_RETIRING_SOON_DAYS]);
+	} else if (ending && retired == AC_FALSE) {
+		before_finish = soon = AC_UNKNOWN; /* retiring, on a date not known */
+	}
+	set_s(ev, AC_F_CERT_RETIRES_ON, dated ? c->status_date : NULL);
+	set_b(ev, AC_F_CERT_RETIRED, retired);
+	set_b(ev, AC_F_CERT_RETIRES_BEFORE_FINISH, before_finish);
+	set_b(ev, AC_F_CERT_RETIRING_SOON, soon);
+}
 
 static void certificate_facts(ac_eval *ev)
 {
@@ -375,11 +428,11 @@ static void certificate_facts(ac_eval *ev)
 	set_b(ev, AC_F_CERT_NAMED, tri_of(c != NULL));
 	set_s(ev, AC_F_CERT_NAME, c ? (c->name ? c->name : c->id) : NULL);
 	ac_tri gap = c ? ac_gap_fit(pol, c, p->capability_gap, NULL, NULL) : AC_UNKNOWN;
+	ac_tri role = ac_role_fit(c, p, NULL);
 	set_b(ev, AC_F_CERT_GAP_FIT, gap);
-	set_b(ev, AC_F_CERT_MISSES_GAP, tri_of(c && p->capability_gap && gap == AC_FALSE));
-	set_b(ev, AC_F_CERT_ROLE_FIT, ac_role_fit(c, p, NULL));
+	set_b(ev, AC_F_CERT_ROLE_FIT, role);
+	set_b(ev, AC_F_CERT_FITS, c ? ac_cert_fits(defined_move(p), named(p->capability_gap), role, gap) : AC_UNKNOWN);
 	set_b(ev, AC_F_CERT_RECOGNIZED, c ? c->recognized_by_org : AC_UNKNOWN);
-	set_b(ev, AC_F_CERT_RETIRED, c ? tri_of(c->status == AC_STATUS_RETIRED || c->status == AC_STATUS_RETIRING) : AC_FALSE);
 	set_b(ev, AC_F_CERT_PREREQ_GATED, c ? tri_of(c->gated) : AC_FALSE);
 	ac_cert_cost cost = {0};
 	if (c)
@@ -388,71 +441,17 @@ static void certificate_facts(ac_eval *ev)
 	set_n(ev, AC_F_CERT_HOURS, c && c->hours.set, c ? c->hours.v : 0);
 	set_num(ev, AC_F_CERT_WEEKS, cost.weeks);
 	set_num(ev, AC_F_HOURS_PER_WEEK, p->constraints.hours_per_week);
-	ac_tri over = AC_UNKNOWN, hours = AC_TRUE;
+	ac_tri over = AC_UNKNOWN, too_long = AC_FALSE;
 	if (!c)
 		over = AC_FALSE;
 	else if (c->cost_usd.set && p->constraints.budget_usd.set)
-		over = tri_of(c->cost_usd.v > p->constraints.budget_usd.v + 1e-9);
+		over = tri_of(c->cost_usd.v > p->constraints.budget_usd.v);
 	if (c)
-		hours = cost.weeks.set ? tri_of(cost.weeks.v <= pol->thresholds[AC_TH_MAX_CERTIFICATE_WEEKS] + 1e-9)
-				       : AC_UNKNOWN;
+		too_long = cost.weeks.set ? tri_of(cost.weeks.v > pol->thresholds[AC_TH_MAX_CERTIFICATE_WEEKS]) : AC_UNKNOWN;
 	set_b(ev, AC_F_OVER_BUDGET, over);
-	set_b(ev, AC_F_HAS_HOURS, hours);
-}
-
-/* ------------------------------------------------------------ what the policy decides */
-
-/* Each given motive is valid, invalid or unknown by its [motive] section. */
-static void motive_validity_facts(ac_eval *ev)
-{
-	const ac_profile *p = ev->p;
-	const ac_policy *pol = ev->prep->pol;
-	ac_tri any_valid = AC_FALSE, shift = AC_FALSE;
-	int invalid_present = 0;
-	ev->motive_valid = ev->motive_invalid = ev->motive_unknown = 0;
-	for (int m = 1; m <= AC_MOT__COUNT; m++) {
-		if (!has_motive(p, m))
-			continue;
-		ac_tri v = ac_expr_truth(pol->motives[m].when, ev->f);
-		any_valid = ac_tri_or(any_valid, v);
-		if (m == AC_MOT_INDUSTRY_SHIFT)
-			shift = v;
-		if (v == AC_TRUE)
-			ev->motive_valid |= 1u << m;
-		else if (v == AC_FALSE) {
-			ev->motive_invalid |= 1u << m;
-			invalid_present = 1;
-		} else
-			ev->motive_unknown |= 1u << m;
-	}
-	int given = p->motives != 0;
-	set_b(ev, AC_F_VALID_MOTIVE, given ? any_valid : AC_FALSE);
-	set_b(ev, AC_F_NO_VALID_MOTIVE, given ? ac_tri_not(any_valid) : AC_FALSE);
-	set_b(ev, AC_F_INVALID_MOTIVE_PRESENT, tri_of(invalid_present));
-	set_b(ev, AC_F_INDUSTRY_SHIFT_VALID, shift);
-}
-
-/* The phase: the highest [phase N] whose condition certainly holds. */
-static void phase_fact(ac_eval *ev)
-{
-	const ac_policy *pol = ev->prep->pol;
-	int phase = 0;
-	for (int n = 1; n <= AC_PHASES; n++)
-		if (ac_expr_truth(pol->phases[n].when, ev->f) == AC_TRUE)
-			phase = n;
-	set_n(ev, AC_F_PHASE, phase != 0, phase);
-}
-
-/* The positioning: the first line of [positioning] that certainly holds. */
-static void positioning_facts(ac_eval *ev)
-{
-	const ac_policy *pol = ev->prep->pol;
-	ev->positioning = -1;
-	for (size_t i = 0; i < pol->n_positions && ev->positioning < 0; i++)
-		if (ac_expr_truth(pol->positions[i].when, ev->f) == AC_TRUE)
-			ev->positioning = pol->positions[i].value;
-	for (int v = 0; v < AC_POS__COUNT; v++)
-		set_b(ev, AC_F_POSITIONING_OFFENSIVE + v, tri_of(v == ev->positioning));
+	set_b(ev, AC_F_CERT_TOO_LONG, too_long);
+	availability_facts(ev, c, cost.weeks);
+	set_s(ev, AC_F_AS_OF, ev->prep->as_of);
 }
 
 /* ------------------------------------------------------------ the evaluation */
@@ -472,39 +471,14 @@ ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p,
 	if (st != AC_OK)
 		return st;
 	set_b(ev, AC_F_HAS_OCCUPATION, tri_of(prep->occ != NULL));
+	set_b(ev, AC_F_OCCUPATION_GIVEN, tri_of(p->role.occupation != NULL));
 	exposure_facts(ev);
 	replaceability_facts(ev);
 	leverage_facts(ev);
 	organisation_facts(ev);
 	motive_facts(ev);
 	certificate_facts(ev);
-	/* What the policy decides, in the order of facts.h's stages. */
-	phase_fact(ev);
-	motive_validity_facts(ev);
-	for (size_t i = 0; i < pol->n_derived; i++)
-		set_b(ev, (int)(AC_F__BUILTIN + i), ac_expr_truth(pol->derived[i].when, ev->f));
-	/* The verdict facts are for the alternatives; unknown while deciding. */
-	ev->verdict = 0;
-	for (size_t i = 0; i < pol->n_rules; i++) {
-		ev->fired[i] = ac_expr_truth(pol->rules[i].when, ev->f);
-		if (ev->fired[i] == AC_TRUE && !ev->verdict) {
-			ev->verdict = pol->rules[i].verdict;
-			ev->decisive = i;
-		}
-	}
-	if (!ev->verdict)
-		return AC_EINTERNAL; /* the policy's last rule always fires */
-	set_b(ev, AC_F_VERDICT_PURSUE, tri_of(ev->verdict == AC_VERDICT_PURSUE));
-	set_b(ev, AC_F_VERDICT_SIGNAL, tri_of(ev->verdict == AC_VERDICT_SIGNAL_ONLY));
-	set_b(ev, AC_F_VERDICT_NOT_YET, tri_of(ev->verdict == AC_VERDICT_NOT_YET));
-	set_b(ev, AC_F_VERDICT_AVOID, tri_of(ev->verdict == AC_VERDICT_AVOID));
-	positioning_facts(ev);
-	return AC_OK;
-}
-
-ac_tri ac_eval_required(const ac_eval *ev, int which)
-{
-	return ev->f[ev->prep->pol->required_fact[which]].b;
+	return ac_decide(ev);
 }
 
 void ac_eval_free(ac_eval *ev)

@@ -1,7 +1,9 @@
 /*
- * engine.h — the engine's internal state, shared by engine.c (facts and
- * rules), explain.c (conditions, questions, alternatives), whatif.c
- * (counterfactuals and missing answers) and assess.c, which assembles them.
+ * engine.h — the engine's internal state, shared by engine.c (the facts of a
+ * profile), decide.c (what the policy decides from them: phase, motives,
+ * derived facts, rules, positioning), explain.c (conditions, questions,
+ * alternatives), whatif.c (what would change the verdict) and assess.c,
+ * which assembles them.
  */
 #ifndef AICERT_ENGINE_H
 #define AICERT_ENGINE_H
@@ -12,12 +14,14 @@
 #include "policy/policy.h"
 
 /* What stays the same across re-runs of one profile: the policy, the resolved
- * certificate and the occupation. */
+ * certificate, the occupation and the assessment's date. */
 typedef struct {
 	const ac_context *ctx;
 	const ac_policy *pol;
 	const ac_cert *cert;         /* resolved certificate, NULL when none */
 	const ac_occupation *occ;    /* NULL when none */
+	long as_of_day;              /* the assessment's date as a day number */
+	char as_of[11];              /* ... and as YYYY-MM-DD */
 } ac_prepared;
 
 /* One evaluation of one profile. */
@@ -29,7 +33,8 @@ typedef struct {
 	ac_task_result *tasks;
 	size_t n_tasks;
 	int prefilled;
-	double share_total;
+	double share_total; /* the shares as given add to this (100 when pre-filled) */
+	double raw_total;   /* the raw shares (or Core/Supplemental weights) summed */
 	ac_tri *fired;
 	int verdict;
 	size_t decisive;
@@ -37,19 +42,45 @@ typedef struct {
 	int positioning; /* AC_POS_*, -1 when no line of [positioning] held */
 } ac_eval;
 
-/* Evaluates the facts and the rules.  With explain 0 only the verdict is
- * wanted (re-runs for counterfactuals). */
+/* Evaluates the facts and the rules. */
 ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags);
 void ac_eval_free(ac_eval *ev);
-/* The value of a derived fact the C code relies on (AC_REQ_*, required.h). */
+/* The value of a derived fact the C code relies on (AC_REQ_*, required.h):
+ * a yes/no fact, or a number (0 when unknown). */
 ac_tri ac_eval_required(const ac_eval *ev, int which);
+double ac_eval_required_number(const ac_eval *ev, int which);
+
+/* Setting a fact's value (engine.c and decide.c). */
+static inline void ac_eval_set_b(ac_eval *ev, size_t f, ac_tri v)
+{
+	ev->f[f].type = AC_T_BOOL;
+	ev->f[f].b = v;
+}
+
+static inline void ac_eval_set_n(ac_eval *ev, size_t f, int known, double x)
+{
+	ev->f[f].type = AC_T_NUM;
+	ev->f[f].known = known;
+	ev->f[f].n = known ? x : 0;
+}
+
+/* decide.c: what the policy decides once the profile's facts are set, in
+ * the order of facts.h's stages: the phase, the motives' validity, the
+ * derived facts, the rules (the verdict and each rule's facts) and the
+ * positioning.  AC_EINTERNAL when no rule fires (a policy's last rule
+ * always does). */
+ac_status ac_decide(ac_eval *ev);
 
 /* explain.c: fills conditions, questions, positioning, timing reasons and
  * alternatives from the policy's sections. */
 ac_status ac_explain(ac_assessment *a, const ac_eval *ev);
 
-/* whatif.c: fills counterfactuals and missing answers. */
-ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile *p, int search);
+/* whatif.c: fills what would change the verdict and the missing answers;
+ * ev is the evaluation of p itself (its facts decide which questions are
+ * asked). */
+ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile *p, const ac_eval *ev, int search);
+/* Frees what ac_whatif filled in (what_changes and missing). */
+void ac_what_changes_free(ac_assessment *a);
 
 /* The leverage test's orientation (AC_ORIENT_*), 0 when unknown. */
 int ac_eval_orientation(const ac_eval *ev);

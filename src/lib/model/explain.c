@@ -1,6 +1,7 @@
 /*
  * explain.c — what a person reads after the verdict, as the policy words it:
- * the four conditions ([condition]), the answers to the five questions
+ * the four conditions ([condition]: each fails, holds or is unknown, by the
+ * rules), the answers to the five questions
  * ([question]), the reasons about timing ([timing]), the positioning, and the
  * ranked alternatives ([alternative]).  The judgements are the policy's; this
  * file evaluates them against the facts and expands their texts.
@@ -28,7 +29,10 @@ static ac_status conditions(ac_assessment *a, const ac_eval *ev)
 					     &a->trajectory_defined};
 	for (int i = 0; i < AC_COND__COUNT; i++) {
 		const ac_condition_policy *c = &pol->conditions[i];
-		out[i]->met = ac_expr_truth(c->met, ev->f) == AC_TRUE;
+		/* Fails first: a condition the rules make fail is never shown as held. */
+		out[i]->met = ac_expr_truth(c->fails, ev->f) == AC_TRUE	  ? AC_FALSE
+			      : ac_expr_truth(c->holds, ev->f) == AC_TRUE ? AC_TRUE
+									  : AC_UNKNOWN;
 		out[i]->why = chosen_text(ac_choose(&c->why, ev->f), ev);
 		if (!out[i]->why)
 			return AC_ENOMEM;

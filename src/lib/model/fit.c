@@ -1,7 +1,8 @@
 /*
  * fit.c — how well a certificate fits the person: gap fit (does the named gap
  * mention what the certificate teaches?) and role fit (does it map to the role
- * the person wants?), by plain word matching.  Deterministic and ASCII
+ * the person wants?), by plain word matching, and the one test of whether a
+ * named certificate fits or misses, built on them.  Deterministic and ASCII
  * case-folding only; other bytes compare as they are, so UTF-8 text matches
  * itself.
  */
@@ -108,8 +109,8 @@ int ac_roles_match(const char *a, const char *b)
  * of its domain.  matched (may be NULL) collects the words that matched. */
 ac_tri ac_gap_fit(const ac_policy *pol, const ac_cert *c, const char *gap, char ***matched, size_t *n_matched)
 {
-	if (!gap || !c)
-		return AC_UNKNOWN;
+	if (!gap || !*gap || !c)
+		return AC_UNKNOWN; /* no gap named */
 	int any_keyword = 0, hit = 0;
 	for (size_t i = 0; i < c->n_keywords; i++) {
 		any_keyword = 1;
@@ -140,10 +141,12 @@ ac_tri ac_gap_fit(const ac_policy *pol, const ac_cert *c, const char *gap, char 
 	return any_keyword ? ac_tri_of(hit) : AC_UNKNOWN;
 }
 
-/* Role fit against the target role, or the current title when no target. */
+/* Role fit against the target role, or the current title when none is
+ * named. */
 ac_tri ac_role_fit(const ac_cert *c, const ac_profile *p, const char **matched)
 {
-	const char *want = p->trajectory.target_role ? p->trajectory.target_role : p->role.title;
+	const char *target = p->trajectory.target_role;
+	const char *want = target && *target ? target : p->role.title;
 	if (!c || !c->n_roles || !want)
 		return AC_UNKNOWN;
 	for (size_t i = 0; i < c->n_roles; i++)
@@ -153,4 +156,18 @@ ac_tri ac_role_fit(const ac_cert *c, const ac_profile *p, const char **matched)
 			return AC_TRUE;
 		}
 	return AC_FALSE;
+}
+
+/* yes when cond holds, no when it does not; when cond is unknown, their
+ * common value, or unknown when they differ. */
+static ac_tri choose(ac_tri cond, ac_tri yes, ac_tri no)
+{
+	if (cond != AC_UNKNOWN)
+		return cond == AC_TRUE ? yes : no;
+	return yes == no ? yes : AC_UNKNOWN;
+}
+
+ac_tri ac_cert_fits(ac_tri defined_move, ac_tri gap_named, ac_tri role_fit, ac_tri gap_fit)
+{
+	return choose(defined_move, role_fit, choose(gap_named, gap_fit, role_fit));
 }

@@ -27,4 +27,12 @@ ac_tri ac_gap_fit(const ac_policy *pol, const ac_cert *c, const char *gap, char 
  * matched (may be NULL) gets the certificate's role that matched. */
 ac_tri ac_role_fit(const ac_cert *c, const ac_profile *p, const char **matched);
 
+/* The one "misses / fits" test of a named certificate (FRAMEWORK.md section
+ * 8): with a defined move it fits when it maps to the target role;
+ * otherwise, with a named gap, when it covers the gap; otherwise when it fits
+ * the role.  Three-valued: unknown when the fit it depends on (or which one
+ * it depends on) is unknown.  How the fits are scored is fit.c's; the rules
+ * only read this answer. */
+ac_tri ac_cert_fits(ac_tri defined_move, ac_tri gap_named, ac_tri role_fit, ac_tri gap_fit);
+
 #endif

@@ -1,134 +1,34 @@
 /*
- * whatif.c — "what would change the verdict" and "what is unanswered".  Both
- * come from re-running the engine on variants of the profile that differ in
- * one answer, so every counterfactual reported is one the engine really gives.
- * A variant is a shallow copy with one scalar changed: nothing is allocated
- * per re-run except the evaluation itself.
+ * whatif.c — what would change the verdict, found by re-running the engine
+ * on variants of the profile that differ in one answer (every value the
+ * question can take), never by reasoning about the rules.  Three lists: the
+ * unanswered questions whose answers could change the verdict, with every
+ * answer and the verdict each gives; the changes within the person's control
+ * that would improve it (actions); and the given answers it rests on.  Which
+ * questions are varied, which are the person's own and how long each list is
+ * are the policy's ([what_changes]); how each answer is stored is the
+ * profile schema's.  A variant is a shallow copy with one answer changed.
  */
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
-#include "model/engine.h"
+#include "core/json.h"
 #include "core/strbuf.h"
-
-typedef enum { W_BOOL, W_ENUM, W_TEXT, W_MOTIVES, W_NONE } wkind;
-
-typedef struct {
-	const char *path;
-	wkind kind;
-	ptrdiff_t off;
-	ac_enum_kind ek;
-	int yes;    /* wording of the "if ..." change to true, or to a named text */
-	int no;     /* to false */
-	int note;   /* what the answer matters for, when no single variant shows it */
-	int family; /* for enums: the wording family of "if ..." per value (AC_WF_*), -1 for none */
-} wfield;
-
-#define PO(m) ((ptrdiff_t)offsetof(ac_profile, m))
-#define NONE (-1) /* no wording */
-#define BOOL_FIELD(path, member, key) \
-	{path, W_BOOL, PO(member), 0, AC_W_IF_##key##_YES, AC_W_IF_##key##_NO, NONE, -1}
-
-static const wfield fields[] = {
-	{"role.tasks", W_NONE, 0, 0, NONE, NONE, AC_W_NOTE_ROLE_TASKS, -1},
-	{"role.leverage_test", W_ENUM, PO(role.leverage_test), AC_ENUM_LEVERAGE_TEST, NONE, NONE, NONE, AC_WF_IF_LEVERAGE_TEST},
-	BOOL_FIELD("role.owns_measurable_outcomes", role.owns_measurable_outcomes, ROLE_OWNS_MEASURABLE_OUTCOMES),
-	{"role.decision_authority", W_ENUM, PO(role.decision_authority), AC_ENUM_AUTHORITY, NONE, NONE, NONE,
-	 AC_WF_IF_DECISION_AUTHORITY},
-	BOOL_FIELD("ai_use.tested_in_role", ai_use.tested_in_role, AI_USE_TESTED_IN_ROLE),
-	BOOL_FIELD("ai_use.widened_scope", ai_use.widened_scope, AI_USE_WIDENED_SCOPE),
-	{"trajectory.target_role", W_TEXT, PO(trajectory.target_role), 0, AC_W_IF_TRAJECTORY_TARGET_ROLE, NONE, NONE, -1},
-	BOOL_FIELD("trajectory.expanding_into_system_design", trajectory.expanding_into_system_design,
-		   TRAJECTORY_EXPANDING_INTO_SYSTEM_DESIGN),
-	BOOL_FIELD("trajectory.transitioning_to_hybrid", trajectory.transitioning_to_hybrid, TRAJECTORY_TRANSITIONING_TO_HYBRID),
-	BOOL_FIELD("organization.leadership_values_ai_literacy", organization.leadership_values_ai_literacy,
-		   ORGANIZATION_LEADERSHIP_VALUES_AI_LITERACY),
-	BOOL_FIELD("organization.promotion_committees_want_credentials", organization.promotion_committees_want_credentials,
-		   ORGANIZATION_PROMOTION_COMMITTEES_WANT_CREDENTIALS),
-	BOOL_FIELD("organization.politics_reward_formal_programs", organization.politics_reward_formal_programs,
-		   ORGANIZATION_POLITICS_REWARD_FORMAL_PROGRAMS),
-	BOOL_FIELD("organization.credential_sensitive_environment", organization.credential_sensitive_environment,
-		   ORGANIZATION_CREDENTIAL_SENSITIVE_ENVIRONMENT),
-	{"organization.adoption_signals", W_NONE, 0, 0, NONE, NONE, AC_W_NOTE_ORGANIZATION_ADOPTION_SIGNALS, -1},
-	{"industry.business_model_compressing", W_ENUM, PO(industry.business_model_compressing), AC_ENUM_COMPRESSING,
-	 AC_W_IF_INDUSTRY_BUSINESS_MODEL_COMPRESSING_YES, AC_W_IF_INDUSTRY_BUSINESS_MODEL_COMPRESSING_NO, NONE, -1},
-	BOOL_FIELD("industry.shifting_to_ai", industry.shifting_to_ai, INDUSTRY_SHIFTING_TO_AI),
-	{"motives", W_MOTIVES, PO(motives), 0, NONE, NONE, NONE, -1},
-	{"capability_gap", W_TEXT, PO(capability_gap), 0, AC_W_IF_CAPABILITY_GAP, NONE, NONE, -1},
-};
-#define N_FIELDS (sizeof fields / sizeof fields[0])
-
-static int verdict_rank(int v)
-{
-	return v; /* pursue 1 < signal_only 2 < not_yet 3 < avoid 4 */
-}
-
-static char *json_text(json_t *v)
-{
-	char *s = v ? json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
-	json_decref(v);
-	return s;
-}
-
-static json_t *motives_json(unsigned set)
-{
-	json_t *a = json_array();
-	for (int m = 1; a && m <= AC_MOT__COUNT; m++)
-		if (set & (1u << m))
-			json_array_append_new(a, json_string(ac_enum_name(AC_ENUM_MOTIVE, m)));
-	return a;
-}
-
-static json_t *current_json(const ac_profile *p, const wfield *f)
-{
-	const char *base = (const char *)p;
-	switch (f->kind) {
-	case W_BOOL: {
-		ac_tri t = *(const ac_tri *)(base + f->off);
-		return t == AC_UNKNOWN ? json_null() : json_boolean(t == AC_TRUE);
-	}
-	case W_ENUM: {
-		int v = *(const int *)(base + f->off);
-		return v ? json_string(ac_enum_name(f->ek, v)) : json_null();
-	}
-	case W_TEXT: {
-		const char *s = *(char *const *)(base + f->off);
-		return s ? json_string(s) : json_null();
-	}
-	case W_MOTIVES: return p->motives_given ? motives_json(p->motives) : json_null();
-	case W_NONE: break;
-	}
-	return json_null();
-}
-
-static int answered(const ac_profile *p, const wfield *f)
-{
-	const char *base = (const char *)p;
-	if (strcmp(f->path, "role.tasks") == 0)
-		return p->role.n_tasks > 0;
-	if (strcmp(f->path, "organization.adoption_signals") == 0)
-		return p->organization.signals != 0;
-	switch (f->kind) {
-	case W_BOOL: return *(const ac_tri *)(base + f->off) != AC_UNKNOWN;
-	case W_ENUM: return *(const int *)(base + f->off) != 0;
-	case W_TEXT: return *(char *const *)(base + f->off) != NULL;
-	case W_MOTIVES: return p->motives != 0;
-	case W_NONE: break;
-	}
-	return 1;
-}
+#include "input/cert.h"
+#include "input/schema.h"
+#include "model/engine.h"
+#include "policy/figures.h"
 
 typedef struct {
-	const wfield *f;
-	size_t field_index;
-	ac_profile v;       /* the variant (shallow) */
-	json_t *to;         /* its new value */
-	char *change;       /* the change in words, for "if ..." */
+	size_t field;           /* index into the policy's [what_changes] fields */
+	ac_profile v;           /* the variant (shallow) */
+	const ac_cert *cert;    /* a catalogue certificate chosen instead, or NULL */
+	char *to_json;
+	char *words;            /* the answer in plain words */
 	int verdict;
-	const char *reason;
+	const ac_rule *reason;
 } variant;
 
 typedef struct {
@@ -137,10 +37,10 @@ typedef struct {
 	int oom;
 } variants;
 
-static variant *push(variants *vs)
+static variant *push(variants *vs, size_t field, const ac_profile *p)
 {
 	if (vs->n == vs->cap) {
-		size_t cap = vs->cap ? vs->cap * 2 : 32;
+		size_t cap = vs->cap ? vs->cap * 2 : 64;
 		variant *n = realloc(vs->items, cap * sizeof *n);
 		if (!n) {
 			vs->oom = 1;
@@ -151,251 +51,468 @@ static variant *push(variants *vs)
 	}
 	variant *x = &vs->items[vs->n++];
 	memset(x, 0, sizeof *x);
+	x->field = field;
+	x->v = *p;
 	return x;
 }
 
-/* The text used when a counterfactual names something the person left blank. */
-static const char *example_text(const ac_prepared *prep, const wfield *f)
+/* Records what a variant's answer is, as JSON (taken) and in words. */
+static void describe(variants *vs, variant *x, json_t *json, char *words)
+{
+	x->to_json = json ? json_dumps(json, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+	json_decref(json);
+	x->words = words;
+	if (!x->to_json || !x->words)
+		vs->oom = 1;
+}
+
+/* Marks the objects enclosing d as given (role.manager), as a profile with
+ * the answer set in its file would have them. */
+static void mark_parents(ac_profile *v, const ac_field_def *d)
+{
+	for (int i = d->parent; i >= 0; i = ac_schema[i].parent)
+		if (ac_schema[i].store == ST_FLAG)
+			*(int *)ac_schema_slot(v, &ac_schema[i]) = 1;
+}
+
+/* 1 when the profile answers the question: an answer of "unknown" (the
+ * person does not know) and an empty task list do not count. */
+static int answered(const ac_profile *p, const ac_field_def *d)
+{
+	if (d->store == ST_TASKS)
+		return p->role.n_tasks > 0;
+	if (d->store == ST_ENUM) {
+		int v = *(const int *)ac_schema_cslot(p, d);
+		const char *name = ac_enum_name((ac_enum_kind)d->pub.enum_kind, v);
+		return v && strcmp(name, "unknown") != 0;
+	}
+	return ac_schema_answered(p, d);
+}
+
+static char *enum_words(const ac_wording *w, const ac_field_def *d, int v)
+{
+	const char *s = ac_word_enum(w, (ac_enum_kind)d->pub.enum_kind, v);
+	return strdup(s ? s : ac_enum_name((ac_enum_kind)d->pub.enum_kind, v));
+}
+
+/* A number answer in words: money for an amount in dollars, else hours. */
+static void number_words(strbuf *sb, const ac_wording *w, const ac_field_def *d, double x)
+{
+	size_t n = strlen(d->pub.path);
+	if (n > 4 && strcmp(d->pub.path + n - 4, "_usd") == 0)
+		ac_fig_money(sb, x);
+	else
+		ac_fig_hours(sb, w, x);
+}
+
+/* The answer in words, for the profile's current answer of d. */
+static char *current_words(const ac_prepared *prep, const ac_profile *p, const ac_field_def *d)
+{
+	const ac_wording *w = prep->pol->wording;
+	const void *slot = ac_schema_cslot(p, d);
+	strbuf sb;
+	sb_init(&sb);
+	switch (d->store) {
+	case ST_TRI: sb_puts(&sb, ac_word(w, *(const ac_tri *)slot == AC_TRUE ? AC_W_VALUE_YES : AC_W_VALUE_NO)); break;
+	case ST_ENUM: sb_free(&sb); return enum_words(w, d, *(const int *)slot);
+	case ST_NAMED: {
+		const char *s = *(char *const *)slot;
+		sb_puts(&sb, *s ? s : ac_word(w, AC_W_WHATIF_NONE));
+		break;
+	}
+	case ST_NUM: number_words(&sb, w, d, ((const ac_num *)slot)->v); break;
+	case ST_ENUMSET: {
+		unsigned set = *(const unsigned *)slot;
+		for (int e = 1; e <= ac_enum_count((ac_enum_kind)d->pub.enum_kind); e++)
+			if (set & (1u << e)) {
+				const char *word = ac_word_enum(w, (ac_enum_kind)d->pub.enum_kind, e);
+				sb_printf(&sb, "%s%s", sb.len ? ", " : "", word ? word : "");
+			}
+		if (!set)
+			sb_puts(&sb, ac_word(w, AC_W_WHATIF_NONE));
+		break;
+	}
+	default: sb_puts(&sb, p->cert.name ? p->cert.name : p->cert.id ? p->cert.id : ""); break;
+	}
+	return sb_take(&sb, NULL);
+}
+
+/* The text a variant names when the person left a text blank. */
+static const char *example_text(const ac_prepared *prep, const char *path)
 {
 	const ac_cert *c = prep->cert;
 	const ac_wording *w = prep->pol->wording;
-	if (f->off == PO(trajectory.target_role))
+	if (strcmp(path, "trajectory.target_role") == 0)
 		return c && c->n_roles ? c->roles[0] : ac_word(w, AC_W_WHATIF_EXAMPLE_TARGET_ROLE);
 	return c && c->n_keywords ? c->keywords[0] : ac_word(w, AC_W_WHATIF_EXAMPLE_CAPABILITY);
 }
 
-/* The motives whose validity the policy makes false whatever the profile
- * says (the reasons that never hold), as a bit set. */
-static unsigned never_valid(const ac_policy *pol)
+/* Every other answer the question at field k can take. */
+static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *p, size_t k)
 {
-	unsigned set = 0;
-	for (int m = 1; m <= AC_MOT__COUNT; m++)
-		if (ac_expr_never(pol->motives[m].when))
-			set |= 1u << m;
-	return set;
-}
-
-static void make_variants(variants *vs, const ac_prepared *prep, const ac_profile *p)
-{
+	const ac_question_field *q = &prep->pol->what_changes.fields[k];
+	const ac_field_def *d = ac_schema_def(q->path);
 	const ac_wording *w = prep->pol->wording;
-	for (size_t i = 0; i < N_FIELDS && !vs->oom; i++) {
-		const wfield *f = &fields[i];
-		char *base;
-		variant *x;
-		switch (f->kind) {
-		case W_BOOL: {
-			ac_tri cur = *(const ac_tri *)((const char *)p + f->off);
-			for (int val = 1; val >= 0; val--) {
-				ac_tri t = val ? AC_TRUE : AC_FALSE;
-				if (t == cur || !(x = push(vs)))
-					continue;
-				x->f = f;
-				x->field_index = i;
-				x->v = *p;
-				base = (char *)&x->v;
-				*(ac_tri *)(base + f->off) = t;
-				x->to = json_boolean(val);
-				x->change = strdup(ac_word(w, val ? f->yes : f->no));
-			}
-			break;
+	const void *cur = ac_schema_cslot(p, d);
+	int known = answered(p, d);
+	variant *x;
+	switch (d->store) {
+	case ST_TRI:
+		for (int val = 1; val >= 0; val--) {
+			ac_tri t = val ? AC_TRUE : AC_FALSE;
+			if ((known && *(const ac_tri *)cur == t) || !(x = push(vs, k, p)))
+				continue;
+			*(ac_tri *)ac_schema_slot(&x->v, d) = t;
+			mark_parents(&x->v, d);
+			describe(vs, x, json_boolean(val), strdup(ac_word(w, val ? AC_W_VALUE_YES : AC_W_VALUE_NO)));
 		}
-		case W_ENUM: {
-			int cur = *(const int *)((const char *)p + f->off);
-			for (int e = 1; e <= ac_enum_count(f->ek); e++) {
-				if (e == cur || (f->ek == AC_ENUM_COMPRESSING && e == AC_COMP_UNKNOWN) || !(x = push(vs)))
-					continue;
-				x->f = f;
-				x->field_index = i;
-				x->v = *p;
-				base = (char *)&x->v;
-				*(int *)(base + f->off) = e;
-				x->to = json_string(ac_enum_name(f->ek, e));
-				x->change = strdup(f->family >= 0 ? ac_word_of(w, f->family, e)
-								   : ac_word(w, e == AC_COMP_YES ? f->yes : f->no));
-			}
-			break;
+		break;
+	case ST_ENUM:
+		for (int e = 1; e <= ac_enum_count((ac_enum_kind)d->pub.enum_kind); e++) {
+			const char *name = ac_enum_name((ac_enum_kind)d->pub.enum_kind, e);
+			if ((known && *(const int *)cur == e) || strcmp(name, "unknown") == 0 || !(x = push(vs, k, p)))
+				continue;
+			*(int *)ac_schema_slot(&x->v, d) = e;
+			mark_parents(&x->v, d);
+			describe(vs, x, json_string(name), enum_words(w, d, e));
 		}
-		case W_TEXT: {
-			if (*(char *const *)((const char *)p + f->off) || !(x = push(vs)))
-				break;
-			const char *ex = example_text(prep, f);
-			x->f = f;
-			x->field_index = i;
-			x->v = *p;
-			base = (char *)&x->v;
-			*(const char **)(base + f->off) = ex;
-			x->to = json_string(ex);
-			x->change = AC_SAY_DUP(w, AC_W_WHATIF_EXAMPLE, ac_word(w, f->yes), ex);
-			break;
+		break;
+	case ST_NAMED: {
+		/* "" (none) unless that is the answer, and a named one unless one is. */
+		const char *s = *(char *const *)cur;
+		if ((!s || *s) && (x = push(vs, k, p))) {
+			*(const char **)ac_schema_slot(&x->v, d) = "";
+			describe(vs, x, json_string(""), strdup(ac_word(w, AC_W_WHATIF_NONE)));
 		}
-		case W_MOTIVES: {
-			/* Adding a reason that can hold, or dropping those that never do. */
-			unsigned invalid = never_valid(prep->pol);
-			for (int m = 1; m <= AC_MOT__COUNT; m++) {
-				if ((invalid & (1u << m)) || (p->motives & (1u << m)) || !(x = push(vs)))
-					continue;
-				x->f = f;
-				x->field_index = i;
-				x->v = *p;
-				x->v.motives |= 1u << m;
-				x->v.motives_given = 1;
-				x->to = motives_json(x->v.motives);
-				x->change = AC_SAY_DUP(w, AC_W_WHATIF_MOTIVE_ADDED, ac_enum_name(AC_ENUM_MOTIVE, m));
-			}
-			if ((p->motives & invalid) && (p->motives & ~invalid) && (x = push(vs))) {
-				x->f = f;
-				x->field_index = i;
-				x->v = *p;
-				x->v.motives &= ~invalid;
-				x->to = motives_json(x->v.motives);
-				x->change = strdup(ac_word(w, AC_W_WHATIF_MOTIVES_DROPPED));
-			}
-			break;
+		if ((!s || !*s) && (x = push(vs, k, p))) {
+			const char *ex = example_text(prep, q->path);
+			*(const char **)ac_schema_slot(&x->v, d) = ex;
+			describe(vs, x, json_string(ex), strdup(ac_word(w, AC_W_WHATIF_NAMED)));
 		}
-		case W_NONE: break;
+		break;
+	}
+	case ST_NUM:
+		for (size_t i = 0; i < q->n_tries; i++) {
+			const ac_num *n = cur;
+			if ((n->set && n->v == q->tries[i]) || !(x = push(vs, k, p)))
+				continue;
+			ac_num *slot = ac_schema_slot(&x->v, d);
+			slot->set = 1;
+			slot->v = q->tries[i];
+			strbuf sb;
+			sb_init(&sb);
+			number_words(&sb, w, d, q->tries[i]);
+			describe(vs, x, ac_json_double(q->tries[i]), sb_take(&sb, NULL));
 		}
+		break;
+	case ST_ENUMSET:
+		/* Each single value: one step of the list it answers. */
+		for (int e = 1; e <= ac_enum_count((ac_enum_kind)d->pub.enum_kind); e++) {
+			if ((known && *(const unsigned *)cur == 1u << e) || !(x = push(vs, k, p)))
+				continue;
+			*(unsigned *)ac_schema_slot(&x->v, d) = 1u << e;
+			*(int *)((char *)&x->v + d->aux) = 1;
+			json_t *list = json_array();
+			json_array_append_new(list, json_string(ac_enum_name((ac_enum_kind)d->pub.enum_kind, e)));
+			describe(vs, x, list, enum_words(w, d, e));
+		}
+		break;
+	default: break; /* the task list, a certificate: see vary_certificate */
 	}
 }
 
-static ac_status add_counterfactual(ac_assessment *a, const ac_wording *w, const ac_profile *p, const variant *x)
+/* Each catalogue certificate that can still be earned, instead of the named
+ * one (an action: the person chooses the certificate). */
+static void vary_certificate(variants *vs, const ac_prepared *prep, const ac_profile *p, size_t k)
 {
-	ac_counterfactual *c = &a->counterfactuals[a->n_counterfactuals];
-	memset(c, 0, sizeof *c);
-	c->field = strdup(x->f->path);
-	c->from_json = json_text(current_json(p, x->f));
-	c->to_json = json_dumps(x->to, JSON_ENCODE_ANY | JSON_COMPACT);
-	strbuf sb;
-	sb_init(&sb);
-	AC_SAY(&sb, w, AC_W_WHATIF_IF, x->change);
-	if (!sb.failed)
-		c->sentence = AC_SAY_DUP(w, AC_W_WHATIF_COUNTERFACTUAL, sb.buf, ac_enum_name(AC_ENUM_VERDICT, x->verdict));
-	sb_free(&sb);
-	c->verdict = x->verdict;
-	c->reason = strdup(x->reason);
-	a->n_counterfactuals++;
-	return c->field && c->from_json && c->to_json && c->sentence && c->reason ? AC_OK : AC_ENOMEM;
-}
-
-/* What answering the question at field_index could do: every other verdict
- * one of its variants gives, or else the field's note. */
-static ac_status add_missing(ac_assessment *a, const ac_wording *w, const variants *vs, size_t field_index,
-			     const char *path)
-{
-	ac_missing *m = &a->missing[a->n_missing++];
-	memset(m, 0, sizeof *m);
-	m->field = strdup(path);
-	if (!m->field)
-		return AC_ENOMEM;
-	strbuf options, option, sb;
-	sb_init(&options);
-	sb_init(&option);
-	sb_init(&sb);
-	int seen[5] = {0}, any = 0;
-	for (size_t i = 0; i < vs->n; i++) {
-		const variant *x = &vs->items[i];
-		if (x->field_index != field_index || x->verdict == a->verdict || seen[x->verdict])
+	const ac_catalogue *cat = prep->ctx->catalogue;
+	for (size_t i = 0; cat && p->cert_given && i < ac_catalogue_count(cat) && !vs->oom; i++) {
+		const ac_cert *c = ac_catalogue_at(cat, i);
+		if (p->cert.id && strcmp(p->cert.id, c->id) == 0)
 			continue;
-		seen[x->verdict] = 1;
-		sb_clear(&option);
-		AC_SAY(&option, w, AC_W_WHATIF_OPTION, ac_enum_name(AC_ENUM_VERDICT, x->verdict), x->change);
-		if (any) { /* "a; or b": the options so far, and this one */
-			sb_clear(&sb);
-			AC_SAY(&sb, w, AC_W_WHATIF_OPTIONS_MORE, options.buf, option.buf);
-			sb_clear(&options);
-			sb_puts(&options, sb.buf ? sb.buf : "");
-		} else
-			sb_puts(&options, option.buf ? option.buf : "");
-		any = 1;
+		variant *x = push(vs, k, p);
+		if (!x)
+			return;
+		memset(&x->v.cert, 0, sizeof x->v.cert);
+		x->v.cert.id = c->id;
+		x->cert = c;
+		json_t *o = json_object();
+		json_object_set_new(o, "id", json_string(c->id));
+		describe(vs, x, o, strdup(c->name ? c->name : c->id));
 	}
-	sb_clear(&sb);
-	if (any)
-		AC_SAY(&sb, w, AC_W_WHATIF_COULD_CHANGE, options.buf);
-	else if (field_index < N_FIELDS && fields[field_index].note != NONE)
-		sb_puts(&sb, ac_word(w, fields[field_index].note));
-	int failed = options.failed || option.failed || sb.failed;
-	sb_free(&options);
-	sb_free(&option);
-	if (sb.len && !failed) {
-		m->could_change = sb_take(&sb, NULL);
-		return m->could_change ? AC_OK : AC_ENOMEM;
-	}
-	sb_free(&sb);
-	return failed ? AC_ENOMEM : AC_OK;
 }
 
-ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile *p, int search)
+/* Runs the engine on every variant. */
+static ac_status run_all(variants *vs, const ac_prepared *prep)
 {
-	variants vs = {0};
-	ac_status st = AC_OK;
-	a->counterfactuals_searched = search != 0;
-	if (search)
-		make_variants(&vs, prep, p);
-	if (vs.oom)
-		st = AC_ENOMEM;
-	for (size_t i = 0; st == AC_OK && i < vs.n; i++) {
-		variant *x = &vs.items[i];
-		if (!x->change || !x->to) {
-			st = AC_ENOMEM;
-			break;
-		}
+	for (size_t i = 0; i < vs->n; i++) {
+		variant *x = &vs->items[i];
+		ac_prepared own = *prep;
+		if (x->cert)
+			own.cert = x->cert;
 		ac_eval ev;
-		st = ac_eval_run(&ev, prep, &x->v, NULL);
+		ac_status st = ac_eval_run(&ev, &own, &x->v, NULL);
 		if (st == AC_OK) {
 			x->verdict = ev.verdict;
-			x->reason = prep->pol->rules[ev.decisive].id;
+			x->reason = &prep->pol->rules[ev.decisive];
+			/* A certificate retired by the date is no choice to offer. */
+			if (x->cert && ev.f[AC_F_CERT_RETIRED].b == AC_TRUE)
+				x->verdict = 0;
 		}
 		ac_eval_free(&ev);
+		if (st != AC_OK)
+			return st;
 	}
-	/* Counterfactuals: one per field (its best new verdict), best verdicts
-	 * first, then in the model's order of the fields. */
-	/* At most one per field: a larger limit (any number a policy may set) is
-	 * cut there, so it neither allocates nor converts out of range. */
-	double want = prep->pol->thresholds[AC_TH_COUNTERFACTUAL_LIMIT];
-	size_t limit = want >= (double)N_FIELDS ? N_FIELDS : (size_t)want;
-	if (st == AC_OK && vs.n && limit) {
-		a->counterfactuals = calloc(limit, sizeof *a->counterfactuals);
-		if (!a->counterfactuals)
-			st = AC_ENOMEM;
-		for (int rank = 1; st == AC_OK && rank <= 4; rank++)
-			for (size_t fi = 0; st == AC_OK && fi < N_FIELDS; fi++) {
-				const variant *pick = NULL;
-				for (size_t i = 0; i < vs.n && !pick; i++)
-					if (vs.items[i].field_index == fi && vs.items[i].verdict != a->verdict &&
-					    verdict_rank(vs.items[i].verdict) == rank)
-						pick = &vs.items[i];
-				if (!pick || a->n_counterfactuals >= limit)
-					continue;
-				int done = 0; /* a better verdict for this field was already listed */
-				for (size_t k = 0; k < a->n_counterfactuals; k++)
-					done |= strcmp(a->counterfactuals[k].field, pick->f->path) == 0;
-				if (!done)
-					st = add_counterfactual(a, prep->pol->wording, p, pick);
-			}
+	return AC_OK;
+}
+
+/* ------------------------------------------------------------ the three lists */
+
+static int better(int a, int b)
+{
+	return a && a < b; /* pursue 1 < signal_only 2 < not_yet 3 < avoid 4 */
+}
+
+static ac_status fill_outcome(ac_outcome *o, const variant *x)
+{
+	o->answer_json = strdup(x->to_json);
+	o->answer_words = strdup(x->words);
+	o->verdict = x->verdict;
+	o->reason = strdup(x->reason->id);
+	o->reason_title = x->reason->title ? strdup(x->reason->title) : NULL;
+	return o->answer_json && o->answer_words && o->reason && (o->reason_title || !x->reason->title) ? AC_OK
+													 : AC_ENOMEM;
+}
+
+static char *question_words(const ac_prepared *prep, const char *path)
+{
+	strbuf sb;
+	sb_init(&sb);
+	if (ac_say_path(&sb, prep->pol->wording, AC_WP_ASK, path, NULL) == 1)
+		sb_puts(&sb, path); /* the policy reader makes sure this does not happen */
+	return sb_take(&sb, NULL);
+}
+
+/* The unanswered question at field k, when one of its answers changes the
+ * verdict: every answer with the verdict it gives. */
+static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const variants *vs, size_t k)
+{
+	size_t n = 0, changes = 0;
+	for (size_t i = 0; i < vs->n; i++)
+		if (vs->items[i].field == k && vs->items[i].verdict) {
+			n++;
+			changes += vs->items[i].verdict != a->verdict;
+		}
+	if (!changes)
+		return AC_OK;
+	ac_unanswered *u = &a->what_changes.unanswered[a->what_changes.n_unanswered++];
+	const char *path = prep->pol->what_changes.fields[k].path;
+	u->field = strdup(path);
+	u->question = question_words(prep, path);
+	u->outcomes = calloc(n, sizeof *u->outcomes);
+	if (!u->field || !u->question || !u->outcomes)
+		return AC_ENOMEM;
+	for (size_t i = 0; i < vs->n; i++)
+		if (vs->items[i].field == k && vs->items[i].verdict &&
+		    fill_outcome(&u->outcomes[u->n_outcomes++], &vs->items[i]) != AC_OK)
+			return AC_ENOMEM;
+	return AC_OK;
+}
+
+/* 1 when the variant moves a question of the person's own forward: yes
+ * rather than no, a text named, more hours, another certificate.  An action
+ * never asks a person to undo a step (to stop using AI, say). */
+static int forward(const ac_prepared *prep, const ac_profile *p, const variant *x)
+{
+	const ac_field_def *d = ac_schema_def(prep->pol->what_changes.fields[x->field].path);
+	const void *now = ac_schema_cslot(p, d), *then = ac_schema_cslot(&x->v, d);
+	switch (d->store) {
+	case ST_TRI: return *(const ac_tri *)then == AC_TRUE;
+	case ST_NAMED: return **(char *const *)then != '\0';
+	case ST_NUM: return !((const ac_num *)now)->set || ((const ac_num *)then)->v > ((const ac_num *)now)->v;
+	default: return x->cert != NULL;
 	}
-	/* Missing answers, in the model's order. */
-	if (st == AC_OK) {
-		a->missing = calloc(N_FIELDS + 4, sizeof *a->missing);
-		if (!a->missing)
-			st = AC_ENOMEM;
-	}
-	for (size_t fi = 0; st == AC_OK && fi < N_FIELDS; fi++) {
-		if (answered(p, &fields[fi]))
+}
+
+/* The variant of field k that improves the verdict most (want_better: by a
+ * step forward), or worsens it most; NULL when none does. */
+static const variant *pick(const ac_prepared *prep, const ac_profile *p, const variants *vs, size_t k, int current,
+			   int want_better)
+{
+	const variant *best = NULL;
+	for (size_t i = 0; i < vs->n; i++) {
+		const variant *x = &vs->items[i];
+		if (x->field != k || !x->verdict || (want_better && !forward(prep, p, x)))
 			continue;
-		if (fields[fi].off == PO(capability_gap) && !(p->motives & (1u << AC_MOT_CAPABILITY_GAP)))
-			continue; /* only asked of someone who wants to close a gap */
-		st = add_missing(a, prep->pol->wording, &vs, fi, fields[fi].path);
+		/* A step forward that would worsen the verdict is not something it
+		 * rests on: nobody is told to keep from using AI. */
+		if (!want_better && prep->pol->what_changes.fields[k].yours && forward(prep, p, x))
+			continue;
+		int ok = want_better ? better(x->verdict, current) : better(current, x->verdict);
+		if (ok && (!best || (want_better ? better(x->verdict, best->verdict) : better(best->verdict, x->verdict))))
+			best = x;
 	}
-	if (st == AC_OK && prep->cert) {
-		static const char *const cost_inputs[] = {"constraints.hours_per_week", "constraints.budget_usd", "role.hourly_pay_usd"};
-		const int set[] = {p->constraints.hours_per_week.set, p->constraints.budget_usd.set, p->role.hourly_pay_usd.set};
-		for (size_t k = 0; st == AC_OK && k < 3; k++)
-			if (!set[k])
-				st = add_missing(a, prep->pol->wording, &vs, (size_t)-1, cost_inputs[k]);
+	return best;
+}
+
+static ac_status add_change(ac_change *c, const ac_prepared *prep, const ac_profile *p, const variant *x, int action)
+{
+	const char *path = prep->pol->what_changes.fields[x->field].path;
+	const ac_field_def *d = ac_schema_def(path);
+	c->field = strdup(path);
+	if (ac_profile_get(p, path, &c->from_json) != AC_OK)
+		return AC_ENOMEM;
+	c->from_words = current_words(prep, p, d);
+	strbuf sb;
+	sb_init(&sb);
+	/* An action says what to do; an answer the verdict rests on, its question. */
+	if (!action || ac_say_path(&sb, prep->pol->wording, AC_WP_DO, path, x->words) == 1) {
+		char *q = question_words(prep, path);
+		sb_puts(&sb, q ? q : "");
+		free(q);
 	}
+	c->says = sb_take(&sb, NULL);
+	return c->field && c->from_words && c->says ? fill_outcome(&c->to, x) : AC_ENOMEM;
+}
+
+/* The changes of one kind, best (actions) or worst (rests_on) first, then in
+ * the policy's order of the questions, at most limit. */
+static ac_status add_changes(ac_assessment *a, const ac_prepared *prep, const ac_profile *p, const variants *vs,
+			     int action)
+{
+	const ac_what_changes_policy *wc = &prep->pol->what_changes;
+	size_t limit = (size_t)wc->limit[action ? AC_WC_ACTIONS : AC_WC_RESTS_ON];
+	ac_change **list = action ? &a->what_changes.actions : &a->what_changes.rests_on;
+	size_t *n = action ? &a->what_changes.n_actions : &a->what_changes.n_rests_on;
+	*list = calloc(wc->n_fields + 1, sizeof **list);
+	if (!*list)
+		return AC_ENOMEM;
+	for (int v = action ? AC_VERDICT_PURSUE : AC_VERDICT_AVOID; v >= AC_VERDICT_PURSUE && v <= AC_VERDICT_AVOID;
+	     v += action ? 1 : -1)
+		for (size_t k = 0; k < wc->n_fields && *n < limit; k++) {
+			const ac_question_field *q = &wc->fields[k];
+			/* Another certificate is a choice to offer, not an answer to rest on. */
+			int choice = strcmp(q->path, "certification") == 0;
+			if (q->fixed || (action ? !q->yours : choice) || !answered(p, ac_schema_def(q->path)))
+				continue;
+			const variant *x = pick(prep, p, vs, k, a->verdict, action);
+			if (x && x->verdict == v) {
+				ac_status st = add_change(&(*list)[(*n)++], prep, p, x, action);
+				if (st != AC_OK)
+					return st;
+			}
+		}
+	return AC_OK;
+}
+
+/* ------------------------------------------------------------ missing answers */
+
+/* The unanswered questions, in the policy's order, each listed when its
+ * ask_if condition holds; whether an answer could change the verdict is
+ * known only when the search ran and tried its answers. */
+static ac_status add_missing(ac_assessment *a, const ac_prepared *prep, const ac_profile *p, const ac_eval *ev,
+			     const variants *vs, int searched)
+{
+	const ac_what_changes_policy *wc = &prep->pol->what_changes;
+	a->missing = calloc(wc->n_fields + 1, sizeof *a->missing);
+	if (!a->missing)
+		return AC_ENOMEM;
+	for (size_t k = 0; k < wc->n_fields; k++) {
+		const ac_question_field *q = &wc->fields[k];
+		if (answered(p, ac_schema_def(q->path)) || (q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE))
+			continue;
+		ac_missing *m = &a->missing[a->n_missing++];
+		m->field = strdup(q->path);
+		m->question = question_words(prep, q->path);
+		if (!m->field || !m->question)
+			return AC_ENOMEM;
+		/* Said only of a question whose answers were all tried (not the
+		 * task list, not the motives). */
+		int tried = 0, changes = 0;
+		for (size_t i = 0; i < vs->n; i++)
+			if (vs->items[i].field == k && vs->items[i].verdict) {
+				tried = 1;
+				changes |= vs->items[i].verdict != a->verdict;
+			}
+		m->changes = searched && tried ? ac_tri_of(changes) : AC_UNKNOWN;
+	}
+	return AC_OK;
+}
+
+ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile *p, const ac_eval *ev, int search)
+{
+	const ac_what_changes_policy *wc = &prep->pol->what_changes;
+	variants vs = {0};
+	a->what_changes.searched = search != 0;
+	for (size_t k = 0; search && k < wc->n_fields && !vs.oom; k++) {
+		if (wc->fields[k].fixed)
+			continue;
+		if (strcmp(wc->fields[k].path, "certification") == 0)
+			vary_certificate(&vs, prep, p, k);
+		else
+			vary_field(&vs, prep, p, k);
+	}
+	ac_status st = vs.oom ? AC_ENOMEM : run_all(&vs, prep);
+	if (st == AC_OK && !(a->what_changes.unanswered = calloc(wc->n_fields + 1, sizeof *a->what_changes.unanswered)))
+		st = AC_ENOMEM;
+	size_t limit = (size_t)wc->limit[AC_WC_UNANSWERED];
+	for (size_t k = 0; st == AC_OK && search && k < wc->n_fields && a->what_changes.n_unanswered < limit; k++) {
+		const ac_question_field *q = &wc->fields[k];
+		if (!answered(p, ac_schema_def(q->path)) && !(q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE))
+			st = add_unanswered(a, prep, &vs, k);
+	}
+	if (st == AC_OK && search)
+		st = add_changes(a, prep, p, &vs, 1);
+	if (st == AC_OK && search)
+		st = add_changes(a, prep, p, &vs, 0);
+	if (st == AC_OK)
+		st = add_missing(a, prep, p, ev, &vs, search);
 	for (size_t i = 0; i < vs.n; i++) {
-		free(vs.items[i].change);
-		json_decref(vs.items[i].to);
+		free(vs.items[i].to_json);
+		free(vs.items[i].words);
 	}
 	free(vs.items);
 	return st;
+}
+
+/* ------------------------------------------------------------ freeing */
+
+static void free_outcome(ac_outcome *o)
+{
+	free(o->answer_json);
+	free(o->answer_words);
+	free(o->reason);
+	free(o->reason_title);
+}
+
+static void free_changes(ac_change *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(c[i].field);
+		free(c[i].from_json);
+		free(c[i].from_words);
+		free(c[i].says);
+		free_outcome(&c[i].to);
+	}
+	free(c);
+}
+
+void ac_what_changes_free(ac_assessment *a)
+{
+	for (size_t i = 0; i < a->what_changes.n_unanswered; i++) {
+		ac_unanswered *u = &a->what_changes.unanswered[i];
+		free(u->field);
+		free(u->question);
+		for (size_t k = 0; k < u->n_outcomes; k++)
+			free_outcome(&u->outcomes[k]);
+		free(u->outcomes);
+	}
+	free(a->what_changes.unanswered);
+	free_changes(a->what_changes.actions, a->what_changes.n_actions);
+	free_changes(a->what_changes.rests_on, a->what_changes.n_rests_on);
+	for (size_t i = 0; i < a->n_missing; i++) {
+		free(a->missing[i].field);
+		free(a->missing[i].question);
+	}
+	free(a->missing);
 }

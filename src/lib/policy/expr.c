@@ -1,9 +1,12 @@
 /*
  * expr.c — the policy's expression language: fact names, thresholds, numbers,
- * true/false/always, comparisons, and/or/not, 'known FACT' and parentheses,
- * parsed into small trees and evaluated with three-valued logic (an
- * unanswered question is unknown, and so is every condition that depends on
- * it; 'known FACT' is the one test that is never unknown).
+ * true/false/always, comparisons, and/or/not, 'known FACT', 'claimed X',
+ * 'X otherwise Y' and parentheses, parsed into small trees and evaluated with
+ * three-valued logic (an unanswered question is unknown, and so is every
+ * condition that depends on it).  'known FACT' and 'claimed X' are never
+ * unknown: a claim holds only when it was made.  Numbers compare exactly:
+ * the engine computes shares with one division of raw sums, so a share
+ * exactly at a threshold is at it.
  */
 #include <ctype.h>
 #include <math.h>
@@ -15,7 +18,23 @@
 
 #define MAX_NAME 80
 
-enum { OP_NUM, OP_BOOL, OP_FACT, OP_KNOWN, OP_NOT, OP_AND, OP_OR, OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE };
+enum {
+	OP_NUM,
+	OP_BOOL,
+	OP_FACT,
+	OP_KNOWN,
+	OP_CLAIMED,
+	OP_NOT,
+	OP_AND,
+	OP_OR,
+	OP_OTHERWISE,
+	OP_LT,
+	OP_LE,
+	OP_GT,
+	OP_GE,
+	OP_EQ,
+	OP_NE
+};
 
 struct ac_expr {
 	int op;
@@ -83,10 +102,12 @@ static int word_is(parser *ps, const char *w)
 	return strncmp(ps->p, w, n) == 0 && !(isalnum((unsigned char)ps->p[n]) || ps->p[n] == '_');
 }
 
-static ac_expr *parse_or(parser *ps);
+static ac_expr *parse_expr(parser *ps);
+static ac_expr *parse_not(parser *ps);
 
-/* A fact, a threshold or a constant, starting at a letter or '_'. */
-static ac_expr *parse_name(parser *ps)
+/* A fact, a threshold or a constant, starting at a letter or '_'; a text
+ * fact only after 'known' (allow_text). */
+static ac_expr *parse_name(parser *ps, int allow_text)
 {
 	const ac_policy *pol = ps->at->pol;
 	const char *start = ps->p;
@@ -127,7 +148,7 @@ static ac_expr *parse_name(parser *ps)
 	}
 	int type;
 	ac_policy_fact_name(pol, slot, &type);
-	if (type == AC_T_STR) {
+	if (type == AC_T_STR && !allow_text) {
 		ps->p = start;
 		perr(ps, "'%s' is a text fact and cannot be used in a condition", name);
 		return NULL;
@@ -153,7 +174,7 @@ static ac_expr *parse_primary(parser *ps)
 	skip_ws(ps);
 	if (*ps->p == '(') {
 		ps->p++;
-		ac_expr *e = parse_or(ps);
+		ac_expr *e = parse_expr(ps);
 		skip_ws(ps);
 		if (!e)
 			return NULL;
@@ -178,7 +199,7 @@ static ac_expr *parse_primary(parser *ps)
 		return e;
 	}
 	if (isalpha((unsigned char)*ps->p) || *ps->p == '_')
-		return parse_name(ps);
+		return parse_name(ps, 0);
 	perr(ps, "expected a fact name, a number or '(' here, found %s", *ps->p ? "something else" : "the end of the line");
 	return NULL;
 }
@@ -234,7 +255,7 @@ static ac_expr *parse_known(parser *ps)
 	ps->p += 5;
 	skip_ws(ps);
 	const char *at = ps->p;
-	ac_expr *a = isalpha((unsigned char)*ps->p) || *ps->p == '_' ? parse_name(ps) : NULL;
+	ac_expr *a = isalpha((unsigned char)*ps->p) || *ps->p == '_' ? parse_name(ps, 1) : NULL;
 	if (!a && !ps->failed)
 		perr(ps, "%s", "'known' takes a fact name, e.g. 'known cert_hours'");
 	if (!a)
@@ -250,21 +271,28 @@ static ac_expr *parse_known(parser *ps)
 	return e;
 }
 
+/* 'not X' or 'claimed X' (op), the word already seen (len bytes). */
+static ac_expr *parse_unary(parser *ps, int op, size_t len)
+{
+	ps->p += len;
+	ac_expr *a = need_bool(ps, parse_not(ps));
+	if (!a)
+		return NULL;
+	ac_expr *e = node(ps, op, AC_T_BOOL);
+	if (e)
+		e->a = a;
+	return e;
+}
+
 static ac_expr *parse_not(parser *ps)
 {
 	skip_ws(ps);
 	if (word_is(ps, "known"))
 		return parse_known(ps);
-	if (word_is(ps, "not")) {
-		ps->p += 3;
-		ac_expr *a = need_bool(ps, parse_not(ps));
-		if (!a)
-			return NULL;
-		ac_expr *e = node(ps, OP_NOT, AC_T_BOOL);
-		if (e)
-			e->a = a;
-		return e;
-	}
+	if (word_is(ps, "not"))
+		return parse_unary(ps, OP_NOT, 3);
+	if (word_is(ps, "claimed"))
+		return parse_unary(ps, OP_CLAIMED, 7);
 	return parse_cmp(ps);
 }
 
@@ -302,10 +330,16 @@ static ac_expr *parse_or(parser *ps)
 	return parse_binary(ps, "or", OP_OR, parse_and);
 }
 
+/* 'X otherwise Y': the answer X when it is known, else Y. */
+static ac_expr *parse_expr(parser *ps)
+{
+	return parse_binary(ps, "otherwise", OP_OTHERWISE, parse_or);
+}
+
 ac_expr *ac_expr_parse(const ac_site *at, const char *text)
 {
 	parser ps = {at, text, text, 0};
-	ac_expr *e = need_bool(&ps, parse_or(&ps));
+	ac_expr *e = need_bool(&ps, parse_expr(&ps));
 	skip_ws(&ps);
 	if (e && *ps.p) {
 		perr(&ps, "unexpected %s after the condition (join conditions with 'and' or 'or')", "text");
@@ -350,6 +384,16 @@ ac_val ac_expr_eval(const ac_expr *e, const ac_val *facts)
 		v.type = AC_T_BOOL;
 		v.b = ac_tri_not(ac_expr_truth(e->a, facts));
 		return v;
+	case OP_CLAIMED:
+		v.type = AC_T_BOOL;
+		v.b = ac_tri_of(ac_expr_truth(e->a, facts) == AC_TRUE);
+		return v;
+	case OP_OTHERWISE: {
+		v.type = AC_T_BOOL;
+		ac_tri a = ac_expr_truth(e->a, facts);
+		v.b = a != AC_UNKNOWN ? a : ac_expr_truth(e->b2, facts);
+		return v;
+	}
 	case OP_AND: {
 		v.type = AC_T_BOOL;
 		ac_tri a = ac_expr_truth(e->a, facts);
@@ -370,16 +414,16 @@ ac_val ac_expr_eval(const ac_expr *e, const ac_val *facts)
 			v.b = AC_UNKNOWN;
 			return v;
 		}
-		/* Shares are computed sums: compare with a tolerance so 0.6 >= 0.6 holds. */
-		double diff = a.n - b.n, eps = 1e-9;
+		/* Exactly: a share is one division of raw sums (engine.c), so a
+		 * share at a threshold equals it. */
 		int r = 0;
 		switch (e->op) {
-		case OP_LT: r = diff < -eps; break;
-		case OP_LE: r = diff <= eps; break;
-		case OP_GT: r = diff > eps; break;
-		case OP_GE: r = diff >= -eps; break;
-		case OP_EQ: r = fabs(diff) <= eps; break;
-		case OP_NE: r = fabs(diff) > eps; break;
+		case OP_LT: r = a.n < b.n; break;
+		case OP_LE: r = a.n <= b.n; break;
+		case OP_GT: r = a.n > b.n; break;
+		case OP_GE: r = a.n >= b.n; break;
+		case OP_EQ: r = a.n == b.n; break;
+		case OP_NE: r = a.n != b.n; break;
 		}
 		v.b = ac_tri_of(r);
 		return v;
@@ -413,8 +457,8 @@ static void collect(const ac_expr *e, walk *w)
 
 void ac_expr_facts(const ac_expr *e, void (*fn)(size_t slot, void *ctx), void *ctx)
 {
-	/* A policy has at most 256 derived facts (reader.c). */
-	unsigned char seen[AC_F__BUILTIN + 256] = {0};
+	/* Every slot a policy can have (policy.h). */
+	unsigned char seen[AC_RULE_FACTS + 2 * AC_POLICY_MAX_ITEMS] = {0};
 	walk w = {seen, fn, ctx};
 	collect(e, &w);
 }

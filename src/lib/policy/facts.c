@@ -1,6 +1,7 @@
 /*
  * facts.c — the names a policy's conditions and texts may use: the built-in
- * facts (facts.h), the facts a policy derives, and the thresholds.  Every
+ * facts (facts.h), the facts a policy derives, the facts of its rules
+ * (rule_ID, reason_ID) and the thresholds.  Every
  * lookup of one of them by name goes through the two functions here, and only
  * while a policy is read: the engine works with slots.
  */
@@ -38,28 +39,39 @@ int ac_fact_stage(size_t i)
 	case AC_F_VERDICT_NOT_YET:
 	case AC_F_VERDICT_AVOID: return AC_STAGE_VERDICT;
 	case AC_F_POSITIONING_OFFENSIVE:
+	case AC_F_POSITIONING_MIXED:
 	case AC_F_POSITIONING_DEFENSIVE:
-	case AC_F_POSITIONING_UNCLEAR:
-	case AC_F_POSITIONING_NOT_ANSWERED: return AC_STAGE_POSITIONING;
-	default: return i < AC_F__BUILTIN ? AC_STAGE_PROFILE : AC_STAGE_DERIVED;
+	case AC_F_POSITIONING_UNKNOWN: return AC_STAGE_POSITIONING;
+	default:
+		return i < AC_F__BUILTIN ? AC_STAGE_PROFILE : i < AC_RULE_FACTS ? AC_STAGE_DERIVED : AC_STAGE_VERDICT;
 	}
 }
 
 size_t ac_policy_fact_slots(const ac_policy *p)
 {
-	return AC_F__BUILTIN + p->n_derived;
+	return AC_RULE_FACTS + 2 * p->n_rules;
 }
 
 const char *ac_policy_fact_name(const ac_policy *p, size_t i, int *type)
 {
+	const char *name = NULL;
+	int t = AC_T_BOOL;
 	if (i < AC_F__BUILTIN) {
-		if (type)
-			*type = ac_fact_table[i].type;
-		return ac_fact_table[i].name;
+		name = ac_fact_table[i].name;
+		t = ac_fact_table[i].type;
+	} else if (i < AC_RULE_FACTS) {
+		size_t k = i - AC_F__BUILTIN;
+		if (k < p->n_derived) {
+			name = p->derived[k].name;
+			t = p->derived[k].type;
+		}
+	} else if ((i - AC_RULE_FACTS) / 2 < p->n_rules) {
+		const ac_rule *r = &p->rules[(i - AC_RULE_FACTS) / 2];
+		name = (i - AC_RULE_FACTS) % 2 ? r->reason_fact : r->holds_fact;
 	}
 	if (type)
-		*type = AC_T_BOOL;
-	return p->derived[i - AC_F__BUILTIN].name;
+		*type = t;
+	return name;
 }
 
 static int same(const char *a, const char *name, size_t len)

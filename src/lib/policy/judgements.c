@@ -231,23 +231,16 @@ static void condition_open(reader *r, const char *arg, int arg_col)
 static void condition_assign(reader *r, const char *key, char *value, int key_col, int value_col)
 {
 	ac_condition_policy *c = &r->pol->conditions[r->idx];
-	if (strcmp(key, "met") == 0)
-		one_condition(r, &c->met, key, value, key_col, value_col);
+	if (strcmp(key, "holds") == 0)
+		one_condition(r, &c->holds, key, value, key_col, value_col);
+	else if (strcmp(key, "fails") == 0)
+		one_condition(r, &c->fails, key, value, key_col, value_col);
 	else if (strcmp(key, "why_if") == 0)
 		ac_reader_choice(r, &c->why, key, value, key_col, value_col, AC_CHOICE_IF, "why_if = CONDITION | TEXT");
 	else if (strcmp(key, "why") == 0)
 		ac_reader_choice(r, &c->why, key, value, key_col, value_col, AC_CHOICE_ONCE, "why = TEXT");
 	else
-		ac_reader_unknown_key(r, key, key_col, "met, why_if or why");
-}
-
-/* 1 when the choice has a default line. */
-static int has_default(const ac_choices *c)
-{
-	for (size_t i = 0; i < c->n; i++)
-		if (!c->items[i].when)
-			return 1;
-	return 0;
+		ac_reader_unknown_key(r, key, key_col, "holds, fails, why_if or why");
 }
 
 static void condition_complete(reader *r)
@@ -257,8 +250,8 @@ static void condition_complete(reader *r)
 		r->line = c->line ? c->line : r->eof_line;
 		if (!c->line)
 			ac_reader_error(r, 0, "the policy has no [condition %s]: %s", ac_conditions[i].name, ac_conditions[i].what);
-		else if (!c->met || !has_default(&c->why))
-			ac_reader_error(r, 0, "[condition %s] needs 'met' and a plain 'why'", ac_conditions[i].name);
+		else if (!c->holds || !c->fails || !ac_choices_default(&c->why))
+			ac_reader_error(r, 0, "[condition %s] needs 'holds', 'fails' and a plain 'why'", ac_conditions[i].name);
 	}
 }
 
@@ -295,7 +288,7 @@ static void question_complete(reader *r)
 		r->line = q->line ? q->line : r->eof_line;
 		if (!q->line)
 			ac_reader_error(r, 0, "the policy has no [question %s]: %s", ac_questions[i].name, ac_questions[i].what);
-		else if (!has_default(&q->answer))
+		else if (!ac_choices_default(&q->answer))
 			ac_reader_error(r, 0, "[question %s] needs a plain 'answer'", ac_questions[i].name);
 	}
 }

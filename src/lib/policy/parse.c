@@ -14,6 +14,7 @@
  *   [condition leverage_possible]  whether one of the four holds, and why      judgements.c
  *   [question capability_gap]      the answer to one of the five questions     judgements.c
  *   [timing phase]                 one reason about the timing                 judgements.c
+ *   [what_changes]                 the answers varied to find what changes it  changes.c
  *   [alternative role_redesign]    how each path is scored and explained       verdict.c
  *   [domain ml_engineering]        words that tie a named gap to a domain      tables.c
  *   [gwa]                          O*NET work activity -> task category        tables.c
@@ -70,7 +71,7 @@ static const ac_section_kind sec_top = {"", 0, NULL, top_assign, top_complete, A
 static const ac_section_kind *const kinds[] = {
 	&ac_sec_thresholds, &ac_sec_category, &ac_sec_phase, &ac_sec_motive, &ac_sec_derive, &ac_sec_rule, &ac_sec_flag,
 	&ac_sec_class, &ac_sec_positioning, &ac_sec_condition, &ac_sec_question, &ac_sec_timing,
-	&ac_sec_alternative, &ac_sec_domain, &ac_sec_gwa, &ac_sec_compare,
+	&ac_sec_what_changes, &ac_sec_alternative, &ac_sec_domain, &ac_sec_gwa, &ac_sec_compare,
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
 
@@ -174,6 +175,24 @@ static void check_complete(reader *r)
 		}
 }
 
+/* Every question [what_changes] lists is asked in the wording's words, and
+ * every one marked as the person's own has its action. */
+static ac_status words_for_questions(reader *r)
+{
+	const ac_what_changes_policy *w = &r->pol->what_changes;
+	r->line = w->line;
+	for (size_t i = 0; i < w->n_fields; i++) {
+		const ac_question_field *q = &w->fields[i];
+		if (!ac_wording_has_path(r->pol->wording, AC_WP_ASK, q->path))
+			ac_reader_error(r, 0, "[what_changes] lists %s, but the wording has no 'ask.%s' to ask it with",
+					q->path, q->path);
+		if (q->yours && !ac_wording_has_path(r->pol->wording, AC_WP_DO, q->path))
+			ac_reader_error(r, 0, "[what_changes] makes %s the person's own, but the wording has no 'do.%s'",
+					q->path, q->path);
+	}
+	return r->failed ? AC_EINPUT : AC_OK;
+}
+
 void ac_policy_free(ac_policy *p)
 {
 	if (!p)
@@ -188,6 +207,7 @@ void ac_policy_free(ac_policy *p)
 		free(p->domain_keywords[d]);
 	ac_verdict_free(p);
 	ac_judgements_free(p);
+	ac_policy_what_changes_free(p);
 	for (size_t i = 0; i < p->n_gwa; i++)
 		free(p->gwa_ids[i]);
 	free(p->gwa_ids);
@@ -242,6 +262,8 @@ ac_status ac_policy_parse(const char *text, size_t len, const char *source, ac_p
 		return r.nomem ? AC_ENOMEM : AC_EINPUT;
 	}
 	st = ac_wording_builtin(&p->wording, diags);
+	if (st == AC_OK)
+		st = words_for_questions(&r);
 	if (st == AC_OK && !(p->text = malloc(len + 1)))
 		st = AC_ENOMEM;
 	if (st != AC_OK) {

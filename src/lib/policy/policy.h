@@ -26,12 +26,19 @@
 	T(CONDITION_SHARE, "condition_share", "a replaceability condition holds at this time-weighted share") \
 	T(REPLACEABILITY_HIGH, "replaceability_high_at", "this many replaceability conditions make replaceability high") \
 	T(CREDENTIAL_SENSITIVE_SIGNALS, "credential_sensitive_signals", "this many organisation signals make it credential-sensitive") \
-	T(REPORTING_HEAVY_SHARE, "reporting_heavy_share", "share of time in reporting and drafting that makes a role reporting-heavy") \
-	T(COORDINATION_HEAVY_SHARE, "coordination_heavy_share", "share of time in coordination that makes a role coordination-heavy") \
+	T(MOST, "most", "\"most\": a share above this one (more than half)") \
 	T(MANAGER_REPORTING_SHARE, "manager_reporting_share", "percent of a manager's value in status synthesis that signals compression risk") \
 	T(MAX_CERTIFICATE_WEEKS, "max_certificate_weeks", "a certificate that takes longer than this at the person's pace does not fit the timing") \
 	T(SKILL_BASED_MIN_EXPOSURE, "skill_based_min_exposure", "exposure from which a non-structural role counts as skill-based exposure") \
-	T(COUNTERFACTUAL_LIMIT, "counterfactual_limit", "how many verdict-changing answers to report at most")
+	T(RETIRING_SOON_DAYS, "retiring_soon_days", "a certificate retiring within this many days of the assessment's date is flagged")
+
+/* At most this many sections of one kind (rules, derived facts, ...). */
+#define AC_POLICY_MAX_ITEMS 256
+/* Fact slots: the built-in facts, then the derived facts (at most
+ * AC_POLICY_MAX_ITEMS), then two per rule from AC_RULE_FACTS on: rule_ID
+ * (whether its condition holds) at +2i and reason_ID (whether it decides)
+ * at +2i+1. */
+#define AC_RULE_FACTS ((size_t)AC_F__BUILTIN + AC_POLICY_MAX_ITEMS)
 
 #define AC_TH_ENUM(id, name, desc) AC_TH_##id,
 enum { AC_THRESHOLDS(AC_TH_ENUM) AC_TH__COUNT };
@@ -83,12 +90,13 @@ ac_expr *ac_expr_parse(const ac_site *at, const char *text);
 /* 1 when the expression is the constant true ('always'), or false. */
 int ac_expr_always(const ac_expr *e);
 int ac_expr_never(const ac_expr *e);
+/* Calls fn for every fact slot the expression refers to (in order, once
+ * each). */
+void ac_expr_facts(const ac_expr *e, void (*fn)(size_t slot, void *ctx), void *ctx);
 /* Evaluates an expression to a value. */
 ac_val ac_expr_eval(const ac_expr *e, const ac_val *facts);
 /* Tri-state truth of a boolean expression. */
 ac_tri ac_expr_truth(const ac_expr *e, const ac_val *facts);
-/* Calls fn for every fact slot the expression refers to (in order, once each). */
-void ac_expr_facts(const ac_expr *e, void (*fn)(size_t slot, void *ctx), void *ctx);
 
 /* ---------------------------------------------------------------- templates (template.c) */
 
@@ -130,8 +138,11 @@ typedef struct {
 	char *id;
 	int verdict;
 	ac_expr *when;
-	ac_template because;
-	ac_template headline;
+	char *title;          /* a few plain words for the report, or NULL */
+	ac_choices because;   /* why it fired: because_if lines, then because */
+	ac_choices headline;  /* the verdict's one sentence when it decides */
+	char *holds_fact;     /* "rule_ID": the fact of whether its condition holds */
+	char *reason_fact;    /* "reason_ID": the fact of whether it decides */
 	int line;
 } ac_rule;
 
@@ -142,9 +153,14 @@ typedef struct {
 	int line;
 } ac_flag;
 
+/* A derived fact: a yes/no condition ('when'), or a number counting how
+ * many of its conditions certainly hold ('count'). */
 typedef struct {
 	char *name;
+	int type; /* AC_T_BOOL or AC_T_NUM */
 	ac_expr *when;
+	ac_expr **counted;
+	size_t n_counted;
 	int line;
 } ac_derived;
 
@@ -169,11 +185,35 @@ typedef struct {
 	ac_expr *when;
 } ac_when_section;
 
+/* One of the four conditions: it fails when 'fails' certainly holds, else
+ * holds when 'holds' certainly does, else it is unknown. */
 typedef struct {
 	int line;
-	ac_expr *met;
+	ac_expr *holds;
+	ac_expr *fails;
 	ac_choices why;
 } ac_condition_policy;
+
+/* One question of [what_changes]: a field of the profile schema. */
+typedef struct {
+	char *path;
+	int yours;       /* within the person's control: a change is an action */
+	int fixed;       /* never varied (the motives) */
+	ac_expr *ask_if; /* listed as missing only when this holds (NULL: always) */
+	double *tries;   /* the values a number question is tried with */
+	size_t n_tries;
+} ac_question_field;
+
+/* [what_changes]: which answers the report varies and how many of each
+ * list it shows. */
+enum { AC_WC_UNANSWERED, AC_WC_ACTIONS, AC_WC_RESTS_ON, AC_WC__COUNT };
+typedef struct {
+	int line;
+	ac_question_field *fields; /* in the profile's order */
+	size_t n_fields;
+	double limit[AC_WC__COUNT];
+	int limit_set[AC_WC__COUNT];
+} ac_what_changes_policy;
 
 typedef struct {
 	int line;
@@ -234,6 +274,7 @@ struct ac_policy {
 	ac_question_policy questions[AC_Q__COUNT];
 	ac_timing_policy *timing;                       /* [timing NAME], in order */
 	size_t n_timing;
+	ac_what_changes_policy what_changes;
 	/* The names C relies on (required.h), resolved when the policy is read. */
 	size_t required_fact[AC_REQ_FACT__COUNT]; /* fact slots */
 	size_t required_flag[AC_REQ_FLAG__COUNT]; /* indices into flags */

@@ -188,6 +188,14 @@ void ac_reader_choice(reader *r, ac_choices *c, const char *key, char *value, in
 	ac_reader_template(r, &item->text, key, text, key_col, value_col + (int)(text - value));
 }
 
+int ac_choices_default(const ac_choices *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (!c->items[i].when)
+			return 1;
+	return 0;
+}
+
 void ac_choices_free(ac_choices *c)
 {
 	for (size_t i = 0; i < c->n; i++)

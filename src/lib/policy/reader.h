@@ -1,9 +1,9 @@
 /*
  * reader.h — what the policy reader's parts share: reader.c reads the lines,
  * tables.c the data sections, verdict.c the sections that lead to the verdict
- * (derived facts, rules, flags, alternatives) and judgements.c those that
+ * (derived facts, rules, flags, alternatives), judgements.c those that
  * judge and explain beside it (phases, motives, class, positioning,
- * conditions, questions, timing reasons).  Each kind of section is a row of a
+ * conditions, questions, timing reasons) and changes.c [what_changes].  Each kind of section is a row of a
  * table: its name, whether it takes a name, and how it opens and takes a
  * setting.
  */
@@ -12,7 +12,7 @@
 
 #include "policy/policy.h"
 
-#define AC_POLICY_MAX_ITEMS 256
+
 
 typedef struct reader reader;
 
@@ -91,14 +91,18 @@ void ac_reader_choice(reader *r, ac_choices *c, const char *key, char *value, in
  * after without its leading spaces; NULL when s has no '|'. */
 char *ac_reader_split(char *s);
 void ac_choices_free(ac_choices *c);
+/* 1 when the choice has a default line (one without a condition). */
+int ac_choices_default(const ac_choices *c);
 
 /* The section kinds of tables.c, verdict.c and judgements.c. */
 extern const ac_section_kind ac_sec_thresholds, ac_sec_category, ac_sec_domain, ac_sec_gwa, ac_sec_compare;
 extern const ac_section_kind ac_sec_derive, ac_sec_rule, ac_sec_flag, ac_sec_alternative;
 extern const ac_section_kind ac_sec_phase, ac_sec_motive, ac_sec_class, ac_sec_positioning, ac_sec_condition,
 	ac_sec_question, ac_sec_timing;
-/* Free what verdict.c and judgements.c allocated. */
+extern const ac_section_kind ac_sec_what_changes;
+/* Free what verdict.c, judgements.c and changes.c allocated. */
 void ac_verdict_free(ac_policy *p);
 void ac_judgements_free(ac_policy *p);
+void ac_policy_what_changes_free(ac_policy *p);
 
 #endif

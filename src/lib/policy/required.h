@@ -14,6 +14,11 @@
 
 /* [derive NAME] sections whose value the assessment reports. */
 #define AC_REQUIRED_FACTS(R) \
+	R(AI_ENHANCED_ROLE, "ai_enhanced_role", "the report's first leverage condition, a claim (leverage.conditions.ai_enhanced_role)") \
+	R(OWNS_OUTCOMES, "owns_outcomes", "the report's second leverage condition, a claim (leverage.conditions.owns_measurable_outcomes)") \
+	R(SYSTEM_DESIGN_MOVE, "system_design_move", "the report's third leverage condition, a claim (leverage.conditions.expanding_into_system_design)") \
+	R(HYBRID_MOVE, "hybrid_move", "the report's fourth leverage condition, a claim (leverage.conditions.transitioning_to_hybrid)") \
+	R(LEVERAGE_COUNT, "leverage_count", "the report counts the leverage conditions that hold (leverage.count)") \
 	R(STRUCTURAL, "structural", "the report says whether exposure comes from the role's design (exposure.structural)") \
 	R(SKILL_BASED, "skill_based", "the report says whether exposure is skill-based (exposure.skill_based)") \
 	R(OWNERSHIP_EXPANDS, "ownership_expands", "the report gives the ownership test (leverage.ownership_expands)") \
@@ -44,9 +49,9 @@
  * order). */
 #define AC_POSITIONS(R) \
 	R(OFFENSIVE, "offensive", "offensive") \
+	R(MIXED, "mixed", "mixed") \
 	R(DEFENSIVE, "defensive", "defensive") \
-	R(UNCLEAR, "unclear", "unclear") \
-	R(NOT_ANSWERED, "not_answered", "not answered")
+	R(UNKNOWN, "unknown", "unknown")
 
 /* Every exposure class ([class NAME], the names of AC_ENUM_CLASS), every
  * motive ([motive NAME], AC_ENUM_MOTIVE) and every adoption phase

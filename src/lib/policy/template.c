@@ -1,31 +1,34 @@
 /*
  * template.c — the policy's texts: {fact} is replaced by the fact's value,
- * {fact%} by a percentage, {fact:up} by a number rounded up to a whole one
- * and {fact:exact} by a number as given.  A text is compiled once, when the
- * policy is read, into literal runs and fact slots, so expanding it looks
- * nothing up by name.
+ * {fact%} by a percentage, {fact:weeks}, {fact:hours} and {fact:money} by the
+ * figure with its unit, {fact:up} by a number rounded up to a whole one and
+ * {fact:exact} by a number as given; {threshold} is the policy's number.
+ * Figures are written by figures.c, exactly as the report writes them.  A
+ * text is compiled once, when the policy is read, into literal runs and fact
+ * slots, so expanding it looks nothing up by name.
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "policy/figures.h"
 #include "policy/policy.h"
 
 #define MAX_NAME 80
 
-enum { P_LITERAL, P_PLAIN, P_PERCENT, P_UP, P_EXACT };
+enum { P_LITERAL, P_PLAIN, P_PERCENT, P_UP, P_EXACT, P_WEEKS, P_HOURS, P_MONEY, P_CONSTANT };
 
 struct ac_tpart {
 	int kind;
 	size_t at, len; /* a literal run of the text */
 	size_t slot;    /* a fact */
+	double value;   /* a threshold */
 };
 
 static const struct {
 	const char *name;
 	int kind;
-} formats[] = {{"up", P_UP}, {"exact", P_EXACT}};
+} formats[] = {{"up", P_UP}, {"exact", P_EXACT}, {"weeks", P_WEEKS}, {"hours", P_HOURS}, {"money", P_MONEY}};
 
 static int add_part(ac_template *t, int kind, size_t at, size_t len, size_t slot)
 {
@@ -37,7 +40,7 @@ static int add_part(ac_template *t, int kind, size_t at, size_t len, size_t slot
 	if (!p)
 		return 0;
 	t->parts = p;
-	p[t->n_parts++] = (ac_tpart){kind, at, len, slot};
+	p[t->n_parts++] = (ac_tpart){kind, at, len, slot, 0};
 	return 1;
 }
 
@@ -58,6 +61,11 @@ static int placeholder(const ac_site *at, const char *text, const char *c, const
 		return P_LITERAL;
 	int col = at->col + (int)(c - text);
 	*slot = ac_policy_fact_find(at->pol, c + 1, name_len);
+	int th = ac_threshold_find(c + 1, name_len);
+	if (*slot == AC_NO_FACT && !colon && kind == P_PLAIN && th >= 0 && at->pol->threshold_set[th]) {
+		*slot = (size_t)th;
+		return P_CONSTANT;
+	}
 	if (*slot == AC_NO_FACT) {
 		ac_diags_add(at->d, at->source, NULL, at->line, col, "the text uses {%.*s}, which is not a fact name",
 			     (int)name_len, c + 1);
@@ -78,7 +86,8 @@ static int placeholder(const ac_site *at, const char *text, const char *c, const
 			return -1;
 		}
 	ac_diags_add(at->d, at->source, NULL, at->line, col,
-		     "the text uses {%.*s}: unknown format ':%.*s' (expected ':up' or ':exact')", (int)len, c + 1,
+		     "the text uses {%.*s}: unknown format ':%.*s' (expected ':weeks', ':hours', ':money', ':up' or ':exact')",
+		     (int)len, c + 1,
 		     (int)flen, colon + 1);
 	return -1;
 }
@@ -99,7 +108,9 @@ int ac_template_compile(const ac_site *at, const char *text, ac_template *t)
 			c++;
 			continue;
 		}
-		oom = !add_part(t, kind, 0, 0, slot);
+		oom = !add_part(t, kind, 0, 0, kind == P_CONSTANT ? 0 : slot);
+		if (!oom && kind == P_CONSTANT)
+			t->parts[t->n_parts - 1].value = at->pol->thresholds[slot];
 		c = close + 1;
 	}
 	if (oom) {
@@ -123,14 +134,6 @@ void ac_template_free(ac_template *t)
 	memset(t, 0, sizeof *t);
 }
 
-static void put_number(strbuf *sb, double x)
-{
-	if (fabs(x - round(x)) < 1e-9)
-		sb_printf(sb, "%.0f", round(x));
-	else
-		sb_printf(sb, "%.2f", x);
-}
-
 char *ac_template_expand(const ac_template *t, const ac_val *facts, const ac_wording *w)
 {
 	strbuf sb;
@@ -141,6 +144,10 @@ char *ac_template_expand(const ac_template *t, const ac_val *facts, const ac_wor
 			sb_putn(&sb, t->text + p->at, p->len);
 			continue;
 		}
+		if (p->kind == P_CONSTANT) {
+			ac_fig_number(&sb, p->value);
+			continue;
+		}
 		const ac_val *v = &facts[p->slot];
 		if (v->type == AC_T_STR)
 			sb_puts(&sb, v->known && v->s ? v->s : ac_word(w, AC_W_VALUE_NOT_GIVEN));
@@ -149,13 +156,19 @@ char *ac_template_expand(const ac_template *t, const ac_val *facts, const ac_wor
 		else if (!v->known)
 			sb_puts(&sb, ac_word(w, AC_W_VALUE_UNKNOWN));
 		else if (p->kind == P_PERCENT)
-			sb_printf(&sb, "%.0f%%", round(v->n * 100));
+			ac_fig_percent(&sb, v->n);
 		else if (p->kind == P_UP)
-			sb_printf(&sb, "%.0f", ceil(v->n - 1e-9));
+			sb_printf(&sb, "%.0f", ac_fig_whole_weeks(v->n));
 		else if (p->kind == P_EXACT)
 			sb_printf(&sb, "%g", v->n);
+		else if (p->kind == P_WEEKS)
+			ac_fig_weeks(&sb, w, v->n);
+		else if (p->kind == P_HOURS)
+			ac_fig_hours(&sb, w, v->n);
+		else if (p->kind == P_MONEY)
+			ac_fig_money(&sb, v->n);
 		else
-			put_number(&sb, v->n);
+			ac_fig_number(&sb, v->n);
 	}
 	return sb_take(&sb, NULL);
 }

@@ -1,14 +1,16 @@
 /*
  * verdict.c — the sections of a policy that lead to the verdict and what to
- * do instead: derived facts, the ordered verdict rules, the flags and the
- * scoring of the alternatives.  reader.c hands each of their lines here;
- * every condition is parsed and every text compiled on the spot, so the
- * engine only evaluates.
+ * do instead: derived facts (yes/no conditions and counts), the ordered
+ * verdict rules (each also a fact, rule_ID, for the sections after them),
+ * the flags and the scoring of the alternatives.  reader.c hands each of
+ * their lines here; every condition is parsed and every text compiled on the
+ * spot, so the engine only evaluates.
  */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strbuf.h"
 #include "policy/reader.h"
 
 #define AC_REQ_ROW(id, name, what) {name, what},
@@ -70,31 +72,58 @@ static void derive_open(reader *r, const char *arg, int arg_col)
 		p->derived[r->idx].line = r->line;
 }
 
+/* "count = CONDITION, CONDITION, ...": how many of them certainly hold. */
+static void derive_count(reader *r, ac_derived *d, char *value, int value_col)
+{
+	char *item = value;
+	while (item) {
+		char *comma = strchr(item, ',');
+		if (comma)
+			*comma = '\0';
+		while (*item == ' ')
+			item++;
+		if (!ac_reader_grow(r, (void **)&d->counted, &d->n_counted, sizeof *d->counted))
+			return;
+		d->counted[d->n_counted - 1] = ac_reader_condition(r, item, value_col + (int)(item - value));
+		item = comma ? comma + 1 : NULL;
+	}
+}
+
 static void derive_assign(reader *r, const char *key, char *value, int key_col, int value_col)
 {
 	ac_derived *d = &r->pol->derived[r->idx];
-	if (strcmp(key, "when") == 0 && !d->when)
+	if (d->when || d->counted)
+		ac_reader_unknown_key(r, key, key_col, "one 'when' or 'count' line");
+	else if (strcmp(key, "when") == 0) {
+		d->type = AC_T_BOOL;
 		d->when = ac_reader_condition(r, value, value_col);
-	else
-		ac_reader_unknown_key(r, key, key_col, "one 'when' line");
+	} else if (strcmp(key, "count") == 0) {
+		d->type = AC_T_NUM;
+		derive_count(r, d, value, value_col);
+	} else
+		ac_reader_unknown_key(r, key, key_col, "one 'when' or 'count' line");
 }
 
 static void derive_complete(reader *r)
 {
 	ac_policy *p = r->pol;
 	for (size_t i = 0; i < p->n_derived; i++)
-		if (!p->derived[i].when) {
+		if (!p->derived[i].when && !p->derived[i].counted) {
 			r->line = p->derived[i].line;
-			ac_reader_error(r, 0, "[derive %s] has no 'when' line", p->derived[i].name);
+			ac_reader_error(r, 0, "[derive %s] has no 'when' or 'count' line", p->derived[i].name);
 		}
 	r->line = r->eof_line;
 	for (int q = 0; q < AC_REQ_FACT__COUNT; q++) {
 		const char *name = required_facts[q].name;
 		p->required_fact[q] = ac_policy_fact_find(p, name, strlen(name));
-		if (p->required_fact[q] < AC_F__BUILTIN) /* only a derived fact can be it */
-			p->required_fact[q] = AC_NO_FACT;
+		if (p->required_fact[q] < AC_F__BUILTIN || p->required_fact[q] >= AC_RULE_FACTS)
+			p->required_fact[q] = AC_NO_FACT; /* only a derived fact can be it */
+		int want = q == AC_REQ_LEVERAGE_COUNT ? AC_T_NUM : AC_T_BOOL;
 		if (p->required_fact[q] == AC_NO_FACT)
 			ac_reader_error(r, 0, "the policy has no [derive %s]: %s", name, required_facts[q].what);
+		else if (p->derived[p->required_fact[q] - AC_F__BUILTIN].type != want)
+			ac_reader_error(r, 0, "[derive %s] must be a %s: %s", name, want == AC_T_NUM ? "count" : "condition",
+					required_facts[q].what);
 	}
 }
 
@@ -102,13 +131,34 @@ const ac_section_kind ac_sec_derive = {"derive", 1, derive_open, derive_assign, 
 
 /* ------------------------------------------------------------ [rule NAME] */
 
+/* "PREFIX_ID", a rule's fact name; NULL after reporting a clash. */
+static char *rule_fact(reader *r, const char *prefix, const char *id)
+{
+	char *name = ac_strdup_printf("%s_%s", prefix, id);
+	if (!name) {
+		ac_reader_nomem(r);
+		return NULL;
+	}
+	if (ac_policy_fact_find(r->pol, name, strlen(name)) != AC_NO_FACT) {
+		ac_reader_error(r, r->head_col, "[rule %s]: its fact '%s' has the name of a fact that exists already", id,
+				name);
+		free(name);
+		return NULL;
+	}
+	return name;
+}
+
 static void rule_open(reader *r, const char *arg, int arg_col)
 {
 	ac_policy *p = r->pol;
 	(void)arg_col;
-	if (named_item(r, "rule", arg, r->head_col, (void **)&p->rules, &p->n_rules, sizeof *p->rules,
-		       offsetof(ac_rule, id)))
-		p->rules[r->idx].line = r->line;
+	if (!named_item(r, "rule", arg, r->head_col, (void **)&p->rules, &p->n_rules, sizeof *p->rules,
+			offsetof(ac_rule, id)))
+		return;
+	ac_rule *ru = &p->rules[r->idx];
+	ru->line = r->line;
+	ru->holds_fact = rule_fact(r, "rule", arg);
+	ru->reason_fact = rule_fact(r, "reason", arg);
 }
 
 static void rule_assign(reader *r, const char *key, char *value, int key_col, int value_col)
@@ -120,12 +170,20 @@ static void rule_assign(reader *r, const char *key, char *value, int key_col, in
 			ac_reader_error(r, value_col, "verdict: found '%s', expected %s", value, ac_enum_list(AC_ENUM_VERDICT));
 	} else if (strcmp(key, "when") == 0 && !ru->when)
 		ru->when = ac_reader_condition(r, value, value_col);
+	else if (strcmp(key, "title") == 0)
+		ac_reader_text(r, &ru->title, key, value, key_col, value_col);
+	else if (strcmp(key, "because_if") == 0)
+		ac_reader_choice(r, &ru->because, key, value, key_col, value_col, AC_CHOICE_IF, "because_if = CONDITION | TEXT");
 	else if (strcmp(key, "because") == 0)
-		ac_reader_template(r, &ru->because, key, value, key_col, value_col);
+		ac_reader_choice(r, &ru->because, key, value, key_col, value_col, AC_CHOICE_ONCE, "because = TEXT");
+	else if (strcmp(key, "headline_if") == 0)
+		ac_reader_choice(r, &ru->headline, key, value, key_col, value_col, AC_CHOICE_IF,
+				 "headline_if = CONDITION | TEXT");
 	else if (strcmp(key, "headline") == 0)
-		ac_reader_template(r, &ru->headline, key, value, key_col, value_col);
+		ac_reader_choice(r, &ru->headline, key, value, key_col, value_col, AC_CHOICE_ONCE, "headline = TEXT");
 	else
-		ac_reader_unknown_key(r, key, key_col, "verdict, when, because or headline (each once)");
+		ac_reader_unknown_key(r, key, key_col,
+				      "verdict, when, title, because_if, because, headline_if or headline (when once)");
 }
 
 static void rule_complete(reader *r)
@@ -134,7 +192,7 @@ static void rule_complete(reader *r)
 	for (size_t i = 0; i < p->n_rules; i++) {
 		ac_rule *ru = &p->rules[i];
 		r->line = ru->line;
-		if (!ru->verdict || !ru->when || !ru->because.text || !ru->headline.text)
+		if (!ru->verdict || !ru->when || !ac_choices_default(&ru->because) || !ac_choices_default(&ru->headline))
 			ac_reader_error(r, 0, "[rule %s] needs verdict, when, because and headline", ru->id);
 	}
 	r->line = r->eof_line;
@@ -258,10 +316,7 @@ static void alternative_complete(reader *r)
 {
 	for (int a = 1; a <= AC_PATH__COUNT; a++) {
 		const ac_alt_policy *al = &r->pol->alts[a];
-		int has_default = 0;
-		for (size_t s = 0; s < al->first_step.n; s++)
-			has_default |= al->first_step.items[s].when == NULL;
-		if (!al->defined || !al->why_default || !has_default)
+		if (!al->defined || !al->why_default || !ac_choices_default(&al->first_step))
 			ac_reader_error(r, 0, "[alternative %s] is missing, or lacks 'why' or a plain 'first_step'",
 					ac_enum_name(AC_ENUM_PATH, a));
 	}
@@ -273,13 +328,18 @@ const ac_section_kind ac_sec_alternative = {"alternative", 1, alternative_open, 
 
 void ac_verdict_free(ac_policy *p)
 {
-	for (size_t i = 0; i < p->n_derived; i++)
+	for (size_t i = 0; i < p->n_derived; i++) {
 		free(p->derived[i].name);
+		free(p->derived[i].counted);
+	}
 	free(p->derived);
 	for (size_t i = 0; i < p->n_rules; i++) {
 		free(p->rules[i].id);
-		ac_template_free(&p->rules[i].because);
-		ac_template_free(&p->rules[i].headline);
+		free(p->rules[i].title);
+		free(p->rules[i].holds_fact);
+		free(p->rules[i].reason_fact);
+		ac_choices_free(&p->rules[i].because);
+		ac_choices_free(&p->rules[i].headline);
 	}
 	free(p->rules);
 	for (size_t i = 0; i < p->n_flags; i++) {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "input/schema.h"
 #include "policy/wording.h"
 
 #define MAX_WORDING_BYTES (1024 * 1024)
@@ -35,7 +36,11 @@ struct ac_wording {
 	char *buf; /* the file, each value cut out with a NUL */
 	entry words[AC_W__COUNT];
 	entry *family[AC_WF__COUNT]; /* [1..count] of the enum */
+	entry *paths[AC_WP__COUNT];  /* by schema index; optional */
 };
+
+/* The families keyed by a profile field: "ask.role.leverage_test". */
+static const char *const path_prefixes[AC_WP__COUNT] = {"ask", "do"};
 
 #define AC_W_ROW(id, key, placeholders) {key, placeholders},
 static const struct {
@@ -135,6 +140,14 @@ static entry *find_entry(ac_wording *w, const char *key, const char **declared)
 		if (v)
 			return &w->family[f][v];
 	}
+	for (int f = 0; f < AC_WP__COUNT; f++) {
+		size_t n = strlen(path_prefixes[f]);
+		const ac_field_def *d = strncmp(key, path_prefixes[f], n) == 0 && key[n] == '.' ? ac_schema_def(key + n + 1) : NULL;
+		if (d) {
+			*declared = "value";
+			return &w->paths[f][ac_schema_index(d)];
+		}
+	}
 	return NULL;
 }
 
@@ -211,6 +224,11 @@ void ac_wording_free(ac_wording *w)
 				free_entry(&w->family[f][v]);
 		free(w->family[f]);
 	}
+	for (int f = 0; f < AC_WP__COUNT; f++) {
+		for (size_t i = 0; w->paths[f] && i < ac_schema_n; i++)
+			free_entry(&w->paths[f][i]);
+		free(w->paths[f]);
+	}
 	free(w->buf);
 	free(w);
 }
@@ -230,6 +248,11 @@ ac_status ac_wording_parse(const char *text, size_t len, const char *source, ac_
 	}
 	for (int f = 0; f < AC_WF__COUNT; f++)
 		if (!(w->family[f] = calloc((size_t)ac_enum_count(families[f].kind) + 1, sizeof(entry)))) {
+			ac_wording_free(w);
+			return AC_ENOMEM;
+		}
+	for (int f = 0; f < AC_WP__COUNT; f++)
+		if (!(w->paths[f] = calloc(ac_schema_n, sizeof(entry)))) {
 			ac_wording_free(w);
 			return AC_ENOMEM;
 		}
@@ -279,9 +302,39 @@ const char *ac_word_of(const ac_wording *w, int family, int v)
 	return w->family[family][v].text;
 }
 
+const char *ac_word_enum(const ac_wording *w, ac_enum_kind kind, int v)
+{
+	for (int f = 0; f < AC_WF__COUNT; f++)
+		if (families[f].kind == kind)
+			return ac_word_of(w, f, v);
+	return NULL;
+}
+
+static int say_entry(strbuf *sb, const entry *e, const char *const *args, size_t n);
+
+int ac_wording_has_path(const ac_wording *w, int family, const char *path)
+{
+	const ac_field_def *d = ac_schema_def(path);
+	return d && w->paths[family][ac_schema_index(d)].text != NULL;
+}
+
+int ac_say_path(strbuf *sb, const ac_wording *w, int family, const char *path, const char *value)
+{
+	const ac_field_def *d = ac_schema_def(path);
+	const entry *e = d ? &w->paths[family][ac_schema_index(d)] : NULL;
+	if (!e || !e->text)
+		return 1;
+	const char *args[1] = {value};
+	return say_entry(sb, e, args, 1) ? -1 : 0;
+}
+
 int ac_say(strbuf *sb, const ac_wording *w, int key, const char *const *args, size_t n)
 {
-	const entry *e = &w->words[key];
+	return say_entry(sb, &w->words[key], args, n);
+}
+
+static int say_entry(strbuf *sb, const entry *e, const char *const *args, size_t n)
+{
 	int rc = 0;
 	for (size_t i = 0; i < e->n_parts; i++) {
 		const wpart *p = &e->parts[i];

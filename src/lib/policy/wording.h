@@ -26,12 +26,16 @@
 	W(VALUE_NONE, "value.none", "") \
 	W(VALUE_NOT_ANSWERED, "value.not_answered", "") \
 	W(VALUE_NOT_KNOWN, "value.not_known", "") \
+	W(UNIT_HOUR, "unit.hour", "n") \
+	W(UNIT_HOURS, "unit.hours", "n") \
+	W(UNIT_WEEK, "unit.week", "n") \
+	W(UNIT_WEEKS, "unit.weeks", "n") \
+	W(UNIT_MONTH, "unit.month", "n") \
+	W(UNIT_MONTHS, "unit.months", "n") \
 	W(REPORT_TITLE, "report.title", "") \
 	W(REPORT_TITLE_LABELLED, "report.title_labelled", "label") \
 	W(REPORT_VERDICT, "report.verdict", "") \
 	W(REPORT_VERDICT_HEADLINE, "report.verdict_headline", "verdict,headline") \
-	W(REPORT_REASON, "report.reason", "") \
-	W(REPORT_REASON_NONE, "report.reason_none", "") \
 	W(REPORT_EXPOSURE, "report.exposure", "") \
 	W(REPORT_EXPOSURE_NO_TASKS, "report.exposure_no_tasks", "") \
 	W(REPORT_EXPOSURE_SCORE, "report.exposure_score", "") \
@@ -82,6 +86,7 @@
 	W(REPORT_LEVERAGE_OWNERSHIP_NO, "report.leverage_ownership_no", "") \
 	W(REPORT_LEVERAGE_LADDER, "report.leverage_ladder", "") \
 	W(REPORT_LEVERAGE_LADDER_VALUE, "report.leverage_ladder_value", "level,name") \
+	W(REPORT_LEVERAGE_CLAIMS, "report.leverage_claims", "") \
 	W(LADDER_1, "ladder.1", "") \
 	W(LADDER_2, "ladder.2", "") \
 	W(LADDER_3, "ladder.3", "") \
@@ -111,9 +116,9 @@
 	W(REPORT_MOTIVES_UNKNOWN, "report.motives_unknown", "") \
 	W(REPORT_MOTIVES_POSITIONING, "report.motives_positioning", "") \
 	W(POSITIONING_OFFENSIVE, "positioning.offensive", "") \
+	W(POSITIONING_MIXED, "positioning.mixed", "") \
 	W(POSITIONING_DEFENSIVE, "positioning.defensive", "") \
-	W(POSITIONING_UNCLEAR, "positioning.unclear", "") \
-	W(POSITIONING_NOT_ANSWERED, "positioning.not_answered", "") \
+	W(POSITIONING_UNKNOWN, "positioning.unknown", "") \
 	W(REPORT_CERTIFICATE, "report.certificate", "") \
 	W(REPORT_CERTIFICATE_NONE, "report.certificate_none", "") \
 	W(REPORT_CERTIFICATE_NAME, "report.certificate_name", "") \
@@ -122,6 +127,9 @@
 	W(REPORT_CERTIFICATE_DOMAIN, "report.certificate_domain", "") \
 	W(REPORT_CERTIFICATE_LEVEL, "report.certificate_level", "") \
 	W(REPORT_CERTIFICATE_STATUS, "report.certificate_status", "") \
+	W(REPORT_CERTIFICATE_ACTIVE, "report.certificate_active", "") \
+	W(REPORT_CERTIFICATE_RETIRING, "report.certificate_retiring", "") \
+	W(REPORT_CERTIFICATE_RETIRED, "report.certificate_retired", "") \
 	W(REPORT_CERTIFICATE_STATUS_ON, "report.certificate_status_on", "status,date") \
 	W(REPORT_CERTIFICATE_GAP_FIT, "report.certificate_gap_fit", "") \
 	W(REPORT_CERTIFICATE_GAP_FIT_MATCHING, "report.certificate_gap_fit_matching", "fit,words") \
@@ -132,17 +140,14 @@
 	W(REPORT_CERTIFICATE_SOURCE_SAYS, "report.certificate_source_says", "value,note") \
 	W(REPORT_CERTIFICATE_RETAKE, "report.certificate_retake", "") \
 	W(REPORT_CERTIFICATE_PREPARATION, "report.certificate_preparation", "") \
-	W(REPORT_CERTIFICATE_HOURS, "report.certificate_hours", "hours") \
 	W(REPORT_CERTIFICATE_WEEKS, "report.certificate_weeks", "") \
 	W(REPORT_CERTIFICATE_TIME_VALUE, "report.certificate_time_value", "") \
 	W(REPORT_CERTIFICATE_TOTAL_COST, "report.certificate_total_cost", "") \
 	W(REPORT_CERTIFICATE_VALIDITY, "report.certificate_validity", "") \
 	W(REPORT_CERTIFICATE_NEVER_EXPIRES, "report.certificate_never_expires", "") \
-	W(REPORT_CERTIFICATE_MONTHS, "report.certificate_months", "months") \
 	W(REPORT_CERTIFICATE_PER_YEAR, "report.certificate_per_year", "") \
 	W(REPORT_CERTIFICATE_WITHIN_BUDGET, "report.certificate_within_budget", "") \
 	W(REPORT_CERTIFICATE_CHECKED, "report.certificate_checked", "") \
-	W(REPORT_CERTIFICATE_UNCERTAIN, "report.certificate_uncertain", "") \
 	W(REPORT_RULES, "report.rules", "") \
 	W(REPORT_RULE_DECIDES, "report.rule_decides", "verdict,because") \
 	W(REPORT_RULE_POINTS_TO, "report.rule_points_to", "verdict,because") \
@@ -163,15 +168,22 @@
 	W(REPORT_ALTERNATIVES, "report.alternatives", "") \
 	W(REPORT_ALTERNATIVE_TITLE, "report.alternative_title", "path,score") \
 	W(REPORT_ALTERNATIVE_FIRST_STEP, "report.alternative_first_step", "step") \
-	W(REPORT_COUNTERFACTUALS, "report.counterfactuals", "") \
-	W(REPORT_COUNTERFACTUALS_NONE, "report.counterfactuals_none", "") \
-	W(REPORT_COUNTERFACTUAL, "report.counterfactual", "change") \
-	W(REPORT_COUNTERFACTUAL_REASON, "report.counterfactual_reason", "change,reason") \
+	W(REPORT_CHANGES, "report.changes", "") \
+	W(REPORT_CHANGES_NONE, "report.changes_none", "") \
+	W(REPORT_CHANGES_EXPLAINED, "report.changes_explained", "") \
+	W(REPORT_CHANGES_OPEN, "report.changes_open", "") \
+	W(REPORT_CHANGES_ACTIONS, "report.changes_actions", "") \
+	W(REPORT_CHANGES_RESTS_ON, "report.changes_rests_on", "") \
+	W(REPORT_CHANGE_ANSWER, "report.change_answer", "answers,verdict") \
+	W(REPORT_CHANGE_SAME, "report.change_same", "answers,verdict") \
+	W(REPORT_CHANGE_ACTION, "report.change_action", "change,verdict") \
+	W(REPORT_CHANGE_RESTS_ON, "report.change_rests_on", "question,answer,other,verdict") \
 	W(REPORT_MISSING, "report.missing", "") \
 	W(REPORT_MISSING_NO_CHANGE, "report.missing_no_change", "") \
+	W(REPORT_MISSING_CHANGES, "report.missing_changes", "") \
 	W(REPORT_WARNINGS, "report.warnings", "") \
 	W(REPORT_POLICY, "report.policy", "") \
-	W(REPORT_POLICY_VALUE, "report.policy_value", "name,version") \
+	W(REPORT_POLICY_VALUE, "report.policy_value", "name,version,date") \
 	W(REPORT_OCCUPATION_CREDITS, "report.occupation_credits", "") \
 	W(WARNING_CERT_RETIRED, "warning.cert_retired", "name") \
 	W(WARNING_CERT_RETIRED_ON, "warning.cert_retired_on", "name,date") \
@@ -189,42 +201,10 @@
 	W(WARNING_INVALID_MOTIVES, "warning.invalid_motives", "") \
 	W(NOTE_OCCUPATION_DATA_MISSING, "note.occupation_data_missing", "") \
 	W(NOTE_OCCUPATION_UNKNOWN, "note.occupation_unknown", "code") \
-	W(WHATIF_IF, "whatif.if", "change") \
-	W(WHATIF_EXAMPLE, "whatif.example", "change,example") \
-	W(WHATIF_COUNTERFACTUAL, "whatif.counterfactual", "if_change,verdict") \
-	W(WHATIF_COULD_CHANGE, "whatif.could_change", "options") \
-	W(WHATIF_OPTION, "whatif.option", "verdict,change") \
-	W(WHATIF_OPTIONS_MORE, "whatif.options_more", "options,option") \
+	W(WHATIF_NONE, "whatif.none", "") \
+	W(WHATIF_NAMED, "whatif.named", "") \
 	W(WHATIF_EXAMPLE_TARGET_ROLE, "whatif.example_target_role", "") \
 	W(WHATIF_EXAMPLE_CAPABILITY, "whatif.example_capability", "") \
-	W(WHATIF_MOTIVE_ADDED, "whatif.motive_added", "motive") \
-	W(WHATIF_MOTIVES_DROPPED, "whatif.motives_dropped", "") \
-	W(IF_ROLE_OWNS_MEASURABLE_OUTCOMES_YES, "if.role.owns_measurable_outcomes.yes", "") \
-	W(IF_ROLE_OWNS_MEASURABLE_OUTCOMES_NO, "if.role.owns_measurable_outcomes.no", "") \
-	W(IF_AI_USE_TESTED_IN_ROLE_YES, "if.ai_use.tested_in_role.yes", "") \
-	W(IF_AI_USE_TESTED_IN_ROLE_NO, "if.ai_use.tested_in_role.no", "") \
-	W(IF_AI_USE_WIDENED_SCOPE_YES, "if.ai_use.widened_scope.yes", "") \
-	W(IF_AI_USE_WIDENED_SCOPE_NO, "if.ai_use.widened_scope.no", "") \
-	W(IF_TRAJECTORY_TARGET_ROLE, "if.trajectory.target_role", "") \
-	W(IF_TRAJECTORY_EXPANDING_INTO_SYSTEM_DESIGN_YES, "if.trajectory.expanding_into_system_design.yes", "") \
-	W(IF_TRAJECTORY_EXPANDING_INTO_SYSTEM_DESIGN_NO, "if.trajectory.expanding_into_system_design.no", "") \
-	W(IF_TRAJECTORY_TRANSITIONING_TO_HYBRID_YES, "if.trajectory.transitioning_to_hybrid.yes", "") \
-	W(IF_TRAJECTORY_TRANSITIONING_TO_HYBRID_NO, "if.trajectory.transitioning_to_hybrid.no", "") \
-	W(IF_ORGANIZATION_LEADERSHIP_VALUES_AI_LITERACY_YES, "if.organization.leadership_values_ai_literacy.yes", "") \
-	W(IF_ORGANIZATION_LEADERSHIP_VALUES_AI_LITERACY_NO, "if.organization.leadership_values_ai_literacy.no", "") \
-	W(IF_ORGANIZATION_PROMOTION_COMMITTEES_WANT_CREDENTIALS_YES, "if.organization.promotion_committees_want_credentials.yes", "") \
-	W(IF_ORGANIZATION_PROMOTION_COMMITTEES_WANT_CREDENTIALS_NO, "if.organization.promotion_committees_want_credentials.no", "") \
-	W(IF_ORGANIZATION_POLITICS_REWARD_FORMAL_PROGRAMS_YES, "if.organization.politics_reward_formal_programs.yes", "") \
-	W(IF_ORGANIZATION_POLITICS_REWARD_FORMAL_PROGRAMS_NO, "if.organization.politics_reward_formal_programs.no", "") \
-	W(IF_ORGANIZATION_CREDENTIAL_SENSITIVE_ENVIRONMENT_YES, "if.organization.credential_sensitive_environment.yes", "") \
-	W(IF_ORGANIZATION_CREDENTIAL_SENSITIVE_ENVIRONMENT_NO, "if.organization.credential_sensitive_environment.no", "") \
-	W(IF_INDUSTRY_BUSINESS_MODEL_COMPRESSING_YES, "if.industry.business_model_compressing.yes", "") \
-	W(IF_INDUSTRY_BUSINESS_MODEL_COMPRESSING_NO, "if.industry.business_model_compressing.no", "") \
-	W(IF_INDUSTRY_SHIFTING_TO_AI_YES, "if.industry.shifting_to_ai.yes", "") \
-	W(IF_INDUSTRY_SHIFTING_TO_AI_NO, "if.industry.shifting_to_ai.no", "") \
-	W(IF_CAPABILITY_GAP, "if.capability_gap", "") \
-	W(NOTE_ROLE_TASKS, "note.role.tasks", "") \
-	W(NOTE_ORGANIZATION_ADOPTION_SIGNALS, "note.organization.adoption_signals", "") \
 	W(CALIBRATE_KEPT, "calibrate.kept", "") \
 	W(CALIBRATE_CALIBRATED, "calibrate.calibrated", "tasks,was")
 
@@ -234,12 +214,25 @@
 	F(PATH, "path", AC_ENUM_PATH) \
 	F(MOTIVE, "motive", AC_ENUM_MOTIVE) \
 	F(DOMAIN, "domain", AC_ENUM_DOMAIN) \
+	F(LEVEL, "level", AC_ENUM_LEVEL) \
 	F(CLASS, "class", AC_ENUM_CLASS) \
 	F(LEVERAGE_TEST, "leverage_test", AC_ENUM_LEVERAGE_TEST) \
 	F(ORIENTATION, "orientation", AC_ENUM_ORIENTATION) \
 	F(LEADER_READING, "leader_reading", AC_ENUM_LEADER_READING) \
-	F(IF_LEVERAGE_TEST, "if.role.leverage_test", AC_ENUM_LEVERAGE_TEST) \
-	F(IF_DECISION_AUTHORITY, "if.role.decision_authority", AC_ENUM_AUTHORITY)
+	F(FUNCTION, "function", AC_ENUM_FUNCTION) \
+	F(AUTHORITY, "authority", AC_ENUM_AUTHORITY) \
+	F(COMPRESSING, "compressing", AC_ENUM_COMPRESSING) \
+	F(AI_LEVEL, "ai_level", AC_ENUM_AI_LEVEL) \
+	F(ADOPTION_SIGNAL, "adoption_signal", AC_ENUM_ADOPTION_SIGNAL) \
+
+/* Texts keyed by a profile field, "PREFIX.PATH" (e.g. ask.role.leverage_test),
+ * each with an optional {value}: optional in a wording file, required for the
+ * questions a policy's [what_changes] lists. */
+enum {
+	AC_WP_ASK, /* the question in plain words */
+	AC_WP_DO,  /* the action that changes the answer, imperative */
+	AC_WP__COUNT
+};
 
 #define AC_W_ENUM(id, key, placeholders) AC_W_##id,
 enum { AC_WORDS(AC_W_ENUM) AC_W__COUNT };
@@ -262,6 +255,15 @@ ac_status ac_wording_builtin(const ac_wording **out, ac_diags *diags);
 const char *ac_word(const ac_wording *w, int key);
 /* The word for value v of family f (AC_WF_*), NULL when v is out of range. */
 const char *ac_word_of(const ac_wording *w, int family, int v);
+/* The word for value v of an enum, from the first family of that kind
+ * (NULL when none). */
+const char *ac_word_enum(const ac_wording *w, ac_enum_kind kind, int v);
+/* Appends the text "PREFIX.PATH" of family (AC_WP_*) with {value} filled;
+ * 1 when the wording has no such text (nothing appended), -1 when memory ran
+ * out, else 0. */
+int ac_say_path(strbuf *sb, const ac_wording *w, int family, const char *path, const char *value);
+/* 1 when the wording has the text "PREFIX.PATH" of family. */
+int ac_wording_has_path(const ac_wording *w, int family, const char *path);
 /* Appends the text of key to sb with its placeholders filled by args, in
  * the order the key declares them (n of them).  Returns 0, or -1 when
  * memory ran out. */

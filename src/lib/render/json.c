@@ -1,5 +1,5 @@
 /*
- * render_json.c — the assessment as the JSON document of ASSESSMENT.md.  Keys
+ * json.c — the assessment as the JSON document of ASSESSMENT.md (version 2).  Keys
  * are inserted in contract order and every real number is rounded on purpose,
  * so the same assessment always dumps to the same bytes.
  */
@@ -89,7 +89,7 @@ static json_t *jnames(jb *b, const char *const *names, size_t n)
 	return jstrs(b, (char *const *)names, n);
 }
 
-/* Embeds a JSON text the engine wrote (counterfactual values).  A
+/* Embeds a JSON text the engine wrote (the answers of what_changes).  A
  * text that does not parse is a bug in the engine.  jansson leaves the error
  * unset when memory runs out early (hence the cleared struct) but reports a
  * failed string allocation as a syntax error, so that case reads as a bug. */
@@ -150,6 +150,7 @@ static json_t *rules(jb *b, const ac_assessment *a)
 		const ac_rule_fired *r = &a->rules[i];
 		json_t *o = json_object();
 		set(b, o, "id", jstr(r->id));
+		set(b, o, "title", jstr(r->title));
 		set(b, o, "verdict", jname(AC_ENUM_VERDICT, r->verdict));
 		set(b, o, "decisive", json_boolean(r->decisive));
 		set(b, o, "because", jstr(r->because));
@@ -300,7 +301,7 @@ static json_t *motive_sets(jb *b, const ac_assessment *a)
 static json_t *condition(jb *b, const ac_condition *c)
 {
 	json_t *o = json_object();
-	set(b, o, "met", json_boolean(c->met));
+	set(b, o, "met", jtri(c->met));
 	set(b, o, "why", jstr(c->why));
 	return o;
 }
@@ -384,23 +385,50 @@ static json_t *alternatives(jb *b, const ac_assessment *a)
 	return arr;
 }
 
-static json_t *counterfactuals(jb *b, const ac_assessment *a)
+/* The verdict and reason an answer gives, added to o. */
+static void outcome(jb *b, json_t *o, const ac_outcome *x)
+{
+	set(b, o, "verdict", jname(AC_ENUM_VERDICT, x->verdict));
+	set(b, o, "reason", jstr(x->reason));
+}
+
+static json_t *changes(jb *b, const ac_change *c, size_t n)
 {
 	json_t *arr = json_array();
-	for (size_t i = 0; i < a->n_counterfactuals; i++) {
-		const ac_counterfactual *cf = &a->counterfactuals[i];
+	for (size_t i = 0; i < n; i++) {
 		json_t *o = json_object();
-		json_t *change = json_object();
-		set(b, change, "field", jstr(cf->field));
-		set(b, change, "from", cf->from_json ? jparse(b, cf->from_json) : json_null());
-		set(b, change, "to", cf->to_json ? jparse(b, cf->to_json) : json_null());
-		set(b, o, "change", change);
-		set(b, o, "sentence", jstr(cf->sentence));
-		set(b, o, "verdict", jname(AC_ENUM_VERDICT, cf->verdict));
-		set(b, o, "reason", jstr(cf->reason));
+		set(b, o, "field", jstr(c[i].field));
+		set(b, o, "from", c[i].from_json ? jparse(b, c[i].from_json) : json_null());
+		set(b, o, "to", c[i].to.answer_json ? jparse(b, c[i].to.answer_json) : json_null());
+		set(b, o, "says", jstr(c[i].says));
+		outcome(b, o, &c[i].to);
 		push(b, arr, o);
 	}
 	return arr;
+}
+
+static json_t *what_changes(jb *b, const ac_assessment *a)
+{
+	json_t *o = json_object(), *open = json_array();
+	set(b, o, "searched", json_boolean(a->what_changes.searched));
+	for (size_t i = 0; i < a->what_changes.n_unanswered; i++) {
+		const ac_unanswered *u = &a->what_changes.unanswered[i];
+		json_t *q = json_object(), *outcomes = json_array();
+		set(b, q, "field", jstr(u->field));
+		set(b, q, "question", jstr(u->question));
+		for (size_t k = 0; k < u->n_outcomes; k++) {
+			json_t *x = json_object();
+			set(b, x, "answer", jparse(b, u->outcomes[k].answer_json));
+			outcome(b, x, &u->outcomes[k]);
+			push(b, outcomes, x);
+		}
+		set(b, q, "outcomes", outcomes);
+		push(b, open, q);
+	}
+	set(b, o, "unanswered", open);
+	set(b, o, "actions", changes(b, a->what_changes.actions, a->what_changes.n_actions));
+	set(b, o, "rests_on", changes(b, a->what_changes.rests_on, a->what_changes.n_rests_on));
+	return o;
 }
 
 static json_t *missing(jb *b, const ac_assessment *a, int detail)
@@ -414,7 +442,8 @@ static json_t *missing(jb *b, const ac_assessment *a, int detail)
 		}
 		json_t *o = json_object();
 		set(b, o, "field", jstr(m->field));
-		set(b, o, "could_change", jstr(m->could_change));
+		set(b, o, "question", jstr(m->question));
+		set(b, o, "could_change", jtri(m->changes));
 		push(b, arr, o);
 	}
 	return arr;
@@ -428,6 +457,7 @@ static json_t *document(jb *b, const ac_assessment *a)
 	set(b, policy, "name", jstr(a->policy_name));
 	set(b, policy, "version", jstr(a->policy_version));
 	set(b, doc, "policy", policy);
+	set(b, doc, "as_of", jstr(a->as_of));
 	set(b, doc, "label", jstr(a->label));
 	set(b, doc, "verdict", jname(AC_ENUM_VERDICT, a->verdict));
 	set(b, doc, "reason", jstr(a->reason));
@@ -445,8 +475,7 @@ static json_t *document(jb *b, const ac_assessment *a)
 	set(b, doc, "questions", questions(b, a));
 	set(b, doc, "certification", certification(b, a));
 	set(b, doc, "alternatives", alternatives(b, a));
-	set(b, doc, "counterfactuals", counterfactuals(b, a));
-	set(b, doc, "counterfactuals_searched", json_boolean(a->counterfactuals_searched));
+	set(b, doc, "what_changes", what_changes(b, a));
 	set(b, doc, "warnings", jstrs(b, a->warnings, a->n_warnings));
 	set(b, doc, "missing", missing(b, a, 0));
 	set(b, doc, "missing_detail", missing(b, a, 1));

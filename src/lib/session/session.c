@@ -206,6 +206,7 @@ ac_status ac_session_assess(ac_session *s, const ac_profile *p, const ac_assess_
 	ctx.policy = s->sh->policy;
 	ctx.catalogue = s->sh->catalogue;
 	ctx.counterfactuals = AC_HAS_FIELD(o, ac_assess_options, counterfactuals) ? o->counterfactuals : 1;
+	ctx.as_of = AC_HAS_FIELD(o, ac_assess_options, as_of) ? o->as_of : NULL;
 	*out = NULL;
 	ac_status st = data(s, &ctx.occdata, diags);
 	if (st == AC_OK)
@@ -221,6 +222,7 @@ ac_status ac_session_compare(ac_session *s, const ac_profile *p, const ac_compar
 	ac_context ctx = {0};
 	ctx.policy = s->sh->policy;
 	ctx.catalogue = s->sh->catalogue;
+	ctx.as_of = o && AC_HAS_FIELD(o, ac_compare_options, as_of) ? o->as_of : NULL;
 	*out = NULL;
 	ac_status st = data(s, &ctx.occdata, diags);
 	if (st == AC_OK)

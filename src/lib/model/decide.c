@@ -1,0 +1,139 @@
+/*
+ * decide.c — what the policy decides once engine.c has set the profile's
+ * facts, in the order of facts.h's stages: the adoption phase ([phase N]),
+ * which motives are valid ([motive NAME]), the derived facts ([derive], in
+ * file order: conditions and counts), the verdict (the first rule whose
+ * condition certainly holds; each rule's condition is also kept as the fact
+ * rule_ID, and reason_ID says which rule decides) and the positioning.
+ * Nothing here knows a judgement: each comes from a section of the policy.
+ */
+#include <stdlib.h>
+
+#include "model/engine.h"
+
+_Static_assert(AC_F_POSITIONING_UNKNOWN - AC_F_POSITIONING_OFFENSIVE == AC_POS__COUNT - 1,
+	       "one positioning_* fact per positioning value, in order");
+
+static int has_motive(const ac_profile *p, int m)
+{
+	return (p->motives & (1u << m)) != 0;
+}
+
+/* The phase: the highest [phase N] whose condition certainly holds. */
+static void phase_fact(ac_eval *ev)
+{
+	const ac_policy *pol = ev->prep->pol;
+	int phase = 0;
+	for (int n = 1; n <= AC_PHASES; n++)
+		if (ac_expr_truth(pol->phases[n].when, ev->f) == AC_TRUE)
+			phase = n;
+	ac_eval_set_n(ev, AC_F_PHASE, phase != 0, phase);
+}
+
+/* Each given motive is valid, invalid or unknown by its [motive] section. */
+static void motive_validity_facts(ac_eval *ev)
+{
+	const ac_profile *p = ev->p;
+	const ac_policy *pol = ev->prep->pol;
+	ac_tri any_valid = AC_FALSE, shift = AC_FALSE;
+	int invalid_present = 0;
+	ev->motive_valid = ev->motive_invalid = ev->motive_unknown = 0;
+	for (int m = 1; m <= AC_MOT__COUNT; m++) {
+		if (!has_motive(p, m))
+			continue;
+		ac_tri v = ac_expr_truth(pol->motives[m].when, ev->f);
+		any_valid = ac_tri_or(any_valid, v);
+		if (m == AC_MOT_INDUSTRY_SHIFT)
+			shift = v;
+		if (v == AC_TRUE)
+			ev->motive_valid |= 1u << m;
+		else if (v == AC_FALSE) {
+			ev->motive_invalid |= 1u << m;
+			invalid_present = 1;
+		} else
+			ev->motive_unknown |= 1u << m;
+	}
+	int given = p->motives != 0;
+	ac_eval_set_b(ev, AC_F_VALID_MOTIVE, given ? any_valid : AC_FALSE);
+	ac_eval_set_b(ev, AC_F_NO_VALID_MOTIVE, given ? ac_tri_not(any_valid) : AC_FALSE);
+	ac_eval_set_b(ev, AC_F_INVALID_MOTIVE_PRESENT, ac_tri_of(invalid_present));
+	ac_eval_set_b(ev, AC_F_INDUSTRY_SHIFT_VALID, shift);
+}
+
+/* The derived facts, in file order: a condition, or how many of a list of
+ * conditions certainly hold. */
+static void derived_facts(ac_eval *ev)
+{
+	const ac_policy *pol = ev->prep->pol;
+	for (size_t i = 0; i < pol->n_derived; i++) {
+		const ac_derived *d = &pol->derived[i];
+		size_t slot = AC_F__BUILTIN + i;
+		if (d->type == AC_T_NUM) {
+			int n = 0;
+			for (size_t k = 0; k < d->n_counted; k++)
+				n += ac_expr_truth(d->counted[k], ev->f) == AC_TRUE;
+			ac_eval_set_n(ev, slot, 1, n);
+		} else {
+			ac_eval_set_b(ev, slot, ac_expr_truth(d->when, ev->f));
+		}
+	}
+}
+
+/* The rules in order: the first that certainly holds decides. */
+static ac_status verdict(ac_eval *ev)
+{
+	const ac_policy *pol = ev->prep->pol;
+	ev->verdict = 0;
+	for (size_t i = 0; i < pol->n_rules; i++) {
+		ev->fired[i] = ac_expr_truth(pol->rules[i].when, ev->f);
+		if (ev->fired[i] == AC_TRUE && !ev->verdict) {
+			ev->verdict = pol->rules[i].verdict;
+			ev->decisive = i;
+		}
+	}
+	if (!ev->verdict)
+		return AC_EINTERNAL; /* the policy's last rule always fires */
+	for (size_t i = 0; i < pol->n_rules; i++) {
+		ac_eval_set_b(ev, AC_RULE_FACTS + 2 * i, ev->fired[i]);
+		ac_eval_set_b(ev, AC_RULE_FACTS + 2 * i + 1, ac_tri_of(i == ev->decisive));
+	}
+	ac_eval_set_b(ev, AC_F_VERDICT_PURSUE, ac_tri_of(ev->verdict == AC_VERDICT_PURSUE));
+	ac_eval_set_b(ev, AC_F_VERDICT_SIGNAL, ac_tri_of(ev->verdict == AC_VERDICT_SIGNAL_ONLY));
+	ac_eval_set_b(ev, AC_F_VERDICT_NOT_YET, ac_tri_of(ev->verdict == AC_VERDICT_NOT_YET));
+	ac_eval_set_b(ev, AC_F_VERDICT_AVOID, ac_tri_of(ev->verdict == AC_VERDICT_AVOID));
+	return AC_OK;
+}
+
+/* The positioning: the first line of [positioning] that certainly holds. */
+static void positioning_facts(ac_eval *ev)
+{
+	const ac_policy *pol = ev->prep->pol;
+	ev->positioning = -1;
+	for (size_t i = 0; i < pol->n_positions && ev->positioning < 0; i++)
+		if (ac_expr_truth(pol->positions[i].when, ev->f) == AC_TRUE)
+			ev->positioning = pol->positions[i].value;
+	for (int v = 0; v < AC_POS__COUNT; v++)
+		ac_eval_set_b(ev, (size_t)(AC_F_POSITIONING_OFFENSIVE + v), ac_tri_of(v == ev->positioning));
+}
+
+ac_status ac_decide(ac_eval *ev)
+{
+	phase_fact(ev);
+	motive_validity_facts(ev);
+	derived_facts(ev);
+	ac_status st = verdict(ev);
+	if (st == AC_OK)
+		positioning_facts(ev);
+	return st;
+}
+
+ac_tri ac_eval_required(const ac_eval *ev, int which)
+{
+	return ev->f[ev->prep->pol->required_fact[which]].b;
+}
+
+double ac_eval_required_number(const ac_eval *ev, int which)
+{
+	const ac_val *v = &ev->f[ev->prep->pol->required_fact[which]];
+	return v->type == AC_T_NUM && v->known ? v->n : 0;
+}

@@ -1,0 +1,89 @@
+/*
+ * figures.c — the one formatting of each kind of figure (figures.h).  Every
+ * rounding is half away from zero after a tiny nudge, so 0.285 shown as a
+ * percentage is the 29% a person would compute, whatever the binary
+ * fraction underneath.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "policy/figures.h"
+
+/* x rounded to `decimals` places, half away from zero. */
+static double rounded(double x, int decimals)
+{
+	double scale = pow(10, decimals);
+	double y = fabs(x) * scale;
+	y = floor(y + 0.5 + 1e-9);
+	return copysign(y / scale, x);
+}
+
+void ac_fig_number(strbuf *sb, double x)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "%.2f", rounded(x, 2));
+	char *end = buf + strlen(buf);
+	while (end > buf && end[-1] == '0')
+		*--end = '\0';
+	if (end > buf && end[-1] == '.')
+		*--end = '\0';
+	sb_puts(sb, strcmp(buf, "-0") == 0 ? "0" : buf);
+}
+
+void ac_fig_percent(strbuf *sb, double fraction)
+{
+	sb_printf(sb, "%.0f%%", rounded(fraction * 100, 0) + 0.0);
+}
+
+void ac_fig_money(strbuf *sb, double usd)
+{
+	double x = rounded(usd, 0);
+	if (fabs(x) >= 1e15) { /* beyond any real price: no separators */
+		sb_printf(sb, "$%g", x);
+		return;
+	}
+	char digits[32];
+	snprintf(digits, sizeof digits, "%.0f", fabs(x));
+	size_t n = strlen(digits);
+	sb_puts(sb, x < 0 ? "-$" : "$");
+	for (size_t i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			sb_putn(sb, ",", 1);
+		sb_putn(sb, &digits[i], 1);
+	}
+}
+
+/* n with the singular or plural unit text. */
+static void with_unit(strbuf *sb, const ac_wording *w, double n, int decimals, int one, int many)
+{
+	strbuf num;
+	sb_init(&num);
+	if (decimals)
+		ac_fig_number(&num, rounded(n, decimals));
+	else
+		sb_printf(&num, "%.0f", n);
+	const char *text = num.buf ? num.buf : "";
+	AC_SAY(sb, w, strcmp(text, "1") == 0 ? one : many, text);
+	sb_free(&num);
+}
+
+double ac_fig_whole_weeks(double weeks)
+{
+	return ceil(weeks - 1e-9);
+}
+
+void ac_fig_weeks(strbuf *sb, const ac_wording *w, double weeks)
+{
+	with_unit(sb, w, ac_fig_whole_weeks(weeks), 0, AC_W_UNIT_WEEK, AC_W_UNIT_WEEKS);
+}
+
+void ac_fig_hours(strbuf *sb, const ac_wording *w, double hours)
+{
+	with_unit(sb, w, hours, 1, AC_W_UNIT_HOUR, AC_W_UNIT_HOURS);
+}
+
+void ac_fig_months(strbuf *sb, const ac_wording *w, double months)
+{
+	with_unit(sb, w, months, 1, AC_W_UNIT_MONTH, AC_W_UNIT_MONTHS);
+}

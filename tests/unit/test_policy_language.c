@@ -1,0 +1,154 @@
+/*
+ * test_policy_language.c — what version 2 of the policy language adds: claims
+ * ('claimed X') and fallbacks ('X otherwise Y'), derived counts, each rule as
+ * a fact for the sections after the rules, conditions that fail before they
+ * hold, texts chosen by condition, figures written one way in every text, and
+ * the [what_changes] section with the wording it needs.
+ */
+#include "engine_helpers.h"
+
+/* The first flag sentence of a, or NULL. */
+static const char *flag_note(const ac_assessment *a, const char *flag)
+{
+	for (size_t i = 0; i < a->n_flags; i++)
+		if (strcmp(a->flags[i], flag) == 0)
+			return a->flag_notes[i];
+	return NULL;
+}
+
+static void claimed_reads_silence_as_no_and_otherwise_falls_back(void **state)
+{
+	(void)state;
+	const char *old = "[flag over_budget]\nwhen = over_budget";
+	ac_policy *p = h_policy_variant(old, "[flag over_budget]\nwhen = claimed (owns_measurable_outcomes otherwise is_manager)");
+	/* Unanswered, then the fallback unanswered too: not claimed. */
+	ac_assessment *a = h_assess_with(p, P("'role': {" TASKS_HOLDING "}"), 0);
+	assert_false(h_has_flag(a, "over_budget"));
+	ac_assessment_free(a);
+	/* Unanswered: the fallback answers. */
+	a = h_assess_with(p, P("'role': {" TASKS_HOLDING ", 'kind': 'manager'}"), 0);
+	assert_true(h_has_flag(a, "over_budget"));
+	ac_assessment_free(a);
+	/* Answered no: the answer wins over the fallback. */
+	a = h_assess_with(p, P("'role': {" TASKS_HOLDING ", 'kind': 'manager', 'owns_measurable_outcomes': false}"), 0);
+	assert_false(h_has_flag(a, "over_budget"));
+	ac_assessment_free(a);
+	ac_policy_free(p);
+}
+
+static void a_count_counts_what_certainly_holds(void **state)
+{
+	(void)state;
+	const char *old = "count = ai_enhanced_role, owns_outcomes, system_design_move, hybrid_move";
+	ac_policy *p = h_policy_variant(old, "count = ai_enhanced_role, owns_outcomes, system_design_move, hybrid_move, "
+					     "leverage_oriented, has_tasks");
+	/* leverage_oriented is unknown (not counted), has_tasks holds. */
+	ac_assessment *a = h_assess_with(p, P("'role': {" TASKS_HOLDING ", 'owns_measurable_outcomes': true}"), 0);
+	assert_int_equal(a->leverage.count, 2);
+	ac_assessment_free(a);
+	ac_policy_free(p);
+}
+
+static void a_rule_is_a_fact_for_the_sections_after_the_rules(void **state)
+{
+	(void)state;
+	/* rule_X: its condition holds; reason_X: it decides. */
+	ac_policy *p = h_policy_variant("[flag over_budget]\nwhen = over_budget",
+					"[flag over_budget]\nwhen = rule_test_ai_first and not reason_test_ai_first");
+	ac_assessment *a = h_assess_with(p, P("'role': {" TASKS_HOLDING "}, 'ai_use': {'tested_in_role': false},"
+					   " 'industry': {'business_model_compressing': 'yes'}"), 0);
+	assert_string_equal(a->reason, "industry_compression");
+	assert_true(h_has_flag(a, "over_budget"));
+	ac_assessment_free(a);
+	a = h_assess_with(p, P("'role': {" TASKS_HOLDING "}, 'ai_use': {'tested_in_role': false}"), 0);
+	assert_string_equal(a->reason, "test_ai_first");
+	assert_false(h_has_flag(a, "over_budget"));
+	ac_assessment_free(a);
+	ac_policy_free(p);
+}
+
+static void a_condition_fails_before_it_holds(void **state)
+{
+	(void)state;
+	/* No task mix: rule 1 makes exposure fail, though the leverage test is answered. */
+	ac_assessment *a = h_assess(P("'role': {'leverage_test': 'scope'}"));
+	assert_string_equal(a->reason, "assess_exposure_first");
+	assert_int_equal(a->exposure_understood.met, AC_FALSE);
+	ac_assessment_free(a);
+	/* A task mix and the test answered: it holds; unanswered, it is unknown. */
+	a = h_assess(P("'role': {" TASKS_HOLDING ", 'leverage_test': 'scope'}"));
+	assert_int_equal(a->exposure_understood.met, AC_TRUE);
+	ac_assessment_free(a);
+	a = h_assess(P("'role': {" TASKS_HOLDING "}"));
+	assert_int_equal(a->exposure_understood.met, AC_UNKNOWN);
+	ac_assessment_free(a);
+}
+
+static void a_rule_says_why_in_the_first_text_that_holds(void **state)
+{
+	(void)state;
+	ac_assessment *a = h_assess(P("'role': {'title': 'Analyst', 'occupation': '13-2051.00'}"));
+	assert_string_equal(a->reason, "assess_exposure_first");
+	assert_non_null(strstr(a->rules[0].because, "occupation code you gave could not be used"));
+	assert_non_null(a->exposure.occupation_note);
+	ac_assessment_free(a);
+	a = h_assess(P("'role': {'title': 'Analyst'}"));
+	assert_non_null(strstr(a->rules[0].because, "No task mix and no occupation were given"));
+	assert_string_equal(a->rules[0].title, "Exposure first");
+	ac_assessment_free(a);
+}
+
+static void figures_read_one_way_in_every_text(void **state)
+{
+	(void)state;
+	ac_policy *p = h_policy_variant("says = The certificate costs more than your budget.",
+					"says = {cert_weeks:weeks}, {hours_per_week:hours} a week, {cert_cost_usd:money}, "
+					"{max_certificate_weeks} weeks at most, {top_task_share%}.");
+	ac_assessment *a = h_assess_with(p, P("'role': {'tasks': [{'name': 'A', 'share': 2, 'category': 'coordination'},"
+					   " {'name': 'B', 'share': 1, 'category': 'system_design'}]},"
+					   " 'certification': {'name': 'C', 'hours': 1, 'cost_usd': 1699.5},"
+					   " 'constraints': {'hours_per_week': 1, 'budget_usd': 10}"), 0);
+	assert_string_equal(flag_note(a, "over_budget"), "1 week, 1 hour a week, $1,700, 26 weeks at most, 67%.");
+	ac_assessment_free(a);
+	a = h_assess_with(p, P("'role': {" TASKS_HOLDING "}, 'certification': {'name': 'C', 'hours': 27, 'cost_usd': 12},"
+			       " 'constraints': {'hours_per_week': 2.5, 'budget_usd': 10}"), 0);
+	assert_string_equal(flag_note(a, "over_budget"), "11 weeks, 2.5 hours a week, $12, 26 weeks at most, 30%.");
+	ac_assessment_free(a);
+	ac_policy_free(p);
+}
+
+static void every_question_varied_needs_its_words(void **state)
+{
+	(void)state;
+	const char *base = ac_policy_default_text();
+	const char *old = "questions = role.tasks,";
+	const char *at = strstr(base, old);
+	assert_non_null(at);
+	char *text = NULL;
+	size_t n = strlen(base) + 64;
+	text = malloc(n);
+	assert_non_null(text);
+	snprintf(text, n, "%.*squestions = role.kind, role.tasks,%s", (int)(at - base), base, at + strlen(old));
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_policy *p = NULL;
+	assert_int_equal(ac_policy_parse(text, strlen(text), "mine", &p, &d), AC_EINPUT);
+	assert_int_equal(d.count, 1);
+	assert_non_null(strstr(d.items[0].message, "no 'ask.role.kind'"));
+	ac_diags_free(&d);
+	free(text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(claimed_reads_silence_as_no_and_otherwise_falls_back),
+		cmocka_unit_test(a_count_counts_what_certainly_holds),
+		cmocka_unit_test(a_rule_is_a_fact_for_the_sections_after_the_rules),
+		cmocka_unit_test(a_condition_fails_before_it_holds),
+		cmocka_unit_test(a_rule_says_why_in_the_first_text_that_holds),
+		cmocka_unit_test(figures_read_one_way_in_every_text),
+		cmocka_unit_test(every_question_varied_needs_its_words),
+	};
+	return cmocka_run_group_tests(tests, h_setup, h_teardown);
+}
