@@ -237,7 +237,7 @@ static void answers_cause(const hist_diff *d, const rw_writer *w, rw_out *o, str
 	for (size_t i = 0; i < d->n_answers; i++) {
 		const answer_change *c = &d->answers[i];
 		question_words(sb, c->field);
-		sb_puts(sb, ": ");
+		sb_puts(sb, " — ");
 		value_words(sb, c->field, c->from);
 		sb_puts(sb, " → ");
 		value_words(sb, c->field, c->to);
