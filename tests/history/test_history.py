@@ -125,6 +125,7 @@ def diff_answers_and_policy(tmp):
     changed = variant(tmp, "changed.json", lambda d: d["role"].__setitem__("leverage_test", "pay"))
     run(["assess", changed, "--save"], hist)
     rc, out, err = run(["history", "diff"], hist)
+    out = " ".join(out.split())
     check(rc == 0 and "40% more productive" in out and "your pay rises" in out
           and "The verdict moved from pursue to not yet" in out,
           f"diff names the answer that changed, in plain words, and the move ({rc} {err[:200]})")
