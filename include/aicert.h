@@ -373,6 +373,7 @@ typedef struct {
 	ac_num automation; /* GPTs-are-GPTs gpt4_automation T0..T4 as 0..1 */
 	int rated;      /* 0 when O*NET gives no Task Type: weighted like Supplemental */
 	char *code;     /* the O*NET-SOC code of the task's occupation */
+	ac_num exposure; /* measured exposure from both sources (unset when neither measures it) */
 } ac_occ_task;
 
 typedef struct {
@@ -435,6 +436,47 @@ ac_status ac_occdata_beta_percentile(ac_occdata *db, double x, double *pct, ac_d
 ac_status ac_occdata_applicability_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags);
 /* Sets every task's category from the policy's GWA table (0 when unmapped). */
 void ac_occupation_categorise(ac_occupation *occ, const ac_policy *policy);
+
+/* An occupation's tasks grouped as a person would describe their job: one
+ * group per task category (through the policy's [gwa] table), each with its
+ * share of the time and its biggest tasks.  Time comes from O*NET's task
+ * types: a Core task weighs 2, a Supplemental or untyped one 1.  A task whose
+ * work activity is unknown (no DWA in O*NET) or not mapped by the policy is
+ * "not categorised": it is left out of the groups and their shares, never
+ * given a category it does not have, and is counted on its own (with its
+ * share of all the time and its measured exposure, which still counts in an
+ * occupation's exposure).  On the real data (O*NET 29.3) an occupation has
+ * 1 to 13 groups, 6 to 10 for 629 of the 923 occupations (median 7).
+ *
+ * Groups come largest first (then by category number); tasks in a group
+ * biggest first (Core before Supplemental, then O*NET's order).  The result
+ * owns copies of everything it returns: it outlives occ.  Fails only for
+ * lack of memory (AC_ENOMEM) or without an occupation or policy (AC_EINPUT),
+ * leaving a diagnostic. */
+typedef struct ac_task_groups ac_task_groups;
+ac_status ac_occupation_task_groups(const ac_occupation *occ, const ac_policy *policy, ac_task_groups **out,
+				    ac_diags *diags);
+void ac_task_groups_free(ac_task_groups *g);
+/* The number of groups (0 when no task has a category). */
+size_t ac_task_groups_count(const ac_task_groups *g);
+/* Group i's category (AC_CAT_*). */
+int ac_task_groups_category(const ac_task_groups *g, size_t i);
+/* Group i's share (0..1) of the categorised time; the shares add up to 1. */
+double ac_task_groups_share(const ac_task_groups *g, size_t i);
+/* Group i's measured exposure: the time-weighted mean over its tasks that
+ * have a measured figure (unset when none has). */
+ac_num ac_task_groups_exposure(const ac_task_groups *g, size_t i);
+/* The number of tasks in group i, and its k-th task (biggest first): the
+ * statement, with the O*NET task id in *task_id (may be NULL). */
+size_t ac_task_groups_task_count(const ac_task_groups *g, size_t i);
+const char *ac_task_groups_task(const ac_task_groups *g, size_t i, size_t k, long *task_id);
+/* The tasks that are not categorised: how many, each one, their share (0..1)
+ * of all the occupation's time and their measured exposure (unset when none
+ * of them has a measured figure). */
+size_t ac_task_groups_uncategorised(const ac_task_groups *g);
+const char *ac_task_groups_uncategorised_task(const ac_task_groups *g, size_t k, long *task_id);
+double ac_task_groups_uncategorised_share(const ac_task_groups *g);
+ac_num ac_task_groups_uncategorised_exposure(const ac_task_groups *g);
 
 /* One task by O*NET task id (AC_ENOTFOUND with a diagnostic when unknown);
  * freed with ac_occ_tasks_free(t, 1). */

@@ -676,6 +676,45 @@ static void categories_come_from_the_policy_gwa_table(void **state)
 	ac_policy_free(p);
 }
 
+/* Tasks grouped by category with Core 2 / Supplemental 1 time; the task
+ * without a work activity stays out of the groups and is counted apart. */
+static void tasks_group_by_category_and_keep_the_uncategorised_apart(void **state)
+{
+	fixture *f = *state;
+	ac_policy *p = occ_test_policy();
+	assert_non_null(p);
+	ac_occupation *o = lookup(f, "13-2051.00");
+	ac_task_groups *g = NULL;
+	assert_int_equal(ac_occupation_task_groups(o, p, &g, NULL), AC_OK);
+	ac_occupation_free(o); /* the groups own their copies */
+	assert_int_equal(ac_task_groups_count(g), 3);
+	/* Core 2 + Core 2 + Supplemental 1: two groups of 2/5, one of 1/5. */
+	assert_int_equal(ac_task_groups_category(g, 0), AC_CAT_DOCUMENT_DRAFTING);
+	assert_int_equal(ac_task_groups_category(g, 1), AC_CAT_STRUCTURED_DATA_ANALYSIS);
+	assert_int_equal(ac_task_groups_category(g, 2), AC_CAT_CLIENT_RELATIONSHIP);
+	assert_true(fabs(ac_task_groups_share(g, 0) - 0.4) < 1e-12);
+	assert_true(fabs(ac_task_groups_share(g, 2) - 0.2) < 1e-12);
+	long id = 0;
+	assert_int_equal(ac_task_groups_task_count(g, 1), 1);
+	assert_string_equal(ac_task_groups_task(g, 1, 0, &id), "Analyze financial data to forecast company performance.");
+	assert_int_equal(id, 1001);
+	assert_null(ac_task_groups_task(g, 1, 1, &id));
+	assert_null(ac_task_groups_task(g, 3, 0, &id));
+	assert_int_equal(ac_task_groups_uncategorised(g), 1);
+	assert_string_equal(ac_task_groups_uncategorised_task(g, 0, &id), "Attend industry conferences.");
+	assert_int_equal(id, 1004);
+	/* 1 of 6 weight units, untyped counting as Supplemental. */
+	assert_true(fabs(ac_task_groups_uncategorised_share(g) - 1.0 / 6) < 1e-12);
+	ac_task_groups_free(g);
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_occupation_task_groups(NULL, p, &g, &d), AC_EINPUT);
+	assert_null(g);
+	assert_true(d.count > 0);
+	ac_diags_free(&d);
+	ac_policy_free(p);
+}
+
 static void calibration_averages_measured_beta_per_category(void **state)
 {
 	fixture *f = *state;
@@ -902,6 +941,7 @@ int main(void)
 		cmocka_unit_test(search_input_cannot_break_the_query),
 		cmocka_unit_test(search_needs_words),
 		cmocka_unit_test(categories_come_from_the_policy_gwa_table),
+		cmocka_unit_test(tasks_group_by_category_and_keep_the_uncategorised_apart),
 		cmocka_unit_test(calibration_averages_measured_beta_per_category),
 		cmocka_unit_test(a_repeated_lookup_hands_out_independent_copies),
 		cmocka_unit_test(clones_answer_the_same_from_two_threads_at_once),
