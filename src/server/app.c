@@ -276,12 +276,8 @@ static int args_are_text(const srv_request *req)
 	return 1;
 }
 
-void srv_handle(srv_app *app, const srv_request *req, srv_response *r)
+static void route_request(srv_app *app, const srv_request *req, srv_response *r)
 {
-	memset(r, 0, sizeof *r);
-	r->csp = srv_csp;
-	if (req->origin && app->allow_origin && strcmp(req->origin, app->allow_origin) == 0)
-		r->cors = 1;
 	if (app->loopback_only && !host_is_loopback(req->host)) {
 		srv_problem(r, 421, "urn:aicert:problem:host", NULL,
 			    "This server answers only requests addressed to this machine (localhost or 127.0.0.1).");
@@ -338,4 +334,12 @@ void srv_handle(srv_app *app, const srv_request *req, srv_response *r)
 		return;
 	}
 	serve_asset(a, req->if_none_match, r);
+}
+
+void srv_handle(srv_app *app, const srv_request *req, srv_response *r)
+{
+	memset(r, 0, sizeof *r);
+	r->csp = srv_csp;
+	route_request(app, req, r);
+	r->cors = req->origin && app->allow_origin && strcmp(req->origin, app->allow_origin) == 0;
 }
