@@ -106,6 +106,10 @@ ac_status ac_diags_add(ac_diags *d, const char *source, const char *path, int li
 /* Formats one diagnostic as "source:line:column: path: message" into a new
  * string (freed with ac_free). */
 char *ac_diag_format(const ac_diag *d);
+/* Splits a message of the form "found X, expected Y" into its two parts
+ * (pointers into msg; X is found_len bytes long): 1 when it has that form,
+ * else 0.  Front ends report each problem as path, found and expected. */
+int ac_diag_found_expected(const char *msg, const char **found, size_t *found_len, const char **expected);
 
 /* ---------------------------------------------------------------- enums
  * Every enumerated input has a name table.  Values start at 1; 0 means unset.
