@@ -567,14 +567,15 @@ ac_status ac_occdata_info_get(ac_occdata *db, ac_occdata_info **out, ac_diags *d
 void ac_occdata_info_free(ac_occdata_info *info);
 
 /* How well the policy's category model agrees with the measured data, over
- * all occupations with a published beta.  An occupation's category-default
- * exposure is the Core 2 / Supplemental 1 weighted mean, over its tasks that
- * have a category (through the policy's GWA table), of the policy's category
- * exposure.  The calibrated exposure of a category is the mean measured beta
+ * all occupations with a measured exposure (ac_occupation.exposure: both
+ * sources).  An occupation's category-default exposure is the Core 2 /
+ * Supplemental 1 weighted mean, over its tasks that have a category (through
+ * the policy's GWA table), of the policy's category exposure.  The calibrated
+ * exposure of a category is the mean measured exposure (ac_occ_task.exposure)
  * of the O*NET tasks in it (the policy's value where it has none). */
 typedef struct {
-	size_t n_occupations;     /* occupations in the beta comparisons */
-	double rho_default;       /* Spearman(category-default exposure, published beta) */
+	size_t n_occupations;     /* occupations in the two comparisons below */
+	double rho_default;       /* Spearman(category-default exposure, measured exposure) */
 	double rho_calibrated;    /* the same with the calibrated category exposures */
 	size_t n_applicability;   /* occupations with both a beta and an applicability */
 	double rho_applicability; /* Spearman(published beta, Microsoft applicability) */
