@@ -133,7 +133,7 @@ env = dict(os.environ, AICERT_DATA=os.path.join(tmp, "occupations.db"))
 import subprocess  # noqa: E402
 subprocess.run([AICERT, "data", "import", "--from", os.path.join(TESTS, "fixtures", "occdata", "good")],
                env=env, check=True, capture_output=True)
-srv = Server(AICERT, "--threads", "2", env=env)
+srv = Server(AICERT, "--threads", "2", "--store", os.path.join(tmp, "kept.db"), env=env)
 try:
     st, h, served = srv.json("GET", "/openapi.json")
     check(served == spec, "/openapi.json is data/openapi.json")
@@ -151,6 +151,12 @@ try:
                             ("/api/v1/assess", b'{"schema": "aicert/profile/v2", "certification": {"id": "nope"}}', 422)):
         check(conforms("POST", url, body) == want, "POST %s: %d" % (url, want))
     check(conforms("POST", "/api/v1/assess", good, {"Content-Type": "text/plain"}) == 415, "415")
+    st, h, _ = srv.request("POST", "/api/v1/assess?save=true", good)
+    kept = h.get("location", "/api/v1/assessments/none")
+    check(conforms("POST", "/api/v1/assess?save=true&format=text", good) == 201, "POST assess?save=true: 201")
+    check(conforms("GET", kept) == 200, "GET a kept assessment: 200")
+    check(conforms("DELETE", kept) == 204, "DELETE a kept assessment: 204")
+    check(conforms("GET", kept) == 404, "GET a deleted assessment: 404")
     for url, want in (("/api/v1/certs", 200), ("/api/v1/certs?level=professional&status=active", 200),
                       ("/api/v1/certs?q=governance", 200), ("/api/v1/certs/iapp-aigp", 200),
                       ("/api/v1/certs/nope", 404), ("/api/v1/certs?status=lost", 400),
@@ -164,7 +170,7 @@ try:
     check(conforms("GET", "/healthz", headers={"Host": "elsewhere.example"}) == 421, "421")
     # Every operation of the description is answered (not 404) where it says.
     for template, item in spec["paths"].items():
-        url = template.replace("{id}", "iapp-aigp").replace("{code}", "29-1141").replace("{file}", "x")
+        url = template.replace("/assessments/{id}", "/assessments/" + "0" * 32).replace("{id}", "iapp-aigp").replace("{code}", "29-1141").replace("{file}", "x")
         for method in item:
             st = srv.request(method.upper(), url, good if method == "post" else None)[0]
             check(st != 405, "%s %s is answered" % (method.upper(), template))
