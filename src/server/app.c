@@ -57,8 +57,9 @@ static int make_policy_json(srv_app *app, ac_session *s, const srv_config *c)
 	return 0;
 }
 
-/* Prints the diagnostics of a failed library call. */
-static void print_diags(ac_status st, const ac_diags *d)
+/* Prints the diagnostics of a failed library call, frees them and the
+ * application made so far; NULL. */
+static srv_app *give_up(srv_app *app, ac_status st, ac_diags *d)
 {
 	for (size_t k = 0; k < d->count; k++) {
 		char *m = ac_diag_format(&d->items[k]);
@@ -67,6 +68,9 @@ static void print_diags(ac_status st, const ac_diags *d)
 	}
 	if (d->count == 0)
 		fprintf(stderr, "aicert: %s\n", ac_strerror(st));
+	ac_diags_free(d);
+	srv_app_free(app);
+	return NULL;
 }
 
 srv_app *srv_app_new(ac_session *s, const srv_config *c, unsigned sessions, int loopback_only, int *bad_input)
@@ -91,12 +95,8 @@ srv_app *srv_app_new(ac_session *s, const srv_config *c, unsigned sessions, int 
 		ac_diags d;
 		ac_diags_init(&d);
 		ac_status st = ac_session_clone(s, &app->sessions[i], &d);
-		if (st != AC_OK) {
-			print_diags(st, &d);
-			ac_diags_free(&d);
-			srv_app_free(app);
-			return NULL;
-		}
+		if (st != AC_OK)
+			return give_up(app, st, &d);
 		ac_diags_free(&d);
 		app->idle[app->n_idle++] = app->sessions[i];
 		app->n_sessions++;
@@ -105,13 +105,9 @@ srv_app *srv_app_new(ac_session *s, const srv_config *c, unsigned sessions, int 
 		ac_diags d;
 		ac_diags_init(&d);
 		ac_status st = ac_vault_open(c->store, &app->vault, &d);
-		if (st != AC_OK) {
-			print_diags(st, &d);
-			*bad_input = st == AC_EINPUT || st == AC_EIO || st == AC_ENOTFOUND;
-			ac_diags_free(&d);
-			srv_app_free(app);
-			return NULL;
-		}
+		*bad_input = st == AC_EINPUT || st == AC_EIO || st == AC_ENOTFOUND;
+		if (st != AC_OK)
+			return give_up(app, st, &d);
 		ac_diags_free(&d);
 	}
 	return app;

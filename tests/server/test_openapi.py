@@ -16,23 +16,9 @@ import tempfile
 import jsonschema
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from server_util import Server  # noqa: E402
+from server_util import Server, check, finish, read  # noqa: E402
 
 AICERT, TESTS, EXAMPLES = sys.argv[1:4]
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def read(path):
-    with open(path, "rb") as f:
-        return f.read()
-
-
 spec = json.loads(read(os.path.join(TESTS, "..", "data", "openapi.json")))
 resolver = jsonschema.RefResolver.from_schema(spec)
 
@@ -176,5 +162,4 @@ try:
             check(st != 405, "%s %s is answered" % (method.upper(), template))
 finally:
     srv.close()
-print("%d failures" % len(failures))
-sys.exit(1 if failures else 0)
+finish()

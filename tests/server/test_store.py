@@ -20,24 +20,10 @@ import tempfile
 import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from server_util import Server  # noqa: E402
+from server_util import Server, check, finish, read  # noqa: E402
 
 AICERT, EXAMPLES = sys.argv[1:3]
 AS_OF = "2026-12-01"
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def read(path):
-    with open(path, "rb") as f:
-        return f.read()
-
-
 tmp = tempfile.mkdtemp(prefix="aicert-store-")
 env = dict(os.environ, AICERT_DATA=os.path.join(tmp, "none.db"), AICERT_HISTORY=os.path.join(tmp, "history.db"))
 examples = sorted(os.path.join(EXAMPLES, f) for f in os.listdir(EXAMPLES) if f.endswith(".json"))
@@ -122,8 +108,7 @@ check(read(os.path.join(tmp, "not-a-db")) == b"hello\n" * 100, "and left as it i
 bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
 if not bins:
     print("SKIP: PostgreSQL is not installed (apt-get install postgresql)")
-    print("%d failures" % len(failures))
-    sys.exit(1 if failures else 77)
+    finish(skipped=True)
 bindir = os.path.dirname(bins[-1])
 as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
 pgdir = tempfile.mkdtemp(prefix="aicert-pg-")
@@ -167,5 +152,4 @@ finally:
                    capture_output=True)
     shutil.rmtree(pgdir, ignore_errors=True)
 shutil.rmtree(tmp, ignore_errors=True)
-print("%d failures" % len(failures))
-sys.exit(1 if failures else 0)
+finish()
