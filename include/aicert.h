@@ -806,7 +806,7 @@ ac_status ac_batch_run(ac_session *s, FILE *in, FILE *out, const ac_batch_option
 
 typedef struct ac_history ac_history;
 /* The version of the history's tables this library writes. */
-#define AC_HISTORY_SCHEMA_VERSION 2
+#define AC_HISTORY_SCHEMA_VERSION 3
 
 /* $AICERT_HISTORY, else $XDG_DATA_HOME/aicert/history.db, else
  * ~/.local/share/aicert/history.db (freed with ac_free). */
@@ -854,6 +854,28 @@ ac_status ac_history_export(ac_history *h, FILE *out, ac_diags *diags);
  * Text, Markdown or JSON. */
 ac_status ac_history_diff(ac_history *h, const ac_session_options *env, long long from, long long to,
 			  ac_format f, char **out, size_t *len, ac_diags *diags);
+
+/* ---------------------------------------------------------------- store
+ * A server's store (`aicert serve --store`): assessments saved under a
+ * random, unguessable token (AC_VAULT_TOKEN_LEN lowercase hex digits, 128
+ * bits), read back or deleted by it, and never listed.  `where` is a file
+ * (SQLite, an aicert history: the same tables, checks and migrations) or a
+ * postgresql:// address, so several servers can share one store.  Every
+ * write is one transaction.  The calls may come from several threads. */
+
+#define AC_VAULT_TOKEN_LEN 32
+typedef struct ac_vault ac_vault;
+ac_status ac_vault_open(const char *where, ac_vault **out, ac_diags *diags);
+void ac_vault_close(ac_vault *st);
+/* Saves one assessment made by session s from profile p (as
+ * ac_history_save) under a new token, written to token. */
+ac_status ac_vault_save(ac_vault *st, ac_session *s, const ac_profile *p, const ac_assessment *a,
+			const ac_history_save_options *o, char token[AC_VAULT_TOKEN_LEN + 1], ac_diags *diags);
+/* The record saved under token as one JSON line (as `history show --format
+ * json`, with the token as its id); AC_ENOTFOUND when there is none. */
+ac_status ac_vault_get(ac_vault *st, const char *token, char **out, size_t *len, ac_diags *diags);
+/* Deletes the record saved under token; AC_ENOTFOUND when there is none. */
+ac_status ac_vault_forget(ac_vault *st, const char *token, ac_diags *diags);
 
 #ifdef __cplusplus
 }
