@@ -520,7 +520,9 @@ ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_c
 
 typedef struct ac_assessment ac_assessment;
 
-typedef enum { AC_FORMAT_TEXT = 1, AC_FORMAT_JSON, AC_FORMAT_MARKDOWN } ac_format;
+/* HTML is one self-contained page (inline style, inline SVG charts, no
+ * scripts); it is written for an assessment and a comparison. */
+typedef enum { AC_FORMAT_TEXT = 1, AC_FORMAT_JSON, AC_FORMAT_MARKDOWN, AC_FORMAT_HTML } ac_format;
 
 /* The verdict (AC_VERDICT_*), the id of the decisive rule, the one-sentence
  * headline, and the profile's label (or NULL). */
