@@ -120,8 +120,10 @@ ac_status ac_render_json_value(json_t *root, char **out, size_t *len);
 /* `occupations search` and `occupations show` (render/occupation.c). */
 ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m, size_t n, ac_format format,
 				       char **out, size_t *len);
-ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *info, ac_format format, char **out,
-			       size_t *len);
+/* groups (may be NULL): the tasks grouped by category, written in JSON as
+ * task_groups, a task mix to start from. */
+ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *info, const ac_task_groups *groups,
+			       ac_format format, char **out, size_t *len);
 
 /* Helpers both kinds of renderer share. */
 
