@@ -9,7 +9,11 @@
 #include "cli.h"
 
 static const cli_command *const commands[] = {
+	&cmd_interview,
 	&cmd_assess,
+	&cmd_init,
+	&cmd_schema,
+	&cmd_questionnaire,
 	&cmd_compare,
 	&cmd_batch,
 	&cmd_history_list, &cmd_history_show, &cmd_history_forget, &cmd_history_export, &cmd_history_diff,
