@@ -136,6 +136,7 @@ int ask_title(interview *iv, const ac_qn_question *q)
 
 typedef struct {
 	json_t *tasks;                 /* array of task objects, as the profile holds them */
+	json_t *examples;              /* beside each task: one of the occupation's tasks it stands for, or null */
 	const ac_qn_question *name_q, *share_q, *cat_q;
 } mix;
 
@@ -166,9 +167,15 @@ static void show_mix(interview *iv, const mix *x)
 		return;
 	}
 	json_array_foreach(x->tasks, i, e) {
-		ui_say(iv->u, "  %2zu  %5.4g%%  %s\n", i + 1, json_number_value(json_object_get(e, "share")),
-		       json_string_value(json_object_get(e, "name")));
-		ui_say(iv->u, "             %s\n", category_label(x, e));
+		const char *name = json_string_value(json_object_get(e, "name"));
+		const char *label = category_label(x, e);
+		const char *example = json_string_value(json_array_get(x->examples, i));
+		ui_say(iv->u, "  %2zu  %5.4g%%  %s\n", i + 1, json_number_value(json_object_get(e, "share")), name);
+		if (name && strcmp(name, label) == 0 && example)
+			ui_say(iv->u, "               such as: %.*s%s\n", (int)(iv->u->width > 60 ? iv->u->width - 28 : 32),
+			       example, strlen(example) > (iv->u->width > 60 ? iv->u->width - 28 : 32) ? "..." : "");
+		else if (!name || strcmp(name, label) != 0)
+			ui_say(iv->u, "               %s\n", label);
 	}
 	ui_say(iv->u, "      %5.4g%%  in all%s\n", total_of(x->tasks),
 	       fabs(total_of(x->tasks) - 100) < 0.05 ? "" : " (they will be scaled to add up to 100)");
@@ -190,12 +197,17 @@ static json_t *suggest(interview *iv, const mix *x, const char *code)
 	ac_diags_free(&d);
 	ac_occupation_categorise(occ, ac_session_policy(iv->session));
 	double w[AC_CAT__COUNT + 1] = {0}, all = 0;
+	long example[AC_CAT__COUNT + 1]; /* the first Core task of each kind, else the first */
+	for (int c = 0; c <= AC_CAT__COUNT; c++)
+		example[c] = -1;
 	for (size_t i = 0; i < occ->n_tasks; i++) {
 		int c = occ->tasks[i].category;
 		double wt = occ->tasks[i].core ? 2 : 1;
 		if (c >= 1 && c <= AC_CAT__COUNT) {
 			w[c] += wt;
 			all += wt;
+			if (example[c] < 0 || (occ->tasks[i].core && !occ->tasks[example[c]].core))
+				example[c] = (long)i;
 		}
 	}
 	json_t *tasks = json_array();
@@ -210,6 +222,8 @@ static json_t *suggest(interview *iv, const mix *x, const char *code)
 		double share = round(w[c] * 100 / all);
 		json_array_append_new(tasks, json_pack("{s:s,s:f,s:s}", "name", label, "share", share < 1 ? 1.0 : share,
 						       "category", name));
+		json_array_append_new(x->examples, example[c] >= 0 ? json_string(occ->tasks[example[c]].statement)
+								  : json_null());
 	}
 	ac_occupation_free(occ);
 	return tasks;
@@ -232,6 +246,7 @@ static int add_task(interview *iv, mix *x)
 		json_object_set_new(t, "share", json_loads(share, JSON_DECODE_ANY, NULL));
 		json_object_set_new(t, "category", json_loads(cat, JSON_DECODE_ANY, NULL));
 		json_array_append_new(x->tasks, t);
+		json_array_append_new(x->examples, json_null());
 	} else
 		ui_say(iv->u, "  No task was added.\n");
 	ac_free(name);
@@ -273,24 +288,42 @@ static long task_number(interview *iv, const mix *x, const char *s)
 	return k;
 }
 
-/* Scales the shares to add up to 100 (one decimal), with a note. */
+/* Scales the shares to whole percents that add up to exactly 100 (the
+ * largest remainders get the spare points; none falls below 1), with a note. */
 static void normalise(interview *iv, mix *x)
 {
 	double t = total_of(x->tasks);
-	if (t <= 0 || fabs(t - 100) < 0.05)
+	size_t n = json_array_size(x->tasks);
+	if (t <= 0 || fabs(t - 100) < 0.05 || n > 100)
 		return;
-	size_t i;
-	json_t *e;
-	json_array_foreach(x->tasks, i, e) {
-		double s = round(json_number_value(json_object_get(e, "share")) * 1000 / t) / 10;
-		json_object_set_new(e, "share", json_real(s < 0.1 ? 0.1 : s));
+	double rest[100];
+	long whole[100], sum = 0;
+	for (size_t i = 0; i < n; i++) {
+		double s = json_number_value(json_object_get(json_array_get(x->tasks, i), "share")) * 100 / t;
+		whole[i] = s < 1 ? 1 : (long)floor(s);
+		rest[i] = s - floor(s);
+		sum += whole[i];
 	}
+	while (sum != 100) { /* one point at a time to the largest remainder (or from the smallest) */
+		size_t best = n;
+		for (size_t i = 0; i < n; i++)
+			if ((sum < 100 || whole[i] > 1) &&
+			    (best == n || (sum < 100 ? rest[i] > rest[best] : rest[i] < rest[best])))
+				best = i;
+		if (best == n)
+			break;
+		whole[best] += sum < 100 ? 1 : -1;
+		rest[best] = sum < 100 ? -1 : 2; /* each task moves once before any moves again */
+		sum += sum < 100 ? 1 : -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		json_object_set_new(json_array_get(x->tasks, i), "share", json_integer(whole[i]));
 	ui_say(iv->u, "  Your shares added up to %.4g%%; each was scaled in proportion, so they add up to 100%%.\n", t);
 }
 
 int ask_tasks(interview *iv, const ac_qn_question *q)
 {
-	mix x = {answer(iv, q->field), NULL, NULL, NULL};
+	mix x = {answer(iv, q->field), json_array(), NULL, NULL, NULL};
 	for (size_t i = 0; i < ac_questionnaire_count(iv->qn); i++) {
 		const ac_qn_question *w = ac_questionnaire_at(iv->qn, i);
 		if (!w->within || strcmp(w->within, q->id) != 0)
@@ -302,7 +335,10 @@ int ask_tasks(interview *iv, const ac_qn_question *q)
 		else if (strcmp(w->field, "role.tasks[].category") == 0)
 			x.cat_q = w;
 	}
+	for (size_t i = 0; i < json_array_size(x.tasks); i++)
+		json_array_append_new(x.examples, json_null());
 	if (!x.name_q || !x.share_q || !x.cat_q) {
+		json_decref(x.examples);
 		cli_error("the questionnaire's task mix '%s' needs questions within it for a task's name, share and "
 			  "category", q->id);
 		json_decref(x.tasks);
@@ -342,8 +378,10 @@ int ask_tasks(interview *iv, const ac_qn_question *q)
 		else if (strcmp(s, "a") == 0)
 			add_task(iv, &x);
 		else if ((s[0] == 'd' || s[0] == 'c') && s[1] == ' ') {
-			if ((k = task_number(iv, &x, s + 2 + strspn(s + 2, " "))) > 0 && s[0] == 'd')
+			if ((k = task_number(iv, &x, s + 2 + strspn(s + 2, " "))) > 0 && s[0] == 'd') {
 				json_array_remove(x.tasks, (size_t)k - 1);
+				json_array_remove(x.examples, (size_t)k - 1);
+			}
 			else if (k > 0) {
 				char *cat = NULL;
 				json_t *t = json_array_get(x.tasks, (size_t)k - 1);
@@ -360,6 +398,7 @@ int ask_tasks(interview *iv, const ac_qn_question *q)
 		free(line);
 	}
 	int rc;
+	json_decref(x.examples);
 	if (unknown || json_array_size(x.tasks) == 0) {
 		json_decref(x.tasks);
 		rc = set(iv, q->field, json_null());
