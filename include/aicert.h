@@ -106,6 +106,10 @@ ac_status ac_diags_add(ac_diags *d, const char *source, const char *path, int li
 /* Formats one diagnostic as "source:line:column: path: message" into a new
  * string (freed with ac_free). */
 char *ac_diag_format(const ac_diag *d);
+/* Splits a message of the form "found X, expected Y" into its two parts
+ * (pointers into msg; X is found_len bytes long): 1 when it has that form,
+ * else 0.  Front ends report each problem as path, found and expected. */
+int ac_diag_found_expected(const char *msg, const char **found, size_t *found_len, const char **expected);
 
 /* ---------------------------------------------------------------- enums
  * Every enumerated input has a name table.  Values start at 1; 0 means unset.
@@ -373,13 +377,24 @@ typedef struct {
 	ac_num automation; /* GPTs-are-GPTs gpt4_automation T0..T4 as 0..1 */
 	int rated;      /* 0 when O*NET gives no Task Type: weighted like Supplemental */
 	char *code;     /* the O*NET-SOC code of the task's occupation */
+	/* The task's measured exposure (0..1): half its GPTs-are-GPTs beta, half
+	 * Microsoft's measured AI usage of its work activities (Working with AI,
+	 * through task -> DWA -> IWA) rescaled to beta's scale; one source alone
+	 * when the other has no figure; unset when neither has.  low..high spans
+	 * the two sources' figures (equal when one source is used). */
+	ac_num exposure;
+	ac_num exposure_low, exposure_high;
+	int sources;    /* AC_OCC_SOURCE_LABEL | AC_OCC_SOURCE_USAGE: the sources used */
 } ac_occ_task;
+enum { AC_OCC_SOURCE_LABEL = 1, AC_OCC_SOURCE_USAGE = 2 };
 
 typedef struct {
 	char *code;   /* O*NET-SOC code */
 	char *title;
 	char *description;
 	ac_num beta;           /* published GPTs-are-GPTs occupation beta */
+	ac_num exposure;       /* measured exposure: Core 2 / other 1 weighted mean of its tasks' */
+	ac_num exposure_percentile;      /* of exposure among all occupations, 0..100 */
 	ac_num applicability;  /* Microsoft "Working with AI" applicability */
 	ac_num beta_percentile;          /* of beta among all occupations, 0..100 */
 	ac_num applicability_percentile; /* of applicability, 0..100 */
@@ -421,9 +436,16 @@ ac_status ac_occdata_open(const char *path, ac_occdata **out, ac_diags *diags);
  * reads the new database.) */
 ac_status ac_occdata_clone(const ac_occdata *db, ac_occdata **out, ac_diags *diags);
 void ac_occdata_close(ac_occdata *db);
-/* $AICERT_DATA, else $XDG_DATA_HOME/aicert/occupations.db, else
- * ~/.local/share/aicert/occupations.db (freed with ac_free). */
+/* The database read when none is named (freed with ac_free): $AICERT_DATA
+ * when set (even if there is no file there); else the first that exists of
+ * the user's database (ac_occdata_user_path), the installed one
+ * (share/aicert/occupations.db under the install prefix) and the one in the
+ * build tree aicert was built in; else the user's path.  NULL only without
+ * memory or with none of AICERT_DATA, XDG_DATA_HOME and HOME set. */
 char *ac_occdata_default_path(void);
+/* Where 'aicert data import' writes by default: $AICERT_DATA, else
+ * $XDG_DATA_HOME/aicert/occupations.db, else ~/.local/share/aicert/occupations.db. */
+char *ac_occdata_user_path(void);
 /* Looks up an O*NET-SOC (13-2051.00) or SOC (13-2051) code; the occupation
  * is the caller's (a copy when the handle had it already). */
 ac_status ac_occdata_occupation(ac_occdata *db, const char *code, ac_occupation **out,
@@ -431,10 +453,54 @@ ac_status ac_occdata_occupation(ac_occdata *db, const char *code, ac_occupation 
 void ac_occupation_free(ac_occupation *occ);
 /* The share (0..100) of occupations whose published beta is below x. */
 ac_status ac_occdata_beta_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags);
+/* The share (0..100) of occupations whose measured exposure (two sources,
+ * ac_occupation.exposure) is below x. */
+ac_status ac_occdata_exposure_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags);
 /* The share (0..100) of Working with AI occupations whose applicability is below x. */
 ac_status ac_occdata_applicability_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags);
 /* Sets every task's category from the policy's GWA table (0 when unmapped). */
 void ac_occupation_categorise(ac_occupation *occ, const ac_policy *policy);
+
+/* An occupation's tasks grouped as a person would describe their job: one
+ * group per task category (through the policy's [gwa] table), each with its
+ * share of the time and its biggest tasks.  Time comes from O*NET's task
+ * types: a Core task weighs 2, a Supplemental or untyped one 1.  A task whose
+ * work activity is unknown (no DWA in O*NET) or not mapped by the policy is
+ * "not categorised": it is left out of the groups and their shares, never
+ * given a category it does not have, and is counted on its own (with its
+ * share of all the time and its measured exposure, which still counts in an
+ * occupation's exposure).  On the real data (O*NET 29.3) an occupation has
+ * 1 to 13 groups, 6 to 10 for 629 of the 923 occupations (median 7).
+ *
+ * Groups come largest first (then by category number); tasks in a group
+ * biggest first (Core before Supplemental, then O*NET's order).  The result
+ * owns copies of everything it returns: it outlives occ.  Fails only for
+ * lack of memory (AC_ENOMEM) or without an occupation or policy (AC_EINPUT),
+ * leaving a diagnostic. */
+typedef struct ac_task_groups ac_task_groups;
+ac_status ac_occupation_task_groups(const ac_occupation *occ, const ac_policy *policy, ac_task_groups **out,
+				    ac_diags *diags);
+void ac_task_groups_free(ac_task_groups *g);
+/* The number of groups (0 when no task has a category). */
+size_t ac_task_groups_count(const ac_task_groups *g);
+/* Group i's category (AC_CAT_*). */
+int ac_task_groups_category(const ac_task_groups *g, size_t i);
+/* Group i's share (0..1) of the categorised time; the shares add up to 1. */
+double ac_task_groups_share(const ac_task_groups *g, size_t i);
+/* Group i's measured exposure: the time-weighted mean over its tasks that
+ * have a measured figure (unset when none has). */
+ac_num ac_task_groups_exposure(const ac_task_groups *g, size_t i);
+/* The number of tasks in group i, and its k-th task (biggest first): the
+ * statement, with the O*NET task id in *task_id (may be NULL). */
+size_t ac_task_groups_task_count(const ac_task_groups *g, size_t i);
+const char *ac_task_groups_task(const ac_task_groups *g, size_t i, size_t k, long *task_id);
+/* The tasks that are not categorised: how many, each one, their share (0..1)
+ * of all the occupation's time and their measured exposure (unset when none
+ * of them has a measured figure). */
+size_t ac_task_groups_uncategorised(const ac_task_groups *g);
+const char *ac_task_groups_uncategorised_task(const ac_task_groups *g, size_t k, long *task_id);
+double ac_task_groups_uncategorised_share(const ac_task_groups *g);
+ac_num ac_task_groups_uncategorised_exposure(const ac_task_groups *g);
 
 /* One task by O*NET task id (AC_ENOTFOUND with a diagnostic when unknown);
  * freed with ac_occ_tasks_free(t, 1). */
@@ -473,7 +539,10 @@ void ac_occ_matches_free(ac_occ_match *m, size_t n);
  * (onet-29.3/, gpts-are-gpts/, working-with-ai/, bls/; see scripts/fetch-data.sh).
  * Atomic: built in dbpath.tmp-PID and renamed; on any error nothing is left
  * behind and each problem is a diagnostic naming the file and line.
- * AC_EIO for a missing or unreadable file, AC_EINPUT for a malformed one. */
+ * AC_EIO for a missing or unreadable O*NET file, AC_EINPUT for a malformed
+ * file.  Only O*NET is required: a dataset with a file missing is skipped
+ * whole, recorded as missing (ac_occ_source.missing) and named in a
+ * diagnostic starting "warning:" while the import still succeeds. */
 ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *diags);
 
 /* What an installed database holds and where it came from. */
@@ -484,6 +553,7 @@ typedef struct {
 	char *licence;
 	char *url;
 	char *attribution;
+	int missing;       /* 1: its files were not there at import time; nothing of it is used */
 } ac_occ_source;
 typedef struct {
 	int schema_version;

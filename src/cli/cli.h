@@ -162,6 +162,7 @@ extern const cli_command cmd_data_import;
 extern const cli_command cmd_data_calibrate;
 extern const cli_command cmd_batch;
 extern const cli_command cmd_interview, cmd_questionnaire, cmd_init, cmd_schema;
+extern const cli_command cmd_serve;
 extern const cli_command cmd_history_list, cmd_history_show, cmd_history_forget, cmd_history_export, cmd_history_diff;
 
 #endif

@@ -26,6 +26,7 @@ static const cli_command *const commands[] = {
 	&cmd_data_calibrate,
 	&cmd_policy_show,
 	&cmd_policy_check,
+	&cmd_serve,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

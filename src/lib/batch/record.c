@@ -40,22 +40,6 @@ void batch_record_free(batch_record *r)
 
 /* ------------------------------------------------------------ error records */
 
-int batch_found_expected(const char *msg, const char **found, size_t *found_len, const char **expected)
-{
-	static const char sep[] = ", expected ";
-	if (strncmp(msg, "found ", 6) != 0)
-		return 0;
-	const char *at = NULL;
-	for (const char *p = msg; (p = strstr(p, sep)); p++)
-		at = p; /* the last one: a quoted found value may hold the words */
-	if (!at)
-		return 0;
-	*found = msg + 6;
-	*found_len = (size_t)(at - *found);
-	*expected = at + sizeof sep - 1;
-	return 1;
-}
-
 static void error_json(const record_setup *setup, batch_record *r)
 {
 	strbuf *o = &r->out;
@@ -74,7 +58,7 @@ static void error_json(const record_setup *setup, batch_record *r)
 		}
 		const char *found, *expected;
 		size_t n;
-		if (batch_found_expected(d->message, &found, &n, &expected)) {
+		if (ac_diag_found_expected(d->message, &found, &n, &expected)) {
 			char *f = strndup(found, n);
 			sb_puts(o, ",\"found\":");
 			if (f)
