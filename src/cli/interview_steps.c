@@ -181,50 +181,39 @@ static void show_mix(interview *iv, const mix *x)
 	       fabs(total_of(x->tasks) - 100) < 0.05 ? "" : " (they will be scaled to add up to 100)");
 }
 
-/* Suggested groups from the occupation's tasks: one per kind of work, its
- * share the Core-2 / Supplemental-1 weight of its tasks, named by the kind's
- * plain label, with its largest task as an example. */
+/* Suggested tasks from the occupation's: one per kind of work, largest
+ * first, with the share of time the library gives its group (whole
+ * percents), named by the kind's plain label, with its largest task beside
+ * it as an example. */
 static json_t *suggest(interview *iv, const mix *x, const char *code)
 {
 	ac_occdata *db = ac_session_occdata(iv->session);
 	ac_occupation *occ = NULL;
+	ac_task_groups *g = NULL;
 	ac_diags d;
 	ac_diags_init(&d);
-	if (!db || !x->cat_q || ac_occdata_occupation(db, code, &occ, &d) != AC_OK) {
+	if (!db || ac_occdata_occupation(db, code, &occ, &d) != AC_OK ||
+	    ac_occupation_task_groups(occ, ac_session_policy(iv->session), &g, &d) != AC_OK) {
+		ac_occupation_free(occ);
 		ac_diags_free(&d);
 		return NULL;
 	}
 	ac_diags_free(&d);
-	ac_occupation_categorise(occ, ac_session_policy(iv->session));
-	double w[AC_CAT__COUNT + 1] = {0}, all = 0;
-	long example[AC_CAT__COUNT + 1]; /* the first Core task of each kind, else the first */
-	for (int c = 0; c <= AC_CAT__COUNT; c++)
-		example[c] = -1;
-	for (size_t i = 0; i < occ->n_tasks; i++) {
-		int c = occ->tasks[i].category;
-		double wt = occ->tasks[i].core ? 2 : 1;
-		if (c >= 1 && c <= AC_CAT__COUNT) {
-			w[c] += wt;
-			all += wt;
-			if (example[c] < 0 || (occ->tasks[i].core && !occ->tasks[example[c]].core))
-				example[c] = (long)i;
-		}
-	}
 	json_t *tasks = json_array();
-	for (int c = 1; all > 0 && c <= AC_CAT__COUNT; c++) {
-		if (w[c] <= 0)
-			continue;
-		const char *name = ac_enum_name(AC_ENUM_CATEGORY, c);
+	for (size_t i = 0; i < ac_task_groups_count(g); i++) {
+		const char *name = ac_enum_name(AC_ENUM_CATEGORY, ac_task_groups_category(g, i));
 		const char *label = name;
-		for (size_t k = 0; k < x->cat_q->n_choices; k++)
+		for (size_t k = 0; name && k < x->cat_q->n_choices; k++)
 			if (strcmp(x->cat_q->choices[k].value, name) == 0)
 				label = x->cat_q->choices[k].label;
-		double share = round(w[c] * 100 / all);
-		json_array_append_new(tasks, json_pack("{s:s,s:f,s:s}", "name", label, "share", share < 1 ? 1.0 : share,
-						       "category", name));
-		json_array_append_new(x->examples, example[c] >= 0 ? json_string(occ->tasks[example[c]].statement)
-								  : json_null());
+		if (!name)
+			continue;
+		json_array_append_new(tasks, json_pack("{s:s,s:f,s:s}", "name", label, "share",
+						       ac_task_groups_share(g, i) * 100, "category", name));
+		const char *example = ac_task_groups_task_count(g, i) ? ac_task_groups_task(g, i, 0, NULL) : NULL;
+		json_array_append_new(x->examples, example ? json_string(example) : json_null());
 	}
+	ac_task_groups_free(g);
 	ac_occupation_free(occ);
 	return tasks;
 }
@@ -290,11 +279,11 @@ static long task_number(interview *iv, const mix *x, const char *s)
 
 /* Scales the shares to whole percents that add up to exactly 100 (the
  * largest remainders get the spare points; none falls below 1), with a note. */
-static void normalise(interview *iv, mix *x)
+static void normalise(interview *iv, mix *x, int quiet)
 {
 	double t = total_of(x->tasks);
 	size_t n = json_array_size(x->tasks);
-	if (t <= 0 || fabs(t - 100) < 0.05 || n > 100)
+	if (t <= 0 || (!quiet && fabs(t - 100) < 0.05) || n > 100)
 		return;
 	double rest[100];
 	long whole[100], sum = 0;
@@ -318,7 +307,8 @@ static void normalise(interview *iv, mix *x)
 	}
 	for (size_t i = 0; i < n; i++)
 		json_object_set_new(json_array_get(x->tasks, i), "share", json_integer(whole[i]));
-	ui_say(iv->u, "  Your shares added up to %.4g%%; each was scaled in proportion, so they add up to 100%%.\n", t);
+	if (!quiet)
+		ui_say(iv->u, "  Your shares added up to %.4g%%; each was scaled in proportion, so they add up to 100%%.\n", t);
 }
 
 int ask_tasks(interview *iv, const ac_qn_question *q)
@@ -352,6 +342,8 @@ int ask_tasks(interview *iv, const ac_qn_question *q)
 		x.tasks = code ? suggest(iv, &x, json_string_value(code)) : NULL;
 		json_decref(code);
 		suggested = x.tasks && json_array_size(x.tasks);
+		if (suggested)
+			normalise(iv, &x, 1); /* whole percents adding up to 100 */
 		if (!x.tasks)
 			x.tasks = json_array();
 	}
@@ -403,7 +395,7 @@ int ask_tasks(interview *iv, const ac_qn_question *q)
 		json_decref(x.tasks);
 		rc = set(iv, q->field, json_null());
 	} else {
-		normalise(iv, &x);
+		normalise(iv, &x, 0);
 		rc = set(iv, q->field, x.tasks);
 	}
 	return rc;
