@@ -208,9 +208,14 @@ static int ask_later(interview *iv, const char *as_of)
 			ui_say(iv->u, "  Type y for yes or n for no.\n");
 		}
 	}
-	if (left)
-		ui_say(iv->u, "\n%zu question%s that cannot change your verdict %s left out.\n", left,
-		       left == 1 ? "" : "s", left == 1 ? "was" : "were");
+	if (left) {
+		char *note = iv_printf("%zu question%s that cannot change your verdict %s left out.", left,
+				       left == 1 ? "" : "s", left == 1 ? "was" : "were");
+		ui_say(iv->u, "\n");
+		if (note)
+			ui_wrap(iv->u, "", note);
+		free(note);
+	}
 	free(could);
 	return rc;
 }

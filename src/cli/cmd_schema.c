@@ -19,7 +19,8 @@ static int schema(const cli_args *args)
 	size_t len = 0;
 	ac_diags none; /* only running out of memory can fail here */
 	ac_diags_init(&none);
-	return cli_emit(ac_schema_json_schema(&out, &len), out, len, &none, "schema");
+	ac_status st = ac_schema_json_schema(&out, &len);
+	return cli_emit(st, out, len, &none, "schema");
 }
 
 static const cli_option schema_options[] = {{NULL, NULL, NULL}};

@@ -76,8 +76,12 @@ static long pick_number(interview *iv, const char *prompt, long max, long dflt)
 
 int ask_title(interview *iv, const ac_qn_question *q)
 {
+	json_t *before = answer(iv, "role.title");
 	int rc = ask_simple(iv, q);
 	json_t *title = answer(iv, "role.title");
+	/* A title kept from a saved profile keeps its occupation, or its lack of one. */
+	int kept = before && title && json_equal(before, title);
+	json_decref(before);
 	if (rc || !json_is_string(title) || !*json_string_value(title)) {
 		json_decref(title);
 		return rc;
@@ -105,7 +109,7 @@ int ask_title(interview *iv, const ac_qn_question *q)
 		return 0;
 	}
 	json_t *cur = answer(iv, "role.occupation");
-	long dflt = cur ? -1 : 1;
+	long dflt = cur || kept ? -1 : 1;
 	ui_question(iv->u, "Which of these occupations is closest to yours?",
 		    "The occupation's published tasks and figures stand for your role until you list your own.");
 	for (size_t i = 0; i < n; i++) {
