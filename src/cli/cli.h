@@ -161,7 +161,9 @@ extern const cli_command cmd_occupations_show;
 extern const cli_command cmd_data_import;
 extern const cli_command cmd_data_calibrate;
 extern const cli_command cmd_batch;
-extern const cli_command cmd_interview, cmd_questionnaire, cmd_init, cmd_schema;
+extern const cli_command cmd_interview, cmd_questionnaire, cmd_init, cmd_schema, cmd_man, cmd_completion;
+/* Every command, in the order `aicert --help` lists them (main.c). */
+const cli_command *const *cli_command_table(size_t *n);
 extern const cli_command cmd_serve;
 extern const cli_command cmd_history_list, cmd_history_show, cmd_history_forget, cmd_history_export, cmd_history_diff;
 
