@@ -21,7 +21,7 @@ done
 pages=$(ls "$TMP/prefix/share/man/man1" | wc -l)
 commands=$("$TMP/prefix/bin/aicert" --help | awk '/^commands:/ { on = 1; next } on && /^$/ { exit } on { n++ } END { print n }')
 [ "$pages" -eq $((commands + 1)) ] || { echo "FAIL: $pages man pages for $commands commands" >&2; exit 1; }
-grep -q -- '--questionnaire' "$TMP/prefix/share/man/man1/aicert-interview.1" ||
+grep -qF -- '\-\-questionnaire' "$TMP/prefix/share/man/man1/aicert-interview.1" ||
 	{ echo "FAIL: the interview's man page lacks its options" >&2; exit 1; }
 "$TMP/prefix/bin/aicert" assess --help | grep -q 'aicert interview' ||
 	{ echo "FAIL: assess --help does not say how to make a profile" >&2; exit 1; }
