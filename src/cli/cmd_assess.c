@@ -82,10 +82,12 @@ const cli_command cmd_assess = {
 	"assess one profile: verdict, reasons, alternatives",
 	"aicert assess PROFILE|- [--format text|json|markdown|html] [--as-of YYYY-MM-DD] [--policy FILE] [--catalogue FILE]\n"
 	"       [--data FILE] [--no-counterfactuals] [--save]",
-	"Reads a profile (../shared/spec/PROFILE.md; '-' reads standard input) and writes the\n"
-	"assessment: the verdict first, then exposure, replaceability, leverage, organisation,\n"
-	"timing, motives and the certificate, the four conditions, the five questions, the ranked\n"
-	"alternatives and what would change the verdict.  A certificate's availability is judged on\n"
+	"Reads a profile ('-' reads standard input) and writes the assessment: the verdict first,\n"
+	"then exposure, replaceability, leverage, organisation, timing, motives and the\n"
+	"certificate, the four conditions, the five questions, the ranked alternatives and what\n"
+	"would change the verdict.  To make a profile: 'aicert interview' asks the questions,\n"
+	"'aicert init' writes a starter to fill in, 'aicert schema profile' describes every field.\n"
+	"A certificate's availability is judged on\n"
 	"--as-of (default: today in UTC), which the assessment records.  Exit 0 when an assessment was written\n"
 	"(whatever the verdict), 2 for bad input or usage, 1 for an internal failure.",
 	options,
