@@ -332,7 +332,21 @@ void srv_api_health(srv_app *app, const srv_request *req, srv_response *r)
 void srv_api_questionnaire(srv_app *app, const srv_request *req, srv_response *r)
 {
 	(void)app;
-	(void)req;
-	srv_problem(r, 501, "urn:aicert:problem:not-available", "Not available",
-		    "The interview's questions are not part of this build.");
+	static const char *const allowed[] = {NULL};
+	if (!srv_args_allowed(req, allowed, r))
+		return;
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_questionnaire *q = NULL;
+	char *out = NULL;
+	size_t len = 0;
+	ac_status st = ac_questionnaire_default(&q, &d);
+	if (st == AC_OK)
+		st = ac_questionnaire_render_json(q, &out, &len);
+	if (st == AC_OK)
+		srv_body_lib(r, 200, T_JSON, out, len);
+	else
+		srv_fail(r, st);
+	ac_questionnaire_free(q);
+	ac_diags_free(&d);
 }
