@@ -591,7 +591,9 @@ ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_c
 
 typedef struct ac_assessment ac_assessment;
 
-typedef enum { AC_FORMAT_TEXT = 1, AC_FORMAT_JSON, AC_FORMAT_MARKDOWN } ac_format;
+/* HTML is one self-contained page (inline style, inline SVG charts, no
+ * scripts); it is written for an assessment and a comparison. */
+typedef enum { AC_FORMAT_TEXT = 1, AC_FORMAT_JSON, AC_FORMAT_MARKDOWN, AC_FORMAT_HTML } ac_format;
 
 /* The verdict (AC_VERDICT_*), the id of the decisive rule, the one-sentence
  * headline, and the profile's label (or NULL). */
@@ -876,6 +878,100 @@ ac_status ac_vault_save(ac_vault *st, ac_session *s, const ac_profile *p, const 
 ac_status ac_vault_get(ac_vault *st, const char *token, char **out, size_t *len, ac_diags *diags);
 /* Deletes the record saved under token; AC_ENOTFOUND when there is none. */
 ac_status ac_vault_forget(ac_vault *st, const char *token, ac_diags *diags);
+/* ---------------------------------------------------------------- questionnaire
+ * The interview's questions are data (data/questionnaire.txt, compiled in;
+ * another file may replace it): each question's id, the profile field it
+ * fills (a path of the profile schema above), its wording, a one-line "why
+ * this matters", its choices with plain labels, and when it is asked.  Every
+ * question is checked against the schema when the file is read, so a
+ * question can never fill a field the profile does not have.  The terminal
+ * interview and the web page ask the same questions from here. */
+
+#define AC_QUESTIONNAIRE_SCHEMA "aicert/questionnaire/v1"
+#define AC_MAX_QUESTIONNAIRE_BYTES (256 * 1024)
+
+typedef struct ac_questionnaire ac_questionnaire;
+
+typedef enum {
+	AC_QN_ONE = 1,    /* one of the choices (an enum, a yes/no, a step of a scale) */
+	AC_QN_MANY,       /* any of the choices, a list (none is an answer too) */
+	AC_QN_NUMBER,     /* a number within the field's limits */
+	AC_QN_TEXT,       /* free text */
+	AC_QN_TITLE,      /* the job title, searched in the occupation data */
+	AC_QN_TASKS,      /* the task mix: the questions "within" it ask each task */
+	AC_QN_CERTIFICATE /* a certificate: searched in the catalogue, none, or custom */
+} ac_qn_kind;
+
+typedef struct {
+	const char *value; /* as written in the file: "manager", "true", "3" */
+	const char *json;  /* the JSON value the field gets: "\"manager\"", "true", "3" */
+	const char *label; /* plain words */
+} ac_qn_choice;
+
+typedef enum { AC_QN_WHEN_IS = 1, AC_QN_WHEN_NOT, AC_QN_WHEN_ANSWERED, AC_QN_WHEN_UNANSWERED } ac_qn_when_op;
+typedef struct {
+	const char *field;         /* schema path whose answer is tested */
+	ac_qn_when_op op;
+	const char *const *values; /* for IS and NOT: names as written */
+	size_t n_values;
+} ac_qn_when;
+
+typedef struct {
+	const char *id;
+	const char *field;    /* the schema path it fills */
+	ac_qn_kind kind;
+	const char *text;     /* the question */
+	const char *help;     /* why it matters, one line */
+	const char *within;   /* the id of the question it is asked inside, or NULL */
+	int later;            /* 1: asked at the end, only when it could change the verdict */
+	const ac_qn_choice *choices;
+	size_t n_choices;
+	const ac_qn_when *when;  /* all must hold for the question to be asked */
+	size_t n_when;
+	const char *const *tries; /* JSON values tried to see whether it could change the verdict */
+	size_t n_tries;
+	int line;             /* where it starts in its file */
+} ac_qn_question;
+
+/* The text of the questionnaire compiled into the library. */
+const char *ac_questionnaire_default_text(void);
+ac_status ac_questionnaire_default(ac_questionnaire **out, ac_diags *diags);
+/* Reads a questionnaire; every problem is a diagnostic naming source and
+ * line (an unknown field, a choice the field does not allow, ...). */
+ac_status ac_questionnaire_parse(const char *text, size_t len, const char *source, ac_questionnaire **out,
+				 ac_diags *diags);
+void ac_questionnaire_free(ac_questionnaire *q);
+/* The questions in the order they are asked (those "within" another
+ * included, after it), and one by id (NULL when none). */
+size_t ac_questionnaire_count(const ac_questionnaire *q);
+const ac_qn_question *ac_questionnaire_at(const ac_questionnaire *q, size_t i);
+const ac_qn_question *ac_questionnaire_find(const ac_questionnaire *q, const char *id);
+/* The questionnaire as JSON ({"schema": AC_QUESTIONNAIRE_SCHEMA,
+ * "questions": [...]}, each with the field's type and limits from the
+ * profile schema), for a web page. */
+ac_status ac_questionnaire_render_json(const ac_questionnaire *q, char **out, size_t *len);
+
+/* 1 when every condition of q holds for the answers in p. */
+int ac_question_applies(const ac_qn_question *q, const ac_profile *p);
+/* Turns what a person typed into the JSON value of q's field (freed with
+ * ac_free): a choice by its number (1..n), its value or the start of its
+ * label; for AC_QN_MANY numbers or values separated by spaces or commas, or
+ * "none"; a number within the field's limits; any text.  AC_EINPUT with a
+ * message saying what is expected (no path: it speaks to a person). */
+ac_status ac_question_parse_answer(const ac_qn_question *q, const char *typed, char **json, ac_diags *diags);
+/* Whether some answer to q could give p a different verdict than it has now:
+ * the engine is re-run with each choice (or each "try" value) set in a copy
+ * of p, as for what_changes.  *could gets 1 or 0. */
+ac_status ac_session_question_could_change(ac_session *s, const ac_qn_question *q, const ac_profile *p,
+					   const char *as_of, int *could, ac_diags *diags);
+
+/* ---------------------------------------------------------------- the profile for editors
+ * Made from the profile schema: a starter profile with a "// field" comment
+ * line before every field (the profile reader skips members whose name
+ * starts with "//") and every answer unknown (null); and a JSON Schema
+ * (draft 2020-12) of the profile for editors that validate and complete. */
+ac_status ac_profile_starter(char **out, size_t *len);
+ac_status ac_schema_json_schema(char **out, size_t *len);
 
 #ifdef __cplusplus
 }

@@ -16,11 +16,17 @@
 #define T_JSON "application/json"
 #define T_TEXT "text/plain; charset=utf-8"
 #define T_MARKDOWN "text/markdown; charset=utf-8"
+#define T_HTML "text/html; charset=utf-8"
+
+/* An HTML report carries its own style and runs nothing: opened on its own,
+ * it may use its inline style and nothing else. */
+static const char report_csp[] = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+				 "form-action 'none'; frame-ancestors 'none'";
 
 static const char expected_date[] = "a calendar date written YYYY-MM-DD, such as 2026-11-29";
 
-/* ?format=: the rendering asked for, and its content type.  markdown only
- * where the library renders it.  0 after answering 400. */
+/* ?format=: the rendering asked for, and its content type.  markdown and
+ * html only where the library renders them.  0 after answering 400. */
 static int report_format(const srv_request *req, int markdown, ac_format *f, const char **type, srv_response *r)
 {
 	const char *s = srv_arg(req, "format");
@@ -38,7 +44,13 @@ static int report_format(const srv_request *req, int markdown, ac_format *f, con
 		*type = T_MARKDOWN;
 		return 1;
 	}
-	srv_problem_arg(r, "format", s, markdown ? "json, text or markdown" : "json or text");
+	if (markdown && strcmp(s, "html") == 0) {
+		*f = AC_FORMAT_HTML;
+		*type = T_HTML;
+		r->csp = report_csp;
+		return 1;
+	}
+	srv_problem_arg(r, "format", s, markdown ? "json, text, markdown or html" : "json or text");
 	return 0;
 }
 
@@ -374,7 +386,21 @@ void srv_api_saved(srv_app *app, const srv_request *req, const char *token, int 
 void srv_api_questionnaire(srv_app *app, const srv_request *req, srv_response *r)
 {
 	(void)app;
-	(void)req;
-	srv_problem(r, 501, "urn:aicert:problem:not-available", "Not available",
-		    "The interview's questions are not part of this build.");
+	static const char *const allowed[] = {NULL};
+	if (!srv_args_allowed(req, allowed, r))
+		return;
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_questionnaire *q = NULL;
+	char *out = NULL;
+	size_t len = 0;
+	ac_status st = ac_questionnaire_default(&q, &d);
+	if (st == AC_OK)
+		st = ac_questionnaire_render_json(q, &out, &len);
+	if (st == AC_OK)
+		srv_body_lib(r, 200, T_JSON, out, len);
+	else
+		srv_fail(r, st);
+	ac_questionnaire_free(q);
+	ac_diags_free(&d);
 }

@@ -129,7 +129,8 @@ try:
         if name.endswith(".json"):
             check(conforms("POST", "/api/v1/assess?as_of=2026-12-01", read(os.path.join(EXAMPLES, name))) == 200,
                   "assess " + name)
-    for url in ("/api/v1/assess?format=text", "/api/v1/assess?format=markdown", "/api/v1/compare",
+    for url in ("/api/v1/assess?format=text", "/api/v1/assess?format=markdown", "/api/v1/assess?format=html",
+                "/api/v1/compare",
                 "/api/v1/compare?top=3&format=text", "/api/v1/compare?domain=ai_governance&include_retired=true"):
         check(conforms("POST", url, good) == 200, "POST " + url)
     for url, body, want in (("/api/v1/assess", bad, 422), ("/api/v1/assess", b"{", 400),
@@ -147,7 +148,7 @@ try:
                       ("/api/v1/certs?q=governance", 200), ("/api/v1/certs/iapp-aigp", 200),
                       ("/api/v1/certs/nope", 404), ("/api/v1/certs?status=lost", 400),
                       ("/api/v1/occupations?q=nurse", 200), ("/api/v1/occupations?limit=5", 400),
-                      ("/api/v1/occupations/29-1141", 200), ("/api/v1/questionnaire", 501),
+                      ("/api/v1/occupations/29-1141", 200), ("/api/v1/questionnaire", 200),
                       ("/api/v1/policy", 200), ("/healthz", 200), ("/openapi.json", 200), ("/", 200),
                       ("/assets/none.css", 404), ("/api/v1/nothing", 404), ("/healthz?x=1", 400)):
         check(conforms("GET", url) == want, "GET %s: %d" % (url, want))

@@ -283,6 +283,8 @@ static void walk_object(walk *w, const json_t *obj, int parent, char *base, cons
 	const json_t *v;
 	char sub[256], buf[96];
 	json_object_foreach((json_t *)obj, key, v) {
+		if (key[0] == '/' && key[1] == '/')
+			continue; /* a comment member, as `aicert init` writes them */
 		const ac_field_def *f = child(parent, key);
 		join_path(sub, sizeof sub, path, key);
 		if (!f) {

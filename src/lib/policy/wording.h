@@ -66,6 +66,18 @@
 	W(REPORT_OCCUPATION_RANGE, "report.occupation_range", "") \
 	W(REPORT_OCCUPATION_RANGE_VALUE, "report.occupation_range_value", "low,high") \
 	W(REPORT_OCCUPATION_SOURCES, "report.occupation_sources", "") \
+	W(REPORT_CHART_TASKS, "report.chart_tasks", "") \
+	W(REPORT_CHART_TASKS_EXPLAINED, "report.chart_tasks_explained", "") \
+	W(REPORT_CHART_TASK, "report.chart_task", "task,share") \
+	W(REPORT_CHART_SCORE, "report.chart_score", "percent") \
+	W(REPORT_CHART_AMONG, "report.chart_among", "") \
+	W(REPORT_CHART_AMONG_EXPLAINED, "report.chart_among_explained", "") \
+	W(REPORT_CHART_AMONG_EXPLAINED_BAND, "report.chart_among_explained_band", "") \
+	W(REPORT_CHART_YOU, "report.chart_you", "") \
+	W(REPORT_CHART_OCCUPATION, "report.chart_occupation", "") \
+	W(REPORT_CHART_LEAST, "report.chart_least", "") \
+	W(REPORT_CHART_MOST, "report.chart_most", "") \
+	W(REPORT_LANGUAGE, "report.language", "") \
 	W(REPORT_REPLACEABILITY, "report.replaceability", "") \
 	W(REPORT_REPLACEABILITY_EXPLAINED, "report.replaceability_explained", "") \
 	W(REPORT_REPLACEABILITY_NO_TASKS, "report.replaceability_no_tasks", "") \

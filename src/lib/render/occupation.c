@@ -110,7 +110,28 @@ static const char *group_note(const ac_occupation *o, const char *row)
 		       : NULL;
 }
 
-static json_t *occupation_json(const ac_occupation *o, const ac_occdata_info *info)
+/* The tasks grouped by category, largest first: a task mix to start from,
+ * each group with its share of the time, its measured exposure and its
+ * tasks' statements. */
+static json_t *groups_json(const ac_task_groups *g)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < ac_task_groups_count(g); i++) {
+		json_t *j = json_object();
+		json_object_set_new(j, "category", ac_json_str(ac_enum_name(AC_ENUM_CATEGORY, ac_task_groups_category(g, i))));
+		json_object_set_new(j, "share", json_real(ac_render_round(ac_task_groups_share(g, i), 4)));
+		ac_num e = ac_task_groups_exposure(g, i);
+		json_object_set_new(j, "exposure", e.set ? json_real(ac_render_round(e.v, 4)) : json_null());
+		json_t *tasks = json_array();
+		for (size_t k = 0; k < ac_task_groups_task_count(g, i); k++)
+			json_array_append_new(tasks, json_string(ac_task_groups_task(g, i, k, NULL)));
+		json_object_set_new(j, "tasks", tasks);
+		json_array_append_new(a, j);
+	}
+	return a;
+}
+
+static json_t *occupation_json(const ac_occupation *o, const ac_occdata_info *info, const ac_task_groups *g)
 {
 	json_t *root = json_object();
 	json_object_set_new(root, "code", json_string(o->code));
@@ -180,6 +201,8 @@ static json_t *occupation_json(const ac_occupation *o, const ac_occdata_info *in
 		json_array_append_new(tasks, j);
 	}
 	json_object_set_new(root, "tasks", tasks);
+	if (g)
+		json_object_set_new(root, "task_groups", groups_json(g));
 	json_t *notes = json_object();
 	json_object_set_new(notes, "tasks", json_string("O*NET 29.3 Task Statements; category from the policy's "
 							 "GWA table; beta and automation (gpt4_automation T0..T4 "
@@ -330,12 +353,12 @@ static void print_occupation(strbuf *sb, const ac_occupation *o, const ac_occdat
 	}
 }
 
-ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *info, ac_format format, char **out,
-			       size_t *len)
+ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *info, const ac_task_groups *groups,
+			       ac_format format, char **out, size_t *len)
 {
 	*out = NULL;
 	if (format == AC_FORMAT_JSON)
-		return ac_render_json_value(occupation_json(o, info), out, len);
+		return ac_render_json_value(occupation_json(o, info, groups), out, len);
 	strbuf sb;
 	sb_init(&sb);
 	print_occupation(&sb, o, info);

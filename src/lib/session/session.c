@@ -277,14 +277,19 @@ ac_status ac_session_occupation_show(ac_session *s, const char *code, ac_format 
 	ac_status st = need_data(s, diags);
 	ac_occupation *o = NULL;
 	ac_occdata_info *info = NULL;
+	ac_task_groups *groups = NULL;
 	if (st == AC_OK)
 		st = ac_occdata_occupation(s->occ, code, &o, diags);
 	if (st == AC_OK)
 		st = ac_occdata_info_get(s->occ, &info, diags);
 	if (st == AC_OK) {
 		ac_occupation_categorise(o, s->sh->policy);
-		st = ac_render_occupation(o, info, format, out, len);
+		if (format == AC_FORMAT_JSON)
+			st = ac_occupation_task_groups(o, s->sh->policy, &groups, diags);
 	}
+	if (st == AC_OK)
+		st = ac_render_occupation(o, info, groups, format, out, len);
+	ac_task_groups_free(groups);
 	ac_occdata_info_free(info);
 	ac_occupation_free(o);
 	return st;
