@@ -56,8 +56,12 @@ static void every_builtin_question_fills_a_profile_field(void **state)
 			assert_int_equal(ac_profile_new(&p), AC_OK);
 			if (strncmp(q->field, "certification.", 14) == 0) /* a custom certificate's details */
 				assert_int_equal(ac_profile_set(p, "certification", "{\"name\": \"x\"}", NULL), AC_OK);
+			char list[128];
+			snprintf(list, sizeof list, "[%s]", q->choices[k].json); /* a list's choice is one element */
 			if (!q->within)
-				assert_int_equal(ac_profile_set(p, q->field, q->choices[k].json, NULL), AC_OK);
+				assert_int_equal(ac_profile_set(p, q->field, q->kind == AC_QN_MANY ? list : q->choices[k].json,
+								NULL),
+						 AC_OK);
 			ac_profile_free(p);
 		}
 	}
