@@ -904,7 +904,8 @@ typedef enum {
 
 typedef struct {
 	const char *value; /* as written in the file: "manager", "true", "3" */
-	const char *json;  /* the JSON value the field gets: "\"manager\"", "true", "3" */
+	const char *json;  /* the JSON value the field gets: "\"manager\"", "true", "3" (for
+			      AC_QN_MANY one element of the list) */
 	const char *label; /* plain words */
 } ac_qn_choice;
 
