@@ -242,28 +242,29 @@ static void vary_certificate(variants *vs, const ac_prepared *prep, const ac_pro
 	}
 }
 
-/* Runs the engine on every variant. */
-static ac_status run_all(variants *vs, const ac_prepared *prep)
+/* Runs the engine on every variant, in one scratch evaluation made from the
+ * profile's own. */
+static ac_status run_all(variants *vs, const ac_prepared *prep, const ac_eval *base, ac_assessment *a)
 {
-	for (size_t i = 0; i < vs->n; i++) {
+	ac_rerun r;
+	ac_status st = vs->n ? ac_rerun_init(&r, base, a->exposure.tasks, a->exposure.n_tasks) : AC_OK;
+	for (size_t i = 0; st == AC_OK && i < vs->n; i++) {
 		variant *x = &vs->items[i];
 		ac_prepared own = *prep;
 		if (x->cert)
 			own.cert = x->cert;
-		ac_eval ev;
-		ac_status st = ac_eval_run(&ev, &own, &x->v, NULL);
+		st = ac_rerun_variant(&r, &own, &x->v, x->cert != NULL);
 		if (st == AC_OK) {
-			x->verdict = ev.verdict;
-			x->reason = &prep->pol->rules[ev.decisive];
+			x->verdict = r.ev.verdict;
+			x->reason = &prep->pol->rules[r.ev.decisive];
 			/* A certificate retired by the date is no choice to offer. */
-			if (x->cert && ev.f[AC_F_CERT_RETIRED].b == AC_TRUE)
+			if (x->cert && r.ev.f[AC_F_CERT_RETIRED].b == AC_TRUE)
 				x->verdict = 0;
 		}
-		ac_eval_free(&ev);
-		if (st != AC_OK)
-			return st;
 	}
-	return AC_OK;
+	if (vs->n)
+		ac_rerun_free(&r);
+	return st;
 }
 
 /* ------------------------------------------------------------ the three lists */
@@ -452,7 +453,7 @@ ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile 
 		else
 			vary_field(&vs, prep, p, k);
 	}
-	ac_status st = vs.oom ? AC_ENOMEM : run_all(&vs, prep);
+	ac_status st = vs.oom ? AC_ENOMEM : run_all(&vs, prep, ev, a);
 	if (st == AC_OK && !(a->what_changes.unanswered = calloc(wc->n_fields + 1, sizeof *a->what_changes.unanswered)))
 		st = AC_ENOMEM;
 	size_t limit = (size_t)wc->limit[AC_WC_UNANSWERED];
