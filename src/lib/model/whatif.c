@@ -25,7 +25,7 @@ typedef struct {
 	size_t field;           /* index into the policy's [what_changes] fields */
 	ac_profile v;           /* the variant (shallow) */
 	const ac_cert *cert;    /* a catalogue certificate chosen instead, or NULL */
-	char *to_json;
+	json_t *to;             /* the answer, written out only if it is reported */
 	char *words;            /* the answer in plain words */
 	int verdict;
 	const ac_rule *reason;
@@ -59,10 +59,9 @@ static variant *push(variants *vs, size_t field, const ac_profile *p)
 /* Records what a variant's answer is, as JSON (taken) and in words. */
 static void describe(variants *vs, variant *x, json_t *json, char *words)
 {
-	x->to_json = json ? json_dumps(json, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
-	json_decref(json);
+	x->to = json;
 	x->words = words;
-	if (!x->to_json || !x->words)
+	if (!x->to || !x->words)
 		vs->oom = 1;
 }
 
@@ -151,7 +150,7 @@ static const char *example_text(const ac_prepared *prep, const char *path)
 static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *p, size_t k)
 {
 	const ac_question_field *q = &prep->pol->what_changes.fields[k];
-	const ac_field_def *d = ac_schema_def(q->path);
+	const ac_field_def *d = &ac_schema[q->def];
 	const ac_wording *w = prep->pol->wording;
 	const void *cur = ac_schema_cslot(p, d);
 	int known = answered(p, d);
@@ -276,7 +275,7 @@ static int better(int a, int b)
 
 static ac_status fill_outcome(ac_outcome *o, const variant *x)
 {
-	o->answer_json = strdup(x->to_json);
+	o->answer_json = json_dumps(x->to, JSON_ENCODE_ANY | JSON_COMPACT);
 	o->answer_words = strdup(x->words);
 	o->verdict = x->verdict;
 	o->reason = strdup(x->reason->id);
@@ -325,7 +324,7 @@ static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const
  * never asks a person to undo a step (to stop using AI, say). */
 static int forward(const ac_prepared *prep, const ac_profile *p, const variant *x)
 {
-	const ac_field_def *d = ac_schema_def(prep->pol->what_changes.fields[x->field].path);
+	const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
 	const void *now = ac_schema_cslot(p, d), *then = ac_schema_cslot(&x->v, d);
 	switch (d->store) {
 	case ST_TRI: return *(const ac_tri *)then == AC_TRUE;
@@ -359,7 +358,7 @@ static const variant *pick(const ac_prepared *prep, const ac_profile *p, const v
 static ac_status add_change(ac_change *c, const ac_prepared *prep, const ac_profile *p, const variant *x, int action)
 {
 	const char *path = prep->pol->what_changes.fields[x->field].path;
-	const ac_field_def *d = ac_schema_def(path);
+	const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
 	c->field = strdup(path);
 	if (ac_profile_get(p, path, &c->from_json) != AC_OK)
 		return AC_ENOMEM;
@@ -394,7 +393,7 @@ static ac_status add_changes(ac_assessment *a, const ac_prepared *prep, const ac
 			const ac_question_field *q = &wc->fields[k];
 			/* Another certificate is a choice to offer, not an answer to rest on. */
 			int choice = strcmp(q->path, "certification") == 0;
-			if (q->fixed || (action ? !q->yours : choice) || !answered(p, ac_schema_def(q->path)))
+			if (q->fixed || (action ? !q->yours : choice) || !answered(p, &ac_schema[q->def]))
 				continue;
 			const variant *x = pick(prep, p, vs, k, a->verdict, action);
 			if (x && x->verdict == v) {
@@ -420,7 +419,7 @@ static ac_status add_missing(ac_assessment *a, const ac_prepared *prep, const ac
 		return AC_ENOMEM;
 	for (size_t k = 0; k < wc->n_fields; k++) {
 		const ac_question_field *q = &wc->fields[k];
-		if (answered(p, ac_schema_def(q->path)) || (q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE))
+		if (answered(p, &ac_schema[q->def]) || (q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE))
 			continue;
 		ac_missing *m = &a->missing[a->n_missing++];
 		m->field = strdup(q->path);
@@ -459,7 +458,7 @@ ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile 
 	size_t limit = (size_t)wc->limit[AC_WC_UNANSWERED];
 	for (size_t k = 0; st == AC_OK && search && k < wc->n_fields && a->what_changes.n_unanswered < limit; k++) {
 		const ac_question_field *q = &wc->fields[k];
-		if (!answered(p, ac_schema_def(q->path)) && !(q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE))
+		if (!answered(p, &ac_schema[q->def]) && !(q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE))
 			st = add_unanswered(a, prep, &vs, k);
 	}
 	if (st == AC_OK && search)
@@ -469,7 +468,7 @@ ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile 
 	if (st == AC_OK)
 		st = add_missing(a, prep, p, ev, &vs, search);
 	for (size_t i = 0; i < vs.n; i++) {
-		free(vs.items[i].to_json);
+		json_decref(vs.items[i].to);
 		free(vs.items[i].words);
 	}
 	free(vs.items);
