@@ -65,6 +65,9 @@ ac_status ac_render_report(const ac_assessment *a, const rw_writer *w, const ac_
 void ac_render_options_resolve(const ac_render_options *in, size_t *width, int *color);
 /* The JSON document of ASSESSMENT.md, appended to out. */
 ac_status ac_render_json(const ac_assessment *a, strbuf *out);
+/* The same document, laid out with a two-space indent or (compact) on one
+ * line with no space between tokens, as batch runs write it. */
+ac_status ac_render_json_layout(const ac_assessment *a, int compact, strbuf *out);
 
 /* Writes a JSON document (two-space indent, keys in insertion order, final
  * newline) into a new string and releases root; NULL root means it could not
