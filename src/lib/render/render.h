@@ -94,6 +94,9 @@ size_t ac_render_occ_sources(const ac_occupation *occ, const char *names[4]);
 /* x rounded to `decimals` places (0 for NaN or infinity). */
 double ac_render_round(double x, int decimals);
 
+/* n spaces, copied in runs. */
+void ac_render_spaces(strbuf *sb, size_t n);
+
 /* Copies n bytes of text with each run of whitespace as one space and
  * control characters (which could drive a terminal) as '?'. */
 void ac_render_put_clean(strbuf *sb, const char *s, size_t n);
