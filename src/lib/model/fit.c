@@ -6,7 +6,6 @@
  * case-folding only; other bytes compare as they are, so UTF-8 text matches
  * itself.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,9 +22,12 @@ typedef struct {
 	int n;
 } words;
 
+/* ASCII letters and digits (whatever the locale), any byte of a UTF-8
+ * character, '+' and '#'. */
 static int is_word_char(unsigned char c)
 {
-	return isalnum(c) || c >= 0x80 || c == '+' || c == '#';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '+' ||
+	       c == '#';
 }
 
 static void split(const char *s, words *out)
@@ -39,7 +41,7 @@ static void split(const char *s, words *out)
 		int len = 0;
 		while (*s && is_word_char((unsigned char)*s)) {
 			if (len < MAX_WORD - 1)
-				out->w[out->n][len++] = (char)tolower((unsigned char)*s);
+				out->w[out->n][len++] = (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
 			s++;
 		}
 		out->w[out->n][len] = '\0';
