@@ -219,6 +219,10 @@ ac_status occ_query_correct(ac_occdata *db, occ_words *q, int *corrected, ac_dia
 		int max = len >= 8 ? 2 : 1, best_d = max + 1, best_n = -1;
 		size_t best = 0;
 		for (size_t k = 0; k < db->n_vocab; k++) {
+			/* A typo seldom touches both of the first two letters. */
+			const char *v = db->vocab[k];
+			if (v[0] != w[0] && (v[0] == '\0' || v[1] != w[1]))
+				continue;
 			int dk = distance(w, db->vocab[k], best_d < max ? best_d : max);
 			if (dk < best_d || (dk == best_d && dk <= max && db->vocab_titles[k] > best_n)) {
 				best_d = dk;

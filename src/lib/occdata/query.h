@@ -1,7 +1,8 @@
 /*
  * query.h — what search.c does to typed words before it looks titles up
  * (query.c): the table of data/titles.txt, and typo correction against the
- * words of the title index.
+ * words of the title index (a candidate shares the first or the second
+ * letter).
  */
 #ifndef AICERT_OCC_QUERY_H
 #define AICERT_OCC_QUERY_H
