@@ -196,20 +196,22 @@ try:
             got = b""
         s.close()
         check(got == b"" and time.time() - t0 < 8, "%s: cut off after the timeout" % what)
-    # A body that trickles in, byte by byte, is cut off too.
-    s = socket.create_connection(("127.0.0.1", srv.port))
-    s.settimeout(10)
-    s.sendall(b"POST /api/v1/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-              b"Content-Length: 1000\r\n\r\n")
-    t0, cut = time.time(), False
-    try:
-        while time.time() - t0 < 8:
-            s.sendall(b" ")
-            time.sleep(0.5)
-    except OSError:
-        cut = True
-    s.close()
-    check(cut, "a body that trickles in is cut off")
+    # Headers or a body that trickle in, byte by byte, are cut off too.
+    for what, start, drip in (("headers", b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", b"a"),
+                              ("a body", b"POST /api/v1/assess HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                               b"Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n", b" ")):
+        s = socket.create_connection(("127.0.0.1", srv.port))
+        s.settimeout(10)
+        s.sendall(start)
+        t0, cut = time.time(), False
+        try:
+            while time.time() - t0 < 10:
+                s.sendall(drip)
+                time.sleep(0.5)
+        except OSError:
+            cut = True
+        s.close()
+        check(cut, "%s that trickle in, a byte each half second, are cut off" % what)
 
     # ---- compare, certs, occupations, policy
     for name in examples[:3]:
