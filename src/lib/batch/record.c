@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "batch/batch.h"
+#include "render/render.h"
 
 void batch_record_init(batch_record *r)
 {
@@ -144,15 +145,11 @@ static void row_csv(batch_record *r)
 	sb_printf(o, ",%s,%d,\n", top ? ac_enum_name(AC_ENUM_PATH, top) : "", top_score);
 }
 
+/* The assessment's JSON document on one line, written straight into the
+ * record's output. */
 static ac_status row_json(batch_record *r)
 {
-	char *json = NULL;
-	size_t len = 0;
-	ac_status st = ac_render(r->a, AC_FORMAT_JSON, &json, &len);
-	if (st == AC_OK && (sb_putn(&r->out, json, ac_json_squeeze(json, len)) != 0 || sb_puts(&r->out, "\n") != 0))
-		st = AC_ENOMEM;
-	ac_free(json);
-	return st;
+	return ac_render_json_layout(r->a, 1, &r->out);
 }
 
 /* The profile of a CSV row; AC_EINPUT with the row's problems.  *cells

@@ -528,7 +528,20 @@ static void certificate_facts(ac_eval *ev)
 
 /* ------------------------------------------------------------ the evaluation */
 
-ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags)
+/* The facts of every stage, once the task list is built. */
+static void profile_facts(ac_eval *ev)
+{
+	set_b(ev, AC_F_HAS_OCCUPATION, tri_of(ev->prep->occ != NULL));
+	set_b(ev, AC_F_OCCUPATION_GIVEN, tri_of(ev->p->role.occupation != NULL));
+	exposure_facts(ev);
+	replaceability_facts(ev);
+	leverage_facts(ev);
+	organisation_facts(ev);
+	motive_facts(ev);
+	certificate_facts(ev);
+}
+
+static ac_status eval_alloc(ac_eval *ev, const ac_prepared *prep, const ac_profile *p)
 {
 	memset(ev, 0, sizeof *ev);
 	ev->prep = prep;
@@ -537,19 +550,17 @@ ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p,
 	ev->n_slots = ac_policy_fact_slots(pol);
 	ev->f = calloc(ev->n_slots, sizeof *ev->f);
 	ev->fired = calloc(pol->n_rules ? pol->n_rules : 1, sizeof *ev->fired);
-	if (!ev->f || !ev->fired)
-		return AC_ENOMEM;
-	ac_status st = build_tasks(ev, diags);
+	return ev->f && ev->fired ? AC_OK : AC_ENOMEM;
+}
+
+ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags)
+{
+	ac_status st = eval_alloc(ev, prep, p);
+	if (st == AC_OK)
+		st = build_tasks(ev, diags);
 	if (st != AC_OK)
 		return st;
-	set_b(ev, AC_F_HAS_OCCUPATION, tri_of(prep->occ != NULL));
-	set_b(ev, AC_F_OCCUPATION_GIVEN, tri_of(p->role.occupation != NULL));
-	exposure_facts(ev);
-	replaceability_facts(ev);
-	leverage_facts(ev);
-	organisation_facts(ev);
-	motive_facts(ev);
-	certificate_facts(ev);
+	profile_facts(ev);
 	return ac_decide(ev);
 }
 
@@ -571,11 +582,58 @@ ac_num ac_eval_hourly_pay(const ac_eval *ev, int *median)
 
 void ac_eval_free(ac_eval *ev)
 {
-	for (size_t i = 0; i < ev->n_tasks; i++)
+	for (size_t i = 0; !ev->borrowed_tasks && i < ev->n_tasks; i++)
 		free(ev->tasks[i].name);
-	free(ev->tasks);
+	if (!ev->borrowed_tasks)
+		free(ev->tasks);
 	free(ev->f);
 	free(ev->fired);
 	memset(ev, 0, sizeof *ev);
 }
 
+/* ------------------------------------------------------------ re-runs of variants */
+
+ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks, size_t n_tasks)
+{
+	memset(r, 0, sizeof *r);
+	ac_status st = eval_alloc(&r->ev, base->prep, base->p);
+	r->ev.borrowed_tasks = 1;
+	r->ev.tasks = tasks;
+	r->ev.n_tasks = n_tasks;
+	r->ev.prefilled = base->prefilled;
+	r->ev.share_total = base->share_total;
+	r->ev.raw_total = base->raw_total;
+	r->facts = malloc(AC_F__BUILTIN * sizeof *r->facts);
+	if (st != AC_OK || !r->facts)
+		return AC_ENOMEM;
+	profile_facts(&r->ev);
+	memcpy(r->facts, r->ev.f, AC_F__BUILTIN * sizeof *r->facts);
+	return AC_OK;
+}
+
+ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, int cert_only)
+{
+	ac_eval *ev = &r->ev;
+	const ac_policy *pol = prep->pol;
+	ev->prep = prep;
+	ev->p = v;
+	/* As a fresh evaluation finds them: every fact unset until a stage or
+	 * the policy sets it. */
+	if (cert_only)
+		memcpy(ev->f, r->facts, AC_F__BUILTIN * sizeof *ev->f);
+	else
+		memset(ev->f, 0, AC_F__BUILTIN * sizeof *ev->f);
+	memset(ev->f + AC_F__BUILTIN, 0, pol->n_derived * sizeof *ev->f);
+	memset(ev->f + AC_RULE_FACTS, 0, (ev->n_slots - AC_RULE_FACTS) * sizeof *ev->f);
+	if (cert_only)
+		certificate_facts(ev);
+	else
+		profile_facts(ev);
+	return ac_decide(ev);
+}
+
+void ac_rerun_free(ac_rerun *r)
+{
+	ac_eval_free(&r->ev);
+	free(r->facts);
+}

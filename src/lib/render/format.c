@@ -140,25 +140,37 @@ ac_status ac_render_json_value(json_t *root, char **out, size_t *len)
 }
 
 /* Copies n bytes of text with each run of whitespace as one space and control
- * characters (which could drive the terminal) as '?'. */
+ * characters (which could drive the terminal) as '?': the plain runs between
+ * them in one copy each. */
 void ac_render_put_clean(strbuf *sb, const char *s, size_t n)
 {
+	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+		if (c >= 0x20 && c != 0x7f && c != ' ')
+			continue;
+		if (c == ' ' && (i + 1 == n || !is_space(s[i + 1])))
+			continue; /* a single space stays as it is */
+		sb_putn(sb, s + run, i - run);
+		if (is_space((char)c)) {
 			sb_putn(sb, " ", 1);
-			while (i + 1 < n && strchr(" \t\n\r", s[i + 1]) && s[i + 1])
+			while (i + 1 < n && is_space(s[i + 1]))
 				i++;
 		} else {
-			sb_putn(sb, c < 0x20 || c == 0x7f ? "?" : &s[i], 1);
+			sb_putn(sb, "?", 1);
 		}
+		run = i + 1;
 	}
+	sb_putn(sb, s + run, n - run);
 }
 
-static void pad(strbuf *sb, size_t n)
+void ac_render_spaces(strbuf *sb, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		sb_putn(sb, " ", 1);
+	static const char spaces[] = "                                                                ";
+	for (size_t k; n; n -= k) {
+		k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+		sb_putn(sb, spaces, k);
+	}
 }
 
 void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, size_t width_total)
@@ -170,7 +182,7 @@ void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, 
 	int first = 1;
 	while (ac_render_next_line(&p, width, &line, &n)) {
 		if (!first)
-			pad(sb, indent);
+			ac_render_spaces(sb, indent);
 		ac_render_put_clean(sb, line, n);
 		sb_puts(sb, "\n");
 		first = 0;

@@ -111,6 +111,9 @@ ac_status ac_render_report(const ac_assessment *a, const rw_writer *w, const ac_
 void ac_render_options_resolve(const ac_render_options *in, size_t *width, int *color);
 /* The JSON document of ASSESSMENT.md, appended to out. */
 ac_status ac_render_json(const ac_assessment *a, strbuf *out);
+/* The same document, laid out with a two-space indent or (compact) on one
+ * line with no space between tokens, as batch runs write it. */
+ac_status ac_render_json_layout(const ac_assessment *a, int compact, strbuf *out);
 
 /* Writes a JSON document (two-space indent, keys in insertion order, final
  * newline) into a new string and releases root; NULL root means it could not
@@ -138,6 +141,9 @@ size_t ac_render_unknown_costs(const ac_assessment *a, const char *names[8]);
 size_t ac_render_occ_sources(const ac_occupation *occ, const char *names[4]);
 /* x rounded to `decimals` places (0 for NaN or infinity). */
 double ac_render_round(double x, int decimals);
+
+/* n spaces, copied in runs. */
+void ac_render_spaces(strbuf *sb, size_t n);
 
 /* Copies n bytes of text with each run of whitespace as one space and
  * control characters (which could drive a terminal) as '?'. */
