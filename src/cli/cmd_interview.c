@@ -309,7 +309,7 @@ static int finish(interview *iv, const cli_args *args, const char *as_of, const 
 			      "  to assess them:  aicert assess %s\n\n",
 		       path, path, path);
 		if (!cli_flag(args, "no-history"))
-			rc = cli_history_save(iv->session, iv->profile, a, policy, policy_len);
+			rc = cli_history_save(iv->session, iv->profile, a, policy, policy_len, as_of);
 	}
 	ui_hold_interrupts(0);
 	if (rc < 0)
