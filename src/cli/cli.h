@@ -96,7 +96,11 @@ int cli_open_occdata(const cli_args *a, ac_occdata **out);
 /* Prints the diagnostics of a failed library call (or, when it left none,
  * what the status means, after prefix) and returns the exit code for st. */
 int cli_fail(ac_status st, const ac_diags *d, const char *prefix);
-/* Parses --format (text, json, markdown; default text).  -1 on success. */
+/* Parses --format (default text) into one of the formats allowed, a set of
+ * CLI_FMT(AC_FORMAT_*) bits; an error names the allowed ones.  -1 on
+ * success.  cli_format allows text, json and markdown. */
+#define CLI_FMT(f) (1u << (f))
+int cli_format_of(const cli_args *a, unsigned allowed, ac_format *out);
 int cli_format(const cli_args *a, ac_format *out);
 
 /* For commands that write text or JSON only: sets *json; -1 on success. */
@@ -124,6 +128,7 @@ int cli_history_save(ac_session *s, const ac_profile *p, const ac_assessment *a,
 #define CLI_OPT_CATALOGUE {"catalogue", "FILE", "add or override catalogue entries from FILE"}
 #define CLI_OPT_DATA {"data", "FILE", "occupation database (default: $AICERT_DATA or the XDG data dir)"}
 #define CLI_OPT_FORMAT {"format", "FMT", "output format: text (default), json or markdown"}
+#define CLI_OPT_FORMAT_HTML {"format", "FMT", "output format: text (default), json, markdown or html"}
 #define CLI_OPT_QUESTIONNAIRE {"questionnaire", "FILE", "ask the questions in FILE instead of the built-in ones"}
 #define CLI_OPT_AS_OF {"as-of", "DATE", "judge certificate availability on DATE, YYYY-MM-DD (default: today, UTC)"}
 

@@ -434,7 +434,7 @@ ac_status hist_diff_render(const hist_diff *d, ac_format f, strbuf *out)
 			return AC_ENOMEM;
 		return AC_OK;
 	}
-	rw_out o = {out, 0, 0, 0};
+	rw_out o = {.out = out};
 	ac_render_options_resolve(NULL, &o.width, &o.color); /* 78 columns, no colour */
 	walk(d, f == AC_FORMAT_MARKDOWN ? ac_markdown_writer() : ac_text_writer(), &o);
 	return out->failed ? AC_ENOMEM : AC_OK;

@@ -85,6 +85,17 @@ size_t ac_render_width(const char *s, size_t n)
 	return w;
 }
 
+void ac_render_clip(strbuf *sb, const char *s, size_t max)
+{
+	size_t i = 0, chars = 0;
+	for (; s[i]; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && chars++ == max)
+			break;
+	sb_putn(sb, s, i);
+	if (s[i])
+		sb_puts(sb, "\xe2\x80\xa6"); /* … */
+}
+
 int ac_render_next_line(const char **p, size_t width, const char **line, size_t *n)
 {
 	const char *s = *p;
