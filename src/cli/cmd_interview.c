@@ -389,7 +389,8 @@ const cli_command cmd_interview = {
 	"to standard error.  --from FILE revises a saved profile.  Ctrl-C or the end of the input\n"
 	"stops without writing anything.  Standard input must be a terminal, unless --piped: then\n"
 	"one answer per line, in the order the questions come ('aicert questionnaire' lists them),\n"
-	"an empty line for skip.",
+	"an empty line for skip.  Exit 0 when the assessment was written, 2 for bad usage or input\n"
+	"that ended early, 130 after Ctrl-C, 1 for an internal failure.",
 	options,
 	0,
 	0,
