@@ -119,6 +119,8 @@
 
   function show(step, heading) {
     for (const s of steps) $(s).hidden = s !== step;
+    // The report has a title of its own; the page's gives way to it.
+    document.body.classList.toggle("on-result", step === "step-result");
     const total = 3 + Math.max(0, state.groups.length - 1);
     const n = step === "step-title" ? 1 : step === "step-tasks" ? 2 : 3 + state.group;
     const p = $(step).querySelector(".progress");
@@ -571,7 +573,12 @@
     ".whatif:hover{background:#eef4fa}" +
     ".whatif:focus-visible{outline:3px solid #ffbf47;outline-offset:1px}";
 
-  function answerWords(v) {
+  // An answer in plain words: the questionnaire's label for it when the
+  // field is one of its questions.
+  function answerWords(v, field) {
+    const q = state.questionnaire && state.questionnaire.questions.find((x) => x.field.path === field);
+    const c = q && q.choices.find((x) => String(x.value) === String(v));
+    if (c) return c.label;
     if (v === true) return say("answer-true");
     if (v === false) return say("answer-false");
     if (v === "" || v === null || (Array.isArray(v) && !v.length)) return say("empty");
@@ -586,8 +593,8 @@
       const entry = m && doc.what_changes[m[1]][Number(m[2])];
       if (!entry) continue;
       const tries = m[1] === "unanswered"
-        ? entry.outcomes.map((o) => ({ value: o.answer, words: answerWords(o.answer) }))
-        : [{ value: entry.to, words: answerWords(entry.to) }];
+        ? entry.outcomes.map((o) => ({ value: o.answer, words: answerWords(o.answer, entry.field) }))
+        : [{ value: entry.to, words: answerWords(entry.to, entry.field) }];
       const box = document.createElement("div");
       box.className = "whatifs";
       for (const t of tries) {

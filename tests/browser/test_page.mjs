@@ -179,6 +179,8 @@ try {
   check(styled === "solid", "the report's own style applies under the CSP");
   await axe(page, "the assessment");
   await page.screenshot({ path: join(outdir, "4-assessment-desktop.png"), fullPage: true });
+  await page.screenshot({ path: join(outdir, "4a-verdict-desktop.png") });
+  await page.locator("#report section", { has: page.locator("li[data-ref]") }).screenshot({ path: join(outdir, "4b-what-would-change-desktop.png") });
 
   // A "what if", by keyboard.
   const whatifs = await page.evaluate(() => document.getElementById("report").shadowRoot.querySelectorAll("button.whatif").length);
@@ -220,6 +222,9 @@ try {
   await noOverflow(page, "the assessment on a phone");
   await axe(page, "the assessment on a phone");
   await page.screenshot({ path: join(outdir, "6-assessment-phone.png"), fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(outdir, "6a-verdict-phone.png") });
+  await page.locator("#report figure").first().screenshot({ path: join(outdir, "6b-chart-phone.png") });
   await page.click("#edit");
   await page.waitForSelector("#step-tasks:not([hidden])");
   await noOverflow(page, "the task mix on a phone");
