@@ -567,14 +567,15 @@ ac_status ac_occdata_info_get(ac_occdata *db, ac_occdata_info **out, ac_diags *d
 void ac_occdata_info_free(ac_occdata_info *info);
 
 /* How well the policy's category model agrees with the measured data, over
- * all occupations with a published beta.  An occupation's category-default
- * exposure is the Core 2 / Supplemental 1 weighted mean, over its tasks that
- * have a category (through the policy's GWA table), of the policy's category
- * exposure.  The calibrated exposure of a category is the mean measured beta
+ * all occupations with a measured exposure (ac_occupation.exposure: both
+ * sources).  An occupation's category-default exposure is the Core 2 /
+ * Supplemental 1 weighted mean, over its tasks that have a category (through
+ * the policy's GWA table), of the policy's category exposure.  The calibrated
+ * exposure of a category is the mean measured exposure (ac_occ_task.exposure)
  * of the O*NET tasks in it (the policy's value where it has none). */
 typedef struct {
-	size_t n_occupations;     /* occupations in the beta comparisons */
-	double rho_default;       /* Spearman(category-default exposure, published beta) */
+	size_t n_occupations;     /* occupations in the two comparisons below */
+	double rho_default;       /* Spearman(category-default exposure, measured exposure) */
 	double rho_calibrated;    /* the same with the calibrated category exposures */
 	size_t n_applicability;   /* occupations with both a beta and an applicability */
 	double rho_applicability; /* Spearman(published beta, Microsoft applicability) */
@@ -807,7 +808,7 @@ ac_status ac_batch_run(ac_session *s, FILE *in, FILE *out, const ac_batch_option
 
 typedef struct ac_history ac_history;
 /* The version of the history's tables this library writes. */
-#define AC_HISTORY_SCHEMA_VERSION 2
+#define AC_HISTORY_SCHEMA_VERSION 3
 
 /* $AICERT_HISTORY, else $XDG_DATA_HOME/aicert/history.db, else
  * ~/.local/share/aicert/history.db (freed with ac_free). */
@@ -856,6 +857,27 @@ ac_status ac_history_export(ac_history *h, FILE *out, ac_diags *diags);
 ac_status ac_history_diff(ac_history *h, const ac_session_options *env, long long from, long long to,
 			  ac_format f, char **out, size_t *len, ac_diags *diags);
 
+/* ---------------------------------------------------------------- store
+ * A server's store (`aicert serve --store`): assessments saved under a
+ * random, unguessable token (AC_VAULT_TOKEN_LEN lowercase hex digits, 128
+ * bits), read back or deleted by it, and never listed.  `where` is a file
+ * (SQLite, an aicert history: the same tables, checks and migrations) or a
+ * postgresql:// address, so several servers can share one store.  Every
+ * write is one transaction.  The calls may come from several threads. */
+
+#define AC_VAULT_TOKEN_LEN 32
+typedef struct ac_vault ac_vault;
+ac_status ac_vault_open(const char *where, ac_vault **out, ac_diags *diags);
+void ac_vault_close(ac_vault *st);
+/* Saves one assessment made by session s from profile p (as
+ * ac_history_save) under a new token, written to token. */
+ac_status ac_vault_save(ac_vault *st, ac_session *s, const ac_profile *p, const ac_assessment *a,
+			const ac_history_save_options *o, char token[AC_VAULT_TOKEN_LEN + 1], ac_diags *diags);
+/* The record saved under token as one JSON line (as `history show --format
+ * json`, with the token as its id); AC_ENOTFOUND when there is none. */
+ac_status ac_vault_get(ac_vault *st, const char *token, char **out, size_t *len, ac_diags *diags);
+/* Deletes the record saved under token; AC_ENOTFOUND when there is none. */
+ac_status ac_vault_forget(ac_vault *st, const char *token, ac_diags *diags);
 /* ---------------------------------------------------------------- questionnaire
  * The interview's questions are data (data/questionnaire.txt, compiled in;
  * another file may replace it): each question's id, the profile field it
@@ -882,7 +904,8 @@ typedef enum {
 
 typedef struct {
 	const char *value; /* as written in the file: "manager", "true", "3" */
-	const char *json;  /* the JSON value the field gets: "\"manager\"", "true", "3" */
+	const char *json;  /* the JSON value the field gets: "\"manager\"", "true", "3" (for
+			      AC_QN_MANY one element of the list) */
 	const char *label; /* plain words */
 } ac_qn_choice;
 

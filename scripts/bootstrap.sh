@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake pkg-config libjansson-dev libsqlite3-dev libcmocka-dev libmicrohttpd-dev libedit-dev python3 python3-jsonschema
+packages=(build-essential cmake pkg-config libjansson-dev libsqlite3-dev libcmocka-dev libmicrohttpd-dev libedit-dev libpq-dev postgresql python3 python3-jsonschema
           chromium fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do

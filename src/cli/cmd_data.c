@@ -173,9 +173,10 @@ static int run_calibrate(const cli_args *a)
 	}
 	if (rc < 0) {
 		printf("# Calibrated by 'aicert data calibrate' from the installed occupation data.\n"
-		       "# Spearman correlation over %zu occupations with a published GPTs-are-GPTs beta:\n"
-		       "#   category defaults of the policy vs published beta:  %.3f\n"
-		       "#   calibrated category exposures   vs published beta:  %.3f\n"
+		       "# Spearman correlation over %zu occupations with a measured exposure (GPTs-are-GPTs\n"
+		       "# task labels and Working with AI measured use, combined):\n"
+		       "#   category defaults of the policy vs measured exposure:  %.3f\n"
+		       "#   calibrated category exposures   vs measured exposure:  %.3f\n"
 		       "# Spearman(published beta, Working with AI applicability) over %zu occupations: %.3f\n"
 		       "# %zu tasks have no GWA, or one the policy does not map, and are left out.\n"
 		       "#\n"
@@ -208,9 +209,10 @@ const cli_command cmd_data_calibrate = {
 	"aicert data calibrate [--policy FILE] [--data FILE] > calibrated.policy",
 	"Prints, as comments, Spearman's correlation over all occupations between the\n"
 	"exposure the policy's category defaults give an occupation's O*NET tasks and\n"
-	"the published GPTs-are-GPTs beta, before and after calibration, and between\n"
-	"that beta and Microsoft's AI applicability score; then the policy with each\n"
-	"category's exposure replaced by the mean measured beta of its O*NET tasks.\n"
+	"its measured exposure (GPTs-are-GPTs labels and Microsoft's measured AI use,\n"
+	"combined), before and after calibration, and between the published beta and\n"
+	"Microsoft's AI applicability score; then the policy with each category's\n"
+	"exposure replaced by the mean measured exposure of its O*NET tasks.\n"
 	"Save it and use it with --policy.",
 	calibrate_options,
 	0,

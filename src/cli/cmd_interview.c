@@ -201,8 +201,16 @@ static int ask_later(interview *iv, const char *as_of)
 				for (size_t i = 0; yes && i < could_n && rc == 0; i++)
 					if (ac_question_applies(could[i], iv->profile))
 						rc = ask(iv, could[i]);
-				if (no)
-					left += could_n;
+				if (no) {
+					char *note = iv_printf("%zu question%s that could change your verdict %s "
+							       "unanswered; 'aicert interview --from' the saved file "
+							       "asks %s again.",
+							       could_n, could_n == 1 ? "" : "s",
+							       could_n == 1 ? "stays" : "stay", could_n == 1 ? "it" : "them");
+					if (note)
+						ui_wrap(iv->u, "", note);
+					free(note);
+				}
 				break;
 			}
 			ui_say(iv->u, "  Type y for yes or n for no.\n");

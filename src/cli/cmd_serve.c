@@ -15,6 +15,7 @@ static const cli_option options[] = {
 	{"allow-origin", "ORIGIN", "let pages from ORIGIN (such as https://example.org) call the API"},
 	{"timeout", "SECONDS", "cut off a connection idle, or a request still arriving, this long (default 30)"},
 	{"max-connections", "N", "connections at once (default 256)"},
+	{"store", "FILE|URI", "keep assessments asked to be kept (?save=true): a SQLite file or postgresql://..."},
 	CLI_OPT_POLICY,
 	CLI_OPT_CATALOGUE,
 	CLI_OPT_DATA,
@@ -51,6 +52,7 @@ static int run(const cli_args *args)
 		.max_connections = (unsigned)max_conn,
 		.policy_text = policy,
 		.policy_len = policy_len,
+		.store = cli_opt(args, "store"),
 	};
 	rc = srv_run(session, &c);
 	ac_session_free(session);
@@ -62,12 +64,14 @@ const cli_command cmd_serve = {
 	"serve",
 	"serve the JSON API and the web page over HTTP",
 	"aicert serve [--listen ADDR:PORT] [--threads N] [--allow-origin ORIGIN] [--timeout SECONDS]\n"
-	"       [--max-connections N] [--policy FILE] [--catalogue FILE] [--data FILE]",
+	"       [--max-connections N] [--store FILE|postgresql://...] [--policy FILE] [--catalogue FILE] [--data FILE]",
 	"Answers the JSON API v1 (described at /openapi.json) and the web page at /, through the same\n"
 	"library as the other commands: POST /api/v1/assess gives byte for byte what 'aicert assess\n"
-	"--format json' writes.  Listens on 127.0.0.1:8080 unless told otherwise, keeps nothing, logs\n"
-	"one line per request on standard error, and stops on SIGINT or SIGTERM once the requests in\n"
-	"flight are answered.",
+	"--format json' writes.  Listens on 127.0.0.1:8080 unless told otherwise, logs one line per\n"
+	"request on standard error, and stops on SIGINT or SIGTERM once the requests in flight are\n"
+	"answered.  It keeps nothing, unless started with --store: then POST /api/v1/assess?save=true\n"
+	"keeps the assessment under a random id, given back in the Location header, and only that id\n"
+	"reads it (GET) or deletes it (DELETE /api/v1/assessments/ID); nothing is listed.",
 	options,
 	0,
 	0,

@@ -95,24 +95,48 @@ static int body_profile(const srv_request *req, ac_profile **p, srv_response *r)
 	return 0;
 }
 
-/* The answer to a failed assessment or comparison of a valid profile. */
-static void model_failed(srv_response *r, ac_status st, const ac_diags *d)
+/* Answers with an assessment's or a comparison's rendering, or with why
+ * there is none; frees the diagnostics. */
+static void model_answer(srv_response *r, ac_status st, const char *type, char *out, size_t len, ac_diags *d)
 {
-	if (st == AC_EINPUT || st == AC_ENOTFOUND)
+	if (st == AC_OK)
+		srv_body_lib(r, 200, type, out, len);
+	else if (st == AC_EINPUT || st == AC_ENOTFOUND)
 		srv_problem_diags(r, 422, "urn:aicert:problem:invalid-profile", "The profile cannot be assessed",
 				  "The profile names something this server does not know.", d);
 	else
 		srv_fail(r, st);
+	ac_diags_free(d);
+}
+
+/* Keeps an assessment in the store under a new token. */
+static ac_status keep(srv_app *app, ac_session *s, const ac_profile *p, const ac_assessment *a, const char *as_of,
+		      char token[AC_VAULT_TOKEN_LEN + 1], ac_diags *d)
+{
+	ac_history_save_options o;
+	ac_history_save_options_init(&o);
+	o.policy_text = app->policy_text;
+	o.policy_len = app->policy_len;
+	o.as_of = as_of;
+	return ac_vault_save(app->vault, s, p, a, &o, token, d);
 }
 
 void srv_api_assess(srv_app *app, const srv_request *req, srv_response *r)
 {
-	static const char *const allowed[] = {"as_of", "format", NULL};
+	static const char *const allowed[] = {"as_of", "format", "save", NULL};
 	ac_format fmt;
 	const char *type, *as_of;
 	ac_profile *p = NULL;
+	int save = 0;
 	if (!srv_args_allowed(req, allowed, r) || !as_of_arg(req, &as_of, r) ||
-	    !report_format(req, 1, &fmt, &type, r) || !body_profile(req, &p, r))
+	    !report_format(req, 1, &fmt, &type, r) || !srv_arg_flag(req, "save", &save, r))
+		return;
+	if (save && !app->vault) {
+		srv_problem_arg(r, "save", srv_arg(req, "save"),
+				"no 'save': this server keeps nothing (it was started without --store)");
+		return;
+	}
+	if (!body_profile(req, &p, r))
 		return;
 	ac_assess_options o;
 	ac_assess_options_init(&o);
@@ -124,16 +148,25 @@ void srv_api_assess(srv_app *app, const srv_request *req, srv_response *r)
 	size_t len = 0;
 	ac_session *s = srv_session_take(app);
 	ac_status st = ac_session_assess(s, p, &o, &a, &d);
-	srv_session_give(app, s);
 	if (st == AC_OK)
 		st = ac_render(a, fmt, &out, &len);
-	if (st == AC_OK)
-		srv_body_lib(r, 200, type, out, len);
-	else
-		model_failed(r, st, &d);
+	char token[AC_VAULT_TOKEN_LEN + 1];
+	int not_kept = st == AC_OK && save && (st = keep(app, s, p, a, as_of, token, &d)) != AC_OK;
+	if (not_kept) {
+		ac_free(out);
+		srv_problem_diags(r, 503, "urn:aicert:problem:store", "The assessment could not be kept",
+				  "The store did not take the assessment; nothing was kept.", &d);
+		ac_diags_free(&d);
+	} else {
+		model_answer(r, st, type, out, len, &d);
+		if (st == AC_OK && save) {
+			r->status = 201;
+			snprintf(r->location, sizeof r->location, "/api/v1/assessments/%s", token);
+		}
+	}
+	srv_session_give(app, s);
 	ac_assessment_free(a);
 	ac_profile_free(p);
-	ac_diags_free(&d);
 }
 
 /* ?max_cost=: sets the filter's cost limit.  0 after answering 400. */
@@ -174,13 +207,9 @@ void srv_api_compare(srv_app *app, const srv_request *req, srv_response *r)
 	srv_session_give(app, s);
 	if (st == AC_OK)
 		st = ac_comparison_render(c, fmt, &out, &len);
-	if (st == AC_OK)
-		srv_body_lib(r, 200, type, out, len);
-	else
-		model_failed(r, st, &d);
+	model_answer(r, st, type, out, len, &d);
 	ac_comparison_free(c);
 	ac_profile_free(p);
-	ac_diags_free(&d);
 }
 
 /* A text argument of at most AC_MAX_STRING bytes.  0 after answering 400. */
@@ -327,6 +356,31 @@ void srv_api_health(srv_app *app, const srv_request *req, srv_response *r)
 	}
 	int n = snprintf(body, 96, "{\"status\": \"ok\", \"version\": \"%s\"}\n", ac_version());
 	srv_body_lib(r, 200, T_JSON, body, (size_t)n);
+}
+
+void srv_api_saved(srv_app *app, const srv_request *req, const char *token, int forget, srv_response *r)
+{
+	static const char *const allowed[] = {NULL};
+	if (!srv_args_allowed(req, allowed, r))
+		return;
+	ac_diags d;
+	ac_diags_init(&d);
+	char *out = NULL;
+	size_t len = 0;
+	ac_status st = AC_ENOTFOUND;
+	if (app->vault)
+		st = forget ? ac_vault_forget(app->vault, token, &d) : ac_vault_get(app->vault, token, &out, &len, &d);
+	if (st == AC_OK && forget)
+		r->status = 204;
+	else if (st == AC_OK)
+		srv_body_lib(r, 200, T_JSON, out, len);
+	else if (st == AC_ENOTFOUND)
+		srv_problem(r, 404, "urn:aicert:problem:unknown-assessment", "No such assessment",
+			    app->vault ? "Nothing is kept under this id." : "This server keeps nothing (it was started "
+			    "without --store).");
+	else
+		srv_problem_diags(r, 503, "urn:aicert:problem:store", "The store did not answer", NULL, &d);
+	ac_diags_free(&d);
 }
 
 void srv_api_questionnaire(srv_app *app, const srv_request *req, srv_response *r)

@@ -57,11 +57,30 @@ static int make_policy_json(srv_app *app, ac_session *s, const srv_config *c)
 	return 0;
 }
 
-srv_app *srv_app_new(ac_session *s, const srv_config *c, unsigned sessions, int loopback_only)
+/* Prints the diagnostics of a failed library call, frees them and the
+ * application made so far; NULL. */
+static srv_app *give_up(srv_app *app, ac_status st, ac_diags *d)
 {
+	for (size_t k = 0; k < d->count; k++) {
+		char *m = ac_diag_format(&d->items[k]);
+		fprintf(stderr, "aicert: %s\n", m ? m : "out of memory");
+		ac_free(m);
+	}
+	if (d->count == 0)
+		fprintf(stderr, "aicert: %s\n", ac_strerror(st));
+	ac_diags_free(d);
+	srv_app_free(app);
+	return NULL;
+}
+
+srv_app *srv_app_new(ac_session *s, const srv_config *c, unsigned sessions, int loopback_only, int *bad_input)
+{
+	*bad_input = 0;
 	srv_app *app = calloc(1, sizeof *app);
 	if (!app)
 		goto oom;
+	app->policy_text = c->policy_text;
+	app->policy_len = c->policy_len;
 	pthread_mutex_init(&app->mu, NULL);
 	pthread_cond_init(&app->cv, NULL);
 	app->loopback_only = loopback_only;
@@ -76,21 +95,20 @@ srv_app *srv_app_new(ac_session *s, const srv_config *c, unsigned sessions, int 
 		ac_diags d;
 		ac_diags_init(&d);
 		ac_status st = ac_session_clone(s, &app->sessions[i], &d);
-		if (st != AC_OK) {
-			for (size_t k = 0; k < d.count; k++) {
-				char *m = ac_diag_format(&d.items[k]);
-				fprintf(stderr, "aicert: %s\n", m ? m : "out of memory");
-				ac_free(m);
-			}
-			if (d.count == 0)
-				fprintf(stderr, "aicert: %s\n", ac_strerror(st));
-			ac_diags_free(&d);
-			srv_app_free(app);
-			return NULL;
-		}
+		if (st != AC_OK)
+			return give_up(app, st, &d);
 		ac_diags_free(&d);
 		app->idle[app->n_idle++] = app->sessions[i];
 		app->n_sessions++;
+	}
+	if (c->store) {
+		ac_diags d;
+		ac_diags_init(&d);
+		ac_status st = ac_vault_open(c->store, &app->vault, &d);
+		*bad_input = st == AC_EINPUT || st == AC_EIO || st == AC_ENOTFOUND;
+		if (st != AC_OK)
+			return give_up(app, st, &d);
+		ac_diags_free(&d);
 	}
 	return app;
 oom:
@@ -105,6 +123,7 @@ void srv_app_free(srv_app *app)
 		return;
 	for (size_t i = 0; i < app->n_sessions; i++)
 		ac_session_free(app->sessions[i]);
+	ac_vault_close(app->vault);
 	free(app->sessions);
 	free(app->idle);
 	free(app->allow_origin);
@@ -218,30 +237,34 @@ static int is_json(const char *type)
 	return strncasecmp(type, "charset=utf-8", 13) == 0 || strncasecmp(type, "charset=\"utf-8\"", 15) == 0;
 }
 
-typedef enum { R_GET, R_POST } route_method;
+enum { R_GET = 1, R_POST = 2, R_DELETE = 4 };
 
 typedef struct {
 	const char *path;   /* exact, or a prefix ending in '/' when prefix is 1 */
 	int prefix;
-	route_method method;
+	int methods;        /* R_* */
+	const char *allow;  /* the Allow header */
 } route;
 
 enum {
 	RT_ASSESS, RT_COMPARE, RT_CERTS, RT_CERT, RT_OCCS, RT_OCC, RT_QUESTIONNAIRE, RT_POLICY, RT_HEALTH,
-	RT_OPENAPI, RT_ASSET, RT_COUNT
+	RT_OPENAPI, RT_ASSET, RT_SAVED, RT_COUNT
 };
+#define GET_ONLY R_GET, "GET, HEAD, OPTIONS"
+#define POST_ONLY R_POST, "POST, OPTIONS"
 static const route routes[RT_COUNT] = {
-	[RT_ASSESS] = {"/api/v1/assess", 0, R_POST},
-	[RT_COMPARE] = {"/api/v1/compare", 0, R_POST},
-	[RT_CERTS] = {"/api/v1/certs", 0, R_GET},
-	[RT_CERT] = {"/api/v1/certs/", 1, R_GET},
-	[RT_OCCS] = {"/api/v1/occupations", 0, R_GET},
-	[RT_OCC] = {"/api/v1/occupations/", 1, R_GET},
-	[RT_QUESTIONNAIRE] = {"/api/v1/questionnaire", 0, R_GET},
-	[RT_POLICY] = {"/api/v1/policy", 0, R_GET},
-	[RT_HEALTH] = {"/healthz", 0, R_GET},
-	[RT_OPENAPI] = {"/openapi.json", 0, R_GET},
-	[RT_ASSET] = {"/assets/", 1, R_GET},
+	[RT_ASSESS] = {"/api/v1/assess", 0, POST_ONLY},
+	[RT_COMPARE] = {"/api/v1/compare", 0, POST_ONLY},
+	[RT_CERTS] = {"/api/v1/certs", 0, GET_ONLY},
+	[RT_CERT] = {"/api/v1/certs/", 1, GET_ONLY},
+	[RT_OCCS] = {"/api/v1/occupations", 0, GET_ONLY},
+	[RT_OCC] = {"/api/v1/occupations/", 1, GET_ONLY},
+	[RT_QUESTIONNAIRE] = {"/api/v1/questionnaire", 0, GET_ONLY},
+	[RT_POLICY] = {"/api/v1/policy", 0, GET_ONLY},
+	[RT_HEALTH] = {"/healthz", 0, GET_ONLY},
+	[RT_OPENAPI] = {"/openapi.json", 0, GET_ONLY},
+	[RT_ASSET] = {"/assets/", 1, GET_ONLY},
+	[RT_SAVED] = {"/api/v1/assessments/", 1, R_GET | R_DELETE, "GET, HEAD, DELETE, OPTIONS"},
 };
 
 /* The route of path (the root "/" is the page, an asset); -1 for none. */
@@ -289,18 +312,21 @@ static void route_request(srv_app *app, const srv_request *req, srv_response *r)
 		srv_problem(r, 404, NULL, NULL, "There is nothing at this address.");
 		return;
 	}
-	int get = strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0;
-	int post = strcmp(req->method, "POST") == 0;
-	const char *allow = routes[rt].method == R_GET ? "GET, HEAD, OPTIONS" : "POST, OPTIONS";
+	int method = strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0 ? R_GET
+		     : strcmp(req->method, "POST") == 0				       ? R_POST
+		     : strcmp(req->method, "DELETE") == 0			       ? R_DELETE
+										       : 0;
+	int post = method == R_POST;
 	if (strcmp(req->method, "OPTIONS") == 0) {
 		r->status = 204;
-		r->allow = allow;
+		r->allow = routes[rt].allow;
 		return;
 	}
-	if (routes[rt].method == R_GET ? !get : !post) {
-		srv_problem(r, 405, NULL, NULL,
-			    routes[rt].method == R_GET ? "This address answers GET only." : "This address answers POST only.");
-		r->allow = allow;
+	if (!(routes[rt].methods & method)) {
+		char detail[96];
+		snprintf(detail, sizeof detail, "This address answers %s only.", routes[rt].allow);
+		srv_problem(r, 405, NULL, NULL, detail);
+		r->allow = routes[rt].allow;
 		return;
 	}
 	if (!args_are_text(req)) {
@@ -323,6 +349,7 @@ static void route_request(srv_app *app, const srv_request *req, srv_response *r)
 	case RT_QUESTIONNAIRE: srv_api_questionnaire(app, req, r); return;
 	case RT_POLICY: srv_api_policy(app, req, r); return;
 	case RT_HEALTH: srv_api_health(app, req, r); return;
+	case RT_SAVED: srv_api_saved(app, req, rest, method == R_DELETE, r); return;
 	default: break;
 	}
 	static const char *const none[] = {NULL};

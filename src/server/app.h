@@ -43,15 +43,16 @@ typedef struct {
 	const char *cache;      /* Cache-Control */
 	const char *allow;      /* for 405 and OPTIONS */
 	const char *csp;        /* Content-Security-Policy */
-	const char *location;   /* Location, or NULL */
+	char location[80];      /* Location, or "" */
 	int cors;               /* 1: add the CORS headers for the allowed origin */
 } srv_response;
 
 typedef struct srv_app srv_app;
 
-/* Makes the application: `sessions` clones of s (one per worker thread).
- * NULL with a message on stderr when it cannot. */
-srv_app *srv_app_new(ac_session *s, const srv_config *c, unsigned sessions, int loopback_only);
+/* Makes the application: `sessions` clones of s (one per worker thread),
+ * and the store when c->store names one.  NULL with a message on stderr when
+ * it cannot; *bad_input then says whether the configuration was at fault. */
+srv_app *srv_app_new(ac_session *s, const srv_config *c, unsigned sessions, int loopback_only, int *bad_input);
 void srv_app_free(srv_app *app);
 
 /* Answers one request; never fails (out of memory gives a 500 without a

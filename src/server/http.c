@@ -138,6 +138,8 @@ static enum MHD_Result send_response(http_server *srv, struct MHD_Connection *c,
 		bad |= MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, r->cache) != MHD_YES;
 	if (r->allow)
 		bad |= MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow) != MHD_YES;
+	if (r->location[0])
+		bad |= MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location) != MHD_YES;
 	bad |= MHD_add_response_header(resp, "Content-Security-Policy", r->csp ? r->csp : srv_csp) != MHD_YES;
 	bad |= MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff") != MHD_YES;
 	bad |= MHD_add_response_header(resp, "Referrer-Policy", "no-referrer") != MHD_YES;
@@ -146,7 +148,7 @@ static enum MHD_Result send_response(http_server *srv, struct MHD_Connection *c,
 		bad |= MHD_add_response_header(resp, "Access-Control-Allow-Origin", srv->allow_origin) != MHD_YES;
 		bad |= MHD_add_response_header(resp, "Vary", "Origin") != MHD_YES;
 		if (r->status == 204) {
-			bad |= MHD_add_response_header(resp, "Access-Control-Allow-Methods", "GET, HEAD, POST") != MHD_YES;
+			bad |= MHD_add_response_header(resp, "Access-Control-Allow-Methods", "GET, HEAD, POST, DELETE") != MHD_YES;
 			bad |= MHD_add_response_header(resp, "Access-Control-Allow-Headers", "Content-Type") != MHD_YES;
 			bad |= MHD_add_response_header(resp, "Access-Control-Max-Age", "600") != MHD_YES;
 		}
@@ -188,7 +190,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 			return MHD_NO;
 		clock_gettime(CLOCK_MONOTONIC, &st->start);
 		log_copy(st->method, sizeof st->method, method);
-		log_copy(st->path, sizeof st->path, url);
+		/* A kept assessment's id is its only key: never written to the log. */
+		static const char saved[] = "/api/v1/assessments/";
+		log_copy(st->path, sizeof st->path, strncmp(url, saved, sizeof saved - 1) == 0 ? "/api/v1/assessments/{id}" : url);
 		st->counted = 1;
 		atomic_fetch_add(&srv->in_flight, 1);
 		*con_cls = st;
@@ -310,9 +314,10 @@ int srv_run(ac_session *session, const srv_config *c)
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 		threads = n > 0 && n < 256 ? (unsigned)n : 1;
 	}
-	srv_app *app = srv_app_new(session, c, threads, loopback);
+	int bad_input = 0;
+	srv_app *app = srv_app_new(session, c, threads, loopback, &bad_input);
 	if (!app)
-		return 1;
+		return bad_input ? 2 : 1;
 	http_server srv = {.app = app, .timeout = c->timeout ? c->timeout : 30, .allow_origin = c->allow_origin};
 	atomic_init(&srv.in_flight, 0);
 
@@ -349,8 +354,9 @@ int srv_run(ac_session *session, const srv_config *c)
 		inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&addr)->sin6_addr, host, sizeof host);
 	snprintf(shown, sizeof shown, addr.ss_family == AF_INET ? "http://%s:%u/" : "http://[%s]:%u/", host,
 		 info ? (unsigned)info->port : 0u);
-	fprintf(stderr, "aicert: listening on %s (%u threads)%s\n", shown, threads,
-		loopback ? "" : "; reachable from other machines");
+	fprintf(stderr, "aicert: listening on %s (%u threads)%s%s\n", shown, threads,
+		loopback ? "" : "; reachable from other machines",
+		c->store ? "; assessments are kept when asked (?save=true)" : "; nothing is kept");
 	fflush(stderr);
 
 	int sig = 0;

@@ -21,6 +21,9 @@ struct srv_app {
 	char *policy_json;     /* GET /api/v1/policy, made once */
 	size_t policy_json_len;
 	char *policy_etag;
+	ac_vault *vault;         /* the store (--store), or NULL: nothing is kept */
+	const char *policy_text; /* what the session's policy was read from (NULL: built in) */
+	size_t policy_len;
 };
 
 /* A session for this request (waits while all are in use) and its return. */
@@ -69,5 +72,7 @@ void srv_api_occupation(srv_app *app, const srv_request *req, const char *code, 
 void srv_api_policy(srv_app *app, const srv_request *req, srv_response *r);
 void srv_api_health(srv_app *app, const srv_request *req, srv_response *r);
 void srv_api_questionnaire(srv_app *app, const srv_request *req, srv_response *r);
+/* GET or DELETE /api/v1/assessments/{token} (with --store). */
+void srv_api_saved(srv_app *app, const srv_request *req, const char *token, int forget, srv_response *r);
 
 #endif

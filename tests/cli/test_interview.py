@@ -289,6 +289,22 @@ def main():
         old["schema"] = new["schema"]
         check(old == new, "every other answer of the --from profile is kept:\n%s\n%s" % (old, new))
 
+    # At the end, only the later questions that could still change the verdict
+    # are offered (the engine re-run with each answer); the rest are left out.
+    iv = Interview(aicert, ["--from", os.path.join(examples, "consultant-signal.json"), "--save",
+                            os.path.join(tmp, "later.json")], env)
+    rc = iv.run([("could change your verdict", "y")])
+    tail = iv.text[iv.text.find("could change your verdict"):]
+    check(rc == 0 and not iv.unused and "1 more question could change your verdict" in iv.text,
+          "the later questions that could change the verdict are offered (%s)" % rc)
+    check(re.search(r"\n\s+1  .*\n", tail) and "8 questions that cannot change your verdict were left out" in tail,
+          "the offered question is asked, and the others are counted as left out")
+    iv = Interview(aicert, ["--from", os.path.join(examples, "consultant-signal.json"), "--save",
+                            os.path.join(tmp, "later2.json")], env)
+    rc = iv.run([("could change your verdict", "n")])
+    check(rc == 0 and "1 question that could change your verdict stays unanswered" in iv.text and
+          "8 questions that cannot change" in iv.text, "declining the later questions skips them, and says so")
+
     # The arrow keys walk a question's choices; colour only without NO_COLOR.
     arrows = os.path.join(tmp, "arrows.json")
     iv = Interview(aicert, ["--save", arrows], env, term="xterm")

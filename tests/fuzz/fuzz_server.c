@@ -55,7 +55,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			__builtin_trap();
 		ac_diags_free(&d);
 		srv_config c = {.allow_origin = "http://example.org"};
-		if (!(app = srv_app_new(session, &c, 1, 1)))
+		int bad = 0;
+		if (!(app = srv_app_new(session, &c, 1, 1, &bad)))
 			__builtin_trap();
 	}
 	if (size > SRV_MAX_BODY + 4096)

@@ -283,7 +283,8 @@ def migration(tmp):
     texts = db.execute("SELECT hash FROM policies").fetchall()
     cols = [r[1] for r in db.execute("PRAGMA table_info(assessments)")]
     db.close()
-    check(version == 2 and "aicert_version" in cols, f"the tables are now version 2 ({version})")
+    check(version == 3 and "aicert_version" in cols and "token" in cols,
+          f"the tables are now version 3, with the program's version and a store's token ({version})")
     check(texts == [(default_hash,)], "records saved under the built-in policy get its text")
     rc, out, err = run(["history", "diff", "2", "3"], hist)
     check(rc == 0 and "40% more productive" in out, f"diff works on migrated records ({err[:200]})")

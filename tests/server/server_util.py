@@ -6,8 +6,29 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import tempfile
 import time
+
+failures = []
+
+
+def check(cond, what):
+    """Records a failed check (and says so) without stopping the test."""
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def finish(skipped=False):
+    """Exits 1 when a check failed, else 0 (77 when skipped)."""
+    print("%d failures" % len(failures))
+    sys.exit(1 if failures else 77 if skipped else 0)
 
 
 class Server:

@@ -19,27 +19,13 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from server_util import Server  # noqa: E402
+from server_util import Server, check, finish, read  # noqa: E402
 
 AICERT, TESTS, EXAMPLES = sys.argv[1:4]
 AS_OF = "2026-12-01"
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
 def cli(*args, env=None):
     p = subprocess.run([AICERT, *args], capture_output=True, env=env)
     return p.returncode, p.stdout, p.stderr.decode()
-
-
-def read(path):
-    with open(path, "rb") as f:
-        return f.read()
 
 
 def is_problem(status, hdrs, body, want_status):
@@ -350,5 +336,4 @@ for args, what in ((["--listen", "nowhere"], "a malformed address"), (["--thread
     rc, out, err = cli("serve", *args)
     check(rc == 2 and err.startswith("aicert: "), "serve %s: exit 2 (%s)" % (" ".join(args), what))
 
-print("%d failures" % len(failures))
-sys.exit(1 if failures else 0)
+finish()

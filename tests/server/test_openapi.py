@@ -16,23 +16,9 @@ import tempfile
 import jsonschema
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from server_util import Server  # noqa: E402
+from server_util import Server, check, finish, read  # noqa: E402
 
 AICERT, TESTS, EXAMPLES = sys.argv[1:4]
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def read(path):
-    with open(path, "rb") as f:
-        return f.read()
-
-
 spec = json.loads(read(os.path.join(TESTS, "..", "data", "openapi.json")))
 resolver = jsonschema.RefResolver.from_schema(spec)
 
@@ -133,7 +119,7 @@ env = dict(os.environ, AICERT_DATA=os.path.join(tmp, "occupations.db"))
 import subprocess  # noqa: E402
 subprocess.run([AICERT, "data", "import", "--from", os.path.join(TESTS, "fixtures", "occdata", "good")],
                env=env, check=True, capture_output=True)
-srv = Server(AICERT, "--threads", "2", env=env)
+srv = Server(AICERT, "--threads", "2", "--store", os.path.join(tmp, "kept.db"), env=env)
 try:
     st, h, served = srv.json("GET", "/openapi.json")
     check(served == spec, "/openapi.json is data/openapi.json")
@@ -152,6 +138,12 @@ try:
                             ("/api/v1/assess", b'{"schema": "aicert/profile/v2", "certification": {"id": "nope"}}', 422)):
         check(conforms("POST", url, body) == want, "POST %s: %d" % (url, want))
     check(conforms("POST", "/api/v1/assess", good, {"Content-Type": "text/plain"}) == 415, "415")
+    st, h, _ = srv.request("POST", "/api/v1/assess?save=true", good)
+    kept = h.get("location", "/api/v1/assessments/none")
+    check(conforms("POST", "/api/v1/assess?save=true&format=text", good) == 201, "POST assess?save=true: 201")
+    check(conforms("GET", kept) == 200, "GET a kept assessment: 200")
+    check(conforms("DELETE", kept) == 204, "DELETE a kept assessment: 204")
+    check(conforms("GET", kept) == 404, "GET a deleted assessment: 404")
     for url, want in (("/api/v1/certs", 200), ("/api/v1/certs?level=professional&status=active", 200),
                       ("/api/v1/certs?q=governance", 200), ("/api/v1/certs/iapp-aigp", 200),
                       ("/api/v1/certs/nope", 404), ("/api/v1/certs?status=lost", 400),
@@ -165,11 +157,10 @@ try:
     check(conforms("GET", "/healthz", headers={"Host": "elsewhere.example"}) == 421, "421")
     # Every operation of the description is answered (not 404) where it says.
     for template, item in spec["paths"].items():
-        url = template.replace("{id}", "iapp-aigp").replace("{code}", "29-1141").replace("{file}", "x")
+        url = template.replace("/assessments/{id}", "/assessments/" + "0" * 32).replace("{id}", "iapp-aigp").replace("{code}", "29-1141").replace("{file}", "x")
         for method in item:
             st = srv.request(method.upper(), url, good if method == "post" else None)[0]
             check(st != 405, "%s %s is answered" % (method.upper(), template))
 finally:
     srv.close()
-print("%d failures" % len(failures))
-sys.exit(1 if failures else 0)
+finish()

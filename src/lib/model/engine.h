@@ -33,6 +33,9 @@ typedef struct {
 	ac_task_result *tasks;
 	size_t n_tasks;
 	int prefilled;
+	size_t n_groups;       /* pre-filled: the kinds of work among the rows */
+	size_t n_source_tasks; /* pre-filled: the occupation's tasks behind the rows */
+	size_t n_uncategorised; /* O*NET tasks with no category (counted in the exposure only) */
 	double share_total; /* the shares as given add to this (100 when pre-filled) */
 	double raw_total;   /* the raw shares (or Core/Supplemental weights) summed */
 	ac_tri *fired;
@@ -41,6 +44,10 @@ typedef struct {
 	unsigned motive_valid, motive_invalid, motive_unknown;
 	int positioning; /* AC_POS_*, -1 when no line of [positioning] held */
 } ac_eval;
+
+/* The hourly pay that values study time: the person's own, else the
+ * median of their occupation (BLS OEWS; *median set), else unknown. */
+ac_num ac_eval_hourly_pay(const ac_eval *ev, int *median);
 
 /* Evaluates the facts and the rules. */
 ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags);

@@ -191,6 +191,8 @@ static json_t *occupation(jb *b, const ac_assessment *a)
 	set(b, o, "title", jstr(occ->title));
 	set(b, o, "beta", jopt(occ->beta, SHARE));
 	set(b, o, "applicability", jopt(occ->applicability, SHARE));
+	set(b, o, "exposure", jopt(occ->exposure, SHARE));
+	set(b, o, "exposure_percentile", jopt(occ->exposure_percentile, AMOUNT));
 	set(b, o, "person_percentile", jopt(a->exposure.person_percentile, AMOUNT));
 	json_t *range = json_null();
 	if (a->exposure.range_low.set || a->exposure.range_high.set) {
@@ -351,6 +353,9 @@ static json_t *certification(jb *b, const ac_assessment *a)
 	set(b, o, "hours", jopt(k->hours, AMOUNT));
 	set(b, o, "weeks", jopt(a->certification.weeks, AMOUNT));
 	set(b, o, "time_value_usd", jopt(a->certification.time_value_usd, AMOUNT));
+	set(b, o, "time_value_basis", !a->certification.time_value_usd.set ? json_null()
+				      : json_string(a->certification.pay_is_occupation_median ? "occupation_median_wage"
+											  : "hourly_pay"));
 	set(b, o, "total_cost_usd", jopt(a->certification.total_cost_usd, AMOUNT));
 	set(b, o, "cost_per_year_usd", jopt(a->certification.cost_per_year_usd, AMOUNT));
 	set(b, o, "retake_usd", jopt(k->retake_usd, AMOUNT));

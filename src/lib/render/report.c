@@ -165,7 +165,8 @@ static void task_table(report *r)
 			if (c == 0)
 				sb_puts(&r->aux, t->name ? t->name : "");
 			else if (c == 2)
-				sb_puts(&r->aux, rp_word_of(r, AC_WF_CATEGORY, t->category));
+				sb_puts(&r->aux, t->category ? rp_word_of(r, AC_WF_CATEGORY, t->category)
+							     : rp_word(r, AC_W_REPORT_TASK_NOT_CATEGORISED));
 			else
 				sb_puts(&r->aux, rp_percent(r, figures[c]));
 			if (c == 3 && t->measured)
@@ -201,6 +202,9 @@ static void occupation_block(report *r)
 	rp_field(r, rp_word(r, AC_W_REPORT_OCCUPATION),
 		 RP_SAY(r, AC_W_REPORT_OCCUPATION_VALUE, occ->title ? occ->title : rp_word(r, AC_W_REPORT_OCCUPATION_UNTITLED),
 			occ->code ? occ->code : rp_word(r, AC_W_REPORT_OCCUPATION_NO_CODE)));
+	if (occ->exposure.set)
+		rp_field(r, rp_word(r, AC_W_REPORT_OCCUPATION_EXPOSURE),
+			 RP_SAY(r, AC_W_REPORT_OCCUPATION_EXPOSURE_VALUE, rp_percent(r, occ->exposure.v)));
 	rp_field(r, rp_word(r, AC_W_REPORT_OCCUPATION_BETA),
 		 occ->beta.set ? rp_number(r, occ->beta.v) : rp_word(r, AC_W_VALUE_UNKNOWN));
 	rp_field(r, rp_word(r, AC_W_REPORT_OCCUPATION_APPLICABILITY),
@@ -407,7 +411,15 @@ static void certificate_costs(report *r)
 		 with_note(r, c->hours.set ? rp_hours(r, c->hours.v) : rp_word(r, AC_W_VALUE_UNKNOWN), c->hours_note));
 	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_WEEKS),
 		 a->certification.weeks.set ? rp_weeks(r, a->certification.weeks.v) : rp_word(r, AC_W_VALUE_UNKNOWN));
-	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_TIME_VALUE), rp_or_unknown(r, rp_money(r, a->certification.time_value_usd)));
+	if (a->certification.pay_is_occupation_median) {
+		char value[48];
+		snprintf(value, sizeof value, "%s", rp_money(r, a->certification.time_value_usd));
+		rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_TIME_VALUE),
+			 RP_SAY(r, AC_W_REPORT_CERTIFICATE_TIME_VALUE_MEDIAN, value, rp_money(r, a->certification.hourly_pay_usd)));
+	} else {
+		rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_TIME_VALUE),
+			 rp_or_unknown(r, rp_money(r, a->certification.time_value_usd)));
+	}
 	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_TOTAL_COST), rp_or_unknown(r, rp_money(r, a->certification.total_cost_usd)));
 	const char *validity = c->never_expires		? rp_word(r, AC_W_REPORT_CERTIFICATE_NEVER_EXPIRES)
 			       : c->validity_months.set ? rp_months(r, c->validity_months.v)

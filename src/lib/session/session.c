@@ -194,6 +194,18 @@ ac_occdata *ac_session_occdata(ac_session *s)
 	return occ;
 }
 
+/* Whether assessing p reads occupation data at all: only a profile naming
+ * an occupation or an O*NET task does, and only then is the database opened. */
+static int uses_occdata(const ac_profile *p)
+{
+	if (!p || p->role.occupation)
+		return 1;
+	for (size_t i = 0; i < p->role.n_tasks; i++)
+		if (p->role.tasks[i].onet_task_id)
+			return 1;
+	return 0;
+}
+
 ac_status ac_session_assess(ac_session *s, const ac_profile *p, const ac_assess_options *o, ac_assessment **out,
 			    ac_diags *diags)
 {
@@ -208,7 +220,7 @@ ac_status ac_session_assess(ac_session *s, const ac_profile *p, const ac_assess_
 	ctx.counterfactuals = AC_HAS_FIELD(o, ac_assess_options, counterfactuals) ? o->counterfactuals : 1;
 	ctx.as_of = AC_HAS_FIELD(o, ac_assess_options, as_of) ? o->as_of : NULL;
 	*out = NULL;
-	ac_status st = data(s, &ctx.occdata, diags);
+	ac_status st = uses_occdata(p) ? data(s, &ctx.occdata, diags) : AC_OK;
 	if (st == AC_OK)
 		st = ac_assess(p, &ctx, out, diags);
 	if (st == AC_ENOMEM)
@@ -224,7 +236,7 @@ ac_status ac_session_compare(ac_session *s, const ac_profile *p, const ac_compar
 	ctx.catalogue = s->sh->catalogue;
 	ctx.as_of = o && AC_HAS_FIELD(o, ac_compare_options, as_of) ? o->as_of : NULL;
 	*out = NULL;
-	ac_status st = data(s, &ctx.occdata, diags);
+	ac_status st = uses_occdata(p) ? data(s, &ctx.occdata, diags) : AC_OK;
 	if (st == AC_OK)
 		st = ac_compare(&ctx, p, o, out, diags);
 	if (st == AC_ENOMEM)
