@@ -536,12 +536,11 @@ ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profil
 	else
 		memset(ev->f, 0, AC_F__BUILTIN * sizeof *ev->f);
 	memset(ev->f + AC_F__BUILTIN, 0, pol->n_derived * sizeof *ev->f);
-	memset(ev->f + AC_RULE_FACTS, 0, (ev->n_slots - AC_RULE_FACTS) * sizeof *ev->f);
 	if (cert_only)
 		certificate_facts(ev);
 	else
 		profile_facts(ev);
-	return ac_decide(ev);
+	return ac_decide_verdict(ev); /* the rules' facts stay unset, as it needs */
 }
 
 void ac_rerun_free(ac_rerun *r)
