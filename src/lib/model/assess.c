@@ -311,6 +311,17 @@ static ac_status resolve_certificate(const ac_profile *p, const ac_context *ctx,
 	return o->name && !out->name ? AC_ENOMEM : AC_OK;
 }
 
+/* The catalogue's entry for the profile's certificate when the profile adds
+ * nothing to it but the id (as compare names each one), else NULL. */
+static const ac_cert *catalogue_entry_as_is(const ac_profile *p, const ac_context *ctx)
+{
+	const ac_cert *o = &p->cert;
+	if (!p->cert_given || !o->id || !ctx->catalogue || o->name || o->domain || o->level || o->cost_usd.set ||
+	    o->hours.set || o->validity_months.set || o->n_roles || o->n_keywords)
+		return NULL;
+	return ac_catalogue_find(ctx->catalogue, o->id);
+}
+
 static ac_status load_occupation(const ac_profile *p, const ac_context *ctx, ac_assessment *a)
 {
 	if (!p->role.occupation)
@@ -376,11 +387,21 @@ static ac_status assess(const ac_profile *profile, const ac_context *ctx, int ra
 		return AC_ENOMEM;
 	ac_prepared prep = {ctx, ctx->policy, NULL, NULL, 0, ""};
 	ac_status st = date_of(ctx, &prep, diags);
-	if (st == AC_OK)
+	/* Ranking, the catalogue's entry is used as it is, not copied (the
+	 * assessment keeps only the price a row shows). */
+	const ac_cert *as_is = ranking_only ? catalogue_entry_as_is(profile, ctx) : NULL;
+	ac_cert borrowed;
+	if (st == AC_OK && as_is) {
+		borrowed = *as_is;
+		borrowed.recognized_by_org = profile->cert.recognized_by_org;
+		a->certification.from_catalogue = 1;
+		a->certification.cert.cost_usd = as_is->cost_usd;
+	} else if (st == AC_OK) {
 		st = resolve_certificate(profile, ctx, &a->certification.cert, &a->certification.from_catalogue, diags);
+	}
 	if (st == AC_OK)
 		st = load_occupation(profile, ctx, a);
-	prep.cert = profile->cert_given ? &a->certification.cert : NULL;
+	prep.cert = !profile->cert_given ? NULL : as_is ? &borrowed : &a->certification.cert;
 	prep.occ = a->exposure.occupation;
 	memcpy(a->as_of, prep.as_of, sizeof a->as_of);
 	ac_eval ev;
