@@ -169,7 +169,7 @@ static ac_status load_vocab(ac_occdata *db, ac_diags *diags)
 
 static int known(const ac_occdata *db, const char *w)
 {
-	return bsearch(&w, db->vocab, db->n_vocab, sizeof *db->vocab, by_string) != NULL;
+	return db->n_vocab && bsearch(&w, db->vocab, db->n_vocab, sizeof *db->vocab, by_string) != NULL;
 }
 
 /* The edit distance between a and b (insertions, deletions, substitutions
