@@ -80,4 +80,8 @@ char *occ_dup_text(sqlite3_stmt *st, int col, int *oom);
 /* A column as an optional number (unset for SQL NULL). */
 ac_num occ_col_num(sqlite3_stmt *st, int col);
 
+/* A deep copy of an occupation (occupation.c), freed with
+ * ac_occupation_free; NULL when memory ran out. */
+ac_occupation *occ_occupation_copy(const ac_occupation *o);
+
 #endif
