@@ -112,12 +112,14 @@ char *ui_read(ui *u, const char *prompt, const char *const *choices, size_t n)
 	} else {
 		/* The arrow keys walk a question's choices, else the earlier answers. */
 		clear_history();
-		if (choices)
+		if (choices) {
 			for (size_t i = n; i > 0; i--)
-				add_history(choices[i - 1]);
-		else
+				if (choices[i - 1]) /* NULL when memory ran out making it */
+					add_history(choices[i - 1]);
+		} else {
 			for (size_t i = 0; i < u->n_history; i++)
 				add_history(u->history[i]);
+		}
 		line = readline(prompt);
 		if (!line)
 			stop();
