@@ -208,6 +208,8 @@ assert d['ranked'] and all(dom[r['id']] == 'ai_governance' for r in d['ranked'])
 		pycheck "--include-retired ranks retired ones too" 'assert "aws-mls-c01" in [r["id"] for r in d["ranked"]]'
 	run 0 compare "$DATA" --catalogue "$HR" --top 1000 --format json &&
 		pycheck "compare uses --catalogue" 'assert "acme-ai-academy" in [r["id"] for r in d["ranked"]]'
+	run 0 compare "$DATA" --domain data && contains "$TMP/out" "holds no data credential" "compare explains an empty domain"
+	run 0 certs show aws-mla-c01 && contains "$TMP/out" "an estimate from similar certificates" "certs show marks estimated hours"
 	run 2 compare "$DATA" --domain prompting
 	run 2 compare "$DATA" --top 0
 	run 2 compare "$DATA" --top 2.5

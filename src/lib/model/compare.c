@@ -403,6 +403,10 @@ ac_status ac_compare(const ac_context *ctx, const ac_profile *p, const ac_compar
 		st = AC_ENOMEM;
 	ac_cert_filter no_cost = f;
 	no_cost.max_cost_usd.set = 0;
+	c->empty_domain = f.domain;
+	for (size_t i = 0; c->empty_domain && i < total; i++)
+		if (ac_catalogue_at(ctx->catalogue, i)->domain == f.domain)
+			c->empty_domain = 0;
 	for (size_t i = 0; st == AC_OK && i < total; i++) {
 		const ac_cert *cert = ac_catalogue_at(ctx->catalogue, i);
 		if (!ac_catalogue_matches(ctx->catalogue, cert, &f)) {

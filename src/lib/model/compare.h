@@ -60,6 +60,7 @@ struct ac_comparison {
 	size_t top;
 	size_t n_pursue;
 	size_t left_out_retired, left_out_unknown_cost;
+	int empty_domain; /* the filter's domain, when the catalogue holds nothing of it */
 	int feasible_set_aside; /* no certificate within budget and time fits, so that key was not used */
 	double fits_from;
 	char *profile_cert; /* name or id of the profile's own certificate, or NULL */

@@ -1,7 +1,8 @@
 /*
  * tables.c — the policy's data sections: the thresholds, the category
  * defaults, the words of each certificate domain, the O*NET work-activity
- * table and the comparison rule of `aicert compare`.
+ * table, the comparison rule of `aicert compare`, what counts as a fit
+ * ([fit]) and the estimate of missing preparation hours ([preparation]).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -9,6 +9,7 @@
 
 #include "core/strbuf.h"
 #include "input/cert.h"
+#include "model/fit.h"
 #include "policy/wording.h"
 #include "render/render.h"
 
@@ -31,8 +32,8 @@ static void spaces(strbuf *sb, size_t n)
 /* One certificate in two lines: its id with price, hours and status in
  * columns, then its name, level and domain wrapped under it.  When the
  * columns would not fit the width, they move to the second line. */
-static void list_text(strbuf *sb, const ac_wording *words, const ac_cert **rows, size_t shown, size_t total,
-		      size_t unknown_cost, int empty_domain, size_t width)
+static void list_text(strbuf *sb, const ac_wording *words, const ac_policy *pol, const ac_cert **rows, size_t shown,
+		      size_t total, size_t unknown_cost, int empty_domain, size_t width)
 {
 	size_t w_id = 2;
 	for (size_t i = 0; i < shown; i++) {
@@ -52,7 +53,11 @@ static void list_text(strbuf *sb, const ac_wording *words, const ac_cert **rows,
 		const ac_cert *c = rows[i];
 		char cost[32], hours[32], status[48], details[160];
 		fmt_num(cost, sizeof cost, c->cost_usd, "$", ac_cert_is_uncertain(c, "cost_usd"));
-		fmt_num(hours, sizeof hours, c->hours, "", ac_cert_is_uncertain(c, "hours"));
+		ac_num est, lo, hi;
+		if (pol && ac_hours_estimate(pol, c, &est, &lo, &hi))
+			snprintf(hours, sizeof hours, "~%.0f", est.v); /* '~': an estimate */
+		else
+			fmt_num(hours, sizeof hours, c->hours, "", ac_cert_is_uncertain(c, "hours"));
 		snprintf(status, sizeof status, "%s%s%s", ac_enum_name(AC_ENUM_STATUS, c->status),
 			 c->status_date ? " " : "", c->status_date ? c->status_date : "");
 		ac_render_put_clean(sb, c->id, strlen(c->id));
@@ -80,7 +85,8 @@ static void list_text(strbuf *sb, const ac_wording *words, const ac_cert **rows,
 		char note[256];
 		snprintf(note, sizeof note,
 			 "%zu of %zu certificates.  '?' marks a figure only pages other than the issuer's "
-			 "support, or on which the sources disagree; 'unknown' means no source gives it.", shown, total);
+			 "support, or on which the sources disagree; '~' marks hours no source gives, estimated "
+			 "from similar certificates; 'unknown' means no source gives it.", shown, total);
 		ac_render_wrapped(sb, note, 0, 0, width);
 	} else {
 		sb_puts(sb, "No certificate matches.\n");
@@ -128,6 +134,12 @@ ac_status ac_certs_render(const ac_catalogue *cat, const ac_cert_filter *f, ac_f
 ac_status ac_certs_render_opts(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format,
 			       const ac_render_options *o, char **out, size_t *len)
 {
+	return ac_certs_render_with(cat, NULL, f, format, o, out, len);
+}
+
+ac_status ac_certs_render_with(const ac_catalogue *cat, const ac_policy *pol, const ac_cert_filter *f,
+			       ac_format format, const ac_render_options *o, char **out, size_t *len)
+{
 	*out = NULL;
 	size_t width;
 	int color;
@@ -165,7 +177,7 @@ ac_status ac_certs_render_opts(const ac_catalogue *cat, const ac_cert_filter *f,
 		if (st == AC_OK) {
 			strbuf sb;
 			sb_init(&sb);
-			list_text(&sb, words, rows, shown, total, unknown_cost, empty_domain, width);
+			list_text(&sb, words, pol, rows, shown, total, unknown_cost, empty_domain, width);
 			*out = sb_take(&sb, len);
 			st = *out ? AC_OK : AC_ENOMEM;
 		}
@@ -216,7 +228,7 @@ static void show_list(strbuf *sb, const char *label, char *const *items, size_t 
 	sb_puts(sb, "\n");
 }
 
-static void show_text(strbuf *sb, const ac_cert *c)
+static void show_text(strbuf *sb, const ac_cert *c, const ac_policy *pol)
 {
 	char buf[96];
 #define U(field) ac_cert_is_uncertain(c, field)
@@ -233,8 +245,12 @@ static void show_text(strbuf *sb, const ac_cert *c)
 	show_line(sb, "  source says", c->cost_note, U("cost_note"));
 	fmt_num(buf, sizeof buf, c->retake_usd, "$", 0);
 	show_line(sb, "retake (USD)", buf, U("retake_usd"));
+	ac_num est, lo, hi;
 	if (c->hours.set)
 		snprintf(buf, sizeof buf, "%.10g hours", c->hours.v);
+	else if (pol && ac_hours_estimate(pol, c, &est, &lo, &hi))
+		snprintf(buf, sizeof buf, "about %.0f hours, an estimate from similar certificates (%.0f to %.0f)", est.v,
+			 lo.v, hi.v);
 	else
 		snprintf(buf, sizeof buf, "unknown");
 	show_line(sb, "preparation", buf, U("hours"));
@@ -284,6 +300,11 @@ static void show_text(strbuf *sb, const ac_cert *c)
 
 ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t *len)
 {
+	return ac_cert_render_with(c, NULL, format, out, len);
+}
+
+ac_status ac_cert_render_with(const ac_cert *c, const ac_policy *pol, ac_format format, char **out, size_t *len)
+{
 	*out = NULL;
 	if (format == AC_FORMAT_JSON)
 		return ac_render_json_value(ac_cert_json(c), out, len);
@@ -291,7 +312,7 @@ ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t 
 		return AC_EINPUT;
 	strbuf sb;
 	sb_init(&sb);
-	show_text(&sb, c);
+	show_text(&sb, c, pol);
 	*out = sb_take(&sb, len);
 	return *out ? AC_OK : AC_ENOMEM;
 }

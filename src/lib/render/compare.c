@@ -356,6 +356,14 @@ static void comparison_out(const ac_comparison *c, out *o, const ac_wording *wor
 		row_out(o, i + 1, &c->rows[i], words);
 	if (!c->n_rows)
 		para(o, "No catalogue certificate passes the filters.");
+	if (c->empty_domain) {
+		char *why = AC_SAY_DUP(words, AC_W_CERTS_DOMAIN_EMPTY, ac_word_of(words, AC_WF_DOMAIN, c->empty_domain));
+		if (why)
+			para(o, "%s", why);
+		else
+			o->sb->failed = 1;
+		free(why);
+	}
 	if (!o->md)
 		sb_puts(o->sb, "\n");
 	heading(o, "How they are ranked");

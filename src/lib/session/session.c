@@ -172,6 +172,17 @@ const ac_catalogue *ac_session_catalogue(const ac_session *s)
 	return s->sh->catalogue;
 }
 
+ac_status ac_session_certs_render(const ac_session *s, const ac_cert_filter *f, ac_format format,
+				  const ac_render_options *o, char **out, size_t *len)
+{
+	return ac_certs_render_with(s->sh->catalogue, s->sh->policy, f, format, o, out, len);
+}
+
+ac_status ac_session_cert_render(const ac_session *s, const ac_cert *c, ac_format format, char **out, size_t *len)
+{
+	return ac_cert_render_with(c, s->sh->policy, format, out, len);
+}
+
 /* The occupation data in *occ (NULL when none is installed), opening the
  * default database on first use.  A database that exists but cannot be read
  * is an error, reported at every use. */
