@@ -126,20 +126,32 @@ static char *normalise(const char *s, size_t len)
 	return strdup(buf);
 }
 
+/* Both tables are sorted by phrase once read (the first member of a phrase
+ * the file names twice is the one found). */
+static int cmp_syn(const void *a, const void *b)
+{
+	return strcmp(((const syn *)a)->phrase, ((const syn *)b)->phrase);
+}
+
+static int cmp_imp(const void *a, const void *b)
+{
+	return strcmp(((const implication *)a)->phrase, ((const implication *)b)->phrase);
+}
+
 static const syn *find_syn(const ac_terms *T, const char *phrase)
 {
-	for (size_t i = 0; T && i < T->n_syns; i++)
-		if (strcmp(T->syns[i].phrase, phrase) == 0)
-			return &T->syns[i];
-	return NULL;
+	if (!T || !T->n_syns)
+		return NULL;
+	syn key = {(char *)phrase, NULL};
+	return bsearch(&key, T->syns, T->n_syns, sizeof *T->syns, cmp_syn);
 }
 
 static const implication *find_imp(const ac_terms *T, const char *phrase)
 {
-	for (size_t i = 0; T && i < T->n_imps; i++)
-		if (strcmp(T->imps[i].phrase, phrase) == 0)
-			return &T->imps[i];
-	return NULL;
+	if (!T || !T->n_imps)
+		return NULL;
+	implication key = {(char *)phrase, NULL, 0};
+	return bsearch(&key, T->imps, T->n_imps, sizeof *T->imps, cmp_imp);
 }
 
 int ac_terms_known_phrase(const ac_terms *T, const char *phrase)
@@ -315,6 +327,10 @@ ac_status ac_terms_new(const char *text, size_t len, ac_terms **out, ac_diags *d
 		}
 		s = stop + 1;
 	}
+	if (T->n_syns)
+		qsort(T->syns, T->n_syns, sizeof *T->syns, cmp_syn);
+	if (T->n_imps)
+		qsort(T->imps, T->n_imps, sizeof *T->imps, cmp_imp);
 	if (!resolve_targets(T)) {
 		ac_terms_free(T);
 		return AC_ENOMEM;
