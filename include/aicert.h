@@ -710,6 +710,12 @@ ac_status ac_certs_render(const ac_catalogue *cat, const ac_cert_filter *f, ac_f
 ac_status ac_certs_render_opts(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format,
 			       const ac_render_options *o, char **out, size_t *len);
 ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t *len);
+/* The same with the session's catalogue and policy: in text, preparation
+ * hours no source gives are shown as the policy's estimate, marked as one.
+ * The JSON stays the catalogue file's own format (unknown hours as null). */
+ac_status ac_session_certs_render(const ac_session *s, const ac_cert_filter *f, ac_format format,
+				  const ac_render_options *o, char **out, size_t *len);
+ac_status ac_session_cert_render(const ac_session *s, const ac_cert *c, ac_format format, char **out, size_t *len);
 
 
 /* ---------------------------------------------------------------- assessment facts

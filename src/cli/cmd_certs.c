@@ -69,9 +69,7 @@ static int run_listing(const cli_args *a, const char *words)
 	size_t len = 0;
 	ac_render_options ro;
 	cli_render_options(&ro);
-	const ac_catalogue *cat = ac_session_catalogue(s); /* NULL: out of memory */
-	ac_status st = cat ? ac_certs_render_opts(cat, &f, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &ro, &out, &len)
-			   : AC_ENOMEM;
+	ac_status st = ac_session_certs_render(s, &f, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &ro, &out, &len);
 	rc = cli_emit(st, out, len, &d, "certs");
 	ac_diags_free(&d);
 	ac_session_free(s);
@@ -116,7 +114,7 @@ static int run_show(const cli_args *a)
 	ac_diags_init(&d);
 	char *out = NULL;
 	size_t len = 0;
-	ac_status st = ac_cert_render(c, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &out, &len);
+	ac_status st = ac_session_cert_render(s, c, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &out, &len);
 	rc = cli_emit(st, out, len, &d, "certs show");
 	ac_diags_free(&d);
 	ac_session_free(s);
@@ -156,8 +154,9 @@ const cli_command cmd_certs_show = {
 	"certs show",
 	"show every field of one certificate, with its sources",
 	"aicert certs show ID [--catalogue FILE] [--format text|json]",
-	"Unknown values are printed as unknown; values the reference marks as uncertain are "
-	"followed by (uncertain).",
+	"Unknown values are printed as unknown, and preparation hours no source gives as the policy's "
+	"estimate, marked as one; a figure only pages other than the issuer's support is followed by "
+	"(uncertain).  Each source is printed with its standing and the figures it supports.",
 	show_options,
 	1,
 	1,

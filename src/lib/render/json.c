@@ -463,7 +463,12 @@ static void certification(jb *b, const ac_assessment *a)
 	key(b, "unknown"), jnames(b, unknown, ac_render_unknown_costs(a, unknown));
 	key(b, "uncertain"), jstrs(b, k->uncertain, k->n_uncertain);
 	key(b, "warnings"), jstrs(b, a->certification.warnings, a->certification.n_warnings);
-	key(b, "sources"), jstrs(b, k->sources, k->n_sources);
+	key(b, "sources");
+	ARR(b);
+	for (size_t i = 0; i < k->n_sources; i++)
+		jstr(b, k->sources[i].url);
+	END_ARR(b);
+	key(b, "hours_estimated"), jbool(b, a->certification.hours_estimated);
 	key(b, "checked"), jstr(b, k->checked);
 	/* Beyond the contract: the exam code and the source's own wording. */
 	key(b, "exam_code"), jstr(b, k->exam_code);

@@ -151,6 +151,14 @@ void ac_render_put_clean(strbuf *sb, const char *s, size_t n);
 /* Writes text from column col (the caller wrote what precedes it), wrapping
  * at width columns; later lines start at column indent.  Ends the line. */
 void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, size_t width);
+/* `certs list|search|show` with a policy (NULL: none), whose [preparation]
+ * estimate stands in, marked, for hours no source gives (text only). */
+ac_status ac_certs_render_with(const ac_catalogue *cat, const ac_policy *pol, const ac_cert_filter *f,
+			       ac_format format, const ac_render_options *o, char **out, size_t *len);
+ac_status ac_cert_render_with(const ac_cert *c, const ac_policy *pol, ac_format format, char **out, size_t *len);
+
+/* Appends s as Markdown text, escaped so it cannot start markup. */
+void ac_render_md_text(strbuf *sb, const char *s);
 
 /* Appends s, or its first max characters and "…" when it is longer. */
 void ac_render_clip(strbuf *sb, const char *s, size_t max);

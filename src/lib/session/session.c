@@ -196,6 +196,18 @@ const ac_catalogue *ac_session_catalogue(const ac_session *s)
 	return catalogue(s->sh);
 }
 
+ac_status ac_session_certs_render(const ac_session *s, const ac_cert_filter *f, ac_format format,
+				  const ac_render_options *o, char **out, size_t *len)
+{
+	const ac_catalogue *cat = catalogue(s->sh); /* NULL: out of memory */
+	return cat ? ac_certs_render_with(cat, s->sh->policy, f, format, o, out, len) : AC_ENOMEM;
+}
+
+ac_status ac_session_cert_render(const ac_session *s, const ac_cert *c, ac_format format, char **out, size_t *len)
+{
+	return ac_cert_render_with(c, s->sh->policy, format, out, len);
+}
+
 /* The occupation data in *occ (NULL when none is installed), opening the
  * default database on first use.  A database that exists but cannot be read
  * is an error, reported at every use. */
