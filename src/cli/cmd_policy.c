@@ -44,7 +44,10 @@ static int check(const cli_args *args)
 	free(buf);
 	if (st != AC_OK) {
 		cli_print_diags(&d);
-		fprintf(stderr, "aicert: %s: refused (%zu problem%s)\n", path, d.count, d.count == 1 ? "" : "s");
+		if (st == AC_EINPUT)
+			fprintf(stderr, "aicert: %s: refused (%zu problem%s)\n", path, d.count, d.count == 1 ? "" : "s");
+		else if (!d.count)
+			cli_error("%s: %s", path, ac_strerror(st));
 		ac_diags_free(&d);
 		return cli_exit_for(st);
 	}

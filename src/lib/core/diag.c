@@ -33,6 +33,22 @@ void ac_diags_free(ac_diags *d)
 	memset(d, 0, sizeof *d);
 }
 
+void ac_diags_truncate(ac_diags *d, size_t count)
+{
+	while (d->count > count) {
+		ac_diag *x = &d->items[--d->count];
+		free(x->source);
+		free(x->path);
+		free(x->message);
+	}
+}
+
+ac_status ac_diags_oom_since(ac_diags *d, size_t count, const char *source, const char *what)
+{
+	ac_diags_truncate(d, count);
+	return ac_diags_oom(d, source, what);
+}
+
 static int reserve_one(ac_diags *d)
 {
 	if (d->count < d->cap)

@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "core/diag.h"
 #include "history/diff.h"
 
 void outcome_free(outcome *o)
@@ -255,6 +256,9 @@ ac_status ac_history_diff(ac_history *h, const ac_session_options *env, long lon
 {
 	*out = NULL;
 	ac_status st = AC_OK;
+	/* Reading the saved documents and rendering the diff go through jansson,
+	 * which drops what it cannot store: any failed allocation fails the diff. */
+	unsigned long failures = ac_mem_failures();
 	if (!from && !to)
 		st = hist_latest(h, &from, &to, diags);
 	else if (!to)
@@ -276,10 +280,15 @@ ac_status ac_history_diff(ac_history *h, const ac_session_options *env, long lon
 	sb_init(&sb);
 	if (st == AC_OK)
 		st = hist_diff_render(&d, f, &sb);
+	if (st == AC_OK && ac_mem_failures() != failures)
+		st = AC_ENOMEM;
 	if (st == AC_OK && !(*out = sb_take(&sb, len)))
 		st = AC_ENOMEM;
-	if (st == AC_ENOMEM)
-		ac_diags_add(diags, NULL, NULL, 0, 0, "out of memory");
+	if (st == AC_ENOMEM) {
+		ac_free(*out);
+		*out = NULL;
+		ac_diags_oom(diags, NULL, "comparing the saved assessments");
+	}
 	sb_free(&sb);
 	diff_free(&d);
 	return st;

@@ -219,6 +219,10 @@ ac_status hist_latest(ac_history *h, long long *from, long long *to, ac_diags *d
 	int n = 0, rc;
 	while (n < 2 && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		ids[n++] = sqlite3_column_int64(st, 0);
+	if (n < 2 && rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return hist_sql_error(h, "reading the history", diags);
+	}
 	sqlite3_finalize(st);
 	if (to)
 		*to = ids[0];

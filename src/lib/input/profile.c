@@ -14,6 +14,8 @@
 
 #include "aicert.h"
 #include "core/codes.h"
+#include "core/alloc.h"
+#include "core/diag.h"
 #include "core/json.h"
 #include "input/cert.h"
 #include "input/profile.h"
@@ -419,7 +421,10 @@ ac_status ac_profile_parse(const char *text, size_t len, const char *source, ac_
 		return AC_EINPUT;
 	}
 	json_error_t err;
-	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+	ac_status st;
+	json_t *root = ac_json_load(text, len, JSON_REJECT_DUPLICATES, &err, &st);
+	if (st == AC_ENOMEM)
+		return ac_diags_oom(diags, source, "reading the profile");
 	if (!root) {
 		ac_diags_add(diags, source, NULL, err.line, err.column, "not valid JSON: %s", err.text);
 		return AC_EINPUT;

@@ -361,6 +361,9 @@ ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessm
 	*out = NULL;
 	if (!profile || !ctx || !ctx->policy)
 		return AC_EINTERNAL;
+	/* A step that cannot store a word or a match would give another answer
+	 * rather than fail: any allocation that failed on the way fails the whole. */
+	unsigned long failures = ac_mem_failures();
 	ac_assessment *a = calloc(1, sizeof *a);
 	if (!a)
 		return AC_ENOMEM;
@@ -403,6 +406,8 @@ ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessm
 	if (st == AC_OK)
 		st = ac_whatif(a, &prep, profile, &ev, ctx->counterfactuals);
 	ac_eval_free(&ev);
+	if (st == AC_OK && ac_mem_failures() != failures)
+		st = AC_ENOMEM;
 	if (st != AC_OK) {
 		ac_assessment_free(a);
 		return st;

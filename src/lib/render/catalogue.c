@@ -145,7 +145,8 @@ ac_status ac_certs_render_opts(const ac_catalogue *cat, const ac_cert_filter *f,
 	}
 	ac_status st;
 	if (format == AC_FORMAT_JSON) {
-		st = ac_render_json_value(list_json(rows, shown), out, len);
+		unsigned long failures = ac_mem_failures();
+		st = ac_render_json_value(list_json(rows, shown), failures, out, len);
 	} else {
 		const ac_wording *words = NULL;
 		st = ac_wording_builtin(&words, NULL);
@@ -226,8 +227,9 @@ static void show_text(strbuf *sb, const ac_cert *c)
 ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t *len)
 {
 	*out = NULL;
+	unsigned long failures = ac_mem_failures();
 	if (format == AC_FORMAT_JSON)
-		return ac_render_json_value(ac_cert_json(c), out, len);
+		return ac_render_json_value(ac_cert_json(c), failures, out, len);
 	if (format != AC_FORMAT_TEXT)
 		return AC_EINPUT;
 	strbuf sb;

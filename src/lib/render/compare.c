@@ -203,8 +203,9 @@ ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, co
 	size_t width;
 	int color;
 	ac_render_options_resolve(o, &width, &color);
+	unsigned long failures = ac_mem_failures();
 	if (format == AC_FORMAT_JSON)
-		return ac_render_json_value(comparison_json(c), out, len);
+		return ac_render_json_value(comparison_json(c), failures, out, len);
 	if (format != AC_FORMAT_TEXT)
 		return AC_EINPUT;
 	strbuf sb;

@@ -112,10 +112,12 @@ int ac_render_next_line(const char **p, size_t width, const char **line, size_t 
 	return end != start;
 }
 
-ac_status ac_render_json_value(json_t *root, char **out, size_t *len)
+ac_status ac_render_json_value(json_t *root, unsigned long failures, char **out, size_t *len)
 {
 	*out = NULL;
-	char *s = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12)) : NULL;
+	char *s = root && ac_mem_failures() == failures
+			  ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12))
+			  : NULL;
 	json_decref(root);
 	if (!s)
 		return AC_ENOMEM;

@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "core/json.h"
 #include "render/render.h"
 
 /* Digits for reals: enough for any rounded figure, never float noise. */
@@ -96,13 +97,10 @@ static json_t *jnames(jb *b, const char *const *names, size_t n)
 static json_t *jparse(jb *b, const char *text)
 {
 	json_error_t err;
-	memset(&err, 0, sizeof err);
-	json_t *v = json_loads(text, JSON_DECODE_ANY, &err);
-	if (!v) {
-		enum json_error_code code = json_error_code(&err);
-		fail(b, code == json_error_out_of_memory || code == json_error_unknown ? AC_ENOMEM
-										: AC_EINTERNAL);
-	}
+	ac_status st;
+	json_t *v = ac_json_load(text, strlen(text), JSON_DECODE_ANY, &err, &st);
+	if (!v)
+		fail(b, st == AC_ENOMEM ? AC_ENOMEM : AC_EINTERNAL);
 	return v;
 }
 
@@ -490,8 +488,9 @@ static int dump_to_strbuf(const char *buffer, size_t size, void *data)
 ac_status ac_render_json(const ac_assessment *a, strbuf *out)
 {
 	jb b = {AC_OK};
+	unsigned long failures = ac_mem_failures();
 	json_t *doc = document(&b, a);
-	if (!doc)
+	if (!doc || ac_mem_failures() != failures)
 		fail(&b, AC_ENOMEM);
 	if (b.st == AC_OK) {
 		size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(JSON_DIGITS);

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "aicert.h"
+#include "core/alloc.h"
 #include "core/strbuf.h"
 #include "model/assessment.h"
 
@@ -68,8 +69,10 @@ ac_status ac_render_json(const ac_assessment *a, strbuf *out);
 
 /* Writes a JSON document (two-space indent, keys in insertion order, final
  * newline) into a new string and releases root; NULL root means it could not
- * be built (out of memory). */
-ac_status ac_render_json_value(json_t *root, char **out, size_t *len);
+ * be built (out of memory).  failures is ac_mem_failures() from before root
+ * was built: jansson leaves out a member it could not store, so a tree built
+ * while an allocation failed is not written. */
+ac_status ac_render_json_value(json_t *root, unsigned long failures, char **out, size_t *len);
 
 /* `occupations search` and `occupations show` (render/occupation.c). */
 ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m, size_t n, ac_format format,

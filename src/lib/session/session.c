@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/diag.h"
 #include "core/options.h"
 #include "input/cert.h"
 #include "input/profile.h"
@@ -74,7 +75,13 @@ static ac_status open_data(ac_session *s, int explicit_path, ac_diags *diags)
 		return AC_OK;
 	ac_diags own;
 	ac_diags_init(&own);
+	unsigned long failures = ac_mem_failures();
 	ac_status st = ac_occdata_open(s->sh->data_path, &s->occ, &own);
+	if (st != AC_OK && ac_mem_failures() != failures) {
+		ac_occdata_close(s->occ);
+		s->occ = NULL;
+		st = ac_diags_oom_since(&own, 0, s->sh->data_path, "opening the occupation data");
+	}
 	if (st == AC_ENODATA && !explicit_path) {
 		s->occ = NULL;
 		st = AC_OK;
@@ -208,7 +215,10 @@ ac_status ac_session_assess(ac_session *s, const ac_profile *p, const ac_assess_
 	ctx.counterfactuals = AC_HAS_FIELD(o, ac_assess_options, counterfactuals) ? o->counterfactuals : 1;
 	ctx.as_of = AC_HAS_FIELD(o, ac_assess_options, as_of) ? o->as_of : NULL;
 	*out = NULL;
+	unsigned long failures = ac_mem_failures(); /* data missing for want of memory is not "not installed" */
 	ac_status st = data(s, &ctx.occdata, diags);
+	if (st == AC_OK && ac_mem_failures() != failures)
+		st = AC_ENOMEM;
 	if (st == AC_OK)
 		st = ac_assess(p, &ctx, out, diags);
 	if (st == AC_ENOMEM)
@@ -224,7 +234,10 @@ ac_status ac_session_compare(ac_session *s, const ac_profile *p, const ac_compar
 	ctx.catalogue = s->sh->catalogue;
 	ctx.as_of = o && AC_HAS_FIELD(o, ac_compare_options, as_of) ? o->as_of : NULL;
 	*out = NULL;
+	unsigned long failures = ac_mem_failures();
 	ac_status st = data(s, &ctx.occdata, diags);
+	if (st == AC_OK && ac_mem_failures() != failures)
+		st = AC_ENOMEM;
 	if (st == AC_OK)
 		st = ac_compare(&ctx, p, o, out, diags);
 	if (st == AC_ENOMEM)
