@@ -14,9 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Whether an error was reported: a write error found at the end is then not
+ * reported again. */
+static int error_said;
+
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
+	error_said = 1;
 	fputs("aicert: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -209,6 +214,7 @@ int cli_read_file(const char *path, size_t max, char **buf, size_t *len)
 
 void cli_print_diags(const ac_diags *d)
 {
+	error_said |= d->count > 0;
 	for (size_t i = 0; i < d->count; i++) {
 		char *s = ac_diag_format(&d->items[i]);
 		fprintf(stderr, "aicert: %s\n", s ? s : d->items[i].message);
@@ -380,11 +386,32 @@ int cli_format(const cli_args *a, ac_format *out)
 
 int cli_write_stdout(const char *buf, size_t len)
 {
-	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
+	if (fwrite(buf, 1, len, stdout) != len) {
 		cli_error("cannot write the output: %s", strerror(errno));
 		return CLI_EXIT_FAIL;
 	}
-	return 0;
+	return cli_flush_stdout();
+}
+
+int cli_flush_stdout(void)
+{
+	if (fflush(stdout) != 0) {
+		if (!ferror(stdout) || !error_said)
+			cli_error("cannot write the output: %s", strerror(errno));
+		return CLI_EXIT_FAIL;
+	}
+	if (ferror(stdout)) { /* an earlier write failed; its cause is gone */
+		if (!error_said)
+			cli_error("cannot write the output");
+		return CLI_EXIT_FAIL;
+	}
+	return CLI_EXIT_OK;
+}
+
+int cli_finish(int rc)
+{
+	int written = cli_flush_stdout();
+	return rc == CLI_EXIT_OK ? written : rc;
 }
 
 int cli_format_text_or_json(const cli_args *a, int *json)

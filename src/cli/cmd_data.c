@@ -101,7 +101,7 @@ static int run_import(const cli_args *a)
 	ac_occdata_info_free(info);
 	ac_occdata_close(db);
 	free(to);
-	return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+	return cli_flush_stdout();
 }
 
 static const cli_option import_options[] = {
@@ -176,7 +176,7 @@ static int run_calibrate(const cli_args *a)
 			       c.after[k], c.n_tasks[k]);
 		printf("#\n");
 		fwrite(text, 1, len, stdout);
-		rc = fflush(stdout) == 0 && !ferror(stdout) ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+		rc = cli_flush_stdout();
 	}
 	ac_diags_free(&d);
 	ac_occdata_close(db);

@@ -23,7 +23,7 @@ static int show(const cli_args *args)
 		const char *name, *type, *desc;
 		for (size_t i = 0; (name = ac_fact_describe(i, &type, &desc)) != NULL; i++)
 			printf("%-32s %-7s %s\n", name, type, desc);
-		return fflush(stdout) == 0 ? 0 : CLI_EXIT_FAIL;
+		return cli_flush_stdout();
 	}
 	const char *text = ac_policy_default_text();
 	return cli_write_stdout(text, strlen(text));
@@ -54,7 +54,7 @@ static int check(const cli_args *args)
 	printf("%s: policy '%s' version %s is valid\n", path, ac_policy_name(p), ac_policy_version(p));
 	ac_policy_free(p);
 	ac_diags_free(&d);
-	return fflush(stdout) == 0 ? 0 : CLI_EXIT_FAIL;
+	return cli_flush_stdout();
 }
 
 const cli_command cmd_policy_show = {
