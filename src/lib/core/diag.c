@@ -64,6 +64,26 @@ static int reserve_one(ac_diags *d)
 
 /* The formatted message, cut to AC_DIAG_MAX_MESSAGE with a note; NULL when
  * memory ran out. */
+/* s (taken) with its control characters escaped: a message quotes input,
+ * and is shown on a terminal. */
+static char *clean(char *s)
+{
+	size_t n = strlen(s);
+	if (ac_utf8_valid(s, n, NULL)) {
+		size_t i = 0;
+		while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != 0x7F && !((unsigned char)s[i] == 0xC2 &&
+			(unsigned char)s[i + 1] < 0xA0))
+			i++;
+		if (i == n)
+			return s;
+	}
+	strbuf sb;
+	sb_init(&sb);
+	ac_utf8_escape(&sb, s, n, 0);
+	free(s);
+	return sb_take(&sb, NULL);
+}
+
 static char *format_message(const char *fmt, va_list ap)
 {
 	strbuf sb;
@@ -78,7 +98,8 @@ static char *format_message(const char *fmt, va_list ap)
 		sb.buf[keep] = '\0';
 		sb_printf(&sb, " [message cut: %zu of %zu bytes shown]", keep, full);
 	}
-	return sb_take(&sb, NULL);
+	char *msg = sb_take(&sb, NULL);
+	return msg ? clean(msg) : NULL;
 }
 
 /* Stores an entry that owns source, path and message (any of them NULL). */
@@ -111,6 +132,8 @@ ac_status ac_diags_vadd(ac_diags *d, const char *source, const char *path, int l
 	char *msg = format_message(fmt, ap);
 	char *src = source ? strdup(source) : NULL;
 	char *pth = path ? strdup(path) : NULL;
+	src = src ? clean(src) : NULL;
+	pth = pth ? clean(pth) : NULL;
 	if (!msg || (source && !src) || (path && !pth) || reserve_one(d) != 0) {
 		free(msg);
 		free(src);

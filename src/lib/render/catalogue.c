@@ -154,7 +154,7 @@ ac_status ac_certs_render_opts(const ac_catalogue *cat, const ac_cert_filter *f,
 			strbuf sb;
 			sb_init(&sb);
 			list_text(&sb, words, rows, shown, total, unknown_cost, width);
-			*out = sb_take(&sb, len);
+			*out = ac_render_take_clean(&sb, len);
 			st = *out ? AC_OK : AC_ENOMEM;
 		}
 	}
@@ -235,6 +235,6 @@ ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t 
 	strbuf sb;
 	sb_init(&sb);
 	show_text(&sb, c);
-	*out = sb_take(&sb, len);
+	*out = ac_render_take_clean(&sb, len);
 	return *out ? AC_OK : AC_ENOMEM;
 }

@@ -211,6 +211,6 @@ ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, co
 	strbuf sb;
 	sb_init(&sb);
 	comparison_text(c, &sb, width);
-	*out = sb_take(&sb, len);
+	*out = ac_render_take_clean(&sb, len);
 	return *out ? AC_OK : AC_ENOMEM;
 }

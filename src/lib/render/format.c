@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "render/render.h"
 
 size_t ac_render_motives(unsigned bits, int motives[AC_MOT__COUNT])
@@ -118,6 +119,10 @@ ac_status ac_render_json_value(json_t *root, unsigned long failures, char **out,
 	char *s = root && ac_mem_failures() == failures
 			  ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12))
 			  : NULL;
+	if (s && ac_mem_failures() != failures) { /* the dump, too, may leave something out */
+		free(s);
+		s = NULL;
+	}
 	json_decref(root);
 	if (!s)
 		return AC_ENOMEM;
@@ -131,19 +136,32 @@ ac_status ac_render_json_value(json_t *root, unsigned long failures, char **out,
 }
 
 /* Copies n bytes of text with each run of whitespace as one space and control
- * characters (which could drive the terminal) as '?'. */
+ * characters (which could drive the terminal) escaped, as \x1b. */
 void ac_render_put_clean(strbuf *sb, const char *s, size_t n)
 {
+	size_t start = 0;
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+			ac_utf8_escape(sb, s + start, i - start, 0);
 			sb_putn(sb, " ", 1);
 			while (i + 1 < n && strchr(" \t\n\r", s[i + 1]) && s[i + 1])
 				i++;
-		} else {
-			sb_putn(sb, c < 0x20 || c == 0x7f ? "?" : &s[i], 1);
+			start = i + 1;
 		}
 	}
+	ac_utf8_escape(sb, s + start, n - start, 0);
+}
+
+char *ac_render_take_clean(strbuf *sb, size_t *len)
+{
+	strbuf clean;
+	sb_init(&clean);
+	if (sb->failed)
+		clean.failed = 1;
+	else if (sb->len)
+		ac_utf8_escape(&clean, sb->buf, sb->len, 1);
+	sb_free(sb);
+	return sb_take(&clean, len);
 }
 
 static void pad(strbuf *sb, size_t n)

@@ -494,7 +494,8 @@ ac_status ac_render_json(const ac_assessment *a, strbuf *out)
 		fail(&b, AC_ENOMEM);
 	if (b.st == AC_OK) {
 		size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(JSON_DIGITS);
-		if (json_dump_callback(doc, dump_to_strbuf, out, flags) != 0 || sb_puts(out, "\n") != 0)
+		if (json_dump_callback(doc, dump_to_strbuf, out, flags) != 0 || sb_puts(out, "\n") != 0 ||
+		    ac_mem_failures() != failures)
 			fail(&b, AC_ENOMEM);
 	}
 	json_decref(doc);

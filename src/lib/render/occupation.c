@@ -66,7 +66,7 @@ ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m,
 	strbuf sb;
 	sb_init(&sb);
 	matches_text(&sb, words, m, n);
-	*out = sb_take(&sb, len);
+	*out = ac_render_take_clean(&sb, len);
 	return *out ? AC_OK : AC_ENOMEM;
 }
 
@@ -311,6 +311,6 @@ ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *in
 	strbuf sb;
 	sb_init(&sb);
 	print_occupation(&sb, o, info);
-	*out = sb_take(&sb, len);
+	*out = ac_render_take_clean(&sb, len);
 	return *out ? AC_OK : AC_ENOMEM;
 }

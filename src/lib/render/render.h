@@ -95,8 +95,12 @@ size_t ac_render_occ_sources(const ac_occupation *occ, const char *names[4]);
 double ac_render_round(double x, int decimals);
 
 /* Copies n bytes of text with each run of whitespace as one space and
- * control characters (which could drive a terminal) as '?'. */
+ * control characters (which could drive a terminal) escaped (ac_utf8_escape). */
 void ac_render_put_clean(strbuf *sb, const char *s, size_t n);
+/* sb_take for a text without colours (catalogue, comparison, occupations):
+ * every control character in it but the newline came from the data, and is
+ * escaped (ac_utf8_escape) so that it cannot drive the terminal. */
+char *ac_render_take_clean(strbuf *sb, size_t *len);
 /* Writes text from column col (the caller wrote what precedes it), wrapping
  * at width columns; later lines start at column indent.  Ends the line. */
 void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, size_t width);
