@@ -2,8 +2,14 @@
  * alloc.c — the allocation hook behind alloc.h: the C library's malloc,
  * realloc and free until ac_set_allocator installs a caller's functions.
  */
-#define AICERT_ALLOC_IMPL
 #include "core/alloc.h"
+
+/* Here the names mean the C library's own functions. */
+#undef malloc
+#undef calloc
+#undef realloc
+#undef strdup
+#undef free
 
 #include <stdint.h>
 

@@ -28,12 +28,10 @@ unsigned long ac_mem_failures(void);
 /* Installs the hook (session/allocator.c checks the arguments first). */
 void ac_mem_set(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t), void (*free_fn)(void *));
 
-#ifndef AICERT_ALLOC_IMPL
 #define malloc(n) ac_mem_malloc(n)
 #define calloc(c, s) ac_mem_calloc(c, s)
 #define realloc(p, n) ac_mem_realloc(p, n)
 #define strdup(s) ac_mem_strdup(s)
 #define free(p) ac_mem_free(p)
-#endif
 
 #endif
