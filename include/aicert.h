@@ -117,6 +117,10 @@ ac_status ac_diags_add(ac_diags *d, const char *source, const char *path, int li
 /* Formats one diagnostic as "source:line:column: path: message" into a new
  * string (freed with ac_free). */
 char *ac_diag_format(const ac_diag *d);
+/* Splits a message of the form "found X, expected Y" into its two parts
+ * (pointers into msg; X is found_len bytes long): 1 when it has that form,
+ * else 0.  Front ends report each problem as path, found and expected. */
+int ac_diag_found_expected(const char *msg, const char **found, size_t *found_len, const char **expected);
 
 /* ---------------------------------------------------------------- enums
  * Every enumerated input has a name table.  Values start at 1; 0 means unset.
@@ -384,13 +388,24 @@ typedef struct {
 	ac_num automation; /* GPTs-are-GPTs gpt4_automation T0..T4 as 0..1 */
 	int rated;      /* 0 when O*NET gives no Task Type: weighted like Supplemental */
 	char *code;     /* the O*NET-SOC code of the task's occupation */
+	/* The task's measured exposure (0..1): half its GPTs-are-GPTs beta, half
+	 * Microsoft's measured AI usage of its work activities (Working with AI,
+	 * through task -> DWA -> IWA) rescaled to beta's scale; one source alone
+	 * when the other has no figure; unset when neither has.  low..high spans
+	 * the two sources' figures (equal when one source is used). */
+	ac_num exposure;
+	ac_num exposure_low, exposure_high;
+	int sources;    /* AC_OCC_SOURCE_LABEL | AC_OCC_SOURCE_USAGE: the sources used */
 } ac_occ_task;
+enum { AC_OCC_SOURCE_LABEL = 1, AC_OCC_SOURCE_USAGE = 2 };
 
 typedef struct {
 	char *code;   /* O*NET-SOC code */
 	char *title;
 	char *description;
 	ac_num beta;           /* published GPTs-are-GPTs occupation beta */
+	ac_num exposure;       /* measured exposure: Core 2 / other 1 weighted mean of its tasks' */
+	ac_num exposure_percentile;      /* of exposure among all occupations, 0..100 */
 	ac_num applicability;  /* Microsoft "Working with AI" applicability */
 	ac_num beta_percentile;          /* of beta among all occupations, 0..100 */
 	ac_num applicability_percentile; /* of applicability, 0..100 */
@@ -432,9 +447,16 @@ ac_status ac_occdata_open(const char *path, ac_occdata **out, ac_diags *diags);
  * reads the new database.) */
 ac_status ac_occdata_clone(const ac_occdata *db, ac_occdata **out, ac_diags *diags);
 void ac_occdata_close(ac_occdata *db);
-/* $AICERT_DATA, else $XDG_DATA_HOME/aicert/occupations.db, else
- * ~/.local/share/aicert/occupations.db (freed with ac_free). */
+/* The database read when none is named (freed with ac_free): $AICERT_DATA
+ * when set (even if there is no file there); else the first that exists of
+ * the user's database (ac_occdata_user_path), the installed one
+ * (share/aicert/occupations.db under the install prefix) and the one in the
+ * build tree aicert was built in; else the user's path.  NULL only without
+ * memory or with none of AICERT_DATA, XDG_DATA_HOME and HOME set. */
 char *ac_occdata_default_path(void);
+/* Where 'aicert data import' writes by default: $AICERT_DATA, else
+ * $XDG_DATA_HOME/aicert/occupations.db, else ~/.local/share/aicert/occupations.db. */
+char *ac_occdata_user_path(void);
 /* Looks up an O*NET-SOC (13-2051.00) or SOC (13-2051) code; the occupation
  * is the caller's (a copy when the handle had it already). */
 ac_status ac_occdata_occupation(ac_occdata *db, const char *code, ac_occupation **out,
@@ -442,10 +464,54 @@ ac_status ac_occdata_occupation(ac_occdata *db, const char *code, ac_occupation 
 void ac_occupation_free(ac_occupation *occ);
 /* The share (0..100) of occupations whose published beta is below x. */
 ac_status ac_occdata_beta_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags);
+/* The share (0..100) of occupations whose measured exposure (two sources,
+ * ac_occupation.exposure) is below x. */
+ac_status ac_occdata_exposure_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags);
 /* The share (0..100) of Working with AI occupations whose applicability is below x. */
 ac_status ac_occdata_applicability_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags);
 /* Sets every task's category from the policy's GWA table (0 when unmapped). */
 void ac_occupation_categorise(ac_occupation *occ, const ac_policy *policy);
+
+/* An occupation's tasks grouped as a person would describe their job: one
+ * group per task category (through the policy's [gwa] table), each with its
+ * share of the time and its biggest tasks.  Time comes from O*NET's task
+ * types: a Core task weighs 2, a Supplemental or untyped one 1.  A task whose
+ * work activity is unknown (no DWA in O*NET) or not mapped by the policy is
+ * "not categorised": it is left out of the groups and their shares, never
+ * given a category it does not have, and is counted on its own (with its
+ * share of all the time and its measured exposure, which still counts in an
+ * occupation's exposure).  On the real data (O*NET 29.3) an occupation has
+ * 1 to 13 groups, 6 to 10 for 629 of the 923 occupations (median 7).
+ *
+ * Groups come largest first (then by category number); tasks in a group
+ * biggest first (Core before Supplemental, then O*NET's order).  The result
+ * owns copies of everything it returns: it outlives occ.  Fails only for
+ * lack of memory (AC_ENOMEM) or without an occupation or policy (AC_EINPUT),
+ * leaving a diagnostic. */
+typedef struct ac_task_groups ac_task_groups;
+ac_status ac_occupation_task_groups(const ac_occupation *occ, const ac_policy *policy, ac_task_groups **out,
+				    ac_diags *diags);
+void ac_task_groups_free(ac_task_groups *g);
+/* The number of groups (0 when no task has a category). */
+size_t ac_task_groups_count(const ac_task_groups *g);
+/* Group i's category (AC_CAT_*). */
+int ac_task_groups_category(const ac_task_groups *g, size_t i);
+/* Group i's share (0..1) of the categorised time; the shares add up to 1. */
+double ac_task_groups_share(const ac_task_groups *g, size_t i);
+/* Group i's measured exposure: the time-weighted mean over its tasks that
+ * have a measured figure (unset when none has). */
+ac_num ac_task_groups_exposure(const ac_task_groups *g, size_t i);
+/* The number of tasks in group i, and its k-th task (biggest first): the
+ * statement, with the O*NET task id in *task_id (may be NULL). */
+size_t ac_task_groups_task_count(const ac_task_groups *g, size_t i);
+const char *ac_task_groups_task(const ac_task_groups *g, size_t i, size_t k, long *task_id);
+/* The tasks that are not categorised: how many, each one, their share (0..1)
+ * of all the occupation's time and their measured exposure (unset when none
+ * of them has a measured figure). */
+size_t ac_task_groups_uncategorised(const ac_task_groups *g);
+const char *ac_task_groups_uncategorised_task(const ac_task_groups *g, size_t k, long *task_id);
+double ac_task_groups_uncategorised_share(const ac_task_groups *g);
+ac_num ac_task_groups_uncategorised_exposure(const ac_task_groups *g);
 
 /* One task by O*NET task id (AC_ENOTFOUND with a diagnostic when unknown);
  * freed with ac_occ_tasks_free(t, 1). */
@@ -484,7 +550,10 @@ void ac_occ_matches_free(ac_occ_match *m, size_t n);
  * (onet-29.3/, gpts-are-gpts/, working-with-ai/, bls/; see scripts/fetch-data.sh).
  * Atomic: built in dbpath.tmp-PID and renamed; on any error nothing is left
  * behind and each problem is a diagnostic naming the file and line.
- * AC_EIO for a missing or unreadable file, AC_EINPUT for a malformed one. */
+ * AC_EIO for a missing or unreadable O*NET file, AC_EINPUT for a malformed
+ * file.  Only O*NET is required: a dataset with a file missing is skipped
+ * whole, recorded as missing (ac_occ_source.missing) and named in a
+ * diagnostic starting "warning:" while the import still succeeds. */
 ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *diags);
 
 /* What an installed database holds and where it came from. */
@@ -495,6 +564,7 @@ typedef struct {
 	char *licence;
 	char *url;
 	char *attribution;
+	int missing;       /* 1: its files were not there at import time; nothing of it is used */
 } ac_occ_source;
 typedef struct {
 	int schema_version;
@@ -508,14 +578,15 @@ ac_status ac_occdata_info_get(ac_occdata *db, ac_occdata_info **out, ac_diags *d
 void ac_occdata_info_free(ac_occdata_info *info);
 
 /* How well the policy's category model agrees with the measured data, over
- * all occupations with a published beta.  An occupation's category-default
- * exposure is the Core 2 / Supplemental 1 weighted mean, over its tasks that
- * have a category (through the policy's GWA table), of the policy's category
- * exposure.  The calibrated exposure of a category is the mean measured beta
+ * all occupations with a measured exposure (ac_occupation.exposure: both
+ * sources).  An occupation's category-default exposure is the Core 2 /
+ * Supplemental 1 weighted mean, over its tasks that have a category (through
+ * the policy's GWA table), of the policy's category exposure.  The calibrated
+ * exposure of a category is the mean measured exposure (ac_occ_task.exposure)
  * of the O*NET tasks in it (the policy's value where it has none). */
 typedef struct {
-	size_t n_occupations;     /* occupations in the beta comparisons */
-	double rho_default;       /* Spearman(category-default exposure, published beta) */
+	size_t n_occupations;     /* occupations in the two comparisons below */
+	double rho_default;       /* Spearman(category-default exposure, measured exposure) */
 	double rho_calibrated;    /* the same with the calibrated category exposures */
 	size_t n_applicability;   /* occupations with both a beta and an applicability */
 	double rho_applicability; /* Spearman(published beta, Microsoft applicability) */
@@ -531,7 +602,9 @@ ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_c
 
 typedef struct ac_assessment ac_assessment;
 
-typedef enum { AC_FORMAT_TEXT = 1, AC_FORMAT_JSON, AC_FORMAT_MARKDOWN } ac_format;
+/* HTML is one self-contained page (inline style, inline SVG charts, no
+ * scripts); it is written for an assessment and a comparison. */
+typedef enum { AC_FORMAT_TEXT = 1, AC_FORMAT_JSON, AC_FORMAT_MARKDOWN, AC_FORMAT_HTML } ac_format;
 
 /* The verdict (AC_VERDICT_*), the id of the decisive rule, the one-sentence
  * headline, and the profile's label (or NULL). */
@@ -746,7 +819,7 @@ ac_status ac_batch_run(ac_session *s, FILE *in, FILE *out, const ac_batch_option
 
 typedef struct ac_history ac_history;
 /* The version of the history's tables this library writes. */
-#define AC_HISTORY_SCHEMA_VERSION 2
+#define AC_HISTORY_SCHEMA_VERSION 3
 
 /* $AICERT_HISTORY, else $XDG_DATA_HOME/aicert/history.db, else
  * ~/.local/share/aicert/history.db (freed with ac_free). */
@@ -794,6 +867,123 @@ ac_status ac_history_export(ac_history *h, FILE *out, ac_diags *diags);
  * Text, Markdown or JSON. */
 ac_status ac_history_diff(ac_history *h, const ac_session_options *env, long long from, long long to,
 			  ac_format f, char **out, size_t *len, ac_diags *diags);
+
+/* ---------------------------------------------------------------- store
+ * A server's store (`aicert serve --store`): assessments saved under a
+ * random, unguessable token (AC_VAULT_TOKEN_LEN lowercase hex digits, 128
+ * bits), read back or deleted by it, and never listed.  `where` is a file
+ * (SQLite, an aicert history: the same tables, checks and migrations) or a
+ * postgresql:// address, so several servers can share one store.  Every
+ * write is one transaction.  The calls may come from several threads. */
+
+#define AC_VAULT_TOKEN_LEN 32
+typedef struct ac_vault ac_vault;
+ac_status ac_vault_open(const char *where, ac_vault **out, ac_diags *diags);
+void ac_vault_close(ac_vault *st);
+/* Saves one assessment made by session s from profile p (as
+ * ac_history_save) under a new token, written to token. */
+ac_status ac_vault_save(ac_vault *st, ac_session *s, const ac_profile *p, const ac_assessment *a,
+			const ac_history_save_options *o, char token[AC_VAULT_TOKEN_LEN + 1], ac_diags *diags);
+/* The record saved under token as one JSON line (as `history show --format
+ * json`, with the token as its id); AC_ENOTFOUND when there is none. */
+ac_status ac_vault_get(ac_vault *st, const char *token, char **out, size_t *len, ac_diags *diags);
+/* Deletes the record saved under token; AC_ENOTFOUND when there is none. */
+ac_status ac_vault_forget(ac_vault *st, const char *token, ac_diags *diags);
+/* ---------------------------------------------------------------- questionnaire
+ * The interview's questions are data (data/questionnaire.txt, compiled in;
+ * another file may replace it): each question's id, the profile field it
+ * fills (a path of the profile schema above), its wording, a one-line "why
+ * this matters", its choices with plain labels, and when it is asked.  Every
+ * question is checked against the schema when the file is read, so a
+ * question can never fill a field the profile does not have.  The terminal
+ * interview and the web page ask the same questions from here. */
+
+#define AC_QUESTIONNAIRE_SCHEMA "aicert/questionnaire/v1"
+#define AC_MAX_QUESTIONNAIRE_BYTES (256 * 1024)
+
+typedef struct ac_questionnaire ac_questionnaire;
+
+typedef enum {
+	AC_QN_ONE = 1,    /* one of the choices (an enum, a yes/no, a step of a scale) */
+	AC_QN_MANY,       /* any of the choices, a list (none is an answer too) */
+	AC_QN_NUMBER,     /* a number within the field's limits */
+	AC_QN_TEXT,       /* free text */
+	AC_QN_TITLE,      /* the job title, searched in the occupation data */
+	AC_QN_TASKS,      /* the task mix: the questions "within" it ask each task */
+	AC_QN_CERTIFICATE /* a certificate: searched in the catalogue, none, or custom */
+} ac_qn_kind;
+
+typedef struct {
+	const char *value; /* as written in the file: "manager", "true", "3" */
+	const char *json;  /* the JSON value the field gets: "\"manager\"", "true", "3" (for
+			      AC_QN_MANY one element of the list) */
+	const char *label; /* plain words */
+} ac_qn_choice;
+
+typedef enum { AC_QN_WHEN_IS = 1, AC_QN_WHEN_NOT, AC_QN_WHEN_ANSWERED, AC_QN_WHEN_UNANSWERED } ac_qn_when_op;
+typedef struct {
+	const char *field;         /* schema path whose answer is tested */
+	ac_qn_when_op op;
+	const char *const *values; /* for IS and NOT: names as written */
+	size_t n_values;
+} ac_qn_when;
+
+typedef struct {
+	const char *id;
+	const char *field;    /* the schema path it fills */
+	ac_qn_kind kind;
+	const char *text;     /* the question */
+	const char *help;     /* why it matters, one line */
+	const char *within;   /* the id of the question it is asked inside, or NULL */
+	int later;            /* 1: asked at the end, only when it could change the verdict */
+	const ac_qn_choice *choices;
+	size_t n_choices;
+	const ac_qn_when *when;  /* all must hold for the question to be asked */
+	size_t n_when;
+	const char *const *tries; /* JSON values tried to see whether it could change the verdict */
+	size_t n_tries;
+	int line;             /* where it starts in its file */
+} ac_qn_question;
+
+/* The text of the questionnaire compiled into the library. */
+const char *ac_questionnaire_default_text(void);
+ac_status ac_questionnaire_default(ac_questionnaire **out, ac_diags *diags);
+/* Reads a questionnaire; every problem is a diagnostic naming source and
+ * line (an unknown field, a choice the field does not allow, ...). */
+ac_status ac_questionnaire_parse(const char *text, size_t len, const char *source, ac_questionnaire **out,
+				 ac_diags *diags);
+void ac_questionnaire_free(ac_questionnaire *q);
+/* The questions in the order they are asked (those "within" another
+ * included, after it), and one by id (NULL when none). */
+size_t ac_questionnaire_count(const ac_questionnaire *q);
+const ac_qn_question *ac_questionnaire_at(const ac_questionnaire *q, size_t i);
+const ac_qn_question *ac_questionnaire_find(const ac_questionnaire *q, const char *id);
+/* The questionnaire as JSON ({"schema": AC_QUESTIONNAIRE_SCHEMA,
+ * "questions": [...]}, each with the field's type and limits from the
+ * profile schema), for a web page. */
+ac_status ac_questionnaire_render_json(const ac_questionnaire *q, char **out, size_t *len);
+
+/* 1 when every condition of q holds for the answers in p. */
+int ac_question_applies(const ac_qn_question *q, const ac_profile *p);
+/* Turns what a person typed into the JSON value of q's field (freed with
+ * ac_free): a choice by its number (1..n), its value or the start of its
+ * label; for AC_QN_MANY numbers or values separated by spaces or commas, or
+ * "none"; a number within the field's limits; any text.  AC_EINPUT with a
+ * message saying what is expected (no path: it speaks to a person). */
+ac_status ac_question_parse_answer(const ac_qn_question *q, const char *typed, char **json, ac_diags *diags);
+/* Whether some answer to q could give p a different verdict than it has now:
+ * the engine is re-run with each choice (or each "try" value) set in a copy
+ * of p, as for what_changes.  *could gets 1 or 0. */
+ac_status ac_session_question_could_change(ac_session *s, const ac_qn_question *q, const ac_profile *p,
+					   const char *as_of, int *could, ac_diags *diags);
+
+/* ---------------------------------------------------------------- the profile for editors
+ * Made from the profile schema: a starter profile with a "// field" comment
+ * line before every field (the profile reader skips members whose name
+ * starts with "//") and every answer unknown (null); and a JSON Schema
+ * (draft 2020-12) of the profile for editors that validate and complete. */
+ac_status ac_profile_starter(char **out, size_t *len);
+ac_status ac_schema_json_schema(char **out, size_t *len);
 
 #ifdef __cplusplus
 }

@@ -1,8 +1,9 @@
 #!/bin/sh
 # fetch-data.sh — downloads the official occupation data files that
 # `aicert data import` reads, into the folder layout it expects, then prints
-# the import command.  The files are not part of aicert and are never
-# committed to its repository; each keeps its own licence:
+# the import command.  aicert ships these releases in data/occupations/ and
+# builds its database from them; this script is for newer releases.  Each
+# keeps its own licence:
 #
 #   onet-29.3/        O*NET 29.3 Database (May 2025), U.S. Department of Labor,
 #                     Employment and Training Administration / National Center
@@ -122,6 +123,7 @@ fetch "$GPTS/LICENSE" "$DIR/gpts-are-gpts/LICENSE"
 
 echo "Working with AI (CC BY 4.0):"
 fetch "$WWAI/soc_ai_applicability_scores.csv" "$DIR/working-with-ai/soc_ai_applicability_scores.csv"
+fetch "$WWAI/iwa_metrics.csv" "$DIR/working-with-ai/iwa_metrics.csv"
 fetch "$WWAI/LICENSE.txt" "$DIR/working-with-ai/LICENSE.txt"
 fetch "$WWAI/NOTICE.md" "$DIR/working-with-ai/NOTICE.md"
 

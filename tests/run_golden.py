@@ -27,7 +27,7 @@ def commands(tests, examples, dbpath):
     inputs += [("example-" + f[:-5], os.path.relpath(os.path.join(examples, f), tests)) for f in exs]
     out = []
     for name, path in inputs:
-        for fmt in ("text", "json", "markdown"):
+        for fmt in ("text", "json", "markdown") + (("html",) if name.startswith("example-") else ()):
             out.append((f"assess/{name}.{fmt}", ["assess", path, "--format", fmt] + AS_OF, None))
         out.append((f"assess/{name}.nocf.json",
                     ["assess", path, "--format", "json", "--no-counterfactuals"] + AS_OF, None))
@@ -37,6 +37,7 @@ def commands(tests, examples, dbpath):
         if "occupation" in name or "no-task-mix" in name:
             out.append((f"assess-data/{name}.json", ["assess", path, "--format", "json", "--data", dbpath] + AS_OF, None))
             out.append((f"assess-data/{name}.text", ["assess", path, "--data", dbpath] + AS_OF, None))
+            out.append((f"assess-data/{name}.html", ["assess", path, "--format", "html", "--data", dbpath] + AS_OF, None))
     for sub in ("profile",):
         d = os.path.join(tests, "bad", sub)
         for f in sorted(os.listdir(d)):

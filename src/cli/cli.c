@@ -368,20 +368,42 @@ int cli_open_occdata(const cli_args *a, ac_occdata **out)
 	return rc;
 }
 
+int cli_format_of(const cli_args *a, unsigned allowed, ac_format *out)
+{
+	static const struct {
+		const char *name;
+		ac_format format;
+	} formats[] = {{"text", AC_FORMAT_TEXT}, {"json", AC_FORMAT_JSON}, {"markdown", AC_FORMAT_MARKDOWN},
+		       {"md", AC_FORMAT_MARKDOWN}, {"html", AC_FORMAT_HTML}};
+	const char *f = cli_opt(a, "format");
+	size_t n = sizeof formats / sizeof formats[0];
+	if (!f)
+		f = "text";
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(f, formats[i].name) == 0 && (allowed & CLI_FMT(formats[i].format))) {
+			*out = formats[i].format;
+			return -1;
+		}
+	/* "expected text, json or markdown": the names allowed, md left unsaid. */
+	char expected[128] = "";
+	size_t said = 0, count = 0;
+	for (size_t i = 0; i < n; i++)
+		count += (allowed & CLI_FMT(formats[i].format)) && strcmp(formats[i].name, "md") != 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!(allowed & CLI_FMT(formats[i].format)) || strcmp(formats[i].name, "md") == 0)
+			continue;
+		size_t len = strlen(expected);
+		snprintf(expected + len, sizeof expected - len, "%s%s", !said ? "" : said + 1 == count ? " or " : ", ",
+			 formats[i].name);
+		said++;
+	}
+	cli_error("--format: found '%s', expected %s", f, expected);
+	return CLI_EXIT_USAGE;
+}
+
 int cli_format(const cli_args *a, ac_format *out)
 {
-	const char *f = cli_opt(a, "format");
-	if (!f || strcmp(f, "text") == 0)
-		*out = AC_FORMAT_TEXT;
-	else if (strcmp(f, "json") == 0)
-		*out = AC_FORMAT_JSON;
-	else if (strcmp(f, "markdown") == 0 || strcmp(f, "md") == 0)
-		*out = AC_FORMAT_MARKDOWN;
-	else {
-		cli_error("--format: found '%s', expected text, json or markdown", f);
-		return CLI_EXIT_USAGE;
-	}
-	return -1;
+	return cli_format_of(a, CLI_FMT(AC_FORMAT_TEXT) | CLI_FMT(AC_FORMAT_JSON) | CLI_FMT(AC_FORMAT_MARKDOWN), out);
 }
 
 int cli_write_stdout(const char *buf, size_t len)
@@ -416,16 +438,10 @@ int cli_finish(int rc)
 
 int cli_format_text_or_json(const cli_args *a, int *json)
 {
-	ac_format f;
-	int rc = cli_format(a, &f);
-	if (rc >= 0)
-		return rc;
-	if (f == AC_FORMAT_MARKDOWN) {
-		cli_error("--format: found '%s', expected text or json", cli_opt(a, "format"));
-		return CLI_EXIT_USAGE;
-	}
+	ac_format f = AC_FORMAT_TEXT;
+	int rc = cli_format_of(a, CLI_FMT(AC_FORMAT_TEXT) | CLI_FMT(AC_FORMAT_JSON), &f);
 	*json = f == AC_FORMAT_JSON;
-	return -1;
+	return rc;
 }
 
 void cli_render_options(ac_render_options *o)

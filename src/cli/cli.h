@@ -96,7 +96,11 @@ int cli_open_occdata(const cli_args *a, ac_occdata **out);
 /* Prints the diagnostics of a failed library call (or, when it left none,
  * what the status means, after prefix) and returns the exit code for st. */
 int cli_fail(ac_status st, const ac_diags *d, const char *prefix);
-/* Parses --format (text, json, markdown; default text).  -1 on success. */
+/* Parses --format (default text) into one of the formats allowed, a set of
+ * CLI_FMT(AC_FORMAT_*) bits; an error names the allowed ones.  -1 on
+ * success.  cli_format allows text, json and markdown. */
+#define CLI_FMT(f) (1u << (f))
+int cli_format_of(const cli_args *a, unsigned allowed, ac_format *out);
 int cli_format(const cli_args *a, ac_format *out);
 
 /* For commands that write text or JSON only: sets *json; -1 on success. */
@@ -128,11 +132,32 @@ int cli_history_save(ac_session *s, const ac_profile *p, const ac_assessment *a,
 #define CLI_OPT_CATALOGUE {"catalogue", "FILE", "add or override catalogue entries from FILE"}
 #define CLI_OPT_DATA {"data", "FILE", "occupation database (default: $AICERT_DATA or the XDG data dir)"}
 #define CLI_OPT_FORMAT {"format", "FMT", "output format: text (default), json or markdown"}
+#define CLI_OPT_FORMAT_HTML {"format", "FMT", "output format: text (default), json, markdown or html"}
+#define CLI_OPT_QUESTIONNAIRE {"questionnaire", "FILE", "ask the questions in FILE instead of the built-in ones"}
 #define CLI_OPT_AS_OF {"as-of", "DATE", "judge certificate availability on DATE, YYYY-MM-DD (default: today, UTC)"}
 
 /* Reads a date option (YYYY-MM-DD) into *value (NULL when absent); prints an
  * error and returns 2 when it is not a real date, else -1 (cmd_assess.c). */
 int cli_opt_date(const cli_args *a, const char *name, const char **value);
+
+/* A file written whole or not at all (atomic.c): cli_atomic_open creates a
+ * temporary file beside path (f writes to it); cli_atomic_close with keep 1
+ * flushes it and renames it over path, with keep 0 removes it.  Both print
+ * what went wrong and return an exit code, or -1 on success. */
+typedef struct {
+	const char *path;
+	char *tmp;
+	FILE *f;
+} cli_atomic_file;
+int cli_atomic_open(cli_atomic_file *a, const char *path);
+int cli_atomic_close(cli_atomic_file *a, int keep);
+/* Writes buf to path whole or not at all; an exit code, or -1 on success. */
+int cli_write_file_atomic(const char *path, const char *buf, size_t len);
+
+/* Reads the questionnaire named by --questionnaire (else the built-in one),
+ * printing every problem; *text (when not NULL) gets its text (freed with
+ * free()).  -1 on success (cmd_questionnaire.c). */
+int cli_load_questionnaire(const cli_args *a, ac_questionnaire **out, char **text);
 
 /* Subcommands (one file each). */
 extern const cli_command cmd_assess;
@@ -147,6 +172,10 @@ extern const cli_command cmd_occupations_show;
 extern const cli_command cmd_data_import;
 extern const cli_command cmd_data_calibrate;
 extern const cli_command cmd_batch;
+extern const cli_command cmd_interview, cmd_questionnaire, cmd_init, cmd_schema, cmd_man, cmd_completion;
+/* Every command, in the order `aicert --help` lists them (main.c). */
+const cli_command *const *cli_command_table(size_t *n);
+extern const cli_command cmd_serve;
 extern const cli_command cmd_history_list, cmd_history_show, cmd_history_forget, cmd_history_export, cmd_history_diff;
 
 #endif

@@ -9,7 +9,7 @@
 #include "cli.h"
 
 static const cli_option options[] = {
-	CLI_OPT_FORMAT,
+	CLI_OPT_FORMAT_HTML,
 	CLI_OPT_POLICY,
 	CLI_OPT_CATALOGUE,
 	CLI_OPT_DATA,
@@ -32,7 +32,9 @@ static int run(const cli_args *args)
 {
 	ac_format fmt;
 	const char *as_of;
-	int rc = cli_format(args, &fmt);
+	int rc = cli_format_of(args, CLI_FMT(AC_FORMAT_TEXT) | CLI_FMT(AC_FORMAT_JSON) | CLI_FMT(AC_FORMAT_MARKDOWN) |
+					     CLI_FMT(AC_FORMAT_HTML),
+			       &fmt);
 	if (rc >= 0 || (rc = cli_opt_date(args, "as-of", &as_of)) >= 0)
 		return rc;
 	const char *path = args->positional[0];
@@ -78,12 +80,14 @@ done:
 const cli_command cmd_assess = {
 	"assess",
 	"assess one profile: verdict, reasons, alternatives",
-	"aicert assess PROFILE|- [--format text|json|markdown] [--as-of YYYY-MM-DD] [--policy FILE] [--catalogue FILE]\n"
+	"aicert assess PROFILE|- [--format text|json|markdown|html] [--as-of YYYY-MM-DD] [--policy FILE] [--catalogue FILE]\n"
 	"       [--data FILE] [--no-counterfactuals] [--save]",
-	"Reads a profile (../shared/spec/PROFILE.md; '-' reads standard input) and writes the\n"
-	"assessment: the verdict first, then exposure, replaceability, leverage, organisation,\n"
-	"timing, motives and the certificate, the four conditions, the five questions, the ranked\n"
-	"alternatives and what would change the verdict.  A certificate's availability is judged on\n"
+	"Reads a profile ('-' reads standard input) and writes the assessment: the verdict first,\n"
+	"then exposure, replaceability, leverage, organisation, timing, motives and the\n"
+	"certificate, the four conditions, the five questions, the ranked alternatives and what\n"
+	"would change the verdict.  To make a profile: 'aicert interview' asks the questions,\n"
+	"'aicert init' writes a starter to fill in, 'aicert schema profile' describes every field.\n"
+	"A certificate's availability is judged on\n"
 	"--as-of (default: today in UTC), which the assessment records.  Exit 0 when an assessment was written\n"
 	"(whatever the verdict), 2 for bad input or usage, 1 for an internal failure.",
 	options,

@@ -31,72 +31,6 @@ static const cli_option options[] = {
 	{"no-counterfactuals", NULL, "skip the search for answers that would change each verdict"},
 	{NULL, NULL, NULL}};
 
-/* ------------------------------------------------------------ whole-or-nothing files */
-
-typedef struct {
-	const char *path;
-	char *tmp;
-	FILE *f;
-} atomic_file;
-
-static int atomic_open(atomic_file *a, const char *path)
-{
-	a->path = path;
-	size_t n = strlen(path) + 16;
-	a->tmp = malloc(n);
-	if (!a->tmp) {
-		cli_error("out of memory");
-		return CLI_EXIT_FAIL;
-	}
-	snprintf(a->tmp, n, "%s.tmp-XXXXXX", path);
-	int fd = mkstemp(a->tmp);
-	if (fd < 0) {
-		cli_error("%s: cannot create: %s", path, strerror(errno));
-		free(a->tmp);
-		a->tmp = NULL;
-		return CLI_EXIT_FAIL;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || !(a->f = fdopen(fd, "wb"))) {
-		cli_error("%s: cannot write: %s", path, strerror(errno));
-		close(fd);
-		unlink(a->tmp);
-		free(a->tmp);
-		a->tmp = NULL;
-		return CLI_EXIT_FAIL;
-	}
-	return -1;
-}
-
-/* Puts the file in place (keep 1) or removes it; returns an exit code or -1. */
-static int atomic_close(atomic_file *a, int keep)
-{
-	if (!a->tmp)
-		return -1;
-	int rc = -1;
-	if (keep && (fflush(a->f) != 0 || fsync(fileno(a->f)) != 0)) {
-		cli_error("%s: cannot write: %s", a->path, strerror(errno));
-		keep = 0;
-		rc = CLI_EXIT_FAIL;
-	}
-	if (fclose(a->f) != 0 && keep) {
-		cli_error("%s: cannot write: %s", a->path, strerror(errno));
-		keep = 0;
-		rc = CLI_EXIT_FAIL;
-	}
-	if (keep && rename(a->tmp, a->path) != 0) {
-		cli_error("%s: cannot put in place: %s", a->path, strerror(errno));
-		keep = 0;
-		rc = CLI_EXIT_FAIL;
-	}
-	if (!keep)
-		unlink(a->tmp);
-	free(a->tmp);
-	a->tmp = NULL;
-	return rc;
-}
-
 /* ------------------------------------------------------------ options */
 
 static int ends_with(const char *s, const char *suffix)
@@ -199,11 +133,11 @@ static int write_summary(const char *path, ac_summary_format f, const ac_batch_s
 		cli_error("summary: %s", ac_strerror(st));
 		return CLI_EXIT_FAIL;
 	}
-	atomic_file a = {0};
-	int rc = atomic_open(&a, path);
+	cli_atomic_file a = {0};
+	int rc = cli_atomic_open(&a, path);
 	if (rc < 0) {
 		int ok = fwrite(text, 1, len, a.f) == len;
-		rc = atomic_close(&a, ok);
+		rc = cli_atomic_close(&a, ok);
 		if (!ok && rc < 0) {
 			cli_error("%s: cannot write: %s", path, strerror(errno));
 			rc = CLI_EXIT_FAIL;
@@ -259,7 +193,7 @@ static int run(const cli_args *args)
 	ac_session *session = NULL;
 	ac_batch_summary *sum = NULL;
 	FILE *in = NULL;
-	atomic_file out = {0};
+	cli_atomic_file out = {0};
 	progress_bar bar = {0};
 	if ((rc = cli_open_session(args, &session)) >= 0 || (rc = open_input(input, &in, &bar.total)) >= 0)
 		goto done;
@@ -274,7 +208,7 @@ static int run(const cli_args *args)
 		o.progress = draw;
 		o.progress_ctx = &bar;
 	}
-	if (output && (rc = atomic_open(&out, output)) >= 0)
+	if (output && (rc = cli_atomic_open(&out, output)) >= 0)
 		goto done;
 	ac_diags d;
 	ac_diags_init(&d);
@@ -285,11 +219,11 @@ static int run(const cli_args *args)
 	if (st != AC_OK) {
 		rc = cli_fail(st, &d, input);
 		ac_diags_free(&d);
-		atomic_close(&out, 0);
+		cli_atomic_close(&out, 0);
 		goto done;
 	}
 	ac_diags_free(&d);
-	if ((rc = atomic_close(&out, 1)) >= 0 || (summary && (rc = write_summary(summary, sf, sum)) >= 0))
+	if ((rc = cli_atomic_close(&out, 1)) >= 0 || (summary && (rc = write_summary(summary, sf, sum)) >= 0))
 		goto done;
 	if (result.failed)
 		cli_error("%s: %llu of %llu records could not be read (each has an error record in the output)", input,

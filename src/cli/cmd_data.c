@@ -48,7 +48,7 @@ static int run_import(const cli_args *a)
 		cli_error("data import needs --from DIR: the folder scripts/fetch-data.sh downloaded into");
 		return CLI_EXIT_USAGE;
 	}
-	char *to = cli_opt(a, "to") ? strdup(cli_opt(a, "to")) : ac_occdata_default_path();
+	char *to = cli_opt(a, "to") ? strdup(cli_opt(a, "to")) : ac_occdata_user_path();
 	if (!to) {
 		cli_error("no place for the database: give --to FILE, or set AICERT_DATA or HOME");
 		return CLI_EXIT_USAGE;
@@ -72,6 +72,7 @@ static int run_import(const cli_args *a)
 		free(to);
 		return st == AC_ENOMEM || st == AC_EINTERNAL ? CLI_EXIT_FAIL : CLI_EXIT_USAGE;
 	}
+	cli_print_diags(&d); /* warnings: datasets skipped because a file is missing */
 	ac_diags_free(&d);
 
 	ac_occdata *db = NULL;
@@ -86,6 +87,12 @@ static int run_import(const cli_args *a)
 		return CLI_EXIT_FAIL;
 	}
 	ac_diags_free(&d);
+	if (cli_flag(a, "quiet")) {
+		ac_occdata_info_free(info);
+		ac_occdata_close(db);
+		free(to);
+		return CLI_EXIT_OK;
+	}
 	printf("imported into %s in %.1f s (schema %d)\n", to, secs, info->schema_version);
 	printf("  %zu occupations: %zu with a GPTs-are-GPTs beta, %zu with a Working with AI score,\n"
 	       "    %zu with a median wage, %zu with projected growth\n",
@@ -96,8 +103,9 @@ static int run_import(const cli_args *a)
 	printf("  %zu searchable titles (titles, alternate, short and reported titles)\n", info->titles);
 	printf("sources:\n");
 	for (size_t i = 0; i < info->n_sources; i++)
-		printf("  %s %s (%s), %s\n", info->sources[i].title, info->sources[i].version,
-		       info->sources[i].licence, info->sources[i].url);
+		printf("  %s %s (%s), %s%s\n", info->sources[i].title, info->sources[i].version,
+		       info->sources[i].licence, info->sources[i].url,
+		       info->sources[i].missing ? " -- missing: not imported" : "");
 	ac_occdata_info_free(info);
 	ac_occdata_close(db);
 	free(to);
@@ -107,6 +115,7 @@ static int run_import(const cli_args *a)
 static const cli_option import_options[] = {
 	{"from", "DIR", "folder holding onet-29.3/, gpts-are-gpts/, working-with-ai/ and bls/ (required)"},
 	{"to", "FILE", "database to write (default: $AICERT_DATA or the XDG data dir)"},
+	{"quiet", NULL, "print only warnings and errors"},
 	{NULL, NULL, NULL},
 };
 
@@ -114,10 +123,12 @@ const cli_command cmd_data_import = {
 	"data import",
 	"build the occupation database from the official data files",
 	"aicert data import --from DIR [--to FILE]",
-	"Reads O*NET 29.3, GPTs-are-GPTs, Microsoft's Working with AI and the BLS files\n"
-	"(scripts/fetch-data.sh downloads them) and writes one SQLite database.  The\n"
-	"database is replaced only when the whole import succeeded; a missing or\n"
-	"malformed file is reported with its name and line.",
+	"Reads O*NET, GPTs-are-GPTs, Microsoft's Working with AI and the BLS files (the\n"
+	"releases aicert ships are in data/occupations/; scripts/fetch-data.sh downloads\n"
+	"newer ones) and writes one SQLite database.  The database is replaced only when\n"
+	"the whole import succeeded; a malformed file is reported with its name and\n"
+	"line.  Only O*NET is required: a dataset with a file missing is skipped with a\n"
+	"warning and recorded as missing.",
 	import_options,
 	0,
 	0,
@@ -162,9 +173,10 @@ static int run_calibrate(const cli_args *a)
 	}
 	if (rc < 0) {
 		printf("# Calibrated by 'aicert data calibrate' from the installed occupation data.\n"
-		       "# Spearman correlation over %zu occupations with a published GPTs-are-GPTs beta:\n"
-		       "#   category defaults of the policy vs published beta:  %.3f\n"
-		       "#   calibrated category exposures   vs published beta:  %.3f\n"
+		       "# Spearman correlation over %zu occupations with a measured exposure (GPTs-are-GPTs\n"
+		       "# task labels and Working with AI measured use, combined):\n"
+		       "#   category defaults of the policy vs measured exposure:  %.3f\n"
+		       "#   calibrated category exposures   vs measured exposure:  %.3f\n"
 		       "# Spearman(published beta, Working with AI applicability) over %zu occupations: %.3f\n"
 		       "# %zu tasks have no GWA, or one the policy does not map, and are left out.\n"
 		       "#\n"
@@ -197,9 +209,10 @@ const cli_command cmd_data_calibrate = {
 	"aicert data calibrate [--policy FILE] [--data FILE] > calibrated.policy",
 	"Prints, as comments, Spearman's correlation over all occupations between the\n"
 	"exposure the policy's category defaults give an occupation's O*NET tasks and\n"
-	"the published GPTs-are-GPTs beta, before and after calibration, and between\n"
-	"that beta and Microsoft's AI applicability score; then the policy with each\n"
-	"category's exposure replaced by the mean measured beta of its O*NET tasks.\n"
+	"its measured exposure (GPTs-are-GPTs labels and Microsoft's measured AI use,\n"
+	"combined), before and after calibration, and between the published beta and\n"
+	"Microsoft's AI applicability score; then the policy with each category's\n"
+	"exposure replaced by the mean measured exposure of its O*NET tasks.\n"
 	"Save it and use it with --policy.",
 	calibrate_options,
 	0,

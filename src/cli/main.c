@@ -9,7 +9,11 @@
 #include "cli.h"
 
 static const cli_command *const commands[] = {
+	&cmd_interview,
 	&cmd_assess,
+	&cmd_init,
+	&cmd_schema,
+	&cmd_questionnaire,
 	&cmd_compare,
 	&cmd_batch,
 	&cmd_history_list, &cmd_history_show, &cmd_history_forget, &cmd_history_export, &cmd_history_diff,
@@ -22,8 +26,17 @@ static const cli_command *const commands[] = {
 	&cmd_data_calibrate,
 	&cmd_policy_show,
 	&cmd_policy_check,
+	&cmd_serve,
+	&cmd_completion,
+	&cmd_man,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+const cli_command *const *cli_command_table(size_t *n)
+{
+	*n = N_COMMANDS;
+	return commands;
+}
 
 static void print_usage(FILE *to)
 {

@@ -69,7 +69,7 @@ run 2 occupations show 13-2051 --data "$TMP/missing.db"
 
 # Calibrate: figures as comments, and a policy the checker accepts.
 run 0 data calibrate && has "$TMP/out" "Spearman" &&
-	has "$TMP/out" "# calibrated: mean measured beta" && cp "$TMP/out" "$TMP/calibrated.policy" &&
+	has "$TMP/out" "# calibrated: mean measured exposure" && cp "$TMP/out" "$TMP/calibrated.policy" &&
 	run 0 policy check "$TMP/calibrated.policy" && has "$TMP/out" "calibrated"
 
 echo "$count checks, $failures failures"

@@ -63,6 +63,11 @@ full data calibrate
 full policy show
 full policy show --facts
 full policy check "$TESTS/../data/policy.default"
+full completion bash
+full init
+full schema profile
+full questionnaire
+full serve --help
 
 echo "$count checks, $failures failures"
 [ "$failures" -eq 0 ]

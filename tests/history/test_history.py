@@ -125,8 +125,11 @@ def diff_answers_and_policy(tmp):
     changed = variant(tmp, "changed.json", lambda d: d["role"].__setitem__("leverage_test", "pay"))
     run(["assess", changed, "--save"], hist)
     rc, out, err = run(["history", "diff"], hist)
-    check(rc == 0 and "role.leverage_test" in out and "The verdict moved from pursue to not yet" in out,
-          f"diff names the answer that changed and the move ({rc} {err[:200]})")
+    out = " ".join(out.split())
+    check(rc == 0 and "40% more productive" in out and "your pay rises" in out
+          and "The verdict moved from pursue to not yet" in out,
+          f"diff names the answer that changed, in plain words, and the move ({rc} {err[:200]})")
+    check("role.leverage_test" not in out and "leverage_test" not in out, "the text shows no field path or value id")
     rc, out, _ = run(["history", "diff", "1", "2", "--format", "json"], hist)
     d = json.loads(out)
     causes = {c["cause"]: c for c in d["causes"]}
@@ -187,6 +190,35 @@ def diff_catalogue(tmp):
           and not causes["policy"]["changed"], f"diff names the catalogue when only the catalogue changed ({err[:200]})")
     rc, out, _ = run(["history", "diff", "--catalogue", override], hist)
     check("team-2" in out and "The catalogue and the data — changed" in out, "the text names the catalogue's new version")
+
+
+def diff_date(tmp):
+    hist = os.path.join(tmp, "date.db")
+    # Azure AI Engineer (AI-102) retired on 2026-06-30: the same answers, saved
+    # before and after that day, differ only by the date.
+    named = variant(tmp, "retiring.json", lambda d: d.__setitem__("certification", {"id": "ms-ai-102"}))
+    rc1, _, e1 = run(["assess", named, "--save", "--as-of", "2025-06-01"], hist)
+    rc2, _, e2 = run(["assess", named, "--save", "--as-of", "2026-12-01"], hist)
+    check(rc1 == rc2 == 0, f"both dates saved ({e1[:200]} {e2[:200]})")
+    rc, out, err = run(["history", "diff", "--format", "json"], hist)
+    d = json.loads(out) if rc == 0 else {"causes": []}
+    causes = {c["cause"]: c for c in d["causes"]}
+    date = causes.get("date", {})
+    check(rc == 0 and d["moved"] and date.get("changed") and date.get("moved")
+          and date["to"]["reason"] == "certificate_retired" and date["from"]["reason"] != "certificate_retired"
+          and date["dates"] == {"from": "2025-06-01", "to": "2026-12-01"}
+          and not causes["answers"]["changed"] and not causes["policy"]["changed"]
+          and not causes["catalogue_and_data"]["moved"],
+          f"diff names the date when only the date changed ({err[:200]}): {date}")
+    rc, out, _ = run(["history", "diff"], hist)
+    out = " ".join(out.split())
+    check(rc == 0 and "The date — moved from 2025-06-01 to 2026-12-01: re-assessing the old answers at the new date"
+          in out and "now decided by certificate retired" in out, f"the text says the date moved the decision:\n{out}")
+    # A later save at the same date: the date did not change.
+    run(["assess", named, "--save", "--as-of", "2026-12-01"], hist)
+    d = json.loads(run(["history", "diff", "--format", "json"], hist)[1])
+    date = {c["cause"]: c for c in d["causes"]}["date"]
+    check(not date["changed"] and not date["moved"], "the same date twice: the date did not change")
 
 
 # ---------------------------------------------------------------- refusals
@@ -251,10 +283,11 @@ def migration(tmp):
     texts = db.execute("SELECT hash FROM policies").fetchall()
     cols = [r[1] for r in db.execute("PRAGMA table_info(assessments)")]
     db.close()
-    check(version == 2 and "aicert_version" in cols, f"the tables are now version 2 ({version})")
+    check(version == 3 and "aicert_version" in cols and "token" in cols,
+          f"the tables are now version 3, with the program's version and a store's token ({version})")
     check(texts == [(default_hash,)], "records saved under the built-in policy get its text")
     rc, out, err = run(["history", "diff", "2", "3"], hist)
-    check(rc == 0 and "role.leverage_test" in out, f"diff works on migrated records ({err[:200]})")
+    check(rc == 0 and "40% more productive" in out, f"diff works on migrated records ({err[:200]})")
     rc, out, err = run(["history", "diff", "1", "3"], hist)
     check(rc == 0 and "was not kept" in out, f"a record whose policy text was never kept says so ({err[:200]})")
     rc, out, _ = run(["assess", PROFILE, "--save"], hist)
@@ -311,6 +344,7 @@ def main():
         list_export_forget(tmp)
         diff_answers_and_policy(tmp)
         diff_catalogue(tmp)
+        diff_date(tmp)
         refusals(tmp)
         migration(tmp)
         killed_saves(tmp)

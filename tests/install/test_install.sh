@@ -11,6 +11,20 @@ cmake --install "$BUILD" --prefix "$TMP/prefix" >/dev/null
 for f in bin/aicert include/aicert.h lib/libaicert.a lib/pkgconfig/aicert.pc; do
 	[ -e "$TMP/prefix/$f" ] || { echo "FAIL: $f was not installed" >&2; exit 1; }
 done
+# What a person needs beside the binary: a man page per command (made from its
+# help), completions, the profile's JSON Schema and the examples.
+for f in share/man/man1/aicert.1 share/man/man1/aicert-interview.1 share/man/man1/aicert-history-diff.1 \
+	share/bash-completion/completions/aicert share/zsh/site-functions/_aicert \
+	share/aicert/profile.schema.json share/aicert/questionnaire.txt share/doc/aicert/examples/product-lead.json; do
+	[ -s "$TMP/prefix/$f" ] || { echo "FAIL: $f was not installed" >&2; exit 1; }
+done
+pages=$(ls "$TMP/prefix/share/man/man1" | wc -l)
+commands=$("$TMP/prefix/bin/aicert" --help | awk '/^commands:/ { on = 1; next } on && /^$/ { exit } on { n++ } END { print n }')
+[ "$pages" -eq $((commands + 1)) ] || { echo "FAIL: $pages man pages for $commands commands" >&2; exit 1; }
+grep -qF -- '\-\-questionnaire' "$TMP/prefix/share/man/man1/aicert-interview.1" ||
+	{ echo "FAIL: the interview's man page lacks its options" >&2; exit 1; }
+"$TMP/prefix/bin/aicert" assess --help | grep -q 'aicert interview' ||
+	{ echo "FAIL: assess --help does not say how to make a profile" >&2; exit 1; }
 [ -e "$TMP/prefix/lib/libaicert.so" ] || { echo "FAIL: libaicert.so was not installed" >&2; exit 1; }
 export PKG_CONFIG_PATH="$TMP/prefix/lib/pkgconfig"
 # shellcheck disable=SC2046

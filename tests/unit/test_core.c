@@ -17,11 +17,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "aicert.h"
 #include "core/codes.h"
 #include "core/date.h"
 #include "core/diag.h"
 #include "core/dsv.h"
+#include "core/jsonw.h"
 #include "core/number.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
@@ -482,6 +485,118 @@ static void control_characters_are_escaped_for_a_terminal(void **state)
 	ac_diags_free(&d);
 }
 
+/* ------------------------------------------------------------ the JSON writer */
+
+static unsigned long seed = 14;
+
+static unsigned next(unsigned n)
+{
+	seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)(seed >> 33) % n;
+}
+
+/* A random value: text with escapes and UTF-8, whole numbers, reals of every
+ * size, and nested containers (some empty, some with a key given twice). */
+static json_t *random_value(int depth)
+{
+	static const char *const texts[] = {"", "plain", "tab\there", "quote \" and \\ back", "line\nbreak\r\f\b",
+		"\x01\x1f\x7f control", "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80", "a/b"};
+	static const double reals[] = {0.1, 0.30000000000000004, 1e20, 1e-7, 123456789012345678.0, -2.5, 1e300,
+		0.0001, 33.3333, 1.5e-300};
+	switch (depth > 3 ? next(5) : next(7)) {
+	case 0: return json_string(texts[next(sizeof texts / sizeof *texts)]);
+	case 1: return json_integer((json_int_t)next(2000000) - 1000000);
+	case 2: return json_real(reals[next(sizeof reals / sizeof *reals)]);
+	case 3: return json_boolean(next(2));
+	case 4: return json_null();
+	case 5: {
+		json_t *o = json_object();
+		for (unsigned i = 0, n = next(4); i < n; i++) {
+			char key[16];
+			snprintf(key, sizeof key, "k%u", next(5));
+			json_object_set_new(o, key, random_value(depth + 1));
+		}
+		return o;
+	}
+	default: {
+		json_t *a = json_array();
+		for (unsigned i = 0, n = next(4); i < n; i++)
+			json_array_append_new(a, random_value(depth + 1));
+		return a;
+	}
+	}
+}
+
+static void write_value(ac_jw *w, json_t *v)
+{
+	const char *k;
+	json_t *x;
+	size_t i;
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		ac_jw_object(w);
+		json_object_foreach(v, k, x) {
+			ac_jw_key(w, k);
+			write_value(w, x);
+		}
+		ac_jw_end_object(w);
+		break;
+	case JSON_ARRAY:
+		ac_jw_array(w);
+		json_array_foreach(v, i, x)
+			write_value(w, x);
+		ac_jw_end_array(w);
+		break;
+	case JSON_STRING: ac_jw_strn(w, json_string_value(v), json_string_length(v)); break;
+	case JSON_INTEGER: ac_jw_int(w, json_integer_value(v)); break;
+	case JSON_REAL: ac_jw_real(w, json_real_value(v), 15); break;
+	case JSON_TRUE: ac_jw_bool(w, 1); break;
+	case JSON_FALSE: ac_jw_bool(w, 0); break;
+	default: ac_jw_null(w); break;
+	}
+}
+
+static void the_json_writer_lays_out_values_as_jansson_dumps_them(void **state)
+{
+	(void)state;
+	for (int round = 0; round < 500; round++) {
+		json_t *v = random_value(0);
+		for (int compact = 0; compact <= 1; compact++) {
+			size_t flags = (compact ? JSON_COMPACT : JSON_INDENT(2)) | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15);
+			char *want = json_dumps(v, flags);
+			strbuf sb;
+			sb_init(&sb);
+			ac_jw w;
+			ac_jw_init(&w, &sb, compact ? 0 : 2);
+			write_value(&w, v);
+			assert_int_equal(ac_jw_status(&w), 0);
+			assert_non_null(want);
+			assert_string_equal(sb.buf, want);
+			free(want);
+			sb_free(&sb);
+		}
+		json_decref(v);
+	}
+}
+
+static void the_json_writer_refuses_text_that_is_not_utf8(void **state)
+{
+	(void)state;
+	static const char *const bad[] = {"\xff", "caf\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		strbuf sb;
+		sb_init(&sb);
+		ac_jw w;
+		ac_jw_init(&w, &sb, 2);
+		ac_jw_array(&w);
+		ac_jw_str(&w, bad[i]);
+		ac_jw_end_array(&w);
+		assert_int_equal(ac_jw_status(&w), -1);
+		assert_null(json_string(bad[i])); /* jansson refuses it too */
+		sb_free(&sb);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -502,6 +617,8 @@ int main(void)
 		cmocka_unit_test(limits_are_refused_not_truncated),
 		cmocka_unit_test(the_readers_bad_fixture_cases_are_refused_with_their_line),
 		cmocka_unit_test(a_good_file_is_read_with_its_counts),
+		cmocka_unit_test(the_json_writer_lays_out_values_as_jansson_dumps_them),
+		cmocka_unit_test(the_json_writer_refuses_text_that_is_not_utf8),
 	};
 	return cmocka_run_group_tests_name("core", tests, NULL, NULL);
 }

@@ -15,6 +15,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <sys/stat.h>
 
 #include <sqlite3.h>
 
@@ -99,7 +100,7 @@ static void import_builds_the_database_and_nothing_else(void **state)
 	assert_int_equal(occ_test_count_entries(f->dir), 1); /* no temp file left */
 	ac_occdata_info *info = NULL;
 	assert_int_equal(ac_occdata_info_get(f->data, &info, NULL), AC_OK);
-	assert_int_equal(info->schema_version, 1);
+	assert_int_equal(info->schema_version, 2);
 	assert_non_null(info->imported_at);
 	assert_int_equal(info->occupations, 8);
 	assert_int_equal(info->tasks, 19);
@@ -247,6 +248,53 @@ static void missing_source_folder_is_an_io_error(void **state)
 	occ_test_rmtree(tmp);
 }
 
+/* Only O*NET is required: a dataset with a file missing is skipped with a
+ * warning, recorded as missing, and its figures stay unknown. */
+static void a_missing_dataset_is_skipped_and_recorded(void **state)
+{
+	(void)state;
+	char tmp[512], src[600], db[700], path[800];
+	assert_int_equal(occ_test_tmpdir(tmp, sizeof tmp), 0);
+	snprintf(src, sizeof src, "%s/src", tmp);
+	snprintf(db, sizeof db, "%s/occ.db", tmp);
+	assert_int_equal(occ_test_copytree(OCC_FIXTURE_DIR "/good", src, NULL), 0);
+	snprintf(path, sizeof path, "%s/bls/oews_national_may2024.tsv", src);
+	assert_int_equal(unlink(path), 0);
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_occdata_import(src, db, &d), AC_OK);
+	assert_int_equal(d.count, 1);
+	assert_non_null(strstr(d.items[0].message, "warning"));
+	assert_non_null(strstr(d.items[0].source, "oews_national_may2024.tsv"));
+	ac_diags_free(&d);
+	ac_occdata *data = NULL;
+	assert_int_equal(ac_occdata_open(db, &data, NULL), AC_OK);
+	ac_occdata_info *info = NULL;
+	assert_int_equal(ac_occdata_info_get(data, &info, NULL), AC_OK);
+	int seen = 0;
+	for (size_t i = 0; i < info->n_sources; i++) {
+		int oews = strcmp(info->sources[i].name, "bls-oews") == 0;
+		seen += oews;
+		assert_int_equal(info->sources[i].missing, oews);
+	}
+	assert_int_equal(seen, 1);
+	assert_int_equal(info->with_wage, 0);
+	assert_true(info->with_beta > 0);
+	ac_occdata_info_free(info);
+	ac_occupation *o = NULL;
+	assert_int_equal(ac_occdata_occupation(data, "13-2051.00", &o, NULL), AC_OK);
+	assert_false(o->median_wage.set);
+	ac_occupation_free(o);
+	ac_occdata_close(data);
+	/* O*NET itself is required. */
+	snprintf(path, sizeof path, "%s/onet-29.3/Occupation Data.txt", src);
+	assert_int_equal(unlink(path), 0);
+	ac_diags_init(&d);
+	assert_int_equal(ac_occdata_import(src, db, &d), AC_EIO);
+	ac_diags_free(&d);
+	occ_test_rmtree(tmp);
+}
+
 /* ------------------------------------------------------------ opening */
 
 static void opening_without_data_says_how_to_install(void **state)
@@ -289,12 +337,22 @@ static void default_path_follows_aicert_data_then_xdg_then_home(void **state)
 	char *p = ac_occdata_default_path();
 	assert_string_equal(p, "/data/occ.db");
 	ac_free(p);
+	p = ac_occdata_user_path();
+	assert_string_equal(p, "/data/occ.db");
+	ac_free(p);
 	unsetenv("AICERT_DATA");
-	p = ac_occdata_default_path();
+	p = ac_occdata_user_path();
 	assert_string_equal(p, "/xdg/aicert/occupations.db");
 	ac_free(p);
-	setenv("XDG_DATA_HOME", "relative/ignored", 1);
+	/* No database there: the installed one or the build tree's, when one
+	 * exists, else the user's path. */
 	p = ac_occdata_default_path();
+	struct stat sb;
+	assert_true(strcmp(p, "/xdg/aicert/occupations.db") == 0 || stat(p, &sb) == 0);
+	assert_true(strcmp(p, "/data/occ.db") != 0);
+	ac_free(p);
+	setenv("XDG_DATA_HOME", "relative/ignored", 1);
+	p = ac_occdata_user_path();
 	assert_string_equal(p, "/home/me/.local/share/aicert/occupations.db");
 	ac_free(p);
 	for (int i = 0; i < 3; i++) {
@@ -676,6 +734,83 @@ static void categories_come_from_the_policy_gwa_table(void **state)
 	ac_policy_free(p);
 }
 
+/* Tasks grouped by category with Core 2 / Supplemental 1 time; the task
+ * without a work activity stays out of the groups and is counted apart. */
+static void tasks_group_by_category_and_keep_the_uncategorised_apart(void **state)
+{
+	fixture *f = *state;
+	ac_policy *p = occ_test_policy();
+	assert_non_null(p);
+	ac_occupation *o = lookup(f, "13-2051.00");
+	ac_task_groups *g = NULL;
+	assert_int_equal(ac_occupation_task_groups(o, p, &g, NULL), AC_OK);
+	ac_occupation_free(o); /* the groups own their copies */
+	assert_int_equal(ac_task_groups_count(g), 3);
+	/* Core 2 + Core 2 + Supplemental 1: two groups of 2/5, one of 1/5. */
+	assert_int_equal(ac_task_groups_category(g, 0), AC_CAT_DOCUMENT_DRAFTING);
+	assert_int_equal(ac_task_groups_category(g, 1), AC_CAT_STRUCTURED_DATA_ANALYSIS);
+	assert_int_equal(ac_task_groups_category(g, 2), AC_CAT_CLIENT_RELATIONSHIP);
+	assert_true(fabs(ac_task_groups_share(g, 0) - 0.4) < 1e-12);
+	assert_true(fabs(ac_task_groups_share(g, 2) - 0.2) < 1e-12);
+	long id = 0;
+	assert_int_equal(ac_task_groups_task_count(g, 1), 1);
+	assert_string_equal(ac_task_groups_task(g, 1, 0, &id), "Analyze financial data to forecast company performance.");
+	assert_int_equal(id, 1001);
+	assert_null(ac_task_groups_task(g, 1, 1, &id));
+	assert_null(ac_task_groups_task(g, 3, 0, &id));
+	assert_int_equal(ac_task_groups_uncategorised(g), 1);
+	assert_string_equal(ac_task_groups_uncategorised_task(g, 0, &id), "Attend industry conferences.");
+	assert_int_equal(id, 1004);
+	/* 1 of 6 weight units, untyped counting as Supplemental. */
+	assert_true(fabs(ac_task_groups_uncategorised_share(g) - 1.0 / 6) < 1e-12);
+	ac_task_groups_free(g);
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_occupation_task_groups(NULL, p, &g, &d), AC_EINPUT);
+	assert_null(g);
+	assert_true(d.count > 0);
+	ac_diags_free(&d);
+	ac_policy_free(p);
+}
+
+/* Each task's measured exposure: half beta, half Microsoft's usage rescaled
+ * to beta's scale (clipped to 0..1), its range spanning the two; one source
+ * alone where the other has no figure. */
+static void task_exposure_combines_the_two_sources(void **state)
+{
+	fixture *f = *state;
+	ac_occ_task *t = NULL;
+	assert_int_equal(ac_occdata_task(f->data, 1003, &t, NULL), AC_OK);
+	assert_int_equal(t->sources, AC_OCC_SOURCE_LABEL | AC_OCC_SOURCE_USAGE);
+	assert_true(t->exposure_low.v < t->exposure_high.v);
+	assert_true(fabs(t->exposure.v - (t->exposure_low.v + t->exposure_high.v) / 2) < 1e-12);
+	assert_true(t->exposure_low.v == t->beta.v || t->exposure_high.v == t->beta.v);
+	ac_occ_tasks_free(t, 1);
+	/* No IWA usage (1043's activity is not measured): beta alone. */
+	assert_int_equal(ac_occdata_task(f->data, 1043, &t, NULL), AC_OK);
+	assert_int_equal(t->sources, AC_OCC_SOURCE_LABEL);
+	assert_true(t->exposure.v == t->beta.v && t->exposure_low.v == t->exposure_high.v);
+	ac_occ_tasks_free(t, 1);
+	/* No label: Microsoft's measure alone. */
+	assert_int_equal(ac_occdata_task(f->data, 1052, &t, NULL), AC_OK);
+	assert_int_equal(t->sources, AC_OCC_SOURCE_USAGE);
+	assert_false(t->beta.set);
+	assert_true(t->exposure.set && t->exposure.v > 0 && t->exposure.v <= 1);
+	ac_occ_tasks_free(t, 1);
+	/* The occupation's exposure is the Core 2 / other 1 mean of its tasks'. */
+	ac_occupation *o = lookup(f, "13-2051.00");
+	double sum = 0, w = 0;
+	for (size_t i = 0; i < o->n_tasks; i++) {
+		double k = o->tasks[i].core ? 2 : 1;
+		sum += k * o->tasks[i].exposure.v;
+		w += k;
+	}
+	assert_true(o->exposure.set);
+	assert_true(fabs(o->exposure.v - sum / w) < 1e-12);
+	assert_true(o->exposure_percentile.set);
+	ac_occupation_free(o);
+}
+
 static void calibration_averages_measured_beta_per_category(void **state)
 {
 	fixture *f = *state;
@@ -694,11 +829,21 @@ static void calibration_averages_measured_beta_per_category(void **state)
 	assert_true(c.rho_applicability >= -1 && c.rho_applicability <= 1);
 	for (int k = 1; k <= AC_CAT__COUNT; k++)
 		assert_true(c.before[k] == ac_policy_category_exposure(p, k));
-	/* Documenting/Recording: tasks 1002, 1012, 1032 (1.0) and 1042 (0.5); 1052 has no label. */
-	assert_int_equal(c.n_tasks[AC_CAT_DOCUMENT_DRAFTING], 4);
-	assert_true(fabs(c.after[AC_CAT_DOCUMENT_DRAFTING] - 0.875) < 1e-12);
+	/* Documenting/Recording: tasks 1002, 1012, 1032, 1042 and 1052 (which has
+	 * no label, only Microsoft's measure): the mean of their measured exposure. */
+	static const long drafting[] = {1002, 1012, 1032, 1042, 1052};
+	double sum = 0;
+	for (size_t i = 0; i < 5; i++) {
+		ac_occ_task *t = NULL;
+		assert_int_equal(ac_occdata_task(f->data, drafting[i], &t, NULL), AC_OK);
+		assert_true(t->exposure.set);
+		sum += t->exposure.v;
+		ac_occ_tasks_free(t, 1);
+	}
+	assert_int_equal(c.n_tasks[AC_CAT_DOCUMENT_DRAFTING], 5);
+	assert_true(fabs(c.after[AC_CAT_DOCUMENT_DRAFTING] - sum / 5) < 1e-12);
 	assert_int_equal(c.n_tasks[AC_CAT_PHYSICAL_IN_PERSON], 2);
-	assert_true(c.after[AC_CAT_PHYSICAL_IN_PERSON] == 0.0);
+	assert_true(c.after[AC_CAT_PHYSICAL_IN_PERSON] < 0.01);
 	/* No task: the policy's figure stays. */
 	assert_int_equal(c.n_tasks[AC_CAT_STANDARDIZED_REPORTING], 0);
 	assert_true(c.after[AC_CAT_STANDARDIZED_REPORTING] == c.before[AC_CAT_STANDARDIZED_REPORTING]);
@@ -862,7 +1007,7 @@ static void a_damaged_database_is_named_when_read(void **state)
 	sqlite3 *s = NULL;
 	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(s, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-					 "INSERT INTO meta VALUES('schema_version', '1');", NULL, NULL, NULL), SQLITE_OK);
+					 "INSERT INTO meta VALUES('schema_version', '2');", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(s);
 	ac_diags d;
 	ac_diags_init(&d);
@@ -902,6 +1047,8 @@ int main(void)
 		cmocka_unit_test(search_input_cannot_break_the_query),
 		cmocka_unit_test(search_needs_words),
 		cmocka_unit_test(categories_come_from_the_policy_gwa_table),
+		cmocka_unit_test(tasks_group_by_category_and_keep_the_uncategorised_apart),
+		cmocka_unit_test(task_exposure_combines_the_two_sources),
 		cmocka_unit_test(calibration_averages_measured_beta_per_category),
 		cmocka_unit_test(a_repeated_lookup_hands_out_independent_copies),
 		cmocka_unit_test(clones_answer_the_same_from_two_threads_at_once),
@@ -912,6 +1059,7 @@ int main(void)
 		cmocka_unit_test(bad_files_are_refused_with_file_and_line),
 		cmocka_unit_test(overlong_line_is_refused),
 		cmocka_unit_test(missing_source_folder_is_an_io_error),
+		cmocka_unit_test(a_missing_dataset_is_skipped_and_recorded),
 		cmocka_unit_test(opening_without_data_says_how_to_install),
 		cmocka_unit_test(default_path_follows_aicert_data_then_xdg_then_home),
 		cmocka_unit_test(a_damaged_database_is_named_when_read),

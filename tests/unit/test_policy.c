@@ -93,8 +93,8 @@ static void a_custom_threshold_changes_the_verdict(void **state)
 static void a_custom_category_exposure_changes_the_figures(void **state)
 {
 	(void)state;
-	ac_policy *p = h_policy_variant("[category routine_admin]\ncovers = data entry, forms, scheduling, filing\nrepeatable = yes\nexposure = 0.80",
-					"[category routine_admin]\ncovers = data entry, forms, scheduling, filing\nrepeatable = yes\nexposure = 0.40");
+	ac_policy *p = h_policy_variant("Working with AI measured use; was 0.80)\nexposure = 0.51",
+					"Working with AI measured use; was 0.80)\nexposure = 0.40");
 	assert_float_equal(ac_policy_category_exposure(p, AC_CAT_ROUTINE_ADMIN), 0.40, 1e-9);
 	ac_assessment *a = h_assess_with(p, P("'role': {'tasks': [{'name': 'Forms', 'share': 100, 'category': 'routine_admin'}]}"), 0);
 	assert_float_equal(a->exposure.score, 0.40, 1e-9);
@@ -577,8 +577,9 @@ static void calibration_rewrites_only_the_exposures_it_measured(void **state)
 	assert_int_equal(ac_policy_write_with_category_exposures(h_pol, exposures, measured, &text, &len), AC_OK);
 	assert_int_equal(strlen(text), len);
 	assert_non_null(strstr(text, "name = default-calibrated\n"));
-	assert_non_null(strstr(text, "# calibrated: mean measured beta of 12 O*NET tasks (was 0.80)\nexposure = 0.46\n"));
-	assert_non_null(strstr(text, "# no O*NET task maps to this category: the policy's figure is kept\nexposure = 0.85\n"));
+	assert_non_null(strstr(text, "# calibrated: mean measured exposure of 12 O*NET tasks (GPTs-are-GPTs labels and "
+				     "Working with AI measured use; was 0.51)\nexposure = 0.46\n"));
+	assert_non_null(strstr(text, "# no O*NET task maps to this category: the policy's figure is kept\nexposure = 0.58\n"));
 	assert_non_null(strstr(text, "# aicert decision policy\n")); /* comments are kept */
 	ac_policy *p = NULL;
 	ac_diags d;
@@ -586,7 +587,7 @@ static void calibration_rewrites_only_the_exposures_it_measured(void **state)
 	assert_int_equal(ac_policy_parse(text, len, "calibrated", &p, &d), AC_OK);
 	assert_string_equal(ac_policy_name(p), "default-calibrated");
 	assert_float_equal(ac_policy_category_exposure(p, AC_CAT_ROUTINE_ADMIN), 0.46, 1e-9);
-	assert_float_equal(ac_policy_category_exposure(p, AC_CAT_DOCUMENT_DRAFTING), 0.85, 1e-9);
+	assert_float_equal(ac_policy_category_exposure(p, AC_CAT_DOCUMENT_DRAFTING), 0.58, 1e-9);
 	ac_policy_free(p);
 	ac_diags_free(&d);
 	ac_free(text);

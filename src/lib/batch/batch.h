@@ -112,10 +112,6 @@ typedef struct {
 	size_t n_groups;     /* CSV: the task group of each task */
 } batch_record;
 
-/* Splits a diagnostic's "found X, expected Y" into its two parts; 0 when the
- * message has another shape. */
-int batch_found_expected(const char *msg, const char **found, size_t *found_len, const char **expected);
-
 void batch_record_init(batch_record *r);
 /* Frees what the record holds for one trip; keeps its buffers for the next. */
 void batch_record_reset(batch_record *r);

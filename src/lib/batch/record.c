@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "batch/batch.h"
+#include "render/render.h"
 
 void batch_record_init(batch_record *r)
 {
@@ -40,22 +41,6 @@ void batch_record_free(batch_record *r)
 
 /* ------------------------------------------------------------ error records */
 
-int batch_found_expected(const char *msg, const char **found, size_t *found_len, const char **expected)
-{
-	static const char sep[] = ", expected ";
-	if (strncmp(msg, "found ", 6) != 0)
-		return 0;
-	const char *at = NULL;
-	for (const char *p = msg; (p = strstr(p, sep)); p++)
-		at = p; /* the last one: a quoted found value may hold the words */
-	if (!at)
-		return 0;
-	*found = msg + 6;
-	*found_len = (size_t)(at - *found);
-	*expected = at + sizeof sep - 1;
-	return 1;
-}
-
 static void error_json(const record_setup *setup, batch_record *r)
 {
 	strbuf *o = &r->out;
@@ -74,7 +59,7 @@ static void error_json(const record_setup *setup, batch_record *r)
 		}
 		const char *found, *expected;
 		size_t n;
-		if (batch_found_expected(d->message, &found, &n, &expected)) {
+		if (ac_diag_found_expected(d->message, &found, &n, &expected)) {
 			char *f = strndup(found, n);
 			sb_puts(o, ",\"found\":");
 			if (f)
@@ -160,15 +145,11 @@ static void row_csv(batch_record *r)
 	sb_printf(o, ",%s,%d,\n", top ? ac_enum_name(AC_ENUM_PATH, top) : "", top_score);
 }
 
+/* The assessment's JSON document on one line, written straight into the
+ * record's output. */
 static ac_status row_json(batch_record *r)
 {
-	char *json = NULL;
-	size_t len = 0;
-	ac_status st = ac_render(r->a, AC_FORMAT_JSON, &json, &len);
-	if (st == AC_OK && (sb_putn(&r->out, json, ac_json_squeeze(json, len)) != 0 || sb_puts(&r->out, "\n") != 0))
-		st = AC_ENOMEM;
-	ac_free(json);
-	return st;
+	return ac_render_json_layout(r->a, 1, &r->out);
 }
 
 /* The profile of a CSV row; AC_EINPUT with the row's problems.  *cells

@@ -146,7 +146,7 @@ static char *withheld(const char *msg)
 	static const char near[] = " near '";
 	const char *found, *expected;
 	size_t n;
-	if (batch_found_expected(msg, &found, &n, &expected) && memchr(found, '"', n))
+	if (ac_diag_found_expected(msg, &found, &n, &expected) && memchr(found, '"', n))
 		return ac_strdup_printf("found a text answer (not shown), expected %s", expected);
 	const char *at = strstr(msg, near);
 	if (at)

@@ -1,8 +1,8 @@
 /*
  * summary_render.c — the team summary as a report: one walk over the figures
- * that hands each block to a writer, the renderers' Markdown writer or the
- * HTML writer of summary_html.c, with a bar chart of the exposure
- * distribution (text bars in Markdown, inline SVG in HTML).
+ * that hands each block to a writer, the renderers' Markdown or HTML writer,
+ * with a bar chart of the exposure distribution (text bars in Markdown, the
+ * HTML writer's inline SVG chart in HTML).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "batch/summary.h"
-#include "batch/summary_html.h"
+#include "render/render.h"
 
 /* The cells of one table, made as the walk goes. */
 typedef struct {
@@ -179,7 +179,33 @@ static void reasons(const ac_batch_summary *s, const rw_writer *w, rw_out *o, ce
 	table(w, o, c, head, right, 3);
 }
 
-static void exposure(const ac_batch_summary *s, const rw_writer *w, rw_out *o, cells *c, summary_chart chart)
+static void text_chart(rw_out *o, const char *const *labels, const unsigned long long *values, size_t n,
+		       const char *caption);
+
+/* A bar chart of counts: the writer's own when it draws charts, else bars
+ * of text. */
+static void count_chart(const rw_writer *w, rw_out *o, const char *const *labels, const unsigned long long *values,
+			size_t n, const char *caption)
+{
+	enum { MAX_BARS = 16 };
+	if (!w->chart || n > MAX_BARS) {
+		text_chart(o, labels, values, n, caption);
+		return;
+	}
+	rw_bar bars[MAX_BARS];
+	char figures[MAX_BARS][24];
+	unsigned long long max = 0;
+	for (size_t i = 0; i < n; i++)
+		max = values[i] > max ? values[i] : max;
+	for (size_t i = 0; i < n; i++) {
+		snprintf(figures[i], sizeof figures[i], "%llu", values[i]);
+		bars[i] = (rw_bar){labels[i], figures[i], max ? (double)values[i] / (double)max : 0};
+	}
+	rw_chart c = {.kind = RW_CHART_BARS, .title = caption, .bars = bars, .n = n, .axis = {"", ""}};
+	w->chart(o, &c);
+}
+
+static void exposure(const ac_batch_summary *s, const rw_writer *w, rw_out *o, cells *c)
 {
 	static const char *const head[] = {"exposure class", "people"};
 	static const int right[] = {0, 1};
@@ -205,7 +231,7 @@ static void exposure(const ac_batch_summary *s, const rw_writer *w, rw_out *o, c
 		label_of[i] = labels[i];
 	}
 	sep(o);
-	chart(o, label_of, s->bins, SUMMARY_BINS, "people by exposure score");
+	count_chart(w, o, label_of, s->bins, SUMMARY_BINS, "people by exposure score");
 }
 
 /* Fields by how many people left them unanswered, most first (ties in
@@ -344,24 +370,23 @@ ac_status ac_batch_summary_render(const ac_batch_summary *s, ac_summary_format f
 	if (f != AC_SUMMARY_MARKDOWN && f != AC_SUMMARY_HTML)
 		return AC_EINPUT;
 	const rw_writer *w = f == AC_SUMMARY_HTML ? ac_html_writer() : ac_markdown_writer();
-	summary_chart chart = f == AC_SUMMARY_HTML ? ac_html_chart : text_chart;
 	strbuf sb;
 	sb_init(&sb);
-	rw_out o = {&sb, 0, 0, 0};
+	rw_out o = {.out = &sb};
 	ac_render_options_resolve(NULL, &o.width, &o.color); /* 78 columns, no colour */
 	cells c = {0};
-	if (f == AC_SUMMARY_HTML)
-		ac_html_begin(&sb, "Team summary");
+	if (w->begin)
+		w->begin(&o, "Team summary");
 	overview(s, w, &o);
 	verdicts(s, w, &o, &c);
 	reasons(s, w, &o, &c);
-	exposure(s, w, &o, &c, chart);
+	exposure(s, w, &o, &c);
 	missing(s, w, &o, &c);
 	alternatives(s, w, &o, &c);
 	failures(s, w, &o, &c);
 	people(s, w, &o, &c);
-	if (f == AC_SUMMARY_HTML)
-		ac_html_end(&sb);
+	if (w->end)
+		w->end(&o);
 	if (c.oom)
 		sb.failed = 1;
 	cells_free(&c);

@@ -161,6 +161,22 @@ ac_status ac_diags_oom(ac_diags *d, const char *source, const char *what)
 	return AC_ENOMEM;
 }
 
+int ac_diag_found_expected(const char *msg, const char **found, size_t *found_len, const char **expected)
+{
+	static const char sep[] = ", expected ";
+	if (!msg || strncmp(msg, "found ", 6) != 0)
+		return 0;
+	const char *at = NULL;
+	for (const char *p = msg; (p = strstr(p, sep)); p++)
+		at = p; /* the last one: a quoted found value may hold the words */
+	if (!at)
+		return 0;
+	*found = msg + 6;
+	*found_len = (size_t)(at - *found);
+	*expected = at + sizeof sep - 1;
+	return 1;
+}
+
 char *ac_diag_format(const ac_diag *d)
 {
 	char loc[64] = "";

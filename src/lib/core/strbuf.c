@@ -58,20 +58,29 @@ int sb_puts(strbuf *sb, const char *s)
 	return sb_putn(sb, s, strlen(s));
 }
 
+/* Formats once into the room the buffer has; only text longer than that
+ * is formatted a second time, after the buffer grew. */
 int sb_vprintf(strbuf *sb, const char *fmt, va_list ap)
 {
-	if (sb->failed)
+	if (sb_reserve(sb, 64) != 0)
 		return -1;
 	va_list again;
 	va_copy(again, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	if (n < 0 || sb_reserve(sb, (size_t)n) != 0) {
-		va_end(again);
+	size_t room = sb->cap - sb->len;
+	int n = vsnprintf(sb->buf + sb->len, room, fmt, ap);
+	if (n >= 0 && (size_t)n >= room) {
+		if (sb_reserve(sb, (size_t)n) == 0)
+			vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, again);
+		else
+			n = -1;
+	}
+	va_end(again);
+	if (n < 0) {
 		sb->failed = 1;
+		if (sb->buf)
+			sb->buf[sb->len] = '\0';
 		return -1;
 	}
-	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, again);
-	va_end(again);
 	sb->len += (size_t)n;
 	return 0;
 }

@@ -39,6 +39,16 @@ int outcome_moved(const outcome *x, const outcome *y)
 	return m;
 }
 
+const char *hist_diff_date_a(const hist_diff *d)
+{
+	return d->saved_a.as_of ? d->saved_a.as_of : d->a.as_of;
+}
+
+const char *hist_diff_date_b(const hist_diff *d)
+{
+	return d->saved_b.as_of ? d->saved_b.as_of : d->b.as_of;
+}
+
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
@@ -77,11 +87,12 @@ static int saved_outcome(const char *json, outcome *o)
 
 /* Assesses p with session s into o; AC_OK also when the profile could not
  * be assessed (o->ok 0, o->why says why); other statuses stop the diff. */
-static ac_status assess(ac_session *s, const ac_profile *p, outcome *o)
+static ac_status assess(ac_session *s, const ac_profile *p, const char *as_of, outcome *o)
 {
 	memset(o, 0, sizeof *o);
 	ac_assess_options opt;
 	ac_assess_options_init(&opt);
+	opt.as_of = as_of;
 	opt.counterfactuals = 0; /* only the verdict and the exposure are compared */
 	ac_diags d;
 	ac_diags_init(&d);
@@ -139,7 +150,7 @@ static int is_answer(const ac_field *f)
 }
 
 static ac_status one_answer(hist_diff *d, ac_session *s, const ac_profile *old, const ac_field *f, char *from,
-			    char *to)
+			    char *to, const char *as_of)
 {
 	answer_change *c = &d->answers[d->n_answers++];
 	memset(c, 0, sizeof *c);
@@ -155,7 +166,7 @@ static ac_status one_answer(hist_diff *d, ac_session *s, const ac_profile *old, 
 	ac_diags_free(&quiet);
 	if (st == AC_OK) {
 		c->tried = 1;
-		st = assess(s, p, &c->alone);
+		st = assess(s, p, as_of, &c->alone);
 	} else if (st == AC_EINPUT) {
 		st = AC_OK; /* valid only together with other changes */
 	}
@@ -163,7 +174,7 @@ static ac_status one_answer(hist_diff *d, ac_session *s, const ac_profile *old, 
 	return st;
 }
 
-static ac_status answers(hist_diff *d, ac_session *s, const ac_profile *old, const ac_profile *new)
+static ac_status answers(hist_diff *d, ac_session *s, const ac_profile *old, const ac_profile *new, const char *as_of)
 {
 	d->answers = calloc(ac_schema_count(), sizeof *d->answers);
 	if (!d->answers)
@@ -176,7 +187,7 @@ static ac_status answers(hist_diff *d, ac_session *s, const ac_profile *old, con
 			continue;
 		if ((st = ac_profile_get(old, f->path, &from)) == AC_OK && (st = ac_profile_get(new, f->path, &to)) == AC_OK &&
 		    strcmp(from, to) != 0) {
-			st = one_answer(d, s, old, f, from, to);
+			st = one_answer(d, s, old, f, from, to, as_of);
 			continue;
 		}
 		ac_free(from);
@@ -191,7 +202,7 @@ static void diff_free(hist_diff *d)
 {
 	hist_record_free(&d->a);
 	hist_record_free(&d->b);
-	outcome *all[] = {&d->saved_a, &d->saved_b, &d->old_then, &d->old_new_policy, &d->new_now};
+	outcome *all[] = {&d->saved_a, &d->saved_b, &d->old_then, &d->old_new_policy, &d->old_new_date, &d->new_now};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		outcome_free(all[i]);
 	for (size_t i = 0; i < d->n_answers; i++) {
@@ -228,14 +239,19 @@ static ac_status steps(hist_diff *d, const ac_session_options *env, ac_diags *di
 	d->old_policy_missing = !sa;
 	if (st == AC_OK && (st = parse_profile(&d->a, &pa, diags)) == AC_OK)
 		st = parse_profile(&d->b, &pb, diags);
+	/* Each record is re-assessed at the date it spoke for; the date moves
+	 * as a step of its own, after the policy and before the answers. */
+	const char *date_a = hist_diff_date_a(d), *date_b = hist_diff_date_b(d);
 	if (st == AC_OK && sa)
-		st = assess(sa, pa, &d->old_then);
+		st = assess(sa, pa, date_a, &d->old_then);
 	if (st == AC_OK)
-		st = assess(sb, pa, &d->old_new_policy);
+		st = assess(sb, pa, date_a, &d->old_new_policy);
 	if (st == AC_OK)
-		st = assess(sb, pb, &d->new_now);
+		st = assess(sb, pa, date_b, &d->old_new_date);
 	if (st == AC_OK)
-		st = answers(d, sb, pa, pb);
+		st = assess(sb, pb, date_b, &d->new_now);
+	if (st == AC_OK)
+		st = answers(d, sb, pa, pb, date_b);
 	if (st == AC_OK) {
 		const char *cat = ac_catalogue_version(ac_session_catalogue(sb));
 		d->catalogue_now = dup_or_null(cat);

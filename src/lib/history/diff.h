@@ -28,7 +28,7 @@ typedef struct {
 	const ac_field *field;
 	char *from, *to; /* JSON texts, "null" when unanswered */
 	int tried;       /* 0: it cannot be set alone (it needs other changed answers) */
-	outcome alone;   /* the old profile with only this answer changed, under the new policy */
+	outcome alone;   /* the old profile with only this answer changed, under the new policy and date */
 } answer_change;
 
 struct hist_diff {
@@ -37,8 +37,10 @@ struct hist_diff {
 	/* The steps, each re-assessed with today's catalogue and data:
 	 * old_then: the old profile under the old policy;
 	 * old_new_policy: the old profile under the new policy;
-	 * new_now: the new profile under the new policy. */
-	outcome old_then, old_new_policy, new_now;
+	 * old_new_date: that, at the new record's date instead of the old one's;
+	 * new_now: the new profile under the new policy at the new date.
+	 * Every step but the last two runs at the old record's date. */
+	outcome old_then, old_new_policy, old_new_date, new_now;
 	int old_policy_missing;  /* the old record's policy text is not in the history */
 	char *catalogue_now, *data_now, *aicert_now;
 	answer_change *answers;
@@ -46,5 +48,10 @@ struct hist_diff {
 };
 
 void outcome_free(outcome *o);
+
+/* The date each record spoke for: the document's own as_of, else the
+ * record's column; NULL when neither is known (then today is used). */
+const char *hist_diff_date_a(const hist_diff *d);
+const char *hist_diff_date_b(const hist_diff *d);
 
 #endif

@@ -13,6 +13,7 @@
 #include "batch/batch.h"
 #include "core/json.h"
 #include "history/diff.h"
+#include "policy/wording.h"
 #include "render/render.h"
 
 /* ------------------------------------------------------------ phrases */
@@ -86,24 +87,65 @@ static const char *or_none(const char *s, const char *none)
 	return s ? s : none;
 }
 
+/* The built-in wording, or NULL (then the schema's own help is used). */
+static const ac_wording *wording(void)
+{
+	const ac_wording *w = NULL;
+	ac_diags quiet;
+	ac_diags_init(&quiet);
+	if (ac_wording_builtin(&w, &quiet) != AC_OK)
+		w = NULL;
+	ac_diags_free(&quiet);
+	return w;
+}
+
+/* The question an answer is to, in plain words. */
+static void question_words(strbuf *o, const ac_field *f)
+{
+	const ac_wording *w = wording();
+	if (!w || ac_say_path(o, w, AC_WP_ASK, f->path, "") != 0)
+		sb_printf(o, "%c%s", f->help[0] >= 'a' && f->help[0] <= 'z' ? f->help[0] - 'a' + 'A' : f->help[0], f->help + 1);
+}
+
+/* One enum value as the reports word it ("your pay rises"), else its name. */
+static void enum_words(strbuf *o, const ac_field *f, const char *name)
+{
+	const ac_wording *w = wording();
+	int v = ac_enum_value(f->enum_kind, name);
+	const char *word = w && v > 0 ? ac_word_enum(w, f->enum_kind, v) : NULL;
+	sb_puts(o, word ? word : name);
+}
+
 /* An answer's value for a person: text in quotes, lists, a count of tasks. */
-static void value_words(strbuf *o, const char *path, const char *json)
+static void value_words(strbuf *o, const ac_field *f, const char *json)
 {
 	json_t *v = json_loads(json, JSON_DECODE_ANY, NULL);
+	int enums = f->type == AC_FIELD_ENUM || f->type == AC_FIELD_ENUM_LIST;
 	if (!v || json_is_null(v))
 		sb_puts(o, "not answered");
-	else if (json_is_array(v) && strcmp(path, "role.tasks") == 0)
+	else if (json_is_array(v) && strcmp(f->path, "role.tasks") == 0)
 		sb_printf(o, "%zu %s", json_array_size(v), json_array_size(v) == 1 ? "task" : "tasks");
 	else if (json_is_real(v))
 		sb_printf(o, "%.15g", json_real_value(v));
 	else if (json_is_array(v)) {
 		size_t i;
 		json_t *e;
-		sb_puts(o, "[");
-		json_array_foreach(v, i, e) sb_printf(o, "%s%s", i ? ", " : "", json_is_string(e) ? json_string_value(e) : "?");
-		sb_puts(o, "]");
-	} else if (json_is_string(v))
+		if (!json_array_size(v))
+			sb_puts(o, "none");
+		json_array_foreach(v, i, e)
+		{
+			sb_puts(o, i ? "; " : "");
+			if (enums && json_is_string(e))
+				enum_words(o, f, json_string_value(e));
+			else
+				sb_printf(o, "\"%s\"", json_is_string(e) ? json_string_value(e) : "?");
+		}
+	} else if (json_is_string(v) && enums)
+		enum_words(o, f, json_string_value(v));
+	else if (json_is_string(v))
 		sb_printf(o, "\"%s\"", json_string_value(v));
+	else if (json_is_true(v) || json_is_false(v))
+		sb_puts(o, json_is_true(v) ? "yes" : "no");
 	else
 		sb_puts(o, json);
 	json_decref(v);
@@ -189,18 +231,19 @@ static void answers_cause(const hist_diff *d, const rw_writer *w, rw_out *o, str
 		return;
 	}
 	sb_printf(sb, "%zu changed; applying %s ", d->n_answers, d->n_answers == 1 ? "it" : "all of them");
-	effect(sb, &d->old_new_policy, &d->new_now);
+	effect(sb, &d->old_new_date, &d->new_now);
 	sb_puts(sb, ".");
 	cause(w, o, "Your answers", sb);
 	for (size_t i = 0; i < d->n_answers; i++) {
 		const answer_change *c = &d->answers[i];
-		sb_printf(sb, "%s (%s): ", c->field->path, c->field->help);
-		value_words(sb, c->field->path, c->from);
+		question_words(sb, c->field);
+		sb_puts(sb, " — ");
+		value_words(sb, c->field, c->from);
 		sb_puts(sb, " → ");
-		value_words(sb, c->field->path, c->to);
+		value_words(sb, c->field, c->to);
 		if (c->tried) {
 			sb_puts(sb, "; on its own, this ");
-			effect(sb, &d->old_new_policy, &c->alone);
+			effect(sb, &d->old_new_date, &c->alone);
 		} else {
 			sb_puts(sb, "; it cannot be tried on its own: it needs other answers that changed with it");
 		}
@@ -210,26 +253,24 @@ static void answers_cause(const hist_diff *d, const rw_writer *w, rw_out *o, str
 	}
 }
 
-/* The date.  The engine does not read a date yet, so nothing can be
- * re-run at a date: what shows here is a certificate whose saved status
- * went to "retired" between the two dates while the catalogue stayed the
- * same.  The hook for model version 2: once an assessment records its own
- * as_of (read into outcome.as_of) and the engine takes one, diff.c re-runs
- * the new profile at the old date as one more step, and this cause reports
- * that step like the others. */
+/* The date: the old answers under the new policy, re-assessed at the new
+ * record's date instead of the old one's.  A certificate that retired (or
+ * can no longer be finished before it retires) in between shows here. */
 static void date_cause(const hist_diff *d, const rw_writer *w, rw_out *o, strbuf *sb)
 {
-	const char *from = or_none(d->saved_a.as_of, d->a.as_of), *to = or_none(d->saved_b.as_of, d->b.as_of);
-	int retired = d->saved_a.cert_status && d->saved_b.cert_status && strcmp(d->saved_b.cert_status, "retired") == 0 &&
-		      strcmp(d->saved_a.cert_status, "retired") != 0 && same(d->a.catalogue_version, d->b.catalogue_version);
-	if (same(from, to))
-		sb_printf(sb, "both assessments speak for %s.", or_none(from, "an unknown date"));
-	else if (retired)
-		sb_printf(sb, "moved from %s to %s, and the certificate named was retired in between.", or_none(from, "?"),
-			  or_none(to, "?"));
-	else
-		sb_printf(sb, "moved from %s to %s; nothing in these assessments depends on the date.", or_none(from, "?"),
-			  or_none(to, "?"));
+	const char *from = hist_diff_date_a(d), *to = hist_diff_date_b(d);
+	if (same(from, to)) {
+		sb_printf(sb, "did not change: both assessments speak for %s.", or_none(from, "an unknown date"));
+	} else {
+		sb_printf(sb, "moved from %s to %s", or_none(from, "an unknown date"), or_none(to, "an unknown date"));
+		if (outcome_moved(&d->old_new_policy, &d->old_new_date)) {
+			sb_puts(sb, ": re-assessing the old answers at the new date ");
+			effect(sb, &d->old_new_policy, &d->old_new_date);
+		} else {
+			sb_puts(sb, ", but re-assessing the old answers at the new date gives the same result");
+		}
+		sb_puts(sb, ".");
+	}
 	cause(w, o, "The date", sb);
 }
 
@@ -341,7 +382,7 @@ static json_t *answers_json(const hist_diff *d)
 		const answer_change *c = &d->answers[i];
 		json_t *from = json_loads(c->from, JSON_DECODE_ANY, NULL), *to = json_loads(c->to, JSON_DECODE_ANY, NULL);
 		json_t *alone = c->tried ? outcome_json(&c->alone) : json_null();
-		int m = c->tried ? outcome_moved(&d->old_new_policy, &c->alone) : 0;
+		int m = c->tried ? outcome_moved(&d->old_new_date, &c->alone) : 0;
 		json_array_append_new(arr, json_pack("{s:s,s:o,s:o,s:b,s:b,s:o}", "field", c->field->path, "from",
 						     from ? from : json_null(), "to", to ? to : json_null(), "tried_alone",
 						     c->tried, "moved_alone", m != 0, "alone", alone));
@@ -352,7 +393,7 @@ static json_t *answers_json(const hist_diff *d)
 static json_t *diff_json(const hist_diff *d)
 {
 	json_t *causes = json_array();
-	json_t *answers = step("answers", d->n_answers > 0, &d->old_new_policy, &d->new_now);
+	json_t *answers = step("answers", d->n_answers > 0, &d->old_new_date, &d->new_now);
 	json_object_set_new(answers, "answers", answers_json(d));
 	json_array_append_new(causes, answers);
 	const outcome *before = d->old_policy_missing ? &d->saved_a : &d->old_then;
@@ -366,9 +407,10 @@ static json_t *diff_json(const hist_diff *d)
 						   "data_version", ac_json_str(d->data_now), "aicert_version", ac_json_str(d->aicert_now)));
 	json_object_set_new(data, "separable", json_boolean(!d->old_policy_missing));
 	json_array_append_new(causes, data);
-	const char *from = or_none(d->saved_a.as_of, d->a.as_of), *to = or_none(d->saved_b.as_of, d->b.as_of);
-	json_array_append_new(causes, json_pack("{s:s,s:b,s:o,s:o}", "cause", "date", "changed", !same(from, to), "from",
-						ac_json_str(from), "to", ac_json_str(to)));
+	const char *from = hist_diff_date_a(d), *to = hist_diff_date_b(d);
+	json_t *date = step("date", !same(from, to), &d->old_new_policy, &d->old_new_date);
+	json_object_set_new(date, "dates", json_pack("{s:o,s:o}", "from", ac_json_str(from), "to", ac_json_str(to)));
+	json_array_append_new(causes, date);
 	int m = outcome_moved(&d->saved_a, &d->saved_b);
 	return json_pack("{s:s,s:o,s:o,s:b,s:b,s:o,s:o}", "schema", "aicert/history-diff/v1", "from",
 			 record_json(&d->a, &d->saved_a), "to", record_json(&d->b, &d->saved_b), "moved_verdict",
@@ -392,7 +434,7 @@ ac_status hist_diff_render(const hist_diff *d, ac_format f, strbuf *out)
 			return AC_ENOMEM;
 		return AC_OK;
 	}
-	rw_out o = {out, 0, 0, 0};
+	rw_out o = {.out = out};
 	ac_render_options_resolve(NULL, &o.width, &o.color); /* 78 columns, no colour */
 	walk(d, f == AC_FORMAT_MARKDOWN ? ac_markdown_writer() : ac_text_writer(), &o);
 	return out->failed ? AC_ENOMEM : AC_OK;

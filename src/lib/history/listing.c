@@ -8,13 +8,19 @@
 #include <string.h>
 
 #include "batch/batch.h"
-#include "history/history.h"
+#include "history/backend.h"
 
 /* The record's fields other than its two documents, as JSON members
  * (without braces). */
-static void meta_json(strbuf *o, const hist_record *r)
+static void meta_json(strbuf *o, const hist_record *r, const char *token)
 {
-	sb_printf(o, "\"id\":%lld,\"saved_at\":", r->id);
+	if (token) {
+		sb_puts(o, "\"id\":");
+		ac_json_string(o, token);
+		sb_puts(o, ",\"saved_at\":");
+	} else {
+		sb_printf(o, "\"id\":%lld,\"saved_at\":", r->id);
+	}
 	ac_json_string(o, r->saved_at);
 	sb_puts(o, ",\"as_of\":");
 	ac_json_string(o, r->as_of);
@@ -39,10 +45,10 @@ static void meta_json(strbuf *o, const hist_record *r)
 }
 
 /* The whole record on one line: its fields, the profile and the assessment. */
-static void record_json(strbuf *o, const hist_record *r)
+void hist_record_json(strbuf *o, const hist_record *r, const char *token)
 {
 	sb_puts(o, "{");
-	meta_json(o, r);
+	meta_json(o, r, token);
 	sb_puts(o, ",\"profile\":");
 	ac_json_compact(o, r->profile, strlen(r->profile));
 	sb_puts(o, ",\"assessment\":");
@@ -84,7 +90,7 @@ static void list_row(strbuf *o, const hist_record *r, void *ctx)
 	list_ctx *c = ctx;
 	if (c->json) {
 		sb_puts(o, c->n ? ",\n    {" : "\n    {");
-		meta_json(o, r);
+		meta_json(o, r, NULL);
 		sb_puts(o, "}");
 	} else {
 		sb_printf(o, "%5lld  %.10s %.5s  %-10s  %-12s  %-26s  %s\n", r->id, r->saved_at,
@@ -148,7 +154,7 @@ ac_status ac_history_show(ac_history *h, long long id, ac_format f, char **out, 
 	strbuf sb;
 	sb_init(&sb);
 	if (f == AC_FORMAT_JSON)
-		record_json(&sb, &r);
+		hist_record_json(&sb, &r, NULL);
 	else
 		show_text(&sb, &r);
 	hist_record_free(&r);
@@ -167,7 +173,7 @@ static void export_row(strbuf *o, const hist_record *r, void *ctx)
 {
 	export_ctx *c = ctx;
 	sb_clear(o);
-	record_json(o, r);
+	hist_record_json(o, r, NULL);
 	if (!o->failed && !c->failed && fwrite(o->buf, 1, o->len, c->f) != o->len)
 		c->failed = errno ? errno : -1;
 }

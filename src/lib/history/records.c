@@ -9,7 +9,7 @@
 #include <time.h>
 
 #include "core/options.h"
-#include "history/history.h"
+#include "history/backend.h"
 
 void ac_history_save_options_init(ac_history_save_options *o)
 {
@@ -79,30 +79,15 @@ static void today(char *date, size_t n, char *stamp, size_t m)
 	strftime(stamp, m, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* Binds n texts to a statement's parameters and runs it once: a length of
- * 0 means "up to the NUL", a NULL text is bound as NULL. */
-static int run_with(sqlite3 *db, const char *sql, const char *const *vals, const size_t *lens, int n)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	for (int i = 0; rc == SQLITE_OK && i < n; i++)
-		rc = vals[i] ? sqlite3_bind_text(st, i + 1, vals[i], lens[i] ? (int)lens[i] : -1, SQLITE_TRANSIENT)
-			     : sqlite3_bind_null(st, i + 1);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-	sqlite3_finalize(st);
-	return rc;
-}
-
-ac_status ac_history_save(ac_history *h, ac_session *s, const ac_profile *p, const ac_assessment *a,
-			  const ac_history_save_options *o, long long *id, ac_diags *diags)
+ac_status hist_write(hist_backend *b, ac_session *s, const ac_profile *p, const ac_assessment *a,
+		     const ac_history_save_options *o, const char *token, long long *id, ac_diags *diags)
 {
 	const char *ptext;
 	size_t plen;
 	ac_status st = policy_text(s, o, &ptext, &plen, diags);
 	if (st != AC_OK)
 		return st;
-	char hash[65], date[16], stamp[32], *profile = NULL, *json = NULL, *data = NULL;
+	char hash[65], date[16], stamp[32], *profile = NULL, *json = NULL, *data = NULL, *policy_copy = NULL;
 	size_t profile_len = 0, json_len = 0;
 	hist_sha256_hex(ptext, plen, hash);
 	today(date, sizeof date, stamp, sizeof stamp);
@@ -113,36 +98,56 @@ ac_status ac_history_save(ac_history *h, ac_session *s, const ac_profile *p, con
 	}
 	const ac_policy *pol = ac_session_policy(s);
 	if ((st = ac_profile_write(p, &profile, &profile_len)) == AC_OK &&
-	    (st = ac_render(a, AC_FORMAT_JSON, &json, &json_len)) == AC_OK)
+	    (st = ac_render(a, AC_FORMAT_JSON, &json, &json_len)) == AC_OK &&
+	    (st = (policy_copy = strndup(ptext, plen)) ? AC_OK : AC_ENOMEM) == AC_OK)
 		st = hist_data_version(s, &data, diags);
 	if (st != AC_OK)
 		ac_diags_add(diags, NULL, NULL, 0, 0, "saving: %s", ac_strerror(st));
 	else
-		st = hist_exec(h, "BEGIN IMMEDIATE", "saving", diags);
+		st = b->exec(b, b->begin, "saving", diags);
 	if (st == AC_OK) {
-		const char *policy[] = {hash, ac_policy_name(pol), ac_policy_version(pol), ptext};
-		const size_t policy_lens[] = {0, 0, 0, plen};
+		const char *policy[] = {hash, ac_policy_name(pol), ac_policy_version(pol), policy_copy};
 		const char *record[] = {stamp, as_of, ac_assessment_label(a),
 					ac_enum_name(AC_ENUM_VERDICT, ac_assessment_verdict(a)), ac_assessment_reason(a),
 					profile, json, ac_policy_name(pol), ac_policy_version(pol), hash,
-					ac_catalogue_version(ac_session_catalogue(s)), data, ac_version()};
-		const size_t record_lens[] = {0, 0, 0, 0, 0, profile_len, json_len, 0, 0, 0, 0, 0, 0};
-		int rc = run_with(h->db, "INSERT OR IGNORE INTO policies (hash, name, version, text) VALUES (?, ?, ?, ?)",
-				  policy, policy_lens, 4);
-		if (rc == SQLITE_OK)
-			rc = run_with(h->db, "INSERT INTO assessments (saved_at, as_of, label, verdict, reason, profile,"
+					ac_catalogue_version(ac_session_catalogue(s)), data, ac_version(), token};
+		char *new_id = NULL;
+		st = b->query(b, "INSERT INTO policies (hash, name, version, text) VALUES ($1, $2, $3, $4)"
+			      " ON CONFLICT DO NOTHING", policy, 4, NULL, 0, NULL, "saving", diags);
+		if (st == AC_OK)
+			st = b->query(b, "INSERT INTO assessments (saved_at, as_of, label, verdict, reason, profile,"
 				      " assessment, policy_name, policy_version, policy_hash, catalogue_version,"
-				      " data_version, aicert_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				      record, record_lens, 13);
-		if (rc == SQLITE_OK && id)
-			*id = sqlite3_last_insert_rowid(h->db);
-		st = rc == SQLITE_OK ? hist_exec(h, "COMMIT", "saving", diags) : hist_sql_error(h, "saving", diags);
-		if (st != AC_OK)
-			sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
+				      " data_version, aicert_version, token) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+				      " $10, $11, $12, $13, $14) RETURNING id", record, 14, &new_id, 1, NULL, "saving",
+				      diags);
+		if (st == AC_OK && id)
+			*id = new_id ? atoll(new_id) : 0;
+		free(new_id);
+		if (st == AC_OK)
+			st = b->exec(b, "COMMIT", "saving", diags);
+		if (st != AC_OK) {
+			ac_diags scratch; /* the write's own problem is the one to report */
+			ac_diags_init(&scratch);
+			b->exec(b, "ROLLBACK", "saving", &scratch);
+			ac_diags_free(&scratch);
+		}
 	}
 	ac_free(profile);
 	ac_free(json);
 	free(data);
+	free(policy_copy);
+	return st;
+}
+
+ac_status ac_history_save(ac_history *h, ac_session *s, const ac_profile *p, const ac_assessment *a,
+			  const ac_history_save_options *o, long long *id, ac_diags *diags)
+{
+	hist_backend *b = NULL;
+	ac_status st = hist_backend_sqlite(h, &b, diags);
+	if (st == AC_OK)
+		st = hist_write(b, s, p, a, o, NULL, id, diags);
+	if (b)
+		b->close(b);
 	return st;
 }
 
@@ -157,6 +162,18 @@ void hist_row(sqlite3_stmt *st, hist_record *r)
 			 &r->catalogue_version, &r->data_version, &r->aicert_version};
 	for (int i = 0; i < (int)(sizeof cols / sizeof cols[0]); i++)
 		*cols[i] = (char *)hist_text(st, i + 1);
+}
+
+void hist_record_from(char **cols, hist_record *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = cols[0] ? atoll(cols[0]) : 0;
+	free(cols[0]);
+	char **fields[] = {&r->saved_at, &r->as_of, &r->label, &r->verdict, &r->reason, &r->profile, &r->assessment,
+			   &r->policy_name, &r->policy_version, &r->policy_hash, &r->policy_text,
+			   &r->catalogue_version, &r->data_version, &r->aicert_version};
+	for (int i = 0; i < HIST_COLUMNS - 1; i++)
+		*fields[i] = cols[i + 1];
 }
 
 /* Makes the record's texts its own (they were borrowed from a row). */

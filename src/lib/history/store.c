@@ -47,7 +47,15 @@ static const char v2[] =
 	"CREATE INDEX assessments_saved_at ON assessments (saved_at);"
 	"UPDATE schema_version SET version = 2;";
 
-static const char *const migrations[AC_HISTORY_SCHEMA_VERSION] = {v1, v2};
+/* Version 3: a token per record, for a server's store (`aicert serve
+ * --store`), where a record is found only by the random token its client was
+ * given; the local history leaves it empty. */
+static const char v3[] =
+	"ALTER TABLE assessments ADD COLUMN token TEXT;"
+	"CREATE UNIQUE INDEX assessments_token ON assessments (token);"
+	"UPDATE schema_version SET version = 3;";
+
+static const char *const migrations[AC_HISTORY_SCHEMA_VERSION] = {v1, v2, v3};
 
 /* What migration to version 2 adds beyond SQL: the built-in policy's text. */
 static ac_status after_v2(ac_history *h, ac_diags *diags)

@@ -51,11 +51,22 @@ static const char *describe(const json_t *v, char *buf, size_t n)
 
 /* Paths are short (the shape is at most four levels deep); a path that would
  * not fit is cut, never overflowed. */
+static size_t append(char *out, size_t n, size_t at, const char *s, size_t len)
+{
+	size_t k = at + len < n ? len : n - 1 - at;
+	memcpy(out + at, s, k);
+	return at + k;
+}
+
 static void join_path(char *out, size_t n, const char *base, const char *name)
 {
-	int w = (!base || !*base) ? snprintf(out, n, "%s", name) : snprintf(out, n, "%s.%s", base, name);
-	if (w < 0 || (size_t)w >= n)
-		out[n - 1] = '\0';
+	size_t at = 0;
+	if (base && *base) {
+		at = append(out, n, at, base, strlen(base));
+		at = append(out, n, at, ".", 1);
+	}
+	at = append(out, n, at, name, strlen(name));
+	out[at] = '\0';
 }
 
 static void index_path(char *out, size_t n, const char *base, size_t i)
@@ -285,6 +296,8 @@ static void walk_object(walk *w, const json_t *obj, int parent, char *base, cons
 	const json_t *v;
 	char sub[256], buf[96];
 	json_object_foreach((json_t *)obj, key, v) {
+		if (key[0] == '/' && key[1] == '/')
+			continue; /* a comment member, as `aicert init` writes them */
 		const ac_field_def *f = child(parent, key);
 		join_path(sub, sizeof sub, path, key);
 		if (!f) {
@@ -381,10 +394,32 @@ static void walk_object(walk *w, const json_t *obj, int parent, char *base, cons
 	}
 }
 
+/* 1 when v nests no deeper than AC_MAX_DEPTH. */
+static int depth_within(const json_t *v, int depth)
+{
+	size_t i;
+	const char *k;
+	const json_t *x;
+	if (depth > AC_MAX_DEPTH)
+		return 0;
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, x)
+			if (!depth_within(x, depth + 1))
+				return 0;
+	} else if (json_is_object(v)) {
+		json_object_foreach((json_t *)v, k, x)
+			if (!depth_within(x, depth + 1))
+				return 0;
+	}
+	return 1;
+}
+
 /* 0 when v nests deeper than AC_MAX_DEPTH; path then names the first value
- * found too deep. */
+ * found too deep (paths are made only for a profile that is). */
 static int depth_ok(const json_t *v, int depth, char *path, size_t n)
 {
+	if (depth == 0 && depth_within(v, 0))
+		return 1;
 	if (depth > AC_MAX_DEPTH)
 		return 0;
 	size_t i;

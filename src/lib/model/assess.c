@@ -177,7 +177,11 @@ static ac_status fill_certificate(ac_assessment *a, const ac_eval *ev)
 		return AC_ENOMEM;
 	a->certification.recognized = c->recognized_by_org;
 	ac_cert_cost cost;
-	ac_cert_costs(c, p->constraints.hours_per_week, p->role.hourly_pay_usd, &cost);
+	int median = 0;
+	ac_num pay = ac_eval_hourly_pay(ev, &median);
+	ac_cert_costs(c, p->constraints.hours_per_week, pay, &cost);
+	a->certification.pay_is_occupation_median = median && cost.time_value_usd.set;
+	a->certification.hourly_pay_usd = pay;
 	a->certification.weeks = cost.weeks;
 	a->certification.time_value_usd = cost.time_value_usd;
 	a->certification.total_cost_usd = cost.total_cost_usd;
@@ -233,9 +237,15 @@ static ac_status fill_warnings(ac_assessment *a, const ac_eval *ev)
 		ok &= ac_list_push(&a->warnings, &a->n_warnings, AC_SAY_DUP(words, AC_W_WARNING_SHARES, number));
 	}
 	if (ev->prefilled) {
-		snprintf(number, sizeof number, "%zu", a->exposure.n_tasks);
+		char groups[24];
+		snprintf(number, sizeof number, "%zu", ev->n_source_tasks);
+		snprintf(groups, sizeof groups, "%zu", ev->n_groups);
 		ok &= ac_list_push(&a->warnings, &a->n_warnings,
-				   AC_SAY_DUP(words, AC_W_WARNING_PREFILLED, number, ev->prep->occ->code));
+				   AC_SAY_DUP(words, AC_W_WARNING_PREFILLED, number, ev->prep->occ->code, groups));
+	}
+	if (ev->n_uncategorised) {
+		snprintf(number, sizeof number, "%zu", ev->n_uncategorised);
+		ok &= ac_list_push(&a->warnings, &a->n_warnings, AC_SAY_DUP(words, AC_W_WARNING_UNCATEGORISED, number));
 	}
 	if (ev->motive_invalid && ev->motive_valid)
 		ok &= ac_list_push(&a->warnings, &a->n_warnings, strdup(ac_word(words, AC_W_WARNING_INVALID_MOTIVES)));
@@ -329,7 +339,9 @@ static void place_person(ac_assessment *a, const ac_context *ctx)
 	if (!occ || !a->exposure.has_tasks)
 		return;
 	double pct;
-	if (ac_occdata_beta_percentile(ctx->occdata, a->exposure.score, &pct, NULL) == AC_OK) {
+	/* On the measure the occupations are placed by: their measured exposure
+	 * (the default policy's category figures are calibrated to it). */
+	if (ac_occdata_exposure_percentile(ctx->occdata, a->exposure.score, &pct, NULL) == AC_OK) {
 		a->exposure.person_percentile.set = 1;
 		a->exposure.person_percentile.v = pct;
 	}

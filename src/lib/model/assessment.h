@@ -181,6 +181,8 @@ struct ac_assessment {
 		ac_tri recognized;
 		ac_num weeks;
 		ac_num time_value_usd;
+		int pay_is_occupation_median; /* time valued at the occupation's BLS median hourly wage */
+		ac_num hourly_pay_usd;        /* the pay that valued it */
 		ac_num total_cost_usd; /* money + time value */
 		ac_num cost_per_year_usd; /* money over validity */
 		ac_num retake_risk_usd;

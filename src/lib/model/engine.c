@@ -83,22 +83,6 @@ static int authority_by_default(int category)
 	       category == AC_CAT_PEOPLE_LEADERSHIP || category == AC_CAT_STRATEGY_INFLUENCE;
 }
 
-/* The category whose default exposure is nearest x: used for an O*NET task
- * whose work activity the policy does not map. */
-static int nearest_category(const ac_policy *pol, double x)
-{
-	int best = AC_CAT_RESEARCH_SYNTHESIS;
-	double bd = 2;
-	for (int c = 1; c <= AC_CAT__COUNT; c++) {
-		double d = fabs(pol->categories[c].exposure - x);
-		if (d < bd - 1e-12) {
-			bd = d;
-			best = c;
-		}
-	}
-	return best;
-}
-
 static const ac_occ_task *occ_task(const ac_occupation *occ, long id)
 {
 	for (size_t i = 0; occ && i < occ->n_tasks; i++)
@@ -107,14 +91,87 @@ static const ac_occ_task *occ_task(const ac_occupation *occ, long id)
 	return NULL;
 }
 
-static int occ_task_category(const ac_policy *pol, const ac_occ_task *t)
+/* An O*NET task's measured exposure: both sources combined, else its beta. */
+static ac_num occ_measured(const ac_occ_task *t)
 {
-	int c = ac_policy_gwa_category(pol, t->gwa_id);
-	return c ? c : nearest_category(pol, t->beta.set ? t->beta.v : 0.5);
+	return t->exposure.set ? t->exposure : t->beta;
+}
+
+/* The name of a pre-filled group: its kind of work and its biggest tasks. */
+static char *group_name(const ac_wording *w, const ac_task_groups *g, size_t i)
+{
+	enum { SHOWN = 1 };
+	size_t n = i == (size_t)-1 ? ac_task_groups_uncategorised(g) : ac_task_groups_task_count(g, i);
+	strbuf tasks;
+	sb_init(&tasks);
+	for (size_t k = 0; k < n && k < SHOWN; k++) {
+		const char *t = i == (size_t)-1 ? ac_task_groups_uncategorised_task(g, k, NULL)
+						: ac_task_groups_task(g, i, k, NULL);
+		sb_printf(&tasks, "%s%s", k ? "; " : "", t);
+	}
+	if (n > SHOWN) {
+		char more[32];
+		snprintf(more, sizeof more, "%zu", n - SHOWN);
+		sb_puts(&tasks, " ");
+		AC_SAY(&tasks, w, AC_W_TASK_GROUP_MORE, more);
+	}
+	char *list = sb_take(&tasks, NULL);
+	if (!list)
+		return NULL;
+	char *name = i == (size_t)-1 ? AC_SAY_DUP(w, AC_W_TASK_GROUP_UNCATEGORISED, list)
+		     : AC_SAY_DUP(w, AC_W_TASK_GROUP, ac_word_of(w, AC_WF_CATEGORY, ac_task_groups_category(g, i)), list);
+	free(list);
+	return name;
+}
+
+/* The occupation's tasks as a person's task mix: one row per kind of work
+ * (ac_occupation_task_groups), with its Core 2 / Supplemental 1 time and its
+ * measured exposure, and one row for the tasks that have no category. */
+static ac_status prefill_tasks(ac_eval *ev)
+{
+	const ac_policy *pol = ev->prep->pol;
+	ac_task_groups *g = NULL;
+	ac_status st = ac_occupation_task_groups(ev->prep->occ, pol, &g, NULL);
+	if (st != AC_OK)
+		return st == AC_EINPUT ? AC_EINTERNAL : st;
+	size_t groups = ac_task_groups_count(g), unc = ac_task_groups_uncategorised(g);
+	size_t n = groups + (unc ? 1 : 0);
+	ev->tasks = n ? calloc(n, sizeof *ev->tasks) : NULL;
+	if (n && !ev->tasks) {
+		ac_task_groups_free(g);
+		return AC_ENOMEM;
+	}
+	ev->n_tasks = n;
+	ev->n_source_tasks = ev->prep->occ->n_tasks;
+	ev->n_uncategorised = unc;
+	ev->n_groups = groups;
+	double unc_share = ac_task_groups_uncategorised_share(g);
+	for (size_t i = 0; i < n; i++) {
+		ac_task_result *r = &ev->tasks[i];
+		int grouped = i < groups;
+		int cat = grouped ? ac_task_groups_category(g, i) : 0;
+		ac_num x = grouped ? ac_task_groups_exposure(g, i) : ac_task_groups_uncategorised_exposure(g);
+		const ac_category_policy *cp = &pol->categories[cat];
+		r->name = group_name(pol->wording, g, grouped ? i : (size_t)-1);
+		if (!r->name) {
+			ac_task_groups_free(g);
+			return AC_ENOMEM;
+		}
+		r->category = cat;
+		/* Shares of all the time: the groups share what the
+		 * uncategorised tasks leave. */
+		r->raw = 100 * (grouped ? ac_task_groups_share(g, i) * (1 - unc_share) : unc_share);
+		r->repeatable = r->standardized_output = r->benchmarkable = cat ? cp->repeatable : 0;
+		r->needs_decision_authority = cat ? authority_by_default(cat) : 0;
+		r->measured = x.set;
+		r->exposure = x.set ? x.v : cp->exposure;
+	}
+	ac_task_groups_free(g);
+	return AC_OK;
 }
 
 /* Builds the effective task list: the person's own, or the occupation's
- * (Core weight 2, Supplemental 1) when they gave none. */
+ * grouped by kind of work when they gave none. */
 static ac_status build_tasks(ac_eval *ev, ac_diags *diags)
 {
 	const ac_profile *p = ev->p;
@@ -122,44 +179,47 @@ static ac_status build_tasks(ac_eval *ev, ac_diags *diags)
 	const ac_occupation *occ = ev->prep->occ;
 	size_t n = p->role.n_tasks;
 	ev->prefilled = 0;
+	ev->n_uncategorised = 0;
+	ev->n_source_tasks = 0;
+	ev->n_groups = 0;
 	if (n == 0 && occ && occ->n_tasks) {
-		n = occ->n_tasks;
 		ev->prefilled = 1;
+		ac_status st = prefill_tasks(ev);
+		if (st != AC_OK)
+			return st;
+		n = ev->n_tasks;
+	} else if (n) {
+		ev->tasks = calloc(n, sizeof *ev->tasks);
+		if (!ev->tasks)
+			return AC_ENOMEM;
+		ev->n_tasks = n;
 	}
 	if (n == 0)
 		return AC_OK;
-	ev->tasks = calloc(n, sizeof *ev->tasks);
-	if (!ev->tasks)
-		return AC_ENOMEM;
-	ev->n_tasks = n;
 	double total = 0;
 	for (size_t i = 0; i < n; i++) {
 		ac_task_result *r = &ev->tasks[i];
-		ac_task given = {0};
-		const ac_occ_task *ot = NULL;
 		if (ev->prefilled) {
-			ot = &occ->tasks[i];
-			given.name = ot->statement;
-			given.share = ot->core ? 2 : 1;
-			given.onet_task_id = ot->task_id;
-		} else {
-			given = p->role.tasks[i];
-			if (given.onet_task_id) {
-				ot = occ_task(occ, given.onet_task_id);
-				if (!ot && !given.category) {
-					char path[64];
-					snprintf(path, sizeof path, "role.tasks[%zu].onet_task_id", i);
-					if (!occ)
-						ac_diags_add(diags, NULL, path, 0, 0,
-							     "found %ld, expected a category: an O*NET task id needs "
-							     "installed occupation data and role.occupation (see 'aicert data import')",
-							     given.onet_task_id);
-					else
-						ac_diags_add(diags, NULL, path, 0, 0,
-							     "found %ld, expected a task id of occupation %s",
-							     given.onet_task_id, occ->code);
-					return AC_EINPUT;
-				}
+			total += r->raw;
+			continue;
+		}
+		ac_task given = p->role.tasks[i];
+		const ac_occ_task *ot = NULL;
+		if (given.onet_task_id) {
+			ot = occ_task(occ, given.onet_task_id);
+			if (!ot && !given.category) {
+				char path[64];
+				snprintf(path, sizeof path, "role.tasks[%zu].onet_task_id", i);
+				if (!occ)
+					ac_diags_add(diags, NULL, path, 0, 0,
+						     "found %ld, expected a category: an O*NET task id needs "
+						     "installed occupation data and role.occupation (see 'aicert data import')",
+						     given.onet_task_id);
+				else
+					ac_diags_add(diags, NULL, path, 0, 0,
+						     "found %ld, expected a task id of occupation %s",
+						     given.onet_task_id, occ->code);
+				return AC_EINPUT;
 			}
 		}
 		if (!given.category && !ot) { /* the parser refuses this; a hand-built profile may not */
@@ -168,7 +228,9 @@ static ac_status build_tasks(ac_eval *ev, ac_diags *diags)
 			ac_diags_add(diags, NULL, path, 0, 0, "found nothing, expected a task category");
 			return AC_EINPUT;
 		}
-		int cat = given.category ? given.category : occ_task_category(pol, ot);
+		/* An O*NET task whose work activity the policy does not place has
+		 * no category: it counts in the exposure, not in the shares. */
+		int cat = given.category ? given.category : ac_policy_gwa_category(pol, ot->gwa_id);
 		const ac_category_policy *cp = &pol->categories[cat];
 		r->name = strdup(given.name ? given.name : "");
 		if (!r->name)
@@ -176,20 +238,24 @@ static ac_status build_tasks(ac_eval *ev, ac_diags *diags)
 		r->category = cat;
 		r->raw = given.share;
 		total += given.share;
-		r->repeatable = given.repeatable ? given.repeatable == AC_TRUE : cp->repeatable;
-		r->standardized_output = given.standardized_output ? given.standardized_output == AC_TRUE : cp->repeatable;
-		r->benchmarkable = given.benchmarkable ? given.benchmarkable == AC_TRUE : cp->repeatable;
+		r->repeatable = given.repeatable ? given.repeatable == AC_TRUE : cat && cp->repeatable;
+		r->standardized_output = given.standardized_output ? given.standardized_output == AC_TRUE
+								   : cat && cp->repeatable;
+		r->benchmarkable = given.benchmarkable ? given.benchmarkable == AC_TRUE : cat && cp->repeatable;
 		r->needs_decision_authority = given.needs_decision_authority
 			? given.needs_decision_authority == AC_TRUE : authority_by_default(cat);
+		ac_num m = ot ? occ_measured(ot) : (ac_num){0, 0};
 		if (given.exposure.set) {
 			r->exposure = given.exposure.v;
 			r->measured = 1;
-		} else if (ot && ot->beta.set) {
-			r->exposure = ot->beta.v;
+		} else if (m.set) {
+			r->exposure = m.v;
 			r->measured = 1;
 		} else {
 			r->exposure = cp->exposure;
 		}
+		if (!cat)
+			ev->n_uncategorised++;
 	}
 	ev->share_total = ev->prefilled ? 100 : total;
 	ev->raw_total = total;
@@ -215,7 +281,7 @@ static void exposure_facts(ac_eval *ev)
 		rep += t->repeatable ? t->raw : 0;
 		std += t->standardized_output ? t->raw : 0;
 		bench += t->benchmarkable ? t->raw : 0;
-		sep += t->needs_decision_authority ? 0 : t->raw;
+		sep += t->needs_decision_authority || !t->category ? 0 : t->raw;
 		if (t->category == AC_CAT_STANDARDIZED_REPORTING || t->category == AC_CAT_DOCUMENT_DRAFTING)
 			reporting += t->raw;
 		if (t->category == AC_CAT_COORDINATION)
@@ -223,14 +289,20 @@ static void exposure_facts(ac_eval *ev)
 		if (t->raw * t->exposure > ev->tasks[top].raw * ev->tasks[top].exposure)
 			top = i;
 	}
+	/* The exposure counts every task; the shares of kinds of work count only
+	 * the tasks that have a category. */
+	double uncategorised = 0;
+	for (size_t i = 0; i < ev->n_tasks; i++)
+		uncategorised += ev->tasks[i].category ? 0 : ev->tasks[i].raw;
 	double total = ev->raw_total > 0 ? ev->raw_total : 1;
+	double categorised = ev->raw_total - uncategorised > 0 ? ev->raw_total - uncategorised : 1;
 	score /= total;
-	rep /= total;
-	std /= total;
-	bench /= total;
-	sep /= total;
-	reporting /= total;
-	coord /= total;
+	rep /= categorised;
+	std /= categorised;
+	bench /= categorised;
+	sep /= categorised;
+	reporting /= categorised;
+	coord /= categorised;
 	set_b(ev, AC_F_HAS_TASKS, tri_of(has));
 	set_b(ev, AC_F_PREFILLED, tri_of(ev->prefilled));
 	set_n(ev, AC_F_EXPOSURE, has, score);
@@ -436,7 +508,7 @@ static void certificate_facts(ac_eval *ev)
 	set_b(ev, AC_F_CERT_PREREQ_GATED, c ? tri_of(c->gated) : AC_FALSE);
 	ac_cert_cost cost = {0};
 	if (c)
-		ac_cert_costs(c, p->constraints.hours_per_week, p->role.hourly_pay_usd, &cost);
+		ac_cert_costs(c, p->constraints.hours_per_week, ac_eval_hourly_pay(ev, NULL), &cost);
 	set_n(ev, AC_F_CERT_COST, c && c->cost_usd.set, c ? c->cost_usd.v : 0);
 	set_n(ev, AC_F_CERT_HOURS, c && c->hours.set, c ? c->hours.v : 0);
 	set_num(ev, AC_F_CERT_WEEKS, cost.weeks);
@@ -456,7 +528,20 @@ static void certificate_facts(ac_eval *ev)
 
 /* ------------------------------------------------------------ the evaluation */
 
-ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags)
+/* The facts of every stage, once the task list is built. */
+static void profile_facts(ac_eval *ev)
+{
+	set_b(ev, AC_F_HAS_OCCUPATION, tri_of(ev->prep->occ != NULL));
+	set_b(ev, AC_F_OCCUPATION_GIVEN, tri_of(ev->p->role.occupation != NULL));
+	exposure_facts(ev);
+	replaceability_facts(ev);
+	leverage_facts(ev);
+	organisation_facts(ev);
+	motive_facts(ev);
+	certificate_facts(ev);
+}
+
+static ac_status eval_alloc(ac_eval *ev, const ac_prepared *prep, const ac_profile *p)
 {
 	memset(ev, 0, sizeof *ev);
 	ev->prep = prep;
@@ -465,29 +550,90 @@ ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p,
 	ev->n_slots = ac_policy_fact_slots(pol);
 	ev->f = calloc(ev->n_slots, sizeof *ev->f);
 	ev->fired = calloc(pol->n_rules ? pol->n_rules : 1, sizeof *ev->fired);
-	if (!ev->f || !ev->fired)
-		return AC_ENOMEM;
-	ac_status st = build_tasks(ev, diags);
+	return ev->f && ev->fired ? AC_OK : AC_ENOMEM;
+}
+
+ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags)
+{
+	ac_status st = eval_alloc(ev, prep, p);
+	if (st == AC_OK)
+		st = build_tasks(ev, diags);
 	if (st != AC_OK)
 		return st;
-	set_b(ev, AC_F_HAS_OCCUPATION, tri_of(prep->occ != NULL));
-	set_b(ev, AC_F_OCCUPATION_GIVEN, tri_of(p->role.occupation != NULL));
-	exposure_facts(ev);
-	replaceability_facts(ev);
-	leverage_facts(ev);
-	organisation_facts(ev);
-	motive_facts(ev);
-	certificate_facts(ev);
+	profile_facts(ev);
 	return ac_decide(ev);
+}
+
+/* BLS OEWS annual figures assume 2,080 paid hours a year (its hourly
+ * medians are the annual ones divided by 2,080). */
+#define BLS_HOURS_PER_YEAR 2080.0
+
+ac_num ac_eval_hourly_pay(const ac_eval *ev, int *median)
+{
+	const ac_occupation *occ = ev->prep->occ;
+	if (median)
+		*median = 0;
+	if (ev->p->role.hourly_pay_usd.set || !occ || !occ->median_wage.set)
+		return ev->p->role.hourly_pay_usd;
+	if (median)
+		*median = 1;
+	return (ac_num){1, occ->median_wage.v / BLS_HOURS_PER_YEAR};
 }
 
 void ac_eval_free(ac_eval *ev)
 {
-	for (size_t i = 0; i < ev->n_tasks; i++)
+	for (size_t i = 0; !ev->borrowed_tasks && i < ev->n_tasks; i++)
 		free(ev->tasks[i].name);
-	free(ev->tasks);
+	if (!ev->borrowed_tasks)
+		free(ev->tasks);
 	free(ev->f);
 	free(ev->fired);
 	memset(ev, 0, sizeof *ev);
 }
 
+/* ------------------------------------------------------------ re-runs of variants */
+
+ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks, size_t n_tasks)
+{
+	memset(r, 0, sizeof *r);
+	ac_status st = eval_alloc(&r->ev, base->prep, base->p);
+	r->ev.borrowed_tasks = 1;
+	r->ev.tasks = tasks;
+	r->ev.n_tasks = n_tasks;
+	r->ev.prefilled = base->prefilled;
+	r->ev.share_total = base->share_total;
+	r->ev.raw_total = base->raw_total;
+	r->facts = malloc(AC_F__BUILTIN * sizeof *r->facts);
+	if (st != AC_OK || !r->facts)
+		return AC_ENOMEM;
+	profile_facts(&r->ev);
+	memcpy(r->facts, r->ev.f, AC_F__BUILTIN * sizeof *r->facts);
+	return AC_OK;
+}
+
+ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, int cert_only)
+{
+	ac_eval *ev = &r->ev;
+	const ac_policy *pol = prep->pol;
+	ev->prep = prep;
+	ev->p = v;
+	/* As a fresh evaluation finds them: every fact unset until a stage or
+	 * the policy sets it. */
+	if (cert_only)
+		memcpy(ev->f, r->facts, AC_F__BUILTIN * sizeof *ev->f);
+	else
+		memset(ev->f, 0, AC_F__BUILTIN * sizeof *ev->f);
+	memset(ev->f + AC_F__BUILTIN, 0, pol->n_derived * sizeof *ev->f);
+	memset(ev->f + AC_RULE_FACTS, 0, (ev->n_slots - AC_RULE_FACTS) * sizeof *ev->f);
+	if (cert_only)
+		certificate_facts(ev);
+	else
+		profile_facts(ev);
+	return ac_decide(ev);
+}
+
+void ac_rerun_free(ac_rerun *r)
+{
+	ac_eval_free(&r->ev);
+	free(r->facts);
+}

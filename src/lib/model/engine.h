@@ -33,6 +33,10 @@ typedef struct {
 	ac_task_result *tasks;
 	size_t n_tasks;
 	int prefilled;
+	size_t n_groups;       /* pre-filled: the kinds of work among the rows */
+	size_t n_source_tasks; /* pre-filled: the occupation's tasks behind the rows */
+	size_t n_uncategorised; /* O*NET tasks with no category (counted in the exposure only) */
+	int borrowed_tasks; /* tasks belong to another evaluation (ac_rerun) */
 	double share_total; /* the shares as given add to this (100 when pre-filled) */
 	double raw_total;   /* the raw shares (or Core/Supplemental weights) summed */
 	ac_tri *fired;
@@ -42,9 +46,26 @@ typedef struct {
 	int positioning; /* AC_POS_*, -1 when no line of [positioning] held */
 } ac_eval;
 
+/* The hourly pay that values study time: the person's own, else the
+ * median of their occupation (BLS OEWS; *median set), else unknown. */
+ac_num ac_eval_hourly_pay(const ac_eval *ev, int *median);
+
 /* Evaluates the facts and the rules. */
 ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags);
 void ac_eval_free(ac_eval *ev);
+/* Re-running variants of one profile (whatif.c): one scratch evaluation,
+ * made once from the profile's own (base), borrows its task list (no variant
+ * changes a task; base handed it to the assessment) and keeps the profile's facts before the policy decides.
+ * Each variant then runs in it without allocating; one that differs only in
+ * its certificate (cert_only) re-runs only the certificate's facts and the
+ * policy's decisions.  The result is the one ac_eval_run gives. */
+typedef struct {
+	ac_eval ev;    /* the last variant's evaluation */
+	ac_val *facts; /* the profile's own facts, before the policy decides */
+} ac_rerun;
+ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks, size_t n_tasks);
+ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, int cert_only);
+void ac_rerun_free(ac_rerun *r);
 /* The value of a derived fact the C code relies on (AC_REQ_*, required.h):
  * a yes/no fact, or a number (0 when unknown). */
 ac_tri ac_eval_required(const ac_eval *ev, int which);

@@ -6,7 +6,6 @@
  * case-folding only; other bytes compare as they are, so UTF-8 text matches
  * itself.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,9 +22,12 @@ typedef struct {
 	int n;
 } words;
 
+/* ASCII letters and digits (whatever the locale), any byte of a UTF-8
+ * character, '+' and '#'. */
 static int is_word_char(unsigned char c)
 {
-	return isalnum(c) || c >= 0x80 || c == '+' || c == '#';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '+' ||
+	       c == '#';
 }
 
 static void split(const char *s, words *out)
@@ -39,7 +41,7 @@ static void split(const char *s, words *out)
 		int len = 0;
 		while (*s && is_word_char((unsigned char)*s)) {
 			if (len < MAX_WORD - 1)
-				out->w[out->n][len++] = (char)tolower((unsigned char)*s);
+				out->w[out->n][len++] = (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
 			s++;
 		}
 		out->w[out->n][len] = '\0';
@@ -47,21 +49,28 @@ static void split(const char *s, words *out)
 	}
 }
 
-int ac_text_has_phrase(const char *text, const char *phrase)
+/* The phrase's words appear in t, in a row. */
+static int has_phrase(const words *t, const char *phrase)
 {
-	words t, p;
-	split(text, &t);
+	words p;
 	split(phrase, &p);
 	if (!p.n)
 		return 0;
-	for (int i = 0; i + p.n <= t.n; i++) {
+	for (int i = 0; i + p.n <= t->n; i++) {
 		int j = 0;
-		while (j < p.n && strcmp(t.w[i + j], p.w[j]) == 0)
+		while (j < p.n && strcmp(t->w[i + j], p.w[j]) == 0)
 			j++;
 		if (j == p.n)
 			return 1;
 	}
 	return 0;
+}
+
+int ac_text_has_phrase(const char *text, const char *phrase)
+{
+	words t;
+	split(text, &t);
+	return has_phrase(&t, phrase);
 }
 
 /* Words that say nothing about which role it is. */
@@ -95,12 +104,18 @@ static int all_significant_in(const words *small, const words *big)
 	return any;
 }
 
+static int words_match(const words *wa, const char *b)
+{
+	words wb;
+	split(b, &wb);
+	return all_significant_in(wa, &wb) || all_significant_in(&wb, wa);
+}
+
 int ac_roles_match(const char *a, const char *b)
 {
-	words wa, wb;
+	words wa;
 	split(a, &wa);
-	split(b, &wb);
-	return all_significant_in(&wa, &wb) || all_significant_in(&wb, &wa);
+	return words_match(&wa, b);
 }
 
 /* ------------------------------------------------------------ certificate fit */
@@ -112,22 +127,24 @@ ac_tri ac_gap_fit(const ac_policy *pol, const ac_cert *c, const char *gap, char 
 	if (!gap || !*gap || !c)
 		return AC_UNKNOWN; /* no gap named */
 	int any_keyword = 0, hit = 0;
-	for (size_t i = 0; i < c->n_keywords; i++) {
+	words g; /* the gap's words, split once for every keyword */
+	split(gap, &g);
+	for (size_t i = 0; i < c->n_keywords && !(hit && !matched); i++) {
 		any_keyword = 1;
-		if (ac_text_has_phrase(gap, c->keywords[i])) {
+		if (has_phrase(&g, c->keywords[i])) {
 			hit = 1;
 			if (matched)
 				ac_list_push(matched, n_matched, strdup(c->keywords[i]));
 		}
 	}
 	const char *dk = c->domain ? pol->domain_keywords[c->domain] : NULL;
-	if (dk && *dk) {
+	if (dk && *dk && !(hit && !matched)) {
 		char *copy = strdup(dk), *save = NULL;
 		for (char *w = copy ? strtok_r(copy, ",", &save) : NULL; w; w = strtok_r(NULL, ",", &save)) {
 			while (*w == ' ')
 				w++;
 			any_keyword = 1;
-			if (ac_text_has_phrase(gap, w)) {
+			if (has_phrase(&g, w)) {
 				hit = 1;
 				int dup = 0;
 				for (size_t k = 0; matched && k < *n_matched; k++)
@@ -149,8 +166,10 @@ ac_tri ac_role_fit(const ac_cert *c, const ac_profile *p, const char **matched)
 	const char *want = target && *target ? target : p->role.title;
 	if (!c || !c->n_roles || !want)
 		return AC_UNKNOWN;
+	words w;
+	split(want, &w);
 	for (size_t i = 0; i < c->n_roles; i++)
-		if (ac_roles_match(want, c->roles[i])) {
+		if (words_match(&w, c->roles[i])) {
 			if (matched)
 				*matched = c->roles[i];
 			return AC_TRUE;

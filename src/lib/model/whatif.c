@@ -25,8 +25,12 @@ typedef struct {
 	size_t field;           /* index into the policy's [what_changes] fields */
 	ac_profile v;           /* the variant (shallow) */
 	const ac_cert *cert;    /* a catalogue certificate chosen instead, or NULL */
-	char *to_json;
-	char *words;            /* the answer in plain words */
+	/* The answer, written out (answer_json, answer_words) only when it is
+	 * reported: yes/no, an enum value, or named (1) or none (0); a text; a
+	 * number. */
+	int value;
+	const char *text;
+	double number;
 	int verdict;
 	const ac_rule *reason;
 } variant;
@@ -54,16 +58,6 @@ static variant *push(variants *vs, size_t field, const ac_profile *p)
 	x->field = field;
 	x->v = *p;
 	return x;
-}
-
-/* Records what a variant's answer is, as JSON (taken) and in words. */
-static void describe(variants *vs, variant *x, json_t *json, char *words)
-{
-	x->to_json = json ? json_dumps(json, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
-	json_decref(json);
-	x->words = words;
-	if (!x->to_json || !x->words)
-		vs->oom = 1;
 }
 
 /* Marks the objects enclosing d as given (role.manager), as a profile with
@@ -151,8 +145,7 @@ static const char *example_text(const ac_prepared *prep, const char *path)
 static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *p, size_t k)
 {
 	const ac_question_field *q = &prep->pol->what_changes.fields[k];
-	const ac_field_def *d = ac_schema_def(q->path);
-	const ac_wording *w = prep->pol->wording;
+	const ac_field_def *d = &ac_schema[q->def];
 	const void *cur = ac_schema_cslot(p, d);
 	int known = answered(p, d);
 	variant *x;
@@ -164,7 +157,7 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 				continue;
 			*(ac_tri *)ac_schema_slot(&x->v, d) = t;
 			mark_parents(&x->v, d);
-			describe(vs, x, json_boolean(val), strdup(ac_word(w, val ? AC_W_VALUE_YES : AC_W_VALUE_NO)));
+			x->value = val;
 		}
 		break;
 	case ST_ENUM:
@@ -174,7 +167,7 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 				continue;
 			*(int *)ac_schema_slot(&x->v, d) = e;
 			mark_parents(&x->v, d);
-			describe(vs, x, json_string(name), enum_words(w, d, e));
+			x->value = e;
 		}
 		break;
 	case ST_NAMED: {
@@ -182,12 +175,13 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 		const char *s = *(char *const *)cur;
 		if ((!s || *s) && (x = push(vs, k, p))) {
 			*(const char **)ac_schema_slot(&x->v, d) = "";
-			describe(vs, x, json_string(""), strdup(ac_word(w, AC_W_WHATIF_NONE)));
+			x->text = "";
 		}
 		if ((!s || !*s) && (x = push(vs, k, p))) {
 			const char *ex = example_text(prep, q->path);
 			*(const char **)ac_schema_slot(&x->v, d) = ex;
-			describe(vs, x, json_string(ex), strdup(ac_word(w, AC_W_WHATIF_NAMED)));
+			x->value = 1;
+			x->text = ex;
 		}
 		break;
 	}
@@ -199,10 +193,7 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 			ac_num *slot = ac_schema_slot(&x->v, d);
 			slot->set = 1;
 			slot->v = q->tries[i];
-			strbuf sb;
-			sb_init(&sb);
-			number_words(&sb, w, d, q->tries[i]);
-			describe(vs, x, ac_json_double(q->tries[i]), sb_take(&sb, NULL));
+			x->number = q->tries[i];
 		}
 		break;
 	case ST_ENUMSET:
@@ -212,9 +203,7 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 				continue;
 			*(unsigned *)ac_schema_slot(&x->v, d) = 1u << e;
 			*(int *)((char *)&x->v + d->aux) = 1;
-			json_t *list = json_array();
-			json_array_append_new(list, json_string(ac_enum_name((ac_enum_kind)d->pub.enum_kind, e)));
-			describe(vs, x, list, enum_words(w, d, e));
+			x->value = e;
 		}
 		break;
 	default: break; /* the task list, a certificate: see vary_certificate */
@@ -236,34 +225,32 @@ static void vary_certificate(variants *vs, const ac_prepared *prep, const ac_pro
 		memset(&x->v.cert, 0, sizeof x->v.cert);
 		x->v.cert.id = c->id;
 		x->cert = c;
-		json_t *o = json_object();
-		json_object_set_new(o, "id", json_string(c->id));
-		describe(vs, x, o, strdup(c->name ? c->name : c->id));
 	}
 }
 
-/* Runs the engine on every variant. */
-static ac_status run_all(variants *vs, const ac_prepared *prep)
+/* Runs the engine on every variant, in one scratch evaluation made from the
+ * profile's own. */
+static ac_status run_all(variants *vs, const ac_prepared *prep, const ac_eval *base, ac_assessment *a)
 {
-	for (size_t i = 0; i < vs->n; i++) {
+	ac_rerun r;
+	ac_status st = vs->n ? ac_rerun_init(&r, base, a->exposure.tasks, a->exposure.n_tasks) : AC_OK;
+	for (size_t i = 0; st == AC_OK && i < vs->n; i++) {
 		variant *x = &vs->items[i];
 		ac_prepared own = *prep;
 		if (x->cert)
 			own.cert = x->cert;
-		ac_eval ev;
-		ac_status st = ac_eval_run(&ev, &own, &x->v, NULL);
+		st = ac_rerun_variant(&r, &own, &x->v, x->cert != NULL);
 		if (st == AC_OK) {
-			x->verdict = ev.verdict;
-			x->reason = &prep->pol->rules[ev.decisive];
+			x->verdict = r.ev.verdict;
+			x->reason = &prep->pol->rules[r.ev.decisive];
 			/* A certificate retired by the date is no choice to offer. */
-			if (x->cert && ev.f[AC_F_CERT_RETIRED].b == AC_TRUE)
+			if (x->cert && r.ev.f[AC_F_CERT_RETIRED].b == AC_TRUE)
 				x->verdict = 0;
 		}
-		ac_eval_free(&ev);
-		if (st != AC_OK)
-			return st;
 	}
-	return AC_OK;
+	if (vs->n)
+		ac_rerun_free(&r);
+	return st;
 }
 
 /* ------------------------------------------------------------ the three lists */
@@ -273,10 +260,56 @@ static int better(int a, int b)
 	return a && a < b; /* pursue 1 < signal_only 2 < not_yet 3 < avoid 4 */
 }
 
-static ac_status fill_outcome(ac_outcome *o, const variant *x)
+/* A variant's answer as JSON text. */
+static char *answer_json(const ac_prepared *prep, const variant *x)
 {
-	o->answer_json = strdup(x->to_json);
-	o->answer_words = strdup(x->words);
+	const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
+	ac_enum_kind kind = (ac_enum_kind)d->pub.enum_kind;
+	json_t *v;
+	if (x->cert) {
+		v = json_object();
+		json_object_set_new(v, "id", json_string(x->cert->id));
+	} else {
+		switch (d->store) {
+		case ST_TRI: v = json_boolean(x->value); break;
+		case ST_ENUM: v = json_string(ac_enum_name(kind, x->value)); break;
+		case ST_NAMED: v = json_string(x->text); break;
+		case ST_NUM: v = ac_json_double(x->number); break;
+		default: /* ST_ENUMSET: a list of one */
+			v = json_array();
+			json_array_append_new(v, json_string(ac_enum_name(kind, x->value)));
+			break;
+		}
+	}
+	char *text = v ? json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+	json_decref(v);
+	return text;
+}
+
+/* A variant's answer in plain words. */
+static char *answer_words(const ac_prepared *prep, const variant *x)
+{
+	const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
+	const ac_wording *w = prep->pol->wording;
+	if (x->cert)
+		return strdup(x->cert->name ? x->cert->name : x->cert->id);
+	switch (d->store) {
+	case ST_TRI: return strdup(ac_word(w, x->value ? AC_W_VALUE_YES : AC_W_VALUE_NO));
+	case ST_NAMED: return strdup(ac_word(w, x->value ? AC_W_WHATIF_NAMED : AC_W_WHATIF_NONE));
+	case ST_NUM: {
+		strbuf sb;
+		sb_init(&sb);
+		number_words(&sb, w, d, x->number);
+		return sb_take(&sb, NULL);
+	}
+	default: return enum_words(w, d, x->value); /* ST_ENUM, ST_ENUMSET */
+	}
+}
+
+static ac_status fill_outcome(ac_outcome *o, const ac_prepared *prep, const variant *x)
+{
+	o->answer_json = answer_json(prep, x);
+	o->answer_words = answer_words(prep, x);
 	o->verdict = x->verdict;
 	o->reason = strdup(x->reason->id);
 	o->reason_title = x->reason->title ? strdup(x->reason->title) : NULL;
@@ -314,7 +347,7 @@ static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const
 		return AC_ENOMEM;
 	for (size_t i = 0; i < vs->n; i++)
 		if (vs->items[i].field == k && vs->items[i].verdict &&
-		    fill_outcome(&u->outcomes[u->n_outcomes++], &vs->items[i]) != AC_OK)
+		    fill_outcome(&u->outcomes[u->n_outcomes++], prep, &vs->items[i]) != AC_OK)
 			return AC_ENOMEM;
 	return AC_OK;
 }
@@ -324,7 +357,7 @@ static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const
  * never asks a person to undo a step (to stop using AI, say). */
 static int forward(const ac_prepared *prep, const ac_profile *p, const variant *x)
 {
-	const ac_field_def *d = ac_schema_def(prep->pol->what_changes.fields[x->field].path);
+	const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
 	const void *now = ac_schema_cslot(p, d), *then = ac_schema_cslot(&x->v, d);
 	switch (d->store) {
 	case ST_TRI: return *(const ac_tri *)then == AC_TRUE;
@@ -358,7 +391,7 @@ static const variant *pick(const ac_prepared *prep, const ac_profile *p, const v
 static ac_status add_change(ac_change *c, const ac_prepared *prep, const ac_profile *p, const variant *x, int action)
 {
 	const char *path = prep->pol->what_changes.fields[x->field].path;
-	const ac_field_def *d = ac_schema_def(path);
+	const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
 	c->field = strdup(path);
 	if (ac_profile_get(p, path, &c->from_json) != AC_OK)
 		return AC_ENOMEM;
@@ -366,13 +399,18 @@ static ac_status add_change(ac_change *c, const ac_prepared *prep, const ac_prof
 	strbuf sb;
 	sb_init(&sb);
 	/* An action says what to do; an answer the verdict rests on, its question. */
-	if (!action || ac_say_path(&sb, prep->pol->wording, AC_WP_DO, path, x->words) == 1) {
+	char *words = action ? answer_words(prep, x) : NULL;
+	if (action && !words)
+		return AC_ENOMEM;
+	int asked = !action || ac_say_path(&sb, prep->pol->wording, AC_WP_DO, path, words) == 1;
+	free(words);
+	if (asked) {
 		char *q = question_words(prep, path);
 		sb_puts(&sb, q ? q : "");
 		free(q);
 	}
 	c->says = sb_take(&sb, NULL);
-	return c->field && c->from_words && c->says ? fill_outcome(&c->to, x) : AC_ENOMEM;
+	return c->field && c->from_words && c->says ? fill_outcome(&c->to, prep, x) : AC_ENOMEM;
 }
 
 /* The changes of one kind, best (actions) or worst (rests_on) first, then in
@@ -393,7 +431,7 @@ static ac_status add_changes(ac_assessment *a, const ac_prepared *prep, const ac
 			const ac_question_field *q = &wc->fields[k];
 			/* Another certificate is a choice to offer, not an answer to rest on. */
 			int choice = strcmp(q->path, "certification") == 0;
-			if (q->fixed || (action ? !q->yours : choice) || !answered(p, ac_schema_def(q->path)))
+			if (q->fixed || (action ? !q->yours : choice) || !answered(p, &ac_schema[q->def]))
 				continue;
 			const variant *x = pick(prep, p, vs, k, a->verdict, action);
 			if (x && x->verdict == v) {
@@ -419,7 +457,7 @@ static ac_status add_missing(ac_assessment *a, const ac_prepared *prep, const ac
 		return AC_ENOMEM;
 	for (size_t k = 0; k < wc->n_fields; k++) {
 		const ac_question_field *q = &wc->fields[k];
-		if (answered(p, ac_schema_def(q->path)) || (q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE))
+		if (answered(p, &ac_schema[q->def]) || (q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE))
 			continue;
 		ac_missing *m = &a->missing[a->n_missing++];
 		m->field = strdup(q->path);
@@ -452,13 +490,13 @@ ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile 
 		else
 			vary_field(&vs, prep, p, k);
 	}
-	ac_status st = vs.oom ? AC_ENOMEM : run_all(&vs, prep);
+	ac_status st = vs.oom ? AC_ENOMEM : run_all(&vs, prep, ev, a);
 	if (st == AC_OK && !(a->what_changes.unanswered = calloc(wc->n_fields + 1, sizeof *a->what_changes.unanswered)))
 		st = AC_ENOMEM;
 	size_t limit = (size_t)wc->limit[AC_WC_UNANSWERED];
 	for (size_t k = 0; st == AC_OK && search && k < wc->n_fields && a->what_changes.n_unanswered < limit; k++) {
 		const ac_question_field *q = &wc->fields[k];
-		if (!answered(p, ac_schema_def(q->path)) && !(q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE))
+		if (!answered(p, &ac_schema[q->def]) && !(q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE))
 			st = add_unanswered(a, prep, &vs, k);
 	}
 	if (st == AC_OK && search)
@@ -467,10 +505,6 @@ ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile 
 		st = add_changes(a, prep, p, &vs, 0);
 	if (st == AC_OK)
 		st = add_missing(a, prep, p, ev, &vs, search);
-	for (size_t i = 0; i < vs.n; i++) {
-		free(vs.items[i].to_json);
-		free(vs.items[i].words);
-	}
 	free(vs.items);
 	return st;
 }

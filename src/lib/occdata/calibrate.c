@@ -1,10 +1,10 @@
 /*
  * calibrate.c — how well the policy's category model agrees with the
  * measured data (ac_occdata_calibrate): per occupation the category-default
- * exposure against the published beta, the same with calibrated category
- * exposures (the mean measured beta of the O*NET tasks in each category),
- * and the published beta against Microsoft's applicability, each as
- * Spearman's rank correlation.
+ * exposure against its measured exposure (two sources), the same with
+ * calibrated category exposures (the mean measured exposure of the O*NET
+ * tasks in each category), and the published beta against Microsoft's
+ * applicability, each as Spearman's rank correlation.
  */
 #include <math.h>
 #include <stdio.h>
@@ -84,7 +84,8 @@ static int spearman(const double *x, const double *y, size_t n, double *rho)
 }
 
 typedef struct {
-	double beta;     /* published occupation beta */
+	double beta;     /* the occupation's measured exposure (two sources) */
+	double published; /* published GPTs-are-GPTs beta, NAN when none */
 	double w_sum;    /* weight of the tasks with a category */
 	double before;   /* weighted sum of the policy's category exposures */
 	double after;    /* the same with the calibrated exposures */
@@ -104,11 +105,11 @@ ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_c
 	for (int c = 1; c <= AC_CAT__COUNT; c++)
 		out->before[c] = ac_policy_category_exposure(policy, c);
 
-	/* Occupations with a published beta, in code order, and their tasks. */
+	/* Occupations with a measured exposure, in code order, and their tasks. */
 	static const char sql[] =
-		"SELECT o.code, o.beta, o.applicability, t.task_type, t.gwa_id, t.beta, t.task_id"
+		"SELECT o.code, o.exposure, o.applicability, t.task_type, t.gwa_id, t.exposure, t.task_id, o.beta"
 		" FROM occupations o LEFT JOIN tasks t ON t.code = o.code"
-		" WHERE o.beta IS NOT NULL ORDER BY o.code, t.task_id";
+		" WHERE o.exposure IS NOT NULL ORDER BY o.code, t.task_id";
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return occ_db_error(db, diags);
@@ -139,6 +140,7 @@ ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_c
 			}
 			memset(&acc[n], 0, sizeof acc[n]);
 			acc[n].beta = sqlite3_column_double(st, 1);
+			acc[n].published = sqlite3_column_type(st, 7) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 7);
 			appl[n] = sqlite3_column_type(st, 2) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 2);
 			n++;
 			snprintf(last, sizeof last, "%s", code);
@@ -195,8 +197,8 @@ ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_c
 		lost |= spearman(z, y, m, &out->rho_calibrated);
 		m = 0;
 		for (size_t i = 0; i < n; i++)
-			if (!isnan(appl[i])) {
-				x[m] = acc[i].beta;
+			if (!isnan(appl[i]) && !isnan(acc[i].published)) {
+				x[m] = acc[i].published;
 				y[m] = appl[i];
 				m++;
 			}

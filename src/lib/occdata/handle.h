@@ -52,6 +52,7 @@ struct ac_occdata {
 	unsigned long tick;
 	occ_sorted betas;  /* published occupation betas */
 	occ_sorted scores; /* Working with AI applicability scores */
+	occ_sorted exposures; /* occupations' measured exposure (two sources) */
 };
 
 /* The statement of slot (prepared from sql on first use) into *st, reset and

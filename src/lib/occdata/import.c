@@ -100,6 +100,15 @@ static ac_status step_done(importer *im, sqlite3_stmt *st, const char *what)
 	return rc == SQLITE_DONE ? AC_OK : occ_import_sql_error(im, rc, what);
 }
 
+/* 1 when the import skips the dataset because a file of it is missing. */
+static int dataset_missing(const importer *im, const char *name)
+{
+	for (int i = 0; i < F__COUNT; i++)
+		if (im->skip[i] && strcmp(occ_source_files[i].source, name) == 0)
+			return 1;
+	return 0;
+}
+
 static ac_status write_meta(importer *im)
 {
 	sqlite3_stmt *st = NULL;
@@ -121,7 +130,7 @@ static ac_status write_meta(importer *im)
 	sqlite3_finalize(st);
 	char *release = NULL;
 	if (s != AC_OK || (s = onet_release(im, &release)) != AC_OK ||
-	    (s = occ_import_prepare(im, "INSERT INTO sources VALUES(?1, ?2, ?3, ?4, ?5, ?6)", &st)) != AC_OK) {
+	    (s = occ_import_prepare(im, "INSERT INTO sources VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st)) != AC_OK) {
 		free(release);
 		return s;
 	}
@@ -135,6 +144,7 @@ static ac_status write_meta(importer *im)
 		const char *f[6] = {d->name, d->title, v, d->licence, d->url, d->attribution};
 		for (int k = 0; k < 6; k++)
 			sqlite3_bind_text(st, k + 1, f[k], -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 7, dataset_missing(im, d->name));
 		s = step_done(im, st, "cannot write the sources");
 	}
 	free(release);
@@ -152,15 +162,17 @@ static ac_status write_meta(importer *im)
 	return s;
 }
 
-/* Every source file must be readable before anything is built, so that one
- * run names every missing file. */
-static ac_status check_files(const char *srcdir, ac_diags *diags)
+/* Every O*NET file must be readable before anything is built, so that one
+ * run names every missing file.  Another dataset with a file missing is
+ * skipped whole (skip[] marks its files) with a warning in diags, and is
+ * recorded as missing: only O*NET is required. */
+static ac_status check_files(const char *srcdir, int *skip, ac_diags *diags)
 {
 	ac_status s = AC_OK;
 	struct stat sb;
 	if (stat(srcdir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		ac_diags_add(diags, srcdir, NULL, 0, 0, "not a directory: download the official files with "
-			     "scripts/fetch-data.sh DIR and import from DIR");
+		ac_diags_add(diags, srcdir, NULL, 0, 0, "not a directory: the folder of the official files "
+			     "(data/occupations/ in the source tree, or scripts/fetch-data.sh DIR)");
 		return AC_EIO;
 	}
 	for (int i = 0; i < F__COUNT; i++) {
@@ -168,12 +180,18 @@ static ac_status check_files(const char *srcdir, ac_diags *diags)
 		if (!p)
 			return ac_diags_oom(diags, srcdir, "checking the source files");
 		FILE *f = fopen(p, "rb");
-		if (!f) {
-			ac_diags_add(diags, p, NULL, 0, 0, "cannot open: %s (scripts/fetch-data.sh downloads it)",
-				     strerror(errno));
+		if (f) {
+			fclose(f);
+		} else if (strcmp(occ_source_files[i].source, "onet") == 0) {
+			ac_diags_add(diags, p, NULL, 0, 0, "cannot open: %s (O*NET is required; "
+				     "scripts/fetch-data.sh downloads it)", strerror(errno));
 			s = AC_EIO;
 		} else {
-			fclose(f);
+			ac_diags_add(diags, p, NULL, 0, 0, "warning: cannot open (%s): the %s data is skipped "
+				     "and recorded as missing", strerror(errno), occ_source_files[i].source);
+			for (int k = 0; k < F__COUNT; k++)
+				if (strcmp(occ_source_files[k].source, occ_source_files[i].source) == 0)
+					skip[k] = 1;
 		}
 		free(p);
 	}
@@ -224,7 +242,8 @@ static ac_status build(importer *im)
 		return s;
 	if ((s = occ_load_all(im)) != AC_OK)
 		return s;
-	if ((s = exec_sql(im, occ_derive_sql)) != AC_OK || (s = write_meta(im)) != AC_OK)
+	if ((s = exec_sql(im, occ_derive_sql)) != AC_OK || (s = occ_derive_exposure(im)) != AC_OK ||
+	    (s = write_meta(im)) != AC_OK)
 		return s;
 	return exec_sql(im, "COMMIT");
 }
@@ -249,7 +268,9 @@ ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *di
 		ac_diags_add(diags, NULL, NULL, 0, 0, "the import needs a source directory and a database path");
 		return AC_EINPUT;
 	}
-	ac_status s = check_files(srcdir, diags);
+	importer im;
+	memset(&im, 0, sizeof im);
+	ac_status s = check_files(srcdir, im.skip, diags);
 	if (s != AC_OK)
 		return s;
 	/* A row stored while an allocation failed may have lost a value (SQLite
@@ -257,8 +278,6 @@ ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *di
 	 * import fails as out of memory, whatever else it found. */
 	unsigned long failures = ac_mem_failures();
 	size_t said = diags->count;
-	importer im;
-	memset(&im, 0, sizeof im);
 	im.diags = diags;
 	im.srcdir = srcdir;
 	char *tmp = ac_strdup_printf("%s.tmp-%ld", dbpath, (long)getpid());

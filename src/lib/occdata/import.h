@@ -23,7 +23,7 @@
 enum {
 	F_OCCUPATIONS, F_JOB_ZONE_REF, F_JOB_ZONES, F_CONTENT_MODEL, F_IWAS, F_DWAS, F_TASKS,
 	F_TASK_DWAS, F_ALT_TITLES, F_REPORTED, F_LABELS, F_OCC_LEVEL, F_APPLICABILITY, F_OEWS,
-	F_CROSSWALK, F_PROJECTIONS, F__COUNT
+	F_CROSSWALK, F_PROJECTIONS, F_IWA_METRICS, F__COUNT
 };
 
 typedef struct {
@@ -55,6 +55,7 @@ typedef struct {
 	size_t rows[F__COUNT];
 	size_t bytes[F__COUNT];
 	char projections_edition[32]; /* "2022-32", from the projections header */
+	int skip[F__COUNT];           /* 1: the file's dataset is missing and is not imported */
 	sqlite3_stmt *title_ins, *fts_ins, *abbr_ins, *occ_exists;
 } importer;
 
@@ -74,6 +75,10 @@ char *occ_join_path(const char *dir, const char *rel);
 
 /* Runs a bound insert or update for the current row of l. */
 ac_status occ_row_step(loader *l, sqlite3_stmt *st);
+
+/* The Microsoft measure rescaled to beta's scale and combined with beta into
+ * each task's measured exposure, then each occupation's (import_exposure.c). */
+ac_status occ_derive_exposure(importer *im);
 
 /* Loads every source file into the database (import_rows.c). */
 ac_status occ_load_all(importer *im);

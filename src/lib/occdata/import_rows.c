@@ -386,6 +386,34 @@ static ac_status row_applicability(loader *ld, sqlite3_stmt *st)
 	return occ_row_step(ld, st);
 }
 
+/* Microsoft's measured AI usage of one work activity: the mean of its
+ * completion x scope x coverage among user goals and AI actions (either may
+ * be empty: the other stands alone; both empty: the activity is unmeasured). */
+static ac_status row_iwa_metric(loader *ld, sqlite3_stmt *st)
+{
+	const char *iwa = dsv_get(&ld->in, 0);
+	if (strncmp(iwa, "4.A.", 4) != 0 || strlen(iwa) >= 32)
+		return dsv_error(&ld->in, "'%s' is not an O*NET IWA id such as 4.A.1.a.1.I01", iwa);
+	double sum = 0;
+	int n = 0;
+	for (int k = 1; k <= 2; k++) {
+		const char *f = dsv_get(&ld->in, k);
+		double v;
+		if (!*f)
+			continue;
+		if (!parse_number(f, &v) || v < 0 || v > 1)
+			return dsv_error(&ld->in, "%s '%s' is not a number from 0 to 1",
+					 k == 1 ? "completion_x_scope_x_coverage_user" : "completion_x_scope_x_coverage_ai", f);
+		sum += v;
+		n++;
+	}
+	if (!n)
+		return AC_OK;
+	bind_text(st, 1, iwa);
+	sqlite3_bind_double(st, 2, sum / n);
+	return occ_row_step(ld, st);
+}
+
 static ac_status row_oews(loader *ld, sqlite3_stmt *st)
 {
 	static const char *const names[] = {"TOT_EMP", "A_MEDIAN", "A_MEAN"};
@@ -450,7 +478,7 @@ ac_status occ_load_all(importer *im)
 {
 	ac_status s;
 #define LOAD(file, cols, scan, sql, fn) \
-	if ((s = load(im, file, cols, scan, sql, fn)) != AC_OK) \
+	if (!im->skip[file] && (s = load(im, file, cols, scan, sql, fn)) != AC_OK) \
 		return s;
 	LOAD(F_OCCUPATIONS, COLS("O*NET-SOC Code", "Title", "Description"), 1,
 	     "INSERT INTO occupations(code, soc, title, description) VALUES(?1, ?2, ?3, ?4)", row_occupation);
@@ -493,6 +521,8 @@ ac_status occ_load_all(importer *im)
 				 "Employment change, percent, *", "Typical education needed for entry"), 20,
 	     "INSERT INTO projections(code, title, type, employment_2022, employment_2032, change_pct, education)"
 	     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", row_projection);
+	LOAD(F_IWA_METRICS, COLS("IWA", "completion_x_scope_x_coverage_user", "completion_x_scope_x_coverage_ai"), 1,
+	     "INSERT INTO iwa_usage(iwa_id, usage) VALUES(?1, ?2)", row_iwa_metric);
 #undef LOAD
 	return AC_OK;
 }

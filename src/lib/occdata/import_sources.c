@@ -23,6 +23,7 @@ const occ_source_file occ_source_files[F__COUNT] = {
 	[F_OEWS] = {"bls/oews_national_may2024.tsv", "bls-oews", '\t'},
 	[F_CROSSWALK] = {"bls/nem_onet_to_soc_crosswalk.tsv", "bls-projections", '\t'},
 	[F_PROJECTIONS] = {"bls/employment_projections_2022_32_table1_7.tsv", "bls-projections", '\t'},
+	[F_IWA_METRICS] = {"working-with-ai/iwa_metrics.csv", "working-with-ai", ','},
 };
 
 const occ_dataset occ_datasets[] = {

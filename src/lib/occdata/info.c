@@ -61,7 +61,7 @@ static ac_status read_counts(ac_occdata *db, ac_occdata_info *info, ac_diags *di
 static ac_status read_sources(ac_occdata *db, ac_occdata_info *info, ac_diags *diags)
 {
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db->db, "SELECT name, title, version, licence, url, attribution FROM sources ORDER BY rowid",
+	if (sqlite3_prepare_v2(db->db, "SELECT name, title, version, licence, url, attribution, missing FROM sources ORDER BY rowid",
 			       -1, &st, NULL) != SQLITE_OK)
 		return occ_db_error(db, diags);
 	int rc = SQLITE_DONE, oom = 0;
@@ -78,6 +78,7 @@ static ac_status read_sources(ac_occdata *db, ac_occdata_info *info, ac_diags *d
 		for (int k = 0; k < 6; k++)
 			if (!(*fields[k] = occ_dup_text(st, k, &oom)))
 				oom = 1; /* NOT NULL columns */
+		src->missing = sqlite3_column_int(st, 6);
 	}
 	ac_status s = oom ? ac_diags_oom(diags, db->path, "reading the data's sources")
 		      : rc != SQLITE_DONE ? occ_db_error(db, diags) : AC_OK;

@@ -33,7 +33,8 @@ void ac_occ_tasks_free(ac_occ_task *tasks, size_t n)
 	free(tasks);
 }
 
-/* Columns: task_id, code, statement, task_type, gwa_id, beta, automation. */
+/* Columns: task_id, code, statement, task_type, gwa_id, beta, automation,
+ * exposure, exposure_low, exposure_high, sources. */
 static void task_fill(ac_occ_task *t, sqlite3_stmt *st, int *oom)
 {
 	int typed = sqlite3_column_type(st, 3) != SQLITE_NULL;
@@ -49,6 +50,10 @@ static void task_fill(ac_occ_task *t, sqlite3_stmt *st, int *oom)
 	t->gwa_id = occ_dup_text(st, 4, oom);
 	t->beta = occ_col_num(st, 5);
 	t->automation = occ_col_num(st, 6);
+	t->exposure = occ_col_num(st, 7);
+	t->exposure_low = occ_col_num(st, 8);
+	t->exposure_high = occ_col_num(st, 9);
+	t->sources = sqlite3_column_int(st, 10);
 	if (!t->code || !t->statement) /* NOT NULL columns */
 		*oom = 1;
 }
@@ -103,8 +108,8 @@ ac_status ac_occdata_task(ac_occdata *db, long task_id, ac_occ_task **out, ac_di
 	snprintf(id, sizeof id, "%ld", task_id);
 	size_t n;
 	ac_status s = query_tasks(db, OCC_Q_TASK,
-				  "SELECT task_id, code, statement, task_type, gwa_id, beta, automation"
-				  " FROM tasks WHERE task_id = CAST(?1 AS INTEGER)", id, out, &n, diags);
+				  "SELECT task_id, code, statement, task_type, gwa_id, beta, automation,"
+				  " exposure, exposure_low, exposure_high, sources FROM tasks WHERE task_id = CAST(?1 AS INTEGER)", id, out, &n, diags);
 	if (s == AC_OK && n == 0) {
 		ac_diags_add(diags, NULL, NULL, 0, 0, "O*NET task %ld is not in the occupation data", task_id);
 		return AC_ENOTFOUND;
@@ -122,8 +127,8 @@ ac_status ac_occdata_labels(ac_occdata *db, const char *code, ac_occ_task **out,
 		ac_diags_add(diags, NULL, NULL, 0, 0, "the task labels of which occupation? No code was given");
 		return AC_EINPUT;
 	}
-	return query_tasks(db, OCC_Q_LABELS, "SELECT task_id, code, statement, task_type, NULL, beta, automation"
-					     " FROM labels WHERE code = ?1 ORDER BY task_id", code, out, n, diags);
+	return query_tasks(db, OCC_Q_LABELS, "SELECT task_id, code, statement, task_type, NULL, beta, automation,"
+					     " NULL, NULL, NULL, 0 FROM labels WHERE code = ?1 ORDER BY task_id", code, out, n, diags);
 }
 
 /* ------------------------------------------------------------ codes */
@@ -250,6 +255,13 @@ ac_status ac_occdata_beta_percentile(ac_occdata *db, double x, double *pct, ac_d
 			  "published GPTs-are-GPTs beta", x, pct, diags);
 }
 
+ac_status ac_occdata_exposure_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags)
+{
+	return percentile(db, db ? &db->exposures : NULL,
+			  "SELECT exposure FROM occupations WHERE exposure IS NOT NULL ORDER BY exposure",
+			  "measured exposure", x, pct, diags);
+}
+
 ac_status ac_occdata_applicability_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags)
 {
 	return percentile(db, db ? &db->scores : NULL, "SELECT score FROM applicability ORDER BY score",
@@ -338,7 +350,7 @@ static ac_status read_occupation(ac_occdata *db, const char *code, int soc, ac_o
 	static const char sql[] =
 		"SELECT o.code, o.title, o.description, o.beta, o.applicability, o.employment, o.median_wage,"
 		" o.growth_pct, o.job_zone, o.soc, o.applicability_code, o.oews_code, o.oews_title,"
-		" o.projection_code, o.education, z.name"
+		" o.projection_code, o.education, z.name, o.exposure"
 		" FROM occupations o LEFT JOIN job_zones z ON z.zone = o.job_zone"
 		" WHERE (?2 = 0 AND o.code = ?1) OR (?2 = 1 AND o.soc = ?1) ORDER BY o.code LIMIT 1";
 	*out = NULL;
@@ -368,6 +380,7 @@ static ac_status read_occupation(ac_occdata *db, const char *code, int soc, ac_o
 		o->projection_code = occ_dup_text(st, 13, &oom);
 		o->education = occ_dup_text(st, 14, &oom);
 		o->job_zone_name = occ_dup_text(st, 15, &oom);
+		o->exposure = occ_col_num(st, 16);
 		oom |= !o->code || !o->title || !o->description || !o->soc; /* NOT NULL columns */
 	}
 	s = oom ? ac_diags_oom(diags, db->path, "reading an occupation")
@@ -390,6 +403,10 @@ static ac_status complete_occupation(ac_occdata *db, ac_occupation *o, ac_diags 
 		o->beta_percentile.set = 1;
 		o->beta_percentile.v = pct;
 	}
+	if (s == AC_OK && o->exposure.set && (s = ac_occdata_exposure_percentile(db, o->exposure.v, &pct, diags)) == AC_OK) {
+		o->exposure_percentile.set = 1;
+		o->exposure_percentile.v = pct;
+	}
 	if (s == AC_OK && o->applicability.set &&
 	    (s = ac_occdata_applicability_percentile(db, o->applicability.v, &pct, diags)) == AC_OK) {
 		o->applicability_percentile.set = 1;
@@ -397,7 +414,8 @@ static ac_status complete_occupation(ac_occdata *db, ac_occupation *o, ac_diags 
 	}
 	if (s == AC_OK)
 		s = query_tasks(db, OCC_Q_OCC_TASKS,
-				"SELECT task_id, code, statement, task_type, gwa_id, beta, automation FROM tasks"
+				"SELECT task_id, code, statement, task_type, gwa_id, beta, automation, exposure,"
+				" exposure_low, exposure_high, sources FROM tasks"
 				" WHERE code = ?1 ORDER BY CASE task_type WHEN 'Core' THEN 0 WHEN 'Supplemental'"
 				" THEN 1 ELSE 2 END, task_id",
 				o->code, &o->tasks, &o->n_tasks, diags);

@@ -20,17 +20,28 @@
 
 const char *ac_occdata_install_hint(void)
 {
-	return "download the official files with scripts/fetch-data.sh DIR, then run "
+	return "the database is built with aicert (cmake --build) and installed with it; for other "
+	       "releases, download the files with scripts/fetch-data.sh DIR and run "
 	       "'aicert data import --from DIR'";
 }
 
-/* The default path into *out: 1 found, 0 no place (no variable set), -1 out
- * of memory. */
-static int default_path(char **out)
+#ifndef AICERT_INSTALLED_DATA
+#define AICERT_INSTALLED_DATA ""
+#endif
+#ifndef AICERT_BUILD_DATA
+#define AICERT_BUILD_DATA ""
+#endif
+
+/* The user's own database into *out: $AICERT_DATA, else
+ * $XDG_DATA_HOME/aicert/occupations.db, else ~/.local/share/aicert/occupations.db.
+ * 1 found, 0 no place (no variable set), -1 out of memory.  *explicit is
+ * set when $AICERT_DATA named it. */
+static int user_path(char **out, int *explicit)
 {
 	const char *e = getenv("AICERT_DATA");
 	const char *x = getenv("XDG_DATA_HOME");
 	const char *h = getenv("HOME");
+	*explicit = e && *e;
 	if (e && *e)
 		*out = strdup(e);
 	else if (x && x[0] == '/') /* the XDG spec ignores relative paths */
@@ -42,6 +53,38 @@ static int default_path(char **out)
 	if (*out)
 		return 1;
 	return (e && *e) || (x && x[0] == '/') || (h && *h) ? -1 : 0;
+}
+
+char *ac_occdata_user_path(void)
+{
+	char *p;
+	int explicit;
+	user_path(&p, &explicit);
+	return p;
+}
+
+static int exists(const char *p)
+{
+	struct stat sb;
+	return p && *p && stat(p, &sb) == 0;
+}
+
+/* The database to read into *out, in the documented order (see aicert.h);
+ * as user_path() otherwise. */
+static int default_path(char **out)
+{
+	int explicit;
+	int r = user_path(out, &explicit);
+	if (r < 0 || explicit || exists(*out))
+		return r;
+	const char *shipped[] = {AICERT_INSTALLED_DATA, AICERT_BUILD_DATA};
+	for (size_t i = 0; i < sizeof shipped / sizeof shipped[0]; i++)
+		if (exists(shipped[i])) {
+			free(*out);
+			*out = strdup(shipped[i]);
+			return *out ? 1 : -1;
+		}
+	return r;
 }
 
 char *ac_occdata_default_path(void)
@@ -127,6 +170,7 @@ void ac_occdata_close(ac_occdata *db)
 		ac_occupation_free(db->cache[i].occ);
 	free(db->betas.v);
 	free(db->scores.v);
+	free(db->exposures.v);
 	sqlite3_close(db->db);
 	free(db->path);
 	free(db);

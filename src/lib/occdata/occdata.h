@@ -8,7 +8,13 @@
 
 /* Bump when the tables change; an older database is refused with a hint to
  * re-import. */
-#define OCC_SCHEMA_VERSION 1
+#define OCC_SCHEMA_VERSION 2
+
+/* A task's measured exposure is OCC_BETA_WEIGHT x its GPTs-are-GPTs beta
+ * plus the rest x Microsoft's measured usage of its work activities rescaled
+ * to beta's scale: the weight that predicted both sources' published
+ * occupation figures best (README, "Measured task exposure"). */
+#define OCC_BETA_WEIGHT 0.5
 
 /* titles.kind */
 enum { OCC_TITLE = 1, OCC_ALTERNATE = 2, OCC_SHORT = 3, OCC_REPORTED = 4 };

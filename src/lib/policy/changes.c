@@ -74,6 +74,7 @@ static void add_question(reader *r, const char *path, int col)
 	if (!ac_reader_grow(r, (void **)&w->fields, &w->n_fields, sizeof *w->fields))
 		return;
 	w->fields[w->n_fields - 1].path = ac_reader_strdup(r, path);
+	w->fields[w->n_fields - 1].def = ac_schema_index(d);
 }
 
 static void mark_yours(reader *r, const char *path, int col)

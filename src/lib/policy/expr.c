@@ -431,10 +431,32 @@ ac_val ac_expr_eval(const ac_expr *e, const ac_val *facts)
 	}
 }
 
+/* The same answer as ac_expr_eval's, without making a value at each yes/no
+ * step: rules are evaluated once per what-if variant. */
 ac_tri ac_expr_truth(const ac_expr *e, const ac_val *facts)
 {
-	ac_val v = ac_expr_eval(e, facts);
-	return v.type == AC_T_BOOL ? v.b : AC_UNKNOWN;
+	switch (e->op) {
+	case OP_BOOL: return e->b;
+	case OP_FACT: return facts[e->fact].type == AC_T_BOOL ? facts[e->fact].b : AC_UNKNOWN;
+	case OP_NOT: return ac_tri_not(ac_expr_truth(e->a, facts));
+	case OP_CLAIMED: return ac_tri_of(ac_expr_truth(e->a, facts) == AC_TRUE);
+	case OP_OTHERWISE: {
+		ac_tri a = ac_expr_truth(e->a, facts);
+		return a != AC_UNKNOWN ? a : ac_expr_truth(e->b2, facts);
+	}
+	case OP_AND: {
+		ac_tri a = ac_expr_truth(e->a, facts);
+		return a == AC_FALSE ? AC_FALSE : ac_tri_and(a, ac_expr_truth(e->b2, facts));
+	}
+	case OP_OR: {
+		ac_tri a = ac_expr_truth(e->a, facts);
+		return a == AC_TRUE ? AC_TRUE : ac_tri_or(a, ac_expr_truth(e->b2, facts));
+	}
+	default: {
+		ac_val v = ac_expr_eval(e, facts);
+		return v.type == AC_T_BOOL ? v.b : AC_UNKNOWN;
+	}
+	}
 }
 
 typedef struct {

@@ -76,15 +76,27 @@ const char *ac_policy_fact_name(const ac_policy *p, size_t i, int *type)
 
 static int same(const char *a, const char *name, size_t len)
 {
-	return a && strncmp(a, name, len) == 0 && a[len] == '\0';
+	return a && a[0] == name[0] && strncmp(a, name, len) == 0 && a[len] == '\0';
 }
 
+/* The built-in facts, then the policy's derived facts, then its rules' two
+ * facts each: only the slots that hold a name are compared. */
 size_t ac_policy_fact_find(const ac_policy *p, const char *name, size_t len)
 {
-	size_t slots = ac_policy_fact_slots(p);
-	for (size_t i = 0; i < slots; i++)
-		if (same(ac_policy_fact_name(p, i, NULL), name, len))
+	if (len == 0)
+		return AC_NO_FACT;
+	for (size_t i = 0; i < AC_F__BUILTIN; i++)
+		if (same(ac_fact_table[i].name, name, len))
 			return i;
+	for (size_t i = 0; i < p->n_derived && i < AC_POLICY_MAX_ITEMS; i++)
+		if (same(p->derived[i].name, name, len))
+			return AC_F__BUILTIN + i;
+	for (size_t i = 0; i < p->n_rules; i++) {
+		if (same(p->rules[i].holds_fact, name, len))
+			return AC_RULE_FACTS + 2 * i;
+		if (same(p->rules[i].reason_fact, name, len))
+			return AC_RULE_FACTS + 2 * i + 1;
+	}
 	return AC_NO_FACT;
 }
 

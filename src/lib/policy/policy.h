@@ -197,6 +197,7 @@ typedef struct {
 /* One question of [what_changes]: a field of the profile schema. */
 typedef struct {
 	char *path;
+	size_t def;      /* the field's index in the profile schema (ac_schema) */
 	int yours;       /* within the person's control: a change is an action */
 	int fixed;       /* never varied (the motives) */
 	ac_expr *ask_if; /* listed as missing only when this holds (NULL: always) */

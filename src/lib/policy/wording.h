@@ -57,6 +57,8 @@
 	W(REPORT_OCCUPATION_VALUE, "report.occupation_value", "title,code") \
 	W(REPORT_OCCUPATION_UNTITLED, "report.occupation_untitled", "") \
 	W(REPORT_OCCUPATION_NO_CODE, "report.occupation_no_code", "") \
+	W(REPORT_OCCUPATION_EXPOSURE, "report.occupation_exposure", "") \
+	W(REPORT_OCCUPATION_EXPOSURE_VALUE, "report.occupation_exposure_value", "percent") \
 	W(REPORT_OCCUPATION_BETA, "report.occupation_beta", "") \
 	W(REPORT_OCCUPATION_APPLICABILITY, "report.occupation_applicability", "") \
 	W(REPORT_OCCUPATION_COMPARED, "report.occupation_compared", "") \
@@ -64,6 +66,18 @@
 	W(REPORT_OCCUPATION_RANGE, "report.occupation_range", "") \
 	W(REPORT_OCCUPATION_RANGE_VALUE, "report.occupation_range_value", "low,high") \
 	W(REPORT_OCCUPATION_SOURCES, "report.occupation_sources", "") \
+	W(REPORT_CHART_TASKS, "report.chart_tasks", "") \
+	W(REPORT_CHART_TASKS_EXPLAINED, "report.chart_tasks_explained", "") \
+	W(REPORT_CHART_TASK, "report.chart_task", "task,share") \
+	W(REPORT_CHART_SCORE, "report.chart_score", "percent") \
+	W(REPORT_CHART_AMONG, "report.chart_among", "") \
+	W(REPORT_CHART_AMONG_EXPLAINED, "report.chart_among_explained", "") \
+	W(REPORT_CHART_AMONG_EXPLAINED_BAND, "report.chart_among_explained_band", "") \
+	W(REPORT_CHART_YOU, "report.chart_you", "") \
+	W(REPORT_CHART_OCCUPATION, "report.chart_occupation", "") \
+	W(REPORT_CHART_LEAST, "report.chart_least", "") \
+	W(REPORT_CHART_MOST, "report.chart_most", "") \
+	W(REPORT_LANGUAGE, "report.language", "") \
 	W(REPORT_REPLACEABILITY, "report.replaceability", "") \
 	W(REPORT_REPLACEABILITY_EXPLAINED, "report.replaceability_explained", "") \
 	W(REPORT_REPLACEABILITY_NO_TASKS, "report.replaceability_no_tasks", "") \
@@ -197,7 +211,13 @@
 	W(WARNING_CERT_UNCERTAIN, "warning.cert_uncertain", "name") \
 	W(WARNING_CERT_OVER_BUDGET, "warning.cert_over_budget", "cost,budget") \
 	W(WARNING_SHARES, "warning.shares", "total") \
-	W(WARNING_PREFILLED, "warning.prefilled", "count,code") \
+	W(WARNING_PREFILLED, "warning.prefilled", "count,code,groups") \
+	W(WARNING_UNCATEGORISED, "warning.uncategorised", "count") \
+	W(TASK_GROUP, "task.group", "category,tasks") \
+	W(TASK_GROUP_MORE, "task.group_more", "count") \
+	W(TASK_GROUP_UNCATEGORISED, "task.group_uncategorised", "tasks") \
+	W(REPORT_TASK_NOT_CATEGORISED, "report.task_not_categorised", "") \
+	W(REPORT_CERTIFICATE_TIME_VALUE_MEDIAN, "report.certificate_time_value_median", "value,pay") \
 	W(WARNING_INVALID_MOTIVES, "warning.invalid_motives", "") \
 	W(NOTE_OCCUPATION_DATA_MISSING, "note.occupation_data_missing", "") \
 	W(NOTE_OCCUPATION_UNKNOWN, "note.occupation_unknown", "code") \

@@ -86,6 +86,17 @@ size_t ac_render_width(const char *s, size_t n)
 	return w;
 }
 
+void ac_render_clip(strbuf *sb, const char *s, size_t max)
+{
+	size_t i = 0, chars = 0;
+	for (; s[i]; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && chars++ == max)
+			break;
+	sb_putn(sb, s, i);
+	if (s[i])
+		sb_puts(sb, "\xe2\x80\xa6"); /* … */
+}
+
 int ac_render_next_line(const char **p, size_t width, const char **line, size_t *n)
 {
 	const char *s = *p;
@@ -136,20 +147,40 @@ ac_status ac_render_json_value(json_t *root, unsigned long failures, char **out,
 }
 
 /* Copies n bytes of text with each run of whitespace as one space and control
- * characters (which could drive the terminal) escaped, as \x1b. */
+ * characters (which could drive the terminal) escaped, as \x1b
+ * (ac_utf8_escape): the plain runs between them in one copy each. */
 void ac_render_put_clean(strbuf *sb, const char *s, size_t n)
 {
-	size_t start = 0;
+	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
-			ac_utf8_escape(sb, s + start, i - start, 0);
-			sb_putn(sb, " ", 1);
-			while (i + 1 < n && strchr(" \t\n\r", s[i + 1]) && s[i + 1])
-				i++;
-			start = i + 1;
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) { /* a whole character, unless it is C1 or not UTF-8 */
+			size_t k = ac_utf8_seq(s + i, n - i);
+			if (k && !(c == 0xC2 && (unsigned char)s[i + 1] < 0xA0)) {
+				i += k - 1;
+				continue;
+			}
+			sb_putn(sb, s + run, i - run);
+			ac_utf8_escape(sb, s + i, k ? k : 1, 0);
+			i += (k ? k : 1) - 1;
+			run = i + 1;
+			continue;
 		}
+		if (c >= 0x20 && c != 0x7f && c != ' ')
+			continue;
+		if (c == ' ' && (i + 1 == n || !is_space(s[i + 1])))
+			continue; /* a single space stays as it is */
+		sb_putn(sb, s + run, i - run);
+		if (is_space((char)c)) {
+			sb_putn(sb, " ", 1);
+			while (i + 1 < n && is_space(s[i + 1]))
+				i++;
+		} else {
+			ac_utf8_escape(sb, s + i, 1, 0);
+		}
+		run = i + 1;
 	}
-	ac_utf8_escape(sb, s + start, n - start, 0);
+	sb_putn(sb, s + run, n - run);
 }
 
 char *ac_render_take_clean(strbuf *sb, size_t *len)
@@ -164,10 +195,13 @@ char *ac_render_take_clean(strbuf *sb, size_t *len)
 	return sb_take(&clean, len);
 }
 
-static void pad(strbuf *sb, size_t n)
+void ac_render_spaces(strbuf *sb, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		sb_putn(sb, " ", 1);
+	static const char spaces[] = "                                                                ";
+	for (size_t k; n; n -= k) {
+		k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+		sb_putn(sb, spaces, k);
+	}
 }
 
 void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, size_t width_total)
@@ -179,7 +213,7 @@ void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, 
 	int first = 1;
 	while (ac_render_next_line(&p, width, &line, &n)) {
 		if (!first)
-			pad(sb, indent);
+			ac_render_spaces(sb, indent);
 		ac_render_put_clean(sb, line, n);
 		sb_puts(sb, "\n");
 		first = 0;

@@ -1,7 +1,9 @@
 /*
  * json.c — the assessment as the JSON document of ASSESSMENT.md (version 2).  Keys
- * are inserted in contract order and every real number is rounded on purpose,
- * so the same assessment always dumps to the same bytes.
+ * are written in contract order and every real number is rounded on purpose,
+ * so the same assessment always gives the same bytes.  The document is written
+ * straight into the output (core/jsonw.h), laid out as jansson lays it out;
+ * jansson reads only the answers the engine stored as JSON text.
  */
 #include <math.h>
 #include <stdio.h>
@@ -11,6 +13,7 @@
 #include <jansson.h>
 
 #include "core/json.h"
+#include "core/jsonw.h"
 #include "render/render.h"
 
 /* Digits for reals: enough for any rounded figure, never float noise. */
@@ -19,9 +22,9 @@
 /* Decimal places by kind of figure. */
 enum { SHARE = 4, AMOUNT = 2 };
 
-/* The builder remembers the first failure; later calls still run, and
- * jansson frees a value whose insertion failed. */
+/* The writer, and the first failure that is not the writer's own. */
 typedef struct {
+	ac_jw w;
 	ac_status st;
 } jb;
 
@@ -31,473 +34,578 @@ static void fail(jb *b, ac_status st)
 		b->st = st;
 }
 
-static void set(jb *b, json_t *obj, const char *key, json_t *value)
+static void key(jb *b, const char *k)
 {
-	if (json_object_set_new(obj, key, value) != 0)
-		fail(b, AC_ENOMEM);
+	ac_jw_key(&b->w, k);
 }
 
-static void push(jb *b, json_t *arr, json_t *value)
+static void jstr(jb *b, const char *s)
 {
-	if (json_array_append_new(arr, value) != 0)
-		fail(b, AC_ENOMEM);
+	ac_jw_str(&b->w, s);
 }
 
-static json_t *jstr(const char *s)
+static void jbool(jb *b, int v)
 {
-	return s ? json_string(s) : json_null();
+	ac_jw_bool(&b->w, v);
+}
+
+static void jint(jb *b, long long v)
+{
+	ac_jw_int(&b->w, v);
+}
+
+static void jnull(jb *b)
+{
+	ac_jw_null(&b->w);
 }
 
 /* x rounded to `decimals` places; an integral result prints as an integer.
  * JSON has no NaN or infinity: those print as null. */
-static json_t *jnum(double x, int decimals)
+static void jnum(jb *b, double x, int decimals)
 {
-	if (!isfinite(x))
-		return json_null();
+	if (!isfinite(x)) {
+		jnull(b);
+		return;
+	}
 	double r = ac_render_round(x, decimals);
 	if (r == floor(r) && fabs(r) < 9007199254740992.0)
-		return json_integer((json_int_t)r);
-	return json_real(r);
+		jint(b, (long long)r);
+	else
+		ac_jw_real(&b->w, r, JSON_DIGITS);
 }
 
-static json_t *jopt(ac_num n, int decimals)
+static void jopt(jb *b, ac_num n, int decimals)
 {
-	return n.set ? jnum(n.v, decimals) : json_null();
+	if (n.set)
+		jnum(b, n.v, decimals);
+	else
+		jnull(b);
 }
 
-static json_t *jtri(ac_tri t)
+static void jtri(jb *b, ac_tri t)
 {
-	return t == AC_TRUE ? json_true() : t == AC_FALSE ? json_false() : json_null();
+	if (t == AC_TRUE || t == AC_FALSE)
+		jbool(b, t == AC_TRUE);
+	else
+		jnull(b);
 }
 
-static json_t *jname(ac_enum_kind kind, int v)
+static void jname(jb *b, ac_enum_kind kind, int v)
 {
-	return jstr(v ? ac_enum_name(kind, v) : NULL);
+	jstr(b, v ? ac_enum_name(kind, v) : NULL);
 }
 
-static json_t *jstrs(jb *b, char *const *v, size_t n)
+static void jstrs(jb *b, char *const *v, size_t n)
 {
-	json_t *arr = json_array();
+	ac_jw_array(&b->w);
 	for (size_t i = 0; i < n; i++)
-		push(b, arr, jstr(v[i]));
-	return arr;
+		jstr(b, v[i]);
+	ac_jw_end_array(&b->w);
 }
 
 /* The same for a list of constant names (C has no implicit conversion
  * between the two pointer types). */
-static json_t *jnames(jb *b, const char *const *names, size_t n)
+static void jnames(jb *b, const char *const *names, size_t n)
 {
-	return jstrs(b, (char *const *)names, n);
+	jstrs(b, (char *const *)names, n);
+}
+
+/* A value jansson read, written as jansson would dump it. */
+static void jvalue(jb *b, const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: {
+		const char *k;
+		json_t *x;
+		ac_jw_object(&b->w);
+		json_object_foreach((json_t *)v, k, x) {
+			key(b, k);
+			jvalue(b, x);
+		}
+		ac_jw_end_object(&b->w);
+		break;
+	}
+	case JSON_ARRAY: {
+		size_t i;
+		json_t *x;
+		ac_jw_array(&b->w);
+		json_array_foreach(v, i, x)
+			jvalue(b, x);
+		ac_jw_end_array(&b->w);
+		break;
+	}
+	case JSON_STRING: ac_jw_strn(&b->w, json_string_value(v), json_string_length(v)); break;
+	case JSON_INTEGER: jint(b, json_integer_value(v)); break;
+	case JSON_REAL: ac_jw_real(&b->w, json_real_value(v), JSON_DIGITS); break;
+	case JSON_TRUE: jbool(b, 1); break;
+	case JSON_FALSE: jbool(b, 0); break;
+	default: jnull(b); break;
+	}
 }
 
 /* Embeds a JSON text the engine wrote (the answers of what_changes).  A
  * text that does not parse is a bug in the engine.  jansson leaves the error
  * unset when memory runs out early (hence the cleared struct) but reports a
  * failed string allocation as a syntax error, so that case reads as a bug. */
-static json_t *jparse(jb *b, const char *text)
+static void jparse(jb *b, const char *text)
 {
+	if (!text) {
+		jnull(b);
+		return;
+	}
 	json_error_t err;
 	ac_status st;
 	json_t *v = ac_json_load(text, strlen(text), JSON_DECODE_ANY, &err, &st);
-	if (!v)
+	if (!v) {
 		fail(b, st == AC_ENOMEM ? AC_ENOMEM : AC_EINTERNAL);
-	return v;
+		jnull(b);
+		return;
+	}
+	jvalue(b, v);
+	json_decref(v);
 }
 
-static json_t *motives(jb *b, unsigned bits)
+static void motives(jb *b, unsigned bits)
 {
 	int m[AC_MOT__COUNT];
 	size_t n = ac_render_motives(bits, m);
-	json_t *arr = json_array();
+	ac_jw_array(&b->w);
 	for (size_t i = 0; i < n; i++)
-		push(b, arr, jname(AC_ENUM_MOTIVE, m[i]));
-	return arr;
+		jname(b, AC_ENUM_MOTIVE, m[i]);
+	ac_jw_end_array(&b->w);
 }
 
 /* A figure's number as the engine has always written it: a whole number as
  * an integer, anything else with at most four significant digits (after
  * rounding to four decimals). */
-static json_t *figure_number(double x)
+static void figure_number(jb *b, double x)
 {
-	if (fabs(x - round(x)) < 1e-9 && fabs(x) < 9007199254740992.0)
-		return json_integer((json_int_t)round(x));
+	if (fabs(x - round(x)) < 1e-9 && fabs(x) < 9007199254740992.0) {
+		jint(b, (long long)round(x));
+		return;
+	}
 	char text[32];
 	snprintf(text, sizeof text, "%.4g", round(x * 1e4) / 1e4);
 	if (!strpbrk(text, ".eE")) /* "%.4g" rounded it to a whole number */
-		return json_integer((json_int_t)strtoll(text, NULL, 10));
-	return json_real(strtod(text, NULL));
+		jint(b, strtoll(text, NULL, 10));
+	else
+		ac_jw_real(&b->w, strtod(text, NULL), JSON_DIGITS);
 }
 
-/* The figures of a fired rule, as one object: fact name -> value. */
-static json_t *figures(jb *b, const ac_rule_fired *r)
+/* The figures of a fired rule, as one object: fact name -> value.  A name
+ * given twice keeps its first place and its last value. */
+static void figures(jb *b, const ac_rule_fired *r)
 {
-	json_t *o = json_object();
+	ac_jw_object(&b->w);
 	for (size_t i = 0; i < r->n_figures; i++) {
-		const ac_figure *f = &r->figures[i];
-		set(b, o, f->name, f->type == AC_FIGURE_YESNO ? jtri(f->truth)
-				   : f->number.set	     ? figure_number(f->number.v)
-							     : json_null());
+		size_t last = i, k;
+		for (k = 0; k < i && strcmp(r->figures[k].name, r->figures[i].name) != 0; k++)
+			;
+		if (k < i)
+			continue; /* written at its first place */
+		for (k = i + 1; k < r->n_figures; k++)
+			if (strcmp(r->figures[k].name, r->figures[i].name) == 0)
+				last = k;
+		const ac_figure *f = &r->figures[last];
+		key(b, r->figures[i].name);
+		if (f->type == AC_FIGURE_YESNO)
+			jtri(b, f->truth);
+		else if (f->number.set)
+			figure_number(b, f->number.v);
+		else
+			jnull(b);
 	}
-	return o;
+	ac_jw_end_object(&b->w);
 }
 
-static json_t *rules(jb *b, const ac_assessment *a)
+#define OBJ(b) ac_jw_object(&(b)->w)
+#define END_OBJ(b) ac_jw_end_object(&(b)->w)
+#define ARR(b) ac_jw_array(&(b)->w)
+#define END_ARR(b) ac_jw_end_array(&(b)->w)
+
+static void rules(jb *b, const ac_assessment *a)
 {
-	json_t *arr = json_array();
+	ARR(b);
 	for (size_t i = 0; i < a->n_rules; i++) {
 		const ac_rule_fired *r = &a->rules[i];
-		json_t *o = json_object();
-		set(b, o, "id", jstr(r->id));
-		set(b, o, "title", jstr(r->title));
-		set(b, o, "verdict", jname(AC_ENUM_VERDICT, r->verdict));
-		set(b, o, "decisive", json_boolean(r->decisive));
-		set(b, o, "because", jstr(r->because));
-		set(b, o, "figures", figures(b, r));
-		push(b, arr, o);
+		OBJ(b);
+		key(b, "id"), jstr(b, r->id);
+		key(b, "title"), jstr(b, r->title);
+		key(b, "verdict"), jname(b, AC_ENUM_VERDICT, r->verdict);
+		key(b, "decisive"), jbool(b, r->decisive);
+		key(b, "because"), jstr(b, r->because);
+		key(b, "figures"), figures(b, r);
+		END_OBJ(b);
 	}
-	return arr;
+	END_ARR(b);
 }
 
-static json_t *tasks(jb *b, const ac_assessment *a)
+static void tasks(jb *b, const ac_assessment *a)
 {
-	json_t *arr = json_array();
+	ARR(b);
 	for (size_t i = 0; i < a->exposure.n_tasks; i++) {
 		const ac_task_result *t = &a->exposure.tasks[i];
-		json_t *o = json_object();
-		set(b, o, "name", jstr(t->name));
-		set(b, o, "share", jnum(t->share, SHARE));
-		set(b, o, "category", jname(AC_ENUM_CATEGORY, t->category));
-		set(b, o, "exposure", jnum(t->exposure, SHARE));
-		set(b, o, "contribution", jnum(t->contribution, SHARE));
-		set(b, o, "repeatable", json_boolean(t->repeatable));
-		set(b, o, "standardized_output", json_boolean(t->standardized_output));
-		set(b, o, "benchmarkable", json_boolean(t->benchmarkable));
-		set(b, o, "needs_decision_authority", json_boolean(t->needs_decision_authority));
-		set(b, o, "measured", json_boolean(t->measured));
-		push(b, arr, o);
+		OBJ(b);
+		key(b, "name"), jstr(b, t->name);
+		key(b, "share"), jnum(b, t->share, SHARE);
+		key(b, "category"), jname(b, AC_ENUM_CATEGORY, t->category);
+		key(b, "exposure"), jnum(b, t->exposure, SHARE);
+		key(b, "contribution"), jnum(b, t->contribution, SHARE);
+		key(b, "repeatable"), jbool(b, t->repeatable);
+		key(b, "standardized_output"), jbool(b, t->standardized_output);
+		key(b, "benchmarkable"), jbool(b, t->benchmarkable);
+		key(b, "needs_decision_authority"), jbool(b, t->needs_decision_authority);
+		key(b, "measured"), jbool(b, t->measured);
+		END_OBJ(b);
 	}
-	return arr;
+	END_ARR(b);
 }
 
-static json_t *occupation(jb *b, const ac_assessment *a)
+static void occupation(jb *b, const ac_assessment *a)
 {
 	const ac_occupation *occ = a->exposure.occupation;
-	if (!occ)
-		return json_null();
-	json_t *o = json_object();
-	set(b, o, "code", jstr(occ->code));
-	set(b, o, "title", jstr(occ->title));
-	set(b, o, "beta", jopt(occ->beta, SHARE));
-	set(b, o, "applicability", jopt(occ->applicability, SHARE));
-	set(b, o, "person_percentile", jopt(a->exposure.person_percentile, AMOUNT));
-	json_t *range = json_null();
-	if (a->exposure.range_low.set || a->exposure.range_high.set) {
-		range = json_object();
-		set(b, range, "low", jopt(a->exposure.range_low, SHARE));
-		set(b, range, "high", jopt(a->exposure.range_high, SHARE));
+	if (!occ) {
+		jnull(b);
+		return;
 	}
-	set(b, o, "range", range);
+	OBJ(b);
+	key(b, "code"), jstr(b, occ->code);
+	key(b, "title"), jstr(b, occ->title);
+	key(b, "beta"), jopt(b, occ->beta, SHARE);
+	key(b, "applicability"), jopt(b, occ->applicability, SHARE);
+	key(b, "exposure"), jopt(b, occ->exposure, SHARE);
+	key(b, "exposure_percentile"), jopt(b, occ->exposure_percentile, AMOUNT);
+	key(b, "person_percentile"), jopt(b, a->exposure.person_percentile, AMOUNT);
+	key(b, "range");
+	if (a->exposure.range_low.set || a->exposure.range_high.set) {
+		OBJ(b);
+		key(b, "low"), jopt(b, a->exposure.range_low, SHARE);
+		key(b, "high"), jopt(b, a->exposure.range_high, SHARE);
+		END_OBJ(b);
+	} else {
+		jnull(b);
+	}
 	const char *src[4];
-	set(b, o, "sources", jnames(b, src, ac_render_occ_sources(occ, src)));
-	return o;
+	key(b, "sources"), jnames(b, src, ac_render_occ_sources(occ, src));
+	END_OBJ(b);
 }
 
-static json_t *exposure(jb *b, const ac_assessment *a)
+static void exposure(jb *b, const ac_assessment *a)
 {
-	json_t *o = json_object();
-	set(b, o, "score", jnum(a->exposure.score, SHARE));
-	set(b, o, "class", jname(AC_ENUM_CLASS, a->exposure.klass));
-	set(b, o, "structural", json_boolean(a->exposure.structural));
-	set(b, o, "skill_based", json_boolean(a->exposure.skill_based));
-	set(b, o, "repeatable_share", jnum(a->exposure.repeatable_share, SHARE));
-	set(b, o, "standardized_share", jnum(a->exposure.standardized_share, SHARE));
-	set(b, o, "benchmarkable_share", jnum(a->exposure.benchmarkable_share, SHARE));
-	set(b, o, "separable_share", jnum(a->exposure.separable_share, SHARE));
-	set(b, o, "reporting_share", jnum(a->exposure.reporting_share, SHARE));
-	set(b, o, "coordination_share", jnum(a->exposure.coordination_share, SHARE));
-	set(b, o, "prefilled", json_boolean(a->exposure.prefilled));
-	set(b, o, "tasks", tasks(b, a));
-	set(b, o, "occupation", occupation(b, a));
+	OBJ(b);
+	key(b, "score"), jnum(b, a->exposure.score, SHARE);
+	key(b, "class"), jname(b, AC_ENUM_CLASS, a->exposure.klass);
+	key(b, "structural"), jbool(b, a->exposure.structural);
+	key(b, "skill_based"), jbool(b, a->exposure.skill_based);
+	key(b, "repeatable_share"), jnum(b, a->exposure.repeatable_share, SHARE);
+	key(b, "standardized_share"), jnum(b, a->exposure.standardized_share, SHARE);
+	key(b, "benchmarkable_share"), jnum(b, a->exposure.benchmarkable_share, SHARE);
+	key(b, "separable_share"), jnum(b, a->exposure.separable_share, SHARE);
+	key(b, "reporting_share"), jnum(b, a->exposure.reporting_share, SHARE);
+	key(b, "coordination_share"), jnum(b, a->exposure.coordination_share, SHARE);
+	key(b, "prefilled"), jbool(b, a->exposure.prefilled);
+	key(b, "tasks"), tasks(b, a);
+	key(b, "occupation"), occupation(b, a);
 	if (!a->exposure.occupation && a->exposure.occupation_note)
-		set(b, o, "occupation_note", jstr(a->exposure.occupation_note));
-	return o;
+		key(b, "occupation_note"), jstr(b, a->exposure.occupation_note);
+	END_OBJ(b);
 }
 
 /* An object of n named true/false conditions. */
-static json_t *jconditions(jb *b, const char *const *names, const int *met, size_t n)
+static void jconditions(jb *b, const char *const *names, const int *met, size_t n)
 {
-	json_t *o = json_object();
+	OBJ(b);
 	for (size_t i = 0; i < n; i++)
-		set(b, o, names[i], json_boolean(met[i]));
-	return o;
+		key(b, names[i]), jbool(b, met[i]);
+	END_OBJ(b);
 }
 
-static json_t *replaceability(jb *b, const ac_assessment *a)
+static void replaceability(jb *b, const ac_assessment *a)
 {
 	static const char *const names[] = {"standardized_output", "repeatable_tasks",
 		"easily_benchmarked", "separable_from_authority"};
 	const int met[] = {a->replaceability.standardized_output, a->replaceability.repeatable_tasks,
 			   a->replaceability.easily_benchmarked,
 			   a->replaceability.separable_from_authority};
-	json_t *o = json_object();
-	set(b, o, "count", json_integer(a->replaceability.count));
-	set(b, o, "high", json_boolean(a->replaceability.high));
-	set(b, o, "conditions", jconditions(b, names, met, 4));
-	set(b, o, "authority_answered", json_boolean(a->replaceability.authority_answered));
-	return o;
+	OBJ(b);
+	key(b, "count"), jint(b, a->replaceability.count);
+	key(b, "high"), jbool(b, a->replaceability.high);
+	key(b, "conditions"), jconditions(b, names, met, 4);
+	key(b, "authority_answered"), jbool(b, a->replaceability.authority_answered);
+	END_OBJ(b);
 }
 
-static json_t *leverage(jb *b, const ac_assessment *a)
+static void leverage(jb *b, const ac_assessment *a)
 {
 	static const char *const names[] = {"ai_enhanced_role", "owns_measurable_outcomes",
 		"expanding_into_system_design", "transitioning_to_hybrid"};
 	const int met[] = {a->leverage.ai_enhanced_role, a->leverage.owns_measurable_outcomes,
 			   a->leverage.expanding_into_system_design,
 			   a->leverage.transitioning_to_hybrid};
-	json_t *o = json_object();
-	set(b, o, "test", jname(AC_ENUM_LEVERAGE_TEST, a->leverage.test));
-	set(b, o, "orientation", jname(AC_ENUM_ORIENTATION, a->leverage.orientation));
-	set(b, o, "ownership_expands", jtri(a->leverage.ownership_expands));
-	set(b, o, "count", json_integer(a->leverage.count));
-	set(b, o, "ladder_level",
-	    a->leverage.ladder_level ? json_integer(a->leverage.ladder_level) : json_null());
-	set(b, o, "conditions", jconditions(b, names, met, 4));
-	return o;
+	OBJ(b);
+	key(b, "test"), jname(b, AC_ENUM_LEVERAGE_TEST, a->leverage.test);
+	key(b, "orientation"), jname(b, AC_ENUM_ORIENTATION, a->leverage.orientation);
+	key(b, "ownership_expands"), jtri(b, a->leverage.ownership_expands);
+	key(b, "count"), jint(b, a->leverage.count);
+	key(b, "ladder_level");
+	if (a->leverage.ladder_level)
+		jint(b, a->leverage.ladder_level);
+	else
+		jnull(b);
+	key(b, "conditions"), jconditions(b, names, met, 4);
+	END_OBJ(b);
 }
 
-static json_t *organization(jb *b, const ac_assessment *a)
+static void organization(jb *b, const ac_assessment *a)
 {
-	json_t *o = json_object();
-	set(b, o, "signal_strength", json_integer(a->organization.signal_strength));
-	set(b, o, "credential_sensitive", jtri(a->organization.credential_sensitive));
-	set(b, o, "leader_reading", jname(AC_ENUM_LEADER_READING, a->organization.leader_reading));
-	set(b, o, "signaling_risk", json_boolean(a->organization.signaling_risk));
-	return o;
+	OBJ(b);
+	key(b, "signal_strength"), jint(b, a->organization.signal_strength);
+	key(b, "credential_sensitive"), jtri(b, a->organization.credential_sensitive);
+	key(b, "leader_reading"), jname(b, AC_ENUM_LEADER_READING, a->organization.leader_reading);
+	key(b, "signaling_risk"), jbool(b, a->organization.signaling_risk);
+	END_OBJ(b);
 }
 
-static json_t *timing(jb *b, const ac_assessment *a)
+static void timing(jb *b, const ac_assessment *a)
 {
-	json_t *o = json_object();
-	set(b, o, "phase", a->timing.phase ? json_integer(a->timing.phase) : json_null());
-	set(b, o, "appropriate", jtri(a->timing.appropriate));
-	set(b, o, "why", jstrs(b, a->timing.why, a->timing.n_why));
-	set(b, o, "industry_compressing", jtri(a->timing.industry_compressing));
-	set(b, o, "industry_shifting", jtri(a->timing.industry_shifting));
-	return o;
+	OBJ(b);
+	key(b, "phase");
+	if (a->timing.phase)
+		jint(b, a->timing.phase);
+	else
+		jnull(b);
+	key(b, "appropriate"), jtri(b, a->timing.appropriate);
+	key(b, "why"), jstrs(b, a->timing.why, a->timing.n_why);
+	key(b, "industry_compressing"), jtri(b, a->timing.industry_compressing);
+	key(b, "industry_shifting"), jtri(b, a->timing.industry_shifting);
+	END_OBJ(b);
 }
 
-static json_t *motive_sets(jb *b, const ac_assessment *a)
+static void motive_sets(jb *b, const ac_assessment *a)
 {
-	json_t *o = json_object();
-	set(b, o, "valid", motives(b, a->motives.valid));
-	set(b, o, "invalid", motives(b, a->motives.invalid));
-	set(b, o, "unknown", motives(b, a->motives.unknown));
-	set(b, o, "positioning", jstr(a->motives.positioning));
-	return o;
+	OBJ(b);
+	key(b, "valid"), motives(b, a->motives.valid);
+	key(b, "invalid"), motives(b, a->motives.invalid);
+	key(b, "unknown"), motives(b, a->motives.unknown);
+	key(b, "positioning"), jstr(b, a->motives.positioning);
+	END_OBJ(b);
 }
 
-static json_t *condition(jb *b, const ac_condition *c)
+static void condition(jb *b, const char *name, const ac_condition *c)
 {
-	json_t *o = json_object();
-	set(b, o, "met", jtri(c->met));
-	set(b, o, "why", jstr(c->why));
-	return o;
+	key(b, name);
+	OBJ(b);
+	key(b, "met"), jtri(b, c->met);
+	key(b, "why"), jstr(b, c->why);
+	END_OBJ(b);
 }
 
-static json_t *conditions(jb *b, const ac_assessment *a)
+static void conditions(jb *b, const ac_assessment *a)
 {
-	json_t *o = json_object();
-	set(b, o, "exposure_understood", condition(b, &a->exposure_understood));
-	set(b, o, "leverage_possible", condition(b, &a->leverage_possible));
-	set(b, o, "timing_appropriate", condition(b, &a->timing_appropriate));
-	set(b, o, "trajectory_defined", condition(b, &a->trajectory_defined));
-	return o;
+	OBJ(b);
+	condition(b, "exposure_understood", &a->exposure_understood);
+	condition(b, "leverage_possible", &a->leverage_possible);
+	condition(b, "timing_appropriate", &a->timing_appropriate);
+	condition(b, "trajectory_defined", &a->trajectory_defined);
+	END_OBJ(b);
 }
 
-static json_t *questions(jb *b, const ac_assessment *a)
+static void questions(jb *b, const ac_assessment *a)
 {
-	json_t *arr = json_array();
+	ARR(b);
 	for (size_t i = 0; i < 5; i++) {
-		json_t *o = json_object();
-		set(b, o, "id", jstr(a->questions[i].id));
-		set(b, o, "answer", jstr(a->questions[i].answer));
-		set(b, o, "ok", jtri(a->questions[i].ok));
-		push(b, arr, o);
+		OBJ(b);
+		key(b, "id"), jstr(b, a->questions[i].id);
+		key(b, "answer"), jstr(b, a->questions[i].answer);
+		key(b, "ok"), jtri(b, a->questions[i].ok);
+		END_OBJ(b);
 	}
-	return arr;
+	END_ARR(b);
 }
 
-static json_t *certification(jb *b, const ac_assessment *a)
+static void certification(jb *b, const ac_assessment *a)
 {
-	if (!a->certification.present)
-		return json_null();
+	if (!a->certification.present) {
+		jnull(b);
+		return;
+	}
 	const ac_cert *k = &a->certification.cert;
-	json_t *o = json_object();
-	set(b, o, "id", jstr(k->id));
-	set(b, o, "name", jstr(k->name));
-	set(b, o, "provider", jstr(k->provider));
-	set(b, o, "from_catalogue", json_boolean(a->certification.from_catalogue));
-	set(b, o, "domain", jname(AC_ENUM_DOMAIN, k->domain));
-	set(b, o, "level", jname(AC_ENUM_LEVEL, k->level));
-	set(b, o, "status", jname(AC_ENUM_STATUS, k->status));
-	set(b, o, "gap_fit", jtri(a->certification.gap_fit));
-	set(b, o, "gap_matched", jstrs(b, a->certification.gap_matched, a->certification.n_gap_matched));
-	set(b, o, "role_fit", jtri(a->certification.role_fit));
-	set(b, o, "role_matched", jstr(a->certification.role_matched));
-	set(b, o, "recognized", jtri(a->certification.recognized));
-	set(b, o, "cost_usd", jopt(k->cost_usd, AMOUNT));
-	set(b, o, "hours", jopt(k->hours, AMOUNT));
-	set(b, o, "weeks", jopt(a->certification.weeks, AMOUNT));
-	set(b, o, "time_value_usd", jopt(a->certification.time_value_usd, AMOUNT));
-	set(b, o, "total_cost_usd", jopt(a->certification.total_cost_usd, AMOUNT));
-	set(b, o, "cost_per_year_usd", jopt(a->certification.cost_per_year_usd, AMOUNT));
-	set(b, o, "retake_usd", jopt(k->retake_usd, AMOUNT));
-	set(b, o, "validity_months", jopt(k->validity_months, AMOUNT));
-	set(b, o, "never_expires", json_boolean(k->never_expires));
-	set(b, o, "within_budget", jtri(a->certification.within_budget));
+	OBJ(b);
+	key(b, "id"), jstr(b, k->id);
+	key(b, "name"), jstr(b, k->name);
+	key(b, "provider"), jstr(b, k->provider);
+	key(b, "from_catalogue"), jbool(b, a->certification.from_catalogue);
+	key(b, "domain"), jname(b, AC_ENUM_DOMAIN, k->domain);
+	key(b, "level"), jname(b, AC_ENUM_LEVEL, k->level);
+	key(b, "status"), jname(b, AC_ENUM_STATUS, k->status);
+	key(b, "gap_fit"), jtri(b, a->certification.gap_fit);
+	key(b, "gap_matched"), jstrs(b, a->certification.gap_matched, a->certification.n_gap_matched);
+	key(b, "role_fit"), jtri(b, a->certification.role_fit);
+	key(b, "role_matched"), jstr(b, a->certification.role_matched);
+	key(b, "recognized"), jtri(b, a->certification.recognized);
+	key(b, "cost_usd"), jopt(b, k->cost_usd, AMOUNT);
+	key(b, "hours"), jopt(b, k->hours, AMOUNT);
+	key(b, "weeks"), jopt(b, a->certification.weeks, AMOUNT);
+	key(b, "time_value_usd"), jopt(b, a->certification.time_value_usd, AMOUNT);
+	key(b, "time_value_basis");
+	if (!a->certification.time_value_usd.set)
+		jnull(b);
+	else
+		jstr(b, a->certification.pay_is_occupation_median ? "occupation_median_wage" : "hourly_pay");
+	key(b, "total_cost_usd"), jopt(b, a->certification.total_cost_usd, AMOUNT);
+	key(b, "cost_per_year_usd"), jopt(b, a->certification.cost_per_year_usd, AMOUNT);
+	key(b, "retake_usd"), jopt(b, k->retake_usd, AMOUNT);
+	key(b, "validity_months"), jopt(b, k->validity_months, AMOUNT);
+	key(b, "never_expires"), jbool(b, k->never_expires);
+	key(b, "within_budget"), jtri(b, a->certification.within_budget);
 	const char *unknown[8];
-	set(b, o, "unknown", jnames(b, unknown, ac_render_unknown_costs(a, unknown)));
-	set(b, o, "uncertain", jstrs(b, k->uncertain, k->n_uncertain));
-	set(b, o, "warnings", jstrs(b, a->certification.warnings, a->certification.n_warnings));
-	set(b, o, "sources", jstrs(b, k->sources, k->n_sources));
-	set(b, o, "checked", jstr(k->checked));
+	key(b, "unknown"), jnames(b, unknown, ac_render_unknown_costs(a, unknown));
+	key(b, "uncertain"), jstrs(b, k->uncertain, k->n_uncertain);
+	key(b, "warnings"), jstrs(b, a->certification.warnings, a->certification.n_warnings);
+	key(b, "sources"), jstrs(b, k->sources, k->n_sources);
+	key(b, "checked"), jstr(b, k->checked);
 	/* Beyond the contract: the exam code and the source's own wording. */
-	set(b, o, "exam_code", jstr(k->exam_code));
-	set(b, o, "cost_note", jstr(k->cost_note));
-	set(b, o, "hours_note", jstr(k->hours_note));
-	return o;
+	key(b, "exam_code"), jstr(b, k->exam_code);
+	key(b, "cost_note"), jstr(b, k->cost_note);
+	key(b, "hours_note"), jstr(b, k->hours_note);
+	END_OBJ(b);
 }
 
-static json_t *alternatives(jb *b, const ac_assessment *a)
+static void alternatives(jb *b, const ac_assessment *a)
 {
-	json_t *arr = json_array();
+	ARR(b);
 	for (size_t i = 0; i < AC_PATH__COUNT; i++) {
 		const ac_alternative *alt = &a->alternatives[i];
-		json_t *o = json_object();
-		set(b, o, "path", jname(AC_ENUM_PATH, alt->path));
-		set(b, o, "score", json_integer(alt->score));
-		set(b, o, "why", jstr(alt->why));
-		set(b, o, "first_step", jstr(alt->first_step));
-		push(b, arr, o);
+		OBJ(b);
+		key(b, "path"), jname(b, AC_ENUM_PATH, alt->path);
+		key(b, "score"), jint(b, alt->score);
+		key(b, "why"), jstr(b, alt->why);
+		key(b, "first_step"), jstr(b, alt->first_step);
+		END_OBJ(b);
 	}
-	return arr;
+	END_ARR(b);
 }
 
-/* The verdict and reason an answer gives, added to o. */
-static void outcome(jb *b, json_t *o, const ac_outcome *x)
+/* The verdict and reason an answer gives. */
+static void outcome(jb *b, const ac_outcome *x)
 {
-	set(b, o, "verdict", jname(AC_ENUM_VERDICT, x->verdict));
-	set(b, o, "reason", jstr(x->reason));
+	key(b, "verdict"), jname(b, AC_ENUM_VERDICT, x->verdict);
+	key(b, "reason"), jstr(b, x->reason);
 }
 
-static json_t *changes(jb *b, const ac_change *c, size_t n)
+static void changes(jb *b, const ac_change *c, size_t n)
 {
-	json_t *arr = json_array();
+	ARR(b);
 	for (size_t i = 0; i < n; i++) {
-		json_t *o = json_object();
-		set(b, o, "field", jstr(c[i].field));
-		set(b, o, "from", c[i].from_json ? jparse(b, c[i].from_json) : json_null());
-		set(b, o, "to", c[i].to.answer_json ? jparse(b, c[i].to.answer_json) : json_null());
-		set(b, o, "says", jstr(c[i].says));
-		outcome(b, o, &c[i].to);
-		push(b, arr, o);
+		OBJ(b);
+		key(b, "field"), jstr(b, c[i].field);
+		key(b, "from"), jparse(b, c[i].from_json);
+		key(b, "to"), jparse(b, c[i].to.answer_json);
+		key(b, "says"), jstr(b, c[i].says);
+		outcome(b, &c[i].to);
+		END_OBJ(b);
 	}
-	return arr;
+	END_ARR(b);
 }
 
-static json_t *what_changes(jb *b, const ac_assessment *a)
+static void what_changes(jb *b, const ac_assessment *a)
 {
-	json_t *o = json_object(), *open = json_array();
-	set(b, o, "searched", json_boolean(a->what_changes.searched));
+	OBJ(b);
+	key(b, "searched"), jbool(b, a->what_changes.searched);
+	key(b, "unanswered");
+	ARR(b);
 	for (size_t i = 0; i < a->what_changes.n_unanswered; i++) {
 		const ac_unanswered *u = &a->what_changes.unanswered[i];
-		json_t *q = json_object(), *outcomes = json_array();
-		set(b, q, "field", jstr(u->field));
-		set(b, q, "question", jstr(u->question));
+		OBJ(b);
+		key(b, "field"), jstr(b, u->field);
+		key(b, "question"), jstr(b, u->question);
+		key(b, "outcomes");
+		ARR(b);
 		for (size_t k = 0; k < u->n_outcomes; k++) {
-			json_t *x = json_object();
-			set(b, x, "answer", jparse(b, u->outcomes[k].answer_json));
-			outcome(b, x, &u->outcomes[k]);
-			push(b, outcomes, x);
+			OBJ(b);
+			key(b, "answer"), jparse(b, u->outcomes[k].answer_json);
+			outcome(b, &u->outcomes[k]);
+			END_OBJ(b);
 		}
-		set(b, q, "outcomes", outcomes);
-		push(b, open, q);
+		END_ARR(b);
+		END_OBJ(b);
 	}
-	set(b, o, "unanswered", open);
-	set(b, o, "actions", changes(b, a->what_changes.actions, a->what_changes.n_actions));
-	set(b, o, "rests_on", changes(b, a->what_changes.rests_on, a->what_changes.n_rests_on));
-	return o;
+	END_ARR(b);
+	key(b, "actions"), changes(b, a->what_changes.actions, a->what_changes.n_actions);
+	key(b, "rests_on"), changes(b, a->what_changes.rests_on, a->what_changes.n_rests_on);
+	END_OBJ(b);
 }
 
-static json_t *missing(jb *b, const ac_assessment *a, int detail)
+static void missing(jb *b, const ac_assessment *a, int detail)
 {
-	json_t *arr = json_array();
+	ARR(b);
 	for (size_t i = 0; i < a->n_missing; i++) {
 		const ac_missing *m = &a->missing[i];
 		if (!detail) {
-			push(b, arr, jstr(m->field));
+			jstr(b, m->field);
 			continue;
 		}
-		json_t *o = json_object();
-		set(b, o, "field", jstr(m->field));
-		set(b, o, "question", jstr(m->question));
-		set(b, o, "could_change", jtri(m->changes));
-		push(b, arr, o);
+		OBJ(b);
+		key(b, "field"), jstr(b, m->field);
+		key(b, "question"), jstr(b, m->question);
+		key(b, "could_change"), jtri(b, m->changes);
+		END_OBJ(b);
 	}
-	return arr;
+	END_ARR(b);
 }
 
-static json_t *document(jb *b, const ac_assessment *a)
+static void document(jb *b, const ac_assessment *a)
 {
-	json_t *doc = json_object();
-	json_t *policy = json_object();
-	set(b, doc, "schema", json_string(AC_ASSESSMENT_SCHEMA));
-	set(b, policy, "name", jstr(a->policy_name));
-	set(b, policy, "version", jstr(a->policy_version));
-	set(b, doc, "policy", policy);
-	set(b, doc, "as_of", jstr(a->as_of));
-	set(b, doc, "label", jstr(a->label));
-	set(b, doc, "verdict", jname(AC_ENUM_VERDICT, a->verdict));
-	set(b, doc, "reason", jstr(a->reason));
-	set(b, doc, "headline", jstr(a->headline));
-	set(b, doc, "rules_fired", rules(b, a));
-	set(b, doc, "flags", jstrs(b, a->flags, a->n_flags));
-	set(b, doc, "flag_notes", a->flag_notes ? jstrs(b, a->flag_notes, a->n_flags) : json_array());
-	set(b, doc, "exposure", exposure(b, a));
-	set(b, doc, "replaceability", replaceability(b, a));
-	set(b, doc, "leverage", leverage(b, a));
-	set(b, doc, "organization", organization(b, a));
-	set(b, doc, "timing", timing(b, a));
-	set(b, doc, "motives", motive_sets(b, a));
-	set(b, doc, "conditions", conditions(b, a));
-	set(b, doc, "questions", questions(b, a));
-	set(b, doc, "certification", certification(b, a));
-	set(b, doc, "alternatives", alternatives(b, a));
-	set(b, doc, "what_changes", what_changes(b, a));
-	set(b, doc, "warnings", jstrs(b, a->warnings, a->n_warnings));
-	set(b, doc, "missing", missing(b, a, 0));
-	set(b, doc, "missing_detail", missing(b, a, 1));
-	return doc;
+	OBJ(b);
+	key(b, "schema"), jstr(b, AC_ASSESSMENT_SCHEMA);
+	key(b, "policy");
+	OBJ(b);
+	key(b, "name"), jstr(b, a->policy_name);
+	key(b, "version"), jstr(b, a->policy_version);
+	END_OBJ(b);
+	key(b, "as_of"), jstr(b, a->as_of);
+	key(b, "label"), jstr(b, a->label);
+	key(b, "verdict"), jname(b, AC_ENUM_VERDICT, a->verdict);
+	key(b, "reason"), jstr(b, a->reason);
+	key(b, "headline"), jstr(b, a->headline);
+	key(b, "rules_fired"), rules(b, a);
+	key(b, "flags"), jstrs(b, a->flags, a->n_flags);
+	key(b, "flag_notes"), jstrs(b, a->flag_notes, a->flag_notes ? a->n_flags : 0);
+	key(b, "exposure"), exposure(b, a);
+	key(b, "replaceability"), replaceability(b, a);
+	key(b, "leverage"), leverage(b, a);
+	key(b, "organization"), organization(b, a);
+	key(b, "timing"), timing(b, a);
+	key(b, "motives"), motive_sets(b, a);
+	key(b, "conditions"), conditions(b, a);
+	key(b, "questions"), questions(b, a);
+	key(b, "certification"), certification(b, a);
+	key(b, "alternatives"), alternatives(b, a);
+	key(b, "what_changes"), what_changes(b, a);
+	key(b, "warnings"), jstrs(b, a->warnings, a->n_warnings);
+	key(b, "missing"), missing(b, a, 0);
+	key(b, "missing_detail"), missing(b, a, 1);
+	END_OBJ(b);
 }
 
-static int dump_to_strbuf(const char *buffer, size_t size, void *data)
+ac_status ac_render_json_layout(const ac_assessment *a, int compact, strbuf *out)
 {
-	return sb_putn(data, buffer, size);
+	size_t start = out->len;
+	jb b;
+	b.st = AC_OK;
+	ac_jw_init(&b.w, out, compact ? 0 : 2);
+	document(&b, a);
+	if (b.st == AC_OK && (ac_jw_status(&b.w) != 0 || sb_puts(out, "\n") != 0))
+		b.st = AC_ENOMEM; /* memory, or a string jansson would not have held */
+	if (b.st != AC_OK && !out->failed) { /* nothing partial */
+		out->len = start;
+		if (out->buf)
+			out->buf[start] = '\0';
+	}
+	return b.st;
 }
 
 ac_status ac_render_json(const ac_assessment *a, strbuf *out)
 {
-	jb b = {AC_OK};
-	unsigned long failures = ac_mem_failures();
-	json_t *doc = document(&b, a);
-	if (!doc || ac_mem_failures() != failures)
-		fail(&b, AC_ENOMEM);
-	if (b.st == AC_OK) {
-		size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(JSON_DIGITS);
-		if (json_dump_callback(doc, dump_to_strbuf, out, flags) != 0 || sb_puts(out, "\n") != 0 ||
-		    ac_mem_failures() != failures)
-			fail(&b, AC_ENOMEM);
-	}
-	json_decref(doc);
-	return b.st;
+	return ac_render_json_layout(a, 0, out);
 }

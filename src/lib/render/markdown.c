@@ -142,6 +142,6 @@ static void rule(rw_out *o)
 
 const rw_writer *ac_markdown_writer(void)
 {
-	static const rw_writer writer = {title, heading, para, lead, field, item, sub, table, rule};
+	static const rw_writer writer = {title, heading, para, lead, field, item, sub, table, rule, NULL, NULL, NULL, 0};
 	return &writer;
 }

@@ -111,7 +111,28 @@ static const char *group_note(const ac_occupation *o, const char *row)
 		       : NULL;
 }
 
-static json_t *occupation_json(const ac_occupation *o, const ac_occdata_info *info)
+/* The tasks grouped by category, largest first: a task mix to start from,
+ * each group with its share of the time, its measured exposure and its
+ * tasks' statements. */
+static json_t *groups_json(const ac_task_groups *g)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < ac_task_groups_count(g); i++) {
+		json_t *j = json_object();
+		json_object_set_new(j, "category", ac_json_str(ac_enum_name(AC_ENUM_CATEGORY, ac_task_groups_category(g, i))));
+		json_object_set_new(j, "share", json_real(ac_render_round(ac_task_groups_share(g, i), 4)));
+		ac_num e = ac_task_groups_exposure(g, i);
+		json_object_set_new(j, "exposure", e.set ? json_real(ac_render_round(e.v, 4)) : json_null());
+		json_t *tasks = json_array();
+		for (size_t k = 0; k < ac_task_groups_task_count(g, i); k++)
+			json_array_append_new(tasks, json_string(ac_task_groups_task(g, i, k, NULL)));
+		json_object_set_new(j, "tasks", tasks);
+		json_array_append_new(a, j);
+	}
+	return a;
+}
+
+static json_t *occupation_json(const ac_occupation *o, const ac_occdata_info *info, const ac_task_groups *g)
 {
 	json_t *root = json_object();
 	json_object_set_new(root, "code", json_string(o->code));
@@ -123,6 +144,12 @@ static json_t *occupation_json(const ac_occupation *o, const ac_occdata_info *in
 			    figure_json(o->beta, &o->beta_percentile,
 					source_json("gpts-are-gpts", o->code, NULL,
 						    "occ_level.csv dv_rating_beta: mean task beta, Core 2, Supplemental 1")));
+	json_object_set_new(exp, "measured",
+			    figure_json(o->exposure, &o->exposure_percentile,
+					source_json("gpts-are-gpts+working-with-ai", o->code, NULL,
+						    "mean task exposure, Core 2, other 1; a task's exposure is half its "
+						    "GPTs-are-GPTs beta, half Microsoft's measured AI use of its work "
+						    "activities rescaled to beta's scale")));
 	json_object_set_new(exp, "applicability",
 			    figure_json(o->applicability, &o->applicability_percentile,
 					source_json("working-with-ai", o->applicability_code, NULL,
@@ -156,11 +183,27 @@ static json_t *occupation_json(const ac_occupation *o, const ac_occdata_info *in
 		json_object_set_new(j, "type", ac_json_str(task_type(t)));
 		json_object_set_new(j, "gwa_id", ac_json_str(t->gwa_id));
 		json_object_set_new(j, "category", ac_json_str(ac_enum_name(AC_ENUM_CATEGORY, t->category)));
+		json_object_set_new(j, "exposure", ac_json_num(t->exposure));
+		json_t *range = json_null();
+		if (t->exposure_low.set && t->exposure_high.set) {
+			range = json_object();
+			json_object_set_new(range, "low", ac_json_num(t->exposure_low));
+			json_object_set_new(range, "high", ac_json_num(t->exposure_high));
+		}
+		json_object_set_new(j, "exposure_range", range);
+		json_t *used = json_array();
+		if (t->sources & AC_OCC_SOURCE_LABEL)
+			json_array_append_new(used, json_string("gpts-are-gpts"));
+		if (t->sources & AC_OCC_SOURCE_USAGE)
+			json_array_append_new(used, json_string("working-with-ai"));
+		json_object_set_new(j, "exposure_sources", used);
 		json_object_set_new(j, "beta", ac_json_num(t->beta));
 		json_object_set_new(j, "automation", ac_json_num(t->automation));
 		json_array_append_new(tasks, j);
 	}
 	json_object_set_new(root, "tasks", tasks);
+	if (g)
+		json_object_set_new(root, "task_groups", groups_json(g));
 	json_t *notes = json_object();
 	json_object_set_new(notes, "tasks", json_string("O*NET 29.3 Task Statements; category from the policy's "
 							 "GWA table; beta and automation (gpt4_automation T0..T4 "
@@ -233,6 +276,11 @@ static void print_occupation(strbuf *sb, const ac_occupation *o, const ac_occdat
 	snprintf(proj, sizeof proj, "BLS Employment Projections %s", source_version(info, "bls-projections"));
 	sb_printf(sb, "%s  %s\n\n%s\n\n", o->code, o->title, o->description);
 	sb_printf(sb, "Exposure to AI\n");
+	if (o->exposure.set)
+		sb_printf(sb, "  measured exposure %.2f: %s percentile, higher than %.0f%% of occupations\n"
+		       "    [tasks weighted Core 2, other 1; each task half its " SRC_GPTS " beta, half\n"
+		       "     " SRC_WWAI " measured AI use of its work activities on beta's scale]\n",
+		       o->exposure.v, ordinal(o->exposure_percentile.v, b1, sizeof b1), floor(o->exposure_percentile.v));
 	if (o->beta.set)
 		sb_printf(sb, "  beta %.2f: %s percentile, higher than %.0f%% of occupations\n"
 		       "    [" SRC_GPTS ", published occupation figure: tasks weighted Core 2, Supplemental 1]\n",
@@ -279,18 +327,23 @@ static void print_occupation(strbuf *sb, const ac_occupation *o, const ac_occdat
 		       name ? name : "", name ? ")" : "");
 	}
 	sb_printf(sb, "\nTasks (%zu) [" SRC_ONET " task statements; category from the policy's GWA table;\n"
-	       "  beta and automation (gpt4_automation T0-T4 as 0-1) from " SRC_GPTS "]\n",
+	       "  measured exposure with the two sources' range where they differ; beta and automation\n"
+	       "  (gpt4_automation T0-T4 as 0-1) from " SRC_GPTS "]\n",
 	       o->n_tasks);
 	for (size_t i = 0; i < o->n_tasks; i++) {
 		const ac_occ_task *t = &o->tasks[i];
 		const char *cat = ac_enum_name(AC_ENUM_CATEGORY, t->category);
-		char beta[16] = "  -", autom[16] = "  -";
+		char beta[16] = "  -", autom[16] = "  -", expo[48] = "  -";
+		if (t->exposure.set && t->exposure_high.v - t->exposure_low.v >= 0.005)
+			snprintf(expo, sizeof expo, "%.2f (%.2f-%.2f)", t->exposure.v, t->exposure_low.v, t->exposure_high.v);
+		else if (t->exposure.set)
+			snprintf(expo, sizeof expo, "%.2f", t->exposure.v);
 		if (t->beta.set)
 			snprintf(beta, sizeof beta, "%.2f", t->beta.v);
 		if (t->automation.set)
 			snprintf(autom, sizeof autom, "%.2f", t->automation.v);
-		sb_printf(sb, "  %-12s beta %-4s  automation %-4s  %-24s task %ld\n      %s\n",
-		       task_type(t) ? task_type(t) : "(not rated)", beta, autom, cat ? cat : "(no category)",
+		sb_printf(sb, "  %-12s exposure %-16s beta %-4s  automation %-4s  %-24s task %ld\n      %s\n",
+		       task_type(t) ? task_type(t) : "(not rated)", expo, beta, autom, cat ? cat : "(not categorised)",
 		       t->task_id, t->statement);
 	}
 	if (info) {
@@ -301,13 +354,13 @@ static void print_occupation(strbuf *sb, const ac_occupation *o, const ac_occdat
 	}
 }
 
-ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *info, ac_format format, char **out,
-			       size_t *len)
+ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *info, const ac_task_groups *groups,
+			       ac_format format, char **out, size_t *len)
 {
 	*out = NULL;
 	unsigned long failures = ac_mem_failures();
 	if (format == AC_FORMAT_JSON)
-		return ac_render_json_value(occupation_json(o, info), failures, out, len);
+		return ac_render_json_value(occupation_json(o, info, groups), failures, out, len);
 	strbuf sb;
 	sb_init(&sb);
 	print_occupation(&sb, o, info);

@@ -1,6 +1,6 @@
 /*
  * render.c — ac_render() picks the renderer for a format: the JSON document,
- * or the report walk with the text or the Markdown writer.
+ * or the report walk with the text, the Markdown or the HTML writer.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +56,9 @@ ac_status ac_render_opts(const ac_assessment *a, ac_format format, const ac_rend
 		break;
 	case AC_FORMAT_MARKDOWN:
 		st = ac_render_report(a, ac_markdown_writer(), o, &sb);
+		break;
+	case AC_FORMAT_HTML:
+		st = ac_render_report(a, ac_html_writer(), o, &sb);
 		break;
 	default:
 		st = AC_EINPUT;

@@ -1,7 +1,7 @@
 /*
  * render.h — internal interface of the renderers behind ac_render().  JSON is
- * built as a tree (render_json.c); text and Markdown share one walk over the
- * report (render.c) that calls a small "writer" for each kind of block.
+ * built as a tree (json.c); text, Markdown and HTML share one walk over the
+ * report (report.c) that calls a small "writer" for each kind of block.
  */
 #ifndef AICERT_RENDER_H
 #define AICERT_RENDER_H
@@ -14,15 +14,23 @@
 #include "core/alloc.h"
 #include "core/strbuf.h"
 #include "model/assessment.h"
+#include "policy/wording.h"
 
 /* Where a writer puts its blocks.  hang is the indent the text writer used
  * for the last list item, so a sub-line can line up under it; width is the
- * line length text wraps at; color is 1 when terminal colours may be used. */
+ * line length text wraps at; color is 1 when terminal colours may be used.
+ * words is the wording (NULL outside a report); open is the list or section
+ * the HTML writer has open; ref, when set, names in the JSON document the
+ * thing the next list item says (the HTML writer keeps it as data-ref, for
+ * a page that acts on it). */
 typedef struct {
 	strbuf *out;
 	size_t hang;
 	size_t width;
 	int color;
+	const ac_wording *words;
+	unsigned open;
+	const char *ref;
 } rw_out;
 
 /* How a list item is marked: a bullet, a met / unmet / unknown check, or a
@@ -38,6 +46,33 @@ typedef struct {
 	const int *right;         /* per column: 1 to align right */
 } rw_table;
 
+/* A chart, drawn by the formats that can draw (HTML); the others skip it,
+ * since the blocks around it say the same figures.  RW_CHART_BARS: one bar
+ * per row, its length value (0..1 of the axis), its figure written after
+ * it, and a line across the rows at mark when marked.  RW_CHART_SCALE: one
+ * axis from 0 to 1, a band from low to high (when banded) and a marker at
+ * mark.  axis[] labels the two ends. */
+typedef enum { RW_CHART_BARS = 1, RW_CHART_SCALE } rw_chart_kind;
+typedef struct {
+	const char *label; /* short enough for one line (ac_render_clip) */
+	const char *figure;
+	double value;
+} rw_bar;
+typedef struct {
+	rw_chart_kind kind;
+	const char *title; /* a short caption */
+	const char *desc;  /* one or two sentences on how to read it */
+	const rw_bar *bars;
+	size_t n;
+	const char *axis[2];
+	int marked;
+	double mark;
+	const char *mark_label;
+	int banded;
+	double low, high;
+	const char *band_label;
+} rw_chart;
+
 /* One output format's way of writing each block.  Every text argument is
  * plain text (the writer escapes what its format needs); each call writes a
  * whole block ending in a newline; blank lines between blocks are the walk's
@@ -52,13 +87,24 @@ typedef struct {
 	void (*sub)(rw_out *o, const char *text);
 	void (*table)(rw_out *o, const rw_table *t);
 	void (*rule)(rw_out *o);
+	/* Optional (NULL in the text formats): a chart; the start of a
+	 * document with its title, and its end. */
+	void (*chart)(rw_out *o, const rw_chart *c);
+	void (*begin)(rw_out *o, const char *title);
+	void (*end)(rw_out *o);
+	int tagged; /* 1: tags delimit the blocks, so no blank line goes between them */
 } rw_writer;
 
 const rw_writer *ac_text_writer(void);
 const rw_writer *ac_markdown_writer(void);
+/* HTML (html.c): one self-contained page, every text escaped, inline style,
+ * charts as inline SVG, no scripts. */
+const rw_writer *ac_html_writer(void);
+/* Appends s with HTML's special characters escaped (also for attributes). */
+void ac_html_text(strbuf *sb, const char *s);
 
-/* The text or Markdown report, appended to out, at the options' width and
- * colours (o NULL: the defaults). */
+/* The text, Markdown or HTML report, appended to out, at the options' width
+ * and colours (o NULL: the defaults). */
 ac_status ac_render_report(const ac_assessment *a, const rw_writer *w, const ac_render_options *o, strbuf *out);
 
 /* The options with their defaults filled in: width 78 (at least 40, at most
@@ -66,6 +112,9 @@ ac_status ac_render_report(const ac_assessment *a, const rw_writer *w, const ac_
 void ac_render_options_resolve(const ac_render_options *in, size_t *width, int *color);
 /* The JSON document of ASSESSMENT.md, appended to out. */
 ac_status ac_render_json(const ac_assessment *a, strbuf *out);
+/* The same document, laid out with a two-space indent or (compact) on one
+ * line with no space between tokens, as batch runs write it. */
+ac_status ac_render_json_layout(const ac_assessment *a, int compact, strbuf *out);
 
 /* Writes a JSON document (two-space indent, keys in insertion order, final
  * newline) into a new string and releases root; NULL root means it could not
@@ -77,8 +126,10 @@ ac_status ac_render_json_value(json_t *root, unsigned long failures, char **out,
 /* `occupations search` and `occupations show` (render/occupation.c). */
 ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m, size_t n, ac_format format,
 				       char **out, size_t *len);
-ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *info, ac_format format, char **out,
-			       size_t *len);
+/* groups (may be NULL): the tasks grouped by category, written in JSON as
+ * task_groups, a task mix to start from. */
+ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *info, const ac_task_groups *groups,
+			       ac_format format, char **out, size_t *len);
 
 /* Helpers both kinds of renderer share. */
 
@@ -94,6 +145,9 @@ size_t ac_render_occ_sources(const ac_occupation *occ, const char *names[4]);
 /* x rounded to `decimals` places (0 for NaN or infinity). */
 double ac_render_round(double x, int decimals);
 
+/* n spaces, copied in runs. */
+void ac_render_spaces(strbuf *sb, size_t n);
+
 /* Copies n bytes of text with each run of whitespace as one space and
  * control characters (which could drive a terminal) escaped (ac_utf8_escape). */
 void ac_render_put_clean(strbuf *sb, const char *s, size_t n);
@@ -104,6 +158,9 @@ char *ac_render_take_clean(strbuf *sb, size_t *len);
 /* Writes text from column col (the caller wrote what precedes it), wrapping
  * at width columns; later lines start at column indent.  Ends the line. */
 void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, size_t width);
+
+/* Appends s, or its first max characters and "…" when it is longer. */
+void ac_render_clip(strbuf *sb, const char *s, size_t max);
 
 /* Display columns of n bytes of UTF-8 (code points, not bytes). */
 size_t ac_render_width(const char *s, size_t n);

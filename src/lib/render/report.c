@@ -1,7 +1,7 @@
 /*
- * report.c — the one walk over the report that text and Markdown share: it
- * reads the assessment in FRAMEWORK.md's order and hands each block to a
- * writer (text.c, markdown.c).  Every word comes from the wording
+ * report.c — the one walk over the report that text, Markdown and HTML
+ * share: it reads the assessment in FRAMEWORK.md's order and hands each
+ * block to a writer (text.c, markdown.c, html.c).  Every word comes from the wording
  * (data/wording.en) or the policy, every figure from figures.c; this file
  * decides which text goes where.  The model's sections are here, what
  * explains the verdict and what would change it in report_why.c.
@@ -38,11 +38,104 @@ static void aux_join(report *r, char *const *v, size_t n, const char *none)
 static void section_verdict(report *r)
 {
 	const ac_assessment *a = r->a;
+	const char *title = a->label ? RP_SAY(r, AC_W_REPORT_TITLE_LABELLED, a->label) : rp_word(r, AC_W_REPORT_TITLE);
+	if (r->w->begin)
+		r->w->begin(&r->o, title);
 	rp_begin(r, B_TITLE);
-	r->w->title(&r->o, a->label ? RP_SAY(r, AC_W_REPORT_TITLE_LABELLED, a->label) : rp_word(r, AC_W_REPORT_TITLE));
+	r->w->title(&r->o, title);
 	const char *verdict = rp_word_of(r, AC_WF_VERDICT, a->verdict);
 	rp_lead(r, rp_word(r, AC_W_REPORT_VERDICT),
 		a->headline ? RP_SAY(r, AC_W_REPORT_VERDICT_HEADLINE, verdict, a->headline) : verdict);
+}
+
+/* The tasks as bars of their exposure, most exposed first (ties in the
+ * profile's order), with the score as a line across them. */
+static void task_chart(report *r)
+{
+	const ac_assessment *a = r->a;
+	size_t n = a->exposure.n_tasks;
+	if (!r->w->chart || !n)
+		return;
+	rw_bar *bars = calloc(n, sizeof *bars);
+	size_t *at = calloc(n * 2, sizeof *at);
+	size_t *order = calloc(n, sizeof *order);
+	if (!bars || !at || !order) {
+		r->nomem = 1;
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t j = i;
+		for (; j > 0 && a->exposure.tasks[order[j - 1]].exposure < a->exposure.tasks[i].exposure; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+	/* Labels and figures go into aux one after another, each with its NUL;
+	 * pointers are taken once aux stops moving. */
+	enum { NAME_MAX = 36 }; /* characters of a task's name on its bar; the table has it whole */
+	strbuf name;
+	sb_init(&name);
+	rp_aux_reset(r);
+	for (size_t k = 0; k < n; k++) {
+		const ac_task_result *t = &a->exposure.tasks[order[k]];
+		sb_clear(&name);
+		ac_render_clip(&name, t->name ? t->name : "", NAME_MAX);
+		char share[32];
+		snprintf(share, sizeof share, "%s", rp_percent(r, t->share));
+		at[2 * k] = r->aux.len;
+		sb_puts(&r->aux, RP_SAY(r, AC_W_REPORT_CHART_TASK, name.buf ? name.buf : "", share));
+		sb_putn(&r->aux, "", 1);
+		at[2 * k + 1] = r->aux.len;
+		sb_puts(&r->aux, rp_percent(r, t->exposure));
+		sb_putn(&r->aux, "", 1);
+		bars[k].value = t->exposure;
+	}
+	r->nomem |= name.failed;
+	sb_free(&name);
+	if (r->aux.failed)
+		goto done;
+	for (size_t k = 0; k < n; k++) {
+		bars[k].label = r->aux.buf + at[2 * k];
+		bars[k].figure = r->aux.buf + at[2 * k + 1];
+	}
+	char ends[2][32];
+	snprintf(ends[0], sizeof ends[0], "%s", rp_percent(r, 0));
+	snprintf(ends[1], sizeof ends[1], "%s", rp_percent(r, 1));
+	rw_chart c = {.kind = RW_CHART_BARS,
+		      .title = rp_word(r, AC_W_REPORT_CHART_TASKS),
+		      .desc = rp_word(r, AC_W_REPORT_CHART_TASKS_EXPLAINED),
+		      .bars = bars,
+		      .n = n,
+		      .axis = {ends[0], ends[1]},
+		      .marked = 1,
+		      .mark = a->exposure.score,
+		      .mark_label = RP_SAY(r, AC_W_REPORT_CHART_SCORE, rp_percent(r, a->exposure.score))};
+	rp_chart(r, &c);
+done:
+	free(bars);
+	free(at);
+	free(order);
+}
+
+/* The person's task mix on a scale of occupations from the least to the
+ * most exposed, with the band where the sources place the occupation. */
+static void among_chart(report *r)
+{
+	const ac_assessment *a = r->a;
+	if (!r->w->chart || !a->exposure.person_percentile.set)
+		return;
+	int banded = a->exposure.range_low.set && a->exposure.range_high.set;
+	rw_chart c = {.kind = RW_CHART_SCALE,
+		      .title = rp_word(r, AC_W_REPORT_CHART_AMONG),
+		      .desc = rp_word(r, banded ? AC_W_REPORT_CHART_AMONG_EXPLAINED_BAND : AC_W_REPORT_CHART_AMONG_EXPLAINED),
+		      .axis = {rp_word(r, AC_W_REPORT_CHART_LEAST), rp_word(r, AC_W_REPORT_CHART_MOST)},
+		      .marked = 1,
+		      .mark = a->exposure.person_percentile.v / 100,
+		      .mark_label = rp_word(r, AC_W_REPORT_CHART_YOU),
+		      .banded = banded,
+		      .low = a->exposure.range_low.v,
+		      .high = a->exposure.range_high.v,
+		      .band_label = rp_word(r, AC_W_REPORT_CHART_OCCUPATION)};
+	rp_chart(r, &c);
 }
 
 static void task_table(report *r)
@@ -72,7 +165,8 @@ static void task_table(report *r)
 			if (c == 0)
 				sb_puts(&r->aux, t->name ? t->name : "");
 			else if (c == 2)
-				sb_puts(&r->aux, rp_word_of(r, AC_WF_CATEGORY, t->category));
+				sb_puts(&r->aux, t->category ? rp_word_of(r, AC_WF_CATEGORY, t->category)
+							     : rp_word(r, AC_W_REPORT_TASK_NOT_CATEGORISED));
 			else
 				sb_puts(&r->aux, rp_percent(r, figures[c]));
 			if (c == 3 && t->measured)
@@ -90,6 +184,7 @@ static void task_table(report *r)
 	r->w->table(&r->o, &table);
 	if (measured)
 		rp_para(r, rp_word(r, AC_W_REPORT_TASK_MEASURED));
+	task_chart(r);
 done:
 	free(at);
 	free(cells);
@@ -107,6 +202,9 @@ static void occupation_block(report *r)
 	rp_field(r, rp_word(r, AC_W_REPORT_OCCUPATION),
 		 RP_SAY(r, AC_W_REPORT_OCCUPATION_VALUE, occ->title ? occ->title : rp_word(r, AC_W_REPORT_OCCUPATION_UNTITLED),
 			occ->code ? occ->code : rp_word(r, AC_W_REPORT_OCCUPATION_NO_CODE)));
+	if (occ->exposure.set)
+		rp_field(r, rp_word(r, AC_W_REPORT_OCCUPATION_EXPOSURE),
+			 RP_SAY(r, AC_W_REPORT_OCCUPATION_EXPOSURE_VALUE, rp_percent(r, occ->exposure.v)));
 	rp_field(r, rp_word(r, AC_W_REPORT_OCCUPATION_BETA),
 		 occ->beta.set ? rp_number(r, occ->beta.v) : rp_word(r, AC_W_VALUE_UNKNOWN));
 	rp_field(r, rp_word(r, AC_W_REPORT_OCCUPATION_APPLICABILITY),
@@ -124,6 +222,7 @@ static void occupation_block(report *r)
 	size_t n = ac_render_occ_sources(occ, src);
 	aux_join(r, (char *const *)src, n, rp_word(r, AC_W_VALUE_NONE));
 	rp_field(r, rp_word(r, AC_W_REPORT_OCCUPATION_SOURCES), rp_aux(r));
+	among_chart(r);
 }
 
 static void section_exposure(report *r)
@@ -312,7 +411,15 @@ static void certificate_costs(report *r)
 		 with_note(r, c->hours.set ? rp_hours(r, c->hours.v) : rp_word(r, AC_W_VALUE_UNKNOWN), c->hours_note));
 	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_WEEKS),
 		 a->certification.weeks.set ? rp_weeks(r, a->certification.weeks.v) : rp_word(r, AC_W_VALUE_UNKNOWN));
-	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_TIME_VALUE), rp_or_unknown(r, rp_money(r, a->certification.time_value_usd)));
+	if (a->certification.pay_is_occupation_median) {
+		char value[48];
+		snprintf(value, sizeof value, "%s", rp_money(r, a->certification.time_value_usd));
+		rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_TIME_VALUE),
+			 RP_SAY(r, AC_W_REPORT_CERTIFICATE_TIME_VALUE_MEDIAN, value, rp_money(r, a->certification.hourly_pay_usd)));
+	} else {
+		rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_TIME_VALUE),
+			 rp_or_unknown(r, rp_money(r, a->certification.time_value_usd)));
+	}
 	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_TOTAL_COST), rp_or_unknown(r, rp_money(r, a->certification.total_cost_usd)));
 	const char *validity = c->never_expires		? rp_word(r, AC_W_REPORT_CERTIFICATE_NEVER_EXPIRES)
 			       : c->validity_months.set ? rp_months(r, c->validity_months.v)
@@ -359,11 +466,12 @@ static void section_certificate(report *r)
 
 ac_status ac_render_report(const ac_assessment *a, const rw_writer *w, const ac_render_options *o, strbuf *out)
 {
-	report r = {.a = a, .w = w, .o = {out, 0, 78, 0}, .last = B_NONE};
+	report r = {.a = a, .w = w, .o = {.out = out, .width = 78}, .last = B_NONE};
 	ac_render_options_resolve(o, &r.o.width, &r.o.color);
 	ac_status st = ac_wording_builtin(&r.words, NULL);
 	if (st != AC_OK)
 		return st;
+	r.o.words = r.words;
 	sb_init(&r.said);
 	sb_init(&r.aux);
 	sb_init(&r.fig);
@@ -376,6 +484,8 @@ ac_status ac_render_report(const ac_assessment *a, const rw_writer *w, const ac_
 	section_motives(&r);
 	section_certificate(&r);
 	rp_explanations(&r);
+	if (w->end)
+		w->end(&r.o);
 	int failed = r.nomem || r.said.failed || r.aux.failed || r.fig.failed || out->failed;
 	sb_free(&r.said);
 	sb_free(&r.aux);

@@ -1,6 +1,7 @@
 /*
- * report.h — what the parts of the text and Markdown report share: the walk's
- * state, the blocks it writes through a writer (text.c, markdown.c), and the
+ * report.h — what the parts of the text, Markdown and HTML report share: the
+ * walk's state, the blocks it writes through a writer (text.c, markdown.c,
+ * html.c), and the
  * words and figures it says them with (report_blocks.c).  report.c walks the
  * model's sections; report_why.c what explains the verdict and what would
  * change it.
@@ -12,7 +13,7 @@
 #include "policy/wording.h"
 #include "render/render.h"
 
-enum { B_NONE, B_TITLE, B_HEADING, B_PARA, B_LEAD, B_FIELD, B_ITEM, B_SUB, B_TABLE, B_RULE };
+enum { B_NONE, B_TITLE, B_HEADING, B_PARA, B_LEAD, B_FIELD, B_ITEM, B_SUB, B_TABLE, B_RULE, B_CHART };
 
 typedef struct {
 	const ac_assessment *a;
@@ -26,13 +27,18 @@ typedef struct {
 	int nomem;
 } report;
 
-/* Blocks: a blank line separates blocks, except inside a list. */
+/* Blocks: a blank line separates blocks, except inside a list and where
+ * tags delimit them (HTML). */
 void rp_begin(report *r, int kind);
 void rp_para(report *r, const char *text);
 void rp_lead(report *r, const char *label, const char *text);
 void rp_field(report *r, const char *key, const char *value);
-/* A list item; lead or text may be NULL. */
+/* A list item; lead or text may be NULL.  rp_item_ref also names what the
+ * item says in the JSON document (ref, such as "what_changes.actions[0]"). */
 void rp_item(report *r, rw_mark mark, int number, const char *lead, const char *text);
+void rp_item_ref(report *r, const char *ref, const char *text);
+/* A chart, when the writer draws charts. */
+void rp_chart(report *r, const rw_chart *c);
 void rp_sub(report *r, const char *text);
 void rp_heading(report *r, const char *text);
 

@@ -13,7 +13,7 @@ void rp_begin(report *r, int kind)
 {
 	int in_list = (kind == B_FIELD && r->last == B_FIELD) ||
 		      ((kind == B_ITEM || kind == B_SUB) && (r->last == B_ITEM || r->last == B_SUB));
-	if (r->last != B_NONE && !in_list)
+	if (r->last != B_NONE && !in_list && !r->w->tagged)
 		sb_puts(r->o.out, "\n");
 	r->last = kind;
 }
@@ -40,6 +40,21 @@ void rp_item(report *r, rw_mark mark, int number, const char *lead, const char *
 {
 	rp_begin(r, B_ITEM);
 	r->w->item(&r->o, mark, number, lead, text);
+}
+
+void rp_item_ref(report *r, const char *ref, const char *text)
+{
+	r->o.ref = ref;
+	rp_item(r, RW_BULLET, 0, NULL, text);
+	r->o.ref = NULL;
+}
+
+void rp_chart(report *r, const rw_chart *c)
+{
+	if (!r->w->chart)
+		return;
+	rp_begin(r, B_CHART);
+	r->w->chart(&r->o, c);
 }
 
 void rp_sub(report *r, const char *text)

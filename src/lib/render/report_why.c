@@ -110,9 +110,11 @@ static size_t answers_giving(report *r, const ac_unanswered *u, int v)
 }
 
 /* An open question, then one line per verdict its answers give. */
-static void open_question(report *r, const ac_unanswered *u)
+static void open_question(report *r, size_t i, const ac_unanswered *u)
 {
-	rp_item(r, RW_BULLET, 0, NULL, u->question);
+	char ref[64];
+	snprintf(ref, sizeof ref, "what_changes.unanswered[%zu]", i);
+	rp_item_ref(r, ref, u->question);
 	for (int v = AC_VERDICT_PURSUE; v <= AC_VERDICT_AVOID; v++) {
 		if (!answers_giving(r, u, v))
 			continue;
@@ -139,19 +141,21 @@ static void section_what_changes(report *r)
 	if (nu)
 		rp_para(r, rp_word(r, AC_W_REPORT_CHANGES_OPEN));
 	for (size_t i = 0; i < nu; i++)
-		open_question(r, &a->what_changes.unanswered[i]);
+		open_question(r, i, &a->what_changes.unanswered[i]);
 	if (na)
 		rp_para(r, rp_word(r, AC_W_REPORT_CHANGES_ACTIONS));
+	char ref[64];
 	for (size_t i = 0; i < na; i++) {
 		const ac_change *c = &a->what_changes.actions[i];
-		rp_item(r, RW_BULLET, 0, NULL,
-			RP_SAY(r, AC_W_REPORT_CHANGE_ACTION, c->says, rp_word_of(r, AC_WF_VERDICT, c->to.verdict)));
+		snprintf(ref, sizeof ref, "what_changes.actions[%zu]", i);
+		rp_item_ref(r, ref, RP_SAY(r, AC_W_REPORT_CHANGE_ACTION, c->says, rp_word_of(r, AC_WF_VERDICT, c->to.verdict)));
 	}
 	if (nr)
 		rp_para(r, rp_word(r, AC_W_REPORT_CHANGES_RESTS_ON));
 	for (size_t i = 0; i < nr; i++) {
 		const ac_change *c = &a->what_changes.rests_on[i];
-		rp_item(r, RW_BULLET, 0, NULL,
+		snprintf(ref, sizeof ref, "what_changes.rests_on[%zu]", i);
+		rp_item_ref(r, ref,
 			RP_SAY(r, AC_W_REPORT_CHANGE_RESTS_ON, c->says, c->from_words, c->to.answer_words,
 			       rp_word_of(r, AC_WF_VERDICT, c->to.verdict)));
 	}

@@ -14,14 +14,23 @@
 
 static void spaces(strbuf *sb, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		sb_putn(sb, " ", 1);
+	ac_render_spaces(sb, n);
 }
 
+/* s n times; a one-byte s in runs. */
 static void repeat(strbuf *sb, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		sb_puts(sb, s);
+	char run[128];
+	if (strlen(s) != 1) {
+		for (size_t i = 0; i < n; i++)
+			sb_puts(sb, s);
+		return;
+	}
+	memset(run, s[0], sizeof run);
+	for (size_t k; n; n -= k) {
+		k = n < sizeof run ? n : sizeof run;
+		sb_putn(sb, run, k);
+	}
 }
 
 /* Terminal attributes, written only when colour is allowed. */
@@ -225,6 +234,6 @@ static void rule(rw_out *o)
 
 const rw_writer *ac_text_writer(void)
 {
-	static const rw_writer writer = {title, heading, para, lead, field, item, sub, table, rule};
+	static const rw_writer writer = {title, heading, para, lead, field, item, sub, table, rule, NULL, NULL, NULL, 0};
 	return &writer;
 }

@@ -4,7 +4,9 @@
  * loaded once, and assesses, compares and renders through them.  The policy
  * and the catalogue never change after loading, so clones share them (with a
  * reference count); each session has its own occupation-data handle, so each
- * thread can use its own session without locks.
+ * thread can use its own session without locks.  The built-in catalogue is
+ * read when first needed (most profiles name no certificate), and the
+ * occupation database opened when a profile first needs it.
  */
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -22,7 +24,7 @@
 typedef struct {
 	atomic_int refs;
 	ac_policy *policy;
-	ac_catalogue *catalogue;
+	_Atomic(ac_catalogue *) catalogue; /* NULL until first needed */
 	char *data_path; /* the database this session's family opens, or NULL */
 } shared;
 
@@ -51,7 +53,7 @@ static void shared_release(shared *sh)
 	if (!sh || atomic_fetch_sub(&sh->refs, 1) != 1)
 		return;
 	ac_policy_free(sh->policy);
-	ac_catalogue_free(sh->catalogue);
+	ac_catalogue_free(atomic_load(&sh->catalogue));
 	free(sh->data_path);
 	free(sh);
 }
@@ -114,17 +116,22 @@ ac_status ac_session_new(const ac_session_options *o, ac_session **out, ac_diags
 		return AC_ENOMEM;
 	}
 	atomic_init(&sh->refs, 1);
+	atomic_init(&sh->catalogue, NULL);
 	s->sh = sh;
 	ac_status st;
 	if (AC_HAS_FIELD(o, ac_session_options, policy_text) && o->policy_text)
 		st = ac_policy_parse(o->policy_text, o->policy_len, o->policy_source, &sh->policy, diags);
 	else
 		st = ac_policy_default(&sh->policy, diags);
-	if (st == AC_OK)
-		st = ac_catalogue_default(&sh->catalogue, diags);
-	if (st == AC_OK && AC_HAS_FIELD(o, ac_session_options, catalogue_source) && o->catalogue_text)
-		st = ac_catalogue_merge(sh->catalogue, o->catalogue_text, o->catalogue_len, o->catalogue_source,
-					diags);
+	/* A catalogue file given is read now, so its problems are reported here;
+	 * the built-in catalogue alone waits until it is needed. */
+	if (st == AC_OK && AC_HAS_FIELD(o, ac_session_options, catalogue_source) && o->catalogue_text) {
+		ac_catalogue *cat = NULL;
+		st = ac_catalogue_default(&cat, diags);
+		atomic_init(&sh->catalogue, cat);
+		if (st == AC_OK)
+			st = ac_catalogue_merge(cat, o->catalogue_text, o->catalogue_len, o->catalogue_source, diags);
+	}
 	int no_data = AC_HAS_FIELD(o, ac_session_options, no_data) && o->no_data;
 	const char *path = AC_HAS_FIELD(o, ac_session_options, data_path) ? o->data_path : NULL;
 	if (st == AC_OK && !no_data) {
@@ -174,9 +181,26 @@ const ac_policy *ac_session_policy(const ac_session *s)
 	return s->sh->policy;
 }
 
+/* The catalogue, reading the built-in one on first use (NULL when memory
+ * ran out).  Clones share it: of two threads that read it at once, one
+ * copy is kept and the other freed. */
+static ac_catalogue *catalogue(shared *sh)
+{
+	ac_catalogue *cat = atomic_load(&sh->catalogue), *none = NULL;
+	if (cat)
+		return cat;
+	if (ac_catalogue_default(&cat, NULL) != AC_OK)
+		return NULL;
+	if (!atomic_compare_exchange_strong(&sh->catalogue, &none, cat)) {
+		ac_catalogue_free(cat);
+		return none;
+	}
+	return cat;
+}
+
 const ac_catalogue *ac_session_catalogue(const ac_session *s)
 {
-	return s->sh->catalogue;
+	return catalogue(s->sh);
 }
 
 /* The occupation data in *occ (NULL when none is installed), opening the
@@ -201,6 +225,18 @@ ac_occdata *ac_session_occdata(ac_session *s)
 	return occ;
 }
 
+/* Whether assessing p reads occupation data at all: only a profile naming
+ * an occupation or an O*NET task does, and only then is the database opened. */
+static int uses_occdata(const ac_profile *p)
+{
+	if (!p || p->role.occupation)
+		return 1;
+	for (size_t i = 0; i < p->role.n_tasks; i++)
+		if (p->role.tasks[i].onet_task_id)
+			return 1;
+	return 0;
+}
+
 ac_status ac_session_assess(ac_session *s, const ac_profile *p, const ac_assess_options *o, ac_assessment **out,
 			    ac_diags *diags)
 {
@@ -211,12 +247,17 @@ ac_status ac_session_assess(ac_session *s, const ac_profile *p, const ac_assess_
 	}
 	ac_context ctx = {0};
 	ctx.policy = s->sh->policy;
-	ctx.catalogue = s->sh->catalogue;
+	/* Only a profile that names a certificate looks in the catalogue. */
+	ctx.catalogue = p && p->cert_given ? catalogue(s->sh) : NULL;
 	ctx.counterfactuals = AC_HAS_FIELD(o, ac_assess_options, counterfactuals) ? o->counterfactuals : 1;
 	ctx.as_of = AC_HAS_FIELD(o, ac_assess_options, as_of) ? o->as_of : NULL;
 	*out = NULL;
 	unsigned long failures = ac_mem_failures(); /* data missing for want of memory is not "not installed" */
-	ac_status st = data(s, &ctx.occdata, diags);
+	/* Only a profile that names an occupation or an O*NET task reads the
+	 * occupation data; only one that names a certificate reads the catalogue. */
+	ac_status st = p && p->cert_given && !ctx.catalogue ? AC_ENOMEM : AC_OK;
+	if (st == AC_OK && uses_occdata(p))
+		st = data(s, &ctx.occdata, diags);
 	if (st == AC_OK && ac_mem_failures() != failures)
 		st = AC_ENOMEM;
 	if (st == AC_OK)
@@ -231,11 +272,11 @@ ac_status ac_session_compare(ac_session *s, const ac_profile *p, const ac_compar
 {
 	ac_context ctx = {0};
 	ctx.policy = s->sh->policy;
-	ctx.catalogue = s->sh->catalogue;
+	ctx.catalogue = catalogue(s->sh);
 	ctx.as_of = o && AC_HAS_FIELD(o, ac_compare_options, as_of) ? o->as_of : NULL;
 	*out = NULL;
 	unsigned long failures = ac_mem_failures();
-	ac_status st = data(s, &ctx.occdata, diags);
+	ac_status st = !ctx.catalogue ? AC_ENOMEM : uses_occdata(p) ? data(s, &ctx.occdata, diags) : AC_OK;
 	if (st == AC_OK && ac_mem_failures() != failures)
 		st = AC_ENOMEM;
 	if (st == AC_OK)
@@ -278,14 +319,19 @@ ac_status ac_session_occupation_show(ac_session *s, const char *code, ac_format 
 	ac_status st = need_data(s, diags);
 	ac_occupation *o = NULL;
 	ac_occdata_info *info = NULL;
+	ac_task_groups *groups = NULL;
 	if (st == AC_OK)
 		st = ac_occdata_occupation(s->occ, code, &o, diags);
 	if (st == AC_OK)
 		st = ac_occdata_info_get(s->occ, &info, diags);
 	if (st == AC_OK) {
 		ac_occupation_categorise(o, s->sh->policy);
-		st = ac_render_occupation(o, info, format, out, len);
+		if (format == AC_FORMAT_JSON)
+			st = ac_occupation_task_groups(o, s->sh->policy, &groups, diags);
 	}
+	if (st == AC_OK)
+		st = ac_render_occupation(o, info, groups, format, out, len);
+	ac_task_groups_free(groups);
 	ac_occdata_info_free(info);
 	ac_occupation_free(o);
 	return st;

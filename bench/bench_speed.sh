@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# bench_speed.sh — the whole pipeline against jq, on one core, in one run:
+# records per second of `jq -c .` and of aicert (parse, assess with the
+# what-if search, render JSON: `aicert batch -j 1`) over the same JSON Lines of
+# varied profiles it makes itself (bench/make_profiles.py, seeded); the
+# per-step ratios against the profile parse (bench_engine); `aicert assess` as
+# a process against a ten-line jansson program (bench_jansson); and compare
+# against the catalogue's size times one assessment.  Each figure is given in
+# CPU time and wall time, and the steps also in instruction counts (callgrind,
+# when valgrind is installed), which stay the same on a busy machine.  It
+# prints figures and the targets; it asserts nothing.
+#
+# usage: bench/bench_speed.sh [BUILD_DIR] [RECORDS]     (default build, 100000)
+set -euo pipefail
+BUILD=${1:-build}
+N=${2:-100000}
+HERE=$(cd "$(dirname "$0")" && pwd)
+AICERT=$BUILD/aicert
+for b in aicert bench_engine bench_jansson; do
+	[ -x "$BUILD/$b" ] || { echo "bench_speed: $BUILD/$b is not built (cmake --build $BUILD)" >&2; exit 2; }
+done
+# One core: everything below (and its children) runs on CPU 0.
+if [ -z "${BENCH_PINNED:-}" ] && command -v taskset >/dev/null; then
+	BENCH_PINNED=1 exec taskset -c 0 "$0" "$@"
+fi
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/aicert-speed.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+export AICERT_DATA="$TMP/no-occupation-data.db" # the model alone, the same everywhere
+export AICERT_HISTORY="$TMP/history.db"
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)
+os=$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME" || uname -s)
+echo "machine: ${cpu:-unknown CPU}, $(nproc --all) cores; $os, $(uname -sr); $("$AICERT" --version)"
+where="every core (taskset is not installed)"
+[ -z "${BENCH_PINNED:-}" ] || where="one core (taskset -c 0)"
+echo "run on: $where; load average before:$(cut -d' ' -f1-3 /proc/loadavg | sed 's/^/ /')"
+
+python3 "$HERE/make_profiles.py" "$N" >"$TMP/big.jsonl"
+python3 "$HERE/make_profiles.py" $((N / 10)) >"$TMP/tenth.jsonl"
+echo "input: $N profiles made from examples/ and tests/cases/, $(($(wc -c <"$TMP/big.jsonl") / 1024)) KiB of JSON Lines"
+echo
+
+# timed NAME COMMAND...: runs once; sets WALL, CPU (user + system seconds) and RSS (KiB).
+timed() {
+	local name=$1
+	shift
+	/usr/bin/time -f '%e %U %S %M' -o "$TMP/time" "$@" >/dev/null 2>"$TMP/err" || [ $? -eq 3 ] ||
+		{ echo "bench_speed: $name failed:" >&2; cat "$TMP/err" >&2; exit 1; }
+	read -r WALL user sys RSS <"$TMP/time"
+	CPU=$(python3 -c "print(max($user + $sys, 0.01))")
+}
+py() { python3 -c "print($1)"; }
+
+# ------------------------------------------------------------ 1. the pipeline
+echo "1. The whole pipeline over $N profiles (records/s; CPU time, then wall time)"
+timed "jq" jq -c . "$TMP/big.jsonl"
+jq_cpu=$(py "round($N / $CPU)") jq_wall=$(py "round($N / $WALL)")
+printf '   %-42s %8s /s CPU  %8s /s wall\n' "jq -c . big.jsonl" "$jq_cpu" "$jq_wall"
+timed "aicert batch" "$AICERT" batch "$TMP/big.jsonl" -j 1
+ai_cpu=$(py "round($N / $CPU)") ai_wall=$(py "round($N / $WALL)") rss_all=$RSS
+printf '   %-42s %8s /s CPU  %8s /s wall\n' "aicert batch -j 1 big.jsonl" "$ai_cpu" "$ai_wall"
+pipeline=$(py "f'{$ai_cpu / $jq_cpu:.2f}'")
+printf '   %-42s %8sx CPU  %8sx wall   (target >= 1.5)\n' "aicert / jq" "$pipeline" "$(py "f'{$ai_wall / $jq_wall:.2f}'")"
+timed "aicert batch (a tenth)" "$AICERT" batch "$TMP/tenth.jsonl" -j 1
+echo "   peak memory: $((rss_all / 1024)) MiB over $N records, $((RSS / 1024)) MiB over $((N / 10))"
+echo
+
+# ------------------------------------------------------------ 2. the steps
+echo "2. Step by step, in one process (bench_engine, the first 1,000 profiles)"
+"$BUILD/bench_engine" "$TMP/big.jsonl" 1000 | sed 's/^/   /'
+if command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null; then
+	echo "   in instructions (callgrind, the first 200 profiles once), against the parse:"
+	valgrind --tool=callgrind --callgrind-out-file="$TMP/cg.out" "$BUILD/bench_engine" --once "$TMP/big.jsonl" 200 \
+		>/dev/null 2>&1
+	callgrind_annotate --inclusive=yes --threshold=100 "$TMP/cg.out" 2>/dev/null |
+		awk '/^ *[0-9,]+ \(.*:step_[a-z_]+ \[/ { gsub(",", "", $1); match($0, /:step_[a-z_]+/);
+			ir[substr($0, RSTART + 1, RLENGTH - 1)] = $1 }
+		END { p = ir["step_parse"]; if (!p) exit;
+		      split("step_assess step_assess_whatifs step_render_json step_render_text step_compare", s, " ");
+		      for (i = 1; i <= 5; i++) printf "     %-36s %14d Ir  %6.2fx\n", s[i], ir[s[i]], ir[s[i]] / p;
+		      printf "     %-36s %14d Ir\n", "step_parse", p }'
+fi
+echo
+
+# ------------------------------------------------------------ 3. one process
+profile=$HERE/../examples/product-lead.json
+echo "3. One process: aicert assess $(basename "$profile") --format json against bench_jansson (read and print it)"
+if command -v hyperfine >/dev/null; then
+	hyperfine -N --warmup 20 --runs 300 --export-json "$TMP/hf.json" \
+		"$AICERT assess $profile --format json" "$BUILD/bench_jansson $profile" >/dev/null 2>&1
+	python3 - "$TMP/hf.json" <<'EOF'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+ai, ref = r[0], r[1]
+cpu = lambda x: x["user"] + x["system"]
+print(f"   aicert assess  {ai['mean'] * 1e3:7.2f} ms wall  {cpu(ai) * 1e3:7.2f} ms CPU")
+print(f"   bench_jansson  {ref['mean'] * 1e3:7.2f} ms wall  {cpu(ref) * 1e3:7.2f} ms CPU")
+print(f"   aicert / jansson: {ai['mean'] / ref['mean']:.2f}x wall, {cpu(ai) / cpu(ref):.2f}x CPU   (target <= 1.5)")
+EOF
+else
+	echo "   hyperfine is not installed (apt-get install hyperfine): no wall-clock figure"
+fi
+if command -v valgrind >/dev/null; then
+	ir() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+		sed -n 's/.*Collected : \([0-9]*\).*/\1/p'; }
+	ai_ir=$(ir "$AICERT" assess "$profile" --format json)
+	ref_ir=$(ir "$BUILD/bench_jansson" "$profile")
+	printf '   instructions: aicert %d, bench_jansson %d: %.2fx\n' "$ai_ir" "$ref_ir" "$(py "$ai_ir / $ref_ir")"
+fi
+echo
+echo "Wall-clock figures depend on what else the machine runs (load average now:$(cut -d' ' -f1-3 /proc/loadavg |
+	sed 's/^/ /')); CPU time is steadier, instruction counts repeat exactly."

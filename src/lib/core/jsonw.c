@@ -1,0 +1,256 @@
+/*
+ * jsonw.c — the streaming JSON writer of jsonw.h.  Strings are copied in runs
+ * between the bytes that need escaping; the layout rules (where newlines,
+ * indents and separators go) are jansson's, so documents once dumped from a
+ * jansson tree keep their bytes.
+ */
+#include "core/jsonw.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void ac_jw_init(ac_jw *w, strbuf *out, int indent)
+{
+	memset(w, 0, sizeof *w);
+	w->out = out;
+	w->indent = indent;
+}
+
+static void put(ac_jw *w, const char *s, size_t n)
+{
+	if (sb_putn(w->out, s, n) != 0)
+		w->failed = 1;
+}
+
+/* A newline and the indent of depth (nothing when compact). */
+static void newline(ac_jw *w, int depth)
+{
+	static const char line[] = "\n                                                                ";
+	if (!w->indent)
+		return;
+	size_t n = (size_t)(depth * w->indent), most = sizeof line - 2;
+	put(w, line, 1 + (n < most ? n : most));
+	for (n = n < most ? 0 : n - most; n; n -= n < most ? n : most)
+		put(w, line + 1, n < most ? n : most);
+}
+
+/* What goes before a value: nothing after a key or at the top, else the
+ * separator from the previous item and the item's line. */
+static void before(ac_jw *w)
+{
+	if (w->after_key) {
+		w->after_key = 0;
+		return;
+	}
+	if (w->depth == 0)
+		return;
+	if (w->items[w->depth - 1])
+		put(w, ",", 1);
+	w->items[w->depth - 1] = 1;
+	newline(w, w->depth);
+}
+
+static void open(ac_jw *w, const char *c)
+{
+	before(w);
+	put(w, c, 1);
+	if (w->depth >= AC_JW_MAX_DEPTH) {
+		w->failed = 1;
+		return;
+	}
+	w->items[w->depth++] = 0;
+}
+
+static void close(ac_jw *w, const char *c)
+{
+	if (w->depth == 0) {
+		w->failed = 1;
+		return;
+	}
+	w->depth--;
+	if (w->items[w->depth])
+		newline(w, w->depth);
+	put(w, c, 1);
+}
+
+void ac_jw_object(ac_jw *w)
+{
+	open(w, "{");
+}
+
+void ac_jw_array(ac_jw *w)
+{
+	open(w, "[");
+}
+
+void ac_jw_end_object(ac_jw *w)
+{
+	close(w, "}");
+}
+
+void ac_jw_end_array(ac_jw *w)
+{
+	close(w, "]");
+}
+
+/* The length of the valid UTF-8 character at s (n bytes left), 0 when the
+ * bytes are not one: jansson's test (no overlong forms, no surrogates,
+ * nothing past U+10FFFF). */
+static size_t utf8_char(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	size_t len;
+	uint32_t v;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		v = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		v = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || (len == 3 && v < 0x800) || (len == 4 && v < 0x10000))
+		return 0;
+	return len;
+}
+
+static void string(ac_jw *w, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
+	put(w, "\"", 1);
+	while (p < end) {
+		unsigned c = *p;
+		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+			p++;
+			continue;
+		}
+		if (c >= 0x80) {
+			size_t len = utf8_char(p, (size_t)(end - p));
+			if (!len) {
+				w->failed = 1;
+				return;
+			}
+			p += len;
+			continue;
+		}
+		put(w, (const char *)run, (size_t)(p - run));
+		char seq[8];
+		switch (c) {
+		case '"': put(w, "\\\"", 2); break;
+		case '\\': put(w, "\\\\", 2); break;
+		case '\b': put(w, "\\b", 2); break;
+		case '\f': put(w, "\\f", 2); break;
+		case '\n': put(w, "\\n", 2); break;
+		case '\r': put(w, "\\r", 2); break;
+		case '\t': put(w, "\\t", 2); break;
+		default:
+			snprintf(seq, sizeof seq, "\\u%04X", c);
+			put(w, seq, 6);
+			break;
+		}
+		run = ++p;
+	}
+	put(w, (const char *)run, (size_t)(p - run));
+	put(w, "\"", 1);
+}
+
+void ac_jw_key(ac_jw *w, const char *key)
+{
+	before(w);
+	string(w, key, strlen(key));
+	if (w->indent)
+		put(w, ": ", 2);
+	else
+		put(w, ":", 1);
+	w->after_key = 1;
+}
+
+void ac_jw_strn(ac_jw *w, const char *s, size_t n)
+{
+	before(w);
+	string(w, s, n);
+}
+
+void ac_jw_str(ac_jw *w, const char *s)
+{
+	if (!s)
+		ac_jw_null(w);
+	else
+		ac_jw_strn(w, s, strlen(s));
+}
+
+void ac_jw_int(ac_jw *w, int64_t v)
+{
+	char buf[32];
+	int n = snprintf(buf, sizeof buf, "%" PRId64, v);
+	before(w);
+	put(w, buf, (size_t)n);
+}
+
+void ac_jw_real(ac_jw *w, double x, int digits)
+{
+	if (!isfinite(x)) {
+		ac_jw_null(w);
+		return;
+	}
+	char buf[64];
+	int n = snprintf(buf, sizeof buf - 3, "%.*g", digits, x);
+	if (n < 0 || (size_t)n >= sizeof buf - 3) {
+		w->failed = 1;
+		return;
+	}
+	size_t len = (size_t)n;
+	if (!strchr(buf, '.') && !strchr(buf, 'e')) {
+		memcpy(buf + len, ".0", 3);
+		len += 2;
+	}
+	char *e = strchr(buf, 'e');
+	if (e) { /* "1e+20" -> "1e20", "1e-07" -> "1e-7" */
+		char *start = e + 1, *from = start + 1;
+		if (*start == '-')
+			start++;
+		while (*from == '0')
+			from++;
+		if (from != start) {
+			memmove(start, from, len - (size_t)(from - buf) + 1);
+			len -= (size_t)(from - start);
+		}
+	}
+	before(w);
+	put(w, buf, len);
+}
+
+void ac_jw_bool(ac_jw *w, int b)
+{
+	before(w);
+	if (b)
+		put(w, "true", 4);
+	else
+		put(w, "false", 5);
+}
+
+void ac_jw_null(ac_jw *w)
+{
+	before(w);
+	put(w, "null", 4);
+}
+
+int ac_jw_status(const ac_jw *w)
+{
+	return w->failed || w->out->failed || w->depth != 0 ? -1 : 0;
+}

@@ -1,0 +1,46 @@
+/*
+ * jsonw.h — a streaming JSON writer: values go straight into a strbuf, laid
+ * out byte for byte as jansson's dumper lays out the same document (two-space
+ * indent, or compact), so a document can be written without building a tree.
+ * Strings must be valid UTF-8: one that is not fails the writer, as jansson
+ * refuses to hold it.
+ */
+#ifndef AICERT_JSONW_H
+#define AICERT_JSONW_H
+
+#include <stdint.h>
+
+#include "core/strbuf.h"
+
+#define AC_JW_MAX_DEPTH 32
+
+typedef struct {
+	strbuf *out;
+	int indent;     /* spaces per level (2), or 0 for compact */
+	int depth;
+	int after_key;  /* the next value follows a key on the same line */
+	int failed;     /* an invalid string, too deep, or memory ran out */
+	unsigned char items[AC_JW_MAX_DEPTH]; /* the open container holds a value */
+} ac_jw;
+
+void ac_jw_init(ac_jw *w, strbuf *out, int indent);
+void ac_jw_object(ac_jw *w);
+void ac_jw_array(ac_jw *w);
+void ac_jw_end_object(ac_jw *w);
+void ac_jw_end_array(ac_jw *w);
+/* The key of the next value in an object. */
+void ac_jw_key(ac_jw *w, const char *key);
+/* A string, or null for NULL. */
+void ac_jw_str(ac_jw *w, const char *s);
+void ac_jw_strn(ac_jw *w, const char *s, size_t n);
+void ac_jw_int(ac_jw *w, int64_t v);
+/* A real as jansson writes it with JSON_REAL_PRECISION(digits): "%.*g",
+ * with ".0" added to a whole number and the exponent's '+' and leading zeros
+ * dropped.  Not finite: null (jansson holds no such real). */
+void ac_jw_real(ac_jw *w, double x, int digits);
+void ac_jw_bool(ac_jw *w, int b);
+void ac_jw_null(ac_jw *w);
+/* 0 when everything was written, -1 otherwise. */
+int ac_jw_status(const ac_jw *w);
+
+#endif
