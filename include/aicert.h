@@ -655,6 +655,7 @@ ac_status ac_session_new(const ac_session_options *o, ac_session **out, ac_diags
 ac_status ac_session_clone(const ac_session *s, ac_session **out, ac_diags *diags);
 void ac_session_free(ac_session *s);
 const ac_policy *ac_session_policy(const ac_session *s);
+/* The session's catalogue, read on first use; NULL when memory ran out. */
 const ac_catalogue *ac_session_catalogue(const ac_session *s);
 /* The occupation data, or NULL when none is installed. */
 ac_occdata *ac_session_occdata(ac_session *s);

@@ -69,7 +69,8 @@ static int run_listing(const cli_args *a, const char *words)
 	size_t len = 0;
 	ac_render_options ro;
 	cli_render_options(&ro);
-	ac_status st = ac_certs_render_opts(ac_session_catalogue(s), &f, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &ro,
+	const ac_catalogue *cat = ac_session_catalogue(s);
+	ac_status st = !cat ? AC_ENOMEM : ac_certs_render_opts(cat, &f, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &ro,
 					    &out, &len);
 	rc = cli_emit(st, out, len, &d, "certs");
 	ac_diags_free(&d);
@@ -99,7 +100,13 @@ static int run_show(const cli_args *a)
 	if ((rc = cli_open_session(a, &s)) >= 0)
 		return rc;
 	const char *id = a->positional[0];
-	const ac_cert *c = ac_catalogue_find(ac_session_catalogue(s), id);
+	const ac_catalogue *cat = ac_session_catalogue(s);
+	const ac_cert *c = ac_catalogue_find(cat, id);
+	if (!cat) {
+		cli_error("certs: %s", ac_strerror(AC_ENOMEM));
+		ac_session_free(s);
+		return CLI_EXIT_FAIL;
+	}
 	if (!c) {
 		cli_error("no certificate with id '%s' (try 'aicert certs search WORD')", id);
 		ac_session_free(s);

@@ -99,7 +99,8 @@ ac_status hist_write(hist_backend *b, ac_session *s, const ac_profile *p, const 
 	const ac_policy *pol = ac_session_policy(s);
 	if ((st = ac_profile_write(p, &profile, &profile_len)) == AC_OK &&
 	    (st = ac_render(a, AC_FORMAT_JSON, &json, &json_len)) == AC_OK &&
-	    (st = (policy_copy = strndup(ptext, plen)) ? AC_OK : AC_ENOMEM) == AC_OK)
+	    (st = (policy_copy = strndup(ptext, plen)) ? AC_OK : AC_ENOMEM) == AC_OK &&
+	    (st = ac_session_catalogue(s) ? AC_OK : AC_ENOMEM) == AC_OK) /* NULL: no memory to read it */
 		st = hist_data_version(s, &data, diags);
 	if (st != AC_OK)
 		ac_diags_add(diags, NULL, NULL, 0, 0, "saving: %s", ac_strerror(st));
