@@ -7,6 +7,8 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <math.h>
@@ -159,13 +161,34 @@ int cli_join_words(const cli_args *a, char buf[AC_MAX_STRING + 1])
 	return -1;
 }
 
-int cli_read_file(const char *path, size_t max, char **buf, size_t *len)
+FILE *cli_open_regular(const char *path)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		cli_error("%s: cannot open: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		cli_error("%s: found %s, expected a regular file (or - for standard input)", path,
+			  S_ISDIR(st.st_mode) ? "a folder" : S_ISFIFO(st.st_mode) ? "a pipe (FIFO)" : "a device or other special file");
+		close(fd);
+		return NULL;
+	}
+	int flags = fcntl(fd, F_GETFL);
+	FILE *f = flags >= 0 && fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0 ? fdopen(fd, "rb") : NULL;
 	if (!f) {
 		cli_error("%s: cannot open: %s", path, strerror(errno));
-		return CLI_EXIT_USAGE;
+		close(fd);
 	}
+	return f;
+}
+
+int cli_read_file(const char *path, size_t max, char **buf, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : cli_open_regular(path);
+	if (!f)
+		return CLI_EXIT_USAGE;
 	size_t cap = 8192, n = 0;
 	char *b = malloc(cap + 1);
 	if (!b) {

@@ -110,6 +110,10 @@ int cli_format_text_or_json(const cli_args *a, int *json);
  * never when NO_COLOR is set or TERM is "dumb". */
 void cli_render_options(ac_render_options *o);
 
+/* Opens a file to read that is a regular file: a FIFO, a device or a folder
+ * is refused, and a FIFO with no writer cannot block (opened without
+ * waiting, then checked).  NULL after reporting why. */
+FILE *cli_open_regular(const char *path);
 /* Writes all of buf to stdout and flushes; returns 0, or 1 on a write error. */
 int cli_write_stdout(const char *buf, size_t len);
 /* The one check of standard output: flushes it and returns 0, or reports a
