@@ -2,7 +2,9 @@
 # Runs every test: the normal build, then the whole suite again built with
 # AddressSanitizer and UndefinedBehaviorSanitizer.  Occupation-data
 # integration tests read ../shared/data when it is there and are skipped
-# otherwise.  Usage: scripts/test.sh [--fast]   (--fast: skip the sanitizer build)
+# otherwise.  Usage: scripts/test.sh [--fast | --valgrind]
+#   --fast      skip the sanitizer build
+#   --valgrind  also run the unit tests under valgrind's memcheck (slow)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -19,6 +21,10 @@ run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 echo "== the optimised Release build compiles with warnings as errors"
 cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build-release -j"$jobs" >/dev/null
+if [ "${1:-}" = "--valgrind" ]; then
+  echo "== unit tests under valgrind memcheck"
+  python3 scripts/memcheck.py build
+fi
 if [ "${1:-}" != "--fast" ]; then
   echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer)"
   # The sanitizers make every process several times slower: the random

@@ -235,14 +235,20 @@ int cli_read_file(const char *path, size_t max, char **buf, size_t *len)
 	return -1;
 }
 
+/* The most problems listed for one input: past them, how many more. */
+#define MAX_SHOWN_DIAGS 200
+
 void cli_print_diags(const ac_diags *d)
 {
 	error_said |= d->count > 0;
-	for (size_t i = 0; i < d->count; i++) {
+	for (size_t i = 0; i < d->count && i < MAX_SHOWN_DIAGS; i++) {
 		char *s = ac_diag_format(&d->items[i]);
 		fprintf(stderr, "aicert: %s\n", s ? s : d->items[i].message);
 		ac_free(s);
 	}
+	if (d->count > MAX_SHOWN_DIAGS)
+		fprintf(stderr, "aicert: and %zu more problem%s\n", d->count - MAX_SHOWN_DIAGS,
+			d->count - MAX_SHOWN_DIAGS == 1 ? "" : "s");
 }
 
 int cli_exit_for(ac_status st)

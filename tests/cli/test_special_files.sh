@@ -2,7 +2,8 @@
 # test_special_files.sh — only regular files (or - for standard input) are
 # read: a FIFO with no writer is refused at once instead of blocking, and so
 # are a device and a folder; `data import --to` refuses a target that is not
-# a regular file and leaves it as it was.
+# a regular file and leaves it as it was.  And the one limit on messages:
+# at most 200 problems listed for an input.
 # usage: test_special_files.sh PATH/TO/aicert PATH/TO/tests PATH/TO/examples
 set -u
 AICERT=${1:?usage: test_special_files.sh AICERT TESTS_DIR EXAMPLES_DIR}
@@ -48,6 +49,15 @@ ln -s "$TMP/target.db" "$TMP/link.db"
 refused "found a symbolic link" data import --from "$TESTS/fixtures/occdata/good" --to "$TMP/link.db"
 [ -L "$TMP/link.db" ] || fail "the symbolic link named by --to was replaced"
 refused "found a folder" data import --from "$TESTS/fixtures/occdata/good" --to "$TMP"
+
+# Limits: at most 200 problems are listed for one input, then how many more.
+python3 -c 'import json, sys
+p = json.load(open(sys.argv[1]))
+p["motives"] = ["fomo%d" % i for i in range(300)]
+json.dump(p, open(sys.argv[2], "w"))' "$EXAMPLES/product-lead.json" "$TMP/many.json" || exit 1
+run 2 assess "$TMP/many.json"
+[ "$(wc -l <"$TMP/err")" -eq 201 ] || fail "300 bad motives gave $(wc -l <"$TMP/err") lines, expected 200 and a count"
+grep -q "^aicert: and 100 more problems$" "$TMP/err" || fail "no 'and 100 more problems' after the 200th"
 
 echo "$count checks, $failures failures"
 [ "$failures" -eq 0 ]
