@@ -196,6 +196,9 @@ static void walk_tasks(walk *w, const json_t *arr, ac_profile *p, const char *pa
 		if (!name || json_is_null(name)) {
 			join_path(sp, sizeof sp, sub, "name");
 			problem(w, sp, "found %s, expected %s", name ? "null" : "nothing", "the task's name");
+		} else if (json_is_string(name) && !json_string_value(name)[strspn(json_string_value(name), " \t\r\n")]) {
+			join_path(sp, sizeof sp, sub, "name");
+			problem(w, sp, "found %s, expected %s", "an empty name", "the task's name");
 		}
 		const json_t *cat = json_object_get(t, "category"), *oid = json_object_get(t, "onet_task_id");
 		if ((!cat || json_is_null(cat)) && (!oid || json_is_null(oid))) {
