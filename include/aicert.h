@@ -525,15 +525,23 @@ void ac_occ_tasks_free(ac_occ_task *tasks, size_t n);
 ac_status ac_occdata_codes(ac_occdata *db, char ***codes, size_t *n, ac_diags *diags);
 void ac_occ_codes_free(char **codes, size_t n);
 
-/* Title search.  Confidence (0..1): an exact title 1.00, an exact alternate or
- * short title 0.95, an exact reported title 0.90; otherwise a base for the kind
- * of title (0.85 title, 0.80 alternate or short, 0.75 reported) times the share
- * of the typed words found (a word matched only as a prefix counts 0.8, as the
- * initials of title words 0.9) times (0.6 + 0.4 x the share of the title's
- * words accounted for).  Rounded to 0.01.  Abbreviations
- * match titles by their initials ("rn", "fp&a") and through the abbreviations
- * the data itself spells out ("Ad Manager (Advertising Manager)").  Ranked by
- * confidence, then bm25, then code; one row per occupation. */
+/* Title search.  The typed words are first rewritten through the table of
+ * data/titles.txt (abbreviations people type, British spellings, plain job
+ * words: "rn", "centre", "lorry"), and a word of five letters or more that
+ * no title has is replaced by the title word one edit away (two from eight
+ * letters) as a typo.  Confidence (0..1): an exact title 1.00, the head of an
+ * O*NET title before its comma ("Secondary School Teachers") 0.97, an exact
+ * alternate or short title 0.95, an exact reported title 0.90; otherwise a
+ * base for the kind of title (0.85 title, 0.80 alternate or short, 0.75
+ * reported) times the share of the typed words found (a word matched only as
+ * a prefix counts 0.8, as the initials of title words 0.9) times (0.6 + 0.4 x
+ * the share of the title's words accounted for); each corrected typo
+ * multiplies it by 0.9.  Rounded to 0.01.  Abbreviations match titles by
+ * their initials ("fp&a") and through the abbreviations the data itself
+ * spells out ("Ad Manager (Advertising Manager)").  The index hands out the
+ * shortest matching titles first and the first 400 are scored.  Ranked by
+ * confidence, then how many of the occupation's titles matched, then how well
+ * its own O*NET title matches, then code; one row per occupation. */
 typedef struct {
 	char *code;
 	char *title;      /* the occupation's O*NET title */
@@ -655,7 +663,8 @@ ac_status ac_session_new(const ac_session_options *o, ac_session **out, ac_diags
 ac_status ac_session_clone(const ac_session *s, ac_session **out, ac_diags *diags);
 void ac_session_free(ac_session *s);
 const ac_policy *ac_session_policy(const ac_session *s);
-/* The session's catalogue, read on first use; NULL when memory ran out. */
+/* The catalogue: the built-in one is read on first use; NULL when memory ran
+ * out reading it. */
 const ac_catalogue *ac_session_catalogue(const ac_session *s);
 /* The occupation data, or NULL when none is installed. */
 ac_occdata *ac_session_occdata(ac_session *s);

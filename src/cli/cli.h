@@ -126,10 +126,12 @@ int cli_finish(int rc);
  * else the diagnostics.  Returns the exit code. */
 int cli_emit(ac_status st, char *out, size_t len, const ac_diags *d, const char *prefix);
 
-/* Saves an assessment in the history (`assess --save`) with the text of the
- * policy it was made under (NULL: the built-in one); says where on stderr.
- * -1 on success, else the exit code. */
-int cli_history_save(ac_session *s, const ac_profile *p, const ac_assessment *a, const char *policy, size_t len);
+/* Saves an assessment in the history (`assess --save`, `interview`) with the
+ * text of the policy it was made under (NULL: the built-in one) and the date
+ * it was made for (NULL: today); says where on stderr.  -1 on success, else
+ * the exit code. */
+int cli_history_save(ac_session *s, const ac_profile *p, const ac_assessment *a, const char *policy, size_t len,
+		     const char *as_of);
 
 /* The option lines shared by commands that assess a profile. */
 #define CLI_OPT_POLICY {"policy", "FILE", "use this policy file instead of the built-in default"}

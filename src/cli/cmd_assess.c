@@ -65,7 +65,7 @@ static int run(const cli_args *args)
 		rc = cli_fail(st, &d, path);
 		goto done;
 	}
-	if (!cli_flag(args, "save") || (rc = cli_history_save(session, profile, a, policy, policy_len)) < 0)
+	if (!cli_flag(args, "save") || (rc = cli_history_save(session, profile, a, policy, policy_len, as_of)) < 0)
 		rc = cli_write_stdout(out, out_len);
 done:
 	ac_free(out);

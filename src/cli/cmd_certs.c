@@ -69,9 +69,9 @@ static int run_listing(const cli_args *a, const char *words)
 	size_t len = 0;
 	ac_render_options ro;
 	cli_render_options(&ro);
-	const ac_catalogue *cat = ac_session_catalogue(s);
-	ac_status st = !cat ? AC_ENOMEM : ac_certs_render_opts(cat, &f, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &ro,
-					    &out, &len);
+	const ac_catalogue *cat = ac_session_catalogue(s); /* NULL: out of memory */
+	ac_status st = cat ? ac_certs_render_opts(cat, &f, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &ro, &out, &len)
+			   : AC_ENOMEM;
 	rc = cli_emit(st, out, len, &d, "certs");
 	ac_diags_free(&d);
 	ac_session_free(s);
@@ -103,7 +103,7 @@ static int run_show(const cli_args *a)
 	const ac_catalogue *cat = ac_session_catalogue(s);
 	const ac_cert *c = ac_catalogue_find(cat, id);
 	if (!cat) {
-		cli_error("certs: %s", ac_strerror(AC_ENOMEM));
+		cli_error("out of memory");
 		ac_session_free(s);
 		return CLI_EXIT_FAIL;
 	}

@@ -30,7 +30,8 @@ static int open_history(ac_history **h, int missing_ok)
 
 /* ------------------------------------------------------------ saving (assess --save) */
 
-int cli_history_save(ac_session *s, const ac_profile *p, const ac_assessment *a, const char *policy, size_t len)
+int cli_history_save(ac_session *s, const ac_profile *p, const ac_assessment *a, const char *policy, size_t len,
+		     const char *as_of)
 {
 	ac_diags d;
 	ac_diags_init(&d);
@@ -39,6 +40,7 @@ int cli_history_save(ac_session *s, const ac_profile *p, const ac_assessment *a,
 	ac_history_save_options_init(&o);
 	o.policy_text = policy;
 	o.policy_len = len;
+	o.as_of = as_of;
 	long long id = 0;
 	ac_status st = ac_history_open(NULL, 1, &h, &d);
 	if (st == AC_OK)

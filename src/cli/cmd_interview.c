@@ -149,12 +149,19 @@ int ask_simple(interview *iv, const ac_qn_question *q)
 
 static int ask(interview *iv, const ac_qn_question *q)
 {
+	int rc;
 	switch (q->kind) {
-	case AC_QN_TITLE: return ask_title(iv, q);
-	case AC_QN_TASKS: return ask_tasks(iv, q);
-	case AC_QN_CERTIFICATE: return ask_certificate(iv, q);
-	default: return ask_simple(iv, q);
+	case AC_QN_TITLE: rc = ask_title(iv, q); break;
+	case AC_QN_TASKS: rc = ask_tasks(iv, q); break;
+	case AC_QN_CERTIFICATE: rc = ask_certificate(iv, q); break;
+	default: rc = ask_simple(iv, q); break;
 	}
+	char *now = NULL;
+	iv->asked++;
+	if (ac_profile_get(iv->profile, q->field, &now) == AC_OK && strcmp(now, "null") != 0)
+		iv->answered++;
+	ac_free(now);
+	return rc;
 }
 
 /* The later questions: those that could still change the verdict are
@@ -302,6 +309,15 @@ static int finish(interview *iv, const cli_args *args, const char *as_of, const 
 		rc = CLI_EXIT_FAIL;
 		goto done;
 	}
+	char *summary = iv->answered < iv->asked ? iv_printf("You answered %u of the %u questions asked; the "
+							     "report says what the others could change.",
+							     iv->answered, iv->asked)
+						  : NULL;
+	if (summary) {
+		ui_say(iv->u, "\n");
+		ui_wrap(iv->u, "", summary);
+		free(summary);
+	}
 	ui_hold_interrupts(1); /* the file and the history are written whole */
 	rc = cli_write_file_atomic(path, json, json_len);
 	if (rc < 0) {
@@ -309,7 +325,7 @@ static int finish(interview *iv, const cli_args *args, const char *as_of, const 
 			      "  to assess them:  aicert assess %s\n\n",
 		       path, path, path);
 		if (!cli_flag(args, "no-history"))
-			rc = cli_history_save(iv->session, iv->profile, a, policy, policy_len);
+			rc = cli_history_save(iv->session, iv->profile, a, policy, policy_len, as_of);
 	}
 	ui_hold_interrupts(0);
 	if (rc < 0)
@@ -353,7 +369,7 @@ static int run(const cli_args *args)
 			     : "A few questions about your work, in the order the decision is made.");
 	ui_wrap(&u, "", "Answer by number or in words. Enter keeps the answer in brackets, or skips; - means "
 			"you don't know; ? explains the question. Ctrl-C stops without saving anything.");
-	interview iv = {&u, session, profile, qn};
+	interview iv = {&u, session, profile, qn, 0, 0};
 	rc = 0;
 	for (size_t i = 0; rc == 0 && i < ac_questionnaire_count(qn); i++) {
 		const ac_qn_question *q = ac_questionnaire_at(qn, i);
@@ -389,7 +405,8 @@ const cli_command cmd_interview = {
 	"to standard error.  --from FILE revises a saved profile.  Ctrl-C or the end of the input\n"
 	"stops without writing anything.  Standard input must be a terminal, unless --piped: then\n"
 	"one answer per line, in the order the questions come ('aicert questionnaire' lists them),\n"
-	"an empty line for skip.",
+	"an empty line for skip.  Exit 0 when the assessment was written, 2 for bad usage or input\n"
+	"that ended early, 130 after Ctrl-C, 1 for an internal failure.",
 	options,
 	0,
 	0,

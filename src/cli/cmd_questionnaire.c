@@ -22,7 +22,9 @@ int cli_load_questionnaire(const cli_args *a, ac_questionnaire **out, char **tex
 	ac_status st = path ? ac_questionnaire_parse(buf, len, path, out, &d) : ac_questionnaire_default(out, &d);
 	if (st != AC_OK) {
 		free(buf);
-		return cli_fail(st, &d, path ? path : "the built-in questionnaire");
+		rc = cli_fail(st, &d, path ? path : "the built-in questionnaire");
+		ac_diags_free(&d);
+		return rc;
 	}
 	ac_diags_free(&d);
 	if (text)

@@ -54,6 +54,7 @@ typedef struct {
 	ac_session *session;
 	ac_profile *profile;
 	const ac_questionnaire *qn;
+	unsigned asked, answered; /* questions asked, and how many have an answer now */
 } interview;
 
 /* Asks one question of a simple kind (one, many, number, text): the answer

@@ -227,8 +227,10 @@ static int add_task(interview *iv, mix *x)
 {
 	char *name = NULL, *share = NULL, *cat = NULL;
 	int r = ask_value(iv, x->name_q, NULL, &name);
-	if (r == 0 && json_string_value(json_loads(name, JSON_DECODE_ANY, NULL)) == NULL)
-		r = 1;
+	json_t *typed = r == 0 ? json_loads(name, JSON_DECODE_ANY, NULL) : NULL;
+	if (r == 0 && (!json_is_string(typed) || !*json_string_value(typed)))
+		r = 1; /* a task needs a name */
+	json_decref(typed);
 	if (r == 0)
 		r = ask_value(iv, x->share_q, NULL, &share);
 	if (r == 0)

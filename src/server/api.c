@@ -47,7 +47,6 @@ static int report_format(const srv_request *req, int markdown, ac_format *f, con
 	if (markdown && strcmp(s, "html") == 0) {
 		*f = AC_FORMAT_HTML;
 		*type = T_HTML;
-		r->csp = report_csp;
 		return 1;
 	}
 	srv_problem_arg(r, "format", s, markdown ? "json, text, markdown or html" : "json or text");
@@ -159,6 +158,8 @@ void srv_api_assess(srv_app *app, const srv_request *req, srv_response *r)
 		ac_diags_free(&d);
 	} else {
 		model_answer(r, st, type, out, len, &d);
+		if (st == AC_OK && fmt == AC_FORMAT_HTML)
+			r->csp = report_csp;
 		if (st == AC_OK && save) {
 			r->status = 201;
 			snprintf(r->location, sizeof r->location, "/api/v1/assessments/%s", token);

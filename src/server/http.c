@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -24,11 +25,27 @@
 #define MAX_HEADER_BYTES (32 * 1024) /* a request's line and headers, with the read buffer */
 #define STOP_GRACE_SECONDS 30        /* how long a stop waits for requests in flight */
 
+/* A connection, as the watchdog sees it: libmicrohttpd closes a connection
+ * only when it is idle, so one that sends its request line and headers a
+ * byte at a time would stay; the watchdog shuts its socket down once it has
+ * had `timeout` seconds without a whole request. */
+typedef struct watch {
+	struct watch *prev, *next;
+	MHD_socket fd;
+	struct timespec since; /* connected, or its last request answered */
+	int in_request;        /* a request has arrived and is being answered */
+	int cut;
+} watch;
+
 typedef struct {
 	srv_app *app;
 	unsigned timeout;
 	atomic_int in_flight;
 	const char *allow_origin;
+	pthread_mutex_t watch_mu;
+	watch *watches;
+	pthread_t watchdog;
+	atomic_int stopping;
 } http_server;
 
 /* One request's state across libmicrohttpd's calls. */
@@ -77,10 +94,76 @@ static void log_request(const request_state *st, const char *outcome)
 	}
 }
 
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	http_server *srv = cls;
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		watch *w = ci ? calloc(1, sizeof *w) : NULL;
+		if (!w)
+			return; /* left to libmicrohttpd's own timeout */
+		w->fd = ci->connect_fd;
+		clock_gettime(CLOCK_MONOTONIC, &w->since);
+		pthread_mutex_lock(&srv->watch_mu);
+		w->next = srv->watches;
+		if (w->next)
+			w->next->prev = w;
+		srv->watches = w;
+		pthread_mutex_unlock(&srv->watch_mu);
+		*socket_context = w;
+	} else if (code == MHD_CONNECTION_NOTIFY_CLOSED && *socket_context) {
+		/* Called before libmicrohttpd closes the socket: once unlinked here,
+		 * the watchdog can never touch a number the system gives again. */
+		watch *w = *socket_context;
+		pthread_mutex_lock(&srv->watch_mu);
+		if (w->prev)
+			w->prev->next = w->next;
+		else
+			srv->watches = w->next;
+		if (w->next)
+			w->next->prev = w->prev;
+		pthread_mutex_unlock(&srv->watch_mu);
+		free(w);
+		*socket_context = NULL;
+	}
+}
+
+/* Marks the connection's request as arrived (1) or answered (0). */
+static void mark_request(http_server *srv, struct MHD_Connection *c, int in_request)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	watch *w = ci ? ci->socket_context : NULL;
+	if (!w)
+		return;
+	pthread_mutex_lock(&srv->watch_mu);
+	w->in_request = in_request;
+	if (!in_request)
+		clock_gettime(CLOCK_MONOTONIC, &w->since);
+	pthread_mutex_unlock(&srv->watch_mu);
+}
+
+static void *watchdog(void *cls)
+{
+	http_server *srv = cls;
+	while (!atomic_load(&srv->stopping)) {
+		struct timespec ts = {0, 250 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+		pthread_mutex_lock(&srv->watch_mu);
+		for (watch *w = srv->watches; w; w = w->next)
+			if (!w->in_request && !w->cut && seconds_since(&w->since) > srv->timeout) {
+				shutdown(w->fd, SHUT_RDWR); /* libmicrohttpd then closes it as usual */
+				w->cut = 1;
+			}
+		pthread_mutex_unlock(&srv->watch_mu);
+	}
+	return NULL;
+}
+
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode code)
 {
 	http_server *srv = cls;
-	(void)c;
+	mark_request(srv, c, 0);
 	request_state *st = *con_cls;
 	if (!st)
 		return;
@@ -195,6 +278,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		log_copy(st->path, sizeof st->path, strncmp(url, saved, sizeof saved - 1) == 0 ? "/api/v1/assessments/{id}" : url);
 		st->counted = 1;
 		atomic_fetch_add(&srv->in_flight, 1);
+		mark_request(srv, c, 1);
 		*con_cls = st;
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl && strtoull(cl, NULL, 10) > SRV_MAX_BODY)
@@ -320,6 +404,8 @@ int srv_run(ac_session *session, const srv_config *c)
 		return bad_input ? 2 : 1;
 	http_server srv = {.app = app, .timeout = c->timeout ? c->timeout : 30, .allow_origin = c->allow_origin};
 	atomic_init(&srv.in_flight, 0);
+	atomic_init(&srv.stopping, 0);
+	pthread_mutex_init(&srv.watch_mu, NULL);
 
 	/* The workers inherit a mask without SIGINT and SIGTERM: only this
 	 * thread waits for them. */
@@ -338,13 +424,16 @@ int srv_run(ac_session *session, const srv_config *c)
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)(threads > 1 ? threads : 0), MHD_OPTION_CONNECTION_TIMEOUT,
 		(unsigned int)srv.timeout, MHD_OPTION_CONNECTION_LIMIT,
 		(unsigned int)(c->max_connections ? c->max_connections : 256), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		(size_t)MAX_HEADER_BYTES, MHD_OPTION_NOTIFY_COMPLETED, completed, &srv, MHD_OPTION_EXTERNAL_LOGGER,
+		(size_t)MAX_HEADER_BYTES, MHD_OPTION_NOTIFY_COMPLETED, completed, &srv, MHD_OPTION_NOTIFY_CONNECTION, on_connection,
+		&srv, MHD_OPTION_EXTERNAL_LOGGER,
 		mhd_log, NULL, MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)128, MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "aicert: cannot listen on %s: %s\n", listen, errno ? strerror(errno) : "refused");
 		srv_app_free(app);
+		pthread_mutex_destroy(&srv.watch_mu);
 		return 2;
 	}
+	int watching = pthread_create(&srv.watchdog, NULL, watchdog, &srv) == 0;
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	char shown[300];
 	char host[INET6_ADDRSTRLEN] = "?";
@@ -367,9 +456,13 @@ int srv_run(ac_session *session, const srv_config *c)
 		struct timespec ts = {0, 10 * 1000 * 1000};
 		nanosleep(&ts, NULL);
 	}
+	atomic_store(&srv.stopping, 1);
+	if (watching)
+		pthread_join(srv.watchdog, NULL);
 	MHD_stop_daemon(d);
 	if (lfd != MHD_INVALID_SOCKET)
 		close(lfd);
+	pthread_mutex_destroy(&srv.watch_mu);
 	srv_app_free(app);
 	fprintf(stderr, "aicert: stopped\n");
 	return 0;

@@ -92,6 +92,7 @@ class Interview:
         raise TimeoutError("no prompt in %ss; shown:\n%s" % (timeout, self.text[-2000:]))
 
     def send(self, s):
+        time.sleep(0.02)  # the prompt is out; let the line editor finish setting up the terminal
         os.write(self.master, s.encode())
 
     def run(self, rules, timeout=60):
@@ -180,9 +181,10 @@ def main():
         a = assess(aicert, full, env)
         check(a.returncode == 0 and a.stdout == iv.stdout,
               "aicert assess gives the saved profile the assessment the interview printed")
-    h = subprocess.run([aicert, "history", "list"], env=env, capture_output=True, text=True)
-    check(h.returncode == 0 and "#1" in h.stdout + h.stderr or "1 " in h.stdout,
-          "the interview's assessment is in the history: " + h.stdout + h.stderr)
+    h = subprocess.run([aicert, "history", "show", "1", "--format", "json"], env=env, capture_output=True, text=True)
+    check(h.returncode == 0 and json.loads(h.stdout).get("as_of") == AS_OF and
+          json.loads(h.stdout).get("profile") == json.load(open(full)),
+          "the interview's assessment is in the history, with its date and profile: " + h.stdout[:300] + h.stderr)
 
     # Skipping everything: Enter at every prompt still gives a verdict, and a
     # profile saved in the data folder, its path printed.
@@ -264,7 +266,8 @@ def main():
     iv.prompt()
     iv.send("\x04")
     rc = iv.finish()
-    check(rc == 2 and "nothing was saved" in iv.text and not os.path.exists(stop), "Ctrl-D stops without a file")
+    check(rc == 2 and "nothing was saved" in iv.text and not os.path.exists(stop),
+          "Ctrl-D stops without a file (%s: %s)" % (rc, iv.text[-300:]))
 
     # --from: the saved answers are the defaults; one answer revised gives the
     # verdict that answer leads to (as the engine's what_changes says).

@@ -308,12 +308,18 @@ def killed_saves(tmp):
     rng = random.Random(20261202)
     attempts = completed = 0
     start = time.monotonic()
-    while attempts < 60 and time.monotonic() - start < 25:
+    while attempts < 60 and time.monotonic() - start < 60:
         p = subprocess.Popen(save, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         time.sleep(rng.uniform(0, span))
         p.kill()
         completed += p.wait() == 0
         attempts += 1
+        # A loaded machine makes saves slower (or faster) than measured: widen
+        # or narrow the window until the kills fall on both sides of the end.
+        if attempts % 10 == 0 and completed == 0:
+            span *= 2
+        elif attempts % 10 == 0 and completed == attempts:
+            span /= 2
     rc, out, err = run(["history", "list", "--format", "json"], hist)
     count = len(json.loads(out)["assessments"]) if rc == 0 else -1
     print(f"kill -9: {attempts} saves started, {completed} finished, {count - 3} of them in the history (a save takes {span / 1.3:.3f} s)")

@@ -179,6 +179,13 @@ static void titles_people_type_find_their_occupation(void **state)
 		{"scrum master", "15-1299.09", 0.95}, {"registered nurse", "29-1141.00", 1.0},
 		{"software developer", "15-1252.00", 1.0}, {"ceo", "11-1011.00", 0.95},
 		{"financial analyst", "13-2051.00", 0.95}, {"hr manager", "11-3121.00", 0.95},
+		/* The issue's examples: abbreviations, British spellings, typos, and
+		 * an occupation title's head above looser matches. */
+		{"call centre team leader", "43-1011.00", 0.9}, {"gp", "29-1215.00", 0.9},
+		{"sw engineer", "15-1252.00", 0.9}, {"sdr", "41-3091.00", 0.9},
+		{"nurse practitoner", "29-1171.00", 0.8}, {"secondary school teacher", "25-2031.00", 0.95},
+		{"labour relations specialist", "13-1075.00", 0.95}, {"hgv driver", "53-3032.00", 0.9},
+		{"registered nurses", "29-1141.00", 1.0},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		ac_occ_match *m = NULL;

@@ -83,12 +83,17 @@ try:
     examples = sorted(f for f in os.listdir(EXAMPLES) if f.endswith(".json"))
     for name in examples:
         profile = read(os.path.join(EXAMPLES, name))
-        for fmt in ("json", "text", "markdown"):
+        for fmt in ("json", "text", "markdown", "html"):
             rc, out, err = cli("assess", os.path.join(EXAMPLES, name), "--format", fmt, "--as-of", AS_OF,
                                "--data", db, env=env)
             q = "?as_of=" + AS_OF + ("" if fmt == "json" else "&format=" + fmt)
             st, h, body = srv.request("POST", "/api/v1/assess" + q, profile)
             check(rc == 0 and st == 200 and body == out, "assess %s as %s equals the command line" % (name, fmt))
+    st, h, body = srv.request("POST", "/api/v1/assess?format=html", read(os.path.join(EXAMPLES, examples[0])))
+    csp = h.get("content-security-policy", "")
+    check(st == 200 and h["content-type"].startswith("text/html") and "style-src 'unsafe-inline'" in csp and
+          "script-src" not in csp and "default-src 'none'" in csp,
+          "an HTML report may use its inline style and run nothing: " + csp)
     st, h, doc = srv.json("POST", "/api/v1/assess", read(os.path.join(EXAMPLES, examples[0])))
     today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
     check(st == 200 and doc["as_of"] == today, "assess without as_of speaks for today")
@@ -191,20 +196,22 @@ try:
             got = b""
         s.close()
         check(got == b"" and time.time() - t0 < 8, "%s: cut off after the timeout" % what)
-    # A body that trickles in, byte by byte, is cut off too.
-    s = socket.create_connection(("127.0.0.1", srv.port))
-    s.settimeout(10)
-    s.sendall(b"POST /api/v1/assess HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-              b"Content-Length: 1000\r\n\r\n")
-    t0, cut = time.time(), False
-    try:
-        while time.time() - t0 < 8:
-            s.sendall(b" ")
-            time.sleep(0.5)
-    except OSError:
-        cut = True
-    s.close()
-    check(cut, "a body that trickles in is cut off")
+    # Headers or a body that trickle in, byte by byte, are cut off too.
+    for what, start, drip in (("headers", b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ", b"a"),
+                              ("a body", b"POST /api/v1/assess HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                               b"Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n", b" ")):
+        s = socket.create_connection(("127.0.0.1", srv.port))
+        s.settimeout(10)
+        s.sendall(start)
+        t0, cut = time.time(), False
+        try:
+            while time.time() - t0 < 10:
+                s.sendall(drip)
+                time.sleep(0.5)
+        except OSError:
+            cut = True
+        s.close()
+        check(cut, "%s that trickle in, a byte each half second, are cut off" % what)
 
     # ---- compare, certs, occupations, policy
     for name in examples[:3]:
@@ -254,6 +261,9 @@ try:
     st, h, body = srv.request("GET", "/api/v1/occupations/99-9999.00")
     check(st in (404, 400) and h["content-type"] == "application/problem+json", "an unknown occupation: a problem")
 
+    rc, out, _ = cli("questionnaire", "--format", "json")
+    st, h, body = srv.request("GET", "/api/v1/questionnaire")
+    check(rc == 0 and st == 200 and body == out, "questionnaire equals `aicert questionnaire --format json`")
     st, h, doc = srv.json("GET", "/api/v1/policy")
     rc, out, _ = cli("policy", "show")
     check(st == 200 and doc["text"].encode() == out and doc["name"] and doc["version"], "policy is `policy show`")

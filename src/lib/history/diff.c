@@ -198,7 +198,7 @@ static ac_status answers(hist_diff *d, ac_session *s, const ac_profile *old, con
 
 /* ------------------------------------------------------------ the diff */
 
-static void diff_free(hist_diff *d)
+void hist_diff_free(hist_diff *d)
 {
 	hist_record_free(&d->a);
 	hist_record_free(&d->b);
@@ -267,14 +267,11 @@ static ac_status steps(hist_diff *d, const ac_session_options *env, ac_diags *di
 	return st;
 }
 
-ac_status ac_history_diff(ac_history *h, const ac_session_options *env, long long from, long long to, ac_format f,
-			  char **out, size_t *len, ac_diags *diags)
+ac_status hist_diff_build(ac_history *h, const ac_session_options *env, long long from, long long to, hist_diff *d,
+			  ac_diags *diags)
 {
-	*out = NULL;
+	memset(d, 0, sizeof *d);
 	ac_status st = AC_OK;
-	/* Reading the saved documents and rendering the diff go through jansson,
-	 * which drops what it cannot store: any failed allocation fails the diff. */
-	unsigned long failures = ac_mem_failures();
 	if (!from && !to)
 		st = hist_latest(h, &from, &to, diags);
 	else if (!to)
@@ -285,27 +282,10 @@ ac_status ac_history_diff(ac_history *h, const ac_session_options *env, long lon
 		ac_diags_add(diags, NULL, NULL, 0, 0, "found #%lld twice, expected two different saved assessments", from);
 		return AC_EINPUT;
 	}
-	hist_diff d;
-	memset(&d, 0, sizeof d);
-	if ((st = hist_record_get(h, from, &d.a, diags)) == AC_OK && (st = hist_record_get(h, to, &d.b, diags)) == AC_OK) {
-		saved_outcome(d.a.assessment, &d.saved_a);
-		saved_outcome(d.b.assessment, &d.saved_b);
-		st = steps(&d, env, diags);
+	if ((st = hist_record_get(h, from, &d->a, diags)) == AC_OK && (st = hist_record_get(h, to, &d->b, diags)) == AC_OK) {
+		saved_outcome(d->a.assessment, &d->saved_a);
+		saved_outcome(d->b.assessment, &d->saved_b);
+		st = steps(d, env, diags);
 	}
-	strbuf sb;
-	sb_init(&sb);
-	if (st == AC_OK)
-		st = hist_diff_render(&d, f, &sb);
-	if (st == AC_OK && ac_mem_failures() != failures)
-		st = AC_ENOMEM;
-	if (st == AC_OK && !(*out = sb_take(&sb, len)))
-		st = AC_ENOMEM;
-	if (st == AC_ENOMEM) {
-		ac_free(*out);
-		*out = NULL;
-		ac_diags_oom(diags, NULL, "comparing the saved assessments");
-	}
-	sb_free(&sb);
-	diff_free(&d);
 	return st;
 }

@@ -49,6 +49,13 @@ struct hist_diff {
 
 void outcome_free(outcome *o);
 
+/* Reads records from and to (0: the last two, or the one before to) and runs
+ * the steps between them into d; hist_diff_free(d) afterwards, whatever the
+ * status. */
+ac_status hist_diff_build(ac_history *h, const ac_session_options *env, long long from, long long to, hist_diff *d,
+			  ac_diags *diags);
+void hist_diff_free(hist_diff *d);
+
 /* The date each record spoke for: the document's own as_of, else the
  * record's column; NULL when neither is known (then today is used). */
 const char *hist_diff_date_a(const hist_diff *d);

@@ -3,6 +3,7 @@
  * and `terraform plan`: the two records, whether the verdict moved, then
  * each cause with what changed and what that change did on its own.  Text
  * and Markdown share one walk over the renderers' writers; JSON is a tree.
+ * ac_history_diff, at the end, builds the diff (diff.c) and writes it.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include <jansson.h>
 
 #include "batch/batch.h"
+#include "core/diag.h"
 #include "core/json.h"
 #include "history/diff.h"
 #include "policy/wording.h"
@@ -423,7 +425,7 @@ static int dump_cb(const char *buffer, size_t size, void *data)
 	return sb_putn(data, buffer, size);
 }
 
-ac_status hist_diff_render(const hist_diff *d, ac_format f, strbuf *out)
+static ac_status hist_diff_render(const hist_diff *d, ac_format f, strbuf *out)
 {
 	if (f == AC_FORMAT_JSON) {
 		json_t *doc = diff_json(d);
@@ -438,4 +440,28 @@ ac_status hist_diff_render(const hist_diff *d, ac_format f, strbuf *out)
 	ac_render_options_resolve(NULL, &o.width, &o.color); /* 78 columns, no colour */
 	walk(d, f == AC_FORMAT_MARKDOWN ? ac_markdown_writer() : ac_text_writer(), &o);
 	return out->failed ? AC_ENOMEM : AC_OK;
+}
+
+ac_status ac_history_diff(ac_history *h, const ac_session_options *env, long long from, long long to, ac_format f,
+			  char **out, size_t *len, ac_diags *diags)
+{
+	*out = NULL;
+	/* Reading the saved documents and rendering the diff go through jansson,
+	 * which drops what it cannot store: any failed allocation fails the diff. */
+	unsigned long failures = ac_mem_failures();
+	hist_diff d;
+	ac_status st = hist_diff_build(h, env, from, to, &d, diags);
+	strbuf sb;
+	sb_init(&sb);
+	if (st == AC_OK)
+		st = hist_diff_render(&d, f, &sb);
+	if (st == AC_OK && ac_mem_failures() != failures)
+		st = AC_ENOMEM;
+	if (st == AC_OK && !(*out = sb_take(&sb, len)))
+		st = AC_ENOMEM;
+	if (st == AC_ENOMEM)
+		ac_diags_oom(diags, NULL, "comparing the saved assessments");
+	sb_free(&sb);
+	hist_diff_free(&d);
+	return st;
 }

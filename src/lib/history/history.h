@@ -60,9 +60,7 @@ void hist_record_free(hist_record *r);
 /* The ids of the last two records, or of the latest one ("to" only). */
 ac_status hist_latest(ac_history *h, long long *from, long long *to, ac_diags *diags);
 
-/* The diff of two records as text, Markdown or JSON (diff.c builds what
- * diff_render.c writes). */
+/* The diff of two records (diff.h): diff.c builds what diff_render.c writes. */
 typedef struct hist_diff hist_diff;
-ac_status hist_diff_render(const hist_diff *d, ac_format f, strbuf *out);
 
 #endif

@@ -162,17 +162,23 @@ static ac_status fill_facts(ac_assessment *a, const ac_eval *ev)
 	return AC_OK;
 }
 
-static ac_status fill_certificate(ac_assessment *a, const ac_eval *ev)
+static ac_status fill_certificate(ac_assessment *a, const ac_eval *ev, int warn)
 {
 	const ac_cert *c = ev->prep->cert;
 	if (!c)
 		return AC_OK;
 	const ac_profile *p = ev->p;
 	a->certification.present = 1;
-	a->certification.gap_fit = ac_gap_fit(ev->prep->pol, c, p->capability_gap, &a->certification.gap_matched,
-					       &a->certification.n_gap_matched);
+	/* The fits are the engine's facts; the words that matched are looked
+	 * for only when there are some. */
+	a->certification.gap_fit = ev->f[AC_F_CERT_GAP_FIT].b;
+	if (a->certification.gap_fit == AC_TRUE)
+		ac_gap_fit(ev->prep->pol, c, p->capability_gap, &a->certification.gap_matched,
+			   &a->certification.n_gap_matched);
 	const char *rm = NULL;
-	a->certification.role_fit = ac_role_fit(c, p, &rm);
+	a->certification.role_fit = ev->f[AC_F_CERT_ROLE_FIT].b;
+	if (a->certification.role_fit == AC_TRUE)
+		ac_role_fit(c, p, &rm);
 	if (rm && !(a->certification.role_matched = strdup(rm)))
 		return AC_ENOMEM;
 	a->certification.recognized = c->recognized_by_org;
@@ -189,6 +195,8 @@ static ac_status fill_certificate(ac_assessment *a, const ac_eval *ev)
 	a->certification.retake_risk_usd = c->retake_usd;
 	a->certification.within_budget = ev->f[AC_F_OVER_BUDGET].b == AC_UNKNOWN ? AC_UNKNOWN
 					 : ev->f[AC_F_OVER_BUDGET].b == AC_TRUE ? AC_FALSE : AC_TRUE;
+	if (!warn)
+		return AC_OK;
 	char ***w = &a->certification.warnings;
 	size_t *nw = &a->certification.n_warnings;
 	const ac_wording *words = ev->prep->pol->wording;
@@ -313,6 +321,17 @@ static ac_status resolve_certificate(const ac_profile *p, const ac_context *ctx,
 	return o->name && !out->name ? AC_ENOMEM : AC_OK;
 }
 
+/* The catalogue's entry for the profile's certificate when the profile adds
+ * nothing to it but the id (as compare names each one), else NULL. */
+static const ac_cert *catalogue_entry_as_is(const ac_profile *p, const ac_context *ctx)
+{
+	const ac_cert *o = &p->cert;
+	if (!p->cert_given || !o->id || !ctx->catalogue || o->name || o->domain || o->level || o->cost_usd.set ||
+	    o->hours.set || o->validity_months.set || o->n_roles || o->n_keywords)
+		return NULL;
+	return ac_catalogue_find(ctx->catalogue, o->id);
+}
+
 static ac_status load_occupation(const ac_profile *p, const ac_context *ctx, ac_assessment *a)
 {
 	if (!p->role.occupation)
@@ -368,7 +387,9 @@ static ac_status date_of(const ac_context *ctx, ac_prepared *prep, ac_diags *dia
 	return AC_OK;
 }
 
-ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessment **out, ac_diags *diags)
+/* ranking_only: what compare ranks by, and nothing more. */
+static ac_status assess(const ac_profile *profile, const ac_context *ctx, int ranking_only, ac_assessment **out,
+			ac_diags *diags)
 {
 	*out = NULL;
 	if (!profile || !ctx || !ctx->policy)
@@ -381,11 +402,21 @@ ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessm
 		return AC_ENOMEM;
 	ac_prepared prep = {ctx, ctx->policy, NULL, NULL, 0, ""};
 	ac_status st = date_of(ctx, &prep, diags);
-	if (st == AC_OK)
+	/* Ranking, the catalogue's entry is used as it is, not copied (the
+	 * assessment keeps only the price a row shows). */
+	const ac_cert *as_is = ranking_only ? catalogue_entry_as_is(profile, ctx) : NULL;
+	ac_cert borrowed;
+	if (st == AC_OK && as_is) {
+		borrowed = *as_is;
+		borrowed.recognized_by_org = profile->cert.recognized_by_org;
+		a->certification.from_catalogue = 1;
+		a->certification.cert.cost_usd = as_is->cost_usd;
+	} else if (st == AC_OK) {
 		st = resolve_certificate(profile, ctx, &a->certification.cert, &a->certification.from_catalogue, diags);
+	}
 	if (st == AC_OK)
 		st = load_occupation(profile, ctx, a);
-	prep.cert = profile->cert_given ? &a->certification.cert : NULL;
+	prep.cert = !profile->cert_given ? NULL : as_is ? &borrowed : &a->certification.cert;
 	prep.occ = a->exposure.occupation;
 	memcpy(a->as_of, prep.as_of, sizeof a->as_of);
 	ac_eval ev;
@@ -399,6 +430,22 @@ ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessm
 		a->label = strdup(profile->label);
 	if (st == AC_OK && (!a->policy_name || !a->policy_version || (profile->label && !a->label)))
 		st = AC_ENOMEM;
+	if (st == AC_OK && ranking_only) {
+		/* What compare ranks by: the verdict, its rule and the certificate's
+		 * figures; no text is written. */
+		a->verdict = ev.verdict;
+		if (!(a->reason = strdup(ctx->policy->rules[ev.decisive].id)))
+			st = AC_ENOMEM;
+		if (st == AC_OK)
+			st = fill_certificate(a, &ev, 0);
+		ac_eval_free(&ev);
+		if (st != AC_OK) {
+			ac_assessment_free(a);
+			return st;
+		}
+		*out = a;
+		return AC_OK;
+	}
 	if (st == AC_OK)
 		st = fill_rules(a, &ev);
 	if (st == AC_OK) {
@@ -408,7 +455,7 @@ ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessm
 		ev.n_tasks = 0;
 	}
 	if (st == AC_OK)
-		st = fill_certificate(a, &ev);
+		st = fill_certificate(a, &ev, 1);
 	if (st == AC_OK)
 		st = fill_warnings(a, &ev);
 	if (st == AC_OK)
@@ -426,6 +473,17 @@ ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessm
 	}
 	*out = a;
 	return AC_OK;
+}
+
+ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessment **out, ac_diags *diags)
+{
+	return assess(profile, ctx, 0, out, diags);
+}
+
+ac_status ac_assess_for_ranking(const ac_profile *profile, const ac_context *ctx, ac_assessment **out,
+				ac_diags *diags)
+{
+	return assess(profile, ctx, 1, out, diags);
 }
 
 static void free_list(char **l, size_t n)

@@ -210,5 +210,10 @@ struct ac_assessment {
  * when certification.id is not in the catalogue. */
 ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessment **out,
 		    ac_diags *diags);
+/* What compare ranks a certificate by, and nothing more: the verdict, the
+ * deciding rule's id (reason) and the certificate's fit and figures without
+ * its warnings; no text is written and the rest stays empty. */
+ac_status ac_assess_for_ranking(const ac_profile *profile, const ac_context *ctx, ac_assessment **out,
+				ac_diags *diags);
 
 #endif

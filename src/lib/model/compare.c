@@ -208,9 +208,10 @@ static ac_status fill_row(ac_compare_row *x, const ac_cert *c, const ac_assessme
 	return ok ? AC_OK : AC_ENOMEM;
 }
 
-/* Runs the engine on the profile with certificate c (NULL: none named). */
+/* Runs the engine on the profile with certificate c (NULL: none named);
+ * ranked: only what a row needs (ac_assess_for_ranking). */
 static ac_status assess_with(const ac_context *ctx, const ac_profile *p, const ac_cert *c, ac_assessment **out,
-			     ac_diags *d)
+			     int ranked, ac_diags *d)
 {
 	/* A shallow copy: the engine reads the profile and never keeps it, so the
 	 * certificate can point at the catalogue's id without any allocation. */
@@ -218,7 +219,7 @@ static ac_status assess_with(const ac_context *ctx, const ac_profile *p, const a
 	memset(&v.cert, 0, sizeof v.cert);
 	v.cert_given = c != NULL;
 	v.cert.id = c ? c->id : NULL;
-	return ac_assess(&v, ctx, out, d);
+	return ranked ? ac_assess_for_ranking(&v, ctx, out, d) : ac_assess(&v, ctx, out, d);
 }
 
 /* The best path other than certification from the base assessment. */
@@ -303,7 +304,7 @@ ac_status ac_compare(const ac_context *ctx, const ac_profile *p, const ac_compar
 	ac_assessment *base = NULL;
 	ac_status st = fill_header(c, ctx, p);
 	if (st == AC_OK)
-		st = assess_with(&quiet, p, NULL, &base, diags);
+		st = assess_with(&quiet, p, NULL, &base, 0, diags);
 	size_t total = ctx->catalogue ? ac_catalogue_count(ctx->catalogue) : 0;
 	if (st == AC_OK && !(c->rows = calloc(total + 1, sizeof *c->rows)))
 		st = AC_ENOMEM;
@@ -321,7 +322,7 @@ ac_status ac_compare(const ac_context *ctx, const ac_profile *p, const ac_compar
 			continue;
 		}
 		ac_assessment *one = NULL;
-		st = assess_with(&quiet, p, cert, &one, diags);
+		st = assess_with(&quiet, p, cert, &one, 1, diags);
 		if (st == AC_OK) {
 			st = fill_row(&c->rows[c->n_rows++], cert, one);
 			c->n_pursue += one->verdict == AC_VERDICT_PURSUE;

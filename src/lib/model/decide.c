@@ -137,3 +137,20 @@ double ac_eval_required_number(const ac_eval *ev, int which)
 	const ac_val *v = &ev->f[ev->prep->pol->required_fact[which]];
 	return v->type == AC_T_NUM && v->known ? v->n : 0;
 }
+
+ac_status ac_decide_verdict(ac_eval *ev)
+{
+	const ac_policy *pol = ev->prep->pol;
+	phase_fact(ev);
+	motive_validity_facts(ev);
+	derived_facts(ev);
+	/* A rule's condition cannot see the rules' own facts (they are set
+	 * after every rule is tried), so the first that holds decides alone. */
+	ev->verdict = 0;
+	for (size_t i = 0; i < pol->n_rules && !ev->verdict; i++)
+		if (ac_expr_truth(pol->rules[i].when, ev->f) == AC_TRUE) {
+			ev->verdict = pol->rules[i].verdict;
+			ev->decisive = i;
+		}
+	return ev->verdict ? AC_OK : AC_EINTERNAL;
+}

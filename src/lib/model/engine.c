@@ -548,7 +548,13 @@ static ac_status eval_alloc(ac_eval *ev, const ac_prepared *prep, const ac_profi
 	ev->p = p;
 	const ac_policy *pol = prep->pol;
 	ev->n_slots = ac_policy_fact_slots(pol);
-	ev->f = calloc(ev->n_slots, sizeof *ev->f);
+	/* Only the slots that hold a fact are cleared: the built-in ones, the
+	 * policy's derived ones and the rules' (no name leads to the others). */
+	ev->f = malloc(ev->n_slots * sizeof *ev->f);
+	if (ev->f) {
+		memset(ev->f, 0, (AC_F__BUILTIN + pol->n_derived) * sizeof *ev->f);
+		memset(ev->f + AC_RULE_FACTS, 0, (ev->n_slots - AC_RULE_FACTS) * sizeof *ev->f);
+	}
 	ev->fired = calloc(pol->n_rules ? pol->n_rules : 1, sizeof *ev->fired);
 	return ev->f && ev->fired ? AC_OK : AC_ENOMEM;
 }
@@ -624,12 +630,11 @@ ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profil
 	else
 		memset(ev->f, 0, AC_F__BUILTIN * sizeof *ev->f);
 	memset(ev->f + AC_F__BUILTIN, 0, pol->n_derived * sizeof *ev->f);
-	memset(ev->f + AC_RULE_FACTS, 0, (ev->n_slots - AC_RULE_FACTS) * sizeof *ev->f);
 	if (cert_only)
 		certificate_facts(ev);
 	else
 		profile_facts(ev);
-	return ac_decide(ev);
+	return ac_decide_verdict(ev); /* the rules' facts stay unset, as it needs */
 }
 
 void ac_rerun_free(ac_rerun *r)

@@ -55,10 +55,12 @@ ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p,
 void ac_eval_free(ac_eval *ev);
 /* Re-running variants of one profile (whatif.c): one scratch evaluation,
  * made once from the profile's own (base), borrows its task list (no variant
- * changes a task; base handed it to the assessment) and keeps the profile's facts before the policy decides.
- * Each variant then runs in it without allocating; one that differs only in
- * its certificate (cert_only) re-runs only the certificate's facts and the
- * policy's decisions.  The result is the one ac_eval_run gives. */
+ * changes a task; base handed it to the assessment) and keeps the profile's
+ * facts before the policy decides.  Each variant then runs in it without
+ * allocating, up to the verdict (ac_decide_verdict); one that differs only
+ * in its certificate (cert_only) re-runs only the certificate's facts and the
+ * policy.  The verdict, the deciding rule and the facts before them are
+ * those ac_eval_run gives. */
 typedef struct {
 	ac_eval ev;    /* the last variant's evaluation */
 	ac_val *facts; /* the profile's own facts, before the policy decides */
@@ -91,6 +93,10 @@ static inline void ac_eval_set_n(ac_eval *ev, size_t f, int known, double x)
  * positioning.  AC_EINTERNAL when no rule fires (a policy's last rule
  * always does). */
 ac_status ac_decide(ac_eval *ev);
+/* Only as far as the verdict and the rule that decides it (for what-if
+ * variants): the rules after it are not tried, and the rules' own facts
+ * and the positioning are not set. */
+ac_status ac_decide_verdict(ac_eval *ev);
 
 /* explain.c: fills conditions, questions, positioning, timing reasons and
  * alternatives from the policy's sections. */

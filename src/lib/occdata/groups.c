@@ -131,10 +131,13 @@ ac_status ac_occupation_task_groups(const ac_occupation *occ, const ac_policy *p
 		ac_task_groups_free(g);
 		return ac_diags_oom(diags, NULL, "grouping an occupation's tasks");
 	}
-	qsort(g->groups, g->n, sizeof *g->groups, group_cmp);
+	if (g->n) /* qsort may not be handed a null array, even an empty one */
+		qsort(g->groups, g->n, sizeof *g->groups, group_cmp);
 	for (size_t i = 0; i < g->n; i++)
-		qsort(g->groups[i].tasks, g->groups[i].n_tasks, sizeof *g->groups[i].tasks, task_cmp);
-	qsort(g->uncategorised.tasks, g->uncategorised.n_tasks, sizeof *g->uncategorised.tasks, task_cmp);
+		if (g->groups[i].n_tasks)
+			qsort(g->groups[i].tasks, g->groups[i].n_tasks, sizeof *g->groups[i].tasks, task_cmp);
+	if (g->uncategorised.n_tasks)
+		qsort(g->uncategorised.tasks, g->uncategorised.n_tasks, sizeof *g->uncategorised.tasks, task_cmp);
 	*out = g;
 	return AC_OK;
 }

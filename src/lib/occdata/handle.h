@@ -24,6 +24,7 @@ enum {
 	OCC_Q_FTS, /* search.c */
 	OCC_Q_ABBR,
 	OCC_Q_PICK,
+	OCC_Q_OWN,
 	OCC_Q__COUNT
 };
 
@@ -53,6 +54,12 @@ struct ac_occdata {
 	occ_sorted betas;  /* published occupation betas */
 	occ_sorted scores; /* Working with AI applicability scores */
 	occ_sorted exposures; /* occupations' measured exposure (two sources) */
+	/* The title index's words, sorted, with how many titles hold each: read
+	 * on the first search with a word the index does not know (typos). */
+	int vocab_loaded;
+	char **vocab;
+	int *vocab_titles;
+	size_t n_vocab;
 };
 
 /* The statement of slot (prepared from sql on first use) into *st, reset and

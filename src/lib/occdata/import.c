@@ -232,10 +232,8 @@ static ac_status build(importer *im)
 	if ((s = exec_sql(im, pragmas)) != AC_OK || (s = exec_sql(im, "BEGIN")) != AC_OK ||
 	    (s = exec_sql(im, occ_schema_sql)) != AC_OK)
 		return s;
-	if ((s = occ_import_prepare(im, "INSERT OR IGNORE INTO titles(code, kind, title, words) VALUES(?1, ?2, ?3, ?4)",
-				    &im->title_ins)) != AC_OK ||
-	    (s = occ_import_prepare(im, "INSERT INTO title_index(rowid, words, acro) VALUES(?1, ?2, ?3)",
-				    &im->fts_ins)) != AC_OK ||
+	if ((s = occ_import_prepare(im, "INSERT OR IGNORE INTO temp.titles_load(code, kind, title, words, acro, n_words)"
+					" VALUES(?1, ?2, ?3, ?4, ?5, ?6)", &im->title_ins)) != AC_OK ||
 	    (s = occ_import_prepare(im, "INSERT INTO abbreviations(abbr, expansion, n) VALUES(?1, ?2, 1)"
 					" ON CONFLICT(abbr, expansion) DO UPDATE SET n = n + 1", &im->abbr_ins)) != AC_OK ||
 	    (s = occ_import_prepare(im, "SELECT 1 FROM occupations WHERE code = ?1", &im->occ_exists)) != AC_OK)
@@ -297,7 +295,6 @@ ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *di
 		s = build(&im);
 	}
 	sqlite3_finalize(im.title_ins);
-	sqlite3_finalize(im.fts_ins);
 	sqlite3_finalize(im.abbr_ins);
 	sqlite3_finalize(im.occ_exists);
 	if (im.db && (rc = sqlite3_close(im.db)) != SQLITE_OK && s == AC_OK)

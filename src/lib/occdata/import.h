@@ -56,7 +56,7 @@ typedef struct {
 	size_t bytes[F__COUNT];
 	char projections_edition[32]; /* "2022-32", from the projections header */
 	int skip[F__COUNT];           /* 1: the file's dataset is missing and is not imported */
-	sqlite3_stmt *title_ins, *fts_ins, *abbr_ins, *occ_exists;
+	sqlite3_stmt *title_ins, *abbr_ins, *occ_exists;
 } importer;
 
 /* One source file being loaded. */

@@ -41,8 +41,11 @@ const char occ_schema_sql[] =
 	"CREATE TABLE projections(code TEXT PRIMARY KEY, title TEXT NOT NULL, type TEXT,"
 	" employment_2022 REAL, employment_2032 REAL, change_pct REAL, education TEXT);"
 	"CREATE TABLE titles(id INTEGER PRIMARY KEY, code TEXT NOT NULL, kind INTEGER NOT NULL,"
-	" title TEXT NOT NULL, words TEXT NOT NULL, UNIQUE(code, words));"
+	" title TEXT NOT NULL, words TEXT NOT NULL, acro TEXT NOT NULL, n_words INTEGER NOT NULL,"
+	" UNIQUE(code, words));"
 	"CREATE INDEX titles_kind ON titles(kind);"
+	"CREATE TEMP TABLE titles_load(id INTEGER PRIMARY KEY, code TEXT NOT NULL, kind INTEGER NOT NULL,"
+	" title TEXT NOT NULL, words TEXT NOT NULL, acro TEXT NOT NULL, n_words INTEGER NOT NULL, UNIQUE(code, words));"
 	"CREATE TABLE abbreviations(abbr TEXT NOT NULL, expansion TEXT NOT NULL, n INTEGER NOT NULL,"
 	" PRIMARY KEY(abbr, expansion)) WITHOUT ROWID;"
 	"CREATE VIRTUAL TABLE title_index USING fts5(words, acro, content='', tokenize='ascii');";
@@ -74,4 +77,11 @@ const char occ_derive_sql[] =
 	" education = (SELECT education FROM projections p WHERE p.code = projection_code);"
 	"UPDATE tasks SET usage = (SELECT avg(u.usage) FROM iwa_usage u WHERE u.iwa_id IN"
 	" (SELECT d.iwa_id FROM task_dwas td JOIN dwas d ON d.dwa_id = td.dwa_id WHERE td.task_id = tasks.task_id));"
+	/* Titles numbered shortest first (then by kind: O*NET titles before
+	 * alternate, short and reported ones), so that the index hands out the
+	 * shortest matching titles first: search.c scores the first few hundred. */
+	"INSERT INTO titles(code, kind, title, words, acro, n_words) SELECT code, kind, title, words, acro, n_words"
+	" FROM temp.titles_load ORDER BY n_words, kind, code, id;"
+	"DROP TABLE temp.titles_load;"
+	"INSERT INTO title_index(rowid, words, acro) SELECT id, words, acro FROM titles ORDER BY id;"
 	"INSERT INTO title_index(title_index) VALUES('optimize');";

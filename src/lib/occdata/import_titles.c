@@ -2,7 +2,8 @@
  * import_titles.c — the title search index the import builds: every title of
  * an occupation as normalised words (words.h) with the initials of its word
  * runs, and the abbreviations the data itself spells out.  search.c reads
- * what this writes, through the same normaliser.
+ * what this writes, through the same normaliser.  The index itself is built
+ * from the titles table at the end of the import, shortest titles first.
  */
 #include <string.h>
 
@@ -26,10 +27,6 @@ ac_status occ_add_title(loader *ld, const char *code, int kind, const char *titl
 	sqlite3_bind_text(im->title_ins, 1, code, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(im->title_ins, 2, kind);
 	sqlite3_bind_text(im->title_ins, 3, title, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(im->title_ins, 4, words, -1, SQLITE_TRANSIENT);
-	ac_status st = occ_row_step(ld, im->title_ins);
-	if (st != AC_OK || sqlite3_changes(im->db) == 0)
-		return st;
 	char acro[OCC_MAX_WORDS * OCC_MAX_ACRONYM * (OCC_MAX_ACRONYM + 1) + 1];
 	size_t len = 0;
 	acro[0] = '\0';
@@ -40,10 +37,11 @@ ac_status occ_add_title(loader *ld, const char *code, int kind, const char *titl
 			occ_words_initials(&w, i, k, acro + len);
 			len += (size_t)k;
 		}
-	sqlite3_bind_int64(im->fts_ins, 1, sqlite3_last_insert_rowid(im->db));
-	sqlite3_bind_text(im->fts_ins, 2, words, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(im->fts_ins, 3, acro, -1, SQLITE_TRANSIENT);
-	return occ_row_step(ld, im->fts_ins);
+	sqlite3_bind_text(im->title_ins, 4, words, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(im->title_ins, 5, acro, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(im->title_ins, 6, w.n);
+	/* The index is built once every title is in (occ_derive_sql). */
+	return occ_row_step(ld, im->title_ins);
 }
 
 /* Learns an abbreviation the data spells out, from "A (B)" where A and B

@@ -18,14 +18,17 @@
 #include "core/utf8.h"
 #include "occdata/handle.h"
 #include "occdata/occdata.h"
+#include "occdata/query.h"
 #include "occdata/words.h"
 
-#define SEARCH_CANDIDATES 2000 /* index rows scored per search */
+#define SEARCH_CANDIDATES 400 /* index rows scored per search: the shortest matching titles */
+#define SEARCH_OWN 40          /* occupations whose own title breaks ties */
 #define SEARCH_MAX_LIMIT 100
 #define SEARCH_EXPANSIONS 3    /* data-spelled abbreviations tried per word */
 
 typedef struct {
-	occ_words words;                       /* the typed words */
+	occ_words words;                       /* the typed words, rewritten and corrected */
+	int corrected;                         /* words corrected as typos */
 	occ_words expansions[OCC_MAX_WORDS][SEARCH_EXPANSIONS];
 	int n_expansions[OCC_MAX_WORDS];
 } query;
@@ -38,6 +41,7 @@ typedef struct {
 	double confidence;
 	int exact;
 	int n_titles; /* titles of the occupation that matched */
+	double own;   /* how well the occupation's own O*NET title matches (ties) */
 } candidate;
 
 static const char *kind_name(int kind)
@@ -139,6 +143,27 @@ static double score_title(const query *q, const occ_words *t, int kind, int *exa
 	return base_confidence(kind) * coverage * (0.6 + 0.4 * precision);
 }
 
+/* Whether the typed words are the head of an O*NET title: the part before
+ * its first comma ("Secondary School Teachers" of "Secondary School
+ * Teachers, Except Special and Career/Technical Education"). */
+static int head_matches(const query *q, const char *title)
+{
+	const char *comma = strchr(title, ',');
+	if (!comma || comma - title >= 256)
+		return 0;
+	char head[256];
+	memcpy(head, title, (size_t)(comma - title));
+	head[comma - title] = '\0';
+	occ_words h;
+	occ_words_parse(head, &h);
+	if (h.n != q->words.n)
+		return 0;
+	for (int i = 0; i < h.n; i++)
+		if (strcmp(h.w[i], q->words.w[i]) != 0)
+			return 0;
+	return 1;
+}
+
 /* Writes word w of the query as an FTS5 group: the word (as a prefix from
  * three letters), the initials of a run of title words, or one of the
  * abbreviations' expansions.  Words hold only letters, digits and non-ASCII
@@ -185,10 +210,12 @@ static int by_rank(const void *a, const void *b)
 	const candidate *x = a, *y = b;
 	if (x->confidence != y->confidence)
 		return x->confidence > y->confidence ? -1 : 1;
-	if (x->bm25 != y->bm25)
-		return x->bm25 < y->bm25 ? -1 : 1;
 	if (x->n_titles != y->n_titles)
 		return x->n_titles > y->n_titles ? -1 : 1;
+	if (x->own != y->own)
+		return x->own > y->own ? -1 : 1;
+	if (x->bm25 != y->bm25)
+		return x->bm25 < y->bm25 ? -1 : 1;
 	return strcmp(x->code, y->code);
 }
 
@@ -201,9 +228,9 @@ static ac_status run_fts(ac_occdata *db, const query *q, const char *match, cand
 	*n = 0;
 	sqlite3_stmt *st;
 	ac_status s = occ_stmt(db, OCC_Q_FTS,
-			       "SELECT t.id, t.code, t.kind, t.words, bm25(title_index, 1.0, 0.5) AS r"
+			       "SELECT t.id, t.code, t.kind, t.words, 0, t.title"
 			       " FROM title_index CROSS JOIN titles t ON t.id = title_index.rowid"
-			       " WHERE title_index MATCH ?1 ORDER BY r LIMIT ?2", &st, diags);
+			       " WHERE title_index MATCH ?1 LIMIT ?2", &st, diags);
 	if (s != AC_OK)
 		return s;
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
@@ -219,11 +246,22 @@ static ac_status run_fts(ac_occdata *db, const query *q, const char *match, cand
 		}
 		snprintf(c->code, sizeof c->code, "%s", (const char *)code);
 		c->title_id = sqlite3_column_int64(st, 0);
+		c->own = 0;
 		c->kind = sqlite3_column_int(st, 2);
 		c->bm25 = sqlite3_column_double(st, 4);
 		occ_words t;
 		occ_words_parse((const char *)words, &t);
-		c->confidence = round(score_title(q, &t, c->kind, &c->exact) * 100.0) / 100.0;
+		const char *raw = (const char *)sqlite3_column_text(st, 5);
+		if (c->kind == OCC_TITLE && raw && head_matches(q, raw)) {
+			/* "Secondary School Teachers, Except ...": the title's head. */
+			c->confidence = round(0.97 * pow(0.9, q->corrected) * 100.0) / 100.0;
+			c->exact = 1;
+			c->n_titles = 1;
+			(*n)++;
+			continue;
+		}
+		/* A corrected typo makes the match less certain. */
+		c->confidence = round(score_title(q, &t, c->kind, &c->exact) * pow(0.9, q->corrected) * 100.0) / 100.0;
 		c->n_titles = 1;
 		(*n)++;
 	}
@@ -275,8 +313,36 @@ static size_t one_per_occupation(candidate *cand, size_t nc)
 		}
 		cand[n_occ++] = cand[i];
 	}
-	qsort(cand, n_occ, sizeof *cand, by_rank);
 	return n_occ;
+}
+
+/* How well each occupation's own O*NET title matches the query: what breaks
+ * a tie between equally good titles of several occupations ("Call Center
+ * Supervisor" is an alternate title of two; the one whose own title speaks
+ * of supervisors comes first).  Then ranks. */
+static ac_status rank_occupations(ac_occdata *db, const query *q, candidate *cand, size_t n_occ, ac_diags *diags)
+{
+	sqlite3_stmt *st;
+	qsort(cand, n_occ, sizeof *cand, by_rank); /* own is 0 for all: by confidence, then titles */
+	size_t n_own = n_occ < SEARCH_OWN ? n_occ : SEARCH_OWN;
+	ac_status s = occ_stmt(db, OCC_Q_OWN, "SELECT words FROM titles WHERE code = ?1 AND kind = 1", &st, diags);
+	for (size_t i = 0; s == AC_OK && i < n_own; i++) {
+		cand[i].own = 0;
+		sqlite3_bind_text(st, 1, cand[i].code, -1, SQLITE_TRANSIENT);
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+			occ_words t;
+			int exact;
+			occ_words_parse((const char *)sqlite3_column_text(st, 0), &t);
+			cand[i].own = score_title(q, &t, OCC_TITLE, &exact);
+		} else if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+			s = occ_db_error(db, diags);
+		}
+		occ_stmt_done(st);
+	}
+	if (s == AC_OK)
+		qsort(cand, n_own, sizeof *cand, by_rank);
+	return s;
 }
 
 /* The matches handed out: codes, the matched title and the occupation's. */
@@ -340,6 +406,7 @@ ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_
 	if (!q)
 		return ac_diags_oom(diags, NULL, "searching titles");
 	occ_words_parse(words, &q->words);
+	occ_query_rewrite(&q->words);
 	if (q->words.n == 0) {
 		ac_diags_add(diags, NULL, NULL, 0, 0, "nothing to search for in '%.*s': type words of a job title",
 			     (int)ac_utf8_quote_len(words, 64), words);
@@ -356,7 +423,9 @@ ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_
 	if (limit > SEARCH_MAX_LIMIT)
 		limit = SEARCH_MAX_LIMIT;
 	size_t nc = 0;
-	ac_status s = expand_words(db, q, diags);
+	ac_status s = occ_query_correct(db, &q->words, &q->corrected, diags);
+	if (s == AC_OK)
+		s = expand_words(db, q, diags);
 	/* Every word first; when no title has them all, any of them. */
 	for (int pass = 0; s == AC_OK && pass < 2 && nc == 0; pass++) {
 		char *match = fts_query(q, pass == 0 ? "AND" : "OR");
@@ -370,6 +439,8 @@ ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_
 			break;
 	}
 	size_t n_occ = s == AC_OK ? one_per_occupation(cand, nc) : 0;
+	if (s == AC_OK)
+		s = rank_occupations(db, q, cand, n_occ, diags);
 	size_t take = n_occ < limit ? n_occ : limit;
 	ac_occ_match *m = take ? calloc(take, sizeof *m) : NULL;
 	if (take && !m)

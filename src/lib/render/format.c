@@ -1,6 +1,6 @@
 /*
- * format.c — the small helpers every renderer shares: which motives and
- * unknown costs to list, where occupation figures came from, rounding,
+ * format.c — the small helpers every renderer shares: the render options
+ * (width, colour) resolved, which motives and unknown costs to list, where occupation figures came from, rounding,
  * display width and line breaking, and writing a JSON document.  The
  * renderers include this through render.h; nothing here knows a format.
  */
@@ -8,9 +8,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/options.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "render/render.h"
+
+void ac_render_options_init(ac_render_options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->struct_size = sizeof *o;
+	o->width = 78;
+}
+
+void ac_render_options_resolve(const ac_render_options *in, size_t *width, int *color)
+{
+	*width = 78;
+	*color = 0;
+	if (!in)
+		return;
+	if (AC_HAS_FIELD(in, ac_render_options, width) && in->width)
+		*width = in->width < 40 ? 40 : in->width > 1000 ? 1000 : in->width;
+	if (AC_HAS_FIELD(in, ac_render_options, color))
+		*color = in->color != 0;
+}
 
 size_t ac_render_motives(unsigned bits, int motives[AC_MOT__COUNT])
 {

@@ -487,7 +487,7 @@ static void alternatives(jb *b, const ac_assessment *a)
 }
 
 /* The verdict and reason an answer gives. */
-static void outcome(jb *b, const ac_outcome *x)
+static void outcome_json(jb *b, const ac_outcome *x)
 {
 	key(b, "verdict"), jname(b, AC_ENUM_VERDICT, x->verdict);
 	key(b, "reason"), jstr(b, x->reason);
@@ -502,7 +502,7 @@ static void changes(jb *b, const ac_change *c, size_t n)
 		key(b, "from"), jparse(b, c[i].from_json);
 		key(b, "to"), jparse(b, c[i].to.answer_json);
 		key(b, "says"), jstr(b, c[i].says);
-		outcome(b, &c[i].to);
+		outcome_json(b, &c[i].to);
 		END_OBJ(b);
 	}
 	END_ARR(b);
@@ -524,7 +524,7 @@ static void what_changes(jb *b, const ac_assessment *a)
 		for (size_t k = 0; k < u->n_outcomes; k++) {
 			OBJ(b);
 			key(b, "answer"), jparse(b, u->outcomes[k].answer_json);
-			outcome(b, &u->outcomes[k]);
+			outcome_json(b, &u->outcomes[k]);
 			END_OBJ(b);
 		}
 		END_ARR(b);

@@ -217,6 +217,7 @@ static json_t *occupation_json(const ac_occupation *o, const ac_occdata_info *in
 		json_object_set_new(j, "title", json_string(s->title));
 		json_object_set_new(j, "version", json_string(s->version));
 		json_object_set_new(j, "licence", json_string(s->licence));
+		json_object_set_new(j, "missing", json_boolean(s->missing));
 		json_object_set_new(j, "url", json_string(s->url));
 		json_object_set_new(j, "attribution", json_string(s->attribution));
 		json_array_append_new(srcs, j);
@@ -349,8 +350,9 @@ static void print_occupation(strbuf *sb, const ac_occupation *o, const ac_occdat
 	if (info) {
 		sb_printf(sb, "\nSources\n");
 		for (size_t i = 0; i < info->n_sources; i++)
-			sb_printf(sb, "  %s, %s (%s) %s\n", info->sources[i].title, info->sources[i].version,
-			       info->sources[i].licence, info->sources[i].url);
+			sb_printf(sb, "  %s, %s (%s) %s%s\n", info->sources[i].title, info->sources[i].version,
+			       info->sources[i].licence, info->sources[i].url,
+			       info->sources[i].missing ? " -- missing when the data was imported: not used" : "");
 	}
 }
 

@@ -5,28 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/options.h"
-
 #include "render/render.h"
-
-void ac_render_options_init(ac_render_options *o)
-{
-	memset(o, 0, sizeof *o);
-	o->struct_size = sizeof *o;
-	o->width = 78;
-}
-
-void ac_render_options_resolve(const ac_render_options *in, size_t *width, int *color)
-{
-	*width = 78;
-	*color = 0;
-	if (!in)
-		return;
-	if (AC_HAS_FIELD(in, ac_render_options, width) && in->width)
-		*width = in->width < 40 ? 40 : in->width > 1000 ? 1000 : in->width;
-	if (AC_HAS_FIELD(in, ac_render_options, color))
-		*color = in->color != 0;
-}
 
 ac_status ac_render(const ac_assessment *a, ac_format format, char **out, size_t *len)
 {

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "policy/required.h"
-#include "render/report.h"
+#include "render/report_blocks.h"
 
 /* Appends "a, b, c" of the motives in bits to aux, or "none". */
 static void aux_motives(report *r, unsigned bits)

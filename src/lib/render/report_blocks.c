@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "policy/figures.h"
-#include "render/report.h"
+#include "render/report_blocks.h"
 
 void rp_begin(report *r, int kind)
 {

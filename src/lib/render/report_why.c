@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "policy/required.h"
-#include "render/report.h"
+#include "render/report_blocks.h"
 
 static void section_rules(report *r)
 {

@@ -1,13 +1,13 @@
 /*
- * report.h — what the parts of the text, Markdown and HTML report share: the
+ * report_blocks.h — what the parts of the text, Markdown and HTML report share: the
  * walk's state, the blocks it writes through a writer (text.c, markdown.c,
  * html.c), and the
  * words and figures it says them with (report_blocks.c).  report.c walks the
  * model's sections; report_why.c what explains the verdict and what would
  * change it.
  */
-#ifndef AICERT_REPORT_H
-#define AICERT_REPORT_H
+#ifndef AICERT_REPORT_BLOCKS_H
+#define AICERT_REPORT_BLOCKS_H
 
 #include "core/strbuf.h"
 #include "policy/wording.h"
