@@ -316,6 +316,7 @@ ac_status ac_session_occupation_show(ac_session *s, const char *code, ac_format 
 				     ac_diags *diags)
 {
 	*out = NULL;
+	unsigned long failures = ac_mem_failures(); /* a task list read short is a failure, not a shorter list */
 	ac_status st = need_data(s, diags);
 	ac_occupation *o = NULL;
 	ac_occdata_info *info = NULL;
@@ -331,6 +332,11 @@ ac_status ac_session_occupation_show(ac_session *s, const char *code, ac_format 
 	}
 	if (st == AC_OK)
 		st = ac_render_occupation(o, info, groups, format, out, len);
+	if (st == AC_OK && ac_mem_failures() != failures) {
+		ac_free(*out);
+		*out = NULL;
+		st = ac_diags_oom(diags, NULL, "reading an occupation");
+	}
 	ac_task_groups_free(groups);
 	ac_occdata_info_free(info);
 	ac_occupation_free(o);
