@@ -65,6 +65,17 @@ typedef enum {
 const char *ac_strerror(ac_status status);
 const char *ac_version(void);
 void ac_free(void *p);
+/* Routes every allocation of the library — and of jansson and SQLite, which
+ * it uses — through the caller's functions: realloc_fn(NULL, n) need not be
+ * supported, and the library never asks for 0 bytes.  Call it once, before
+ * any other ac_ function and before the program uses jansson or SQLite
+ * itself: it sets their allocators too (json_set_alloc_funcs and
+ * SQLITE_CONFIG_MALLOC), which are global.  A function that returns NULL is
+ * reported as out of memory (AC_ENOMEM), never as bad input.  Returns
+ * AC_EINPUT when an argument is NULL or SQLite is already in use.  This is
+ * the library's one piece of global state. */
+ac_status ac_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t),
+			   void (*free_fn)(void *));
 /* 1 when s is a real calendar date written YYYY-MM-DD (the form of an
  * assessment's as_of date), else 0. */
 int ac_date_valid(const char *s);

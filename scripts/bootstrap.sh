@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake pkg-config libjansson-dev libsqlite3-dev libcmocka-dev libmicrohttpd-dev libedit-dev libpq-dev postgresql python3 python3-jsonschema
+packages=(build-essential cmake pkg-config libjansson-dev libsqlite3-dev libcmocka-dev libmicrohttpd-dev libedit-dev libpq-dev postgresql python3 python3-jsonschema locales
           chromium fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
@@ -26,6 +26,13 @@ fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "bootstrap: npm ci (playwright-core, axe-core for the browser test)"
   npm ci --no-audit --no-fund --ignore-scripts >/dev/null
+fi
+
+# A locale with a decimal comma, for the test that the library ignores LC_NUMERIC.
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo localedef -i de_DE -f UTF-8 de_DE.UTF-8 || echo "bootstrap: no de_DE.UTF-8 locale: test_locale will be skipped"
 fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -7,6 +7,8 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <math.h>
@@ -14,9 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Whether an error was reported: a write error found at the end is then not
+ * reported again. */
+static int error_said;
+
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
+	error_said = 1;
 	fputs("aicert: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
@@ -154,13 +161,34 @@ int cli_join_words(const cli_args *a, char buf[AC_MAX_STRING + 1])
 	return -1;
 }
 
-int cli_read_file(const char *path, size_t max, char **buf, size_t *len)
+FILE *cli_open_regular(const char *path)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		cli_error("%s: cannot open: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		cli_error("%s: found %s, expected a regular file (or - for standard input)", path,
+			  S_ISDIR(st.st_mode) ? "a folder" : S_ISFIFO(st.st_mode) ? "a pipe (FIFO)" : "a device or other special file");
+		close(fd);
+		return NULL;
+	}
+	int flags = fcntl(fd, F_GETFL);
+	FILE *f = flags >= 0 && fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0 ? fdopen(fd, "rb") : NULL;
 	if (!f) {
 		cli_error("%s: cannot open: %s", path, strerror(errno));
-		return CLI_EXIT_USAGE;
+		close(fd);
 	}
+	return f;
+}
+
+int cli_read_file(const char *path, size_t max, char **buf, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : cli_open_regular(path);
+	if (!f)
+		return CLI_EXIT_USAGE;
 	size_t cap = 8192, n = 0;
 	char *b = malloc(cap + 1);
 	if (!b) {
@@ -207,13 +235,20 @@ int cli_read_file(const char *path, size_t max, char **buf, size_t *len)
 	return -1;
 }
 
+/* The most problems listed for one input: past them, how many more. */
+#define MAX_SHOWN_DIAGS 200
+
 void cli_print_diags(const ac_diags *d)
 {
-	for (size_t i = 0; i < d->count; i++) {
+	error_said |= d->count > 0;
+	for (size_t i = 0; i < d->count && i < MAX_SHOWN_DIAGS; i++) {
 		char *s = ac_diag_format(&d->items[i]);
 		fprintf(stderr, "aicert: %s\n", s ? s : d->items[i].message);
 		ac_free(s);
 	}
+	if (d->count > MAX_SHOWN_DIAGS)
+		fprintf(stderr, "aicert: and %zu more problem%s\n", d->count - MAX_SHOWN_DIAGS,
+			d->count - MAX_SHOWN_DIAGS == 1 ? "" : "s");
 }
 
 int cli_exit_for(ac_status st)
@@ -402,11 +437,32 @@ int cli_format(const cli_args *a, ac_format *out)
 
 int cli_write_stdout(const char *buf, size_t len)
 {
-	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
+	if (fwrite(buf, 1, len, stdout) != len) {
 		cli_error("cannot write the output: %s", strerror(errno));
 		return CLI_EXIT_FAIL;
 	}
-	return 0;
+	return cli_flush_stdout();
+}
+
+int cli_flush_stdout(void)
+{
+	if (fflush(stdout) != 0) {
+		if (!ferror(stdout) || !error_said)
+			cli_error("cannot write the output: %s", strerror(errno));
+		return CLI_EXIT_FAIL;
+	}
+	if (ferror(stdout)) { /* an earlier write failed; its cause is gone */
+		if (!error_said)
+			cli_error("cannot write the output");
+		return CLI_EXIT_FAIL;
+	}
+	return CLI_EXIT_OK;
+}
+
+int cli_finish(int rc)
+{
+	int written = cli_flush_stdout();
+	return rc == CLI_EXIT_OK ? written : rc;
 }
 
 int cli_format_text_or_json(const cli_args *a, int *json)

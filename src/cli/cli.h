@@ -110,8 +110,18 @@ int cli_format_text_or_json(const cli_args *a, int *json);
  * never when NO_COLOR is set or TERM is "dumb". */
 void cli_render_options(ac_render_options *o);
 
+/* Opens a file to read that is a regular file: a FIFO, a device or a folder
+ * is refused, and a FIFO with no writer cannot block (opened without
+ * waiting, then checked).  NULL after reporting why. */
+FILE *cli_open_regular(const char *path);
 /* Writes all of buf to stdout and flushes; returns 0, or 1 on a write error. */
 int cli_write_stdout(const char *buf, size_t len);
+/* The one check of standard output: flushes it and returns 0, or reports a
+ * write error (once) and returns 1. */
+int cli_flush_stdout(void);
+/* A command's exit code once its output is checked: 1 when it would be 0 but
+ * standard output could not be written.  main() returns through it. */
+int cli_finish(int rc);
 /* Writes the output of a rendering call: on AC_OK the text (then freed),
  * else the diagnostics.  Returns the exit code. */
 int cli_emit(ac_status st, char *out, size_t len, const ac_diags *d, const char *prefix);

@@ -107,10 +107,8 @@ static int open_input(const char *path, FILE **in, long long *size)
 		*in = stdin;
 		return -1;
 	}
-	if (!(*in = fopen(path, "rb"))) {
-		cli_error("%s: cannot open: %s", path, strerror(errno));
+	if (!(*in = cli_open_regular(path)))
 		return CLI_EXIT_USAGE;
-	}
 	struct stat st;
 	int known = fstat(fileno(*in), &st) == 0;
 	if (known && S_ISDIR(st.st_mode)) {

@@ -53,6 +53,15 @@ static int run_import(const cli_args *a)
 		cli_error("no place for the database: give --to FILE, or set AICERT_DATA or HOME");
 		return CLI_EXIT_USAGE;
 	}
+	/* The new database is renamed over the target: only ever over a file. */
+	struct stat target;
+	if (lstat(to, &target) == 0 && !S_ISREG(target.st_mode)) {
+		cli_error("%s: found %s, expected a database file (or no file yet); nothing was imported", to,
+			  S_ISLNK(target.st_mode) ? "a symbolic link (give the file it points to)"
+			  : S_ISDIR(target.st_mode) ? "a folder" : "a device or other special file");
+		free(to);
+		return CLI_EXIT_USAGE;
+	}
 	if (make_parents(to) != 0) {
 		free(to);
 		return CLI_EXIT_USAGE;
@@ -109,7 +118,7 @@ static int run_import(const cli_args *a)
 	ac_occdata_info_free(info);
 	ac_occdata_close(db);
 	free(to);
-	return fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+	return cli_flush_stdout();
 }
 
 static const cli_option import_options[] = {
@@ -188,7 +197,7 @@ static int run_calibrate(const cli_args *a)
 			       c.after[k], c.n_tasks[k]);
 		printf("#\n");
 		fwrite(text, 1, len, stdout);
-		rc = fflush(stdout) == 0 && !ferror(stdout) ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+		rc = cli_flush_stdout();
 	}
 	ac_diags_free(&d);
 	ac_occdata_close(db);

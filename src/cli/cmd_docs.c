@@ -244,7 +244,7 @@ static int completion(const cli_args *args)
 		cli_error("completion: found '%s', expected bash or zsh", shell);
 		return CLI_EXIT_USAGE;
 	}
-	return fflush(stdout) == 0 && !ferror(stdout) ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+	return cli_flush_stdout();
 }
 
 const cli_command cmd_completion = {

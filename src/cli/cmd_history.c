@@ -77,10 +77,12 @@ static int run_list(const cli_args *args)
 		return rc;
 	if (!h) {
 		char *path = ac_history_default_path();
-		int r = json ? printf("{\n  \"schema\": \"aicert/history/v1\",\n  \"assessments\": []\n}\n")
-			     : printf("(no saved assessments: %s does not exist yet)\n", path ? path : "the history");
+		if (json)
+			printf("{\n  \"schema\": \"aicert/history/v1\",\n  \"assessments\": []\n}\n");
+		else
+			printf("(no saved assessments: %s does not exist yet)\n", path ? path : "the history");
 		ac_free(path);
-		return r < 0 || fflush(stdout) != 0 ? CLI_EXIT_FAIL : CLI_EXIT_OK;
+		return cli_flush_stdout();
 	}
 	ac_diags d;
 	ac_diags_init(&d);
@@ -153,7 +155,7 @@ static int run_forget(const cli_args *args)
 			printf("Forgot %lld saved %s.\n", n, n == 1 ? "assessment" : "assessments");
 		else
 			printf("Forgot #%lld.\n", id);
-		rc = fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+		rc = cli_flush_stdout();
 	} else {
 		rc = cli_fail(st, &d, "history");
 	}

@@ -23,7 +23,7 @@ static int show(const cli_args *args)
 		const char *name, *type, *desc;
 		for (size_t i = 0; (name = ac_fact_describe(i, &type, &desc)) != NULL; i++)
 			printf("%-32s %-7s %s\n", name, type, desc);
-		return fflush(stdout) == 0 ? 0 : CLI_EXIT_FAIL;
+		return cli_flush_stdout();
 	}
 	const char *text = ac_policy_default_text();
 	return cli_write_stdout(text, strlen(text));
@@ -44,14 +44,17 @@ static int check(const cli_args *args)
 	free(buf);
 	if (st != AC_OK) {
 		cli_print_diags(&d);
-		fprintf(stderr, "aicert: %s: refused (%zu problem%s)\n", path, d.count, d.count == 1 ? "" : "s");
+		if (st == AC_EINPUT)
+			fprintf(stderr, "aicert: %s: refused (%zu problem%s)\n", path, d.count, d.count == 1 ? "" : "s");
+		else if (!d.count)
+			cli_error("%s: %s", path, ac_strerror(st));
 		ac_diags_free(&d);
 		return cli_exit_for(st);
 	}
 	printf("%s: policy '%s' version %s is valid\n", path, ac_policy_name(p), ac_policy_version(p));
 	ac_policy_free(p);
 	ac_diags_free(&d);
-	return fflush(stdout) == 0 ? 0 : CLI_EXIT_FAIL;
+	return cli_flush_stdout();
 }
 
 const cli_command cmd_policy_show = {

@@ -116,7 +116,8 @@ static int matches(const cli_command *cmd, int argc, char **argv)
 	return argc > 1 && strcmp(argv[1], space + 1) == 0 ? 2 : 0;
 }
 
-int main(int argc, char **argv)
+/* Runs the command argv names; its exit code. */
+static int dispatch(int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
@@ -156,7 +157,7 @@ int main(int argc, char **argv)
 	}
 	if (group && help) {
 		fprintf(to, "\n  aicert %s SUBCOMMAND --help    options of one subcommand\n", argv[1]);
-		return fflush(to) == 0 ? CLI_EXIT_OK : CLI_EXIT_FAIL;
+		return CLI_EXIT_OK;
 	}
 	if (!group) {
 		const char *near = nearest_command(argv[1]);
@@ -167,4 +168,9 @@ int main(int argc, char **argv)
 		print_usage(stderr);
 	}
 	return CLI_EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	return cli_finish(dispatch(argc, argv));
 }

@@ -450,6 +450,41 @@ static void a_good_file_is_read_with_its_counts(void **state)
 	ac_diags_free(&d);
 }
 
+static void utf8_is_checked_strictly(void **state)
+{
+	(void)state;
+	size_t bad = 99;
+	assert_true(ac_utf8_valid("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", 14, &bad));
+	assert_false(ac_utf8_valid("caf\xe9", 4, &bad));
+	assert_int_equal(bad, 3);
+	assert_false(ac_utf8_valid("\xc0\xaf", 2, &bad));         /* overlong '/' */
+	assert_false(ac_utf8_valid("\xed\xa0\x80", 3, &bad));     /* a surrogate */
+	assert_false(ac_utf8_valid("\xf4\x90\x80\x80", 4, &bad)); /* beyond U+10FFFF */
+	assert_false(ac_utf8_valid("\xe2\x82", 2, &bad));         /* cut short */
+	assert_int_equal(bad, 0);
+}
+
+static void control_characters_are_escaped_for_a_terminal(void **state)
+{
+	(void)state;
+	strbuf sb;
+	sb_init(&sb);
+	const char s[] = "a\x1b[2J\nb\x7f\xc2\x9b\xff caf\xc3\xa9";
+	ac_utf8_escape(&sb, s, sizeof s - 1, 1);
+	assert_string_equal(sb.buf, "a\\x1b[2J\nb\\x7f\\u009b\\xff caf\xc3\xa9");
+	sb_clear(&sb);
+	ac_utf8_escape(&sb, s, sizeof s - 1, 0);
+	assert_non_null(strstr(sb.buf, "[2J\\x0ab"));
+	sb_free(&sb);
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_diags_add(&d, "in\x1b.txt", "role\x07", 1, 2, "found '%s'", "\x1b]0;title\x07");
+	assert_string_equal(d.items[0].source, "in\\x1b.txt");
+	assert_string_equal(d.items[0].path, "role\\x07");
+	assert_string_equal(d.items[0].message, "found '\\x1b]0;title\\x07'");
+	ac_diags_free(&d);
+}
+
 /* ------------------------------------------------------------ the JSON writer */
 
 static unsigned long seed = 14;
@@ -566,6 +601,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_message_longer_than_1024_bytes_is_kept_whole),
+		cmocka_unit_test(utf8_is_checked_strictly),
+		cmocka_unit_test(control_characters_are_escaped_for_a_terminal),
 		cmocka_unit_test(a_message_over_the_cap_is_cut_on_a_character_and_says_so),
 		cmocka_unit_test(out_of_memory_is_reported_as_itself),
 		cmocka_unit_test(formatting_places_only_what_is_known),

@@ -33,6 +33,22 @@ void ac_diags_free(ac_diags *d)
 	memset(d, 0, sizeof *d);
 }
 
+void ac_diags_truncate(ac_diags *d, size_t count)
+{
+	while (d->count > count) {
+		ac_diag *x = &d->items[--d->count];
+		free(x->source);
+		free(x->path);
+		free(x->message);
+	}
+}
+
+ac_status ac_diags_oom_since(ac_diags *d, size_t count, const char *source, const char *what)
+{
+	ac_diags_truncate(d, count);
+	return ac_diags_oom(d, source, what);
+}
+
 static int reserve_one(ac_diags *d)
 {
 	if (d->count < d->cap)
@@ -48,6 +64,26 @@ static int reserve_one(ac_diags *d)
 
 /* The formatted message, cut to AC_DIAG_MAX_MESSAGE with a note; NULL when
  * memory ran out. */
+/* s (taken) with its control characters escaped: a message quotes input,
+ * and is shown on a terminal. */
+static char *clean(char *s)
+{
+	size_t n = strlen(s);
+	if (ac_utf8_valid(s, n, NULL)) {
+		size_t i = 0;
+		while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != 0x7F && !((unsigned char)s[i] == 0xC2 &&
+			(unsigned char)s[i + 1] < 0xA0))
+			i++;
+		if (i == n)
+			return s;
+	}
+	strbuf sb;
+	sb_init(&sb);
+	ac_utf8_escape(&sb, s, n, 0);
+	free(s);
+	return sb_take(&sb, NULL);
+}
+
 static char *format_message(const char *fmt, va_list ap)
 {
 	strbuf sb;
@@ -62,7 +98,8 @@ static char *format_message(const char *fmt, va_list ap)
 		sb.buf[keep] = '\0';
 		sb_printf(&sb, " [message cut: %zu of %zu bytes shown]", keep, full);
 	}
-	return sb_take(&sb, NULL);
+	char *msg = sb_take(&sb, NULL);
+	return msg ? clean(msg) : NULL;
 }
 
 /* Stores an entry that owns source, path and message (any of them NULL). */
@@ -95,6 +132,8 @@ ac_status ac_diags_vadd(ac_diags *d, const char *source, const char *path, int l
 	char *msg = format_message(fmt, ap);
 	char *src = source ? strdup(source) : NULL;
 	char *pth = path ? strdup(path) : NULL;
+	src = src ? clean(src) : NULL;
+	pth = pth ? clean(pth) : NULL;
 	if (!msg || (source && !src) || (path && !pth) || reserve_one(d) != 0) {
 		free(msg);
 		free(src);

@@ -28,5 +28,11 @@ ac_status ac_diags_vadd(ac_diags *d, const char *source, const char *path, int l
  * so that an allocation failure is reported as itself, never as bad input.
  * When even that message cannot be stored, the status alone says it. */
 ac_status ac_diags_oom(ac_diags *d, const char *source, const char *what);
+/* Drops the diagnostics after the first count. */
+void ac_diags_truncate(ac_diags *d, size_t count);
+/* The same as ac_diags_oom after dropping what was said after the first
+ * count diagnostics: for work whose problems an allocation failure may have
+ * made up (SQLite's constraint checks, jansson's parser). */
+ac_status ac_diags_oom_since(ac_diags *d, size_t count, const char *source, const char *what);
 
 #endif

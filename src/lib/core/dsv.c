@@ -13,6 +13,7 @@
 
 #include "core/diag.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 
 static ac_status start(dsv_reader *r, const char *name, char sep, ac_diags *diags)
 {
@@ -236,11 +237,18 @@ int dsv_row(dsv_reader *r, ac_status *st)
 			*st = dsv_error(r, "expected at least %d fields, found %d", r->need, r->nf);
 			return 0;
 		}
-		for (int i = 0; i < r->nf; i++)
-			if (strlen(r->fields[i]) > r->max_field) {
+		for (int i = 0; i < r->nf; i++) {
+			size_t n = strlen(r->fields[i]), bad;
+			if (n > r->max_field) {
 				*st = dsv_error(r, "field %d is longer than %zu bytes", i + 1, r->max_field);
 				return 0;
 			}
+			if (!ac_utf8_valid(r->fields[i], n, &bad)) {
+				*st = dsv_error(r, "field %d: found the byte 0x%02x, which is not UTF-8; expected text in UTF-8",
+						i + 1, (unsigned char)r->fields[i][bad]);
+				return 0;
+			}
+		}
 		r->rows++;
 		return 1;
 	}

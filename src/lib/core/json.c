@@ -3,7 +3,9 @@
  * whole number or an enum name, and one way to quote a value in a message.
  */
 #include <stdio.h>
+#include <string.h>
 
+#include "core/alloc.h"
 #include "core/json.h"
 #include "core/number.h"
 #include "core/utf8.h"
@@ -54,4 +56,20 @@ const char *ac_json_describe(const json_t *v, ac_describe_style style, size_t ma
 	case JSON_ARRAY: snprintf(buf, n, "an array"); break;
 	}
 	return buf;
+}
+
+json_t *ac_json_load(const char *text, size_t len, size_t flags, json_error_t *err, ac_status *st)
+{
+	memset(err, 0, sizeof *err);
+	unsigned long failures = ac_mem_failures();
+	json_t *v = json_loadb(text, len, flags, err);
+	/* jansson drops a character it cannot store and carries on: a value read
+	 * while an allocation failed is not trusted, even when the parse succeeded. */
+	if (ac_mem_failures() != failures || (!v && json_error_code(err) == json_error_out_of_memory)) {
+		json_decref(v);
+		*st = AC_ENOMEM;
+		return NULL;
+	}
+	*st = v ? AC_OK : AC_EINPUT;
+	return v;
 }

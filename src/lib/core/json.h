@@ -30,4 +30,11 @@ typedef enum { AC_DESCRIBE_WORDS, AC_DESCRIBE_PLAIN } ac_describe_style;
 /* Writes the description into buf and returns buf. */
 const char *ac_json_describe(const json_t *v, ac_describe_style style, size_t max, char *buf, size_t n);
 
+/* json_loadb that tells running out of memory from a bad text: jansson
+ * reports a failed allocation inside a string as a syntax error, or drops
+ * the character and succeeds.  Every JSON text is read with it.  On failure
+ * returns NULL with *st AC_ENOMEM or AC_EINPUT (and err filled for the
+ * latter); on success *st is AC_OK. */
+json_t *ac_json_load(const char *text, size_t len, size_t flags, json_error_t *err, ac_status *st);
+
 #endif

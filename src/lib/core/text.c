@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "core/utf8.h"
 
 ac_status ac_text_check(const char *text, size_t len, size_t max, const char *source, const char *what,
 			ac_diags *diags)
@@ -19,6 +20,18 @@ ac_status ac_text_check(const char *text, size_t len, size_t max, const char *so
 	}
 	if (len && memchr(text, '\0', len)) {
 		ac_diags_add(diags, source, NULL, 0, 0, "found a NUL byte, expected a text file");
+		return AC_EINPUT;
+	}
+	size_t bad;
+	if (!ac_utf8_valid(text, len, &bad)) {
+		int line = 1, col = 1;
+		for (size_t i = 0; i < bad; i++, col++)
+			if (text[i] == '\n') {
+				line++;
+				col = 0;
+			}
+		ac_diags_add(diags, source, NULL, line, col, "found the byte 0x%02x, which is not UTF-8; expected "
+			     "text in UTF-8", (unsigned char)text[bad]);
 		return AC_EINPUT;
 	}
 	return AC_OK;

@@ -11,7 +11,8 @@
 #include "aicert.h"
 
 /* AC_OK, or AC_EINPUT with a diagnostic naming source when the text is
- * longer than max bytes or holds a NUL byte.  what names the kind of file in
+ * longer than max bytes, holds a NUL byte or is not UTF-8 (with the line and
+ * column of the first byte that is not).  what names the kind of file in
  * the message ("a policy"). */
 ac_status ac_text_check(const char *text, size_t len, size_t max, const char *source, const char *what,
 			ac_diags *diags);

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "core/strbuf.h"
+
 /* The length of the longest prefix of s (len bytes) that is at most max
  * bytes and does not end inside a multi-byte UTF-8 character: len when
  * len <= max.  Bytes that are not UTF-8 are treated as whole characters. */
@@ -16,5 +18,20 @@ size_t ac_utf8_cut(const char *s, size_t len, size_t max);
 /* The length to print of s when a message quotes at most max bytes of it
  * (ac_utf8_cut over strlen(s)); s NULL is 0. */
 size_t ac_utf8_quote_len(const char *s, size_t max);
+
+/* The length of the valid UTF-8 sequence at s (at most len bytes): 1 to 4,
+ * or 0 when s does not start one (a stray continuation byte, an overlong
+ * form, a surrogate, beyond U+10FFFF, or cut short). */
+size_t ac_utf8_seq(const char *s, size_t len);
+
+/* 1 when all len bytes of s are UTF-8; else 0 and *bad (when not NULL) is
+ * the offset of the first byte that is not. */
+int ac_utf8_valid(const char *s, size_t len, size_t *bad);
+
+/* Appends n bytes of s to sb as a terminal may safely show them: every
+ * control character (C0, DEL, C1) and every byte that is not UTF-8 written
+ * as \xHH (C1 as \u0080...), the newline kept when keep_newline is 1.  The
+ * one escaping of untrusted text on its way to a terminal or a message. */
+void ac_utf8_escape(strbuf *sb, const char *s, size_t n, int keep_newline);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "core/diag.h"
 #include "history/diff.h"
 
 void outcome_free(outcome *o)

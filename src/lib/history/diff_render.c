@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "batch/batch.h"
+#include "core/diag.h"
 #include "core/json.h"
 #include "history/diff.h"
 #include "policy/wording.h"
@@ -445,16 +446,21 @@ ac_status ac_history_diff(ac_history *h, const ac_session_options *env, long lon
 			  char **out, size_t *len, ac_diags *diags)
 {
 	*out = NULL;
+	/* Reading the saved documents and rendering the diff go through jansson,
+	 * which drops what it cannot store: any failed allocation fails the diff. */
+	unsigned long failures = ac_mem_failures();
 	hist_diff d;
 	ac_status st = hist_diff_build(h, env, from, to, &d, diags);
 	strbuf sb;
 	sb_init(&sb);
 	if (st == AC_OK)
 		st = hist_diff_render(&d, f, &sb);
+	if (st == AC_OK && ac_mem_failures() != failures)
+		st = AC_ENOMEM;
 	if (st == AC_OK && !(*out = sb_take(&sb, len)))
 		st = AC_ENOMEM;
 	if (st == AC_ENOMEM)
-		ac_diags_add(diags, NULL, NULL, 0, 0, "out of memory");
+		ac_diags_oom(diags, NULL, "comparing the saved assessments");
 	sb_free(&sb);
 	hist_diff_free(&d);
 	return st;

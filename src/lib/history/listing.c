@@ -3,6 +3,7 @@
  * records as a table, one record in full, deleting records (and the policy
  * texts no record names any more), and every record as JSON Lines.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,7 +166,7 @@ ac_status ac_history_show(ac_history *h, long long id, ac_format f, char **out, 
 
 typedef struct {
 	FILE *f;
-	int failed;
+	int failed; /* errno of the failed write, or -1 */
 } export_ctx;
 
 static void export_row(strbuf *o, const hist_record *r, void *ctx)
@@ -174,7 +175,7 @@ static void export_row(strbuf *o, const hist_record *r, void *ctx)
 	sb_clear(o);
 	hist_record_json(o, r, NULL);
 	if (!o->failed && !c->failed && fwrite(o->buf, 1, o->len, c->f) != o->len)
-		c->failed = 1;
+		c->failed = errno ? errno : -1;
 }
 
 ac_status ac_history_export(ac_history *h, FILE *out, ac_diags *diags)
@@ -184,8 +185,11 @@ ac_status ac_history_export(ac_history *h, FILE *out, ac_diags *diags)
 	export_ctx c = {out, 0};
 	ac_status s = each(h, export_row, &line, &c, diags);
 	sb_free(&line);
-	if (s == AC_OK && (c.failed || fflush(out) != 0)) {
-		ac_diags_add(diags, NULL, NULL, 0, 0, "cannot write the export");
+	if (s == AC_OK && !c.failed && fflush(out) != 0)
+		c.failed = errno ? errno : -1;
+	if (s == AC_OK && c.failed) {
+		ac_diags_add(diags, NULL, NULL, 0, 0, "cannot write the export%s%s", c.failed > 0 ? ": " : "",
+			     c.failed > 0 ? strerror(c.failed) : "");
 		s = AC_EIO;
 	}
 	return s;

@@ -99,7 +99,8 @@ ac_status hist_write(hist_backend *b, ac_session *s, const ac_profile *p, const 
 	const ac_policy *pol = ac_session_policy(s);
 	if ((st = ac_profile_write(p, &profile, &profile_len)) == AC_OK &&
 	    (st = ac_render(a, AC_FORMAT_JSON, &json, &json_len)) == AC_OK &&
-	    (st = (policy_copy = strndup(ptext, plen)) ? AC_OK : AC_ENOMEM) == AC_OK)
+	    (st = (policy_copy = strndup(ptext, plen)) ? AC_OK : AC_ENOMEM) == AC_OK &&
+	    (st = ac_session_catalogue(s) ? AC_OK : AC_ENOMEM) == AC_OK) /* NULL: no memory to read it */
 		st = hist_data_version(s, &data, diags);
 	if (st != AC_OK)
 		ac_diags_add(diags, NULL, NULL, 0, 0, "saving: %s", ac_strerror(st));
@@ -236,6 +237,10 @@ ac_status hist_latest(ac_history *h, long long *from, long long *to, ac_diags *d
 	int n = 0, rc;
 	while (n < 2 && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		ids[n++] = sqlite3_column_int64(st, 0);
+	if (n < 2 && rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return hist_sql_error(h, "reading the history", diags);
+	}
 	sqlite3_finalize(st);
 	if (to)
 		*to = ids[0];

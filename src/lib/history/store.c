@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/diag.h"
 #include "history/history.h"
 
 /* ------------------------------------------------------------ migrations */
@@ -219,8 +220,11 @@ static ac_status intact(ac_history *h, ac_diags *diags)
 {
 	sqlite3_stmt *st = NULL;
 	ac_status s = AC_OK;
+	unsigned long failures = ac_mem_failures(); /* the check reports memory running out as damage */
 	if (sqlite3_prepare_v2(h->db, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW)
 		s = hist_sql_error(h, "checking the history", diags);
+	else if (ac_mem_failures() != failures)
+		s = ac_diags_oom(diags, h->path, "checking the history");
 	else if (strcmp(hist_text(st, 0) ? hist_text(st, 0) : "", "ok") != 0) {
 		ac_diags_add(diags, h->path, NULL, 0, 0, "the history is damaged (%s); it was left as it is: move it away "
 			     "to start a new one", hist_text(st, 0) ? hist_text(st, 0) : "no details");
@@ -237,6 +241,8 @@ static ac_status check(ac_history *h, ac_diags *diags)
 	if (tables < 0)
 		return hist_sql_error(h, "opening the history", diags);
 	long long app = query_int(h, "PRAGMA application_id");
+	if (app < 0)
+		return hist_sql_error(h, "opening the history", diags);
 	if (tables == 0 && app == 0)
 		return migrate(h, diags); /* a new, empty file */
 	ac_status s = intact(h, diags);
@@ -248,6 +254,8 @@ static ac_status check(ac_history *h, ac_diags *diags)
 		return AC_EINPUT;
 	}
 	long long version = query_int(h, "SELECT version FROM schema_version");
+	if (version < 0 && (sqlite3_extended_errcode(h->db) & 0xff) == SQLITE_NOMEM)
+		return hist_sql_error(h, "opening the history", diags);
 	if (version < 1) {
 		ac_diags_add(diags, h->path, NULL, 0, 0, "found an aicert history without a readable version; it was "
 			     "left as it is: move it away to start a new one");

@@ -548,13 +548,15 @@ static ac_status parse_text(const char *json, size_t len, const char *source, ac
 		return AC_EINPUT;
 	}
 	json_error_t err;
-	json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &err);
+	ac_status st;
+	json_t *root = ac_json_load(json, len, JSON_REJECT_DUPLICATES, &err, &st);
+	if (st == AC_ENOMEM)
+		return ac_diags_oom(diags, source, "reading the catalogue");
 	if (!root) {
 		problem(&x, NULL, err.line > 0 ? err.line : 0, err.column > 0 ? err.column : 0,
 			"not valid JSON: %s", err.text);
 		return AC_EINPUT;
 	}
-	ac_status st = AC_OK;
 	ac_cert *certs = NULL;
 	size_t n = 0;
 	char found[64];

@@ -14,6 +14,8 @@
 
 #include "aicert.h"
 #include "core/codes.h"
+#include "core/alloc.h"
+#include "core/diag.h"
 #include "core/json.h"
 #include "input/cert.h"
 #include "input/profile.h"
@@ -194,6 +196,9 @@ static void walk_tasks(walk *w, const json_t *arr, ac_profile *p, const char *pa
 		if (!name || json_is_null(name)) {
 			join_path(sp, sizeof sp, sub, "name");
 			problem(w, sp, "found %s, expected %s", name ? "null" : "nothing", "the task's name");
+		} else if (json_is_string(name) && !json_string_value(name)[strspn(json_string_value(name), " \t\r\n")]) {
+			join_path(sp, sizeof sp, sub, "name");
+			problem(w, sp, "found %s, expected %s", "an empty name", "the task's name");
 		}
 		const json_t *cat = json_object_get(t, "category"), *oid = json_object_get(t, "onet_task_id");
 		if ((!cat || json_is_null(cat)) && (!oid || json_is_null(oid))) {
@@ -454,7 +459,10 @@ ac_status ac_profile_parse(const char *text, size_t len, const char *source, ac_
 		return AC_EINPUT;
 	}
 	json_error_t err;
-	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+	ac_status st;
+	json_t *root = ac_json_load(text, len, JSON_REJECT_DUPLICATES, &err, &st);
+	if (st == AC_ENOMEM)
+		return ac_diags_oom(diags, source, "reading the profile");
 	if (!root) {
 		ac_diags_add(diags, source, NULL, err.line, err.column, "not valid JSON: %s", err.text);
 		return AC_EINPUT;

@@ -11,6 +11,8 @@
 
 #include <jansson.h>
 
+#include "core/alloc.h"
+#include "core/diag.h"
 #include "core/json.h"
 #include "input/cert.h"
 #include "input/profile.h"
@@ -289,7 +291,11 @@ ac_status ac_profile_set(ac_profile *p, const char *path, const char *json, ac_d
 		return AC_EINPUT;
 	}
 	json_error_t err;
-	json_t *value = json_loads(json ? json : "null", JSON_DECODE_ANY, &err);
+	ac_status loaded;
+	const char *given = json ? json : "null";
+	json_t *value = ac_json_load(given, strlen(given), JSON_DECODE_ANY, &err, &loaded);
+	if (loaded == AC_ENOMEM)
+		return ac_diags_oom(diags, NULL, "reading an answer");
 	if (!value) {
 		ac_diags_add(diags, NULL, path, 0, 0, "not valid JSON: %s", err.text);
 		return AC_EINPUT;
@@ -318,13 +324,16 @@ ac_status ac_profile_set(ac_profile *p, const char *path, const char *json, ac_d
 	if (st == AC_OK) {
 		const char *last = pp.keys[pp.n - 1];
 		int r = 0;
+		unsigned long failures = ac_mem_failures();
 		if (last && json_is_null(value))
 			json_object_del(cur, last);
 		else if (last)
 			r = json_object_set(cur, last, value);
 		else
 			r = json_array_set(cur, pp.idx[pp.n - 1], value);
-		if (r != 0) {
+		if (r != 0 && ac_mem_failures() != failures) {
+			st = ac_diags_oom(diags, NULL, "setting an answer");
+		} else if (r != 0) {
 			ac_diags_add(diags, NULL, path, 0, 0, "found no such element, expected an existing task");
 			st = AC_EINPUT;
 		}

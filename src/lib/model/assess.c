@@ -421,6 +421,9 @@ static ac_status assess(const ac_profile *profile, const ac_context *ctx, int ra
 	*out = NULL;
 	if (!profile || !ctx || !ctx->policy)
 		return AC_EINTERNAL;
+	/* A step that cannot store a word or a match would give another answer
+	 * rather than fail: any allocation that failed on the way fails the whole. */
+	unsigned long failures = ac_mem_failures();
 	ac_assessment *a = calloc(1, sizeof *a);
 	if (!a)
 		return AC_ENOMEM;
@@ -496,6 +499,8 @@ static ac_status assess(const ac_profile *profile, const ac_context *ctx, int ra
 	if (st == AC_OK)
 		st = ac_whatif(a, &prep, profile, &ev, ctx->counterfactuals);
 	ac_eval_free(&ev);
+	if (st == AC_OK && ac_mem_failures() != failures)
+		st = AC_ENOMEM;
 	if (st != AC_OK) {
 		ac_assessment_free(a);
 		return st;

@@ -381,6 +381,7 @@ ac_status ac_compare(const ac_context *ctx, const ac_profile *p, const ac_compar
 		ac_compare_options_init(&dflt);
 		o = &dflt;
 	}
+	unsigned long failures = ac_mem_failures(); /* as in ac_assess: any failure fails the whole */
 	ac_comparison *c = calloc(1, sizeof *c);
 	if (!c)
 		return AC_ENOMEM;
@@ -444,6 +445,8 @@ ac_status ac_compare(const ac_context *ctx, const ac_profile *p, const ac_compar
 	if (st == AC_OK && !c->n_pursue)
 		st = keep_best_alternative(c, base);
 	ac_assessment_free(base);
+	if (st == AC_OK && ac_mem_failures() != failures)
+		st = AC_ENOMEM;
 	if (st != AC_OK) {
 		ac_comparison_free(c);
 		return st;

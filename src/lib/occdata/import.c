@@ -271,6 +271,11 @@ ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *di
 	ac_status s = check_files(srcdir, im.skip, diags);
 	if (s != AC_OK)
 		return s;
+	/* A row stored while an allocation failed may have lost a value (SQLite
+	 * binds nothing it cannot copy) or fail a check it would pass: then the
+	 * import fails as out of memory, whatever else it found. */
+	unsigned long failures = ac_mem_failures();
+	size_t said = diags->count;
 	im.diags = diags;
 	im.srcdir = srcdir;
 	char *tmp = ac_strdup_printf("%s.tmp-%ld", dbpath, (long)getpid());
@@ -294,6 +299,8 @@ ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *di
 	sqlite3_finalize(im.occ_exists);
 	if (im.db && (rc = sqlite3_close(im.db)) != SQLITE_OK && s == AC_OK)
 		s = occ_import_sql_error(&im, rc, "cannot close the database");
+	if (s != AC_ENOMEM && ac_mem_failures() != failures)
+		s = ac_diags_oom_since(diags, said, dbpath, "importing");
 	if (s == AC_OK && sync_path(tmp, 0) != 0) {
 		ac_diags_add(diags, tmp, NULL, 0, 0, "cannot write the database: %s", strerror(errno));
 		s = AC_EIO;

@@ -393,7 +393,10 @@ ac_status ac_occdata_occupation(ac_occdata *db, const char *code, ac_occupation 
 		return *out ? AC_OK : ac_diags_oom(diags, db->path, "copying an occupation");
 	}
 	ac_occupation *o = NULL;
+	unsigned long failures = ac_mem_failures(); /* SQLite out of memory reads as no row */
 	ac_status s = read_occupation(db, c, soc, &o, diags);
+	if (s == AC_ENOTFOUND && ac_mem_failures() != failures)
+		return ac_diags_oom(diags, db->path, "reading an occupation");
 	if (s == AC_ENOTFOUND) {
 		ac_diags_add(diags, NULL, NULL, 0, 0,
 			     "no occupation %s in the data ('aicert occupations search WORDS' finds codes)", c);

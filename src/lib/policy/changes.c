@@ -43,7 +43,7 @@ static ac_question_field *listed(reader *r, const char *path, int col)
 static void each_item(reader *r, char *value, int value_col, void (*fn)(reader *r, const char *item, int col))
 {
 	char *item = value;
-	while (item) {
+	while (item && !r->nomem) {
 		char *comma = strchr(item, ',');
 		if (comma)
 			*comma = '\0';

@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/diag.h"
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "policy/reader.h"
@@ -233,11 +234,11 @@ ac_status ac_policy_parse(const char *text, size_t len, const char *source, ac_p
 		return st;
 	ac_policy *p = calloc(1, sizeof *p);
 	if (!p)
-		return AC_ENOMEM;
+		return ac_diags_oom(diags, source, "reading the policy");
 	reader r = {.pol = p, .d = diags, .source = source, .sec = &sec_top, .stage = AC_STAGE_AFTER};
 	char line[MAX_LINE + 2];
 	size_t pos = 0;
-	while (pos < len) {
+	while (pos < len && !r.nomem) {
 		size_t end = pos;
 		while (end < len && text[end] != '\n')
 			end++;
@@ -258,15 +259,15 @@ ac_status ac_policy_parse(const char *text, size_t len, const char *source, ac_p
 	r.eof_line = r.line;
 	if (!r.failed)
 		check_complete(&r);
-	if (r.failed) {
+	if (r.failed || r.nomem) {
 		ac_policy_free(p);
-		return r.nomem ? AC_ENOMEM : AC_EINPUT;
+		return r.nomem ? ac_diags_oom(diags, source, "reading the policy") : AC_EINPUT;
 	}
 	st = ac_wording_builtin(&p->wording, diags);
 	if (st == AC_OK)
 		st = words_for_questions(&r);
 	if (st == AC_OK && !(p->text = malloc(len + 1)))
-		st = AC_ENOMEM;
+		st = ac_diags_oom(diags, source, "reading the policy");
 	if (st != AC_OK) {
 		ac_policy_free(p);
 		return st;

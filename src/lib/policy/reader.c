@@ -27,10 +27,11 @@ void ac_reader_error(reader *r, int col, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The parse stops at the end of the line (parse.c reports it once). */
 void ac_reader_nomem(reader *r)
 {
 	r->nomem = 1;
-	ac_reader_error(r, 0, "out of memory");
+	r->failed = 1;
 }
 
 void ac_reader_refuse(reader *r)

@@ -170,7 +170,8 @@ ac_status ac_certs_render_with(const ac_catalogue *cat, const ac_policy *pol, co
 			empty_domain = 0;
 	ac_status st;
 	if (format == AC_FORMAT_JSON) {
-		st = ac_render_json_value(list_json(rows, shown), out, len);
+		unsigned long failures = ac_mem_failures();
+		st = ac_render_json_value(list_json(rows, shown), failures, out, len);
 	} else {
 		const ac_wording *words = NULL;
 		st = ac_wording_builtin(&words, NULL);
@@ -178,7 +179,7 @@ ac_status ac_certs_render_with(const ac_catalogue *cat, const ac_policy *pol, co
 			strbuf sb;
 			sb_init(&sb);
 			list_text(&sb, words, pol, rows, shown, total, unknown_cost, empty_domain, width);
-			*out = sb_take(&sb, len);
+			*out = ac_render_take_clean(&sb, len);
 			st = *out ? AC_OK : AC_ENOMEM;
 		}
 	}
@@ -306,13 +307,14 @@ ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t 
 ac_status ac_cert_render_with(const ac_cert *c, const ac_policy *pol, ac_format format, char **out, size_t *len)
 {
 	*out = NULL;
+	unsigned long failures = ac_mem_failures();
 	if (format == AC_FORMAT_JSON)
-		return ac_render_json_value(ac_cert_json(c), out, len);
+		return ac_render_json_value(ac_cert_json(c), failures, out, len);
 	if (format != AC_FORMAT_TEXT)
 		return AC_EINPUT;
 	strbuf sb;
 	sb_init(&sb);
 	show_text(&sb, c, pol);
-	*out = sb_take(&sb, len);
+	*out = ac_render_take_clean(&sb, len);
 	return *out ? AC_OK : AC_ENOMEM;
 }

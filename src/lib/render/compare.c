@@ -396,8 +396,9 @@ ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, co
 	size_t width;
 	int color;
 	ac_render_options_resolve(ro, &width, &color);
+	unsigned long failures = ac_mem_failures();
 	if (format == AC_FORMAT_JSON)
-		return ac_render_json_value(comparison_json(c), out_text, len);
+		return ac_render_json_value(comparison_json(c), failures, out_text, len);
 	if (format != AC_FORMAT_TEXT && format != AC_FORMAT_MARKDOWN)
 		return AC_EINPUT;
 	const ac_wording *words = NULL;
@@ -408,6 +409,6 @@ ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, co
 	sb_init(&sb);
 	out o = {&sb, format == AC_FORMAT_MARKDOWN, width};
 	comparison_out(c, &o, words);
-	*out_text = sb_take(&sb, len);
+	*out_text = ac_render_take_clean(&sb, len);
 	return *out_text ? AC_OK : AC_ENOMEM;
 }

@@ -10,6 +10,7 @@
 
 #include "core/options.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "render/render.h"
 
 void ac_render_options_init(ac_render_options *o)
@@ -143,10 +144,16 @@ int ac_render_next_line(const char **p, size_t width, const char **line, size_t 
 	return end != start;
 }
 
-ac_status ac_render_json_value(json_t *root, char **out, size_t *len)
+ac_status ac_render_json_value(json_t *root, unsigned long failures, char **out, size_t *len)
 {
 	*out = NULL;
-	char *s = root ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12)) : NULL;
+	char *s = root && ac_mem_failures() == failures
+			  ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12))
+			  : NULL;
+	if (s && ac_mem_failures() != failures) { /* the dump, too, may leave something out */
+		free(s);
+		s = NULL;
+	}
 	json_decref(root);
 	if (!s)
 		return AC_ENOMEM;
@@ -160,13 +167,25 @@ ac_status ac_render_json_value(json_t *root, char **out, size_t *len)
 }
 
 /* Copies n bytes of text with each run of whitespace as one space and control
- * characters (which could drive the terminal) as '?': the plain runs between
- * them in one copy each. */
+ * characters (which could drive the terminal) escaped, as \x1b
+ * (ac_utf8_escape): the plain runs between them in one copy each. */
 void ac_render_put_clean(strbuf *sb, const char *s, size_t n)
 {
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) { /* a whole character, unless it is C1 or not UTF-8 */
+			size_t k = ac_utf8_seq(s + i, n - i);
+			if (k && !(c == 0xC2 && (unsigned char)s[i + 1] < 0xA0)) {
+				i += k - 1;
+				continue;
+			}
+			sb_putn(sb, s + run, i - run);
+			ac_utf8_escape(sb, s + i, k ? k : 1, 0);
+			i += (k ? k : 1) - 1;
+			run = i + 1;
+			continue;
+		}
 		if (c >= 0x20 && c != 0x7f && c != ' ')
 			continue;
 		if (c == ' ' && (i + 1 == n || !is_space(s[i + 1])))
@@ -177,11 +196,23 @@ void ac_render_put_clean(strbuf *sb, const char *s, size_t n)
 			while (i + 1 < n && is_space(s[i + 1]))
 				i++;
 		} else {
-			sb_putn(sb, "?", 1);
+			ac_utf8_escape(sb, s + i, 1, 0);
 		}
 		run = i + 1;
 	}
 	sb_putn(sb, s + run, n - run);
+}
+
+char *ac_render_take_clean(strbuf *sb, size_t *len)
+{
+	strbuf clean;
+	sb_init(&clean);
+	if (sb->failed)
+		clean.failed = 1;
+	else if (sb->len)
+		ac_utf8_escape(&clean, sb->buf, sb->len, 1);
+	sb_free(sb);
+	return sb_take(&clean, len);
 }
 
 void ac_render_spaces(strbuf *sb, size_t n)

@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "core/json.h"
 #include "core/jsonw.h"
 #include "render/render.h"
 
@@ -153,12 +154,10 @@ static void jparse(jb *b, const char *text)
 		return;
 	}
 	json_error_t err;
-	memset(&err, 0, sizeof err);
-	json_t *v = json_loads(text, JSON_DECODE_ANY, &err);
+	ac_status st;
+	json_t *v = ac_json_load(text, strlen(text), JSON_DECODE_ANY, &err, &st);
 	if (!v) {
-		enum json_error_code code = json_error_code(&err);
-		fail(b, code == json_error_out_of_memory || code == json_error_unknown ? AC_ENOMEM
-										: AC_EINTERNAL);
+		fail(b, st == AC_ENOMEM ? AC_ENOMEM : AC_EINTERNAL);
 		jnull(b);
 		return;
 	}

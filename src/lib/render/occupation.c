@@ -60,12 +60,13 @@ ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m,
 				       char **out, size_t *len)
 {
 	*out = NULL;
+	unsigned long failures = ac_mem_failures();
 	if (format == AC_FORMAT_JSON)
-		return ac_render_json_value(matches_json(words, m, n), out, len);
+		return ac_render_json_value(matches_json(words, m, n), failures, out, len);
 	strbuf sb;
 	sb_init(&sb);
 	matches_text(&sb, words, m, n);
-	*out = sb_take(&sb, len);
+	*out = ac_render_take_clean(&sb, len);
 	return *out ? AC_OK : AC_ENOMEM;
 }
 
@@ -359,11 +360,12 @@ ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *in
 			       ac_format format, char **out, size_t *len)
 {
 	*out = NULL;
+	unsigned long failures = ac_mem_failures();
 	if (format == AC_FORMAT_JSON)
-		return ac_render_json_value(occupation_json(o, info, groups), out, len);
+		return ac_render_json_value(occupation_json(o, info, groups), failures, out, len);
 	strbuf sb;
 	sb_init(&sb);
 	print_occupation(&sb, o, info);
-	*out = sb_take(&sb, len);
+	*out = ac_render_take_clean(&sb, len);
 	return *out ? AC_OK : AC_ENOMEM;
 }

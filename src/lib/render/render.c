@@ -22,6 +22,7 @@ ac_status ac_render_opts(const ac_assessment *a, ac_format format, const ac_rend
 	*out = NULL;
 	if (!a)
 		return AC_EINPUT;
+	unsigned long failures = ac_mem_failures(); /* a text left out is a failure, not a shorter report */
 	strbuf sb;
 	sb_init(&sb);
 	ac_status st;
@@ -42,6 +43,8 @@ ac_status ac_render_opts(const ac_assessment *a, ac_format format, const ac_rend
 		st = AC_EINPUT;
 		break;
 	}
+	if (st == AC_OK && ac_mem_failures() != failures)
+		st = AC_ENOMEM;
 	if (st != AC_OK) {
 		sb_free(&sb);
 		return st;

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "aicert.h"
+#include "core/alloc.h"
 #include "core/strbuf.h"
 #include "model/assessment.h"
 #include "policy/wording.h"
@@ -117,8 +118,10 @@ ac_status ac_render_json_layout(const ac_assessment *a, int compact, strbuf *out
 
 /* Writes a JSON document (two-space indent, keys in insertion order, final
  * newline) into a new string and releases root; NULL root means it could not
- * be built (out of memory). */
-ac_status ac_render_json_value(json_t *root, char **out, size_t *len);
+ * be built (out of memory).  failures is ac_mem_failures() from before root
+ * was built: jansson leaves out a member it could not store, so a tree built
+ * while an allocation failed is not written. */
+ac_status ac_render_json_value(json_t *root, unsigned long failures, char **out, size_t *len);
 
 /* `occupations search` and `occupations show` (render/occupation.c). */
 ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m, size_t n, ac_format format,
@@ -146,8 +149,12 @@ double ac_render_round(double x, int decimals);
 void ac_render_spaces(strbuf *sb, size_t n);
 
 /* Copies n bytes of text with each run of whitespace as one space and
- * control characters (which could drive a terminal) as '?'. */
+ * control characters (which could drive a terminal) escaped (ac_utf8_escape). */
 void ac_render_put_clean(strbuf *sb, const char *s, size_t n);
+/* sb_take for a text without colours (catalogue, comparison, occupations):
+ * every control character in it but the newline came from the data, and is
+ * escaped (ac_utf8_escape) so that it cannot drive the terminal. */
+char *ac_render_take_clean(strbuf *sb, size_t *len);
 /* Writes text from column col (the caller wrote what precedes it), wrapping
  * at width columns; later lines start at column indent.  Ends the line. */
 void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, size_t width);

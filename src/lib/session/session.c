@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/diag.h"
 #include "core/options.h"
 #include "input/cert.h"
 #include "input/profile.h"
@@ -76,7 +77,13 @@ static ac_status open_data(ac_session *s, int explicit_path, ac_diags *diags)
 		return AC_OK;
 	ac_diags own;
 	ac_diags_init(&own);
+	unsigned long failures = ac_mem_failures();
 	ac_status st = ac_occdata_open(s->sh->data_path, &s->occ, &own);
+	if (st != AC_OK && ac_mem_failures() != failures) {
+		ac_occdata_close(s->occ);
+		s->occ = NULL;
+		st = ac_diags_oom_since(&own, 0, s->sh->data_path, "opening the occupation data");
+	}
 	if (st == AC_ENODATA && !explicit_path) {
 		s->occ = NULL;
 		st = AC_OK;
@@ -257,11 +264,14 @@ ac_status ac_session_assess(ac_session *s, const ac_profile *p, const ac_assess_
 	ctx.counterfactuals = AC_HAS_FIELD(o, ac_assess_options, counterfactuals) ? o->counterfactuals : 1;
 	ctx.as_of = AC_HAS_FIELD(o, ac_assess_options, as_of) ? o->as_of : NULL;
 	*out = NULL;
+	unsigned long failures = ac_mem_failures(); /* data missing for want of memory is not "not installed" */
 	/* Only a profile that names an occupation or an O*NET task reads the
 	 * occupation data; only one that names a certificate reads the catalogue. */
 	ac_status st = p && p->cert_given && !ctx.catalogue ? AC_ENOMEM : AC_OK;
 	if (st == AC_OK && uses_occdata(p))
 		st = data(s, &ctx.occdata, diags);
+	if (st == AC_OK && ac_mem_failures() != failures)
+		st = AC_ENOMEM;
 	if (st == AC_OK)
 		st = ac_assess(p, &ctx, out, diags);
 	if (st == AC_ENOMEM)
@@ -277,7 +287,10 @@ ac_status ac_session_compare(ac_session *s, const ac_profile *p, const ac_compar
 	ctx.catalogue = catalogue(s->sh);
 	ctx.as_of = o && AC_HAS_FIELD(o, ac_compare_options, as_of) ? o->as_of : NULL;
 	*out = NULL;
+	unsigned long failures = ac_mem_failures();
 	ac_status st = !ctx.catalogue ? AC_ENOMEM : uses_occdata(p) ? data(s, &ctx.occdata, diags) : AC_OK;
+	if (st == AC_OK && ac_mem_failures() != failures)
+		st = AC_ENOMEM;
 	if (st == AC_OK)
 		st = ac_compare(&ctx, p, o, out, diags);
 	if (st == AC_ENOMEM)
@@ -315,6 +328,7 @@ ac_status ac_session_occupation_show(ac_session *s, const char *code, ac_format 
 				     ac_diags *diags)
 {
 	*out = NULL;
+	unsigned long failures = ac_mem_failures(); /* a task list read short is a failure, not a shorter list */
 	ac_status st = need_data(s, diags);
 	ac_occupation *o = NULL;
 	ac_occdata_info *info = NULL;
@@ -330,6 +344,11 @@ ac_status ac_session_occupation_show(ac_session *s, const char *code, ac_format 
 	}
 	if (st == AC_OK)
 		st = ac_render_occupation(o, info, groups, format, out, len);
+	if (st == AC_OK && ac_mem_failures() != failures) {
+		ac_free(*out);
+		*out = NULL;
+		st = ac_diags_oom(diags, NULL, "reading an occupation");
+	}
 	ac_task_groups_free(groups);
 	ac_occdata_info_free(info);
 	ac_occupation_free(o);

@@ -1,0 +1,63 @@
+#!/bin/sh
+# test_special_files.sh — only regular files (or - for standard input) are
+# read: a FIFO with no writer is refused at once instead of blocking, and so
+# are a device and a folder; `data import --to` refuses a target that is not
+# a regular file and leaves it as it was.  And the one limit on messages:
+# at most 200 problems listed for an input.
+# usage: test_special_files.sh PATH/TO/aicert PATH/TO/tests PATH/TO/examples
+set -u
+AICERT=${1:?usage: test_special_files.sh AICERT TESTS_DIR EXAMPLES_DIR}
+TESTS=${2:?usage: test_special_files.sh AICERT TESTS_DIR EXAMPLES_DIR}
+EXAMPLES=${3:?usage: test_special_files.sh AICERT TESTS_DIR EXAMPLES_DIR}
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/aicert-special.XXXXXX") || exit 1
+trap 'rm -rf "$TMP"' EXIT INT TERM
+export AICERT_DATA="$TMP/none/occupations.db" AICERT_HISTORY="$TMP/history.db"
+. "$TESTS/cli/lib.sh"
+mkfifo "$TMP/fifo" || exit 1
+
+# refused EXPECTED-WORDS ARGS... : exit 2 within 10 seconds, the words said.
+refused() {
+	words=$1
+	shift
+	count=$((count + 1))
+	timeout 10 "$AICERT" "$@" >"$TMP/out" 2>"$TMP/err"
+	got=$?
+	if [ "$got" -ne 2 ]; then
+		fail "aicert $* exited $got, expected 2"
+	elif ! grep -q "$words" "$TMP/err"; then
+		fail "aicert $* did not say '$words':"
+		sed 's/^/    /' "$TMP/err" >&2
+	elif [ -s "$TMP/out" ]; then
+		fail "aicert $* wrote on standard output"
+	fi
+}
+
+refused "a pipe (FIFO), expected a regular file" assess "$TMP/fifo"
+refused "a pipe (FIFO), expected a regular file" assess "$EXAMPLES/product-lead.json" --policy "$TMP/fifo"
+refused "a pipe (FIFO), expected a regular file" assess "$EXAMPLES/product-lead.json" --catalogue "$TMP/fifo"
+refused "a pipe (FIFO), expected a regular file" policy check "$TMP/fifo"
+refused "a pipe (FIFO), expected a regular file" batch "$TMP/fifo"
+refused "a device or other special file" assess /dev/null
+refused "a folder" assess "$TMP"
+run 0 assess - <"$EXAMPLES/product-lead.json"
+
+refused "found a device or other special file, expected a database file" \
+	data import --from "$TESTS/fixtures/occdata/good" --to "$TMP/fifo"
+[ -p "$TMP/fifo" ] || fail "the FIFO named by --to was replaced"
+: >"$TMP/target.db"
+ln -s "$TMP/target.db" "$TMP/link.db"
+refused "found a symbolic link" data import --from "$TESTS/fixtures/occdata/good" --to "$TMP/link.db"
+[ -L "$TMP/link.db" ] || fail "the symbolic link named by --to was replaced"
+refused "found a folder" data import --from "$TESTS/fixtures/occdata/good" --to "$TMP"
+
+# Limits: at most 200 problems are listed for one input, then how many more.
+python3 -c 'import json, sys
+p = json.load(open(sys.argv[1]))
+p["motives"] = ["fomo%d" % i for i in range(300)]
+json.dump(p, open(sys.argv[2], "w"))' "$EXAMPLES/product-lead.json" "$TMP/many.json" || exit 1
+run 2 assess "$TMP/many.json"
+[ "$(wc -l <"$TMP/err")" -eq 201 ] || fail "300 bad motives gave $(wc -l <"$TMP/err") lines, expected 200 and a count"
+grep -q "^aicert: and 100 more problems$" "$TMP/err" || fail "no 'and 100 more problems' after the 200th"
+
+echo "$count checks, $failures failures"
+[ "$failures" -eq 0 ]
