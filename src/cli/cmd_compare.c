@@ -8,8 +8,9 @@
 
 static int run_compare(const cli_args *a)
 {
-	int rc, json = 0;
-	if ((rc = cli_format_text_or_json(a, &json)) >= 0)
+	int rc;
+	ac_format format = AC_FORMAT_TEXT;
+	if ((rc = cli_format(a, &format)) >= 0)
 		return rc;
 	ac_compare_options o;
 	ac_compare_options_init(&o);
@@ -49,7 +50,7 @@ static int run_compare(const cli_args *a)
 	cli_render_options(&ro);
 	ac_status st = ac_session_compare(session, p, &o, &cmp, &d);
 	if (st == AC_OK)
-		st = ac_comparison_render_opts(cmp, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &ro, &text, &len);
+		st = ac_comparison_render_opts(cmp, format, &ro, &text, &len);
 	rc = cli_emit(st, text, len, &d, path);
 	ac_diags_free(&d);
 out:
@@ -68,7 +69,7 @@ static const cli_option compare_options[] = {
 	CLI_OPT_POLICY,
 	CLI_OPT_CATALOGUE,
 	CLI_OPT_DATA,
-	{"format", "FMT", "output format: text (default) or json"},
+	CLI_OPT_FORMAT,
 	{NULL, NULL, NULL},
 };
 
@@ -77,7 +78,7 @@ const cli_command cmd_compare = {
 	"rank the catalogue's certificates for one profile",
 	"aicert compare PROFILE [--top N] [--domain D] [--max-cost USD] [--include-retired] [--as-of YYYY-MM-DD] "
 	"[--policy FILE] "
-	"[--catalogue FILE] [--data FILE] [--format text|json]",
+	"[--catalogue FILE] [--data FILE] [--format text|json|markdown]",
 	"Runs the assessment once per certificate, as if the profile named it, and ranks the results by "
 	"the policy's comparison rule (printed with the output).  When no certificate earns 'pursue', "
 	"that is said first, with the best path other than a certificate.  A certification named in the "

@@ -68,9 +68,44 @@ run 0 certs show aws-mla-c01 && {
 	contains "$TMP/out" "36 months" "certs show prints validity"
 }
 run 0 certs show pmi-cpmai && {
-	contains "$TMP/out" "unknown (uncertain)" "unknown and uncertain price is said so"
-	contains "$TMP/out" "21 hours" "certs show prints hours"
+	contains "$TMP/out" "21 hours (uncertain)" "a figure only other pages give is uncertain"
+	contains "$TMP/out" "cost (USD)      unknown" "an unknown price is said so"
 }
+run 0 certs show iapp-aigp && {
+	contains "$TMP/out" "https://iapp.org/certify/aigp/" "the issuer's page is kept apart"
+	contains "$TMP/out" "the issuer; supports format" "each source says its standing and what it supports"
+	contains "$TMP/out" "another page; supports price, retake price, preparation" "third-party support is named"
+}
+run 0 certs show ms-ai-102 && contains "$TMP/out" "successor       ms-ai-103" "a retired certificate names its successor"
+run 0 certs show MS-AI-102 && contains "$TMP/out" "ms-ai-102" "ids are found in any case"
+run 0 certs list --format json && pycheck "no jargon, no low-standing sources, successors exist" '
+import re
+ids = {c["id"] for c in d["certifications"]}
+low = ("grokipedia", "cciedump", "gist.github", "scribd", "dhirubhai", "pass-it.ai", "examcert.app", ".pages.dev")
+for c in d["certifications"]:
+    for k in ("cost_note", "hours_note", "renewal", "prerequisites", "name"):
+        assert c[k] is None or ("n/f" not in c[k] and "(?)" not in c[k]), (c["id"], k)
+    assert c["url"] and c["url"].startswith("https://"), c["id"]
+    for s in c["sources"]:
+        assert s["kind"] in ("issuer", "provider", "other"), c["id"]
+        assert not any(b in s["url"] for b in low), (c["id"], s["url"])
+    if c["successor"]:
+        assert c["successor"] in ids and c["status"] != "active", c["id"]
+    for k in ("cost_usd", "retake_usd", "hours"):
+        if c[k] is not None and not any(k in s["supports"] and s["kind"] == "issuer" for s in c["sources"]):
+            assert k in c["uncertain"], (c["id"], k)
+assert any(c["successor"] for c in d["certifications"])'
+run 0 certs search "EU AI Act" --format json && pycheck "a regulation finds the governance credentials" '
+ids = [c["id"] for c in d["certifications"]]
+assert "iapp-aigp" in ids and "pecb-iso42001-lead-implementer" in ids, ids
+assert "aws-mla-c01" not in ids, ids'
+run 0 certs search "ISO/IEC 42001" --format json && pycheck "a standard finds its credentials" '
+ids = [c["id"] for c in d["certifications"]]
+assert "pecb-iso42001-lead-auditor" in ids, ids'
+run 0 certs search genai --format json && pycheck "synonyms find the same credentials" '
+ids = [c["id"] for c in d["certifications"]]
+assert "aws-aip-c01" in ids and "dlai-genai-with-llms" in ids, ids'
+run 0 certs list --domain data && contains "$TMP/out" "holds no data credential" "an empty domain says why"
 run 0 certs show google-ai-essentials && contains "$TMP/out" "does not expire" "never-expiring validity"
 run 0 certs show iapp-aigp --format json &&
 	pycheck "certs show --format json is the entry" '
@@ -116,6 +151,9 @@ V = {"pursue": 0, "signal_only": 1, "not_yet": 2, "avoid": 3, None: 4}
 T = {True: 0, None: 1, False: 2}
 def val(r, k):
     if k == "verdict": return (V[r["verdict"]],)
+    if k == "available": return (T[r[k]],)
+    if k == "feasible": return (0,) if d["budget_and_time_set_aside"] else (r[k] is False,)
+    if k == "fit": return (1, 0) if r["fit"] is None else (0, -r["fit"])
     if k in ("gap_fit", "role_fit"): return (T[r[k]],)
     if k == "id": return (r["id"],)
     x = r[k]
@@ -140,7 +178,7 @@ for profile in "$TESTS"/cases/*.json; do
 	cases=$((cases + 1))
 	run 0 compare "$profile" --top 1000 --format json && pycheck "compare $profile follows its rule" "$RANK_CHECK"
 	run 0 compare "$profile" && {
-		contains "$TMP/out" "Ranking rule" "compare $profile states the rule"
+		contains "$TMP/out" "How they are ranked" "compare $profile states the rule"
 		# When nothing earns pursue, that is the first thing said after the header.
 		if ! grep -q "earn 'pursue'\.$" "$TMP/out"; then
 			contains "$TMP/out" "No certificate earns 'pursue'" "compare $profile"
@@ -154,7 +192,7 @@ if [ -f "$DATA" ]; then
 	run 0 compare "$DATA" --top 1000 --format json && pycheck "the MLOps gap ranks MLOps certificates above governance" '
 rows = {r["id"]: r for r in d["ranked"]}
 mla, aigp = rows["aws-mla-c01"], rows["iapp-aigp"]
-assert mla["gap_fit"] is True, mla
+assert mla["gap_fit"] is True and mla["gap_score"] > aigp["gap_score"], mla
 assert aigp["gap_fit"] is not True, aigp
 assert mla["rank"] < aigp["rank"]
 assert d["any_pursue"] and d["ranked"][0]["verdict"] == "pursue"'
@@ -181,6 +219,11 @@ if [ -f "$REP" ]; then
 assert d["any_pursue"] is False
 assert d["best_alternative"] and d["best_alternative"]["path"] != "certification"'
 	run 0 compare "$REP" && contains "$TMP/out" "Best alternative path instead" "compare without pursue"
+	run 0 compare "$REP" --format markdown && contains "$TMP/out" "# Certificates compared" "compare writes Markdown"
+	run 0 compare "$REP" && {
+		grep -q "_" "$TMP/out" && fail "compare text shows an id with an underscore (a rule id or enum name)"
+		:
+	}
 fi
 NURSE="$TESTS/cases/nurse-to-informatics.json"
 if [ -f "$NURSE" ]; then

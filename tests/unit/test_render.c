@@ -23,7 +23,7 @@ static char *fixture_flag_notes[] = {"AI is now expected where you work.", "Most
 static char *fixture_why[] = {"Organisation signals put you in phase 2: AI is expected."};
 static char *fixture_warnings[] = {"task shares add to 95; normalised to 100"};
 static char *fixture_gap[] = {"machine learning"};
-static char *fixture_sources[] = {"https://example.org/cert"};
+static ac_cert_source fixture_sources[] = {{"https://example.org/cert", AC_SRC_ISSUER, NULL, 0}};
 
 static int fixture(void **state)
 {

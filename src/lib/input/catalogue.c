@@ -5,6 +5,7 @@
  * single walker applies, so every refusal names the JSON path, what was found
  * and what was expected.  Entries are kept sorted by id.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -30,6 +31,11 @@ struct ac_catalogue {
 	ac_cert *items; /* sorted by id, ids unique */
 	size_t count;
 	char *version;  /* the versions of the files merged, joined by " + ", or NULL */
+	ac_terms *terms; /* the synonyms */
+	/* How many entries name each term: [0] in their names, keywords and
+	 * domain (how common a word is), [1] in their roles, [2] in what gap fit
+	 * matches (keywords and domain: a term no entry teaches is left out). */
+	ac_term_counts counts[3];
 };
 
 /* ------------------------------------------------------------ the entry shape */
@@ -41,7 +47,8 @@ typedef enum {
 	K_ENUM, /* int, names from an ac_enum_kind */
 	K_NUM,  /* ac_num, 0..max */
 	K_BOOL, /* int */
-	K_LIST  /* char ** at off, size_t count at count_off */
+	K_LIST, /* char ** at off, size_t count at count_off */
+	K_SOURCES /* ac_cert_source * at off, size_t count at count_off */
 } kind;
 
 typedef struct {
@@ -62,6 +69,7 @@ static const field fields[] = {
 	{"provider", K_STR, OFF(provider), 0, 0, 1, 0, 0, 0},
 	{"name", K_STR, OFF(name), 0, 0, 1, 0, 0, 0},
 	{"exam_code", K_STR, OFF(exam_code), 0, 0, 0, 1, 0, 0},
+	{"url", K_STR, OFF(url), 0, 0, 0, 1, 0, 0},
 	{"level", K_ENUM, OFF(level), 0, AC_ENUM_LEVEL, 1, 0, 0, 0},
 	{"domain", K_ENUM, OFF(domain), 0, AC_ENUM_DOMAIN, 1, 0, 0, 0},
 	{"cost_usd", K_NUM, OFF(cost_usd), 0, 0, 0, 1, 1e7, 0},
@@ -77,9 +85,10 @@ static const field fields[] = {
 	{"format", K_ENUM, OFF(format), 0, AC_ENUM_FORMAT, 1, 0, 0, 0},
 	{"status", K_ENUM, OFF(status), 0, AC_ENUM_STATUS, 1, 0, 0, 0},
 	{"status_date", K_DATE, OFF(status_date), 0, 0, 0, 1, 0, 0},
+	{"successor", K_ID, OFF(successor), 0, 0, 0, 1, 0, 0},
 	{"roles", K_LIST, OFF(roles), OFF(n_roles), 0, 0, 0, 0, 0},
 	{"keywords", K_LIST, OFF(keywords), OFF(n_keywords), 0, 0, 0, 0, 0},
-	{"sources", K_LIST, OFF(sources), OFF(n_sources), 0, 1, 0, 0, 0},
+	{"sources", K_SOURCES, OFF(sources), OFF(n_sources), 0, 1, 0, 0, 0},
 	{"checked", K_DATE, OFF(checked), 0, 0, 1, 0, 0, 0},
 	{"uncertain", K_LIST, OFF(uncertain), OFF(n_uncertain), 0, 0, 0, 0, 0},
 };
@@ -246,7 +255,8 @@ static void take_list(ctx *x, size_t idx, const char *path, const field *f, cons
 		const json_t *item = json_array_get(v, i);
 		if (uncertain) {
 			const field *named = json_is_string(item) ? field_named(json_string_value(item)) : NULL;
-			if (!named || named->type == K_ID || strcmp(named->name, "uncertain") == 0) {
+			if (!named || strcmp(named->name, "id") == 0 || strcmp(named->name, "uncertain") == 0 ||
+			    named->type == K_SOURCES) {
 				describe(item, found, sizeof found);
 				problem(x, ipath, 0, 0, "found %s, expected the name of another key of this entry, such as \"cost_usd\"",
 					found);
@@ -256,6 +266,125 @@ static void take_list(ctx *x, size_t idx, const char *path, const field *f, cons
 		char *s = NULL;
 		if (take_string(x, ipath, item, "a non-empty string", &s))
 			(*list)[(*count)++] = s;
+	}
+}
+
+/* The sources: a list of {"url", "kind", "supports"} objects. */
+static void take_sources(ctx *x, size_t idx, const char *path, const json_t *v, ac_cert *c)
+{
+	char found[64], ipath[PATH_MAX_LEN], kpath[PATH_MAX_LEN + 48];
+	size_t n = json_is_array(v) ? json_array_size(v) : 0;
+	if (!json_is_array(v) || n == 0 || n > AC_MAX_LIST) {
+		describe(v, found, sizeof found);
+		problem(x, path, 0, 0, "found %s, expected a list of 1 to %d sources {\"url\", \"kind\", \"supports\"}",
+			found, AC_MAX_LIST);
+		return;
+	}
+	if (!(c->sources = calloc(n, sizeof *c->sources))) {
+		x->nomem = 1;
+		return;
+	}
+	for (size_t i = 0; i < n && !x->nomem; i++) {
+		const json_t *o = json_array_get(v, i);
+		entry_path(ipath, idx, "sources", (long)i);
+		if (json_is_string(o)) { /* a bare address: a page of no known standing that supports no figure */
+			ac_cert_source *s = &c->sources[c->n_sources++];
+			s->kind = AC_SRC_OTHER;
+			if (take_string(x, ipath, o, "a web address", &s->url) && strncmp(s->url, "https://", 8) != 0 &&
+			    strncmp(s->url, "http://", 7) != 0)
+				problem(x, ipath, 0, 0, "found \"%.60s\", expected a web address starting with https:// or http://",
+					s->url);
+			continue;
+		}
+		if (!json_is_object(o)) {
+			describe(o, found, sizeof found);
+			problem(x, ipath, 0, 0, "found %s, expected a web address or an object {\"url\", \"kind\", \"supports\"}", found);
+			continue;
+		}
+		ac_cert_source *s = &c->sources[c->n_sources++];
+		const char *key;
+		json_t *item;
+		json_object_foreach((json_t *)o, key, item) {
+			snprintf(kpath, sizeof kpath, "%s.%.32s", ipath, key);
+			if (strcmp(key, "url") == 0) {
+				if (take_string(x, kpath, item, "a web address starting with https:// or http://", &s->url) &&
+				    strncmp(s->url, "https://", 8) != 0 && strncmp(s->url, "http://", 7) != 0)
+					problem(x, kpath, 0, 0, "found \"%.60s\", expected a web address starting with https:// or http://",
+						s->url);
+			} else if (strcmp(key, "kind") == 0) {
+				s->kind = json_is_string(item) ? ac_cert_source_kind(json_string_value(item)) : 0;
+				if (!s->kind) {
+					describe(item, found, sizeof found);
+					problem(x, kpath, 0, 0, "found %s, expected issuer, provider or other", found);
+				}
+			} else if (strcmp(key, "supports") == 0) {
+				size_t m = json_is_array(item) ? json_array_size(item) : 0;
+				if (!json_is_array(item) || m > AC_MAX_LIST) {
+					describe(item, found, sizeof found);
+					problem(x, kpath, 0, 0, "found %s, expected a list of the keys this source supports", found);
+					continue;
+				}
+				if (m && !(s->supports = calloc(m, sizeof *s->supports))) {
+					x->nomem = 1;
+					break;
+				}
+				for (size_t k = 0; k < m; k++) {
+					const json_t *name = json_array_get(item, k);
+					const field *f = json_is_string(name) ? field_named(json_string_value(name)) : NULL;
+					char spath[PATH_MAX_LEN + 80];
+					snprintf(spath, sizeof spath, "%s[%zu]", kpath, k);
+					if (!f || f->type == K_ID || f->type == K_SOURCES) {
+						if (!(json_is_string(name) && strcmp(json_string_value(name), "successor") == 0)) {
+							describe(name, found, sizeof found);
+							problem(x, spath, 0, 0, "found %s, expected the name of a key of this entry, such as \"cost_usd\"",
+								found);
+							continue;
+						}
+					}
+					char *copy = NULL;
+					if (take_string(x, spath, name, "a key name", &copy))
+						s->supports[s->n_supports++] = copy;
+				}
+			} else {
+				problem(x, kpath, 0, 0, "found an unknown key, expected url, kind or supports");
+			}
+		}
+		if (!s->url || !s->kind) {
+			snprintf(kpath, sizeof kpath, "%s.%s", ipath, !s->url ? "url" : "kind");
+			if (!json_object_get(o, !s->url ? "url" : "kind"))
+				problem(x, kpath, 0, 0, "missing, expected %s", !s->url ? "the source's web address" : "issuer, provider or other");
+		}
+	}
+}
+
+/* A figure is uncertain when no page of the issuer supports it: the keys the
+ * entry gives a value for are added to its uncertain list unless an issuer
+ * source names them. */
+static void mark_uncertain(ctx *x, ac_cert *c)
+{
+	struct {
+		const char *key;
+		int has;
+	} figures[] = {
+		{"cost_usd", c->cost_usd.set},	      {"retake_usd", c->retake_usd.set},
+		{"hours", c->hours.set},	      {"validity_months", c->validity_months.set},
+		{"status_date", c->status_date != NULL}, {"successor", c->successor != NULL},
+	};
+	for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++) {
+		if (!figures[i].has || ac_cert_is_uncertain(c, figures[i].key) ||
+		    ac_cert_supported_by(c, figures[i].key, AC_SRC_ISSUER))
+			continue;
+		char **grown = realloc(c->uncertain, (c->n_uncertain + 1) * sizeof *grown);
+		char *copy = strdup(figures[i].key);
+		if (!grown || !copy) {
+			free(copy);
+			if (grown)
+				c->uncertain = grown;
+			x->nomem = 1;
+			return;
+		}
+		c->uncertain = grown;
+		c->uncertain[c->n_uncertain++] = copy;
 	}
 }
 
@@ -332,6 +461,9 @@ static void take_field(ctx *x, size_t idx, const char *path, const field *f, con
 	case K_LIST:
 		take_list(x, idx, path, f, v, c);
 		break;
+	case K_SOURCES:
+		take_sources(x, idx, path, v, c);
+		break;
 	}
 }
 
@@ -352,9 +484,9 @@ static void take_entry(ctx *x, size_t index, const json_t *o, ac_cert *c)
 		const field *f = field_named(key);
 		if (!f) {
 			problem(x, kpath, 0, 0,
-				"found an unknown key, expected one of id, provider, name, exam_code, level, domain, "
+				"found an unknown key, expected one of id, provider, name, exam_code, url, level, domain, "
 				"cost_usd, cost_note, retake_usd, hours, hours_note, validity_months, never_expires, "
-				"renewal, prerequisites, gated, format, status, status_date, roles, keywords, sources, "
+				"renewal, prerequisites, gated, format, status, status_date, successor, roles, keywords, sources, "
 				"checked or uncertain");
 			continue;
 		}
@@ -380,6 +512,12 @@ static void take_entry(ctx *x, size_t index, const json_t *o, ac_cert *c)
 		problem(x, kpath, 0, 0, "%s, expected the retirement date YYYY-MM-DD for a %s certificate",
 			sd ? "found null" : "missing", ac_enum_name(AC_ENUM_STATUS, c->status));
 	}
+	if (c->successor && c->status == AC_STATUS_ACTIVE) {
+		entry_path(kpath, index, "successor", -1);
+		problem(x, kpath, 0, 0, "found \"%s\", expected null for an active certificate", c->successor);
+	}
+	if (!x->errors)
+		mark_uncertain(x, c);
 	if (c->status == AC_STATUS_ACTIVE && c->status_date) {
 		entry_path(kpath, index, "status_date", -1);
 		problem(x, kpath, 0, 0, "found \"%s\", expected null for an active certificate (use status \"retiring\")",
@@ -518,7 +656,58 @@ ac_status ac_catalogue_new(ac_catalogue **out)
 	if (!out)
 		return AC_EINTERNAL;
 	*out = calloc(1, sizeof **out);
-	return *out ? AC_OK : AC_ENOMEM;
+	if (!*out)
+		return AC_ENOMEM;
+	ac_status st = ac_terms_new(NULL, 0, &(*out)->terms, NULL);
+	if (st != AC_OK) {
+		free(*out);
+		*out = NULL;
+		return st == AC_EINPUT ? AC_EINTERNAL : st;
+	}
+	return AC_OK;
+}
+
+/* Counts, after every merge, how many entries name each term. */
+static ac_status count_terms(ac_catalogue *cat)
+{
+	size_t n = cat->count;
+	ac_termset *sets = calloc(3 * n + 1, sizeof *sets);
+	if (!sets)
+		return AC_ENOMEM;
+	int nomem = 0;
+	for (size_t i = 0; i < n; i++) {
+		ac_cert_terms(cat->terms, &cat->items[i], 1, &sets[i], &sets[n + i]);
+		ac_cert_terms(cat->terms, &cat->items[i], 0, &sets[2 * n + i], NULL);
+		nomem |= sets[i].nomem | sets[n + i].nomem | sets[2 * n + i].nomem;
+	}
+	ac_term_counts fresh[3];
+	ac_status st = nomem ? AC_ENOMEM : AC_OK;
+	int built = 0;
+	for (; st == AC_OK && built < 3; built++)
+		st = ac_term_counts_build(sets + (size_t)built * n, n, &fresh[built]);
+	if (st != AC_OK)
+		while (built-- > 0)
+			if (built < 3 && fresh[built].term)
+				ac_term_counts_free(&fresh[built]);
+	if (st == AC_OK)
+		for (int k = 0; k < 3; k++) {
+			ac_term_counts_free(&cat->counts[k]);
+			cat->counts[k] = fresh[k];
+		}
+	for (size_t i = 0; i < 3 * n; i++)
+		ac_termset_free(&sets[i]);
+	free(sets);
+	return st;
+}
+
+const ac_terms *ac_catalogue_terms(const ac_catalogue *cat)
+{
+	return cat ? cat->terms : NULL;
+}
+
+const ac_term_counts *ac_catalogue_counts(const ac_catalogue *cat, int which)
+{
+	return cat && which >= 0 && which < 3 ? &cat->counts[which] : NULL;
 }
 
 ac_status ac_catalogue_merge(ac_catalogue *cat, const char *json, size_t len, const char *source, ac_diags *diags)
@@ -574,7 +763,7 @@ ac_status ac_catalogue_merge(ac_catalogue *cat, const char *json, size_t len, co
 	free(add); /* the entries now live in merged */
 	cat->items = merged;
 	cat->count = n;
-	return AC_OK;
+	return count_terms(cat);
 }
 
 ac_status ac_catalogue_default(ac_catalogue **out, ac_diags *diags)
@@ -615,9 +804,16 @@ const ac_cert *ac_catalogue_find(const ac_catalogue *cat, const char *id)
 {
 	if (!cat || !id || !cat->count)
 		return NULL;
+	/* Ids are lowercase, so any case finds them. */
+	char low[MAX_ID + 1];
+	size_t n = strlen(id);
+	if (n > MAX_ID)
+		return NULL;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = (char)tolower((unsigned char)id[i]);
 	ac_cert key;
 	memset(&key, 0, sizeof key);
-	key.id = (char *)id;
+	key.id = low;
 	return bsearch(&key, cat->items, cat->count, sizeof *cat->items, cmp_cert_id);
 }
 
@@ -625,6 +821,9 @@ void ac_catalogue_free(ac_catalogue *cat)
 {
 	if (!cat)
 		return;
+	ac_terms_free(cat->terms);
+	for (int k = 0; k < 3; k++)
+		ac_term_counts_free(&cat->counts[k]);
 	free_certs(cat->items, cat->count);
 	free(cat->version);
 	free(cat);

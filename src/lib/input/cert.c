@@ -5,6 +5,7 @@
  * cost arithmetic the engine reports (weeks, time value, cost per year).
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,11 +23,22 @@ static void free_list(char **list, size_t n)
 	free(list);
 }
 
+static void free_sources(ac_cert_source *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(s[i].url);
+		free_list(s[i].supports, s[i].n_supports);
+	}
+	free(s);
+}
+
 void ac_cert_free_fields(ac_cert *c)
 {
 	if (!c)
 		return;
 	free(c->id);
+	free(c->url);
+	free(c->successor);
 	free(c->provider);
 	free(c->name);
 	free(c->exam_code);
@@ -38,7 +50,7 @@ void ac_cert_free_fields(ac_cert *c)
 	free(c->checked);
 	free_list(c->roles, c->n_roles);
 	free_list(c->keywords, c->n_keywords);
-	free_list(c->sources, c->n_sources);
+	free_sources(c->sources, c->n_sources);
 	free_list(c->uncertain, c->n_uncertain);
 	memset(c, 0, sizeof *c);
 }
@@ -71,23 +83,45 @@ static int copy_list(char ***dst, size_t *n_dst, char *const *src, size_t n)
 	return 1;
 }
 
+static int copy_sources(ac_cert_source **dst, size_t *n_dst, const ac_cert_source *src, size_t n)
+{
+	*dst = NULL;
+	*n_dst = 0;
+	if (!n)
+		return 1;
+	ac_cert_source *l = calloc(n, sizeof *l);
+	if (!l)
+		return 0;
+	*dst = l;
+	for (size_t i = 0; i < n; i++) {
+		*n_dst = i + 1;
+		l[i].kind = src[i].kind;
+		if (!copy_str(&l[i].url, src[i].url) ||
+		    !copy_list(&l[i].supports, &l[i].n_supports, src[i].supports, src[i].n_supports))
+			return 0;
+	}
+	return 1;
+}
+
 ac_status ac_cert_copy(ac_cert *dst, const ac_cert *src)
 {
 	*dst = *src;
 	/* Clear every owned pointer first so a failure part-way frees cleanly. */
 	dst->id = dst->provider = dst->name = dst->exam_code = NULL;
 	dst->cost_note = dst->hours_note = dst->renewal = dst->prerequisites = NULL;
-	dst->status_date = dst->checked = NULL;
-	dst->roles = dst->keywords = dst->sources = dst->uncertain = NULL;
+	dst->status_date = dst->checked = dst->url = dst->successor = NULL;
+	dst->roles = dst->keywords = dst->uncertain = NULL;
+	dst->sources = NULL;
 	dst->n_roles = dst->n_keywords = dst->n_sources = dst->n_uncertain = 0;
 	int ok = copy_str(&dst->id, src->id) && copy_str(&dst->provider, src->provider) &&
 		 copy_str(&dst->name, src->name) && copy_str(&dst->exam_code, src->exam_code) &&
 		 copy_str(&dst->cost_note, src->cost_note) && copy_str(&dst->hours_note, src->hours_note) &&
 		 copy_str(&dst->renewal, src->renewal) && copy_str(&dst->prerequisites, src->prerequisites) &&
 		 copy_str(&dst->status_date, src->status_date) && copy_str(&dst->checked, src->checked) &&
+		 copy_str(&dst->url, src->url) && copy_str(&dst->successor, src->successor) &&
 		 copy_list(&dst->roles, &dst->n_roles, src->roles, src->n_roles) &&
 		 copy_list(&dst->keywords, &dst->n_keywords, src->keywords, src->n_keywords) &&
-		 copy_list(&dst->sources, &dst->n_sources, src->sources, src->n_sources) &&
+		 copy_sources(&dst->sources, &dst->n_sources, src->sources, src->n_sources) &&
 		 copy_list(&dst->uncertain, &dst->n_uncertain, src->uncertain, src->n_uncertain);
 	if (!ok) {
 		ac_cert_free_fields(dst);
@@ -166,6 +200,26 @@ static int word_matches(const ac_cert *c, const char *word, size_t len)
 	       list_contains(c->roles, c->n_roles, word, len);
 }
 
+void ac_cert_terms(const ac_terms *T, const ac_cert *c, int with_name, ac_termset *gap_doc, ac_termset *role_doc)
+{
+	if (gap_doc) {
+		if (with_name)
+			ac_terms_of(T, c->name, gap_doc);
+		for (size_t i = 0; i < c->n_keywords; i++)
+			ac_terms_of(T, c->keywords[i], gap_doc);
+		const char *dom = c->domain ? ac_enum_name(AC_ENUM_DOMAIN, c->domain) : NULL;
+		if (dom) {
+			char words[64];
+			snprintf(words, sizeof words, "%s", dom);
+			for (char *u = strchr(words, '_'); u; u = strchr(u, '_'))
+				*u = ' ';
+			ac_terms_of(T, words, gap_doc);
+		}
+	}
+	for (size_t i = 0; role_doc && i < c->n_roles; i++)
+		ac_terms_of(T, c->roles[i], role_doc);
+}
+
 const char *ac_cert_id(const ac_cert *c)
 {
 	return c->id;
@@ -180,6 +234,27 @@ void ac_cert_filter_init(ac_cert_filter *f)
 {
 	memset(f, 0, sizeof *f);
 	f->struct_size = sizeof *f;
+}
+
+static int word_in_text(const void *arg, const char *word, size_t len)
+{
+	return word_matches(arg, word, len);
+}
+
+int ac_catalogue_matches(const ac_catalogue *cat, const ac_cert *c, const ac_cert_filter *f)
+{
+	const ac_terms *T = ac_catalogue_terms(cat);
+	if (!f || !f->words || !T)
+		return ac_cert_matches(c, f);
+	ac_cert_filter rest = *f;
+	rest.words = NULL;
+	if (!ac_cert_matches(c, &rest))
+		return 0;
+	ac_termset entry = {0};
+	ac_cert_terms(T, c, 1, &entry, &entry);
+	int hit = !entry.nomem && ac_terms_query_matches(T, f->words, &entry, word_in_text, c);
+	ac_termset_free(&entry);
+	return hit;
 }
 
 int ac_cert_matches(const ac_cert *c, const ac_cert_filter *f)
@@ -232,6 +307,50 @@ static json_t *str_list(char *const *list, size_t n)
 	return a;
 }
 
+static const char *const source_kinds[] = {NULL, "issuer", "provider", "other"};
+
+const char *ac_cert_source_kind_name(int kind)
+{
+	return kind >= AC_SRC_ISSUER && kind <= AC_SRC_OTHER ? source_kinds[kind] : NULL;
+}
+
+int ac_cert_source_kind(const char *name)
+{
+	for (int k = AC_SRC_ISSUER; name && k <= AC_SRC_OTHER; k++)
+		if (strcmp(name, source_kinds[k]) == 0)
+			return k;
+	return 0;
+}
+
+int ac_cert_supported_by(const ac_cert *c, const char *key, int kind)
+{
+	for (size_t i = 0; i < c->n_sources; i++) {
+		if (c->sources[i].kind != kind)
+			continue;
+		for (size_t k = 0; k < c->sources[i].n_supports; k++)
+			if (strcmp(c->sources[i].supports[k], key) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+static json_t *source_list(const ac_cert_source *s, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < n; i++) {
+		json_t *o = json_object();
+		int bad = !o || json_array_append_new(a, o) != 0;
+		bad = bad || json_object_set_new(o, "url", ac_json_str(s[i].url)) ||
+		      json_object_set_new(o, "kind", ac_json_str(ac_cert_source_kind_name(s[i].kind))) ||
+		      json_object_set_new(o, "supports", str_list(s[i].supports, s[i].n_supports));
+		if (bad) {
+			json_decref(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
 json_t *ac_cert_json(const ac_cert *c)
 {
 	json_t *o = json_object();
@@ -244,6 +363,7 @@ json_t *ac_cert_json(const ac_cert *c)
 	bad |= json_object_set_new(o, "provider", ac_json_str(c->provider));
 	bad |= json_object_set_new(o, "name", ac_json_str(c->name));
 	bad |= json_object_set_new(o, "exam_code", ac_json_str(c->exam_code));
+	bad |= json_object_set_new(o, "url", ac_json_str(c->url));
 	bad |= json_object_set_new(o, "level", ac_json_enum(AC_ENUM_LEVEL, c->level));
 	bad |= json_object_set_new(o, "domain", ac_json_enum(AC_ENUM_DOMAIN, c->domain));
 	bad |= json_object_set_new(o, "cost_usd", ac_json_num(c->cost_usd));
@@ -259,9 +379,10 @@ json_t *ac_cert_json(const ac_cert *c)
 	bad |= json_object_set_new(o, "format", ac_json_enum(AC_ENUM_FORMAT, c->format));
 	bad |= json_object_set_new(o, "status", ac_json_enum(AC_ENUM_STATUS, c->status));
 	bad |= json_object_set_new(o, "status_date", ac_json_str(c->status_date));
+	bad |= json_object_set_new(o, "successor", ac_json_str(c->successor));
 	bad |= json_object_set_new(o, "roles", str_list(c->roles, c->n_roles));
 	bad |= json_object_set_new(o, "keywords", str_list(c->keywords, c->n_keywords));
-	bad |= json_object_set_new(o, "sources", str_list(c->sources, c->n_sources));
+	bad |= json_object_set_new(o, "sources", source_list(c->sources, c->n_sources));
 	bad |= json_object_set_new(o, "checked", ac_json_str(c->checked));
 	bad |= json_object_set_new(o, "uncertain", str_list(c->uncertain, c->n_uncertain));
 	if (bad) {

@@ -10,6 +10,24 @@
 #include <jansson.h>
 
 #include "aicert.h"
+#include "input/terms.h"
+
+/* Where a source stands: the issuer's own page, an established training
+ * provider, or any other page. */
+enum { AC_SRC_ISSUER = 1, AC_SRC_PROVIDER, AC_SRC_OTHER };
+
+/* One source of a catalogue entry and the keys whose values it supports. */
+typedef struct {
+	char *url;
+	int kind; /* AC_SRC_* */
+	char **supports;
+	size_t n_supports;
+} ac_cert_source;
+
+/* "issuer", "provider" or "other" (NULL for anything else), and back (0 when
+ * the name is not one of them). */
+const char *ac_cert_source_kind_name(int kind);
+int ac_cert_source_kind(const char *name);
 
 /* One certificate: a catalogue entry, or the custom one a profile describes.
  * Strings are owned by the object that holds the certificate. */
@@ -18,6 +36,7 @@ struct ac_cert {
 	char *provider;
 	char *name;
 	char *exam_code;
+	char *url; /* the credential's own page on the issuer's site */
 	int level;  /* AC_LVL_* or 0 */
 	int domain; /* AC_DOM_* or 0 */
 	ac_num cost_usd;
@@ -33,11 +52,12 @@ struct ac_cert {
 	int format; /* AC_FMT_* or 0 */
 	int status; /* AC_STATUS_* or 0 */
 	char *status_date; /* YYYY-MM-DD of retirement, or NULL */
+	char *successor;   /* id of the credential the issuer names in its place, or NULL */
 	char **roles;
 	size_t n_roles;
 	char **keywords;
 	size_t n_keywords;
-	char **sources;
+	ac_cert_source *sources;
 	size_t n_sources;
 	char *checked; /* YYYY-MM-DD the facts were last checked */
 	char **uncertain; /* field names the reference marks as uncertain */
@@ -74,7 +94,27 @@ int ac_cert_retired_by(const ac_cert *c, long day);
 /* The certificate as a JSON object in the catalogue file's entry format,
  * unknown values as null (NULL when out of memory). */
 json_t *ac_cert_json(const ac_cert *c);
+/* 1 when some source of the given kind supports key (its JSON name). */
+int ac_cert_supported_by(const ac_cert *c, const char *key, int kind);
 /* 1 when the catalogue marks field (its JSON name) as uncertain. */
 int ac_cert_is_uncertain(const ac_cert *c, const char *field);
+
+/* The terms a certificate names for gap fit (its keywords and domain, and
+ * its name when with_name is 1) and for role fit (its roles), added to the
+ * two sets.  Gap fit matches without the name (words such as "lead" or
+ * "foundations" in names say nothing about what is taught) but counts how
+ * common a word is with it, so "ai" and "certified" count for nothing. */
+void ac_cert_terms(const ac_terms *T, const ac_cert *c, int with_name, ac_termset *gap_doc, ac_termset *role_doc);
+
+/* The catalogue's synonyms, and how many of its entries name each term:
+ * which is AC_COUNT_WORDS (names, keywords and domain: how common a word is),
+ * AC_COUNT_ROLES or AC_COUNT_TAUGHT (keywords and domain only).  NULL without
+ * a catalogue. */
+enum { AC_COUNT_WORDS, AC_COUNT_ROLES, AC_COUNT_TAUGHT };
+const ac_terms *ac_catalogue_terms(const ac_catalogue *cat);
+const ac_term_counts *ac_catalogue_counts(const ac_catalogue *cat, int which);
+/* ac_cert_matches for an entry of cat, where the search words also find
+ * what the synonyms say they mean ("EU AI Act" finds governance credentials). */
+int ac_catalogue_matches(const ac_catalogue *cat, const ac_cert *c, const ac_cert_filter *f);
 
 #endif

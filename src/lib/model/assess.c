@@ -169,10 +169,25 @@ static ac_status fill_certificate(ac_assessment *a, const ac_eval *ev)
 		return AC_OK;
 	const ac_profile *p = ev->p;
 	a->certification.present = 1;
-	a->certification.gap_fit = ac_gap_fit(ev->prep->pol, c, p->capability_gap, &a->certification.gap_matched,
-					       &a->certification.n_gap_matched);
+	ac_person who;
+	ac_person_of(p, ev->prep->occ, ev->prep->pol, &who);
+	const ac_catalogue *cat = ev->prep->ctx->catalogue;
+	ac_fit gf = {0}, rf = {0};
 	const char *rm = NULL;
-	a->certification.role_fit = ac_role_fit(c, p, &rm);
+	ac_status st = ac_gap_fit(ev->prep->pol, cat, c, p->capability_gap, &who, &gf);
+	if (st == AC_OK)
+		st = ac_role_fit(ev->prep->pol, cat, c, p, &who, &rf, &rm);
+	a->certification.gap_fit = gf.fits;
+	a->certification.gap_score = gf.score;
+	a->certification.gap_matched = gf.matched;
+	a->certification.n_gap_matched = gf.n_matched;
+	a->certification.role_fit = rf.fits;
+	a->certification.role_score = rf.score;
+	a->certification.off_level = gf.off_level || rf.off_level;
+	a->certification.off_domain = gf.off_domain || rf.off_domain;
+	ac_fit_free(&rf);
+	if (st != AC_OK)
+		return st;
 	if (rm && !(a->certification.role_matched = strdup(rm)))
 		return AC_ENOMEM;
 	a->certification.recognized = c->recognized_by_org;
@@ -208,8 +223,14 @@ static ac_status fill_certificate(ac_assessment *a, const ac_eval *ev)
 	if (!c->cost_usd.set)
 		ok &= ac_list_push(w, nw, c->cost_note ? AC_SAY_DUP(words, AC_W_WARNING_CERT_PRICE_UNKNOWN_NOTE, name, c->cost_note)
 						       : AC_SAY_DUP(words, AC_W_WARNING_CERT_PRICE_UNKNOWN, name));
-	if (!c->hours.set)
+	if (!c->hours.set) {
 		ok &= ac_list_push(w, nw, AC_SAY_DUP(words, AC_W_WARNING_CERT_HOURS_UNKNOWN, name));
+	} else if (a->certification.hours_estimated) {
+		char lo[32], hi[32];
+		snprintf(lo, sizeof lo, "%.0f", a->certification.hours_low.v);
+		snprintf(hi, sizeof hi, "%.0f", a->certification.hours_high.v);
+		ok &= ac_list_push(w, nw, AC_SAY_DUP(words, AC_W_WARNING_CERT_HOURS_ESTIMATED, name, lo, hi));
+	}
 	if (c->n_uncertain)
 		ok &= ac_list_push(w, nw, AC_SAY_DUP(words, AC_W_WARNING_CERT_UNCERTAIN, name));
 	if (ev->f[AC_F_OVER_BUDGET].b == AC_TRUE) {
@@ -264,6 +285,18 @@ static void take_list(char ***dst, size_t *ndst, char ***src, size_t *nsrc)
 	*ndst = *nsrc;
 	*src = NULL;
 	*nsrc = 0;
+}
+
+/* Preparation hours when no source gives them: the policy's estimate for
+ * the entry's level, else for its format, with the range around it. */
+static void estimate_hours(const ac_policy *pol, ac_assessment *a)
+{
+	ac_cert *c = &a->certification.cert;
+	ac_num h;
+	if (ac_hours_estimate(pol, c, &h, &a->certification.hours_low, &a->certification.hours_high)) {
+		c->hours = h;
+		a->certification.hours_estimated = 1;
+	}
 }
 
 static ac_status resolve_certificate(const ac_profile *p, const ac_context *ctx, ac_cert *out, int *from_catalogue,
@@ -380,6 +413,8 @@ ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessm
 	ac_status st = date_of(ctx, &prep, diags);
 	if (st == AC_OK)
 		st = resolve_certificate(profile, ctx, &a->certification.cert, &a->certification.from_catalogue, diags);
+	if (st == AC_OK && a->certification.from_catalogue)
+		estimate_hours(ctx->policy, a); /* a certificate the profile describes is taken as given */
 	if (st == AC_OK)
 		st = load_occupation(profile, ctx, a);
 	prep.cert = profile->cert_given ? &a->certification.cert : NULL;

@@ -176,8 +176,14 @@ struct ac_assessment {
 		ac_tri gap_fit;
 		char **gap_matched;
 		size_t n_gap_matched;
+		ac_num gap_score;  /* 0..1, unset without a gap (model/fit.h) */
 		ac_tri role_fit;
 		char *role_matched;
+		ac_num role_score;
+		int off_level;     /* the certificate's level does not suit the person's */
+		int off_domain;    /* a builder's certificate for a person who does not build */
+		int hours_estimated; /* cert.hours is the policy's estimate, not a source's */
+		ac_num hours_low, hours_high; /* the estimate's range */
 		ac_tri recognized;
 		ac_num weeks;
 		ac_num time_value_usd;

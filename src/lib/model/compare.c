@@ -1,9 +1,11 @@
 /*
  * compare.c — `compare`: runs the engine once per catalogue certificate, as
  * if the person had named it, and ranks the results by the policy's
- * comparison rule.  The verdicts, gap and role fit, cost and weeks all come
- * from ac_assess(); nothing is re-derived here.
+ * comparison rule: whether it can still be earned, whether it is within the
+ * person's budget and time, the verdict, the fit, the weeks and the price.
+ * The verdicts, fit scores, cost and weeks come from ac_assess().
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,8 +15,13 @@
 #include "input/cert.h"
 #include "input/profile.h"
 #include "model/compare.h"
+#include "policy/policy.h"
 
-static const char *const key_names[] = {"verdict", "gap_fit", "role_fit", "weeks", "cost_usd", "total_cost_usd", "id"};
+static const char *const key_names[] = {"available", "feasible", "verdict", "fit", "gap_fit",
+					"role_fit", "weeks", "cost_usd", "total_cost_usd", "id"};
+/* The same in words, for the sentence on why a row ranks where it does. */
+static const char *const key_words[] = {"availability", "budget and time", "verdict", "fit", "gap fit",
+					"role fit", "weeks of study", "price", "cost with time", "id"};
 
 void ac_compare_options_init(ac_compare_options *o)
 {
@@ -40,7 +47,7 @@ static void rule_from_policy(const ac_policy *p, ac_comparison *c)
 			if (names[i] && strcmp(names[i], key_names[k]) == 0 && k != KEY_ID)
 				c->keys[c->n_keys++] = (ac_rank_key)k;
 	if (c->n_keys == 0) { /* a policy without an order: the default one */
-		static const ac_rank_key dflt[] = {KEY_VERDICT, KEY_GAP_FIT, KEY_ROLE_FIT, KEY_WEEKS, KEY_COST};
+		static const ac_rank_key dflt[] = {KEY_AVAILABLE, KEY_FEASIBLE, KEY_VERDICT, KEY_FIT, KEY_WEEKS, KEY_COST};
 		memcpy(c->keys, dflt, sizeof dflt);
 		c->n_keys = sizeof dflt / sizeof dflt[0];
 	}
@@ -72,9 +79,19 @@ static int cmp_int(int a, int b)
 	return (a > b) - (a < b);
 }
 
-static int cmp_key(ac_rank_key k, const ac_compare_row *a, const ac_compare_row *b)
+/* Higher first; unknown last. */
+static int cmp_num_high(ac_num a, ac_num b)
+{
+	return -cmp_num(a, b) * (a.set && b.set ? 1 : -1);
+}
+
+static int cmp_key(const ac_comparison *c, ac_rank_key k, const ac_compare_row *a, const ac_compare_row *b)
 {
 	switch (k) {
+	case KEY_AVAILABLE: return cmp_int(tri_rank(a->available), tri_rank(b->available));
+	case KEY_FEASIBLE: /* only what is known to be out of reach goes down */
+		return c->feasible_set_aside ? 0 : cmp_int(a->feasible == AC_FALSE, b->feasible == AC_FALSE);
+	case KEY_FIT: return cmp_num_high(a->fit, b->fit);
 	case KEY_VERDICT: return cmp_int(verdict_rank(a->verdict), verdict_rank(b->verdict));
 	case KEY_GAP_FIT: return cmp_int(tri_rank(a->gap_fit), tri_rank(b->gap_fit));
 	case KEY_ROLE_FIT: return cmp_int(tri_rank(a->role_fit), tri_rank(b->role_fit));
@@ -90,7 +107,7 @@ static int cmp_key(ac_rank_key k, const ac_compare_row *a, const ac_compare_row 
 static size_t deciding_key(const ac_comparison *c, const ac_compare_row *a, const ac_compare_row *b, int *sign)
 {
 	for (size_t i = 0; i < c->n_keys; i++) {
-		int d = cmp_key(c->keys[i], a, b);
+		int d = cmp_key(c, c->keys[i], a, b);
 		if (d) {
 			*sign = d;
 			return i;
@@ -117,22 +134,40 @@ static void rank_rows(ac_comparison *c)
 	}
 }
 
-static const char *tri_word(ac_tri t)
+static const char *tri_yes(ac_tri t, const char *yes, const char *no, const char *unknown)
 {
-	return t == AC_TRUE ? "yes" : t == AC_FALSE ? "no" : "unknown";
+	return t == AC_TRUE ? yes : t == AC_FALSE ? no : unknown;
 }
 
 /* How a row's value on key k reads in a sentence. */
 static char *key_value(ac_rank_key k, const ac_compare_row *x)
 {
 	switch (k) {
-	case KEY_VERDICT: return strdup(x->verdict ? ac_enum_name(AC_ENUM_VERDICT, x->verdict) : "no verdict");
-	case KEY_GAP_FIT: return ac_strdup_printf("gap fit %s", tri_word(x->gap_fit));
-	case KEY_ROLE_FIT: return ac_strdup_printf("role fit %s", tri_word(x->role_fit));
-	case KEY_WEEKS: return x->weeks.set ? ac_strdup_printf("%.3g weeks", x->weeks.v) : strdup("weeks unknown");
+	case KEY_AVAILABLE:
+		return strdup(tri_yes(x->available, "can be earned", "retires before you could finish", "retirement date unknown"));
+	case KEY_FEASIBLE:
+		return strdup(x->within_budget == AC_FALSE ? "over your budget"
+			      : x->in_time == AC_FALSE	   ? "longer than your time allows"
+			      : x->feasible == AC_TRUE	   ? "within your budget and time"
+							   : "budget or time not known");
+	case KEY_VERDICT: {
+		char *v = strdup(x->verdict ? ac_enum_name(AC_ENUM_VERDICT, x->verdict) : "no verdict");
+		for (char *u = v ? strchr(v, '_') : NULL; u; u = strchr(u, '_'))
+			*u = ' ';
+		return v;
+	}
+	case KEY_FIT: return x->fit.set ? ac_strdup_printf("fit %.0f%%", x->fit.v * 100) : strdup("fit unknown");
+	case KEY_GAP_FIT:
+		return x->gap_score.set ? ac_strdup_printf("gap fit %.0f%%", x->gap_score.v * 100) : strdup("gap fit unknown");
+	case KEY_ROLE_FIT:
+		return x->role_score.set ? ac_strdup_printf("role fit %.0f%%", x->role_score.v * 100)
+					 : strdup("role fit unknown");
+	case KEY_WEEKS:
+		return x->weeks.set ? ac_strdup_printf("%s%.0f weeks", x->hours_estimated ? "about " : "", ceil(x->weeks.v))
+				    : strdup("weeks unknown");
 	case KEY_COST: return x->cost_usd.set ? ac_strdup_printf("$%.10g", x->cost_usd.v) : strdup("price unknown");
 	case KEY_TOTAL_COST:
-		return x->total_cost_usd.set ? ac_strdup_printf("$%.10g with time", x->total_cost_usd.v)
+		return x->total_cost_usd.set ? ac_strdup_printf("$%.0f with time", x->total_cost_usd.v)
 					     : strdup("total cost unknown");
 	case KEY_ID: return strdup(x->id);
 	}
@@ -146,9 +181,8 @@ static ac_status explain(ac_comparison *c)
 {
 	for (size_t i = 0; i < c->n_rows; i++) {
 		ac_compare_row *x = &c->rows[i];
-		const char *reason = x->reason ? x->reason : "no reason given";
 		if (c->n_rows == 1) {
-			x->why = ac_strdup_printf("%s; the only certificate that passes the filters", reason);
+			x->why = strdup("the only certificate that passes the filters");
 		} else {
 			const ac_compare_row *other = i == 0 ? &c->rows[1] : &c->rows[i - 1];
 			int sign;
@@ -158,11 +192,10 @@ static ac_status explain(ac_comparison *c)
 			if (!mine || !theirs)
 				x->why = NULL;
 			else if (key == KEY_ID)
-				x->why = ac_strdup_printf("%s; ties with %s on every ranking key, ordered by id", reason,
-							  other->id);
+				x->why = ac_strdup_printf("ties with %s on every ranking key, so ordered by id", other->id);
 			else
-				x->why = ac_strdup_printf("%s; %s %s on %s (%s vs %s)", reason, i == 0 ? "ahead of" : "below",
-							  other->id, key_names[key], mine, theirs);
+				x->why = ac_strdup_printf("%s %s on %s: %s against %s", i == 0 ? "ahead of" : "below", other->id,
+							  key_words[key], mine, theirs);
 			free(mine);
 			free(theirs);
 		}
@@ -189,22 +222,80 @@ static int dup_into(char **dst, const char *s)
 	return !s || *dst;
 }
 
-/* Copies what compare needs out of an assessment made with certificate c. */
-static ac_status fill_row(ac_compare_row *x, const ac_cert *c, const ac_assessment *a)
+/* The mean of the known fit scores. */
+static ac_num mean_fit(ac_num a, ac_num b)
 {
+	ac_num m = {0, 0};
+	if (a.set || b.set) {
+		m.set = 1;
+		m.v = a.set && b.set ? (a.v + b.v) / 2 : a.set ? a.v : b.v;
+	}
+	return m;
+}
+
+/* Copies what compare needs out of an assessment made with certificate c,
+ * and judges whether the person can afford it, finish it in the policy's
+ * weeks, and finish it before it retires (as of day today). */
+static ac_status fill_row(ac_compare_row *x, const ac_cert *c, const ac_assessment *a, const ac_policy *pol, long today,
+			  int has_target)
+{
+	const ac_cert *k = &a->certification.cert; /* with the estimated hours */
 	int ok = dup_into(&x->id, c->id) && dup_into(&x->name, c->name) && dup_into(&x->provider, c->provider) &&
-		 dup_into(&x->reason, a->reason) && dup_into(&x->role_matched, a->certification.role_matched);
+		 dup_into(&x->url, c->url) && dup_into(&x->status_date, c->status_date) &&
+		 dup_into(&x->successor, c->successor) && dup_into(&x->reason, a->reason) &&
+		 dup_into(&x->role_matched, a->certification.role_matched);
+	for (size_t i = 0; ok && i < a->n_rules; i++)
+		if (a->rules[i].decisive) {
+			ok = dup_into(&x->reason_title, a->rules[i].title);
+			break;
+		}
 	x->status = c->status;
+	x->level = c->level;
+	x->domain = c->domain;
 	x->verdict = a->verdict;
 	x->gap_fit = a->certification.gap_fit;
 	x->role_fit = a->certification.role_fit;
+	x->gap_score = a->certification.gap_score;
+	x->role_score = a->certification.role_score;
+	/* The gap decides when one is named; the role joins it when a target is. */
+	x->fit = mean_fit(x->gap_score, x->gap_score.set && !has_target ? (ac_num){0, 0} : x->role_score);
+	x->off_level = a->certification.off_level;
+	x->off_domain = a->certification.off_domain;
+	double from = pol->fit_set ? pol->fit_from : 0.5;
+	x->fits = x->fit.set ? ac_tri_of(x->fit.v >= from) : AC_UNKNOWN;
 	x->gap_matched = join(a->certification.gap_matched, a->certification.n_gap_matched);
 	if (a->certification.n_gap_matched && !x->gap_matched)
 		ok = 0;
-	x->cost_usd = a->certification.present ? a->certification.cert.cost_usd : c->cost_usd;
+	x->cost_usd = k->cost_usd;
+	x->retake_usd = k->retake_usd;
+	x->cost_uncertain = ac_cert_is_uncertain(c, "cost_usd");
+	x->hours = k->hours;
+	x->hours_estimated = a->certification.hours_estimated;
+	x->hours_uncertain = !x->hours_estimated && ac_cert_is_uncertain(c, "hours");
+	x->hours_low = a->certification.hours_low;
+	x->hours_high = a->certification.hours_high;
 	x->weeks = a->certification.weeks;
+	if (x->weeks.set && x->hours_estimated && k->hours.v > 0) {
+		x->weeks_low = x->weeks_high = x->weeks;
+		x->weeks_low.v *= x->hours_low.v / k->hours.v;
+		x->weeks_high.v *= x->hours_high.v / k->hours.v;
+	}
 	x->total_cost_usd = a->certification.total_cost_usd;
 	x->within_budget = a->certification.within_budget;
+	double max_weeks = pol->thresholds[AC_TH_MAX_CERTIFICATE_WEEKS];
+	x->in_time = x->weeks.set ? ac_tri_of(x->weeks.v <= max_weeks) : AC_UNKNOWN;
+	x->feasible = ac_tri_and(x->within_budget, x->in_time);
+	/* Available: not retired, and not retiring before the weeks it takes. */
+	long day;
+	if (ac_cert_retired_by(c, today))
+		x->available = AC_FALSE;
+	else if ((c->status == AC_STATUS_RETIRING || c->status == AC_STATUS_RETIRED) && c->status_date &&
+		 ac_date_parse(c->status_date, &day))
+		x->available = x->weeks.set ? ac_tri_of(x->weeks.v * 7 <= (double)(day - today)) : AC_UNKNOWN;
+	else if (c->status == AC_STATUS_RETIRING || c->status == AC_STATUS_RETIRED)
+		x->available = AC_UNKNOWN;
+	else
+		x->available = AC_TRUE;
 	return ok ? AC_OK : AC_ENOMEM;
 }
 
@@ -258,7 +349,11 @@ void ac_comparison_free(ac_comparison *c)
 		free(x->id);
 		free(x->name);
 		free(x->provider);
+		free(x->url);
+		free(x->status_date);
+		free(x->successor);
 		free(x->reason);
+		free(x->reason_title);
 		free(x->gap_matched);
 		free(x->role_matched);
 		free(x->why);
@@ -310,8 +405,8 @@ ac_status ac_compare(const ac_context *ctx, const ac_profile *p, const ac_compar
 	no_cost.max_cost_usd.set = 0;
 	for (size_t i = 0; st == AC_OK && i < total; i++) {
 		const ac_cert *cert = ac_catalogue_at(ctx->catalogue, i);
-		if (!ac_cert_matches(cert, &f)) {
-			if (f.max_cost_usd.set && !cert->cost_usd.set && ac_cert_matches(cert, &no_cost))
+		if (!ac_catalogue_matches(ctx->catalogue, cert, &f)) {
+			if (f.max_cost_usd.set && !cert->cost_usd.set && ac_catalogue_matches(ctx->catalogue, cert, &no_cost))
 				c->left_out_unknown_cost++;
 			continue;
 		}
@@ -322,13 +417,20 @@ ac_status ac_compare(const ac_context *ctx, const ac_profile *p, const ac_compar
 		ac_assessment *one = NULL;
 		st = assess_with(&quiet, p, cert, &one, diags);
 		if (st == AC_OK) {
-			st = fill_row(&c->rows[c->n_rows++], cert, one);
+			st = fill_row(&c->rows[c->n_rows++], cert, one, ctx->policy, today,
+				      p->trajectory.target_role && *p->trajectory.target_role);
 			c->n_pursue += one->verdict == AC_VERDICT_PURSUE;
 		}
 		ac_assessment_free(one);
 	}
 	if (st == AC_OK) {
 		rule_from_policy(ctx->policy, c);
+		c->fits_from = ctx->policy->fit_set ? ctx->policy->fit_from : 0.5;
+		/* Budget and time come first only when something within them fits. */
+		int any = 0;
+		for (size_t i = 0; i < c->n_rows; i++)
+			any |= c->rows[i].feasible != AC_FALSE && c->rows[i].fits == AC_TRUE;
+		c->feasible_set_aside = !any;
 		rank_rows(c);
 		st = explain(c);
 	}

@@ -499,8 +499,15 @@ static void certificate_facts(ac_eval *ev)
 	const ac_policy *pol = ev->prep->pol;
 	set_b(ev, AC_F_CERT_NAMED, tri_of(c != NULL));
 	set_s(ev, AC_F_CERT_NAME, c ? (c->name ? c->name : c->id) : NULL);
-	ac_tri gap = c ? ac_gap_fit(pol, c, p->capability_gap, NULL, NULL) : AC_UNKNOWN;
-	ac_tri role = ac_role_fit(c, p, NULL);
+	ac_person who;
+	ac_person_of(p, ev->prep->occ, ev->prep->pol, &who);
+	ac_fit gf = {0}, rf = {0};
+	if (c && (ac_gap_fit(pol, ev->prep->ctx->catalogue, c, p->capability_gap, &who, &gf) != AC_OK ||
+		  ac_role_fit(pol, ev->prep->ctx->catalogue, c, p, &who, &rf, NULL) != AC_OK))
+		ev->nomem = 1;
+	ac_tri gap = c ? gf.fits : AC_UNKNOWN, role = c ? rf.fits : AC_UNKNOWN;
+	ac_fit_free(&gf);
+	ac_fit_free(&rf);
 	set_b(ev, AC_F_CERT_GAP_FIT, gap);
 	set_b(ev, AC_F_CERT_ROLE_FIT, role);
 	set_b(ev, AC_F_CERT_FITS, c ? ac_cert_fits(defined_move(p), named(p->capability_gap), role, gap) : AC_UNKNOWN);
@@ -550,6 +557,8 @@ ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p,
 	organisation_facts(ev);
 	motive_facts(ev);
 	certificate_facts(ev);
+	if (ev->nomem)
+		return AC_ENOMEM;
 	return ac_decide(ev);
 }
 

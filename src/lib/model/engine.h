@@ -43,6 +43,7 @@ typedef struct {
 	size_t decisive;
 	unsigned motive_valid, motive_invalid, motive_unknown;
 	int positioning; /* AC_POS_*, -1 when no line of [positioning] held */
+	int nomem;       /* memory ran out while the facts were set */
 } ac_eval;
 
 /* The hourly pay that values study time: the person's own, else the

@@ -1,12 +1,15 @@
 /*
- * fit.c — how well a certificate fits the person: gap fit (does the named gap
- * mention what the certificate teaches?) and role fit (does it map to the role
- * the person wants?), by plain word matching, and the one test of whether a
- * named certificate fits or misses, built on them.  Deterministic and ASCII
+ * fit.c — how well a certificate fits the person: gap fit (how much of the
+ * named gap it teaches) and role fit (how well it maps to the role the person
+ * wants), each a score from words weighted by how rare they are across the
+ * catalogue, the synonyms of data/synonyms.txt and the certificate's level
+ * against the person's; and the one test of whether a named certificate fits
+ * or misses, built on them.  Deterministic and ASCII
  * case-folding only; other bytes compare as they are, so UTF-8 text matches
  * itself.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,57 +108,214 @@ int ac_roles_match(const char *a, const char *b)
 
 /* ------------------------------------------------------------ certificate fit */
 
-/* Gap fit: the named gap mentions a capability keyword of the certificate or
- * of its domain.  matched (may be NULL) collects the words that matched. */
-ac_tri ac_gap_fit(const ac_policy *pol, const ac_cert *c, const char *gap, char ***matched, size_t *n_matched)
+void ac_fit_free(ac_fit *f)
 {
-	if (!gap || !*gap || !c)
-		return AC_UNKNOWN; /* no gap named */
-	int any_keyword = 0, hit = 0;
-	for (size_t i = 0; i < c->n_keywords; i++) {
-		any_keyword = 1;
-		if (ac_text_has_phrase(gap, c->keywords[i])) {
-			hit = 1;
-			if (matched)
-				ac_list_push(matched, n_matched, strdup(c->keywords[i]));
-		}
-	}
-	const char *dk = c->domain ? pol->domain_keywords[c->domain] : NULL;
-	if (dk && *dk) {
-		char *copy = strdup(dk), *save = NULL;
-		for (char *w = copy ? strtok_r(copy, ",", &save) : NULL; w; w = strtok_r(NULL, ",", &save)) {
-			while (*w == ' ')
-				w++;
-			any_keyword = 1;
-			if (ac_text_has_phrase(gap, w)) {
-				hit = 1;
-				int dup = 0;
-				for (size_t k = 0; matched && k < *n_matched; k++)
-					dup |= strcmp((*matched)[k], w) == 0;
-				if (matched && !dup)
-					ac_list_push(matched, n_matched, strdup(w));
-			}
-		}
-		free(copy);
-	}
-	return any_keyword ? ac_tri_of(hit) : AC_UNKNOWN;
+	for (size_t i = 0; i < f->n_matched; i++)
+		free(f->matched[i]);
+	free(f->matched);
+	memset(f, 0, sizeof *f);
 }
 
-/* Role fit against the target role, or the current title when none is
- * named. */
-ac_tri ac_role_fit(const ac_cert *c, const ac_profile *p, const char **matched)
+void ac_person_of(const ac_profile *p, const ac_occupation *occ, const ac_policy *pol, ac_person *out)
 {
-	const char *target = p->trajectory.target_role;
-	const char *want = target && *target ? target : p->role.title;
-	if (!c || !c->n_roles || !want)
-		return AC_UNKNOWN;
-	for (size_t i = 0; i < c->n_roles; i++)
-		if (ac_roles_match(want, c->roles[i])) {
-			if (matched)
-				*matched = c->roles[i];
-			return AC_TRUE;
+	memset(out, 0, sizeof *out);
+	if (p->role.ladder_level >= 1 && p->role.ladder_level <= 5)
+		out->level = p->role.ladder_level;
+	else if (occ && occ->job_zone >= 1 && occ->job_zone <= 5)
+		out->level = occ->job_zone;
+	double all = 0, build = 0;
+	for (size_t i = 0; i < p->role.n_tasks; i++) {
+		const ac_task *t = &p->role.tasks[i];
+		if (!t->category || t->share <= 0)
+			continue;
+		all += t->share;
+		if (t->category == AC_CAT_SOFTWARE_DEVELOPMENT || t->category == AC_CAT_SYSTEM_DESIGN)
+			build += t->share;
+	}
+	out->technical = all > 0 && pol->fit_set ? ac_tri_of(build / all >= pol->technical_from) : AC_UNKNOWN;
+}
+
+/* How much a term counts: the log of how many entries there are for each
+ * entry naming it, less log 2, so a term more than half the entries name
+ * counts for nothing.  A term no entry names counts as if one did when the
+ * certificate itself names it (a certificate the profile describes). */
+static double weight(const ac_term_counts *counts, const ac_term_counts *taught, const char *term, int in_doc)
+{
+	/* A term no entry teaches could not be covered by any: it is left out. */
+	if (!in_doc && taught && taught->docs >= 4 && !ac_term_counts_df(taught, term))
+		return 0;
+	int df = ac_term_counts_df(counts, term);
+	double docs = counts ? (double)counts->docs : 0;
+	if (docs < 4) /* too few entries to tell rare words from common ones */
+		return 1;
+	if (!df) {
+		if (!in_doc)
+			return 0;
+		df = 1;
+	}
+	double w = log(docs / (2.0 * df));
+	return w > 0 ? w : 0;
+}
+
+/* The share of the wanted text's weight that doc covers, with the terms
+ * matched (by weight, heaviest first).  Unset when nothing weighs. */
+static ac_status coverage(const ac_termset *want, const ac_termset *doc, const ac_term_counts *counts,
+			  const ac_term_counts *taught, ac_fit *out)
+{
+	double total = 0, hit = 0;
+	double wts[64];
+	const char *names[64];
+	size_t n = 0;
+	for (size_t i = 0; i < want->n; i++) {
+		int in_doc = ac_termset_has(doc, want->t[i]);
+		double w = weight(counts, taught, want->t[i], in_doc);
+		total += w;
+		if (in_doc && w > 0) {
+			hit += w;
+			if (n < 64) {
+				size_t k = n++;
+				while (k > 0 && wts[k - 1] < w) {
+					wts[k] = wts[k - 1];
+					names[k] = names[k - 1];
+					k--;
+				}
+				wts[k] = w;
+				names[k] = want->shown[i];
+			}
 		}
-	return AC_FALSE;
+	}
+	if (total <= 0 && !doc->n)
+		return AC_OK; /* nothing to compare */
+	out->score.set = 1;
+	if (total <= 0)
+		return AC_OK; /* nothing in the wanted text that any entry names */
+	out->score.v = hit / total;
+	/* Evidence: each matched phrase once, not again inside a longer one
+	 * ("ml models", not also "models" and "ml"). */
+	for (size_t i = 0; i < n; i++) {
+		int inside = 0;
+		for (size_t j = 0; j < n && !inside; j++)
+			inside = j != i && strlen(names[j]) > strlen(names[i]) && ac_text_has_phrase(names[j], names[i]);
+		for (size_t j = 0; j < i && !inside; j++)
+			inside = strcmp(names[j], names[i]) == 0;
+		if (!inside && !ac_list_push(&out->matched, &out->n_matched, strdup(names[i])))
+			return AC_ENOMEM;
+	}
+	return AC_OK;
+}
+
+/* The level factor and the fits test, once the score is known. */
+static void settle(const ac_policy *pol, const ac_cert *c, const ac_person *who, ac_fit *out)
+{
+	if (!out->score.set) {
+		out->fits = AC_UNKNOWN;
+		return;
+	}
+	/* A policy without [fit]: every level suits, and half the gap fits. */
+	int lo = pol->fit_set && c->level ? pol->level_lo[c->level] : 0;
+	int hi = pol->fit_set && c->level ? pol->level_hi[c->level] : 0;
+	if (who && who->level && lo && (who->level < lo || who->level > hi))
+		out->off_level = 1;
+	if (who && pol->fit_set && c->domain && pol->technical_domain[c->domain] && who->technical == AC_FALSE)
+		out->off_domain = 1;
+	if (out->off_level || out->off_domain)
+		out->score.v *= pol->off_level;
+	out->fits = ac_tri_of(out->score.v >= (pol->fit_set ? pol->fit_from : 0.5));
+}
+
+ac_status ac_gap_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const char *gap,
+		     const ac_person *who, ac_fit *out)
+{
+	memset(out, 0, sizeof *out);
+	out->fits = AC_UNKNOWN;
+	if (!gap || !*gap || !c || (!c->n_keywords && !c->domain))
+		return AC_OK; /* no gap named, or nothing the certificate says it teaches */
+	const ac_terms *T = ac_catalogue_terms(cat);
+	ac_termset want = {0}, doc = {0};
+	ac_terms_of(T, gap, &want);
+	ac_cert_terms(T, c, 0, &doc, NULL);
+	/* A certificate without keywords of its own (one a profile describes)
+	 * is taken to teach its domain's words. */
+	const char *dk = !c->n_keywords && c->domain ? pol->domain_keywords[c->domain] : NULL;
+	if (dk) {
+		char *copy = strdup(dk), *save = NULL;
+		if (!copy)
+			doc.nomem = 1;
+		for (char *w = copy ? strtok_r(copy, ",", &save) : NULL; w; w = strtok_r(NULL, ",", &save))
+			ac_terms_of(T, w, &doc);
+		free(copy);
+	}
+	ac_status st = want.nomem || doc.nomem ? AC_ENOMEM
+					       : coverage(&want, &doc, ac_catalogue_counts(cat, AC_COUNT_WORDS),
+							  ac_catalogue_counts(cat, AC_COUNT_TAUGHT), out);
+	ac_termset_free(&want);
+	ac_termset_free(&doc);
+	if (st == AC_OK)
+		settle(pol, c, who, out);
+	return st;
+}
+
+ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const ac_profile *p,
+		      const ac_person *who, ac_fit *out, const char **matched_role)
+{
+	memset(out, 0, sizeof *out);
+	out->fits = AC_UNKNOWN;
+	const char *target = p->trajectory.target_role;
+	const char *want_text = target && *target ? target : p->role.title;
+	if (!c || !c->n_roles || !want_text || !*want_text)
+		return AC_OK;
+	const ac_terms *T = ac_catalogue_terms(cat);
+	const ac_term_counts *counts = ac_catalogue_counts(cat, AC_COUNT_ROLES);
+	ac_termset want = {0};
+	ac_terms_of(T, want_text, &want);
+	ac_status st = want.nomem ? AC_ENOMEM : AC_OK;
+	/* The best of the certificate's roles. */
+	for (size_t i = 0; st == AC_OK && i < c->n_roles; i++) {
+		int seen = 0; /* the same role twice scores the same */
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = strcmp(c->roles[j], c->roles[i]) == 0;
+		if (seen)
+			continue;
+		ac_fit one = {0};
+		ac_termset doc = {0};
+		ac_terms_of(T, c->roles[i], &doc);
+		st = doc.nomem ? AC_ENOMEM : coverage(&want, &doc, counts, NULL, &one);
+		if (st == AC_OK && ac_roles_match(want_text, c->roles[i])) {
+			one.score.set = 1;
+			one.score.v = 1;
+		}
+		if (st == AC_OK && one.score.set && (!out->score.set || one.score.v > out->score.v)) {
+			ac_fit_free(out);
+			*out = one;
+			if (matched_role)
+				*matched_role = c->roles[i];
+		} else {
+			ac_fit_free(&one);
+		}
+		ac_termset_free(&doc);
+	}
+	ac_termset_free(&want);
+	if (st == AC_OK)
+		settle(pol, c, who, out);
+	if (matched_role && out->fits != AC_TRUE)
+		*matched_role = NULL;
+	return st;
+}
+
+int ac_hours_estimate(const ac_policy *pol, const ac_cert *c, ac_num *hours, ac_num *low, ac_num *high)
+{
+	if (c->hours.set || !pol->prep_set)
+		return 0;
+	double h = c->level ? pol->prep_by_level[c->level] : 0;
+	if (!h && c->format)
+		h = pol->prep_by_format[c->format];
+	if (!h)
+		return 0;
+	hours->set = low->set = high->set = 1;
+	hours->v = h;
+	low->v = h * pol->prep_low;
+	high->v = h * pol->prep_high;
+	return 1;
 }
 
 /* yes when cond holds, no when it does not; when cond is unknown, their

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "aicert.h"
+#include "input/cert.h"
 #include "input/profile.h"
 #include "policy/policy.h"
 
@@ -19,13 +20,50 @@ int ac_text_has_phrase(const char *text, const char *phrase);
  * shorter title appears in the longer one, ignoring case. */
 int ac_roles_match(const char *a, const char *b);
 
-/* Gap fit: the named gap mentions a capability keyword of the certificate or
- * of its domain (the policy's domain keywords).  matched (may be NULL)
- * collects the words that matched.  Unknown without a gap or keywords. */
-ac_tri ac_gap_fit(const ac_policy *pol, const ac_cert *c, const char *gap, char ***matched, size_t *n_matched);
-/* Role fit against the target role, or the current title when no target;
- * matched (may be NULL) gets the certificate's role that matched. */
-ac_tri ac_role_fit(const ac_cert *c, const ac_profile *p, const char **matched);
+/* How well a certificate fits: a score from 0 to 1, whether it reaches the
+ * policy's fits_from, and the evidence (the terms that matched). */
+typedef struct {
+	ac_tri fits;  /* unknown when there is nothing to compare */
+	ac_num score; /* unset when there is nothing to compare */
+	char **matched;
+	size_t n_matched;
+	int off_level;  /* 1 when the certificate's level does not suit the person's */
+	int off_domain; /* 1 when it is a builder's certificate and the person does not build */
+} ac_fit;
+
+/* What fit needs to know of the person. */
+typedef struct {
+	int level;        /* 1..5: the ladder level given, else the job zone of the occupation, else 0 */
+	ac_tri technical; /* enough of the time in development or system design (policy) */
+} ac_person;
+
+void ac_person_of(const ac_profile *p, const ac_occupation *occ, const ac_policy *pol, ac_person *out);
+
+void ac_fit_free(ac_fit *f);
+
+
+/* Gap fit: how much of the named gap the certificate covers.  Each term of
+ * the gap (a word, a phrase, or a meaning data/synonyms.txt gives it) counts
+ * by how rare it is across the catalogue, so a word most entries name ("ai",
+ * "certified") counts for nothing; terms no entry names are left out.  The
+ * share of the gap's weight the certificate's name, keywords and domain
+ * cover is the score, lowered by the policy's off_level factor when the
+ * certificate's level does not suit the person's, or when it is a builder's
+ * certificate (technical_domains) and the person's tasks are not building.  Unknown without a gap. */
+ac_status ac_gap_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const char *gap,
+		     const ac_person *who, ac_fit *out);
+/* Role fit: the same against the target role (or the current title when no
+ * target is named) and the certificate's roles; a role whose significant
+ * words all appear in the other scores 1.  matched_role (may be NULL) gets
+ * the certificate's role that fits best. */
+ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const ac_profile *p,
+		      const ac_person *who, ac_fit *out, const char **matched_role);
+
+/* Preparation hours for a catalogue entry no source gives them for: the
+ * policy's [preparation] estimate for its level, else its format, and the
+ * range around it.  0 (and nothing set) when the entry has hours or the
+ * policy has no estimate for it. */
+int ac_hours_estimate(const ac_policy *pol, const ac_cert *c, ac_num *hours, ac_num *low, ac_num *high);
 
 /* The one "misses / fits" test of a named certificate (FRAMEWORK.md section
  * 8): with a defined move it fits when it maps to the target role;

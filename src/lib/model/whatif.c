@@ -19,6 +19,7 @@
 #include "input/cert.h"
 #include "input/schema.h"
 #include "model/engine.h"
+#include "model/fit.h"
 #include "policy/figures.h"
 
 typedef struct {
@@ -248,8 +249,13 @@ static ac_status run_all(variants *vs, const ac_prepared *prep)
 	for (size_t i = 0; i < vs->n; i++) {
 		variant *x = &vs->items[i];
 		ac_prepared own = *prep;
-		if (x->cert)
-			own.cert = x->cert;
+		ac_cert estimated; /* a shallow copy with the policy's estimate of its hours */
+		ac_num lo, hi;
+		if (x->cert) {
+			estimated = *x->cert;
+			ac_hours_estimate(prep->pol, x->cert, &estimated.hours, &lo, &hi);
+			own.cert = &estimated;
+		}
 		ac_eval ev;
 		ac_status st = ac_eval_run(&ev, &own, &x->v, NULL);
 		if (st == AC_OK) {

@@ -72,6 +72,7 @@ static const ac_section_kind *const kinds[] = {
 	&ac_sec_thresholds, &ac_sec_category, &ac_sec_phase, &ac_sec_motive, &ac_sec_derive, &ac_sec_rule, &ac_sec_flag,
 	&ac_sec_class, &ac_sec_positioning, &ac_sec_condition, &ac_sec_question, &ac_sec_timing,
 	&ac_sec_what_changes, &ac_sec_alternative, &ac_sec_domain, &ac_sec_gwa, &ac_sec_compare,
+	&ac_sec_fit, &ac_sec_preparation,
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
 

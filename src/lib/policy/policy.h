@@ -262,6 +262,22 @@ struct ac_policy {
 	char **compare_keys;
 	size_t n_compare_keys;
 	char *compare_statement;
+	/* [fit]: the score from which a certificate fits, the person's levels
+	 * (1..5) each certificate level suits, and the factor on the score of a
+	 * certificate outside them.  fit_set is 0 when the section is absent. */
+	int fit_set;
+	double fit_from;
+	int level_lo[AC_LVL_COURSE + 1], level_hi[AC_LVL_COURSE + 1];
+	double off_level;
+	int technical_domain[AC_DOM__COUNT + 1]; /* domains for people who build software */
+	double technical_from; /* share of time in development or system design from which one does */
+	/* [preparation]: hours estimated for an entry without a sourced figure,
+	 * by its level (first) or its format, and the range around them as
+	 * factors.  0 hours: no estimate for that level or format. */
+	double prep_by_level[AC_LVL_COURSE + 1];
+	double prep_by_format[AC_FMT_COURSE_COMPLETION + 1];
+	double prep_low, prep_high;
+	int prep_set;
 	ac_when_section phases[AC_PHASES + 1];          /* [phase N], N = 1.. */
 	ac_when_section motives[AC_MOT__COUNT + 1];     /* [motive NAME]: valid = ... */
 	ac_when_section classes[AC_CLASS_LEVERAGED + 1]; /* [class NAME] */

@@ -95,7 +95,8 @@ void ac_choices_free(ac_choices *c);
 int ac_choices_default(const ac_choices *c);
 
 /* The section kinds of tables.c, verdict.c and judgements.c. */
-extern const ac_section_kind ac_sec_thresholds, ac_sec_category, ac_sec_domain, ac_sec_gwa, ac_sec_compare;
+extern const ac_section_kind ac_sec_thresholds, ac_sec_category, ac_sec_domain, ac_sec_gwa, ac_sec_compare,
+	ac_sec_fit, ac_sec_preparation;
 extern const ac_section_kind ac_sec_derive, ac_sec_rule, ac_sec_flag, ac_sec_alternative;
 extern const ac_section_kind ac_sec_phase, ac_sec_motive, ac_sec_class, ac_sec_positioning, ac_sec_condition,
 	ac_sec_question, ac_sec_timing;

@@ -3,6 +3,7 @@
  * defaults, the words of each certificate domain, the O*NET work-activity
  * table and the comparison rule of `aicert compare`.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,7 +154,8 @@ const ac_section_kind ac_sec_gwa = {"gwa", 0, NULL, gwa_assign, NULL, AC_STAGE_A
 
 static void compare_order(reader *r, const char *value, int value_col)
 {
-	static const char *const allowed[] = {"verdict", "gap_fit", "role_fit", "weeks", "cost_usd", "total_cost_usd"};
+	static const char *const allowed[] = {"available", "feasible", "verdict", "fit", "gap_fit", "role_fit",
+					      "weeks", "cost_usd", "total_cost_usd"};
 	ac_policy *p = r->pol;
 	char *save = NULL, *copy = ac_reader_strdup(r, value);
 	if (!copy)
@@ -165,7 +167,8 @@ static void compare_order(reader *r, const char *value, int value_col)
 				break;
 		if (k == sizeof allowed / sizeof allowed[0]) {
 			ac_reader_error(r, value_col,
-					"order: unknown key '%s'; expected verdict, gap_fit, role_fit, weeks, cost_usd or total_cost_usd",
+					"order: unknown key '%s'; expected available, feasible, verdict, fit, gap_fit, role_fit, weeks, "
+					"cost_usd or total_cost_usd",
 					tok);
 			break;
 		}
@@ -194,3 +197,104 @@ static void compare_complete(reader *r)
 }
 
 const ac_section_kind ac_sec_compare = {"compare", 0, NULL, compare_assign, compare_complete, AC_STAGE_AFTER};
+
+/* ------------------------------------------------------------ [fit] */
+
+/* A number from lo to hi; 0 (after an error) when it is not. */
+static int number_in(reader *r, const char *key, const char *value, int value_col, double lo, double hi, double *out)
+{
+	if (!ac_reader_number(value, out) || *out < lo || *out > hi) {
+		ac_reader_error(r, value_col, "%s: found '%s', expected a number from %g to %g", key, value, lo, hi);
+		return 0;
+	}
+	return 1;
+}
+
+/* levels = foundational 1-5, associate 2-5, ... */
+static void fit_levels(reader *r, const char *value, int value_col)
+{
+	ac_policy *p = r->pol;
+	char *save = NULL, *copy = ac_reader_strdup(r, value);
+	for (char *tok = copy ? strtok_r(copy, ",", &save) : NULL; tok; tok = strtok_r(NULL, ",", &save)) {
+		char name[32];
+		int lo, hi, used = 0;
+		int lvl = 0;
+		if (sscanf(tok, " %31[a-z_] %d-%d %n", name, &lo, &hi, &used) == 3 && !tok[used])
+			lvl = ac_enum_value(AC_ENUM_LEVEL, name);
+		if (!lvl || lo < 1 || hi > 5 || lo > hi) {
+			ac_reader_error(r, value_col,
+					"levels: found '%s', expected a certificate level and the person's levels it suits, "
+					"such as 'associate 2-5' (levels 1 to 5)",
+					tok + strspn(tok, " "));
+			break;
+		}
+		p->level_lo[lvl] = lo;
+		p->level_hi[lvl] = hi;
+	}
+	free(copy);
+}
+
+/* technical_domains = ml_engineering, genai_development, ... */
+static void fit_domains(reader *r, const char *value, int value_col)
+{
+	char *save = NULL, *copy = ac_reader_strdup(r, value);
+	for (char *tok = copy ? strtok_r(copy, ", ", &save) : NULL; tok; tok = strtok_r(NULL, ", ", &save)) {
+		int d = ac_enum_value(AC_ENUM_DOMAIN, tok);
+		if (!d) {
+			ac_reader_error(r, value_col, "technical_domains: found '%s', expected one of %s", tok,
+					ac_enum_list(AC_ENUM_DOMAIN));
+			break;
+		}
+		r->pol->technical_domain[d] = 1;
+	}
+	free(copy);
+}
+
+static void fit_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	ac_policy *p = r->pol;
+	p->fit_set = 1;
+	if (strcmp(key, "fits_from") == 0)
+		number_in(r, key, value, value_col, 0, 1, &p->fit_from);
+	else if (strcmp(key, "off_level") == 0)
+		number_in(r, key, value, value_col, 0, 1, &p->off_level);
+	else if (strcmp(key, "levels") == 0)
+		fit_levels(r, value, value_col);
+	else if (strcmp(key, "technical_from") == 0)
+		number_in(r, key, value, value_col, 0, 1, &p->technical_from);
+	else if (strcmp(key, "technical_domains") == 0)
+		fit_domains(r, value, value_col);
+	else
+		ac_reader_unknown_key(r, key, key_col, "fits_from, levels, off_level, technical_domains or technical_from");
+}
+
+const ac_section_kind ac_sec_fit = {"fit", 0, NULL, fit_assign, NULL, AC_STAGE_AFTER};
+
+/* ------------------------------------------------------------ [preparation] */
+
+static void preparation_assign(reader *r, const char *key, char *value, int key_col, int value_col)
+{
+	ac_policy *p = r->pol;
+	int lvl = ac_enum_value(AC_ENUM_LEVEL, key), fmt = lvl ? 0 : ac_enum_value(AC_ENUM_FORMAT, key);
+	p->prep_set = 1;
+	if (strcmp(key, "low") == 0)
+		number_in(r, key, value, value_col, 0.01, 1, &p->prep_low);
+	else if (strcmp(key, "high") == 0)
+		number_in(r, key, value, value_col, 1, 100, &p->prep_high);
+	else if (lvl)
+		number_in(r, key, value, value_col, 0, 100000, &p->prep_by_level[lvl]);
+	else if (fmt)
+		number_in(r, key, value, value_col, 0, 100000, &p->prep_by_format[fmt]);
+	else
+		ac_reader_unknown_key(r, key, key_col, "a certificate level, a format, low or high");
+}
+
+static void preparation_complete(reader *r)
+{
+	ac_policy *p = r->pol;
+	if (p->prep_set && (!p->prep_low || !p->prep_high))
+		ac_reader_error(r, 0, "[preparation] needs 'low' and 'high' (the range around an estimate)");
+}
+
+const ac_section_kind ac_sec_preparation = {"preparation", 0, NULL, preparation_assign, preparation_complete,
+					    AC_STAGE_AFTER};

@@ -152,6 +152,7 @@
 	W(REPORT_CERTIFICATE_RECOGNISED, "report.certificate_recognised", "") \
 	W(REPORT_CERTIFICATE_MONEY, "report.certificate_money", "") \
 	W(REPORT_CERTIFICATE_SOURCE_SAYS, "report.certificate_source_says", "value,note") \
+	W(REPORT_CERTIFICATE_HOURS_ESTIMATED, "report.certificate_hours_estimated", "hours,low,high") \
 	W(REPORT_CERTIFICATE_RETAKE, "report.certificate_retake", "") \
 	W(REPORT_CERTIFICATE_PREPARATION, "report.certificate_preparation", "") \
 	W(REPORT_CERTIFICATE_WEEKS, "report.certificate_weeks", "") \
@@ -197,6 +198,7 @@
 	W(REPORT_MISSING_CHANGES, "report.missing_changes", "") \
 	W(REPORT_WARNINGS, "report.warnings", "") \
 	W(REPORT_POLICY, "report.policy", "") \
+	W(CERTS_DOMAIN_EMPTY, "certs.domain_empty", "domain") \
 	W(REPORT_POLICY_VALUE, "report.policy_value", "name,version,date") \
 	W(REPORT_OCCUPATION_CREDITS, "report.occupation_credits", "") \
 	W(WARNING_CERT_RETIRED, "warning.cert_retired", "name") \
@@ -208,6 +210,7 @@
 	W(WARNING_CERT_PRICE_UNKNOWN, "warning.cert_price_unknown", "name") \
 	W(WARNING_CERT_PRICE_UNKNOWN_NOTE, "warning.cert_price_unknown_note", "name,note") \
 	W(WARNING_CERT_HOURS_UNKNOWN, "warning.cert_hours_unknown", "name") \
+	W(WARNING_CERT_HOURS_ESTIMATED, "warning.cert_hours_estimated", "name,low,high") \
 	W(WARNING_CERT_UNCERTAIN, "warning.cert_uncertain", "name") \
 	W(WARNING_CERT_OVER_BUDGET, "warning.cert_over_budget", "cost,budget") \
 	W(WARNING_SHARES, "warning.shares", "total") \

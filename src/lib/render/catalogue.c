@@ -32,7 +32,7 @@ static void spaces(strbuf *sb, size_t n)
  * columns, then its name, level and domain wrapped under it.  When the
  * columns would not fit the width, they move to the second line. */
 static void list_text(strbuf *sb, const ac_wording *words, const ac_cert **rows, size_t shown, size_t total,
-		      size_t unknown_cost, size_t width)
+		      size_t unknown_cost, int empty_domain, size_t width)
 {
 	size_t w_id = 2;
 	for (size_t i = 0; i < shown; i++) {
@@ -79,11 +79,19 @@ static void list_text(strbuf *sb, const ac_wording *words, const ac_cert **rows,
 		sb_puts(sb, "\n");
 		char note[256];
 		snprintf(note, sizeof note,
-			 "%zu of %zu certificates.  '?' marks a value the reference flags as uncertain; "
-			 "'unknown' means no source gives it.", shown, total);
+			 "%zu of %zu certificates.  '?' marks a figure only pages other than the issuer's "
+			 "support, or on which the sources disagree; 'unknown' means no source gives it.", shown, total);
 		ac_render_wrapped(sb, note, 0, 0, width);
 	} else {
 		sb_puts(sb, "No certificate matches.\n");
+		if (empty_domain) {
+			char *why = AC_SAY_DUP(words, AC_W_CERTS_DOMAIN_EMPTY, ac_word_of(words, AC_WF_DOMAIN, empty_domain));
+			if (why)
+				ac_render_wrapped(sb, why, 0, 0, width);
+			else
+				sb->failed = 1;
+			free(why);
+		}
 	}
 	if (unknown_cost)
 		sb_printf(sb, "%zu certificate%s with an unknown cost left out by --max-cost.\n", unknown_cost,
@@ -138,11 +146,16 @@ ac_status ac_certs_render_opts(const ac_catalogue *cat, const ac_cert_filter *f,
 	no_cost.max_cost_usd.set = 0;
 	for (size_t i = 0; i < total; i++) {
 		const ac_cert *c = ac_catalogue_at(cat, i);
-		if (ac_cert_matches(c, f))
+		if (ac_catalogue_matches(cat, c, f))
 			rows[shown++] = c;
-		else if (f->max_cost_usd.set && !c->cost_usd.set && ac_cert_matches(c, &no_cost))
+		else if (f->max_cost_usd.set && !c->cost_usd.set && ac_catalogue_matches(cat, c, &no_cost))
 			unknown_cost++;
 	}
+	/* A domain the catalogue holds nothing of is explained, not just empty. */
+	int empty_domain = f->domain;
+	for (size_t i = 0; empty_domain && i < total; i++)
+		if (ac_catalogue_at(cat, i)->domain == f->domain)
+			empty_domain = 0;
 	ac_status st;
 	if (format == AC_FORMAT_JSON) {
 		st = ac_render_json_value(list_json(rows, shown), out, len);
@@ -152,13 +165,39 @@ ac_status ac_certs_render_opts(const ac_catalogue *cat, const ac_cert_filter *f,
 		if (st == AC_OK) {
 			strbuf sb;
 			sb_init(&sb);
-			list_text(&sb, words, rows, shown, total, unknown_cost, width);
+			list_text(&sb, words, rows, shown, total, unknown_cost, empty_domain, width);
 			*out = sb_take(&sb, len);
 			st = *out ? AC_OK : AC_ENOMEM;
 		}
 	}
 	free(rows);
 	return st;
+}
+
+/* A key of the catalogue entry in words. */
+static const char *key_words(const char *key)
+{
+	static const char *const map[][2] = {
+		{"cost_usd", "price"},	     {"cost_note", "price"},	 {"retake_usd", "retake price"},
+		{"hours", "preparation"},    {"hours_note", "preparation"}, {"validity_months", "validity"},
+		{"never_expires", "validity"}, {"status_date", "retirement date"}, {"exam_code", "exam code"},
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(map[i][0], key) == 0)
+			return map[i][1];
+	return key;
+}
+
+static void key_list(strbuf *sb, char *const *keys, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		const char *w = key_words(keys[k]);
+		int dup = 0;
+		for (size_t j = 0; j < k; j++)
+			dup |= strcmp(key_words(keys[j]), w) == 0;
+		if (!dup)
+			sb_printf(sb, "%s%s", k ? ", " : "", w);
+	}
 }
 
 /* One "label  value" line of `certs show`. */
@@ -186,7 +225,9 @@ static void show_text(strbuf *sb, const ac_cert *c)
 	show_line(sb, "provider", c->provider, U("provider"));
 	show_line(sb, "exam code", c->exam_code ? c->exam_code : "none given", U("exam_code"));
 	show_line(sb, "level", ac_enum_name(AC_ENUM_LEVEL, c->level), U("level"));
-	show_line(sb, "domain", ac_enum_name(AC_ENUM_DOMAIN, c->domain), U("domain"));
+	const ac_wording *words = NULL;
+	const char *dom = ac_wording_builtin(&words, NULL) == AC_OK ? ac_word_of(words, AC_WF_DOMAIN, c->domain) : NULL;
+	show_line(sb, "domain", dom ? dom : ac_enum_name(AC_ENUM_DOMAIN, c->domain), U("domain"));
 	fmt_num(buf, sizeof buf, c->cost_usd, "$", 0);
 	show_line(sb, "cost (USD)", buf, U("cost_usd"));
 	show_line(sb, "  source says", c->cost_note, U("cost_note"));
@@ -208,7 +249,8 @@ static void show_text(strbuf *sb, const ac_cert *c)
 	show_line(sb, "renewal", c->renewal, U("renewal"));
 	show_line(sb, "prerequisites", c->prerequisites, U("prerequisites"));
 	show_line(sb, "gated", c->gated ? "yes: something else must be held or taken first" : "no", U("gated"));
-	show_line(sb, "format", ac_enum_name(AC_ENUM_FORMAT, c->format), U("format"));
+	static const char *const formats[] = {"", "proctored exam", "hands-on lab", "course completion"};
+	show_line(sb, "format", c->format >= 1 && c->format <= 3 ? formats[c->format] : "unknown", U("format"));
 	if (c->status_date)
 		snprintf(buf, sizeof buf, "%s (%s)", ac_enum_name(AC_ENUM_STATUS, c->status), c->status_date);
 	else
@@ -216,10 +258,27 @@ static void show_text(strbuf *sb, const ac_cert *c)
 	show_line(sb, "status", buf, U("status") || U("status_date"));
 	show_list(sb, "roles", c->roles, c->n_roles, ", ");
 	show_list(sb, "keywords", c->keywords, c->n_keywords, ", ");
-	show_list(sb, "sources", c->sources, c->n_sources, "\n                  ");
+	if (c->successor)
+		show_line(sb, "successor", c->successor, U("successor"));
+	show_line(sb, "issuer's page", c->url, 0);
+	for (size_t i = 0; i < c->n_sources; i++) {
+		const ac_cert_source *s = &c->sources[i];
+		static const char *const stand[] = {"", "the issuer", "a training provider", "another page"};
+		sb_printf(sb, "  %-15s %s\n", i ? "" : "sources", s->url);
+		sb_printf(sb, "  %-15s   %s; supports ", "", stand[s->kind >= 1 && s->kind <= 3 ? s->kind : 3]);
+		if (!s->n_supports)
+			sb_puts(sb, "no figure");
+		key_list(sb, s->supports, s->n_supports);
+		sb_puts(sb, "\n");
+	}
 	show_line(sb, "checked", c->checked, 0);
+	if (c->n_uncertain) {
+		sb_printf(sb, "  %-15s ", "uncertain");
+		key_list(sb, c->uncertain, c->n_uncertain);
+		sb_puts(sb, "\n");
+	}
 	if (c->n_uncertain)
-		show_list(sb, "uncertain", c->uncertain, c->n_uncertain, ", ");
+		sb_puts(sb, "  (uncertain: only pages other than the issuer's support it, or the sources disagree)\n");
 #undef U
 }
 

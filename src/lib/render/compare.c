@@ -1,8 +1,13 @@
 /*
- * compare.c — writes a comparison (model/compare.h) as text for a terminal
- * or as JSON (schema aicert/compare/v1): the rule, whether anything earns
- * pursue (and the best other path when nothing does), then the ranked rows.
+ * compare.c — writes a comparison (model/compare.h) as text for a terminal,
+ * as Markdown, or as JSON (schema aicert/compare/v2).  Text and Markdown
+ * walk the same parts in the same order — the rule, whether anything earns
+ * pursue (and the best other path when nothing does), the ranked rows, the
+ * notes — through one set of cells per row (row_cells), so another writer
+ * only has to lay the same cells out.
  */
+#include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,17 +18,75 @@
 #include "core/json.h"
 #include "core/strbuf.h"
 #include "model/compare.h"
+#include "policy/wording.h"
 #include "render/render.h"
 
 /* ------------------------------------------------------------ JSON */
 
+static json_t *range_json(ac_num lo, ac_num hi)
+{
+	if (!lo.set || !hi.set)
+		return json_null();
+	json_t *a = json_array();
+	json_array_append_new(a, json_real(round(lo.v * 10) / 10));
+	json_array_append_new(a, json_real(round(hi.v * 10) / 10));
+	return a;
+}
 
+static json_t *score_json(ac_num n)
+{
+	return n.set ? json_real(round(n.v * 100) / 100) : json_null();
+}
 
+static json_t *row_json(const ac_compare_row *x, size_t rank)
+{
+	json_t *e = json_object();
+	json_object_set_new(e, "rank", json_integer((json_int_t)rank));
+	json_object_set_new(e, "id", json_string(x->id));
+	json_object_set_new(e, "name", ac_json_str(x->name));
+	json_object_set_new(e, "provider", ac_json_str(x->provider));
+	json_object_set_new(e, "url", ac_json_str(x->url));
+	json_object_set_new(e, "level", ac_json_str(ac_enum_name(AC_ENUM_LEVEL, x->level)));
+	json_object_set_new(e, "domain", ac_json_str(ac_enum_name(AC_ENUM_DOMAIN, x->domain)));
+	json_object_set_new(e, "status", ac_json_str(ac_enum_name(AC_ENUM_STATUS, x->status)));
+	json_object_set_new(e, "status_date", ac_json_str(x->status_date));
+	json_object_set_new(e, "successor", ac_json_str(x->successor));
+	json_object_set_new(e, "verdict", ac_json_str(ac_enum_name(AC_ENUM_VERDICT, x->verdict)));
+	json_object_set_new(e, "reason", ac_json_str(x->reason));
+	json_object_set_new(e, "reason_title", ac_json_str(x->reason_title));
+	json_object_set_new(e, "fit", score_json(x->fit));
+	json_object_set_new(e, "fits", ac_json_tri(x->fits));
+	json_object_set_new(e, "gap_fit", ac_json_tri(x->gap_fit));
+	json_object_set_new(e, "gap_score", score_json(x->gap_score));
+	json_object_set_new(e, "gap_matched", ac_json_str(x->gap_matched));
+	json_object_set_new(e, "role_fit", ac_json_tri(x->role_fit));
+	json_object_set_new(e, "role_score", score_json(x->role_score));
+	json_object_set_new(e, "role_matched", ac_json_str(x->role_matched));
+	json_object_set_new(e, "level_suits", json_boolean(!x->off_level));
+	json_object_set_new(e, "domain_suits", json_boolean(!x->off_domain));
+	json_object_set_new(e, "cost_usd", ac_json_num(x->cost_usd));
+	json_object_set_new(e, "cost_uncertain", json_boolean(x->cost_uncertain));
+	json_object_set_new(e, "retake_usd", ac_json_num(x->retake_usd));
+	json_object_set_new(e, "hours", ac_json_num(x->hours));
+	json_object_set_new(e, "hours_estimated", json_boolean(x->hours_estimated));
+	json_object_set_new(e, "hours_uncertain", json_boolean(x->hours_uncertain));
+	json_object_set_new(e, "hours_low", x->hours_estimated ? ac_json_num(x->hours_low) : json_null());
+	json_object_set_new(e, "hours_high", x->hours_estimated ? ac_json_num(x->hours_high) : json_null());
+	json_object_set_new(e, "weeks", x->weeks.set ? json_real(round(x->weeks.v * 10) / 10) : json_null());
+	json_object_set_new(e, "weeks_range", range_json(x->weeks_low, x->weeks_high));
+	json_object_set_new(e, "total_cost_usd", ac_json_num(x->total_cost_usd));
+	json_object_set_new(e, "within_budget", ac_json_tri(x->within_budget));
+	json_object_set_new(e, "in_time", ac_json_tri(x->in_time));
+	json_object_set_new(e, "available", ac_json_tri(x->available));
+	json_object_set_new(e, "feasible", ac_json_tri(x->feasible));
+	json_object_set_new(e, "why", json_string(x->why));
+	return e;
+}
 
 static json_t *comparison_json(const ac_comparison *c)
 {
 	json_t *o = json_object();
-	json_object_set_new(o, "schema", json_string("aicert/compare/v1"));
+	json_object_set_new(o, "schema", json_string("aicert/compare/v2"));
 	json_object_set_new(o, "label", ac_json_str(c->label));
 	json_t *pj = json_object();
 	json_object_set_new(pj, "name", ac_json_str(c->policy_name));
@@ -34,6 +97,8 @@ static json_t *comparison_json(const ac_comparison *c)
 	for (size_t i = 0; i < c->n_keys; i++)
 		json_array_append_new(keys, json_string(ac_rank_key_name(c->keys[i])));
 	json_object_set_new(o, "keys", keys);
+	json_object_set_new(o, "budget_and_time_set_aside", json_boolean(c->feasible_set_aside));
+	json_object_set_new(o, "fits_from", json_real(c->fits_from));
 	json_object_set_new(o, "any_pursue", json_boolean(c->n_pursue > 0));
 	json_object_set_new(o, "pursue_count", json_integer((json_int_t)c->n_pursue));
 	if (c->has_alternative) {
@@ -51,54 +116,126 @@ static json_t *comparison_json(const ac_comparison *c)
 	json_object_set_new(o, "left_out_retired", json_integer((json_int_t)c->left_out_retired));
 	json_object_set_new(o, "left_out_unknown_cost", json_integer((json_int_t)c->left_out_unknown_cost));
 	json_t *ranked = json_array();
-	for (size_t i = 0; i < c->n_rows && i < c->top; i++) {
-		const ac_compare_row *x = &c->rows[i];
-		json_t *e = json_object();
-		json_object_set_new(e, "rank", json_integer((json_int_t)(i + 1)));
-		json_object_set_new(e, "id", json_string(x->id));
-		json_object_set_new(e, "name", ac_json_str(x->name));
-		json_object_set_new(e, "provider", ac_json_str(x->provider));
-		json_object_set_new(e, "status", ac_json_str(ac_enum_name(AC_ENUM_STATUS, x->status)));
-		json_object_set_new(e, "verdict", ac_json_str(ac_enum_name(AC_ENUM_VERDICT, x->verdict)));
-		json_object_set_new(e, "reason", ac_json_str(x->reason));
-		json_object_set_new(e, "gap_fit", ac_json_tri(x->gap_fit));
-		json_object_set_new(e, "gap_matched", ac_json_str(x->gap_matched));
-		json_object_set_new(e, "role_fit", ac_json_tri(x->role_fit));
-		json_object_set_new(e, "role_matched", ac_json_str(x->role_matched));
-		json_object_set_new(e, "cost_usd", ac_json_num(x->cost_usd));
-		json_object_set_new(e, "weeks", ac_json_num(x->weeks));
-		json_object_set_new(e, "total_cost_usd", ac_json_num(x->total_cost_usd));
-		json_object_set_new(e, "within_budget", ac_json_tri(x->within_budget));
-		json_object_set_new(e, "why", json_string(x->why));
-		json_array_append_new(ranked, e);
-	}
+	for (size_t i = 0; i < c->n_rows && i < c->top; i++)
+		json_array_append_new(ranked, row_json(&c->rows[i], i + 1));
 	json_object_set_new(o, "ranked", ranked);
 	return o;
 }
 
-/* ------------------------------------------------------------ text */
+/* ------------------------------------------------------------ the cells of a row */
 
-static const char *tri_word(ac_tri t)
+/* What text and Markdown show of one row, each a sentence part in words. */
+typedef struct {
+	strbuf title;   /* "IAPP AI Governance Professional (iapp-aigp)" */
+	strbuf verdict; /* "pursue: A named gap" */
+	strbuf fit;     /* "fit 72%: governance, eu ai act; level suits you" */
+	strbuf money;   /* "$799 (a figure only other pages give); retake $625" */
+	strbuf time;    /* "about 40 hours (32 to 48, an estimate): about 7 weeks" */
+	strbuf status;  /* "retires on 2026-06-30; replaced by ms-ai-103", or empty */
+	strbuf why;
+} cells;
+
+static void cells_free(cells *k)
 {
-	return t == AC_TRUE ? "yes" : t == AC_FALSE ? "no" : "unknown";
+	sb_free(&k->title);
+	sb_free(&k->verdict);
+	sb_free(&k->fit);
+	sb_free(&k->money);
+	sb_free(&k->time);
+	sb_free(&k->status);
+	sb_free(&k->why);
 }
 
-/* A number for a table cell: "$150", "12.5", or "unknown". */
-static void num_word(char *buf, size_t n, ac_num v, const char *prefix)
+static int cells_failed(const cells *k)
 {
-	if (v.set)
-		snprintf(buf, n, "%s%.10g", prefix, v.v);
+	return k->title.failed || k->verdict.failed || k->fit.failed || k->money.failed || k->time.failed ||
+	       k->status.failed || k->why.failed;
+}
+
+static void row_cells(const ac_compare_row *x, const ac_wording *words, cells *k)
+{
+	memset(k, 0, sizeof *k);
+	sb_init(&k->title);
+	sb_init(&k->verdict);
+	sb_init(&k->fit);
+	sb_init(&k->money);
+	sb_init(&k->time);
+	sb_init(&k->status);
+	sb_init(&k->why);
+	sb_printf(&k->title, "%s (%s)", x->name ? x->name : x->id, x->id);
+
+	const char *v = x->verdict ? ac_word_enum(words, AC_ENUM_VERDICT, x->verdict) : NULL;
+	for (size_t i = 0; v && v[i]; i++) /* the report's capitals, in a sentence */
+		sb_printf(&k->verdict, "%c", (char)tolower((unsigned char)v[i]));
+	if (!v)
+		sb_puts(&k->verdict, "no verdict");
+	if (x->reason_title)
+		sb_printf(&k->verdict, " (%s)", x->reason_title);
+
+	if (x->fit.set) {
+		sb_printf(&k->fit, "%.0f%%", x->fit.v * 100);
+		if (x->gap_matched)
+			sb_printf(&k->fit, ", covers %s", x->gap_matched);
+		if (x->role_matched)
+			sb_printf(&k->fit, ", matches the role %s", x->role_matched);
+		if (x->off_level) {
+			const char *lvl = ac_word_enum(words, AC_ENUM_LEVEL, x->level);
+			sb_printf(&k->fit, "; lowered: a %s certificate does not suit your level", lvl ? lvl : "");
+		}
+		if (x->off_domain)
+			sb_puts(&k->fit, "; lowered: it is meant for people who build software, and little of your time is that");
+	} else {
+		sb_puts(&k->fit, "unknown");
+	}
+
+	if (x->cost_usd.set)
+		sb_printf(&k->money, "$%.10g%s", x->cost_usd.v, x->cost_uncertain ? " (uncertain: only other pages than the issuer's give it)" : "");
 	else
-		snprintf(buf, n, "unknown");
+		sb_puts(&k->money, "price unknown");
+	if (x->retake_usd.set)
+		sb_printf(&k->money, ", retake $%.10g", x->retake_usd.v);
+	if (x->within_budget == AC_FALSE)
+		sb_puts(&k->money, ", over your budget");
+
+	if (x->hours.set && x->hours_estimated)
+		sb_printf(&k->time, "about %.0f hours (an estimate: %.0f to %.0f)", x->hours.v, x->hours_low.v, x->hours_high.v);
+	else if (x->hours.set)
+		sb_printf(&k->time, "%.10g hours%s", x->hours.v, x->hours_uncertain ? " (uncertain)" : "");
+	else
+		sb_puts(&k->time, "preparation time unknown");
+	if (x->weeks.set && x->hours_estimated && x->weeks_low.set)
+		sb_printf(&k->time, ", %.0f to %.0f weeks at your pace", ceil(x->weeks_low.v), ceil(x->weeks_high.v));
+	else if (x->weeks.set)
+		sb_printf(&k->time, ", %.0f week%s at your pace", ceil(x->weeks.v), ceil(x->weeks.v) == 1 ? "" : "s");
+	if (x->in_time == AC_FALSE)
+		sb_puts(&k->time, ", longer than your time allows");
+
+	if (x->status != AC_STATUS_ACTIVE) {
+		const char *st = ac_enum_name(AC_ENUM_STATUS, x->status);
+		sb_printf(&k->status, "%s%s%s", st ? st : "", x->status_date ? " on " : "", x->status_date ? x->status_date : "");
+		if (x->available == AC_FALSE && x->status_date)
+			sb_puts(&k->status, ", before you could finish it");
+		if (x->successor)
+			sb_printf(&k->status, "; the issuer names %s in its place", x->successor);
+	}
+	sb_puts(&k->why, x->why ? x->why : "");
 }
 
-/* Writes a sentence wrapped at width, from column 0. */
-static void say(strbuf *sb, size_t width, const char *fmt, ...)
+/* ------------------------------------------------------------ text and Markdown */
+
+typedef struct {
+	strbuf *sb;
+	int md;
+	size_t width;
+} out;
+
+/* One paragraph: wrapped text, or a Markdown paragraph. */
+static void para(out *o, const char *fmt, ...)
 #if defined(__GNUC__)
-	__attribute__((format(printf, 3, 4)))
+	__attribute__((format(printf, 2, 3)))
 #endif
 	;
-static void say(strbuf *sb, size_t width, const char *fmt, ...)
+static void para(out *o, const char *fmt, ...)
 {
 	strbuf line;
 	sb_init(&line);
@@ -106,110 +243,163 @@ static void say(strbuf *sb, size_t width, const char *fmt, ...)
 	va_start(ap, fmt);
 	sb_vprintf(&line, fmt, ap);
 	va_end(ap);
-	if (line.failed)
-		sb->failed = 1;
-	else
-		ac_render_wrapped(sb, line.buf, 0, 2, width);
+	if (line.failed) {
+		o->sb->failed = 1;
+	} else if (o->md) {
+		ac_render_md_text(o->sb, line.buf);
+		sb_puts(o->sb, "\n\n");
+	} else {
+		ac_render_wrapped(o->sb, line.buf, 0, 2, o->width);
+	}
 	sb_free(&line);
 }
 
-/* One ranked certificate: its rank, id and name, then what the engine said
- * and what it costs, then why it ranks there, wrapped under it. */
-static void row_text(strbuf *sb, size_t rank, const ac_compare_row *x, size_t width)
+static void heading(out *o, const char *text)
 {
-	char cost[32], weeks[32];
-	num_word(cost, sizeof cost, x->cost_usd, "$");
-	ac_num w = x->weeks;
-	if (w.set) /* a tenth of a week is precise enough to read */
-		w.v = (double)(long long)(w.v * 10 + 0.5) / 10;
-	num_word(weeks, sizeof weeks, w, "");
+	if (o->md) {
+		sb_puts(o->sb, "## ");
+		ac_render_md_text(o->sb, text);
+		sb_puts(o->sb, "\n\n");
+	} else {
+		sb_printf(o->sb, "%s\n", text);
+	}
+}
+
+/* "label: value" under a row, wrapped with a hanging indent in text. */
+static void item(out *o, const char *label, const strbuf *value)
+{
+	if (!value->len)
+		return;
+	if (o->md) {
+		sb_printf(o->sb, "   - %s: ", label);
+		ac_render_md_text(o->sb, value->buf);
+		sb_puts(o->sb, "\n");
+		return;
+	}
 	strbuf line;
 	sb_init(&line);
-	sb_printf(&line, "%zu. %s", rank, x->id);
-	if (x->name)
-		sb_printf(&line, ": %s", x->name);
-	if (!line.failed)
-		ac_render_wrapped(sb, line.buf, 0, 4, width);
-	sb_clear(&line);
-	sb_printf(&line, "verdict %s; gap fit %s; role fit %s; cost %s; weeks %s",
-		  x->verdict ? ac_enum_name(AC_ENUM_VERDICT, x->verdict) : "-", tri_word(x->gap_fit),
-		  tri_word(x->role_fit), cost, weeks);
-	sb_puts(sb, "    ");
-	if (!line.failed)
-		ac_render_wrapped(sb, line.buf, 4, 4, width);
-	sb_puts(sb, "    ");
-	ac_render_wrapped(sb, x->why, 4, 4, width);
+	sb_printf(&line, "%s: %s", label, value->buf);
+	sb_puts(o->sb, "    ");
 	if (line.failed)
-		sb->failed = 1;
+		o->sb->failed = 1;
+	else
+		ac_render_wrapped(o->sb, line.buf, 4, 6, o->width);
 	sb_free(&line);
 }
 
-static void comparison_text(const ac_comparison *c, strbuf *sb, size_t width)
+static void row_out(out *o, size_t rank, const ac_compare_row *x, const ac_wording *words)
 {
-	say(sb, width, "Comparing catalogue certificates for: %s", c->label ? c->label : "(unlabelled profile)");
-	say(sb, width, "Ranking rule (policy %s %s): %s", c->policy_name ? c->policy_name : "?",
-	    c->policy_version ? c->policy_version : "",
-	    c->statement ? c->statement : "verdict, gap fit, role fit, weeks, price; then id.");
+	cells k;
+	row_cells(x, words, &k);
+	if (cells_failed(&k)) {
+		o->sb->failed = 1;
+	} else if (o->md) {
+		sb_printf(o->sb, "%zu. **", rank);
+		ac_render_md_text(o->sb, k.title.buf);
+		sb_puts(o->sb, "**\n");
+	} else {
+		strbuf line;
+		sb_init(&line);
+		sb_printf(&line, "%zu. %s", rank, k.title.buf);
+		if (!line.failed)
+			ac_render_wrapped(o->sb, line.buf, 0, 4, o->width);
+		sb_free(&line);
+	}
+	if (!cells_failed(&k)) {
+		item(o, "verdict", &k.verdict);
+		item(o, "fit", &k.fit);
+		item(o, "price", &k.money);
+		item(o, "preparation", &k.time);
+		item(o, "availability", &k.status);
+		item(o, "why here", &k.why);
+	}
+	if (o->md)
+		sb_puts(o->sb, "\n");
+	cells_free(&k);
+}
+
+static void comparison_out(const ac_comparison *c, out *o, const ac_wording *words)
+{
+	if (o->md) {
+		sb_puts(o->sb, "# ");
+		ac_render_md_text(o->sb, "Certificates compared");
+		sb_puts(o->sb, "\n\n");
+	}
+	para(o, "Comparing catalogue certificates for: %s", c->label ? c->label : "(unlabelled profile)");
 	if (c->profile_cert)
-		say(sb, width, "Note: the profile names its own certification (%s); compare ignores it and ranks the catalogue.",
-		    c->profile_cert);
-	sb_puts(sb, "\n");
+		para(o, "Note: the profile names its own certification (%s); compare ignores it and ranks the catalogue.",
+		     c->profile_cert);
+	if (!o->md)
+		sb_puts(o->sb, "\n");
 	if (!c->n_pursue) {
-		say(sb, width, "No certificate earns 'pursue' for this profile.");
+		para(o, "No certificate earns 'pursue' for this profile.");
 		if (c->has_alternative) {
 			const ac_alternative *alt = &c->alternative;
-			say(sb, width, "Best alternative path instead: %s (score %d)", ac_enum_name(AC_ENUM_PATH, alt->path),
-			    alt->score);
-			if (alt->why) {
-				sb_puts(sb, "  why: ");
-				ac_render_wrapped(sb, alt->why, 7, 4, width);
-			}
-			if (alt->first_step) {
-				sb_puts(sb, "  first step: ");
-				ac_render_wrapped(sb, alt->first_step, 14, 4, width);
-			}
+			const char *path = ac_word_enum(words, AC_ENUM_PATH, alt->path);
+			para(o, "Best alternative path instead: %s (score %d of 100).", path ? path : "another path", alt->score);
+			if (alt->why)
+				para(o, "Why: %s", alt->why);
+			if (alt->first_step)
+				para(o, "First step: %s", alt->first_step);
 		}
-		sb_puts(sb, "\n");
+		para(o, "If you still want a certificate, these come closest:");
 	} else {
-		say(sb, width, "%zu of %zu certificates earn 'pursue'.", c->n_pursue, c->n_rows);
-		sb_puts(sb, "\n");
+		para(o, "%zu of %zu certificates earn 'pursue'.", c->n_pursue, c->n_rows);
 	}
+	if (c->feasible_set_aside && c->n_rows)
+		para(o, "None of the certificates within your budget and time fits you, so budget and time do not "
+			"come first in this ranking; the price and weeks of each are shown.");
+	if (!o->md)
+		sb_puts(o->sb, "\n");
 	size_t shown = c->n_rows < c->top ? c->n_rows : c->top;
 	for (size_t i = 0; i < shown; i++)
-		row_text(sb, i + 1, &c->rows[i], width);
+		row_out(o, i + 1, &c->rows[i], words);
 	if (!c->n_rows)
-		say(sb, width, "No catalogue certificate passes the filters.");
-	sb_puts(sb, "\n");
+		para(o, "No catalogue certificate passes the filters.");
+	if (!o->md)
+		sb_puts(o->sb, "\n");
+	heading(o, "How they are ranked");
+	para(o, "%s (policy %s %s; a certificate fits from a fit of %.0f%%.)",
+	     c->statement ? c->statement : "By the policy's comparison rule.", c->policy_name ? c->policy_name : "?",
+	     c->policy_version ? c->policy_version : "", c->fits_from * 100);
+	para(o, "Fit: how much of your gap and target role a certificate covers, each word counted by how rare it is "
+		"among the certificates, with synonyms; lowered when the certificate's level does not suit yours. "
+		"An estimate of preparation hours is made from similar certificates when no source gives them.");
 	if (shown < c->n_rows)
-		say(sb, width, "Showing %zu of %zu (use --top N for more).", shown, c->n_rows);
+		para(o, "Showing %zu of %zu (use --top N for more).", shown, c->n_rows);
 	if (c->left_out_retired)
-		say(sb, width, "%zu retired certificate%s left out (use --include-retired to rank them).",
-		    c->left_out_retired, c->left_out_retired == 1 ? "" : "s");
+		para(o, "%zu retired certificate%s left out (use --include-retired to rank them).", c->left_out_retired,
+		     c->left_out_retired == 1 ? "" : "s");
 	if (c->left_out_unknown_cost)
-		say(sb, width, "%zu certificate%s with an unknown price left out by --max-cost.", c->left_out_unknown_cost,
-		    c->left_out_unknown_cost == 1 ? "" : "s");
-	say(sb, width, "Details of one certificate: aicert certs show ID");
+		para(o, "%zu certificate%s with an unknown price left out by --max-cost.", c->left_out_unknown_cost,
+		     c->left_out_unknown_cost == 1 ? "" : "s");
+	para(o, "Details of one certificate, with its sources: aicert certs show ID");
 }
 
-ac_status ac_comparison_render(const ac_comparison *c, ac_format format, char **out, size_t *len)
+ac_status ac_comparison_render(const ac_comparison *c, ac_format format, char **out_text, size_t *len)
 {
-	return ac_comparison_render_opts(c, format, NULL, out, len);
+	return ac_comparison_render_opts(c, format, NULL, out_text, len);
 }
 
-ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, const ac_render_options *o,
-				    char **out, size_t *len)
+ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, const ac_render_options *ro,
+				    char **out_text, size_t *len)
 {
-	*out = NULL;
+	*out_text = NULL;
 	size_t width;
 	int color;
-	ac_render_options_resolve(o, &width, &color);
+	ac_render_options_resolve(ro, &width, &color);
 	if (format == AC_FORMAT_JSON)
-		return ac_render_json_value(comparison_json(c), out, len);
-	if (format != AC_FORMAT_TEXT)
+		return ac_render_json_value(comparison_json(c), out_text, len);
+	if (format != AC_FORMAT_TEXT && format != AC_FORMAT_MARKDOWN)
 		return AC_EINPUT;
+	const ac_wording *words = NULL;
+	ac_status st = ac_wording_builtin(&words, NULL);
+	if (st != AC_OK)
+		return st;
 	strbuf sb;
 	sb_init(&sb);
-	comparison_text(c, &sb, width);
-	*out = sb_take(&sb, len);
-	return *out ? AC_OK : AC_ENOMEM;
+	out o = {&sb, format == AC_FORMAT_MARKDOWN, width};
+	comparison_out(c, &o, words);
+	*out_text = sb_take(&sb, len);
+	return *out_text ? AC_OK : AC_ENOMEM;
 }

@@ -366,7 +366,11 @@ static json_t *certification(jb *b, const ac_assessment *a)
 	set(b, o, "unknown", jnames(b, unknown, ac_render_unknown_costs(a, unknown)));
 	set(b, o, "uncertain", jstrs(b, k->uncertain, k->n_uncertain));
 	set(b, o, "warnings", jstrs(b, a->certification.warnings, a->certification.n_warnings));
-	set(b, o, "sources", jstrs(b, k->sources, k->n_sources));
+	json_t *urls = json_array();
+	for (size_t i = 0; i < k->n_sources; i++)
+		push(b, urls, jstr(k->sources[i].url));
+	set(b, o, "sources", urls);
+	set(b, o, "hours_estimated", json_boolean(a->certification.hours_estimated));
 	set(b, o, "checked", jstr(k->checked));
 	/* Beyond the contract: the exam code and the source's own wording. */
 	set(b, o, "exam_code", jstr(k->exam_code));

@@ -47,6 +47,11 @@ static void text(strbuf *sb, const char *s)
 	text_at(sb, s, 0);
 }
 
+void ac_render_md_text(strbuf *sb, const char *s)
+{
+	text_at(sb, s, 0);
+}
+
 static void strong(strbuf *sb, const char *s)
 {
 	sb_puts(sb, "**");

@@ -145,6 +145,8 @@ void ac_render_put_clean(strbuf *sb, const char *s, size_t n);
 /* Writes text from column col (the caller wrote what precedes it), wrapping
  * at width columns; later lines start at column indent.  Ends the line. */
 void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, size_t width);
+/* Appends s as Markdown text, escaped so it cannot start markup. */
+void ac_render_md_text(strbuf *sb, const char *s);
 
 /* Appends s, or its first max characters and "…" when it is longer. */
 void ac_render_clip(strbuf *sb, const char *s, size_t max);

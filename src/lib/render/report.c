@@ -407,8 +407,16 @@ static void certificate_costs(report *r)
 	const ac_cert *c = &a->certification.cert;
 	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_MONEY), with_note(r, rp_or_unknown(r, rp_money(r, c->cost_usd)), c->cost_note));
 	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_RETAKE), rp_or_unknown(r, rp_money(r, c->retake_usd)));
-	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_PREPARATION),
-		 with_note(r, c->hours.set ? rp_hours(r, c->hours.v) : rp_word(r, AC_W_VALUE_UNKNOWN), c->hours_note));
+	if (a->certification.hours_estimated) {
+		char lo[32], hi[32];
+		snprintf(lo, sizeof lo, "%.0f", a->certification.hours_low.v);
+		snprintf(hi, sizeof hi, "%.0f", a->certification.hours_high.v);
+		rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_PREPARATION),
+			 RP_SAY(r, AC_W_REPORT_CERTIFICATE_HOURS_ESTIMATED, rp_hours(r, c->hours.v), lo, hi));
+	} else {
+		rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_PREPARATION),
+			 with_note(r, c->hours.set ? rp_hours(r, c->hours.v) : rp_word(r, AC_W_VALUE_UNKNOWN), c->hours_note));
+	}
 	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_WEEKS),
 		 a->certification.weeks.set ? rp_weeks(r, a->certification.weeks.v) : rp_word(r, AC_W_VALUE_UNKNOWN));
 	if (a->certification.pay_is_occupation_median) {
