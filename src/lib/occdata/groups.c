@@ -134,7 +134,8 @@ ac_status ac_occupation_task_groups(const ac_occupation *occ, const ac_policy *p
 	qsort(g->groups, g->n, sizeof *g->groups, group_cmp);
 	for (size_t i = 0; i < g->n; i++)
 		qsort(g->groups[i].tasks, g->groups[i].n_tasks, sizeof *g->groups[i].tasks, task_cmp);
-	qsort(g->uncategorised.tasks, g->uncategorised.n_tasks, sizeof *g->uncategorised.tasks, task_cmp);
+	if (g->uncategorised.n_tasks) /* none: no array to sort (qsort wants one even for 0) */
+		qsort(g->uncategorised.tasks, g->uncategorised.n_tasks, sizeof *g->uncategorised.tasks, task_cmp);
 	*out = g;
 	return AC_OK;
 }
