@@ -31,7 +31,7 @@ def commands(tests, examples, dbpath):
             out.append((f"assess/{name}.{fmt}", ["assess", path, "--format", fmt] + AS_OF, None))
         out.append((f"assess/{name}.nocf.json",
                     ["assess", path, "--format", "json", "--no-counterfactuals"] + AS_OF, None))
-        for fmt in ("text", "json"):
+        for fmt in ("text", "json") + (("html",) if name.startswith("example-") else ()):
             out.append((f"compare/{name}.{fmt}", ["compare", path, "--format", fmt] + AS_OF, None))
     for name, path in inputs:
         if "occupation" in name or "no-task-mix" in name:

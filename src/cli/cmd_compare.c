@@ -10,7 +10,9 @@ static int run_compare(const cli_args *a)
 {
 	int rc;
 	ac_format format = AC_FORMAT_TEXT;
-	if ((rc = cli_format(a, &format)) >= 0)
+	if ((rc = cli_format_of(a, CLI_FMT(AC_FORMAT_TEXT) | CLI_FMT(AC_FORMAT_JSON) | CLI_FMT(AC_FORMAT_MARKDOWN) |
+					  CLI_FMT(AC_FORMAT_HTML),
+				&format)) >= 0)
 		return rc;
 	ac_compare_options o;
 	ac_compare_options_init(&o);
@@ -78,7 +80,7 @@ const cli_command cmd_compare = {
 	"rank the catalogue's certificates for one profile",
 	"aicert compare PROFILE [--top N] [--domain D] [--max-cost USD] [--include-retired] [--as-of YYYY-MM-DD] "
 	"[--policy FILE] "
-	"[--catalogue FILE] [--data FILE] [--format text|json|markdown]",
+	"[--catalogue FILE] [--data FILE] [--format text|json|markdown|html]",
 	"Runs the assessment once per certificate, as if the profile named it, and ranks the results by "
 	"the policy's comparison rule (printed with the output).  When no certificate earns 'pursue', "
 	"that is said first, with the best path other than a certificate.  A certification named in the "

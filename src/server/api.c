@@ -194,7 +194,7 @@ void srv_api_compare(srv_app *app, const srv_request *req, srv_response *r)
 	if (!srv_args_allowed(req, allowed, r) || !as_of_arg(req, &o.as_of, r) ||
 	    !srv_arg_number(req, "top", 1, 100000, 1, &top, NULL, r) ||
 	    !srv_arg_enum(req, "domain", AC_ENUM_DOMAIN, &o.filter.domain, r) || !max_cost_arg(req, &o.filter, r) ||
-	    !srv_arg_flag(req, "include_retired", &o.include_retired, r) || !report_format(req, 0, &fmt, &type, r) ||
+	    !srv_arg_flag(req, "include_retired", &o.include_retired, r) || !report_format(req, 1, &fmt, &type, r) ||
 	    !body_profile(req, &p, r))
 		return;
 	o.top = (size_t)top;

@@ -8,7 +8,9 @@
 # rule id or a JSON path in what is read (run_prose.py's checks on the
 # visible text), label its charts for screen readers, and point each
 # clickable "what if" (data-ref) at a real entry of the JSON document.
-# Markup in a profile's answers must come out as text.
+# Markup in a profile's answers must come out as text.  `compare --format
+# html` of every example (and of the markup) must be well formed and run
+# nothing too.
 #
 # usage: check_html.py AICERT TESTS_DIR EXAMPLES_DIR     (python3, standard library only)
 # Prints one line per problem and a final line "N passed, M failed".
@@ -159,6 +161,18 @@ def check_profile(aicert, path, as_of, extra=(), prose=True):
     return ["%s: %s" % (name, e) for e in errors]
 
 
+def check_compare(aicert, path):
+    """Problems of one profile's comparison as HTML: a page like the report's."""
+    name = os.path.basename(path) + " (compare)"
+    rc, html, err = run(aicert, ["compare", path, "--as-of", DEFAULT_AS_OF, "--format", "html"])
+    if rc != 0:
+        return ["%s: exit %d (%s)" % (name, rc, err.strip())]
+    errors, page = check_page(html)
+    if not page.counts.get("ol") and "No catalogue certificate" not in "".join(page.text):
+        errors.append("no ranked list")
+    return ["%s: %s" % (name, e) for e in errors]
+
+
 def check_markup(aicert, tests):
     """Markup typed into a profile reads as text and runs nothing."""
     path = os.path.join(tests, "html", "markup-in-answers.json")
@@ -195,6 +209,8 @@ def main():
                  if "occupation" in f or "no-task-mix" in f]
         with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
             results = list(pool.map(lambda j: check_profile(aicert, *j), jobs))
+        results += [check_compare(aicert, j[0]) for j in jobs if j[0].startswith(examples)]
+        results.append(check_compare(aicert, os.path.join(tests, "html", "markup-in-answers.json")))
         results.append(check_markup(aicert, tests))
     failed = 0
     for errors in results:

@@ -222,8 +222,14 @@ try:
         check(st == 200 and body == out, "compare %s equals the command line" % name)
     st, h, body = srv.request("POST", "/api/v1/compare?top=0", good)
     check(is_problem(st, h, body, 400)[0], "compare?top=0: 400")
-    st, h, body = srv.request("POST", "/api/v1/compare?format=markdown", good)
-    check(is_problem(st, h, body, 400)[0], "compare?format=markdown: 400")
+    for fmt in ("markdown", "html"):
+        rc, out, _ = cli("compare", os.path.join(EXAMPLES, examples[0]), "--format", fmt, "--as-of", AS_OF,
+                         "--data", db, env=env)
+        st, h, body = srv.request("POST", "/api/v1/compare?format=%s&as_of=%s" % (fmt, AS_OF),
+                                  read(os.path.join(EXAMPLES, examples[0])))
+        check(rc == 0 and st == 200 and body == out, "compare as %s equals the command line" % fmt)
+    st, h, body = srv.request("POST", "/api/v1/compare?format=pdf", good)
+    check(is_problem(st, h, body, 400)[0], "compare?format=pdf: 400")
 
     rc, out, _ = cli("certs", "list", "--format", "json")
     st, h, body = srv.request("GET", "/api/v1/certs")

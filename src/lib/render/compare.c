@@ -1,10 +1,10 @@
 /*
  * compare.c — writes a comparison (model/compare.h) as text for a terminal,
- * as Markdown, or as JSON (schema aicert/compare/v2).  Text and Markdown
- * walk the same parts in the same order — the rule, whether anything earns
- * pursue (and the best other path when nothing does), the ranked rows, the
- * notes — through one set of cells per row (row_cells), so another writer
- * only has to lay the same cells out.
+ * as Markdown, as HTML, or as JSON (schema aicert/compare/v2).  Text,
+ * Markdown and HTML walk the same parts in the same order — the rule,
+ * whether anything earns pursue (and the best other path when nothing
+ * does), the ranked rows, the notes — through one set of cells per row
+ * (row_cells); HTML lays them out with the report's HTML writer (html.c).
  */
 #include <ctype.h>
 #include <math.h>
@@ -223,10 +223,14 @@ static void row_cells(const ac_compare_row *x, const ac_wording *words, cells *k
 
 /* ------------------------------------------------------------ text and Markdown */
 
+/* Where the walk writes: text, Markdown, or (w set) the HTML writer the
+ * assessment's report uses. */
 typedef struct {
 	strbuf *sb;
 	int md;
 	size_t width;
+	const rw_writer *w;
+	rw_out rw;
 } out;
 
 /* One paragraph: wrapped text, or a Markdown paragraph. */
@@ -245,6 +249,8 @@ static void para(out *o, const char *fmt, ...)
 	va_end(ap);
 	if (line.failed) {
 		o->sb->failed = 1;
+	} else if (o->w) {
+		o->w->para(&o->rw, line.buf);
 	} else if (o->md) {
 		ac_render_md_text(o->sb, line.buf);
 		sb_puts(o->sb, "\n\n");
@@ -256,7 +262,9 @@ static void para(out *o, const char *fmt, ...)
 
 static void heading(out *o, const char *text)
 {
-	if (o->md) {
+	if (o->w) {
+		o->w->heading(&o->rw, text);
+	} else if (o->md) {
 		sb_puts(o->sb, "## ");
 		ac_render_md_text(o->sb, text);
 		sb_puts(o->sb, "\n\n");
@@ -270,6 +278,17 @@ static void item(out *o, const char *label, const strbuf *value)
 {
 	if (!value->len)
 		return;
+	if (o->w) {
+		strbuf line;
+		sb_init(&line);
+		sb_printf(&line, "%s: %s", label, value->buf);
+		if (line.failed)
+			o->sb->failed = 1;
+		else
+			o->w->sub(&o->rw, line.buf);
+		sb_free(&line);
+		return;
+	}
 	if (o->md) {
 		sb_printf(o->sb, "   - %s: ", label);
 		ac_render_md_text(o->sb, value->buf);
@@ -293,6 +312,8 @@ static void row_out(out *o, size_t rank, const ac_compare_row *x, const ac_wordi
 	row_cells(x, words, &k);
 	if (cells_failed(&k)) {
 		o->sb->failed = 1;
+	} else if (o->w) {
+		o->w->item(&o->rw, RW_NUMBER, (int)rank, k.title.buf, NULL);
 	} else if (o->md) {
 		sb_printf(o->sb, "%zu. **", rank);
 		ac_render_md_text(o->sb, k.title.buf);
@@ -313,14 +334,17 @@ static void row_out(out *o, size_t rank, const ac_compare_row *x, const ac_wordi
 		item(o, "availability", &k.status);
 		item(o, "why here", &k.why);
 	}
-	if (o->md)
+	if (o->md && !o->w)
 		sb_puts(o->sb, "\n");
 	cells_free(&k);
 }
 
 static void comparison_out(const ac_comparison *c, out *o, const ac_wording *words)
 {
-	if (o->md) {
+	if (o->w) {
+		o->w->begin(&o->rw, "Certificates compared");
+		o->w->title(&o->rw, "Certificates compared");
+	} else if (o->md) {
 		sb_puts(o->sb, "# ");
 		ac_render_md_text(o->sb, "Certificates compared");
 		sb_puts(o->sb, "\n\n");
@@ -329,7 +353,7 @@ static void comparison_out(const ac_comparison *c, out *o, const ac_wording *wor
 	if (c->profile_cert)
 		para(o, "Note: the profile names its own certification (%s); compare ignores it and ranks the catalogue.",
 		     c->profile_cert);
-	if (!o->md)
+	if (!o->md && !o->w)
 		sb_puts(o->sb, "\n");
 	if (!c->n_pursue) {
 		para(o, "No certificate earns 'pursue' for this profile.");
@@ -349,7 +373,7 @@ static void comparison_out(const ac_comparison *c, out *o, const ac_wording *wor
 	if (c->feasible_set_aside && c->n_rows)
 		para(o, "None of the certificates within your budget and time fits you, so budget and time do not "
 			"come first in this ranking; the price and weeks of each are shown.");
-	if (!o->md)
+	if (!o->md && !o->w)
 		sb_puts(o->sb, "\n");
 	size_t shown = c->n_rows < c->top ? c->n_rows : c->top;
 	for (size_t i = 0; i < shown; i++)
@@ -364,7 +388,7 @@ static void comparison_out(const ac_comparison *c, out *o, const ac_wording *wor
 			o->sb->failed = 1;
 		free(why);
 	}
-	if (!o->md)
+	if (!o->md && !o->w)
 		sb_puts(o->sb, "\n");
 	heading(o, "How they are ranked");
 	para(o, "%s (policy %s %s; a certificate fits from a fit of %.0f%%.)",
@@ -382,6 +406,8 @@ static void comparison_out(const ac_comparison *c, out *o, const ac_wording *wor
 		para(o, "%zu certificate%s with an unknown price left out by --max-cost.", c->left_out_unknown_cost,
 		     c->left_out_unknown_cost == 1 ? "" : "s");
 	para(o, "Details of one certificate, with its sources: aicert certs show ID");
+	if (o->w)
+		o->w->end(&o->rw);
 }
 
 ac_status ac_comparison_render(const ac_comparison *c, ac_format format, char **out_text, size_t *len)
@@ -399,7 +425,7 @@ ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, co
 	unsigned long failures = ac_mem_failures();
 	if (format == AC_FORMAT_JSON)
 		return ac_render_json_value(comparison_json(c), failures, out_text, len);
-	if (format != AC_FORMAT_TEXT && format != AC_FORMAT_MARKDOWN)
+	if (format != AC_FORMAT_TEXT && format != AC_FORMAT_MARKDOWN && format != AC_FORMAT_HTML)
 		return AC_EINPUT;
 	const ac_wording *words = NULL;
 	ac_status st = ac_wording_builtin(&words, NULL);
@@ -407,7 +433,8 @@ ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, co
 		return st;
 	strbuf sb;
 	sb_init(&sb);
-	out o = {&sb, format == AC_FORMAT_MARKDOWN, width};
+	out o = {&sb, format == AC_FORMAT_MARKDOWN, width, format == AC_FORMAT_HTML ? ac_html_writer() : NULL,
+		 {.out = &sb, .width = width, .words = words}};
 	comparison_out(c, &o, words);
 	*out_text = ac_render_take_clean(&sb, len);
 	return *out_text ? AC_OK : AC_ENOMEM;
