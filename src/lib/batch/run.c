@@ -355,7 +355,8 @@ ac_status ac_batch_run(ac_session *s, FILE *in, FILE *out, const ac_batch_option
 		o->progress(o->progress_ctx, &prog);
 	st = pl.stop ? pl.fatal : AC_OK;
 	if (pl.stop)
-		ac_diags_add(diags, NULL, NULL, 0, 0, "%s", pl.fatal_msg);
+		ac_diags_add(diags, NULL, NULL, 0, 0, "%s",
+			     pl.fatal_msg[0] ? pl.fatal_msg : pl.fatal == AC_ENOMEM ? "out of memory" : ac_strerror(pl.fatal));
 	pthread_cond_destroy(&pl.space);
 	pthread_cond_destroy(&pl.work);
 	pthread_cond_destroy(&pl.done);

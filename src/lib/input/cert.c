@@ -252,7 +252,7 @@ int ac_catalogue_matches(const ac_catalogue *cat, const ac_cert *c, const ac_cer
 		return 0;
 	ac_termset entry = {0};
 	ac_cert_terms(T, c, 1, &entry, &entry);
-	int hit = !entry.nomem && ac_terms_query_matches(T, f->words, &entry, word_in_text, c);
+	int hit = entry.nomem ? -1 : ac_terms_query_matches(T, f->words, &entry, word_in_text, c);
 	ac_termset_free(&entry);
 	return hit;
 }

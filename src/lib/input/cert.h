@@ -114,7 +114,8 @@ enum { AC_COUNT_WORDS, AC_COUNT_ROLES, AC_COUNT_TAUGHT };
 const ac_terms *ac_catalogue_terms(const ac_catalogue *cat);
 const ac_term_counts *ac_catalogue_counts(const ac_catalogue *cat, int which);
 /* ac_cert_matches for an entry of cat, where the search words also find
- * what the synonyms say they mean ("EU AI Act" finds governance credentials). */
+ * what the synonyms say they mean ("EU AI Act" finds governance credentials).
+ * 1 or 0; -1 when memory ran out. */
 int ac_catalogue_matches(const ac_catalogue *cat, const ac_cert *c, const ac_cert_filter *f);
 
 #endif

@@ -115,7 +115,9 @@ static void join_words(const words *ws, int from, int n, char *buf, size_t size)
 	join_any(ws, 0, from, n, buf, size);
 }
 
-static char *normalise(const char *s, size_t len)
+/* The phrase's words joined; NULL for no phrase (or too long a one), and
+ * NULL with *nomem set when memory ran out. */
+static char *normalise(const char *s, size_t len, int *nomem)
 {
 	static _Thread_local words ws;
 	char buf[MAX_PHRASE * MAX_WORD + 8];
@@ -123,7 +125,10 @@ static char *normalise(const char *s, size_t len)
 	if (!ws.n || ws.n > MAX_PHRASE)
 		return NULL;
 	join_words(&ws, 0, ws.n, buf, sizeof buf);
-	return strdup(buf);
+	char *copy = strdup(buf);
+	if (!copy)
+		*nomem = 1;
+	return copy;
 }
 
 /* Both tables are sorted by phrase once read (the first member of a phrase
@@ -156,7 +161,8 @@ static const implication *find_imp(const ac_terms *T, const char *phrase)
 
 int ac_terms_known_phrase(const ac_terms *T, const char *phrase)
 {
-	char *p = normalise(phrase, strlen(phrase));
+	int nomem = 0;
+	char *p = normalise(phrase, strlen(phrase), &nomem);
 	int known = p && (find_syn(T, p) || find_imp(T, p));
 	free(p);
 	return known;
@@ -208,9 +214,9 @@ typedef struct {
 static int take_syn(void *arg, const char *s, size_t len)
 {
 	line_ctx *x = arg;
-	char *p = normalise(s, len);
+	char *p = normalise(s, len, &x->nomem);
 	if (!p) {
-		x->bad = 1;
+		x->bad = !x->nomem;
 		return 0;
 	}
 	syn *grown = realloc(x->T->syns, (x->T->n_syns + 1) * sizeof *grown);
@@ -235,9 +241,9 @@ static int take_syn(void *arg, const char *s, size_t len)
 static int take_target(void *arg, const char *s, size_t len)
 {
 	line_ctx *x = arg;
-	char *p = normalise(s, len);
+	char *p = normalise(s, len, &x->nomem);
 	if (!p) {
-		x->bad = 1;
+		x->bad = !x->nomem;
 		return 0;
 	}
 	char **grown = realloc(x->imp->targets, (x->imp->n_targets + 1) * sizeof *grown);
@@ -266,11 +272,11 @@ static int read_line(ac_terms *T, const char *s, size_t len, int *nomem)
 		T->imps = grown;
 		implication *imp = &T->imps[T->n_imps];
 		memset(imp, 0, sizeof *imp);
-		imp->phrase = normalise(s, (size_t)(gt - s));
+		imp->phrase = normalise(s, (size_t)(gt - s), &x.nomem);
 		T->n_imps++;
 		x.imp = imp;
 		if (!imp->phrase)
-			x.bad = 1;
+			x.bad = !x.nomem;
 		else
 			pieces(gt + 1, len - (size_t)(gt + 1 - s), ',', take_target, &x);
 	}

@@ -413,9 +413,15 @@ ac_status ac_compare(const ac_context *ctx, const ac_profile *p, const ac_compar
 			c->empty_domain = 0;
 	for (size_t i = 0; st == AC_OK && i < total; i++) {
 		const ac_cert *cert = ac_catalogue_at(ctx->catalogue, i);
-		if (!ac_catalogue_matches(ctx->catalogue, cert, &f)) {
-			if (f.max_cost_usd.set && !cert->cost_usd.set && ac_catalogue_matches(ctx->catalogue, cert, &no_cost))
-				c->left_out_unknown_cost++;
+		int hit = ac_catalogue_matches(ctx->catalogue, cert, &f), cost_only = 0;
+		if (hit == 0 && f.max_cost_usd.set && !cert->cost_usd.set)
+			cost_only = ac_catalogue_matches(ctx->catalogue, cert, &no_cost);
+		if (hit < 0 || cost_only < 0) {
+			st = AC_ENOMEM;
+			break;
+		}
+		if (!hit) {
+			c->left_out_unknown_cost += cost_only;
 			continue;
 		}
 		if (ac_cert_retired_by(cert, today) && !include_retired) {

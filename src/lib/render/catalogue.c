@@ -158,10 +158,17 @@ ac_status ac_certs_render_with(const ac_catalogue *cat, const ac_policy *pol, co
 	no_cost.max_cost_usd.set = 0;
 	for (size_t i = 0; i < total; i++) {
 		const ac_cert *c = ac_catalogue_at(cat, i);
-		if (ac_catalogue_matches(cat, c, f))
+		int hit = ac_catalogue_matches(cat, c, f), cost_only = 0;
+		if (hit == 0 && f->max_cost_usd.set && !c->cost_usd.set)
+			cost_only = ac_catalogue_matches(cat, c, &no_cost);
+		if (hit < 0 || cost_only < 0) {
+			free(rows);
+			return AC_ENOMEM;
+		}
+		if (hit)
 			rows[shown++] = c;
-		else if (f->max_cost_usd.set && !c->cost_usd.set && ac_catalogue_matches(cat, c, &no_cost))
-			unknown_cost++;
+		else
+			unknown_cost += (size_t)cost_only;
 	}
 	/* A domain the catalogue holds nothing of is explained, not just empty. */
 	int empty_domain = f->domain;
