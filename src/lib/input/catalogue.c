@@ -830,3 +830,26 @@ void ac_catalogue_free(ac_catalogue *cat)
 	free(cat->version);
 	free(cat);
 }
+
+/* ------------------------------------------------------------ search */
+
+static int word_in_text(const void *arg, const char *word, size_t len)
+{
+	return ac_cert_has_word(arg, word, len);
+}
+
+int ac_catalogue_matches(const ac_catalogue *cat, const ac_cert *c, const ac_cert_filter *f)
+{
+	const ac_terms *T = ac_catalogue_terms(cat);
+	if (!f || !f->words || !T)
+		return ac_cert_matches(c, f);
+	ac_cert_filter rest = *f;
+	rest.words = NULL;
+	if (!ac_cert_matches(c, &rest))
+		return 0;
+	ac_termset entry = {0};
+	ac_cert_terms(T, c, 1, &entry, &entry);
+	int hit = entry.nomem ? -1 : ac_terms_query_matches(T, f->words, &entry, word_in_text, c);
+	ac_termset_free(&entry);
+	return hit;
+}

@@ -192,7 +192,7 @@ static int list_contains(char *const *list, size_t n, const char *word, size_t l
 }
 
 /* Does one search word occur in any of the searchable fields? */
-static int word_matches(const ac_cert *c, const char *word, size_t len)
+int ac_cert_has_word(const ac_cert *c, const char *word, size_t len)
 {
 	return contains_nocase(c->id, word, len) || contains_nocase(c->provider, word, len) ||
 	       contains_nocase(c->name, word, len) || contains_nocase(c->exam_code, word, len) ||
@@ -236,27 +236,6 @@ void ac_cert_filter_init(ac_cert_filter *f)
 	f->struct_size = sizeof *f;
 }
 
-static int word_in_text(const void *arg, const char *word, size_t len)
-{
-	return word_matches(arg, word, len);
-}
-
-int ac_catalogue_matches(const ac_catalogue *cat, const ac_cert *c, const ac_cert_filter *f)
-{
-	const ac_terms *T = ac_catalogue_terms(cat);
-	if (!f || !f->words || !T)
-		return ac_cert_matches(c, f);
-	ac_cert_filter rest = *f;
-	rest.words = NULL;
-	if (!ac_cert_matches(c, &rest))
-		return 0;
-	ac_termset entry = {0};
-	ac_cert_terms(T, c, 1, &entry, &entry);
-	int hit = entry.nomem ? -1 : ac_terms_query_matches(T, f->words, &entry, word_in_text, c);
-	ac_termset_free(&entry);
-	return hit;
-}
-
 int ac_cert_matches(const ac_cert *c, const ac_cert_filter *f)
 {
 	if (!c)
@@ -283,7 +262,7 @@ int ac_cert_matches(const ac_cert *c, const ac_cert_filter *f)
 			const char *start = s;
 			while (*s && !isspace((unsigned char)*s))
 				s++;
-			if (!word_matches(c, start, (size_t)(s - start)))
+			if (!ac_cert_has_word(c, start, (size_t)(s - start)))
 				return 0;
 		}
 	}

@@ -113,7 +113,10 @@ void ac_cert_terms(const ac_terms *T, const ac_cert *c, int with_name, ac_termse
 enum { AC_COUNT_WORDS, AC_COUNT_ROLES, AC_COUNT_TAUGHT };
 const ac_terms *ac_catalogue_terms(const ac_catalogue *cat);
 const ac_term_counts *ac_catalogue_counts(const ac_catalogue *cat, int which);
-/* ac_cert_matches for an entry of cat, where the search words also find
+/* 1 when word (len bytes) is in the certificate's id, provider, name, exam
+ * code or keywords, in any case. */
+int ac_cert_has_word(const ac_cert *c, const char *word, size_t len);
+/* ac_cert_matches for an entry of cat (catalogue.c), where the search words also find
  * what the synonyms say they mean ("EU AI Act" finds governance credentials).
  * 1 or 0; -1 when memory ran out. */
 int ac_catalogue_matches(const ac_catalogue *cat, const ac_cert *c, const ac_cert_filter *f);

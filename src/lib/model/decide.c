@@ -4,7 +4,8 @@
  * which motives are valid ([motive NAME]), the derived facts ([derive], in
  * file order: conditions and counts), the verdict (the first rule whose
  * condition certainly holds; each rule's condition is also kept as the fact
- * rule_ID, and reason_ID says which rule decides) and the positioning.
+ * rule_ID, and reason_ID says which rule decides) and the positioning; and
+ * the two runs built on them: an evaluation, and a variant's re-run.
  * Nothing here knows a judgement: each comes from a section of the policy.
  */
 #include <stdlib.h>
@@ -153,4 +154,18 @@ ac_status ac_decide_verdict(ac_eval *ev)
 			ev->decisive = i;
 		}
 	return ev->verdict ? AC_OK : AC_EINTERNAL;
+}
+
+/* ------------------------------------------------------------ the two runs */
+
+ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags)
+{
+	ac_status st = ac_eval_facts(ev, prep, p, diags);
+	return st == AC_OK ? ac_decide(ev) : st;
+}
+
+ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, int cert_only)
+{
+	ac_status st = ac_rerun_facts(r, prep, v, cert_only);
+	return st == AC_OK ? ac_decide_verdict(&r->ev) : st;
 }

@@ -566,7 +566,7 @@ static ac_status eval_alloc(ac_eval *ev, const ac_prepared *prep, const ac_profi
 	return ev->f && ev->fired ? AC_OK : AC_ENOMEM;
 }
 
-ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags)
+ac_status ac_eval_facts(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags)
 {
 	ac_status st = eval_alloc(ev, prep, p);
 	if (st == AC_OK)
@@ -574,9 +574,7 @@ ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p,
 	if (st != AC_OK)
 		return st;
 	profile_facts(ev);
-	if (ev->nomem)
-		return AC_ENOMEM;
-	return ac_decide(ev);
+	return ev->nomem ? AC_ENOMEM : AC_OK;
 }
 
 /* BLS OEWS annual figures assume 2,080 paid hours a year (its hourly
@@ -628,7 +626,7 @@ ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks,
 	return AC_OK;
 }
 
-ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, int cert_only)
+ac_status ac_rerun_facts(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, int cert_only)
 {
 	ac_eval *ev = &r->ev;
 	const ac_policy *pol = prep->pol;
@@ -646,9 +644,7 @@ ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profil
 		certificate_facts(ev);
 	else
 		profile_facts(ev);
-	if (ev->nomem)
-		return AC_ENOMEM;
-	return ac_decide_verdict(ev); /* the rules' facts stay unset, as it needs */
+	return ev->nomem ? AC_ENOMEM : AC_OK; /* the rules' facts stay unset, as deciding needs */
 }
 
 void ac_rerun_free(ac_rerun *r)

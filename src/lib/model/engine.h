@@ -51,8 +51,10 @@ typedef struct {
  * median of their occupation (BLS OEWS; *median set), else unknown. */
 ac_num ac_eval_hourly_pay(const ac_eval *ev, int *median);
 
-/* Evaluates the facts and the rules. */
+/* Evaluates the facts (engine.c) and the rules (decide.c). */
 ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags);
+/* The profile's facts alone, before the policy decides (engine.c). */
+ac_status ac_eval_facts(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags);
 void ac_eval_free(ac_eval *ev);
 /* Re-running variants of one profile (whatif.c): one scratch evaluation,
  * made once from the profile's own (base), borrows its task list (no variant
@@ -67,7 +69,9 @@ typedef struct {
 	ac_val *facts; /* the profile's own facts, before the policy decides */
 } ac_rerun;
 ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks, size_t n_tasks);
+/* A variant's verdict (decide.c), from its facts (ac_rerun_facts, engine.c). */
 ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, int cert_only);
+ac_status ac_rerun_facts(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, int cert_only);
 void ac_rerun_free(ac_rerun *r);
 /* The value of a derived fact the C code relies on (AC_REQ_*, required.h):
  * a yes/no fact, or a number (0 when unknown). */

@@ -20,16 +20,8 @@
 #include "aicert.h"
 #include "core/diag.h"
 #include "core/strbuf.h"
-#include "occdata/import.h"
+#include "occdata/import_db.h"
 #include "occdata/occdata.h"
-
-ac_status occ_import_sql_error(importer *im, int rc, const char *what)
-{
-	if ((rc & 0xff) == SQLITE_NOMEM)
-		return ac_diags_oom(im->diags, im->tmppath, "building the database");
-	ac_diags_add(im->diags, im->tmppath, NULL, 0, 0, "%s: %s", what, sqlite3_errmsg(im->db));
-	return AC_EIO;
-}
 
 static ac_status exec_sql(importer *im, const char *sql)
 {
@@ -46,17 +38,6 @@ static ac_status exec_sql(importer *im, const char *sql)
 		return s;
 	}
 	return AC_OK;
-}
-
-ac_status occ_import_prepare(importer *im, const char *sql, sqlite3_stmt **st)
-{
-	int rc = sqlite3_prepare_v2(im->db, sql, -1, st, NULL);
-	return rc == SQLITE_OK ? AC_OK : occ_import_sql_error(im, rc, "cannot prepare a statement");
-}
-
-char *occ_join_path(const char *dir, const char *rel)
-{
-	return ac_strdup_printf("%s%s%s", dir, (*dir && dir[strlen(dir) - 1] == '/') ? "" : "/", rel);
 }
 
 /* The release named in O*NET's "Read Me.txt" ("O*NET 29.3 Database" /

@@ -7,7 +7,7 @@
  */
 #include <math.h>
 
-#include "occdata/import.h"
+#include "occdata/import_db.h"
 #include "occdata/occdata.h"
 
 /* Mean and standard deviation of beta and of the usage over the tasks that

@@ -12,7 +12,7 @@
 
 #include "core/codes.h"
 #include "core/diag.h"
-#include "occdata/import.h"
+#include "occdata/import_db.h"
 #include "occdata/occdata.h"
 
 /* ------------------------------------------------------------ field checks */
@@ -96,22 +96,6 @@ static void bind_num(sqlite3_stmt *st, int i, int known, double v)
 		sqlite3_bind_double(st, i, v);
 	else
 		sqlite3_bind_null(st, i);
-}
-
-ac_status occ_row_step(loader *ld, sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc == SQLITE_DONE)
-		return AC_OK;
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
-		return dsv_error(&ld->in, "repeats an earlier row (%s)", sqlite3_errmsg(ld->im->db));
-	if ((rc & 0xff) == SQLITE_NOMEM)
-		return ac_diags_oom(ld->im->diags, ld->in.name, "storing a row");
-	ac_diags_add(ld->im->diags, ld->im->tmppath, NULL, 0, 0, "cannot store %s line %ld: %s", ld->in.name,
-		     ld->in.line, sqlite3_errmsg(ld->im->db));
-	return AC_EIO;
 }
 
 static int occupation_exists(importer *im, const char *code)

@@ -4,7 +4,7 @@
  * neighbours) checks OCC_SCHEMA_VERSION (occdata.h); bump it with any change
  * here.
  */
-#include "occdata/import.h"
+#include "occdata/import_db.h"
 
 const char occ_schema_sql[] =
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"

@@ -4,7 +4,7 @@
  * its licence and the attribution the licence asks for (stored in the
  * database and shown by 'aicert occupations show').
  */
-#include "occdata/import.h"
+#include "occdata/import_db.h"
 
 const occ_source_file occ_source_files[F__COUNT] = {
 	[F_OCCUPATIONS] = {"onet-29.3/Occupation Data.txt", "onet", '\t'},

@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "occdata/import.h"
+#include "occdata/import_db.h"
 #include "occdata/occdata.h"
 #include "occdata/words.h"
 

@@ -1,12 +1,14 @@
 /*
- * import.h — what the parts of the occupation-data importer share: the
- * source files and datasets (import_sources.c), the database schema
- * (import_schema.c), the row loaders (import_rows.c), the title index
- * (import_titles.c) and the import itself (import.c), which owns the
- * database connection and the temporary file.
+ * import_db.h — what the parts of the occupation-data importer share: the
+ * importer and a loader, the database helpers every part writes through
+ * (import_db.c), the source files and datasets (import_sources.c), the
+ * database schema (import_schema.c), the row loaders (import_rows.c), the
+ * title index (import_titles.c), the measured exposure (import_exposure.c)
+ * and the import itself (import.c), which owns the database connection and
+ * the temporary file.
  */
-#ifndef AICERT_OCCDATA_IMPORT_H
-#define AICERT_OCCDATA_IMPORT_H
+#ifndef AICERT_OCCDATA_IMPORT_DB_H
+#define AICERT_OCCDATA_IMPORT_DB_H
 
 #include <stddef.h>
 
@@ -66,7 +68,7 @@ typedef struct {
 	dsv_reader in;
 } loader;
 
-/* A diagnostic for a failed SQLite call on the database being built:
+/* import_db.c.  A diagnostic for a failed SQLite call on the database being built:
  * AC_ENOMEM when SQLite ran out of memory, else AC_EIO. */
 ac_status occ_import_sql_error(importer *im, int rc, const char *what);
 ac_status occ_import_prepare(importer *im, const char *sql, sqlite3_stmt **st);
