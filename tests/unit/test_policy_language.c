@@ -6,6 +6,7 @@
  * the [what_changes] section with the wording it needs.
  */
 #include "engine_helpers.h"
+#include "policy/policy.h"
 
 /* The first flag sentence of a, or NULL. */
 static const char *flag_note(const ac_assessment *a, const char *flag)
@@ -139,6 +140,24 @@ static void every_question_varied_needs_its_words(void **state)
 	free(text);
 }
 
+static void a_comment_may_follow_a_value(void **state)
+{
+	(void)state;
+	ac_policy *p = h_policy_variant("exposed_repeatable_share = 0.60",
+					"exposed_repeatable_share = 0.55   # from this share of repeatable work");
+	assert_true(p->thresholds[AC_TH_EXPOSED_REPEATABLE_SHARE] > 0.549 &&
+		    p->thresholds[AC_TH_EXPOSED_REPEATABLE_SHARE] < 0.551);
+	ac_policy_free(p);
+	p = h_policy_variant("[thresholds]", "[thresholds]   # the figures the model turns on");
+	ac_policy_free(p);
+	p = h_policy_variant("title = Exposure first", "title = Exposure first\t# the rule's name in a report");
+	int found = 0;
+	for (size_t i = 0; i < p->n_rules; i++)
+		found |= p->rules[i].title && strcmp(p->rules[i].title, "Exposure first") == 0;
+	assert_true(found);
+	ac_policy_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -149,6 +168,7 @@ int main(void)
 		cmocka_unit_test(a_rule_says_why_in_the_first_text_that_holds),
 		cmocka_unit_test(figures_read_one_way_in_every_text),
 		cmocka_unit_test(every_question_varied_needs_its_words),
+		cmocka_unit_test(a_comment_may_follow_a_value),
 	};
 	return cmocka_run_group_tests(tests, h_setup, h_teardown);
 }

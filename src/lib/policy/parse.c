@@ -134,6 +134,12 @@ static void read_line(reader *r, char *line)
 	int col = (int)(s - line) + 1;
 	if (*s == '[') {
 		char *close = strchr(s, ']');
+		const char *after = close ? close + 1 : NULL;
+		while (after && (*after == ' ' || *after == '\t'))
+			after++;
+		/* "[phase 2]   # why": a comment may follow a header too. */
+		if (after && *after == '#' && after > close + 1)
+			close[1] = '\0';
 		if (!close || close[1]) {
 			ac_reader_error(r, col, "a section header must look like [kind name]");
 			ac_reader_refuse(r);
@@ -154,6 +160,15 @@ static void read_line(reader *r, char *line)
 		*--e = '\0';
 	while (*value == ' ' || *value == '\t')
 		value++;
+	/* A '#' after a space or a tab starts a comment to the end of the line
+	 * ("share = 0.60   # why"); a value never holds " #". */
+	for (char *c = value; *c; c++)
+		if (*c == '#' && c > value && (c[-1] == ' ' || c[-1] == '\t')) {
+			*c = '\0';
+			for (char *e = c; e > value && (e[-1] == ' ' || e[-1] == '\t');)
+				*--e = '\0';
+			break;
+		}
 	if (!*key) {
 		ac_reader_error(r, col, "a line starts with '='");
 		return;
