@@ -853,3 +853,24 @@ int ac_catalogue_matches(const ac_catalogue *cat, const ac_cert *c, const ac_cer
 	ac_termset_free(&entry);
 	return hit;
 }
+
+int ac_catalogue_filter(const ac_catalogue *cat, const ac_cert *c, const ac_cert_filter *f)
+{
+	int hit = ac_catalogue_matches(cat, c, f);
+	if (hit != 0 || !f || !f->max_cost_usd.set || c->cost_usd.set)
+		return hit < 0 ? -1 : hit ? AC_FILTER_SHOWN : AC_FILTER_OUT;
+	ac_cert_filter no_cost = *f;
+	no_cost.max_cost_usd.set = 0;
+	hit = ac_catalogue_matches(cat, c, &no_cost);
+	return hit < 0 ? -1 : hit ? AC_FILTER_COST_UNKNOWN : AC_FILTER_OUT;
+}
+
+int ac_catalogue_empty_domain(const ac_catalogue *cat, const ac_cert_filter *f)
+{
+	if (!f || !f->domain)
+		return 0;
+	for (size_t i = 0; i < ac_catalogue_count(cat); i++)
+		if (ac_catalogue_at(cat, i)->domain == f->domain)
+			return 0;
+	return f->domain;
+}

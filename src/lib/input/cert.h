@@ -120,5 +120,14 @@ int ac_cert_has_word(const ac_cert *c, const char *word, size_t len);
  * what the synonyms say they mean ("EU AI Act" finds governance credentials).
  * 1 or 0; -1 when memory ran out. */
 int ac_catalogue_matches(const ac_catalogue *cat, const ac_cert *c, const ac_cert_filter *f);
+/* How an entry of cat stands against f, as `certs` and `compare` list it:
+ * AC_FILTER_SHOWN, AC_FILTER_OUT, AC_FILTER_COST_UNKNOWN (it would be shown
+ * but for f's price limit, because its price is not known), or -1 when
+ * memory ran out. */
+enum { AC_FILTER_OUT, AC_FILTER_SHOWN, AC_FILTER_COST_UNKNOWN };
+int ac_catalogue_filter(const ac_catalogue *cat, const ac_cert *c, const ac_cert_filter *f);
+/* domain (AC_DOMAIN_*) when f asks for it and no entry of cat has it, else 0:
+ * an empty listing that is explained, not just empty. */
+int ac_catalogue_empty_domain(const ac_catalogue *cat, const ac_cert_filter *f);
 
 #endif

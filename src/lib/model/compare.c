@@ -405,23 +405,16 @@ ac_status ac_compare(const ac_context *ctx, const ac_profile *p, const ac_compar
 	size_t total = ctx->catalogue ? ac_catalogue_count(ctx->catalogue) : 0;
 	if (st == AC_OK && !(c->rows = calloc(total + 1, sizeof *c->rows)))
 		st = AC_ENOMEM;
-	ac_cert_filter no_cost = f;
-	no_cost.max_cost_usd.set = 0;
-	c->empty_domain = f.domain;
-	for (size_t i = 0; c->empty_domain && i < total; i++)
-		if (ac_catalogue_at(ctx->catalogue, i)->domain == f.domain)
-			c->empty_domain = 0;
+	c->empty_domain = ac_catalogue_empty_domain(ctx->catalogue, &f);
 	for (size_t i = 0; st == AC_OK && i < total; i++) {
 		const ac_cert *cert = ac_catalogue_at(ctx->catalogue, i);
-		int hit = ac_catalogue_matches(ctx->catalogue, cert, &f), cost_only = 0;
-		if (hit == 0 && f.max_cost_usd.set && !cert->cost_usd.set)
-			cost_only = ac_catalogue_matches(ctx->catalogue, cert, &no_cost);
-		if (hit < 0 || cost_only < 0) {
+		int shown = ac_catalogue_filter(ctx->catalogue, cert, &f);
+		if (shown < 0) {
 			st = AC_ENOMEM;
 			break;
 		}
-		if (!hit) {
-			c->left_out_unknown_cost += cost_only;
+		if (shown != AC_FILTER_SHOWN) {
+			c->left_out_unknown_cost += shown == AC_FILTER_COST_UNKNOWN;
 			continue;
 		}
 		if (ac_cert_retired_by(cert, today) && !include_retired) {

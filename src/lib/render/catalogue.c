@@ -154,27 +154,19 @@ ac_status ac_certs_render_with(const ac_catalogue *cat, const ac_policy *pol, co
 	const ac_cert **rows = calloc(total + 1, sizeof *rows);
 	if (!rows)
 		return AC_ENOMEM;
-	ac_cert_filter no_cost = *f;
-	no_cost.max_cost_usd.set = 0;
 	for (size_t i = 0; i < total; i++) {
 		const ac_cert *c = ac_catalogue_at(cat, i);
-		int hit = ac_catalogue_matches(cat, c, f), cost_only = 0;
-		if (hit == 0 && f->max_cost_usd.set && !c->cost_usd.set)
-			cost_only = ac_catalogue_matches(cat, c, &no_cost);
-		if (hit < 0 || cost_only < 0) {
+		int shown_as = ac_catalogue_filter(cat, c, f);
+		if (shown_as < 0) {
 			free(rows);
 			return AC_ENOMEM;
 		}
-		if (hit)
+		if (shown_as == AC_FILTER_SHOWN)
 			rows[shown++] = c;
-		else
-			unknown_cost += (size_t)cost_only;
+		unknown_cost += shown_as == AC_FILTER_COST_UNKNOWN;
 	}
 	/* A domain the catalogue holds nothing of is explained, not just empty. */
-	int empty_domain = f->domain;
-	for (size_t i = 0; empty_domain && i < total; i++)
-		if (ac_catalogue_at(cat, i)->domain == f->domain)
-			empty_domain = 0;
+	int empty_domain = ac_catalogue_empty_domain(cat, f);
 	ac_status st;
 	if (format == AC_FORMAT_JSON) {
 		unsigned long failures = ac_mem_failures();
