@@ -291,9 +291,8 @@ static void take_list(char ***dst, size_t *ndst, char ***src, size_t *nsrc)
 
 /* Preparation hours when no source gives them: the policy's estimate for
  * the entry's level, else for its format, with the range around it. */
-static void estimate_hours(const ac_policy *pol, ac_assessment *a)
+static void estimate_hours(const ac_policy *pol, ac_cert *c, ac_assessment *a)
 {
-	ac_cert *c = &a->certification.cert;
 	ac_num h;
 	if (ac_hours_estimate(pol, c, &h, &a->certification.hours_low, &a->certification.hours_high)) {
 		c->hours = h;
@@ -430,24 +429,22 @@ static ac_status assess(const ac_profile *profile, const ac_context *ctx, int ra
 	ac_prepared prep = {ctx, ctx->policy, NULL, NULL, 0, ""};
 	ac_status st = date_of(ctx, &prep, diags);
 	/* Ranking, the catalogue's entry is used as it is, not copied (the
-	 * assessment keeps only the price a row shows). */
+	 * assessment keeps only the price and the hours a row shows). */
 	const ac_cert *as_is = ranking_only ? catalogue_entry_as_is(profile, ctx) : NULL;
 	ac_cert borrowed;
 	if (st == AC_OK && as_is) {
 		borrowed = *as_is;
 		borrowed.recognized_by_org = profile->cert.recognized_by_org;
 		a->certification.from_catalogue = 1;
-		a->certification.cert.cost_usd = as_is->cost_usd;
-		a->certification.cert.hours = as_is->hours;
-		a->certification.cert.level = as_is->level;
-		a->certification.cert.format = as_is->format;
+		estimate_hours(ctx->policy, &borrowed, a);
+		a->certification.cert.cost_usd = borrowed.cost_usd;
+		a->certification.cert.hours = borrowed.hours;
 	} else if (st == AC_OK) {
 		st = resolve_certificate(profile, ctx, &a->certification.cert, &a->certification.from_catalogue, diags);
+		/* A certificate the profile describes is taken as given. */
+		if (st == AC_OK && a->certification.from_catalogue)
+			estimate_hours(ctx->policy, &a->certification.cert, a);
 	}
-	if (st == AC_OK && a->certification.from_catalogue)
-		estimate_hours(ctx->policy, a); /* a certificate the profile describes is taken as given */
-	if (st == AC_OK && as_is)
-		borrowed.hours = a->certification.cert.hours;
 	if (st == AC_OK)
 		st = load_occupation(profile, ctx, a);
 	prep.cert = !profile->cert_given ? NULL : as_is ? &borrowed : &a->certification.cert;
