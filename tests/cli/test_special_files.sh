@@ -41,14 +41,14 @@ refused "a device or other special file" assess /dev/null
 refused "a folder" assess "$TMP"
 run 0 assess - <"$EXAMPLES/product-lead.json"
 
-refused "found a device or other special file, expected a database file" \
-	data import --from "$TESTS/fixtures/occdata/good" --to "$TMP/fifo"
+refused "found a pipe (FIFO), expected a database file" \
+	data import --from "$TESTS/fixtures/occdata/good" --sample --to "$TMP/fifo"
 [ -p "$TMP/fifo" ] || fail "the FIFO named by --to was replaced"
 : >"$TMP/target.db"
 ln -s "$TMP/target.db" "$TMP/link.db"
-refused "found a symbolic link" data import --from "$TESTS/fixtures/occdata/good" --to "$TMP/link.db"
+refused "found a symbolic link" data import --from "$TESTS/fixtures/occdata/good" --sample --to "$TMP/link.db"
 [ -L "$TMP/link.db" ] || fail "the symbolic link named by --to was replaced"
-refused "found a folder" data import --from "$TESTS/fixtures/occdata/good" --to "$TMP"
+refused "found a folder" data import --from "$TESTS/fixtures/occdata/good" --sample --to "$TMP"
 
 # Limits: at most 200 problems are listed for one input, then how many more.
 python3 -c 'import json, sys
