@@ -1145,6 +1145,33 @@ static void a_damaged_database_is_named_when_read(void **state)
 	occ_test_rmtree(tmp);
 }
 
+/* Bytes that are not UTF-8 in a damaged database (the importer stores none)
+ * are read as U+FFFD: every report stays valid text, and the damage shows. */
+static void bytes_that_are_not_utf8_in_a_damaged_database_read_as_replacement_characters(void **state)
+{
+	(void)state;
+	char tmp[512], path[600];
+	assert_int_equal(occ_test_tmpdir(tmp, sizeof tmp), 0);
+	snprintf(path, sizeof path, "%s/occ.db", tmp);
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(ac_occdata_import_with(OCC_FIXTURE_DIR "/good", path, AC_IMPORT_SAMPLE, &d), AC_OK);
+	sqlite3 *s = NULL;
+	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, "UPDATE occupations SET title = CAST(x'46696eff616e6369616c' AS TEXT)"
+					 " WHERE code = '13-2051.00'", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(s);
+	ac_occdata *db = NULL;
+	assert_int_equal(ac_occdata_open(path, &db, &d), AC_OK);
+	ac_occupation *o = NULL;
+	assert_int_equal(ac_occdata_occupation(db, "13-2051", &o, &d), AC_OK);
+	assert_string_equal(o->title, "Fin\xEF\xBF\xBD" "ancial");
+	ac_occupation_free(o);
+	ac_occdata_close(db);
+	ac_diags_free(&d);
+	occ_test_rmtree(tmp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest on_fixture[] = {
@@ -1182,6 +1209,7 @@ int main(void)
 		cmocka_unit_test(opening_without_data_says_how_to_install),
 		cmocka_unit_test(default_path_follows_aicert_data_then_xdg_then_home),
 		cmocka_unit_test(a_damaged_database_is_named_when_read),
+		cmocka_unit_test(bytes_that_are_not_utf8_in_a_damaged_database_read_as_replacement_characters),
 	};
 	int failed = cmocka_run_group_tests_name("occupation data on the fixture", on_fixture, import_fixture,
 						 remove_fixture);
