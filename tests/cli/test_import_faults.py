@@ -2,10 +2,11 @@
 """test_import_faults.py — `aicert data import` when things go wrong around it:
 a SIGTERM or SIGINT in the middle removes the temporary database and stops
 the program as the signal would; the temporary files of a killed import are
-removed by the next one (those of a live process are kept); a disk that
-fills up (simulated with a file size limit, so that it runs without root)
-and a folder that cannot be written exit 1 naming the cause, leaving nothing
-behind.
+removed by the next one (those of a live process are kept); a FIFO among the
+sources is refused at once (exit 2); a disk that fills up (simulated with a
+file size limit, so that it runs without root), a folder that cannot be
+written and a source that cannot be read exit 1 naming the cause, leaving
+nothing behind.
 
 usage: test_import_faults.py AICERT TESTS_DIR OFFICIAL_FILES_DIR
 OFFICIAL_FILES_DIR is the folder the build extracted the shipped data into
@@ -117,8 +118,29 @@ try:
     check(leftovers(folder) == [], "a full disk left %s" % leftovers(folder))
     check(open(db).read() == "the previous database", "a full disk: the previous database was changed")
 
-    # 4. A folder that cannot be written (root writes anywhere: skipped).
+    # 4. A FIFO among the source files is refused at once, never waited on.
+    folder = os.path.join(tmp, "fifo")
+    shutil.copytree(FIXTURE, os.path.join(folder, "src"))
+    source = os.path.join(folder, "src", "onet-29.3", "Task Statements.txt")
+    os.unlink(source)
+    os.mkfifo(source)
+    r = subprocess.run([AICERT, "data", "import", "--from", os.path.join(folder, "src"), "--sample",
+                        "--to", os.path.join(folder, "occupations.db")], capture_output=True, text=True, timeout=30)
+    check(r.returncode == 2, "a FIFO source: exit %d, expected 2: %s" % (r.returncode, r.stderr))
+    check("Task Statements.txt: found a pipe (FIFO), expected a regular file" in r.stderr,
+          "a FIFO source is not named: " + r.stderr)
+
+    # 5. A folder that cannot be written and a source that cannot be read
+    # (root reads and writes anywhere: skipped).
     if os.geteuid() != 0:
+        os.unlink(source)
+        shutil.copy(os.path.join(FIXTURE, "onet-29.3", "Task Statements.txt"), source)
+        os.chmod(source, 0)
+        r = subprocess.run([AICERT, "data", "import", "--from", os.path.join(folder, "src"), "--sample",
+                            "--to", os.path.join(folder, "occupations.db")], capture_output=True, text=True)
+        check(r.returncode == 1, "an unreadable source: exit %d, expected 1: %s" % (r.returncode, r.stderr))
+        check("Permission denied" in r.stderr, "an unreadable source: the cause is not named: " + r.stderr)
+        os.chmod(source, 0o644)
         folder = os.path.join(tmp, "read-only")
         os.mkdir(folder)
         os.chmod(folder, 0o555)
@@ -129,7 +151,7 @@ try:
         check("Permission denied" in r.stderr, "a read-only folder: the cause is not named: " + r.stderr)
         check(os.listdir(folder) == [], "a read-only folder: something was left")
     else:
-        print("note: running as root, which writes anywhere: the read-only folder check is skipped",
+        print("note: running as root, which reads and writes anywhere: the permission checks are skipped",
               file=sys.stderr)
 finally:
     shutil.rmtree(tmp, ignore_errors=True)

@@ -150,7 +150,8 @@ static const char *file_kind(mode_t mode)
  * skipped whole (skip[] marks its files) with a warning in diags, and is
  * recorded as missing: only O*NET is required.  Only regular files are read
  * (a FIFO would block for ever).  A folder or file that is not there is the
- * caller's mistake (AC_EINPUT); one that cannot be read is AC_EIO. */
+ * caller's mistake (AC_EINPUT); one that is there but cannot be read, even
+ * of another dataset, is the environment's (AC_EIO). */
 static ac_status check_files(const char *srcdir, int *skip, ac_diags *diags)
 {
 	ac_status s = AC_OK;
@@ -172,15 +173,17 @@ static ac_status check_files(const char *srcdir, int *skip, ac_diags *diags)
 				s = AC_EINPUT;
 		} else if ((f = fopen(p, "rb")) != NULL) {
 			fclose(f);
+		} else if ((e = errno) != ENOENT && e != ENOTDIR) {
+			ac_diags_add(diags, p, NULL, 0, 0, "cannot open: %s", strerror(e));
+			s = s == AC_ENOMEM || e == ENOMEM ? AC_ENOMEM : AC_EIO;
 		} else if (onet) {
-			e = errno;
 			ac_diags_add(diags, p, NULL, 0, 0, "cannot open: %s (O*NET is required; "
 				     "scripts/fetch-data.sh downloads it)", strerror(e));
-			if (s == AC_OK || s == AC_EINPUT)
-				s = e == ENOENT || e == ENOTDIR ? AC_EINPUT : AC_EIO;
+			if (s == AC_OK)
+				s = AC_EINPUT;
 		} else {
 			ac_diags_add(diags, p, NULL, 0, 0, "warning: cannot open (%s): the %s data is skipped "
-				     "and recorded as missing", strerror(errno), occ_source_files[i].source);
+				     "and recorded as missing", strerror(e), occ_source_files[i].source);
 			for (int k = 0; k < F__COUNT; k++)
 				if (strcmp(occ_source_files[k].source, occ_source_files[i].source) == 0)
 					skip[k] = 1;
