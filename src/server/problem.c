@@ -110,6 +110,8 @@ void srv_problem_diags(srv_response *r, unsigned status, const char *type, const
 	int bad = !o || !list;
 	for (size_t i = 0; !bad && i < d->count; i++)
 		bad = json_array_append_new(list, diag_entry(&d->items[i])) != 0;
+	if (!bad && d->more) /* the library keeps the first AC_MAX_DIAGS */
+		bad = json_object_set_new(o, "more_problems", json_integer((json_int_t)d->more)) != 0;
 	if (bad || json_object_set_new(o, "problems", list)) {
 		if (!bad)
 			list = NULL; /* json_object_set_new took it even when failing */
