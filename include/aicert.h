@@ -125,6 +125,8 @@ char *ac_diag_format(const ac_diag *d);
  * character and every byte that is not UTF-8 written as \xHH, newlines kept.
  * A new string (freed with ac_free); NULL when out of memory. */
 char *ac_text_escape(const char *s, size_t n);
+/* 1 when the n bytes of s are UTF-8 text (no NUL), else 0.  Allocates nothing. */
+int ac_text_is_utf8(const char *s, size_t n);
 /* Splits a message of the form "found X, expected Y" into its two parts
  * (pointers into msg; X is found_len bytes long): 1 when it has that form,
  * else 0.  Front ends report each problem as path, found and expected. */
