@@ -566,13 +566,37 @@ void ac_occ_matches_free(ac_occ_match *m, size_t n);
 
 /* Builds the database at dbpath from the official files under srcdir
  * (onet-29.3/, gpts-are-gpts/, working-with-ai/, bls/; see scripts/fetch-data.sh).
- * Atomic: built in dbpath.tmp-PID and renamed; on any error nothing is left
- * behind and each problem is a diagnostic naming the file and line.
- * AC_EIO for a missing or unreadable O*NET file, AC_EINPUT for a malformed
- * file.  Only O*NET is required: a dataset with a file missing is skipped
+ * Atomic: built in dbpath.tmp-PID (ac_occdata_import_temp_path) and renamed;
+ * on any error nothing is left behind and each problem is a diagnostic
+ * naming the file and line.  Temporary files of earlier imports into dbpath
+ * whose process is gone are removed first.
+ * AC_EINPUT for a malformed, damaged or cut-short file (NUL bytes, a last
+ * line without its line end, a row with fewer fields than its header, a
+ * number out of range, far fewer rows than the release has), a missing O*NET
+ * file or source folder, a source that is not a regular file, or a dbpath
+ * that exists and is not a regular file (a symbolic link, a folder, a
+ * device, a FIFO: refused, never replaced).  AC_EIO when the environment
+ * fails: a source that cannot be read, a disk full, a folder that cannot be
+ * written.  Only O*NET is required: a dataset with a file missing is skipped
  * whole, recorded as missing (ac_occ_source.missing) and named in a
  * diagnostic starting "warning:" while the import still succeeds. */
 ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *diags);
+/* Flags of ac_occdata_import_with. */
+enum {
+	/* The files are a sample of the releases (a test fixture, a hand-made
+	 * extract): their row counts are not compared with the releases'.
+	 * Without it, a file with fewer than 90 % of the rows its release has
+	 * is refused as cut short. */
+	AC_IMPORT_SAMPLE = 1u << 0
+};
+ac_status ac_occdata_import_with(const char *srcdir, const char *dbpath, unsigned flags, ac_diags *diags);
+/* The temporary file an import into dbpath builds in this process
+ * ("dbpath.tmp-PID"; SQLite may add "-journal", "-wal" or "-shm" to it),
+ * freed with ac_free; NULL without memory.  The library installs no signal
+ * handler: a program that wants the file gone when a signal stops the
+ * import prepares these paths beforehand and unlinks them in its handler
+ * (as 'aicert data import' does). */
+char *ac_occdata_import_temp_path(const char *dbpath);
 
 /* What an installed database holds and where it came from. */
 typedef struct {

@@ -58,14 +58,14 @@ printf '{"schema": "aicert/profile/v1", "motives": ["\\u001b[2J"]}' >"$TMP/esc.j
 refused 'x1b' assess "$TMP/esc.json"
 if grep -q "$(printf '\033')" "$TMP/err"; then fail "an escape character in a profile reached the terminal"; fi
 
-refused "found a device or other special file, expected a database file" \
-	data import --from "$TESTS/fixtures/occdata/good" --to "$TMP/fifo"
+refused "found a pipe (FIFO), expected a database file" \
+	data import --from "$TESTS/fixtures/occdata/good" --sample --to "$TMP/fifo"
 [ -p "$TMP/fifo" ] || fail "the FIFO named by --to was replaced"
 : >"$TMP/target.db"
 ln -s "$TMP/target.db" "$TMP/link.db"
-refused "found a symbolic link" data import --from "$TESTS/fixtures/occdata/good" --to "$TMP/link.db"
+refused "found a symbolic link" data import --from "$TESTS/fixtures/occdata/good" --sample --to "$TMP/link.db"
 [ -L "$TMP/link.db" ] || fail "the symbolic link named by --to was replaced"
-refused "found a folder" data import --from "$TESTS/fixtures/occdata/good" --to "$TMP"
+refused "found a folder" data import --from "$TESTS/fixtures/occdata/good" --sample --to "$TMP"
 
 # Limits: at most 200 problems are listed for one input, then how many more.
 python3 -c 'import json, sys

@@ -50,7 +50,7 @@ def run(args, fail_at=0, env_extra=None, count_file=None):
 
 
 def setup():
-    rc, _, err = run(["data", "import", "--from", FIXTURE, "--to", DB])
+    rc, _, err = run(["data", "import", "--from", FIXTURE, "--sample", "--to", DB])
     if rc != 0:
         sys.exit("setup: import failed: " + err.decode(errors="replace"))
     with open(os.path.join(TMP, "team.jsonl"), "wb") as out:
@@ -87,7 +87,7 @@ COMMANDS = [
     ("occupations show", ["occupations", "show", "29-1141", "--data", DB, "--format", "json"], None),
     ("policy check", ["policy", "check", os.path.join(ROOT, "data", "policy.default")], None),
     ("policy show", ["policy", "show"], None),
-    ("data import", ["data", "import", "--from", FIXTURE, "--to", "{OUT}"], "files"),
+    ("data import", ["data", "import", "--from", FIXTURE, "--sample", "--to", "{OUT}"], "files"),
     ("data calibrate", ["data", "calibrate", "--data", DB], None),
     ("batch", ["batch", "team.jsonl", "-j", "1"], "stream"),
     ("batch to a file", ["batch", "team.jsonl", "-j", "1", "--output", "{OUT}"], "files"),

@@ -15,6 +15,7 @@
 #include "aicert.h"
 #include "core/diag.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "occdata/handle.h"
 #include "occdata/occdata.h"
 
@@ -98,9 +99,15 @@ char *ac_occdata_default_path(void)
 
 ac_status occ_db_error(ac_occdata *db, ac_diags *diags)
 {
-	if ((sqlite3_errcode(db->db) & 0xff) == SQLITE_NOMEM)
+	int rc = sqlite3_errcode(db->db) & 0xff;
+	if (rc == SQLITE_NOMEM)
 		return ac_diags_oom(diags, db->path, "reading the occupation database");
-	ac_diags_add(diags, db->path, NULL, 0, 0, "cannot read the occupation database: %s", sqlite3_errmsg(db->db));
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+		ac_diags_add(diags, db->path, NULL, 0, 0, "the occupation database is damaged (%s): %s",
+			     sqlite3_errmsg(db->db), ac_occdata_install_hint());
+	else
+		ac_diags_add(diags, db->path, NULL, 0, 0, "cannot read the occupation database: %s",
+			     sqlite3_errmsg(db->db));
 	return AC_EIO;
 }
 
@@ -137,12 +144,29 @@ void occ_stmt_done(sqlite3_stmt *st)
 	}
 }
 
+/* The importer stores only UTF-8 (it refuses anything else), but a damaged
+ * file can hand back any bytes: those that are not UTF-8 become U+FFFD, so
+ * that every report and every JSON document stays valid text and the damage
+ * shows. */
 char *occ_dup_text(sqlite3_stmt *st, int col, int *oom)
 {
 	if (sqlite3_column_type(st, col) == SQLITE_NULL)
 		return NULL;
-	const unsigned char *s = sqlite3_column_text(st, col);
-	char *c = s ? strdup((const char *)s) : NULL;
+	const char *s = (const char *)sqlite3_column_text(st, col);
+	size_t n = s ? strlen(s) : 0;
+	char *c = NULL;
+	if (s && ac_utf8_valid(s, n, NULL)) {
+		c = strdup(s);
+	} else if (s) {
+		strbuf sb;
+		sb_init(&sb);
+		for (size_t i = 0, k; i < n; i += k ? k : 1)
+			if ((k = ac_utf8_seq(s + i, n - i)) > 0)
+				sb_putn(&sb, s + i, k);
+			else
+				sb_puts(&sb, "\xEF\xBF\xBD");
+		c = sb_take(&sb, NULL);
+	}
 	if (!c)
 		*oom = 1;
 	return c;
