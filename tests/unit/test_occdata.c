@@ -20,6 +20,7 @@
 #include <sqlite3.h>
 
 #include "aicert.h"
+#include "occdata/occdata.h"
 #include "../support/occ_test_util.h"
 
 #ifndef OCC_FIXTURE_DIR
@@ -100,7 +101,7 @@ static void import_builds_the_database_and_nothing_else(void **state)
 	assert_int_equal(occ_test_count_entries(f->dir), 1); /* no temp file left */
 	ac_occdata_info *info = NULL;
 	assert_int_equal(ac_occdata_info_get(f->data, &info, NULL), AC_OK);
-	assert_int_equal(info->schema_version, 2);
+	assert_int_equal(info->schema_version, OCC_SCHEMA_VERSION);
 	assert_non_null(info->imported_at);
 	assert_int_equal(info->occupations, 8);
 	assert_int_equal(info->tasks, 19);
@@ -1009,8 +1010,10 @@ static void a_damaged_database_is_named_when_read(void **state)
 	snprintf(path, sizeof path, "%s/thin.db", tmp);
 	sqlite3 *s = NULL;
 	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(s, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-					 "INSERT INTO meta VALUES('schema_version', '2');", NULL, NULL, NULL), SQLITE_OK);
+	char sql[200];
+	snprintf(sql, sizeof sql, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+				  "INSERT INTO meta VALUES('schema_version', '%d');", OCC_SCHEMA_VERSION);
+	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(s);
 	ac_diags d;
 	ac_diags_init(&d);

@@ -48,7 +48,8 @@ const char occ_schema_sql[] =
 	" title TEXT NOT NULL, words TEXT NOT NULL, acro TEXT NOT NULL, n_words INTEGER NOT NULL, UNIQUE(code, words));"
 	"CREATE TABLE abbreviations(abbr TEXT NOT NULL, expansion TEXT NOT NULL, n INTEGER NOT NULL,"
 	" PRIMARY KEY(abbr, expansion)) WITHOUT ROWID;"
-	"CREATE VIRTUAL TABLE title_index USING fts5(words, acro, content='', tokenize='ascii');";
+	"CREATE VIRTUAL TABLE title_index USING fts5(words, acro, content='', tokenize='ascii');"
+	"CREATE TABLE title_words(word TEXT PRIMARY KEY, titles INTEGER NOT NULL) WITHOUT ROWID;";
 
 /* Figures derived once everything is loaded.  A task's GWA is the most
  * frequent GWA among its DWAs (ties: the smallest id); a figure published only
@@ -84,4 +85,11 @@ const char occ_derive_sql[] =
 	" FROM temp.titles_load ORDER BY n_words, kind, code, id;"
 	"DROP TABLE temp.titles_load;"
 	"INSERT INTO title_index(rowid, words, acro) SELECT id, words, acro FROM titles ORDER BY id;"
-	"INSERT INTO title_index(title_index) VALUES('optimize');";
+	"INSERT INTO title_index(title_index) VALUES('optimize');"
+	/* The index's title words of three letters or more, with how many titles
+	 * hold each: what a search reads once to complete a typed word and to
+	 * correct a typo (the index's own vocabulary is slow to list). */
+	"CREATE VIRTUAL TABLE temp.title_vocab USING fts5vocab(main, title_index, col);"
+	"INSERT INTO title_words(word, titles) SELECT term, doc FROM temp.title_vocab"
+	" WHERE col = 'words' AND length(term) >= 3;"
+	"DROP TABLE temp.title_vocab;";

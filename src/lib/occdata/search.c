@@ -25,12 +25,14 @@
 #define SEARCH_OWN 40          /* occupations whose own title breaks ties */
 #define SEARCH_MAX_LIMIT 100
 #define SEARCH_EXPANSIONS 3    /* data-spelled abbreviations tried per word */
+#define SEARCH_COMPLETIONS 32  /* title words listed for a typed word that starts them */
 
 typedef struct {
 	occ_words words;                       /* the typed words, rewritten and corrected */
 	int corrected;                         /* words corrected as typos */
 	occ_words expansions[OCC_MAX_WORDS][SEARCH_EXPANSIONS];
 	int n_expansions[OCC_MAX_WORDS];
+	size_t completion[OCC_MAX_WORDS], n_completions[OCC_MAX_WORDS]; /* title words that start with it */
 } query;
 
 typedef struct {
@@ -164,14 +166,29 @@ static int head_matches(const query *q, const char *title)
 	return 1;
 }
 
-/* Writes word w of the query as an FTS5 group: the word (as a prefix from
- * three letters), the initials of a run of title words, or one of the
- * abbreviations' expansions.  Words hold only letters, digits and non-ASCII
- * bytes (words.c), and are quoted besides, so no input is FTS5 syntax. */
-static void fts_group(strbuf *sb, const query *q, int i)
+/* Writes word w of the query as an FTS5 group: the word (from three
+ * letters, any title word that starts with it), the initials of a run of
+ * title words, or one of the abbreviations' expansions.  The title words
+ * that start with it are listed one by one: FTS5 then reads only as far into
+ * the index as the first SEARCH_CANDIDATES titles, where its own prefix query
+ * would read every title that has one of them.  A word that starts more than
+ * SEARCH_COMPLETIONS title words ("man") is left to FTS5's prefix query.
+ * Words hold only letters, digits and non-ASCII bytes (words.c), and are
+ * quoted besides, so no input is FTS5 syntax. */
+static void fts_group(strbuf *sb, const ac_occdata *db, const query *q, int i)
 {
 	const char *w = q->words.w[i];
-	sb_printf(sb, "(words:\"%s\"%s OR acro:\"%s\"", w, strlen(w) >= 3 ? "*" : "", w);
+	if (strlen(w) < 3)
+		sb_printf(sb, "(words:\"%s\"", w);
+	else if (q->n_completions[i] > SEARCH_COMPLETIONS)
+		sb_printf(sb, "(words:\"%s\"*", w);
+	else {
+		sb_printf(sb, "(words:\"%s\"", w);
+		for (size_t k = 0; k < q->n_completions[i]; k++)
+			if (strcmp(db->vocab[q->completion[i] + k], w) != 0)
+				sb_printf(sb, " OR words:\"%s\"", db->vocab[q->completion[i] + k]);
+	}
+	sb_printf(sb, " OR acro:\"%s\"", w);
 	for (int e = 0; e < q->n_expansions[i]; e++) {
 		char phrase[OCC_MAX_WORDS * (OCC_MAX_WORD + 1) + 1];
 		occ_words_join(&q->expansions[i][e], 0, (size_t)q->expansions[i][e].n, phrase, sizeof phrase);
@@ -180,14 +197,14 @@ static void fts_group(strbuf *sb, const query *q, int i)
 	sb_putn(sb, ")", 1);
 }
 
-static char *fts_query(const query *q, const char *op)
+static char *fts_query(const ac_occdata *db, const query *q, const char *op)
 {
 	strbuf sb;
 	sb_init(&sb);
 	for (int i = 0; i < q->words.n; i++) {
 		if (i)
 			sb_printf(&sb, " %s ", op);
-		fts_group(&sb, q, i);
+		fts_group(&sb, db, q, i);
 	}
 	return sb_take(&sb, NULL);
 }
@@ -316,29 +333,78 @@ static size_t one_per_occupation(candidate *cand, size_t nc)
 	return n_occ;
 }
 
+static int by_own_code(const void *a, const void *b)
+{
+	return strcmp(((const occ_own_title *)a)->code, ((const occ_own_title *)b)->code);
+}
+
+/* Reads every occupation's own title once per handle, sorted by code. */
+static ac_status load_own_titles(ac_occdata *db, ac_diags *diags)
+{
+	if (db->own_loaded)
+		return AC_OK;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db->db, "SELECT code, words FROM titles WHERE kind = 1 ORDER BY code", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return occ_db_error(db, diags);
+	size_t cap = 0;
+	int rc, oom = 0;
+	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *code = sqlite3_column_text(st, 0), *words = sqlite3_column_text(st, 1);
+		if (!code || !words) { /* NOT NULL columns: SQLite ran out of memory */
+			oom = 1;
+			break;
+		}
+		if (db->n_own == cap) {
+			size_t nc = cap ? cap * 2 : 1024;
+			occ_own_title *nv = realloc(db->own, nc * sizeof *nv);
+			if (!nv) {
+				oom = 1;
+				break;
+			}
+			db->own = nv;
+			cap = nc;
+		}
+		occ_own_title *o = &db->own[db->n_own];
+		snprintf(o->code, sizeof o->code, "%s", (const char *)code);
+		if (!(o->words = strdup((const char *)words))) {
+			oom = 1;
+			break;
+		}
+		db->n_own++;
+	}
+	sqlite3_finalize(st);
+	if (oom)
+		return ac_diags_oom(diags, db->path, "reading the occupation titles");
+	if (rc != SQLITE_DONE)
+		return occ_db_error(db, diags);
+	/* SQLite's order is byte order already; sorting keeps bsearch right
+	 * whatever the collation. */
+	qsort(db->own, db->n_own, sizeof *db->own, by_own_code);
+	db->own_loaded = 1;
+	return AC_OK;
+}
+
 /* How well each occupation's own O*NET title matches the query: what breaks
  * a tie between equally good titles of several occupations ("Call Center
  * Supervisor" is an alternate title of two; the one whose own title speaks
  * of supervisors comes first).  Then ranks. */
 static ac_status rank_occupations(ac_occdata *db, const query *q, candidate *cand, size_t n_occ, ac_diags *diags)
 {
-	sqlite3_stmt *st;
 	qsort(cand, n_occ, sizeof *cand, by_rank); /* own is 0 for all: by confidence, then titles */
 	size_t n_own = n_occ < SEARCH_OWN ? n_occ : SEARCH_OWN;
-	ac_status s = occ_stmt(db, OCC_Q_OWN, "SELECT words FROM titles WHERE code = ?1 AND kind = 1", &st, diags);
+	ac_status s = load_own_titles(db, diags);
 	for (size_t i = 0; s == AC_OK && i < n_own; i++) {
+		occ_own_title key;
+		snprintf(key.code, sizeof key.code, "%s", cand[i].code);
+		const occ_own_title *o = bsearch(&key, db->own, db->n_own, sizeof *db->own, by_own_code);
 		cand[i].own = 0;
-		sqlite3_bind_text(st, 1, cand[i].code, -1, SQLITE_TRANSIENT);
-		int rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+		if (o) {
 			occ_words t;
 			int exact;
-			occ_words_parse((const char *)sqlite3_column_text(st, 0), &t);
+			occ_words_parse(o->words, &t);
 			cand[i].own = score_title(q, &t, OCC_TITLE, &exact);
-		} else if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-			s = occ_db_error(db, diags);
 		}
-		occ_stmt_done(st);
 	}
 	if (s == AC_OK)
 		qsort(cand, n_own, sizeof *cand, by_rank);
@@ -423,12 +489,20 @@ ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_
 	if (limit > SEARCH_MAX_LIMIT)
 		limit = SEARCH_MAX_LIMIT;
 	size_t nc = 0;
-	ac_status s = occ_query_correct(db, &q->words, &q->corrected, diags);
+	/* One read transaction for the whole search: SQLite takes and checks
+	 * the file's lock once instead of once per statement. */
+	int own_txn = sqlite3_get_autocommit(db->db) != 0;
+	ac_status s = own_txn && sqlite3_exec(db->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ? occ_db_error(db, diags)
+											       : AC_OK;
+	if (s == AC_OK)
+		s = occ_query_correct(db, &q->words, &q->corrected, diags);
 	if (s == AC_OK)
 		s = expand_words(db, q, diags);
+	for (int i = 0; s == AC_OK && i < q->words.n; i++)
+		s = occ_query_completions(db, q->words.w[i], &q->completion[i], &q->n_completions[i], diags);
 	/* Every word first; when no title has them all, any of them. */
 	for (int pass = 0; s == AC_OK && pass < 2 && nc == 0; pass++) {
-		char *match = fts_query(q, pass == 0 ? "AND" : "OR");
+		char *match = fts_query(db, q, pass == 0 ? "AND" : "OR");
 		if (!match) {
 			s = ac_diags_oom(diags, NULL, "searching titles");
 			break;
@@ -447,6 +521,11 @@ ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_
 		s = ac_diags_oom(diags, NULL, "searching titles");
 	if (s == AC_OK)
 		s = pick_matches(db, cand, take, m, diags);
+	if (own_txn && !sqlite3_get_autocommit(db->db) && sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		if (s == AC_OK)
+			s = occ_db_error(db, diags);
+		sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+	}
 	free(q);
 	free(cand);
 	if (s != AC_OK) {
