@@ -44,10 +44,13 @@ typedef struct {
 	size_t n;
 } occ_sorted;
 
-/* An occupation's own O*NET title as the title index's normalised words. */
+/* An occupation's own O*NET title as the title index's normalised words,
+ * and the words of its head, the part before its first comma (NULL when it
+ * has none). */
 typedef struct {
 	char code[AC_ONET_CODE_LEN + 1];
 	char *words;
+	char *head;
 } occ_own_title;
 
 struct ac_occdata {

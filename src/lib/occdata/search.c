@@ -33,13 +33,14 @@ typedef struct {
 	occ_words expansions[OCC_MAX_WORDS][SEARCH_EXPANSIONS];
 	int n_expansions[OCC_MAX_WORDS];
 	size_t completion[OCC_MAX_WORDS], n_completions[OCC_MAX_WORDS]; /* title words that start with it */
+	char joined[OCC_MAX_WORDS * (OCC_MAX_WORD + 1) + 1];           /* the words joined by spaces */
+	double typo_factor;                                             /* 0.9 for each word corrected */
 } query;
 
 typedef struct {
 	char code[16];
 	sqlite3_int64 title_id;
 	int kind;
-	double bm25;
 	double confidence;
 	int exact;
 	int n_titles; /* titles of the occupation that matched */
@@ -145,25 +146,19 @@ static double score_title(const query *q, const occ_words *t, int kind, int *exa
 	return base_confidence(kind) * coverage * (0.6 + 0.4 * precision);
 }
 
-/* Whether the typed words are the head of an O*NET title: the part before
- * its first comma ("Secondary School Teachers" of "Secondary School
- * Teachers, Except Special and Career/Technical Education"). */
-static int head_matches(const query *q, const char *title)
+static int by_own_code(const void *a, const void *b)
 {
-	const char *comma = strchr(title, ',');
-	if (!comma || comma - title >= 256)
-		return 0;
-	char head[256];
-	memcpy(head, title, (size_t)(comma - title));
-	head[comma - title] = '\0';
-	occ_words h;
-	occ_words_parse(head, &h);
-	if (h.n != q->words.n)
-		return 0;
-	for (int i = 0; i < h.n; i++)
-		if (strcmp(h.w[i], q->words.w[i]) != 0)
-			return 0;
-	return 1;
+	return strcmp(((const occ_own_title *)a)->code, ((const occ_own_title *)b)->code);
+}
+
+/* The occupation's own title (load_own_titles), or NULL. */
+static const occ_own_title *own_title(const ac_occdata *db, const char *code)
+{
+	occ_own_title key;
+	size_t len = strnlen(code, sizeof key.code - 1);
+	memcpy(key.code, code, len);
+	key.code[len] = '\0';
+	return bsearch(&key, db->own, db->n_own, sizeof *db->own, by_own_code);
 }
 
 /* Writes word w of the query as an FTS5 group: the word (from three
@@ -217,9 +212,9 @@ static int by_code_then_score(const void *a, const void *b)
 		return c;
 	if (x->confidence != y->confidence)
 		return x->confidence > y->confidence ? -1 : 1;
-	if (x->bm25 != y->bm25)
-		return x->bm25 < y->bm25 ? -1 : 1;
-	return x->kind - y->kind;
+	if (x->kind != y->kind)
+		return x->kind - y->kind;
+	return x->title_id < y->title_id ? -1 : x->title_id > y->title_id; /* the shorter title */
 }
 
 static int by_rank(const void *a, const void *b)
@@ -231,8 +226,6 @@ static int by_rank(const void *a, const void *b)
 		return x->n_titles > y->n_titles ? -1 : 1;
 	if (x->own != y->own)
 		return x->own > y->own ? -1 : 1;
-	if (x->bm25 != y->bm25)
-		return x->bm25 < y->bm25 ? -1 : 1;
 	return strcmp(x->code, y->code);
 }
 
@@ -245,7 +238,7 @@ static ac_status run_fts(ac_occdata *db, const query *q, const char *match, cand
 	*n = 0;
 	sqlite3_stmt *st;
 	ac_status s = occ_stmt(db, OCC_Q_FTS,
-			       "SELECT t.id, t.code, t.kind, t.words, 0, t.title"
+			       "SELECT t.id, t.code, t.kind, t.words"
 			       " FROM title_index CROSS JOIN titles t ON t.id = title_index.rowid"
 			       " WHERE title_index MATCH ?1 LIMIT ?2", &st, diags);
 	if (s != AC_OK)
@@ -261,26 +254,25 @@ static ac_status run_fts(ac_occdata *db, const query *q, const char *match, cand
 			occ_stmt_done(st);
 			return ac_diags_oom(diags, db->path, "searching titles");
 		}
-		snprintf(c->code, sizeof c->code, "%s", (const char *)code);
+		size_t code_len = strnlen((const char *)code, sizeof c->code - 1);
+		memcpy(c->code, code, code_len);
+		c->code[code_len] = '\0';
 		c->title_id = sqlite3_column_int64(st, 0);
 		c->own = 0;
 		c->kind = sqlite3_column_int(st, 2);
-		c->bm25 = sqlite3_column_double(st, 4);
-		occ_words t;
-		occ_words_parse((const char *)words, &t);
-		const char *raw = (const char *)sqlite3_column_text(st, 5);
-		if (c->kind == OCC_TITLE && raw && head_matches(q, raw)) {
-			/* "Secondary School Teachers, Except ...": the title's head. */
-			c->confidence = round(0.97 * pow(0.9, q->corrected) * 100.0) / 100.0;
-			c->exact = 1;
-			c->n_titles = 1;
-			(*n)++;
-			continue;
-		}
-		/* A corrected typo makes the match less certain. */
-		c->confidence = round(score_title(q, &t, c->kind, &c->exact) * pow(0.9, q->corrected) * 100.0) / 100.0;
 		c->n_titles = 1;
 		(*n)++;
+		const occ_own_title *o = c->kind == OCC_TITLE ? own_title(db, c->code) : NULL;
+		if (o && o->head && strcmp(o->head, q->joined) == 0) {
+			/* "Secondary School Teachers, Except ...": the title's head. */
+			c->confidence = round(0.97 * q->typo_factor * 100.0) / 100.0;
+			c->exact = 1;
+			continue;
+		}
+		occ_words t;
+		occ_words_split((const char *)words, &t);
+		/* A corrected typo makes the match less certain. */
+		c->confidence = round(score_title(q, &t, c->kind, &c->exact) * q->typo_factor * 100.0) / 100.0;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		s = occ_db_error(db, diags);
@@ -333,25 +325,21 @@ static size_t one_per_occupation(candidate *cand, size_t nc)
 	return n_occ;
 }
 
-static int by_own_code(const void *a, const void *b)
-{
-	return strcmp(((const occ_own_title *)a)->code, ((const occ_own_title *)b)->code);
-}
-
 /* Reads every occupation's own title once per handle, sorted by code. */
 static ac_status load_own_titles(ac_occdata *db, ac_diags *diags)
 {
 	if (db->own_loaded)
 		return AC_OK;
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db->db, "SELECT code, words FROM titles WHERE kind = 1 ORDER BY code", -1, &st, NULL) !=
-	    SQLITE_OK)
+	if (sqlite3_prepare_v2(db->db, "SELECT code, words, title FROM titles WHERE kind = 1 ORDER BY code", -1, &st,
+			       NULL) != SQLITE_OK)
 		return occ_db_error(db, diags);
 	size_t cap = 0;
 	int rc, oom = 0;
 	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const unsigned char *code = sqlite3_column_text(st, 0), *words = sqlite3_column_text(st, 1);
-		if (!code || !words) { /* NOT NULL columns: SQLite ran out of memory */
+		const unsigned char *title = sqlite3_column_text(st, 2);
+		if (!code || !words || !title) { /* NOT NULL columns: SQLite ran out of memory */
 			oom = 1;
 			break;
 		}
@@ -367,11 +355,24 @@ static ac_status load_own_titles(ac_occdata *db, ac_diags *diags)
 		}
 		occ_own_title *o = &db->own[db->n_own];
 		snprintf(o->code, sizeof o->code, "%s", (const char *)code);
+		o->head = NULL;
 		if (!(o->words = strdup((const char *)words))) {
 			oom = 1;
 			break;
 		}
 		db->n_own++;
+		/* "Secondary School Teachers" of "Secondary School Teachers, Except
+		 * Special and Career/Technical Education". */
+		const char *comma = strchr((const char *)title, ',');
+		if (comma && comma - (const char *)title < 256) {
+			char head[256], joined[OCC_MAX_WORDS * (OCC_MAX_WORD + 1) + 1];
+			occ_words h;
+			memcpy(head, title, (size_t)(comma - (const char *)title));
+			head[comma - (const char *)title] = '\0';
+			occ_words_parse(head, &h);
+			occ_words_join(&h, 0, (size_t)h.n, joined, sizeof joined);
+			oom = !(o->head = strdup(joined));
+		}
 	}
 	sqlite3_finalize(st);
 	if (oom)
@@ -389,26 +390,21 @@ static ac_status load_own_titles(ac_occdata *db, ac_diags *diags)
  * a tie between equally good titles of several occupations ("Call Center
  * Supervisor" is an alternate title of two; the one whose own title speaks
  * of supervisors comes first).  Then ranks. */
-static ac_status rank_occupations(ac_occdata *db, const query *q, candidate *cand, size_t n_occ, ac_diags *diags)
+static void rank_occupations(const ac_occdata *db, const query *q, candidate *cand, size_t n_occ)
 {
 	qsort(cand, n_occ, sizeof *cand, by_rank); /* own is 0 for all: by confidence, then titles */
 	size_t n_own = n_occ < SEARCH_OWN ? n_occ : SEARCH_OWN;
-	ac_status s = load_own_titles(db, diags);
-	for (size_t i = 0; s == AC_OK && i < n_own; i++) {
-		occ_own_title key;
-		snprintf(key.code, sizeof key.code, "%s", cand[i].code);
-		const occ_own_title *o = bsearch(&key, db->own, db->n_own, sizeof *db->own, by_own_code);
+	for (size_t i = 0; i < n_own; i++) {
+		const occ_own_title *o = own_title(db, cand[i].code);
 		cand[i].own = 0;
 		if (o) {
 			occ_words t;
 			int exact;
-			occ_words_parse(o->words, &t);
+			occ_words_split(o->words, &t);
 			cand[i].own = score_title(q, &t, OCC_TITLE, &exact);
 		}
 	}
-	if (s == AC_OK)
-		qsort(cand, n_own, sizeof *cand, by_rank);
-	return s;
+	qsort(cand, n_own, sizeof *cand, by_rank);
 }
 
 /* The matches handed out: codes, the matched title and the occupation's. */
@@ -500,6 +496,10 @@ ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_
 		s = expand_words(db, q, diags);
 	for (int i = 0; s == AC_OK && i < q->words.n; i++)
 		s = occ_query_completions(db, q->words.w[i], &q->completion[i], &q->n_completions[i], diags);
+	if (s == AC_OK)
+		s = load_own_titles(db, diags);
+	occ_words_join(&q->words, 0, (size_t)q->words.n, q->joined, sizeof q->joined);
+	q->typo_factor = pow(0.9, q->corrected);
 	/* Every word first; when no title has them all, any of them. */
 	for (int pass = 0; s == AC_OK && pass < 2 && nc == 0; pass++) {
 		char *match = fts_query(db, q, pass == 0 ? "AND" : "OR");
@@ -514,7 +514,7 @@ ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_
 	}
 	size_t n_occ = s == AC_OK ? one_per_occupation(cand, nc) : 0;
 	if (s == AC_OK)
-		s = rank_occupations(db, q, cand, n_occ, diags);
+		rank_occupations(db, q, cand, n_occ);
 	size_t take = n_occ < limit ? n_occ : limit;
 	ac_occ_match *m = take ? calloc(take, sizeof *m) : NULL;
 	if (take && !m)
