@@ -183,7 +183,8 @@ static void fts_group(strbuf *sb, const ac_occdata *db, const query *q, int i)
 			if (strcmp(db->vocab[q->completion[i] + k], w) != 0)
 				sb_printf(sb, " OR words:\"%s\"", db->vocab[q->completion[i] + k]);
 	}
-	sb_printf(sb, " OR acro:\"%s\"", w);
+	if (strlen(w) >= 2 && strlen(w) <= OCC_MAX_ACRONYM) /* the index's initials are that long */
+		sb_printf(sb, " OR acro:\"%s\"", w);
 	for (int e = 0; e < q->n_expansions[i]; e++) {
 		char phrase[OCC_MAX_WORDS * (OCC_MAX_WORD + 1) + 1];
 		occ_words_join(&q->expansions[i][e], 0, (size_t)q->expansions[i][e].n, phrase, sizeof phrase);
@@ -196,8 +197,14 @@ static char *fts_query(const ac_occdata *db, const query *q, const char *op)
 {
 	strbuf sb;
 	sb_init(&sb);
+	int any = 0;
 	for (int i = 0; i < q->words.n; i++) {
-		if (i)
+		int again = 0; /* a word typed twice is looked up once */
+		for (int j = 0; j < i && !again; j++)
+			again = strcmp(q->words.w[i], q->words.w[j]) == 0;
+		if (again)
+			continue;
+		if (any++)
 			sb_printf(&sb, " %s ", op);
 		fts_group(&sb, db, q, i);
 	}
