@@ -25,7 +25,7 @@ const char occ_schema_sql[] =
 	" title TEXT NOT NULL);"
 	"CREATE TABLE tasks(task_id INTEGER PRIMARY KEY, code TEXT NOT NULL, statement TEXT NOT NULL,"
 	" task_type TEXT, gwa_id TEXT, beta REAL, automation REAL, usage REAL, usage_scaled REAL,"
-	" exposure REAL, exposure_low REAL, exposure_high REAL, sources INTEGER NOT NULL DEFAULT 0);"
+	" exposure REAL, exposure_low REAL, exposure_high REAL, sources INTEGER NOT NULL DEFAULT 0, iwa_id TEXT);"
 	"CREATE TABLE iwa_usage(iwa_id TEXT PRIMARY KEY, usage REAL NOT NULL);"
 	"CREATE INDEX tasks_code ON tasks(code);"
 	"CREATE TABLE task_dwas(task_id INTEGER NOT NULL, dwa_id TEXT NOT NULL,"
@@ -58,6 +58,11 @@ const char occ_schema_sql[] =
 const char occ_derive_sql[] =
 	"UPDATE tasks SET gwa_id = (SELECT d.gwa_id FROM task_dwas td JOIN dwas d ON d.dwa_id = td.dwa_id"
 	" WHERE td.task_id = tasks.task_id GROUP BY d.gwa_id ORDER BY count(*) DESC, d.gwa_id LIMIT 1);"
+	/* Its IWA, the same way among its DWAs under that GWA: what splits a
+	 * kind of work too large for one group (groups.c). */
+	"UPDATE tasks SET iwa_id = (SELECT d.iwa_id FROM task_dwas td JOIN dwas d ON d.dwa_id = td.dwa_id"
+	" WHERE td.task_id = tasks.task_id AND d.gwa_id = tasks.gwa_id GROUP BY d.iwa_id"
+	" ORDER BY count(*) DESC, d.iwa_id LIMIT 1);"
 	"UPDATE tasks SET beta = (SELECT beta FROM labels l WHERE l.task_id = tasks.task_id),"
 	" automation = (SELECT automation FROM labels l WHERE l.task_id = tasks.task_id);"
 	"UPDATE occupations SET nem_code = (SELECT nem_code FROM crosswalk WHERE onet_code = code);"
