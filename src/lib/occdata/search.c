@@ -237,8 +237,6 @@ static int by_rank(const void *a, const void *b)
 }
 
 /* Runs one FTS query and scores every row it returns into cand. */
-
-/* Runs one FTS query and scores every row it returns into cand. */
 static ac_status run_fts(ac_occdata *db, const query *q, const char *match, candidate *cand, size_t *n,
 			 ac_diags *diags)
 {
@@ -382,10 +380,17 @@ static ac_status load_own_titles(ac_occdata *db, ac_diags *diags)
 		}
 	}
 	sqlite3_finalize(st);
-	if (oom)
-		return ac_diags_oom(diags, db->path, "reading the occupation titles");
-	if (rc != SQLITE_DONE)
-		return occ_db_error(db, diags);
+	if (oom || rc != SQLITE_DONE) {
+		ac_status s = oom ? ac_diags_oom(diags, db->path, "reading the occupation titles") : occ_db_error(db, diags);
+		for (size_t i = 0; i < db->n_own; i++) {
+			free(db->own[i].words);
+			free(db->own[i].head);
+		}
+		free(db->own);
+		db->own = NULL;
+		db->n_own = 0;
+		return s;
+	}
 	/* SQLite's order is byte order already; sorting keeps bsearch right
 	 * whatever the collation. */
 	qsort(db->own, db->n_own, sizeof *db->own, by_own_code);
