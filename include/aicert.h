@@ -99,10 +99,14 @@ typedef struct {
 	char *message;
 } ac_diag;
 
+/* At most AC_MAX_DIAGS problems are kept for one input; those after are
+ * only counted (more), so a hostile input cannot flood a report. */
+#define AC_MAX_DIAGS 200
 typedef struct {
 	ac_diag *items;
 	size_t count;
 	size_t cap;
+	size_t more; /* problems found after the first AC_MAX_DIAGS, not kept */
 } ac_diags;
 
 void ac_diags_init(ac_diags *d);
@@ -115,8 +119,14 @@ ac_status ac_diags_add(ac_diags *d, const char *source, const char *path, int li
 #endif
 	;
 /* Formats one diagnostic as "source:line:column: path: message" into a new
- * string (freed with ac_free). */
+ * string (freed with ac_free), control characters escaped. */
 char *ac_diag_format(const ac_diag *d);
+/* The n bytes of s as a terminal may safely show them: every control
+ * character and every byte that is not UTF-8 written as \xHH, newlines kept.
+ * A new string (freed with ac_free); NULL when out of memory. */
+char *ac_text_escape(const char *s, size_t n);
+/* 1 when the n bytes of s are UTF-8 text (no NUL), else 0.  Allocates nothing. */
+int ac_text_is_utf8(const char *s, size_t n);
 /* Splits a message of the form "found X, expected Y" into its two parts
  * (pointers into msg; X is found_len bytes long): 1 when it has that form,
  * else 0.  Front ends report each problem as path, found and expected. */

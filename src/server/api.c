@@ -241,7 +241,8 @@ void srv_api_certs(srv_app *app, const srv_request *req, srv_response *r)
 	char *out = NULL;
 	size_t len = 0;
 	ac_session *s = srv_session_take(app);
-	ac_status st = ac_certs_render(ac_session_catalogue(s), &f, AC_FORMAT_JSON, &out, &len);
+	const ac_catalogue *cat = ac_session_catalogue(s); /* NULL: out of memory reading it */
+	ac_status st = cat ? ac_certs_render(cat, &f, AC_FORMAT_JSON, &out, &len) : AC_ENOMEM;
 	srv_session_give(app, s);
 	if (st == AC_OK)
 		srv_body_lib(r, 200, T_JSON, out, len);
@@ -258,8 +259,11 @@ void srv_api_cert(srv_app *app, const srv_request *req, const char *id, srv_resp
 	size_t len = 0;
 	ac_status st = AC_ENOTFOUND;
 	ac_session *s = srv_session_take(app);
-	const ac_cert *c = ac_catalogue_find(ac_session_catalogue(s), id);
-	if (c)
+	const ac_catalogue *cat = ac_session_catalogue(s); /* NULL: out of memory reading it */
+	const ac_cert *c = cat ? ac_catalogue_find(cat, id) : NULL;
+	if (!cat)
+		st = AC_ENOMEM;
+	else if (c)
 		st = ac_cert_render(c, AC_FORMAT_JSON, &out, &len);
 	srv_session_give(app, s);
 	if (st == AC_OK)

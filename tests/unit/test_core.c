@@ -120,6 +120,34 @@ static void formatting_places_only_what_is_known(void **state)
 	ac_diags_free(&d);
 }
 
+static void only_the_first_200_problems_are_kept_and_the_rest_counted(void **state)
+{
+	(void)state;
+	ac_diags d;
+	ac_diags_init(&d);
+	for (int i = 0; i < 300; i++)
+		assert_int_equal(ac_diags_add(&d, NULL, "motives", 0, 0, "problem %d", i), AC_OK);
+	assert_int_equal(d.count, AC_MAX_DIAGS);
+	assert_int_equal(d.more, 100);
+	assert_string_equal(d.items[AC_MAX_DIAGS - 1].message, "problem 199");
+	ac_diags_free(&d);
+}
+
+static void a_file_name_with_control_characters_is_shown_escaped(void **state)
+{
+	(void)state;
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_diags_add(&d, "a\033[2Jb.json", NULL, 3, 0, "bad");
+	char *s = ac_diag_format(&d.items[0]);
+	assert_string_equal(s, "a\\x1b[2Jb.json:3: bad");
+	ac_free(s);
+	ac_diags_free(&d);
+	s = ac_text_escape("tab\there\nline\x7f", 14);
+	assert_string_equal(s, "tab\\x09here\nline\\x7f");
+	ac_free(s);
+}
+
 /* ------------------------------------------------------------ enums */
 
 static void every_enum_sentence_lists_its_names_in_order(void **state)
@@ -605,6 +633,8 @@ int main(void)
 		cmocka_unit_test(control_characters_are_escaped_for_a_terminal),
 		cmocka_unit_test(a_message_over_the_cap_is_cut_on_a_character_and_says_so),
 		cmocka_unit_test(out_of_memory_is_reported_as_itself),
+		cmocka_unit_test(only_the_first_200_problems_are_kept_and_the_rest_counted),
+		cmocka_unit_test(a_file_name_with_control_characters_is_shown_escaped),
 		cmocka_unit_test(formatting_places_only_what_is_known),
 		cmocka_unit_test(every_enum_sentence_lists_its_names_in_order),
 		cmocka_unit_test(occupation_codes_have_one_syntax),

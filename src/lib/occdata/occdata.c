@@ -230,6 +230,12 @@ ac_status ac_occdata_open(const char *path, ac_occdata **out, ac_diags *diags)
 		free(p);
 		return AC_ENODATA;
 	}
+	if (!S_ISREG(sb.st_mode)) { /* SQLite would block on a FIFO for ever */
+		ac_diags_add(diags, p, NULL, 0, 0, "found %s, expected an occupation database file",
+			     S_ISDIR(sb.st_mode) ? "a folder" : S_ISFIFO(sb.st_mode) ? "a pipe (FIFO)" : "a device or other special file");
+		free(p);
+		return AC_EINPUT;
+	}
 	ac_occdata *db = calloc(1, sizeof *db);
 	if (!db) {
 		ac_status s = ac_diags_oom(diags, p, "opening the occupation database");
