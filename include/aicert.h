@@ -393,6 +393,7 @@ typedef struct {
 	char *statement;
 	int core;       /* 1 Core, 0 Supplemental */
 	char *gwa_id;   /* most frequent GWA of the task's DWAs, or NULL */
+	char *iwa_id;   /* most frequent IWA of its DWAs under that GWA, or NULL */
 	int category;   /* filled by the engine from the policy's GWA table */
 	ac_num beta;    /* GPTs-are-GPTs beta (E1 + 0.5 E2) */
 	ac_num automation; /* GPTs-are-GPTs gpt4_automation T0..T4 as 0..1 */
@@ -482,19 +483,33 @@ ac_status ac_occdata_applicability_percentile(ac_occdata *db, double x, double *
 /* Sets every task's category from the policy's GWA table (0 when unmapped). */
 void ac_occupation_categorise(ac_occupation *occ, const ac_policy *policy);
 
-/* An occupation's tasks grouped as a person would describe their job: one
- * group per task category (through the policy's [gwa] table), each with its
- * share of the time and its biggest tasks.  Time comes from O*NET's task
- * types: a Core task weighs 2, a Supplemental or untyped one 1.  A task whose
- * work activity is unknown (no DWA in O*NET) or not mapped by the policy is
- * "not categorised": it is left out of the groups and their shares, never
- * given a category it does not have, and is counted on its own (with its
- * share of all the time and its measured exposure, which still counts in an
- * occupation's exposure).  On the real data (O*NET 29.3) an occupation has
- * 1 to 13 groups, 6 to 10 for 629 of the 923 occupations (median 7).
+/* An occupation's tasks grouped as a person would describe their job: six to
+ * ten groups, each with its share of the time and its biggest tasks.  Time
+ * comes from O*NET's task types: a Core task weighs 2, a Supplemental or
+ * untyped one 1.  The groups are the task categories (through the policy's
+ * [gwa] table), then brought to between six and ten:
+ *  - an occupation with fewer than six tasks in all gets one group per task;
+ *  - with fewer than six categories, the largest group (that has two tasks or
+ *    more) is split in two, again until there are six: its tasks are told
+ *    apart by their O*NET work activity (GWA), else by their intermediate
+ *    activity (IWA), else one by one; the tasks of one activity stay
+ *    together, and the activities, largest first, each go to the lighter
+ *    half.  Both halves keep the category;
+ *  - with more than ten, the smallest group is folded into the nearest other
+ *    one, again until there are ten: nearest is the same category, then one
+ *    the policy calls repeatable the same way, then the closest exposure
+ *    (measured, else the category's), then the larger.  The folded tasks
+ *    keep their measured exposure and take that group's category.
+ * A task whose work activity is unknown (no DWA in O*NET) or not mapped by
+ * the policy is "not categorised": it is left out of the groups and their
+ * shares, never given a category it does not have, and is counted on its own
+ * (with its share of all the time and its measured exposure, which still
+ * counts in an occupation's exposure).  On the real data (O*NET 29.3) every
+ * occupation with six tasks or more gets six to ten groups.
  *
- * Groups come largest first (then by category number); tasks in a group
- * biggest first (Core before Supplemental, then O*NET's order).  The result
+ * Groups come largest first (then by category number, then by their first
+ * task); tasks in a group biggest first (Core before Supplemental, then
+ * O*NET's order; tasks folded in from another category last).  The result
  * owns copies of everything it returns: it outlives occ.  Fails only for
  * lack of memory (AC_ENOMEM) or without an occupation or policy (AC_EINPUT),
  * leaving a diagnostic. */
@@ -504,6 +519,11 @@ ac_status ac_occupation_task_groups(const ac_occupation *occ, const ac_policy *p
 void ac_task_groups_free(ac_task_groups *g);
 /* The number of groups (0 when no task has a category). */
 size_t ac_task_groups_count(const ac_task_groups *g);
+/* How the groups were made (see above): one per category, one per task, the
+ * largest split, or the smallest folded; and how many were folded. */
+enum { AC_GROUPS_BY_KIND, AC_GROUPS_PER_TASK, AC_GROUPS_SPLIT, AC_GROUPS_FOLDED };
+int ac_task_groups_layout(const ac_task_groups *g);
+size_t ac_task_groups_folded(const ac_task_groups *g);
 /* Group i's category (AC_CAT_*). */
 int ac_task_groups_category(const ac_task_groups *g, size_t i);
 /* Group i's share (0..1) of the categorised time; the shares add up to 1. */

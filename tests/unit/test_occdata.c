@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 
 #include "aicert.h"
+#include "occdata/occdata.h"
 #include "../support/occ_test_util.h"
 
 #ifndef OCC_FIXTURE_DIR
@@ -102,7 +103,7 @@ static void import_builds_the_database_and_nothing_else(void **state)
 	assert_int_equal(occ_test_count_entries(f->dir), 1); /* no temp file left */
 	ac_occdata_info *info = NULL;
 	assert_int_equal(ac_occdata_info_get(f->data, &info, NULL), AC_OK);
-	assert_int_equal(info->schema_version, 2);
+	assert_int_equal(info->schema_version, OCC_SCHEMA_VERSION);
 	assert_non_null(info->imported_at);
 	assert_int_equal(info->occupations, 8);
 	assert_int_equal(info->tasks, 19);
@@ -889,6 +890,146 @@ static void tasks_group_by_category_and_keep_the_uncategorised_apart(void **stat
 	ac_policy_free(p);
 }
 
+/* A made-up task: its id, GWA and IWA, Core or not, measured exposure. */
+static ac_occ_task made_task(long id, const char *gwa, const char *iwa, int core, double exposure)
+{
+	static char statements[32][32];
+	ac_occ_task t;
+	memset(&t, 0, sizeof t);
+	snprintf(statements[id % 32], sizeof statements[0], "Task %ld.", id);
+	t.task_id = id;
+	t.statement = statements[id % 32];
+	t.gwa_id = (char *)gwa;
+	t.iwa_id = (char *)iwa;
+	t.core = core;
+	t.rated = 1;
+	t.exposure.set = 1;
+	t.exposure.v = exposure;
+	return t;
+}
+
+/* The groups of a made-up occupation with these tasks. */
+static ac_task_groups *group_made(ac_occ_task *tasks, size_t n, const ac_policy *p)
+{
+	ac_occupation o;
+	memset(&o, 0, sizeof o);
+	o.code = "00-0000.00";
+	o.tasks = tasks;
+	o.n_tasks = n;
+	ac_task_groups *g = NULL;
+	assert_int_equal(ac_occupation_task_groups(&o, p, &g, NULL), AC_OK);
+	return g;
+}
+
+/* The task ids of group i, in order, as "1,2". */
+static void group_ids(const ac_task_groups *g, size_t i, char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t k = 0; k < ac_task_groups_task_count(g, i); k++) {
+		long id = 0;
+		ac_task_groups_task(g, i, k, &id);
+		len += (size_t)snprintf(buf + len, size - len, "%s%ld", k ? "," : "", id);
+	}
+}
+
+/* Fewer than six kinds of work: the largest group is split, by work activity
+ * (GWA) first, then by intermediate activity (IWA), then task by task, the
+ * tasks of one activity staying together, until there are six. */
+static void few_kinds_of_work_are_split_by_work_activity(void **state)
+{
+	(void)state;
+	ac_policy *p = occ_test_policy();
+	assert_non_null(p);
+	ac_occ_task tasks[] = {
+		made_task(0, "4.A.3.a.1", "4.A.3.a.1.I01", 1, 0.1), made_task(1, "4.A.3.a.1", "4.A.3.a.1.I01", 1, 0.1),
+		made_task(2, "4.A.3.a.1", "4.A.3.a.1.I02", 1, 0.1), made_task(3, "4.A.3.a.2", "4.A.3.a.2.I01", 1, 0.1),
+		made_task(4, "4.A.3.a.2", "4.A.3.a.2.I01", 1, 0.1), made_task(5, "4.A.1.b.2", "4.A.1.b.2.I01", 1, 0.1),
+		made_task(6, "4.A.1.b.2", "4.A.1.b.2.I02", 1, 0.1), made_task(7, "4.A.1.a.1", "4.A.1.a.1.I01", 1, 0.5),
+	};
+	ac_task_groups *g = group_made(tasks, sizeof tasks / sizeof tasks[0], p);
+	assert_int_equal(ac_task_groups_count(g), 6);
+	assert_int_equal(ac_task_groups_layout(g), AC_GROUPS_SPLIT);
+	/* Physical work (7 tasks over three GWAs) splits into its GWAs, the
+	 * largest GWA into its IWAs, and its largest IWA task by task; the
+	 * research task stays one group.  Largest first, then by category, then
+	 * by first task. */
+	const char *want[] = {"3,4", "5,6", "7", "0", "1", "2"};
+	char ids[64];
+	for (size_t i = 0; i < 6; i++) {
+		group_ids(g, i, ids, sizeof ids);
+		assert_string_equal(ids, want[i]);
+		assert_int_equal(ac_task_groups_category(g, i), i == 2 ? AC_CAT_RESEARCH_SYNTHESIS : AC_CAT_PHYSICAL_IN_PERSON);
+	}
+	assert_true(fabs(ac_task_groups_share(g, 0) - 4.0 / 16) < 1e-12);
+	assert_true(fabs(ac_task_groups_share(g, 5) - 2.0 / 16) < 1e-12);
+	ac_task_groups_free(g);
+	ac_policy_free(p);
+}
+
+/* More than ten kinds of work: the smallest is folded into the nearest, the
+ * same repeatable or not (the policy's model), then the closest exposure;
+ * folded tasks come after the group's own. */
+static void many_kinds_of_work_fold_the_smallest_into_the_nearest(void **state)
+{
+	(void)state;
+	ac_policy *p = occ_test_policy();
+	assert_non_null(p);
+	ac_occ_task tasks[] = {
+		made_task(0, "4.A.1.a.1", NULL, 1, 0.5),   made_task(1, "4.A.1.a.2", NULL, 1, 0.4),
+		made_task(2, "4.A.1.b.2", NULL, 1, 0.1),   made_task(3, "4.A.1.b.3", NULL, 1, 0.6),
+		made_task(4, "4.A.2.a.2", NULL, 1, 0.7),   made_task(5, "4.A.2.b.2", NULL, 1, 0.45),
+		made_task(6, "4.A.2.b.4", NULL, 1, 0.3),   made_task(7, "4.A.2.b.6", NULL, 1, 0.35),
+		made_task(8, "4.A.3.b.1", NULL, 1, 0.8),   made_task(9, "4.A.3.b.6", NULL, 1, 0.55),
+		made_task(10, "4.A.4.a.3", NULL, 0, 0.69), made_task(11, "4.A.4.a.4", NULL, 0, 0.22),
+	};
+	ac_task_groups *g = group_made(tasks, sizeof tasks / sizeof tasks[0], p);
+	assert_int_equal(ac_task_groups_count(g), 10);
+	assert_int_equal(ac_task_groups_layout(g), AC_GROUPS_FOLDED);
+	assert_int_equal(ac_task_groups_folded(g), 2);
+	/* Client relationships (not repeatable, 0.22) goes to system design (not
+	 * repeatable, 0.30); predictable requests (repeatable, 0.69) to routine
+	 * admin (repeatable, 0.70). */
+	char ids[64];
+	int seen = 0;
+	for (size_t i = 0; i < ac_task_groups_count(g); i++) {
+		group_ids(g, i, ids, sizeof ids);
+		if (ac_task_groups_category(g, i) == AC_CAT_SYSTEM_DESIGN) {
+			assert_string_equal(ids, "6,11");
+			seen++;
+		} else if (ac_task_groups_category(g, i) == AC_CAT_ROUTINE_ADMIN) {
+			assert_string_equal(ids, "4,10");
+			seen++;
+		} else {
+			assert_int_equal(ac_task_groups_task_count(g, i), 1);
+		}
+	}
+	assert_int_equal(seen, 2);
+	ac_task_groups_free(g);
+	ac_policy_free(p);
+}
+
+/* Fewer than six tasks in all: one group per task, even of one category. */
+static void a_short_task_list_gets_one_group_per_task(void **state)
+{
+	(void)state;
+	ac_policy *p = occ_test_policy();
+	assert_non_null(p);
+	ac_occ_task tasks[] = {
+		made_task(0, "4.A.3.a.1", NULL, 1, 0.1), made_task(1, "4.A.3.a.1", NULL, 1, 0.1),
+		made_task(2, "4.A.3.a.2", NULL, 0, 0.1), made_task(3, "4.A.1.a.1", NULL, 1, 0.5),
+		made_task(4, NULL, NULL, 0, 0.3),
+	};
+	ac_task_groups *g = group_made(tasks, sizeof tasks / sizeof tasks[0], p);
+	assert_int_equal(ac_task_groups_count(g), 4);
+	assert_int_equal(ac_task_groups_layout(g), AC_GROUPS_PER_TASK);
+	assert_int_equal(ac_task_groups_uncategorised(g), 1);
+	for (size_t i = 0; i < 4; i++)
+		assert_int_equal(ac_task_groups_task_count(g, i), 1);
+	ac_task_groups_free(g);
+	ac_policy_free(p);
+}
+
 /* Each task's measured exposure: half beta, half Microsoft's usage rescaled
  * to beta's scale (clipped to 0..1), its range spanning the two; one source
  * alone where the other has no figure. */
@@ -1122,8 +1263,10 @@ static void a_damaged_database_is_named_when_read(void **state)
 	snprintf(path, sizeof path, "%s/thin.db", tmp);
 	sqlite3 *s = NULL;
 	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(s, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-					 "INSERT INTO meta VALUES('schema_version', '2');", NULL, NULL, NULL), SQLITE_OK);
+	char sql[200];
+	snprintf(sql, sizeof sql, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+				  "INSERT INTO meta VALUES('schema_version', '%d');", OCC_SCHEMA_VERSION);
+	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(s);
 	ac_diags d;
 	ac_diags_init(&d);
@@ -1191,6 +1334,9 @@ int main(void)
 		cmocka_unit_test(search_needs_words),
 		cmocka_unit_test(categories_come_from_the_policy_gwa_table),
 		cmocka_unit_test(tasks_group_by_category_and_keep_the_uncategorised_apart),
+		cmocka_unit_test(few_kinds_of_work_are_split_by_work_activity),
+		cmocka_unit_test(many_kinds_of_work_fold_the_smallest_into_the_nearest),
+		cmocka_unit_test(a_short_task_list_gets_one_group_per_task),
 		cmocka_unit_test(task_exposure_combines_the_two_sources),
 		cmocka_unit_test(calibration_averages_measured_beta_per_category),
 		cmocka_unit_test(a_repeated_lookup_hands_out_independent_copies),
