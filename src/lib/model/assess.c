@@ -17,6 +17,7 @@
 #include "input/cert.h"
 #include "model/engine.h"
 #include "model/fit.h"
+#include "occdata/occupation.h"
 #include "policy/figures.h"
 
 typedef struct {

@@ -8,6 +8,7 @@
 
 #include "aicert.h"
 #include "core/diag.h"
+#include "occdata/occupation.h"
 
 typedef struct {
 	long id;

@@ -11,6 +11,7 @@
 
 #include "core/json.h"
 #include "core/strbuf.h"
+#include "occdata/occupation.h"
 #include "render/render.h"
 
 /* Short citations used beside every figure. */
