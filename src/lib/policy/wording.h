@@ -229,7 +229,58 @@
 	W(WHATIF_EXAMPLE_TARGET_ROLE, "whatif.example_target_role", "") \
 	W(WHATIF_EXAMPLE_CAPABILITY, "whatif.example_capability", "") \
 	W(CALIBRATE_KEPT, "calibrate.kept", "") \
-	W(CALIBRATE_CALIBRATED, "calibrate.calibrated", "tasks,was")
+	W(CALIBRATE_CALIBRATED, "calibrate.calibrated", "tasks,was") \
+	W(COMPARE_TITLE, "compare.title", "") \
+	W(COMPARE_FOR, "compare.for", "label") \
+	W(COMPARE_UNLABELLED, "compare.unlabelled", "") \
+	W(COMPARE_OWN_CERTIFICATION, "compare.own_certification", "name") \
+	W(COMPARE_NONE_PURSUE, "compare.none_pursue", "") \
+	W(COMPARE_ALTERNATIVE, "compare.alternative", "path,score") \
+	W(COMPARE_ANOTHER_PATH, "compare.another_path", "") \
+	W(COMPARE_ALTERNATIVE_WHY, "compare.alternative_why", "why") \
+	W(COMPARE_ALTERNATIVE_FIRST_STEP, "compare.alternative_first_step", "step") \
+	W(COMPARE_CLOSEST, "compare.closest", "") \
+	W(COMPARE_PURSUE_COUNT, "compare.pursue_count", "count,total") \
+	W(COMPARE_FEASIBLE_SET_ASIDE, "compare.feasible_set_aside", "") \
+	W(COMPARE_NONE_PASS, "compare.none_pass", "") \
+	W(COMPARE_RANKED, "compare.ranked", "") \
+	W(COMPARE_RULE, "compare.rule", "rule,name,version,percent") \
+	W(COMPARE_RULE_DEFAULT, "compare.rule_default", "") \
+	W(COMPARE_FIT_EXPLAINED, "compare.fit_explained", "") \
+	W(COMPARE_SHOWING, "compare.showing", "shown,total") \
+	W(COMPARE_RETIRED_LEFT_OUT_ONE, "compare.retired_left_out_one", "count") \
+	W(COMPARE_RETIRED_LEFT_OUT, "compare.retired_left_out", "count") \
+	W(COMPARE_PRICE_LEFT_OUT_ONE, "compare.price_left_out_one", "count") \
+	W(COMPARE_PRICE_LEFT_OUT, "compare.price_left_out", "count") \
+	W(COMPARE_DETAILS, "compare.details", "") \
+	W(COMPARE_ROW_TITLE, "compare.row_title", "name,id") \
+	W(COMPARE_ITEM_VERDICT, "compare.item_verdict", "") \
+	W(COMPARE_ITEM_FIT, "compare.item_fit", "") \
+	W(COMPARE_ITEM_PRICE, "compare.item_price", "") \
+	W(COMPARE_ITEM_PREPARATION, "compare.item_preparation", "") \
+	W(COMPARE_ITEM_AVAILABILITY, "compare.item_availability", "") \
+	W(COMPARE_ITEM_WHY, "compare.item_why", "") \
+	W(COMPARE_NO_VERDICT, "compare.no_verdict", "") \
+	W(COMPARE_VERDICT_REASON, "compare.verdict_reason", "verdict,reason") \
+	W(COMPARE_FIT_COVERS, "compare.fit_covers", "words") \
+	W(COMPARE_FIT_ROLE, "compare.fit_role", "role") \
+	W(COMPARE_FIT_OFF_LEVEL, "compare.fit_off_level", "level") \
+	W(COMPARE_FIT_OFF_DOMAIN, "compare.fit_off_domain", "") \
+	W(COMPARE_PRICE_UNCERTAIN, "compare.price_uncertain", "price") \
+	W(COMPARE_PRICE_UNKNOWN, "compare.price_unknown", "") \
+	W(COMPARE_RETAKE, "compare.retake", "price") \
+	W(COMPARE_OVER_BUDGET, "compare.over_budget", "") \
+	W(COMPARE_HOURS, "compare.hours", "hours") \
+	W(COMPARE_HOURS_UNCERTAIN, "compare.hours_uncertain", "hours") \
+	W(COMPARE_HOURS_ESTIMATED, "compare.hours_estimated", "hours,low,high") \
+	W(COMPARE_TIME_UNKNOWN, "compare.time_unknown", "") \
+	W(COMPARE_WEEK, "compare.week", "n") \
+	W(COMPARE_WEEKS, "compare.weeks", "n") \
+	W(COMPARE_WEEKS_RANGE, "compare.weeks_range", "low,high") \
+	W(COMPARE_TOO_LONG, "compare.too_long", "") \
+	W(COMPARE_STATUS_ON, "compare.status_on", "status,date") \
+	W(COMPARE_BEFORE_FINISH, "compare.before_finish", "") \
+	W(COMPARE_SUCCESSOR, "compare.successor", "id")
 
 #define AC_WORD_FAMILIES(F) \
 	F(CATEGORY, "category", AC_ENUM_CATEGORY) \
