@@ -280,7 +280,59 @@
 	W(COMPARE_TOO_LONG, "compare.too_long", "") \
 	W(COMPARE_STATUS_ON, "compare.status_on", "status,date") \
 	W(COMPARE_BEFORE_FINISH, "compare.before_finish", "") \
-	W(COMPARE_SUCCESSOR, "compare.successor", "id")
+	W(COMPARE_SUCCESSOR, "compare.successor", "id") \
+	W(CERTS_HEAD_ID, "certs.head_id", "") \
+	W(CERTS_HEAD_COST, "certs.head_cost", "") \
+	W(CERTS_HEAD_HOURS, "certs.head_hours", "") \
+	W(CERTS_HEAD_STATUS, "certs.head_status", "") \
+	W(CERTS_ROW, "certs.row", "name,level,domain") \
+	W(CERTS_ROW_NARROW, "certs.row_narrow", "cost,hours,status,name,level,domain") \
+	W(CERTS_LIST_STATUS_DATE, "certs.list_status_date", "status,date") \
+	W(CERTS_STATUS_DATE, "certs.status_date", "status,date") \
+	W(CERTS_LIST_NOTE, "certs.list_note", "shown,total") \
+	W(CERTS_NONE, "certs.none", "") \
+	W(CERTS_COST_LEFT_OUT_ONE, "certs.cost_left_out_one", "count") \
+	W(CERTS_COST_LEFT_OUT, "certs.cost_left_out", "count") \
+	W(CERTS_DETAILS, "certs.details", "") \
+	W(CERTS_SHOW_NAME, "certs.show_name", "") \
+	W(CERTS_SHOW_PROVIDER, "certs.show_provider", "") \
+	W(CERTS_SHOW_EXAM_CODE, "certs.show_exam_code", "") \
+	W(CERTS_SHOW_LEVEL, "certs.show_level", "") \
+	W(CERTS_SHOW_DOMAIN, "certs.show_domain", "") \
+	W(CERTS_SHOW_COST, "certs.show_cost", "") \
+	W(CERTS_SHOW_SOURCE_SAYS, "certs.show_source_says", "") \
+	W(CERTS_SHOW_RETAKE, "certs.show_retake", "") \
+	W(CERTS_SHOW_PREPARATION, "certs.show_preparation", "") \
+	W(CERTS_SHOW_VALIDITY, "certs.show_validity", "") \
+	W(CERTS_SHOW_RENEWAL, "certs.show_renewal", "") \
+	W(CERTS_SHOW_PREREQUISITES, "certs.show_prerequisites", "") \
+	W(CERTS_SHOW_GATED, "certs.show_gated", "") \
+	W(CERTS_SHOW_FORMAT, "certs.show_format", "") \
+	W(CERTS_SHOW_STATUS, "certs.show_status", "") \
+	W(CERTS_SHOW_ROLES, "certs.show_roles", "") \
+	W(CERTS_SHOW_KEYWORDS, "certs.show_keywords", "") \
+	W(CERTS_SHOW_SUCCESSOR, "certs.show_successor", "") \
+	W(CERTS_SHOW_URL, "certs.show_url", "") \
+	W(CERTS_SHOW_SOURCES, "certs.show_sources", "") \
+	W(CERTS_SHOW_CHECKED, "certs.show_checked", "") \
+	W(CERTS_SHOW_UNCERTAIN, "certs.show_uncertain", "") \
+	W(CERTS_VALUE_UNCERTAIN, "certs.value_uncertain", "value") \
+	W(CERTS_NO_EXAM_CODE, "certs.no_exam_code", "") \
+	W(CERTS_HOURS_ESTIMATED, "certs.hours_estimated", "hours,low,high") \
+	W(CERTS_NEVER_EXPIRES, "certs.never_expires", "") \
+	W(CERTS_GATED_YES, "certs.gated_yes", "") \
+	W(CERTS_SOURCE_ISSUER, "certs.source_issuer", "") \
+	W(CERTS_SOURCE_TRAINING, "certs.source_training", "") \
+	W(CERTS_SOURCE_OTHER, "certs.source_other", "") \
+	W(CERTS_SOURCE_SUPPORTS, "certs.source_supports", "standing") \
+	W(CERTS_NO_FIGURE, "certs.no_figure", "") \
+	W(CERTS_FIGURE_PRICE, "certs.figure_price", "") \
+	W(CERTS_FIGURE_RETAKE, "certs.figure_retake", "") \
+	W(CERTS_FIGURE_PREPARATION, "certs.figure_preparation", "") \
+	W(CERTS_FIGURE_VALIDITY, "certs.figure_validity", "") \
+	W(CERTS_FIGURE_RETIREMENT_DATE, "certs.figure_retirement_date", "") \
+	W(CERTS_FIGURE_EXAM_CODE, "certs.figure_exam_code", "") \
+	W(CERTS_UNCERTAIN_EXPLAINED, "certs.uncertain_explained", "")
 
 #define AC_WORD_FAMILIES(F) \
 	F(CATEGORY, "category", AC_ENUM_CATEGORY) \
@@ -298,6 +350,8 @@
 	F(COMPRESSING, "compressing", AC_ENUM_COMPRESSING) \
 	F(AI_LEVEL, "ai_level", AC_ENUM_AI_LEVEL) \
 	F(ADOPTION_SIGNAL, "adoption_signal", AC_ENUM_ADOPTION_SIGNAL) \
+	F(STATUS, "status", AC_ENUM_STATUS) \
+	F(FORMAT, "format", AC_ENUM_FORMAT) \
 
 /* Texts keyed by a profile field, "PREFIX.PATH" (e.g. ask.role.leverage_test),
  * each with an optional {value}: optional in a wording file, required for the
