@@ -281,6 +281,39 @@
 	W(COMPARE_STATUS_ON, "compare.status_on", "status,date") \
 	W(COMPARE_BEFORE_FINISH, "compare.before_finish", "") \
 	W(COMPARE_SUCCESSOR, "compare.successor", "id") \
+	W(COMPARE_WHY_ONLY, "compare.why_only", "") \
+	W(COMPARE_WHY_TIE, "compare.why_tie", "id") \
+	W(COMPARE_WHY_AHEAD, "compare.why_ahead", "id,key,mine,theirs") \
+	W(COMPARE_WHY_BELOW, "compare.why_below", "id,key,mine,theirs") \
+	W(COMPARE_KEY_AVAILABLE, "compare.key_available", "") \
+	W(COMPARE_KEY_FEASIBLE, "compare.key_feasible", "") \
+	W(COMPARE_KEY_VERDICT, "compare.key_verdict", "") \
+	W(COMPARE_KEY_FIT, "compare.key_fit", "") \
+	W(COMPARE_KEY_GAP_FIT, "compare.key_gap_fit", "") \
+	W(COMPARE_KEY_ROLE_FIT, "compare.key_role_fit", "") \
+	W(COMPARE_KEY_WEEKS, "compare.key_weeks", "") \
+	W(COMPARE_KEY_COST, "compare.key_cost", "") \
+	W(COMPARE_KEY_TOTAL_COST, "compare.key_total_cost", "") \
+	W(COMPARE_KEY_ID, "compare.key_id", "") \
+	W(COMPARE_VALUE_AVAILABLE, "compare.value_available", "") \
+	W(COMPARE_VALUE_RETIRES, "compare.value_retires", "") \
+	W(COMPARE_VALUE_RETIREMENT_UNKNOWN, "compare.value_retirement_unknown", "") \
+	W(COMPARE_VALUE_OVER_BUDGET, "compare.value_over_budget", "") \
+	W(COMPARE_VALUE_TOO_LONG, "compare.value_too_long", "") \
+	W(COMPARE_VALUE_FEASIBLE, "compare.value_feasible", "") \
+	W(COMPARE_VALUE_FEASIBLE_UNKNOWN, "compare.value_feasible_unknown", "") \
+	W(COMPARE_VALUE_FIT, "compare.value_fit", "percent") \
+	W(COMPARE_VALUE_FIT_UNKNOWN, "compare.value_fit_unknown", "") \
+	W(COMPARE_VALUE_GAP_FIT, "compare.value_gap_fit", "percent") \
+	W(COMPARE_VALUE_GAP_FIT_UNKNOWN, "compare.value_gap_fit_unknown", "") \
+	W(COMPARE_VALUE_ROLE_FIT, "compare.value_role_fit", "percent") \
+	W(COMPARE_VALUE_ROLE_FIT_UNKNOWN, "compare.value_role_fit_unknown", "") \
+	W(COMPARE_VALUE_WEEKS, "compare.value_weeks", "n") \
+	W(COMPARE_VALUE_WEEKS_ESTIMATED, "compare.value_weeks_estimated", "n") \
+	W(COMPARE_VALUE_WEEKS_UNKNOWN, "compare.value_weeks_unknown", "") \
+	W(COMPARE_VALUE_TOTAL_COST, "compare.value_total_cost", "price") \
+	W(COMPARE_VALUE_TOTAL_COST_UNKNOWN, "compare.value_total_cost_unknown", "") \
+	W(COMPARE_CUSTOM_CERTIFICATE, "compare.custom_certificate", "") \
 	W(CERTS_HEAD_ID, "certs.head_id", "") \
 	W(CERTS_HEAD_COST, "certs.head_cost", "") \
 	W(CERTS_HEAD_HOURS, "certs.head_hours", "") \

@@ -240,11 +240,11 @@ static void row_cells(const ac_compare_row *x, const ac_wording *words, cells *k
 		say(&k->time, words, AC_W_COMPARE_TOO_LONG, NULL, 0);
 
 	if (x->status != AC_STATUS_ACTIVE) {
-		int key = x->status == AC_STATUS_RETIRED ? AC_W_REPORT_CERTIFICATE_RETIRED : AC_W_REPORT_CERTIFICATE_RETIRING;
+		const char *st = ac_word_of(words, AC_WF_STATUS, x->status);
 		if (x->status_date)
-			SAY(&k->status, words, AC_W_COMPARE_STATUS_ON, ac_word(words, key), x->status_date);
+			SAY(&k->status, words, AC_W_COMPARE_STATUS_ON, st, x->status_date);
 		else
-			say(&k->status, words, key, NULL, 0);
+			sb_puts(&k->status, st ? st : "");
 		if (x->available == AC_FALSE && x->status_date)
 			say(&k->status, words, AC_W_COMPARE_BEFORE_FINISH, NULL, 0);
 		if (x->successor)
