@@ -365,7 +365,60 @@
 	W(CERTS_FIGURE_VALIDITY, "certs.figure_validity", "") \
 	W(CERTS_FIGURE_RETIREMENT_DATE, "certs.figure_retirement_date", "") \
 	W(CERTS_FIGURE_EXAM_CODE, "certs.figure_exam_code", "") \
-	W(CERTS_UNCERTAIN_EXPLAINED, "certs.uncertain_explained", "")
+	W(CERTS_UNCERTAIN_EXPLAINED, "certs.uncertain_explained", "") \
+	W(OCC_NO_MATCH, "occupations.no_match", "words") \
+	W(OCC_HEAD_CODE, "occupations.head_code", "") \
+	W(OCC_HEAD_CONFIDENCE, "occupations.head_confidence", "") \
+	W(OCC_HEAD_OCCUPATION, "occupations.head_occupation", "") \
+	W(OCC_MATCHED_VIA, "occupations.matched_via", "via,title") \
+	W(OCC_SEARCH_NOTE, "occupations.search_note", "") \
+	W(OCC_SEARCH_SHOW, "occupations.search_show", "") \
+	W(OCC_SRC_GPTS, "occupations.src_gpts", "") \
+	W(OCC_SRC_WWAI, "occupations.src_wwai", "") \
+	W(OCC_SRC_OEWS, "occupations.src_oews", "") \
+	W(OCC_SRC_ONET, "occupations.src_onet", "") \
+	W(OCC_SRC_PROJECTIONS, "occupations.src_projections", "version") \
+	W(OCC_EXPOSURE, "occupations.exposure", "") \
+	W(OCC_MEASURED, "occupations.measured", "value,ordinal,percent") \
+	W(OCC_MEASURED_HOW_1, "occupations.measured_how_1", "gpts") \
+	W(OCC_MEASURED_HOW_2, "occupations.measured_how_2", "wwai") \
+	W(OCC_BETA, "occupations.beta", "value,ordinal,percent") \
+	W(OCC_BETA_HOW, "occupations.beta_how", "gpts") \
+	W(OCC_BETA_UNKNOWN, "occupations.beta_unknown", "gpts") \
+	W(OCC_APPLICABILITY, "occupations.applicability", "value,ordinal,percent") \
+	W(OCC_APPLICABILITY_UNKNOWN, "occupations.applicability_unknown", "wwai") \
+	W(OCC_SCALES_1, "occupations.scales_1", "") \
+	W(OCC_SCALES_2, "occupations.scales_2", "") \
+	W(OCC_LABOUR_MARKET, "occupations.labour_market", "") \
+	W(OCC_EMPLOYMENT, "occupations.employment", "value") \
+	W(OCC_EMPLOYMENT_UNKNOWN, "occupations.employment_unknown", "oews") \
+	W(OCC_WAGE, "occupations.wage", "value") \
+	W(OCC_WAGE_UNKNOWN, "occupations.wage_unknown", "oews") \
+	W(OCC_GROWTH, "occupations.growth", "percent") \
+	W(OCC_GROWTH_UNKNOWN, "occupations.growth_unknown", "source") \
+	W(OCC_EDUCATION, "occupations.education", "education,source") \
+	W(OCC_JOB_ZONE, "occupations.job_zone", "zone,onet") \
+	W(OCC_JOB_ZONE_NAMED, "occupations.job_zone_named", "zone,name,onet") \
+	W(OCC_SOURCE, "occupations.source", "source") \
+	W(OCC_SOURCE_ROW, "occupations.source_row", "source,row") \
+	W(OCC_SOURCE_ROW_GROUP, "occupations.source_row_group", "source,row") \
+	W(OCC_TASKS_1, "occupations.tasks_1", "count,onet") \
+	W(OCC_TASKS_2, "occupations.tasks_2", "") \
+	W(OCC_TASKS_3, "occupations.tasks_3", "gpts") \
+	W(OCC_TASK_CORE, "occupations.task_core", "") \
+	W(OCC_TASK_SUPPLEMENTAL, "occupations.task_supplemental", "") \
+	W(OCC_TASK_NOT_RATED, "occupations.task_not_rated", "") \
+	W(OCC_TASK_NOT_CATEGORISED, "occupations.task_not_categorised", "") \
+	W(OCC_TASK_EXPOSURE, "occupations.task_exposure", "") \
+	W(OCC_TASK_BETA, "occupations.task_beta", "") \
+	W(OCC_TASK_AUTOMATION, "occupations.task_automation", "") \
+	W(OCC_TASK_ID, "occupations.task_id", "") \
+	W(OCC_SOURCES, "occupations.sources", "") \
+	W(OCC_SOURCE_MISSING, "occupations.source_missing", "") \
+	W(OCC_ORDINAL_1, "occupations.ordinal_1", "n") \
+	W(OCC_ORDINAL_2, "occupations.ordinal_2", "n") \
+	W(OCC_ORDINAL_3, "occupations.ordinal_3", "n") \
+	W(OCC_ORDINAL, "occupations.ordinal", "n")
 
 #define AC_WORD_FAMILIES(F) \
 	F(CATEGORY, "category", AC_ENUM_CATEGORY) \
