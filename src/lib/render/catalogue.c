@@ -13,14 +13,6 @@
 #include "policy/wording.h"
 #include "render/render.h"
 
-/* Appends the wording's text of key with its placeholders filled by args. */
-static void say(strbuf *sb, const ac_wording *words, int key, const char *const *args, size_t n)
-{
-	if (ac_say(sb, words, key, args, n) != 0)
-		sb->failed = 1;
-}
-#define SAY(sb, words, key, ...) say(sb, words, key, AC_ARGS(__VA_ARGS__))
-
 /* "$150", "7.5", or "unknown"; a trailing "?" when the reference marks the
  * value uncertain (table cells). */
 static void fmt_num(char *buf, size_t n, const ac_wording *words, ac_num v, const char *prefix, int uncertain)
@@ -49,7 +41,7 @@ static void note(strbuf *sb, const ac_wording *words, int key, const char *const
 {
 	strbuf line;
 	sb_init(&line);
-	say(&line, words, key, args, n);
+	ac_say(&line, words, key, args, n);
 	if (line.failed)
 		sb->failed = 1;
 	else
@@ -94,7 +86,7 @@ static void list_text(strbuf *sb, const ac_wording *words, const ac_policy *pol,
 		sb_init(&line);
 		const char *st = ac_word_of(words, AC_WF_STATUS, c->status);
 		if (c->status_date)
-			SAY(&status, words, AC_W_CERTS_LIST_STATUS_DATE, st, c->status_date);
+			AC_SAY(&status, words, AC_W_CERTS_LIST_STATUS_DATE, st, c->status_date);
 		else
 			sb_puts(&status, st ? st : "");
 		ac_render_put_clean(sb, c->id, strlen(c->id));
@@ -103,10 +95,10 @@ static void list_text(strbuf *sb, const ac_wording *words, const ac_policy *pol,
 		if (columns) {
 			spaces(sb, w_id - ac_render_width(c->id, strlen(c->id)));
 			sb_printf(sb, "  %*s  %*s  %s\n", W_COST, cost, W_HOURS, hours, text_of(&status));
-			SAY(&line, words, AC_W_CERTS_ROW, name, level, domain);
+			AC_SAY(&line, words, AC_W_CERTS_ROW, name, level, domain);
 		} else {
 			sb_puts(sb, "\n");
-			SAY(&line, words, AC_W_CERTS_ROW_NARROW, cost, hours, text_of(&status), name, level,
+			AC_SAY(&line, words, AC_W_CERTS_ROW_NARROW, cost, hours, text_of(&status), name, level,
 			    domain);
 		}
 		spaces(sb, 2);
@@ -123,18 +115,18 @@ static void list_text(strbuf *sb, const ac_wording *words, const ac_policy *pol,
 		snprintf(b, sizeof b, "%zu", total);
 		NOTE(sb, words, AC_W_CERTS_LIST_NOTE, width, a, b);
 	} else {
-		say(sb, words, AC_W_CERTS_NONE, NULL, 0);
+		ac_say(sb, words, AC_W_CERTS_NONE, NULL, 0);
 		sb_puts(sb, "\n");
 		if (empty_domain)
 			NOTE(sb, words, AC_W_CERTS_DOMAIN_EMPTY, width, ac_word_of(words, AC_WF_DOMAIN, empty_domain));
 	}
 	if (unknown_cost) {
 		snprintf(a, sizeof a, "%zu", unknown_cost);
-		SAY(sb, words, unknown_cost == 1 ? AC_W_CERTS_COST_LEFT_OUT_ONE : AC_W_CERTS_COST_LEFT_OUT, a);
+		AC_SAY(sb, words, unknown_cost == 1 ? AC_W_CERTS_COST_LEFT_OUT_ONE : AC_W_CERTS_COST_LEFT_OUT, a);
 		sb_puts(sb, "\n");
 	}
 	if (shown) {
-		say(sb, words, AC_W_CERTS_DETAILS, NULL, 0);
+		ac_say(sb, words, AC_W_CERTS_DETAILS, NULL, 0);
 		sb_puts(sb, "\n");
 	}
 }
@@ -274,7 +266,7 @@ static void show_line(const shower *o, int key, int sub, const char *value, int 
 	if (!value)
 		value = ac_word(o->words, AC_W_VALUE_UNKNOWN);
 	if (uncertain)
-		SAY(o->sb, o->words, AC_W_CERTS_VALUE_UNCERTAIN, value);
+		AC_SAY(o->sb, o->words, AC_W_CERTS_VALUE_UNCERTAIN, value);
 	else
 		sb_puts(o->sb, value);
 	sb_puts(o->sb, "\n");
@@ -284,7 +276,7 @@ static void show_list(const shower *o, int key, char *const *items, size_t n)
 {
 	label(o, key, 0);
 	if (!n)
-		say(o->sb, o->words, AC_W_VALUE_NONE, NULL, 0);
+		ac_say(o->sb, o->words, AC_W_VALUE_NONE, NULL, 0);
 	for (size_t i = 0; i < n; i++)
 		sb_printf(o->sb, "%s%s", i ? ", " : "", items[i]);
 	sb_puts(o->sb, "\n");
@@ -313,25 +305,25 @@ static void show_text(strbuf *sb, const ac_wording *words, const ac_cert *c, con
 	char l[32], h[32];
 	if (c->hours.set) {
 		snprintf(buf, sizeof buf, "%.10g", c->hours.v);
-		SAY(&v, words, AC_W_UNIT_HOURS, buf);
+		AC_SAY(&v, words, AC_W_UNIT_HOURS, buf);
 	} else if (pol && ac_hours_estimate(pol, c, &est, &lo, &hi)) {
 		snprintf(buf, sizeof buf, "%.0f", est.v);
 		snprintf(l, sizeof l, "%.0f", lo.v);
 		snprintf(h, sizeof h, "%.0f", hi.v);
-		SAY(&v, words, AC_W_CERTS_HOURS_ESTIMATED, buf, l, h);
+		AC_SAY(&v, words, AC_W_CERTS_HOURS_ESTIMATED, buf, l, h);
 	} else {
-		say(&v, words, AC_W_VALUE_UNKNOWN, NULL, 0);
+		ac_say(&v, words, AC_W_VALUE_UNKNOWN, NULL, 0);
 	}
 	show_line(&o, AC_W_CERTS_SHOW_PREPARATION, 0, text_of(&v), U("hours"));
 	show_line(&o, AC_W_CERTS_SHOW_SOURCE_SAYS, 1, c->hours_note, U("hours_note"));
 	sb_clear(&v);
 	if (c->never_expires) {
-		say(&v, words, AC_W_CERTS_NEVER_EXPIRES, NULL, 0);
+		ac_say(&v, words, AC_W_CERTS_NEVER_EXPIRES, NULL, 0);
 	} else if (c->validity_months.set) {
 		snprintf(buf, sizeof buf, "%.10g", c->validity_months.v);
-		SAY(&v, words, AC_W_UNIT_MONTHS, buf);
+		AC_SAY(&v, words, AC_W_UNIT_MONTHS, buf);
 	} else {
-		say(&v, words, AC_W_VALUE_UNKNOWN, NULL, 0);
+		ac_say(&v, words, AC_W_VALUE_UNKNOWN, NULL, 0);
 	}
 	show_line(&o, AC_W_CERTS_SHOW_VALIDITY, 0, text_of(&v), U("validity_months") || U("never_expires"));
 	show_line(&o, AC_W_CERTS_SHOW_RENEWAL, 0, c->renewal, U("renewal"));
@@ -341,7 +333,7 @@ static void show_text(strbuf *sb, const ac_wording *words, const ac_cert *c, con
 	sb_clear(&v);
 	const char *st = ac_word_of(words, AC_WF_STATUS, c->status);
 	if (c->status_date)
-		SAY(&v, words, AC_W_CERTS_STATUS_DATE, st, c->status_date);
+		AC_SAY(&v, words, AC_W_CERTS_STATUS_DATE, st, c->status_date);
 	else
 		sb_puts(&v, st ? st : "");
 	show_line(&o, AC_W_CERTS_SHOW_STATUS, 0, text_of(&v), U("status") || U("status_date"));
@@ -359,10 +351,10 @@ static void show_text(strbuf *sb, const ac_wording *words, const ac_cert *c, con
 		else
 			label(&o, AC_W_CERTS_SHOW_SOURCES, 0);
 		sb_printf(sb, "%s\n  %-15s   ", s->url, "");
-		SAY(sb, words, AC_W_CERTS_SOURCE_SUPPORTS, ac_word(words, standing[s->kind >= 1 && s->kind <= 3 ? s->kind : 3]));
+		AC_SAY(sb, words, AC_W_CERTS_SOURCE_SUPPORTS, ac_word(words, standing[s->kind >= 1 && s->kind <= 3 ? s->kind : 3]));
 		sb_puts(sb, " ");
 		if (!s->n_supports)
-			say(sb, words, AC_W_CERTS_NO_FIGURE, NULL, 0);
+			ac_say(sb, words, AC_W_CERTS_NO_FIGURE, NULL, 0);
 		key_list(sb, words, s->supports, s->n_supports);
 		sb_puts(sb, "\n");
 	}
@@ -371,7 +363,7 @@ static void show_text(strbuf *sb, const ac_wording *words, const ac_cert *c, con
 		label(&o, AC_W_CERTS_SHOW_UNCERTAIN, 0);
 		key_list(sb, words, c->uncertain, c->n_uncertain);
 		sb_puts(sb, "\n  ");
-		say(sb, words, AC_W_CERTS_UNCERTAIN_EXPLAINED, NULL, 0);
+		ac_say(sb, words, AC_W_CERTS_UNCERTAIN_EXPLAINED, NULL, 0);
 		sb_puts(sb, "\n");
 	}
 #undef U

@@ -151,15 +151,6 @@ static int cells_failed(const cells *k)
 	       k->status.failed || k->why.failed;
 }
 
-/* Appends the wording's text of key with its placeholders filled by args
- * (n of them; none for a key that has none). */
-static void say(strbuf *sb, const ac_wording *words, int key, const char *const *args, size_t n)
-{
-	if (ac_say(sb, words, key, args, n) != 0)
-		sb->failed = 1;
-}
-#define SAY(sb, words, key, ...) say(sb, words, key, AC_ARGS(__VA_ARGS__))
-
 /* A number written with printf's fmt into buf (for a placeholder). */
 static const char *num(char *buf, size_t size, const char *fmt, double v)
 {
@@ -178,7 +169,7 @@ static void row_cells(const ac_compare_row *x, const ac_wording *words, cells *k
 	sb_init(&k->status);
 	sb_init(&k->why);
 	char a[64], b[64], c[64];
-	SAY(&k->title, words, AC_W_COMPARE_ROW_TITLE, x->name ? x->name : x->id, x->id);
+	AC_SAY(&k->title, words, AC_W_COMPARE_ROW_TITLE, x->name ? x->name : x->id, x->id);
 
 	const char *v = x->verdict ? ac_word_enum(words, AC_ENUM_VERDICT, x->verdict) : NULL;
 	strbuf lower; /* the report's capitals, in a sentence */
@@ -186,11 +177,11 @@ static void row_cells(const ac_compare_row *x, const ac_wording *words, cells *k
 	for (size_t i = 0; v && v[i]; i++)
 		sb_printf(&lower, "%c", (char)tolower((unsigned char)v[i]));
 	if (!v)
-		say(&lower, words, AC_W_COMPARE_NO_VERDICT, NULL, 0);
+		ac_say(&lower, words, AC_W_COMPARE_NO_VERDICT, NULL, 0);
 	if (lower.failed)
 		k->verdict.failed = 1;
 	else if (x->reason_title)
-		SAY(&k->verdict, words, AC_W_COMPARE_VERDICT_REASON, lower.buf, x->reason_title);
+		AC_SAY(&k->verdict, words, AC_W_COMPARE_VERDICT_REASON, lower.buf, x->reason_title);
 	else
 		sb_puts(&k->verdict, lower.buf);
 	sb_free(&lower);
@@ -198,57 +189,57 @@ static void row_cells(const ac_compare_row *x, const ac_wording *words, cells *k
 	if (x->fit.set) {
 		sb_printf(&k->fit, "%.0f%%", x->fit.v * 100);
 		if (x->gap_matched)
-			SAY(&k->fit, words, AC_W_COMPARE_FIT_COVERS, x->gap_matched);
+			AC_SAY(&k->fit, words, AC_W_COMPARE_FIT_COVERS, x->gap_matched);
 		if (x->role_matched)
-			SAY(&k->fit, words, AC_W_COMPARE_FIT_ROLE, x->role_matched);
+			AC_SAY(&k->fit, words, AC_W_COMPARE_FIT_ROLE, x->role_matched);
 		if (x->off_level) {
 			const char *lvl = ac_word_enum(words, AC_ENUM_LEVEL, x->level);
-			SAY(&k->fit, words, AC_W_COMPARE_FIT_OFF_LEVEL, lvl ? lvl : "");
+			AC_SAY(&k->fit, words, AC_W_COMPARE_FIT_OFF_LEVEL, lvl ? lvl : "");
 		}
 		if (x->off_domain)
-			say(&k->fit, words, AC_W_COMPARE_FIT_OFF_DOMAIN, NULL, 0);
+			ac_say(&k->fit, words, AC_W_COMPARE_FIT_OFF_DOMAIN, NULL, 0);
 	} else {
-		say(&k->fit, words, AC_W_VALUE_UNKNOWN, NULL, 0);
+		ac_say(&k->fit, words, AC_W_VALUE_UNKNOWN, NULL, 0);
 	}
 
 	if (x->cost_usd.set && x->cost_uncertain)
-		SAY(&k->money, words, AC_W_COMPARE_PRICE_UNCERTAIN, num(a, sizeof a, "$%.10g", x->cost_usd.v));
+		AC_SAY(&k->money, words, AC_W_COMPARE_PRICE_UNCERTAIN, num(a, sizeof a, "$%.10g", x->cost_usd.v));
 	else if (x->cost_usd.set)
 		sb_printf(&k->money, "$%.10g", x->cost_usd.v);
 	else
-		say(&k->money, words, AC_W_COMPARE_PRICE_UNKNOWN, NULL, 0);
+		ac_say(&k->money, words, AC_W_COMPARE_PRICE_UNKNOWN, NULL, 0);
 	if (x->retake_usd.set)
-		SAY(&k->money, words, AC_W_COMPARE_RETAKE, num(a, sizeof a, "$%.10g", x->retake_usd.v));
+		AC_SAY(&k->money, words, AC_W_COMPARE_RETAKE, num(a, sizeof a, "$%.10g", x->retake_usd.v));
 	if (x->within_budget == AC_FALSE)
-		say(&k->money, words, AC_W_COMPARE_OVER_BUDGET, NULL, 0);
+		ac_say(&k->money, words, AC_W_COMPARE_OVER_BUDGET, NULL, 0);
 
 	if (x->hours.set && x->hours_estimated)
-		SAY(&k->time, words, AC_W_COMPARE_HOURS_ESTIMATED, num(a, sizeof a, "%.0f", x->hours.v),
+		AC_SAY(&k->time, words, AC_W_COMPARE_HOURS_ESTIMATED, num(a, sizeof a, "%.0f", x->hours.v),
 		    num(b, sizeof b, "%.0f", x->hours_low.v), num(c, sizeof c, "%.0f", x->hours_high.v));
 	else if (x->hours.set)
-		SAY(&k->time, words, x->hours_uncertain ? AC_W_COMPARE_HOURS_UNCERTAIN : AC_W_COMPARE_HOURS,
+		AC_SAY(&k->time, words, x->hours_uncertain ? AC_W_COMPARE_HOURS_UNCERTAIN : AC_W_COMPARE_HOURS,
 		    num(a, sizeof a, "%.10g", x->hours.v));
 	else
-		say(&k->time, words, AC_W_COMPARE_TIME_UNKNOWN, NULL, 0);
+		ac_say(&k->time, words, AC_W_COMPARE_TIME_UNKNOWN, NULL, 0);
 	if (x->weeks.set && x->hours_estimated && x->weeks_low.set)
-		SAY(&k->time, words, AC_W_COMPARE_WEEKS_RANGE, num(a, sizeof a, "%.0f", ceil(x->weeks_low.v)),
+		AC_SAY(&k->time, words, AC_W_COMPARE_WEEKS_RANGE, num(a, sizeof a, "%.0f", ceil(x->weeks_low.v)),
 		    num(b, sizeof b, "%.0f", ceil(x->weeks_high.v)));
 	else if (x->weeks.set)
-		SAY(&k->time, words, ceil(x->weeks.v) == 1 ? AC_W_COMPARE_WEEK : AC_W_COMPARE_WEEKS,
+		AC_SAY(&k->time, words, ceil(x->weeks.v) == 1 ? AC_W_COMPARE_WEEK : AC_W_COMPARE_WEEKS,
 		    num(a, sizeof a, "%.0f", ceil(x->weeks.v)));
 	if (x->in_time == AC_FALSE)
-		say(&k->time, words, AC_W_COMPARE_TOO_LONG, NULL, 0);
+		ac_say(&k->time, words, AC_W_COMPARE_TOO_LONG, NULL, 0);
 
 	if (x->status != AC_STATUS_ACTIVE) {
 		const char *st = ac_word_of(words, AC_WF_STATUS, x->status);
 		if (x->status_date)
-			SAY(&k->status, words, AC_W_COMPARE_STATUS_ON, st, x->status_date);
+			AC_SAY(&k->status, words, AC_W_COMPARE_STATUS_ON, st, x->status_date);
 		else
 			sb_puts(&k->status, st ? st : "");
 		if (x->available == AC_FALSE && x->status_date)
-			say(&k->status, words, AC_W_COMPARE_BEFORE_FINISH, NULL, 0);
+			ac_say(&k->status, words, AC_W_COMPARE_BEFORE_FINISH, NULL, 0);
 		if (x->successor)
-			SAY(&k->status, words, AC_W_COMPARE_SUCCESSOR, x->successor);
+			AC_SAY(&k->status, words, AC_W_COMPARE_SUCCESSOR, x->successor);
 	}
 	sb_puts(&k->why, x->why ? x->why : "");
 }
@@ -272,7 +263,7 @@ static void para(out *o, int key, const char *const *args, size_t n)
 {
 	strbuf line;
 	sb_init(&line);
-	say(&line, o->words, key, args, n);
+	ac_say(&line, o->words, key, args, n);
 	if (line.failed) {
 		o->sb->failed = 1;
 	} else if (o->w) {

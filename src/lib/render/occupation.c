@@ -15,14 +15,6 @@
 #include "policy/wording.h"
 #include "render/render.h"
 
-/* Appends the wording's text of key with its placeholders filled by args. */
-static void say(strbuf *sb, const ac_wording *w, int key, const char *const *args, size_t n)
-{
-	if (ac_say(sb, w, key, args, n) != 0)
-		sb->failed = 1;
-}
-#define SAY(sb, w, key, ...) say(sb, w, key, AC_ARGS(__VA_ARGS__))
-
 /* ------------------------------------------------------------ search */
 
 static json_t *matches_json(const char *words, const ac_occ_match *m, size_t n)
@@ -47,7 +39,7 @@ static void matches_text(strbuf *sb, const ac_wording *w, const char *words, con
 	if (n == 0) {
 		char shown[80];
 		snprintf(shown, sizeof shown, "%.60s%s", words, strlen(words) > 60 ? "..." : "");
-		SAY(sb, w, AC_W_OCC_NO_MATCH, shown);
+		AC_SAY(sb, w, AC_W_OCC_NO_MATCH, shown);
 		sb_puts(sb, "\n");
 		return;
 	}
@@ -57,14 +49,14 @@ static void matches_text(strbuf *sb, const ac_wording *w, const char *words, con
 		sb_printf(sb, "%-11s %-10.2f %s", m[i].code, m[i].confidence, m[i].title);
 		if (strcmp(m[i].matched, m[i].title) != 0) {
 			sb_puts(sb, "  ");
-			SAY(sb, w, AC_W_OCC_MATCHED_VIA, m[i].via, m[i].matched);
+			AC_SAY(sb, w, AC_W_OCC_MATCHED_VIA, m[i].via, m[i].matched);
 		}
 		sb_puts(sb, "\n");
 	}
 	sb_puts(sb, "\n");
-	say(sb, w, AC_W_OCC_SEARCH_NOTE, NULL, 0);
+	ac_say(sb, w, AC_W_OCC_SEARCH_NOTE, NULL, 0);
 	sb_puts(sb, "\n");
-	say(sb, w, AC_W_OCC_SEARCH_SHOW, NULL, 0);
+	ac_say(sb, w, AC_W_OCC_SEARCH_SHOW, NULL, 0);
 	sb_puts(sb, "\n");
 }
 
@@ -252,7 +244,7 @@ typedef struct {
 static void line(const page *pg, const char *indent, int key, const char *const *args, size_t n)
 {
 	sb_puts(pg->sb, indent);
-	say(pg->sb, pg->w, key, args, n);
+	ac_say(pg->sb, pg->w, key, args, n);
 	sb_puts(pg->sb, "\n");
 }
 #define LINE(pg, indent, key, ...) line(pg, indent, key, AC_ARGS(__VA_ARGS__))
@@ -270,7 +262,7 @@ static const char *ordinal(const page *pg, double pct, char *buf, size_t size)
 	snprintf(num, sizeof num, "%d", n);
 	strbuf sb;
 	sb_init(&sb);
-	say(&sb, pg->w, key, AC_ARGS(num));
+	ac_say(&sb, pg->w, key, AC_ARGS(num));
 	snprintf(buf, size, "%s", sb.failed || !sb.buf ? "" : sb.buf);
 	if (sb.failed)
 		pg->sb->failed = 1;
@@ -321,7 +313,7 @@ static void ranked(const page *pg, int key, ac_num value, ac_num pct)
 	snprintf(v, sizeof v, "%.2f", value.v);
 	snprintf(p, sizeof p, "%.0f%%", floor(pct.v));
 	sb_puts(pg->sb, "  ");
-	SAY(pg->sb, pg->w, key, v, ordinal(pg, pct.v, ord, sizeof ord), p);
+	AC_SAY(pg->sb, pg->w, key, v, ordinal(pg, pct.v, ord, sizeof ord), p);
 }
 
 static void print_occupation(const page *pg, const ac_occupation *o, const ac_occdata_info *info)
@@ -334,7 +326,7 @@ static void print_occupation(const page *pg, const ac_occupation *o, const ac_oc
 	/* The projections edition is whatever the imported table was. */
 	strbuf pj;
 	sb_init(&pj);
-	SAY(&pj, w, AC_W_OCC_SRC_PROJECTIONS, source_version(info, "bls-projections"));
+	AC_SAY(&pj, w, AC_W_OCC_SRC_PROJECTIONS, source_version(info, "bls-projections"));
 	snprintf(proj, sizeof proj, "%s", pj.failed || !pj.buf ? "" : pj.buf);
 	if (pj.failed)
 		sb->failed = 1;
@@ -369,7 +361,7 @@ static void print_occupation(const page *pg, const ac_occupation *o, const ac_oc
 	line(pg, "", AC_W_OCC_LABOUR_MARKET, NULL, 0);
 	if (o->employment.set) {
 		sb_puts(sb, "  ");
-		SAY(sb, w, AC_W_OCC_EMPLOYMENT, grouped(o->employment.v, b1, sizeof b1));
+		AC_SAY(sb, w, AC_W_OCC_EMPLOYMENT, grouped(o->employment.v, b1, sizeof b1));
 		print_row_source(pg, o, oews, o->oews_code, o->oews_title);
 	} else {
 		LINE(pg, "  ", AC_W_OCC_EMPLOYMENT_UNKNOWN, oews);
@@ -378,7 +370,7 @@ static void print_occupation(const page *pg, const ac_occupation *o, const ac_oc
 		char money[48];
 		snprintf(money, sizeof money, "$%s", grouped(o->median_wage.v, b1, sizeof b1));
 		sb_puts(sb, "  ");
-		SAY(sb, w, AC_W_OCC_WAGE, money);
+		AC_SAY(sb, w, AC_W_OCC_WAGE, money);
 		print_row_source(pg, o, oews, o->oews_code, NULL);
 	} else {
 		LINE(pg, "  ", AC_W_OCC_WAGE_UNKNOWN, oews);
@@ -386,7 +378,7 @@ static void print_occupation(const page *pg, const ac_occupation *o, const ac_oc
 	if (o->growth_pct.set) {
 		snprintf(b1, sizeof b1, "%+.1f%%", o->growth_pct.v);
 		sb_puts(sb, "  ");
-		SAY(sb, w, AC_W_OCC_GROWTH, b1);
+		AC_SAY(sb, w, AC_W_OCC_GROWTH, b1);
 		print_row_source(pg, o, proj, o->projection_code, NULL);
 	} else {
 		LINE(pg, "  ", AC_W_OCC_GROWTH_UNKNOWN, proj);
@@ -434,7 +426,7 @@ static void print_occupation(const page *pg, const ac_occupation *o, const ac_oc
 				  info->sources[i].licence, info->sources[i].url);
 			if (info->sources[i].missing) {
 				sb_puts(sb, " ");
-				say(sb, w, AC_W_OCC_SOURCE_MISSING, NULL, 0);
+				ac_say(sb, w, AC_W_OCC_SOURCE_MISSING, NULL, 0);
 			}
 			sb_puts(sb, "\n");
 		}
