@@ -18,6 +18,7 @@
 #include "input/cert.h"
 #include "model/engine.h"
 #include "model/fit.h"
+#include "occdata/occupation.h"
 
 /* ------------------------------------------------------------ helpers */
 

@@ -10,6 +10,7 @@
 
 #include "aicert.h"
 #include "core/diag.h"
+#include "occdata/occupation.h"
 #include "policy/policy.h"
 
 #define GROUPS_MIN 6

@@ -18,6 +18,7 @@
 #include "core/diag.h"
 #include "core/utf8.h"
 #include "occdata/handle.h"
+#include "occdata/occupation.h"
 
 /* ------------------------------------------------------------ tasks */
 

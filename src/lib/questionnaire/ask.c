@@ -162,13 +162,13 @@ static ac_status number(const ac_qn_question *q, const char *typed, char **json,
 	double x = strtod(typed, &end);
 	while (*end == ' ' || *end == '%' || *end == '$')
 		end++;
-	int whole = f->type == AC_FIELD_INTEGER;
-	if (errno || end == typed || *end || !isfinite(x) || x < f->min || x > f->max ||
-	    (f->min_exclusive && x == f->min) || (whole && x != floor(x)))
+	int whole = ac_field_value_type(f) == AC_FIELD_INTEGER;
+	if (errno || end == typed || *end || !isfinite(x) || x < ac_field_min(f) || x > ac_field_max(f) ||
+	    (ac_field_min_exclusive(f) && x == ac_field_min(f)) || (whole && x != floor(x)))
 		return said(ac_diags_add(d, NULL, NULL, 0, 0, "'%s' is not %s %s %.15g %s %.15g", typed,
 					 whole ? "a whole number" : "a number",
-					 f->min_exclusive ? "greater than" : "from", f->min,
-					 f->min_exclusive ? "and at most" : "to", f->max));
+					 ac_field_min_exclusive(f) ? "greater than" : "from", ac_field_min(f),
+					 ac_field_min_exclusive(f) ? "and at most" : "to", ac_field_max(f)));
 	*json = ac_strdup_printf("%.15g", x);
 	return *json ? AC_OK : ac_diags_oom(d, NULL, "reading an answer");
 }

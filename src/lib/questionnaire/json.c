@@ -20,14 +20,15 @@ static const char *const op_names[] = {NULL, "is", "not", "answered", "unanswere
 static json_t *field_json(const ac_field *f)
 {
 	json_t *o = json_object();
-	json_object_set_new(o, "path", json_string(f->path));
-	json_object_set_new(o, "type", json_string(type_names[f->type]));
-	if (f->type == AC_FIELD_NUMBER || f->type == AC_FIELD_INTEGER) {
-		json_object_set_new(o, "minimum", ac_json_double(f->min));
-		json_object_set_new(o, "maximum", ac_json_double(f->max));
-		json_object_set_new(o, "minimum_excluded", json_boolean(f->min_exclusive));
+	json_object_set_new(o, "path", json_string(ac_field_path(f)));
+	ac_field_type type = ac_field_value_type(f);
+	json_object_set_new(o, "type", json_string(type_names[type]));
+	if (type == AC_FIELD_NUMBER || type == AC_FIELD_INTEGER) {
+		json_object_set_new(o, "minimum", ac_json_double(ac_field_min(f)));
+		json_object_set_new(o, "maximum", ac_json_double(ac_field_max(f)));
+		json_object_set_new(o, "minimum_excluded", json_boolean(ac_field_min_exclusive(f)));
 	}
-	json_object_set_new(o, "meaning", json_string(f->help));
+	json_object_set_new(o, "meaning", json_string(ac_field_help(f)));
 	return o;
 }
 

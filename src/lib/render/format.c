@@ -12,6 +12,7 @@
 #include "core/json.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
+#include "occdata/occupation.h"
 #include "render/render.h"
 
 void ac_render_options_init(ac_render_options *o)
