@@ -293,6 +293,13 @@ int main(int argc, char **argv)
 		errors += ty.errors + alt.errors;
 		/* The titles that cost the most processor time: what the p99 is
 		 * made of. */
+		/* Searches that waited for the processor: wall clock more than 1 ms
+		 * over their own processor time. */
+		size_t waited = 0;
+		for (size_t i = 0; i < nlat; i++)
+			waited += lat[i] - cpu[i] > 1.0;
+		printf("searches that waited for the processor (wall clock over processor time by 1 ms or more):"
+		       " %zu of %zu\n", waited, nlat);
 		printf("slowest searches (processor time):");
 		for (int r = 0; r < 5 && nlat; r++) {
 			size_t w = 0;
