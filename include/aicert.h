@@ -125,6 +125,8 @@ char *ac_diag_format(const ac_diag *d);
  * character and every byte that is not UTF-8 written as \xHH, newlines kept.
  * A new string (freed with ac_free); NULL when out of memory. */
 char *ac_text_escape(const char *s, size_t n);
+/* 1 when the n bytes of s are UTF-8 text (no NUL), else 0.  Allocates nothing. */
+int ac_text_is_utf8(const char *s, size_t n);
 /* Splits a message of the form "found X, expected Y" into its two parts
  * (pointers into msg; X is found_len bytes long): 1 when it has that form,
  * else 0.  Front ends report each problem as path, found and expected. */
@@ -330,15 +332,23 @@ typedef enum {
 	AC_FIELD_ARRAY        /* a list of objects: the fields under "path[]" */
 } ac_field_type;
 
-typedef struct {
-	const char *path;
-	ac_field_type type;
-	int enum_kind;     /* ac_enum_kind for ENUM and ENUM_LIST, else -1 */
-	double min, max;   /* for NUMBER and INTEGER (and the length of an ARRAY) */
-	int min_exclusive; /* 1 when min itself is not allowed */
-	int required;      /* 1 when the field must be present in its object */
-	const char *help;  /* one line: what the answer means */
-} ac_field;
+/* One field of the schema (opaque; the schema's fields live as long as the
+ * program). */
+typedef struct ac_field ac_field;
+/* Its path ("role.tasks[].share"), its type, and for ENUM and ENUM_LIST the
+ * ac_enum_kind of its names (-1 for other types). */
+const char *ac_field_path(const ac_field *f);
+ac_field_type ac_field_value_type(const ac_field *f);
+int ac_field_enum_kind(const ac_field *f);
+/* The limits of a NUMBER or INTEGER (and of the length of an ARRAY): from
+ * min (or, when ac_field_min_exclusive is 1, above it) to max. */
+double ac_field_min(const ac_field *f);
+double ac_field_max(const ac_field *f);
+int ac_field_min_exclusive(const ac_field *f);
+/* 1 when the field must be present in its object. */
+int ac_field_required(const ac_field *f);
+/* One line: what the answer means. */
+const char *ac_field_help(const ac_field *f);
 
 /* How many fields the schema has, and the i-th (NULL past the last). */
 size_t ac_schema_count(void);
@@ -386,54 +396,83 @@ const char *ac_fact_describe(size_t i, const char **type, const char **descripti
 
 typedef struct ac_occdata ac_occdata;
 
-typedef struct {
-	long task_id;
-	char *statement;
-	int core;       /* 1 Core, 0 Supplemental */
-	char *gwa_id;   /* most frequent GWA of the task's DWAs, or NULL */
-	int category;   /* filled by the engine from the policy's GWA table */
-	ac_num beta;    /* GPTs-are-GPTs beta (E1 + 0.5 E2) */
-	ac_num automation; /* GPTs-are-GPTs gpt4_automation T0..T4 as 0..1 */
-	int rated;      /* 0 when O*NET gives no Task Type: weighted like Supplemental */
-	char *code;     /* the O*NET-SOC code of the task's occupation */
-	/* The task's measured exposure (0..1): half its GPTs-are-GPTs beta, half
-	 * Microsoft's measured AI usage of its work activities (Working with AI,
-	 * through task -> DWA -> IWA) rescaled to beta's scale; one source alone
-	 * when the other has no figure; unset when neither has.  low..high spans
-	 * the two sources' figures (equal when one source is used). */
-	ac_num exposure;
-	ac_num exposure_low, exposure_high;
-	int sources;    /* AC_OCC_SOURCE_LABEL | AC_OCC_SOURCE_USAGE: the sources used */
-} ac_occ_task;
+/* An occupation and its tasks, as the database gives them.  Both are
+ * opaque: an occupation is read through the functions below and freed with
+ * ac_occupation_free; its tasks live as long as it does. */
+typedef struct ac_occupation ac_occupation;
+typedef struct ac_occ_task ac_occ_task;
+
+/* An occupation's texts (NULL when the data has none):
+ * AC_OCC_SOC is the SOC 2018 code (the first seven characters of the
+ * O*NET-SOC code); the *_CODE texts name the row of the source that gave a
+ * figure, and a code differing from AC_OCC_SOC means that source publishes
+ * only a wider group containing this occupation. */
+enum {
+	AC_OCC_CODE = 1,          /* O*NET-SOC code */
+	AC_OCC_TITLE,
+	AC_OCC_DESCRIPTION,
+	AC_OCC_SOC,
+	AC_OCC_APPLICABILITY_CODE, /* the Working with AI row */
+	AC_OCC_OEWS_CODE,         /* the OEWS May 2024 row (employment, median wage) */
+	AC_OCC_OEWS_TITLE,
+	AC_OCC_PROJECTION_CODE,   /* the BLS Employment Projections 2022-32 row (growth) */
+	AC_OCC_EDUCATION,         /* typical education for entry (projections) */
+	AC_OCC_JOB_ZONE_NAME      /* "Job Zone Four: Considerable Preparation Needed" */
+};
+const char *ac_occupation_text(const ac_occupation *occ, int which);
+
+/* An occupation's figures (unset when the data has none). */
+enum {
+	AC_OCC_BETA = 1,                /* published GPTs-are-GPTs occupation beta */
+	AC_OCC_EXPOSURE,                /* measured: Core 2 / other 1 weighted mean of its tasks' */
+	AC_OCC_EXPOSURE_PERCENTILE,     /* of the measured exposure among all occupations, 0..100 */
+	AC_OCC_APPLICABILITY,           /* Microsoft "Working with AI" applicability */
+	AC_OCC_BETA_PERCENTILE,         /* of beta among all occupations, 0..100 */
+	AC_OCC_APPLICABILITY_PERCENTILE, /* of applicability, 0..100 */
+	AC_OCC_EMPLOYMENT,
+	AC_OCC_MEDIAN_WAGE,
+	AC_OCC_GROWTH_PCT,              /* projected employment change over ten years, percent */
+	AC_OCC_JOB_ZONE                 /* O*NET Job Zone, 1..5 */
+};
+ac_num ac_occupation_figure(const ac_occupation *occ, int which);
+
+/* The occupation's tasks: how many, and the i-th (NULL past the last). */
+size_t ac_occupation_task_count(const ac_occupation *occ);
+const ac_occ_task *ac_occupation_task(const ac_occupation *occ, size_t i);
+
+/* A task: its O*NET id; 1 for a Core task (0 Supplemental); 0 when O*NET
+ * gives no Task Type (weighted like Supplemental); its category (AC_CAT_*,
+ * 0 until ac_occupation_categorise); which sources its measured exposure
+ * uses (AC_OCC_SOURCE_LABEL | AC_OCC_SOURCE_USAGE). */
+long ac_occ_task_id(const ac_occ_task *t);
+int ac_occ_task_core(const ac_occ_task *t);
+int ac_occ_task_rated(const ac_occ_task *t);
+int ac_occ_task_category(const ac_occ_task *t);
+int ac_occ_task_sources(const ac_occ_task *t);
 enum { AC_OCC_SOURCE_LABEL = 1, AC_OCC_SOURCE_USAGE = 2 };
 
-typedef struct {
-	char *code;   /* O*NET-SOC code */
-	char *title;
-	char *description;
-	ac_num beta;           /* published GPTs-are-GPTs occupation beta */
-	ac_num exposure;       /* measured exposure: Core 2 / other 1 weighted mean of its tasks' */
-	ac_num exposure_percentile;      /* of exposure among all occupations, 0..100 */
-	ac_num applicability;  /* Microsoft "Working with AI" applicability */
-	ac_num beta_percentile;          /* of beta among all occupations, 0..100 */
-	ac_num applicability_percentile; /* of applicability, 0..100 */
-	ac_num employment;
-	ac_num median_wage;
-	ac_num growth_pct;
-	int job_zone;
-	ac_occ_task *tasks;
-	size_t n_tasks;
-	/* Where each figure comes from: the row of the source that supplied it.
-	 * A code differing from soc means the source only publishes a wider
-	 * group that contains this occupation. */
-	char *soc;                /* SOC 2018 code: the first seven characters of code */
-	char *applicability_code; /* Working with AI SOC row, or NULL */
-	char *oews_code;          /* OEWS May 2024 row (employment, median wage), or NULL */
-	char *oews_title;
-	char *projection_code;    /* BLS Employment Projections 2022-32 row (growth), or NULL */
-	char *education;          /* typical education for entry (projections), or NULL */
-	char *job_zone_name;      /* "Job Zone Four: Considerable Preparation Needed", or NULL */
-} ac_occupation;
+/* A task's texts (NULL when the data has none). */
+enum {
+	AC_TASK_STATEMENT = 1,
+	AC_TASK_CODE, /* the O*NET-SOC code of the task's occupation */
+	AC_TASK_GWA,  /* the most frequent generalized work activity of its DWAs */
+	AC_TASK_IWA   /* the most frequent intermediate work activity of its DWAs under that GWA */
+};
+const char *ac_occ_task_text(const ac_occ_task *t, int which);
+
+/* A task's figures (unset when the data has none).  Its measured exposure
+ * (0..1) is half its GPTs-are-GPTs beta, half Microsoft's measured AI usage
+ * of its work activities (Working with AI, through task -> DWA -> IWA)
+ * rescaled to beta's scale; one source alone when the other has no figure.
+ * Low..high spans the two sources' figures (equal when one source is used). */
+enum {
+	AC_TASK_BETA = 1,    /* GPTs-are-GPTs beta (E1 + 0.5 E2) */
+	AC_TASK_AUTOMATION,  /* GPTs-are-GPTs gpt4_automation T0..T4 as 0..1 */
+	AC_TASK_EXPOSURE,
+	AC_TASK_EXPOSURE_LOW,
+	AC_TASK_EXPOSURE_HIGH
+};
+ac_num ac_occ_task_figure(const ac_occ_task *t, int which);
 
 /* A handle on the installed database.  Every call that can fail leaves a
  * diagnostic in diags (which may be NULL).
@@ -473,26 +512,40 @@ void ac_occupation_free(ac_occupation *occ);
 /* The share (0..100) of occupations whose published beta is below x. */
 ac_status ac_occdata_beta_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags);
 /* The share (0..100) of occupations whose measured exposure (two sources,
- * ac_occupation.exposure) is below x. */
+ * AC_OCC_EXPOSURE) is below x. */
 ac_status ac_occdata_exposure_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags);
 /* The share (0..100) of Working with AI occupations whose applicability is below x. */
 ac_status ac_occdata_applicability_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags);
 /* Sets every task's category from the policy's GWA table (0 when unmapped). */
 void ac_occupation_categorise(ac_occupation *occ, const ac_policy *policy);
 
-/* An occupation's tasks grouped as a person would describe their job: one
- * group per task category (through the policy's [gwa] table), each with its
- * share of the time and its biggest tasks.  Time comes from O*NET's task
- * types: a Core task weighs 2, a Supplemental or untyped one 1.  A task whose
- * work activity is unknown (no DWA in O*NET) or not mapped by the policy is
- * "not categorised": it is left out of the groups and their shares, never
- * given a category it does not have, and is counted on its own (with its
- * share of all the time and its measured exposure, which still counts in an
- * occupation's exposure).  On the real data (O*NET 29.3) an occupation has
- * 1 to 13 groups, 6 to 10 for 629 of the 923 occupations (median 7).
+/* An occupation's tasks grouped as a person would describe their job: six to
+ * ten groups, each with its share of the time and its biggest tasks.  Time
+ * comes from O*NET's task types: a Core task weighs 2, a Supplemental or
+ * untyped one 1.  The groups are the task categories (through the policy's
+ * [gwa] table), then brought to between six and ten:
+ *  - an occupation with fewer than six tasks in all gets one group per task;
+ *  - with fewer than six categories, the largest group (that has two tasks or
+ *    more) is split in two, again until there are six: its tasks are told
+ *    apart by their O*NET work activity (GWA), else by their intermediate
+ *    activity (IWA), else one by one; the tasks of one activity stay
+ *    together, and the activities, largest first, each go to the lighter
+ *    half.  Both halves keep the category;
+ *  - with more than ten, the smallest group is folded into the nearest other
+ *    one, again until there are ten: nearest is the same category, then one
+ *    the policy calls repeatable the same way, then the closest exposure
+ *    (measured, else the category's), then the larger.  The folded tasks
+ *    keep their measured exposure and take that group's category.
+ * A task whose work activity is unknown (no DWA in O*NET) or not mapped by
+ * the policy is "not categorised": it is left out of the groups and their
+ * shares, never given a category it does not have, and is counted on its own
+ * (with its share of all the time and its measured exposure, which still
+ * counts in an occupation's exposure).  On the real data (O*NET 29.3) every
+ * occupation with six tasks or more gets six to ten groups.
  *
- * Groups come largest first (then by category number); tasks in a group
- * biggest first (Core before Supplemental, then O*NET's order).  The result
+ * Groups come largest first (then by category number, then by their first
+ * task); tasks in a group biggest first (Core before Supplemental, then
+ * O*NET's order; tasks folded in from another category last).  The result
  * owns copies of everything it returns: it outlives occ.  Fails only for
  * lack of memory (AC_ENOMEM) or without an occupation or policy (AC_EINPUT),
  * leaving a diagnostic. */
@@ -502,6 +555,11 @@ ac_status ac_occupation_task_groups(const ac_occupation *occ, const ac_policy *p
 void ac_task_groups_free(ac_task_groups *g);
 /* The number of groups (0 when no task has a category). */
 size_t ac_task_groups_count(const ac_task_groups *g);
+/* How the groups were made (see above): one per category, one per task, the
+ * largest split, or the smallest folded; and how many were folded. */
+enum { AC_GROUPS_BY_KIND, AC_GROUPS_PER_TASK, AC_GROUPS_SPLIT, AC_GROUPS_FOLDED };
+int ac_task_groups_layout(const ac_task_groups *g);
+size_t ac_task_groups_folded(const ac_task_groups *g);
 /* Group i's category (AC_CAT_*). */
 int ac_task_groups_category(const ac_task_groups *g, size_t i);
 /* Group i's share (0..1) of the categorised time; the shares add up to 1. */
@@ -528,6 +586,8 @@ ac_status ac_occdata_task(ac_occdata *db, long task_id, ac_occ_task **out, ac_di
  * (their own task list and Task Type; gwa_id and category are unset). */
 ac_status ac_occdata_labels(ac_occdata *db, const char *code, ac_occ_task **out, size_t *n,
 			    ac_diags *diags);
+/* The i-th of the n tasks one of the two calls above returned (i < n). */
+const ac_occ_task *ac_occ_tasks_at(const ac_occ_task *tasks, size_t i);
 void ac_occ_tasks_free(ac_occ_task *tasks, size_t n);
 /* Every O*NET-SOC code in the database, in code order. */
 ac_status ac_occdata_codes(ac_occdata *db, char ***codes, size_t *n, ac_diags *diags);
@@ -618,11 +678,11 @@ ac_status ac_occdata_info_get(ac_occdata *db, ac_occdata_info **out, ac_diags *d
 void ac_occdata_info_free(ac_occdata_info *info);
 
 /* How well the policy's category model agrees with the measured data, over
- * all occupations with a measured exposure (ac_occupation.exposure: both
+ * all occupations with a measured exposure (AC_OCC_EXPOSURE: both
  * sources).  An occupation's category-default exposure is the Core 2 /
  * Supplemental 1 weighted mean, over its tasks that have a category (through
  * the policy's GWA table), of the policy's category exposure.  The calibrated
- * exposure of a category is the mean measured exposure (ac_occ_task.exposure)
+ * exposure of a category is the mean measured exposure (AC_TASK_EXPOSURE)
  * of the O*NET tasks in it (the policy's value where it has none). */
 typedef struct {
 	size_t n_occupations;     /* occupations in the two comparisons below */
@@ -961,37 +1021,29 @@ typedef enum {
 	AC_QN_CERTIFICATE /* a certificate: searched in the catalogue, none, or custom */
 } ac_qn_kind;
 
-typedef struct {
-	const char *value; /* as written in the file: "manager", "true", "3" */
-	const char *json;  /* the JSON value the field gets: "\"manager\"", "true", "3" (for
-			      AC_QN_MANY one element of the list) */
-	const char *label; /* plain words */
-} ac_qn_choice;
-
-typedef enum { AC_QN_WHEN_IS = 1, AC_QN_WHEN_NOT, AC_QN_WHEN_ANSWERED, AC_QN_WHEN_UNANSWERED } ac_qn_when_op;
-typedef struct {
-	const char *field;         /* schema path whose answer is tested */
-	ac_qn_when_op op;
-	const char *const *values; /* for IS and NOT: names as written */
-	size_t n_values;
-} ac_qn_when;
-
-typedef struct {
-	const char *id;
-	const char *field;    /* the schema path it fills */
-	ac_qn_kind kind;
-	const char *text;     /* the question */
-	const char *help;     /* why it matters, one line */
-	const char *within;   /* the id of the question it is asked inside, or NULL */
-	int later;            /* 1: asked at the end, only when it could change the verdict */
-	const ac_qn_choice *choices;
-	size_t n_choices;
-	const ac_qn_when *when;  /* all must hold for the question to be asked */
-	size_t n_when;
-	const char *const *tries; /* JSON values tried to see whether it could change the verdict */
-	size_t n_tries;
-	int line;             /* where it starts in its file */
-} ac_qn_question;
+/* A question (opaque; it lives as long as its questionnaire). */
+typedef struct ac_qn_question ac_qn_question;
+/* Its id, the schema path it fills, its kind, its wording, why it matters
+ * (one line), the id of the question it is asked inside (or NULL), and
+ * whether it is asked at the end, only when it could change the verdict
+ * (1) or in its turn (0); the line it starts on in its file. */
+const char *ac_question_id(const ac_qn_question *q);
+const char *ac_question_path(const ac_qn_question *q);
+ac_qn_kind ac_question_kind(const ac_qn_question *q);
+const char *ac_question_text(const ac_qn_question *q);
+const char *ac_question_help(const ac_qn_question *q);
+const char *ac_question_within(const ac_qn_question *q);
+int ac_question_later(const ac_qn_question *q);
+int ac_question_line(const ac_qn_question *q);
+/* Its choices: how many, and for the i-th (NULL past the last) the value as
+ * written in the file ("manager", "true", "3"), the JSON value the field
+ * gets ("\"manager\"", "true", "3"; for AC_QN_MANY one element of the
+ * list) and its label in plain words.  When it is asked (its conditions on
+ * other answers) is ac_question_applies. */
+size_t ac_question_choice_count(const ac_qn_question *q);
+const char *ac_question_choice_value(const ac_qn_question *q, size_t i);
+const char *ac_question_choice_json(const ac_qn_question *q, size_t i);
+const char *ac_question_choice_label(const ac_qn_question *q, size_t i);
 
 /* The text of the questionnaire compiled into the library. */
 const char *ac_questionnaire_default_text(void);

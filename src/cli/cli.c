@@ -406,6 +406,30 @@ int cli_emit(ac_status st, char *out, size_t len, const ac_diags *d, const char 
 	return rc;
 }
 
+int cli_call_open(const cli_args *a, int json, cli_call *c)
+{
+	c->format = json ? AC_FORMAT_JSON : AC_FORMAT_TEXT;
+	c->out = NULL;
+	c->len = 0;
+	ac_diags_init(&c->d);
+	return cli_open_session(a, &c->s);
+}
+
+int cli_call_finish(cli_call *c, ac_status st, const char *prefix)
+{
+	int rc = cli_emit(st, c->out, c->len, &c->d, prefix);
+	c->out = NULL;
+	cli_call_close(c);
+	return rc;
+}
+
+void cli_call_close(cli_call *c)
+{
+	ac_diags_free(&c->d);
+	ac_session_free(c->s);
+	c->s = NULL;
+}
+
 int cli_open_occdata(const cli_args *a, ac_occdata **out)
 {
 	ac_diags d;

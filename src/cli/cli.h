@@ -132,6 +132,25 @@ int cli_finish(int rc);
  * else the diagnostics.  Returns the exit code. */
 int cli_emit(ac_status st, char *out, size_t len, const ac_diags *d, const char *prefix);
 
+/* One call into the library that writes text or JSON through a session
+ * (certs, occupations): the session, the format, and what the call writes
+ * and reports. */
+typedef struct {
+	ac_session *s;
+	ac_format format;
+	char *out;
+	size_t len;
+	ac_diags d;
+} cli_call;
+/* Opens the session (cli_open_session) for output as JSON (json 1) or text.
+ * -1 when ready, else the exit code (and nothing to close). */
+int cli_call_open(const cli_args *a, int json, cli_call *c);
+/* Writes the call's output (cli_emit: its problems after prefix when st is
+ * not AC_OK), closes it, and returns the exit code. */
+int cli_call_finish(cli_call *c, ac_status st, const char *prefix);
+/* Frees the session and the problems without writing anything. */
+void cli_call_close(cli_call *c);
+
 /* Saves an assessment in the history (`assess --save`, `interview`) with the
  * text of the policy it was made under (NULL: the built-in one) and the date
  * it was made for (NULL: today); says where on stderr.  -1 on success, else

@@ -60,20 +60,13 @@ static int run_listing(const cli_args *a, const char *words)
 	if ((rc = cli_format_text_or_json(a, &json)) >= 0 || (rc = parse_filter(a, &f)) >= 0)
 		return rc;
 	f.words = words;
-	ac_session *s = NULL;
-	if ((rc = cli_open_session(a, &s)) >= 0)
+	cli_call c;
+	if ((rc = cli_call_open(a, json, &c)) >= 0)
 		return rc;
-	ac_diags d;
-	ac_diags_init(&d);
-	char *out = NULL;
-	size_t len = 0;
 	ac_render_options ro;
 	cli_render_options(&ro);
-	ac_status st = ac_session_certs_render(s, &f, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &ro, &out, &len);
-	rc = cli_emit(st, out, len, &d, "certs");
-	ac_diags_free(&d);
-	ac_session_free(s);
-	return rc;
+	ac_status st = ac_session_certs_render(c.s, &f, c.format, &ro, &c.out, &c.len);
+	return cli_call_finish(&c, st, "certs");
 }
 
 static int run_list(const cli_args *a)
@@ -92,33 +85,24 @@ static int run_search(const cli_args *a)
 static int run_show(const cli_args *a)
 {
 	int json = 0, rc;
-	if ((rc = cli_format_text_or_json(a, &json)) >= 0)
-		return rc;
-	ac_session *s = NULL;
-	if ((rc = cli_open_session(a, &s)) >= 0)
+	cli_call c;
+	if ((rc = cli_format_text_or_json(a, &json)) >= 0 || (rc = cli_call_open(a, json, &c)) >= 0)
 		return rc;
 	const char *id = a->positional[0];
-	const ac_catalogue *cat = ac_session_catalogue(s);
-	const ac_cert *c = ac_catalogue_find(cat, id);
+	const ac_catalogue *cat = ac_session_catalogue(c.s);
+	const ac_cert *cert = ac_catalogue_find(cat, id);
 	if (!cat) {
 		cli_error("out of memory");
-		ac_session_free(s);
+		cli_call_close(&c);
 		return CLI_EXIT_FAIL;
 	}
-	if (!c) {
+	if (!cert) {
 		cli_error("no certificate with id '%s' (try 'aicert certs search WORD')", id);
-		ac_session_free(s);
+		cli_call_close(&c);
 		return CLI_EXIT_USAGE;
 	}
-	ac_diags d;
-	ac_diags_init(&d);
-	char *out = NULL;
-	size_t len = 0;
-	ac_status st = ac_session_cert_render(s, c, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &out, &len);
-	rc = cli_emit(st, out, len, &d, "certs show");
-	ac_diags_free(&d);
-	ac_session_free(s);
-	return rc;
+	ac_status st = ac_session_cert_render(c.s, cert, c.format, &c.out, &c.len);
+	return cli_call_finish(&c, st, "certs show");
 }
 
 static const cli_option list_options[] = {OPT_FILTERS, OPT_FORMAT_TJ, CLI_OPT_CATALOGUE, {NULL, NULL, NULL}};

@@ -33,7 +33,7 @@ static const cli_option options[] = {
 static int ask(interview *iv, const ac_qn_question *q)
 {
 	int rc;
-	switch (q->kind) {
+	switch (ac_question_kind(q)) {
 	case AC_QN_TITLE: rc = ask_title(iv, q); break;
 	case AC_QN_TASKS: rc = ask_tasks(iv, q); break;
 	case AC_QN_CERTIFICATE: rc = ask_certificate(iv, q); break;
@@ -41,7 +41,7 @@ static int ask(interview *iv, const ac_qn_question *q)
 	}
 	char *now = NULL;
 	iv->asked++;
-	if (ac_profile_get(iv->profile, q->field, &now) == AC_OK && strcmp(now, "null") != 0)
+	if (ac_profile_get(iv->profile, ac_question_path(q), &now) == AC_OK && strcmp(now, "null") != 0)
 		iv->answered++;
 	ac_free(now);
 	return rc;
@@ -59,7 +59,7 @@ static int ask_later(interview *iv, const char *as_of)
 	}
 	for (size_t i = 0; i < n; i++) {
 		const ac_qn_question *q = ac_questionnaire_at(iv->qn, i);
-		if (!q->later || q->within || !ac_question_applies(q, iv->profile))
+		if (!ac_question_later(q) || ac_question_within(q) || !ac_question_applies(q, iv->profile))
 			continue;
 		int yes = 0;
 		ac_diags d;
@@ -256,7 +256,7 @@ static int run(const cli_args *args)
 	rc = 0;
 	for (size_t i = 0; rc == 0 && i < ac_questionnaire_count(qn); i++) {
 		const ac_qn_question *q = ac_questionnaire_at(qn, i);
-		if (!q->within && !q->later && ac_question_applies(q, profile))
+		if (!ac_question_within(q) && !ac_question_later(q) && ac_question_applies(q, profile))
 			rc = ask(&iv, q);
 	}
 	if (rc == 0)

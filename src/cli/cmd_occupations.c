@@ -26,21 +26,11 @@ static int run_search(const cli_args *a)
 		return CLI_EXIT_USAGE;
 	}
 	char words[AC_MAX_STRING + 1];
-	if ((rc = cli_join_words(a, words)) >= 0)
+	cli_call c;
+	if ((rc = cli_join_words(a, words)) >= 0 || (rc = cli_call_open(a, json, &c)) >= 0)
 		return rc;
-	ac_session *s = NULL;
-	if ((rc = cli_open_session(a, &s)) >= 0)
-		return rc;
-	ac_diags d;
-	ac_diags_init(&d);
-	char *out = NULL;
-	size_t out_len = 0;
-	ac_status st = ac_session_occupation_search(s, words, (size_t)limit, json ? AC_FORMAT_JSON : AC_FORMAT_TEXT,
-						    &out, &out_len, &d);
-	rc = cli_emit(st, out, out_len, &d, "search");
-	ac_diags_free(&d);
-	ac_session_free(s);
-	return rc;
+	ac_status st = ac_session_occupation_search(c.s, words, (size_t)limit, c.format, &c.out, &c.len, &c.d);
+	return cli_call_finish(&c, st, "search");
 }
 
 static const cli_option search_options[] = {
@@ -69,21 +59,11 @@ const cli_command cmd_occupations_search = {
 static int run_show(const cli_args *a)
 {
 	int json = 0, rc;
-	if ((rc = cli_format_text_or_json(a, &json)) >= 0)
+	cli_call c;
+	if ((rc = cli_format_text_or_json(a, &json)) >= 0 || (rc = cli_call_open(a, json, &c)) >= 0)
 		return rc;
-	ac_session *s = NULL;
-	if ((rc = cli_open_session(a, &s)) >= 0)
-		return rc;
-	ac_diags d;
-	ac_diags_init(&d);
-	char *out = NULL;
-	size_t len = 0;
-	ac_status st = ac_session_occupation_show(s, a->positional[0], json ? AC_FORMAT_JSON : AC_FORMAT_TEXT, &out,
-						  &len, &d);
-	rc = cli_emit(st, out, len, &d, "occupations show");
-	ac_diags_free(&d);
-	ac_session_free(s);
-	return rc;
+	ac_status st = ac_session_occupation_show(c.s, a->positional[0], c.format, &c.out, &c.len, &c.d);
+	return cli_call_finish(&c, st, "occupations show");
 }
 
 static const cli_option show_options[] = {

@@ -12,13 +12,13 @@
 
 #include "interview.h"
 
-/* The label of the choice whose JSON value is json, or NULL. */
-static const ac_qn_choice *choice_of(const ac_qn_question *q, const char *json)
+/* The number (1..n) of the choice whose JSON value is json, or 0. */
+static size_t choice_of(const ac_qn_question *q, const char *json)
 {
-	for (size_t i = 0; i < q->n_choices; i++)
-		if (strcmp(q->choices[i].json, json) == 0)
-			return &q->choices[i];
-	return NULL;
+	for (size_t i = 0; i < ac_question_choice_count(q); i++)
+		if (strcmp(ac_question_choice_json(q, i), json) == 0)
+			return i + 1;
+	return 0;
 }
 
 /* What the current answer looks like in brackets: a choice's label, the
@@ -27,9 +27,9 @@ static char *shown(const ac_qn_question *q, const char *json)
 {
 	if (!json || strcmp(json, "null") == 0)
 		return NULL;
-	const ac_qn_choice *c = choice_of(q, json);
+	size_t c = choice_of(q, json);
 	if (c)
-		return strdup(c->label);
+		return strdup(ac_question_choice_label(q, c - 1));
 	json_t *v = json_loads(json, JSON_DECODE_ANY, NULL);
 	char *s = NULL;
 	if (json_is_string(v))
@@ -40,11 +40,10 @@ static char *shown(const ac_qn_question *q, const char *json)
 		json_t *e;
 		json_array_foreach(v, i, e) {
 			char *one = json_dumps(e, JSON_ENCODE_ANY);
-			const ac_qn_choice *ce = one ? choice_of(q, one) : NULL;
+			size_t ce = one ? choice_of(q, one) : 0;
 			free(one);
 			if (ce && strlen(buf) + 8 < sizeof buf)
-				snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%zu", *buf ? " " : "",
-					 (size_t)(ce - q->choices) + 1);
+				snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%zu", *buf ? " " : "", ce);
 		}
 		s = strdup(*buf ? buf : "none");
 	} else
@@ -58,20 +57,21 @@ int ask_value(interview *iv, const ac_qn_question *q, const char *current, char 
 	ui *u = iv->u;
 	*json = NULL;
 	char *def = shown(q, current);
-	ui_question(u, q->text, q->help);
+	ui_question(u, ac_question_text(q), ac_question_help(q));
 	char **arrows = NULL;
-	if (q->n_choices) {
-		arrows = calloc(q->n_choices, sizeof *arrows);
-		for (size_t i = 0; i < q->n_choices; i++) {
-			ui_say(u, "  %2zu  %s\n", i + 1, q->choices[i].label);
+	size_t n = ac_question_choice_count(q);
+	if (n) {
+		arrows = calloc(n, sizeof *arrows);
+		for (size_t i = 0; i < n; i++) {
+			ui_say(u, "  %2zu  %s\n", i + 1, ac_question_choice_label(q, i));
 			if (arrows)
-				arrows[i] = iv_printf("%zu - %s", i + 1, q->choices[i].label);
+				arrows[i] = iv_printf("%zu - %s", i + 1, ac_question_choice_label(q, i));
 		}
 	}
 	char *prompt = def ? iv_printf("[%s] > ", def) : strdup("> ");
 	int result = -1;
 	while (result < 0) {
-		char *line = ui_read(u, prompt ? prompt : "> ", (const char *const *)arrows, arrows ? q->n_choices : 0);
+		char *line = ui_read(u, prompt ? prompt : "> ", (const char *const *)arrows, arrows ? n : 0);
 		char *s = line + strspn(line, " \t");
 		s[strcspn(s, "\r\n")] = '\0';
 		/* An answer taken from the arrow keys: "3 - label" stands for 3. */
@@ -79,9 +79,9 @@ int ask_value(interview *iv, const ac_qn_question *q, const char *current, char 
 		if (arrows && dash && dash > s && strspn(s, "0123456789") == (size_t)(dash - s))
 			*dash = '\0';
 		if (strcmp(s, "?") == 0) {
-			const ac_field *f = ac_schema_find(q->field);
-			ui_wrap(u, "  ", f ? f->help : q->help);
-			ui_wrap(u, "  ", q->kind == AC_QN_MANY ? "Type the numbers of every choice that applies, "
+			const ac_field *f = ac_schema_find(ac_question_path(q));
+			ui_wrap(u, "  ", f ? ac_field_help(f) : ac_question_help(q));
+			ui_wrap(u, "  ", ac_question_kind(q) == AC_QN_MANY ? "Type the numbers of every choice that applies, "
 								 "or none. Enter keeps the answer in brackets or skips; "
 								 "- means you don't know."
 							       : "Enter keeps the answer in brackets or skips; - means "
@@ -101,7 +101,7 @@ int ask_value(interview *iv, const ac_qn_question *q, const char *current, char 
 		}
 		free(line);
 	}
-	for (size_t i = 0; arrows && i < q->n_choices; i++)
+	for (size_t i = 0; arrows && i < n; i++)
 		free(arrows[i]);
 	free(arrows);
 	free(prompt);
@@ -112,7 +112,7 @@ int ask_value(interview *iv, const ac_qn_question *q, const char *current, char 
 int ask_simple(interview *iv, const ac_qn_question *q)
 {
 	char *current = NULL, *json = NULL;
-	if (ac_profile_get(iv->profile, q->field, &current) != AC_OK) {
+	if (ac_profile_get(iv->profile, ac_question_path(q), &current) != AC_OK) {
 		cli_error("out of memory");
 		return CLI_EXIT_FAIL;
 	}
@@ -122,9 +122,9 @@ int ask_simple(interview *iv, const ac_qn_question *q)
 		return 0; /* kept as it was */
 	ac_diags d;
 	ac_diags_init(&d);
-	ac_status st = ac_profile_set(iv->profile, q->field, r == 2 ? "null" : json, &d);
+	ac_status st = ac_profile_set(iv->profile, ac_question_path(q), r == 2 ? "null" : json, &d);
 	ac_free(json);
-	int rc = st == AC_OK ? 0 : cli_fail(st, &d, q->field);
+	int rc = st == AC_OK ? 0 : cli_fail(st, &d, ac_question_path(q));
 	ac_diags_free(&d);
 	return rc;
 }

@@ -147,9 +147,9 @@ typedef struct {
 static const char *category_label(const mix *x, const json_t *task)
 {
 	const char *cat = json_string_value(json_object_get(task, "category"));
-	for (size_t i = 0; cat && x->cat_q && i < x->cat_q->n_choices; i++)
-		if (strcmp(x->cat_q->choices[i].value, cat) == 0)
-			return x->cat_q->choices[i].label;
+	for (size_t i = 0; cat && x->cat_q && i < ac_question_choice_count(x->cat_q); i++)
+		if (strcmp(ac_question_choice_value(x->cat_q, i), cat) == 0)
+			return ac_question_choice_label(x->cat_q, i);
 	return json_object_get(task, "onet_task_id") ? "an O*NET task" : "kind of work not given";
 }
 
@@ -207,9 +207,9 @@ static json_t *suggest(interview *iv, const mix *x, const char *code)
 	for (size_t i = 0; i < ac_task_groups_count(g); i++) {
 		const char *name = ac_enum_name(AC_ENUM_CATEGORY, ac_task_groups_category(g, i));
 		const char *label = name;
-		for (size_t k = 0; name && k < x->cat_q->n_choices; k++)
-			if (strcmp(x->cat_q->choices[k].value, name) == 0)
-				label = x->cat_q->choices[k].label;
+		for (size_t k = 0; name && k < ac_question_choice_count(x->cat_q); k++)
+			if (strcmp(ac_question_choice_value(x->cat_q, k), name) == 0)
+				label = ac_question_choice_label(x->cat_q, k);
 		if (!name)
 			continue;
 		json_array_append_new(tasks, json_pack("{s:s,s:f,s:s}", "name", label, "share",
@@ -319,16 +319,16 @@ static void normalise(interview *iv, mix *x, int quiet)
 
 int ask_tasks(interview *iv, const ac_qn_question *q)
 {
-	mix x = {answer(iv, q->field), json_array(), NULL, NULL, NULL};
+	mix x = {answer(iv, ac_question_path(q)), json_array(), NULL, NULL, NULL};
 	for (size_t i = 0; i < ac_questionnaire_count(iv->qn); i++) {
 		const ac_qn_question *w = ac_questionnaire_at(iv->qn, i);
-		if (!w->within || strcmp(w->within, q->id) != 0)
+		if (!ac_question_within(w) || strcmp(ac_question_within(w), ac_question_id(q)) != 0)
 			continue;
-		if (strcmp(w->field, "role.tasks[].name") == 0)
+		if (strcmp(ac_question_path(w), "role.tasks[].name") == 0)
 			x.name_q = w;
-		else if (strcmp(w->field, "role.tasks[].share") == 0)
+		else if (strcmp(ac_question_path(w), "role.tasks[].share") == 0)
 			x.share_q = w;
-		else if (strcmp(w->field, "role.tasks[].category") == 0)
+		else if (strcmp(ac_question_path(w), "role.tasks[].category") == 0)
 			x.cat_q = w;
 	}
 	for (size_t i = 0; i < json_array_size(x.tasks); i++)
@@ -336,11 +336,11 @@ int ask_tasks(interview *iv, const ac_qn_question *q)
 	if (!x.name_q || !x.share_q || !x.cat_q) {
 		json_decref(x.examples);
 		cli_error("the questionnaire's task mix '%s' needs questions within it for a task's name, share and "
-			  "category", q->id);
+			  "category", ac_question_id(q));
 		json_decref(x.tasks);
 		return CLI_EXIT_USAGE;
 	}
-	ui_question(iv->u, q->text, q->help);
+	ui_question(iv->u, ac_question_text(q), ac_question_help(q));
 	int suggested = 0;
 	if (!json_is_array(x.tasks) || json_array_size(x.tasks) == 0) {
 		json_decref(x.tasks);
@@ -399,10 +399,10 @@ int ask_tasks(interview *iv, const ac_qn_question *q)
 	json_decref(x.examples);
 	if (unknown || json_array_size(x.tasks) == 0) {
 		json_decref(x.tasks);
-		rc = set(iv, q->field, json_null());
+		rc = set(iv, ac_question_path(q), json_null());
 	} else {
 		normalise(iv, &x, 0);
-		rc = set(iv, q->field, x.tasks);
+		rc = set(iv, ac_question_path(q), x.tasks);
 	}
 	return rc;
 }
@@ -429,13 +429,13 @@ static int custom_certificate(interview *iv)
 int ask_certificate(interview *iv, const ac_qn_question *q)
 {
 	const ac_catalogue *cat = ac_session_catalogue(iv->session);
-	json_t *cur = answer(iv, q->field);
+	json_t *cur = answer(iv, ac_question_path(q));
 	const char *id = json_string_value(json_object_get(cur, "id"));
 	const char *name = json_string_value(json_object_get(cur, "name"));
 	const ac_cert *known = id ? ac_catalogue_find(cat, id) : NULL;
 	char *prompt = cur ? iv_printf("[%s] > ", known ? ac_cert_name(known) : name ? name : "keep") : strdup("> ");
 	json_decref(cur);
-	ui_question(iv->u, q->text, q->help);
+	ui_question(iv->u, ac_question_text(q), ac_question_help(q));
 	int rc = -1;
 	while (rc < 0) {
 		char *line = ui_read(iv->u, prompt ? prompt : "> ", NULL, 0);
@@ -443,7 +443,7 @@ int ask_certificate(interview *iv, const ac_qn_question *q)
 		if (!*s)
 			rc = 0;
 		else if (strcmp(s, "-") == 0 || strcasecmp(s, "none") == 0)
-			rc = set(iv, q->field, json_null());
+			rc = set(iv, ac_question_path(q), json_null());
 		else if (strcmp(s, "?") == 0)
 			ui_wrap(iv->u, "  ", "Type words from its name, provider, exam code or topic (such as: aws machine "
 					     "learning); none if you have no certificate in mind; custom for one that is not "
@@ -477,7 +477,7 @@ int ask_certificate(interview *iv, const ac_qn_question *q)
 				ui_say(iv->u, "   0  none of these: search again\n");
 				long k = pick_number(iv, "> ", (long)n, 0);
 				if (k > 0)
-					rc = set(iv, q->field, json_pack("{s:s}", "id", ac_cert_id(found[k - 1])));
+					rc = set(iv, ac_question_path(q), json_pack("{s:s}", "id", ac_cert_id(found[k - 1])));
 			}
 		}
 		free(line);

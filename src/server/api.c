@@ -94,18 +94,42 @@ static int body_profile(const srv_request *req, ac_profile **p, srv_response *r)
 	return 0;
 }
 
+/* One call into the library on a session borrowed from the pool: what it
+ * writes and the problems it reports.  call_end gives the session back (the
+ * output belongs to whoever answers with it). */
+typedef struct {
+	ac_session *s;
+	char *out;
+	size_t len;
+	ac_diags d;
+} lib_call;
+
+static void call_begin(srv_app *app, lib_call *c)
+{
+	c->s = srv_session_take(app);
+	c->out = NULL;
+	c->len = 0;
+	ac_diags_init(&c->d);
+}
+
+static void call_end(srv_app *app, lib_call *c)
+{
+	srv_session_give(app, c->s);
+	c->s = NULL;
+	ac_diags_free(&c->d);
+}
+
 /* Answers with an assessment's or a comparison's rendering, or with why
- * there is none; frees the diagnostics. */
-static void model_answer(srv_response *r, ac_status st, const char *type, char *out, size_t len, ac_diags *d)
+ * there is none. */
+static void model_answer(srv_response *r, ac_status st, const char *type, lib_call *c)
 {
 	if (st == AC_OK)
-		srv_body_lib(r, 200, type, out, len);
+		srv_body_lib(r, 200, type, c->out, c->len);
 	else if (st == AC_EINPUT || st == AC_ENOTFOUND)
 		srv_problem_diags(r, 422, "urn:aicert:problem:invalid-profile", "The profile cannot be assessed",
-				  "The profile names something this server does not know.", d);
+				  "The profile names something this server does not know.", &c->d);
 	else
 		srv_fail(r, st);
-	ac_diags_free(d);
 }
 
 /* Keeps an assessment in the store under a new token. */
@@ -140,24 +164,20 @@ void srv_api_assess(srv_app *app, const srv_request *req, srv_response *r)
 	ac_assess_options o;
 	ac_assess_options_init(&o);
 	o.as_of = as_of;
-	ac_diags d;
-	ac_diags_init(&d);
+	lib_call c;
+	call_begin(app, &c);
 	ac_assessment *a = NULL;
-	char *out = NULL;
-	size_t len = 0;
-	ac_session *s = srv_session_take(app);
-	ac_status st = ac_session_assess(s, p, &o, &a, &d);
+	ac_status st = ac_session_assess(c.s, p, &o, &a, &c.d);
 	if (st == AC_OK)
-		st = ac_render(a, fmt, &out, &len);
+		st = ac_render(a, fmt, &c.out, &c.len);
 	char token[AC_VAULT_TOKEN_LEN + 1];
-	int not_kept = st == AC_OK && save && (st = keep(app, s, p, a, as_of, token, &d)) != AC_OK;
+	int not_kept = st == AC_OK && save && (st = keep(app, c.s, p, a, as_of, token, &c.d)) != AC_OK;
 	if (not_kept) {
-		ac_free(out);
+		ac_free(c.out);
 		srv_problem_diags(r, 503, "urn:aicert:problem:store", "The assessment could not be kept",
-				  "The store did not take the assessment; nothing was kept.", &d);
-		ac_diags_free(&d);
+				  "The store did not take the assessment; nothing was kept.", &c.d);
 	} else {
-		model_answer(r, st, type, out, len, &d);
+		model_answer(r, st, type, &c);
 		if (st == AC_OK && fmt == AC_FORMAT_HTML)
 			r->csp = report_csp;
 		if (st == AC_OK && save) {
@@ -165,7 +185,7 @@ void srv_api_assess(srv_app *app, const srv_request *req, srv_response *r)
 			snprintf(r->location, sizeof r->location, "/api/v1/assessments/%s", token);
 		}
 	}
-	srv_session_give(app, s);
+	call_end(app, &c);
 	ac_assessment_free(a);
 	ac_profile_free(p);
 }
@@ -198,18 +218,15 @@ void srv_api_compare(srv_app *app, const srv_request *req, srv_response *r)
 	    !body_profile(req, &p, r))
 		return;
 	o.top = (size_t)top;
-	ac_diags d;
-	ac_diags_init(&d);
-	ac_comparison *c = NULL;
-	char *out = NULL;
-	size_t len = 0;
-	ac_session *s = srv_session_take(app);
-	ac_status st = ac_session_compare(s, p, &o, &c, &d);
-	srv_session_give(app, s);
+	lib_call c;
+	call_begin(app, &c);
+	ac_comparison *cmp = NULL;
+	ac_status st = ac_session_compare(c.s, p, &o, &cmp, &c.d);
 	if (st == AC_OK)
-		st = ac_comparison_render(c, fmt, &out, &len);
-	model_answer(r, st, type, out, len, &d);
-	ac_comparison_free(c);
+		st = ac_comparison_render(cmp, fmt, &c.out, &c.len);
+	model_answer(r, st, type, &c);
+	call_end(app, &c);
+	ac_comparison_free(cmp);
 	ac_profile_free(p);
 }
 
@@ -238,16 +255,15 @@ void srv_api_certs(srv_app *app, const srv_request *req, srv_response *r)
 	    !srv_arg_enum(req, "status", AC_ENUM_STATUS, &f.status, r) || !max_cost_arg(req, &f, r) ||
 	    !text_arg(req, "provider", 0, &f.provider, r) || !text_arg(req, "q", 0, &f.words, r))
 		return;
-	char *out = NULL;
-	size_t len = 0;
-	ac_session *s = srv_session_take(app);
-	const ac_catalogue *cat = ac_session_catalogue(s); /* NULL: out of memory reading it */
-	ac_status st = cat ? ac_certs_render(cat, &f, AC_FORMAT_JSON, &out, &len) : AC_ENOMEM;
-	srv_session_give(app, s);
+	lib_call c;
+	call_begin(app, &c);
+	const ac_catalogue *cat = ac_session_catalogue(c.s); /* NULL: out of memory reading it */
+	ac_status st = cat ? ac_certs_render(cat, &f, AC_FORMAT_JSON, &c.out, &c.len) : AC_ENOMEM;
 	if (st == AC_OK)
-		srv_body_lib(r, 200, T_JSON, out, len);
+		srv_body_lib(r, 200, T_JSON, c.out, c.len);
 	else
 		srv_fail(r, st);
+	call_end(app, &c);
 }
 
 void srv_api_cert(srv_app *app, const srv_request *req, const char *id, srv_response *r)
@@ -255,39 +271,46 @@ void srv_api_cert(srv_app *app, const srv_request *req, const char *id, srv_resp
 	static const char *const allowed[] = {NULL};
 	if (!srv_args_allowed(req, allowed, r))
 		return;
-	char *out = NULL;
-	size_t len = 0;
+	lib_call c;
+	call_begin(app, &c);
 	ac_status st = AC_ENOTFOUND;
-	ac_session *s = srv_session_take(app);
-	const ac_catalogue *cat = ac_session_catalogue(s); /* NULL: out of memory reading it */
-	const ac_cert *c = cat ? ac_catalogue_find(cat, id) : NULL;
+	const ac_catalogue *cat = ac_session_catalogue(c.s); /* NULL: out of memory reading it */
+	const ac_cert *cert = cat ? ac_catalogue_find(cat, id) : NULL;
 	if (!cat)
 		st = AC_ENOMEM;
-	else if (c)
-		st = ac_cert_render(c, AC_FORMAT_JSON, &out, &len);
-	srv_session_give(app, s);
+	else if (cert)
+		st = ac_cert_render(cert, AC_FORMAT_JSON, &c.out, &c.len);
 	if (st == AC_OK)
-		srv_body_lib(r, 200, T_JSON, out, len);
+		srv_body_lib(r, 200, T_JSON, c.out, c.len);
 	else if (st == AC_ENOTFOUND)
 		srv_problem(r, 404, "urn:aicert:problem:unknown-certificate", "No such certificate",
 			    "The catalogue has no certificate with this id; GET /api/v1/certs lists them.");
 	else
 		srv_fail(r, st);
+	call_end(app, &c);
 }
 
-/* The answer to a failed occupation call. */
-static void occupation_failed(srv_response *r, ac_status st, const ac_diags *d)
+/* The occupations whose titles match words (code NULL), or the one with
+ * code, as JSON; or why there is none. */
+static void occupation_answer(srv_app *app, const char *words, size_t limit, const char *code, srv_response *r)
 {
-	if (st == AC_ENODATA)
+	lib_call c;
+	call_begin(app, &c);
+	ac_status st = code ? ac_session_occupation_show(c.s, code, AC_FORMAT_JSON, &c.out, &c.len, &c.d)
+			    : ac_session_occupation_search(c.s, words, limit, AC_FORMAT_JSON, &c.out, &c.len, &c.d);
+	if (st == AC_OK)
+		srv_body_lib(r, 200, T_JSON, c.out, c.len);
+	else if (st == AC_ENODATA)
 		srv_problem(r, 503, "urn:aicert:problem:no-occupation-data", "No occupation data",
 			    "This server has no occupation data installed ('aicert data import').");
 	else if (st == AC_ENOTFOUND)
 		srv_problem(r, 404, "urn:aicert:problem:unknown-occupation", "No such occupation",
 			    "The occupation data has no occupation with this code.");
 	else if (st == AC_EINPUT)
-		srv_problem_diags(r, 400, "urn:aicert:problem:bad-argument", "The request is not valid", NULL, d);
+		srv_problem_diags(r, 400, "urn:aicert:problem:bad-argument", "The request is not valid", NULL, &c.d);
 	else
 		srv_fail(r, st);
+	call_end(app, &c);
 }
 
 void srv_api_occupations(srv_app *app, const srv_request *req, srv_response *r)
@@ -298,18 +321,7 @@ void srv_api_occupations(srv_app *app, const srv_request *req, srv_response *r)
 	if (!srv_args_allowed(req, allowed, r) || !text_arg(req, "q", 1, &q, r) ||
 	    !srv_arg_number(req, "limit", 1, 100, 1, &limit, NULL, r))
 		return;
-	ac_diags d;
-	ac_diags_init(&d);
-	char *out = NULL;
-	size_t len = 0;
-	ac_session *s = srv_session_take(app);
-	ac_status st = ac_session_occupation_search(s, q, (size_t)limit, AC_FORMAT_JSON, &out, &len, &d);
-	srv_session_give(app, s);
-	if (st == AC_OK)
-		srv_body_lib(r, 200, T_JSON, out, len);
-	else
-		occupation_failed(r, st, &d);
-	ac_diags_free(&d);
+	occupation_answer(app, q, (size_t)limit, NULL, r);
 }
 
 void srv_api_occupation(srv_app *app, const srv_request *req, const char *code, srv_response *r)
@@ -317,18 +329,7 @@ void srv_api_occupation(srv_app *app, const srv_request *req, const char *code, 
 	static const char *const allowed[] = {NULL};
 	if (!srv_args_allowed(req, allowed, r))
 		return;
-	ac_diags d;
-	ac_diags_init(&d);
-	char *out = NULL;
-	size_t len = 0;
-	ac_session *s = srv_session_take(app);
-	ac_status st = ac_session_occupation_show(s, code, AC_FORMAT_JSON, &out, &len, &d);
-	srv_session_give(app, s);
-	if (st == AC_OK)
-		srv_body_lib(r, 200, T_JSON, out, len);
-	else
-		occupation_failed(r, st, &d);
-	ac_diags_free(&d);
+	occupation_answer(app, NULL, 0, code, r);
 }
 
 void srv_api_policy(srv_app *app, const srv_request *req, srv_response *r)

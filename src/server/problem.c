@@ -34,25 +34,17 @@ static const char *status_title(unsigned status)
 /* Sets the problem document obj (taken over) as the answer. */
 static void answer(srv_response *r, unsigned status, json_t *obj)
 {
-	char *text = obj ? json_dumps(obj, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+	size_t n = 0;
+	char *body = obj ? srv_json_text(obj, JSON_INDENT(2) | JSON_PRESERVE_ORDER, &n) : NULL;
 	json_decref(obj);
 	srv_response_free(r);
 	r->status = status;
-	if (!text) {
+	if (!body) {
 		r->status = 500; /* out of memory: the status alone says it */
 		return;
 	}
-	size_t n = strlen(text);
-	char *body = realloc(text, n + 2);
-	if (!body) {
-		free(text);
-		r->status = 500;
-		return;
-	}
-	body[n] = '\n';
-	body[n + 1] = '\0';
 	r->body = body;
-	r->len = n + 1;
+	r->len = n;
 	r->type = "application/problem+json";
 	r->cache = "no-store";
 }

@@ -109,23 +109,23 @@ static void every_published_beta_is_recomputed_from_task_labels(void **state)
 		ac_diags_init(&d);
 		assert_int_equal(ac_occdata_occupation(r->data, codes[i], &o, &d), AC_OK);
 		ac_diags_free(&d);
-		if (o->beta.set) {
+		if (ac_occupation_figure(o, AC_OCC_BETA).set) {
 			ac_occ_task *l = NULL;
 			size_t nl = 0;
 			assert_int_equal(ac_occdata_labels(r->data, codes[i], &l, &nl, NULL), AC_OK);
 			double sw = 0, sb = 0;
 			for (size_t k = 0; k < nl; k++) {
-				double w = l[k].core ? 2.0 : 1.0;
+				double w = ac_occ_task_core(ac_occ_tasks_at(l, k)) ? 2.0 : 1.0;
 				sw += w;
-				sb += w * l[k].beta.v;
+				sb += w * ac_occ_task_figure(ac_occ_tasks_at(l, k), AC_TASK_BETA).v;
 			}
-			double diff = sw > 0 ? fabs(sb / sw - o->beta.v) : 1.0;
+			double diff = sw > 0 ? fabs(sb / sw - ac_occupation_figure(o, AC_OCC_BETA).v) : 1.0;
 			if (diff > worst)
 				worst = diff;
 			if (diff <= 0.01)
 				matched++;
 			else
-				printf("  %s: recomputed %.4f, published %.4f\n", o->code, sw > 0 ? sb / sw : NAN, o->beta.v);
+				printf("  %s: recomputed %.4f, published %.4f\n", ac_occupation_text(o, AC_OCC_CODE), sw > 0 ? sb / sw : NAN, ac_occupation_figure(o, AC_OCC_BETA).v);
 			with_beta++;
 			ac_occ_tasks_free(l, nl);
 		}
@@ -212,17 +212,17 @@ static void every_occupation_has_its_tasks_and_sources(void **state)
 	for (size_t i = 0; i < n; i++) {
 		ac_occupation *o = NULL;
 		assert_int_equal(ac_occdata_occupation(r->data, codes[i], &o, NULL), AC_OK);
-		tasks += o->n_tasks;
-		for (size_t k = 0; k < o->n_tasks; k++) {
-			with_gwa += o->tasks[k].gwa_id != NULL;
-			with_beta += o->tasks[k].beta.set;
+		tasks += ac_occupation_task_count(o);
+		for (size_t k = 0; k < ac_occupation_task_count(o); k++) {
+			with_gwa += ac_occ_task_text(ac_occupation_task(o, k), AC_TASK_GWA) != NULL;
+			with_beta += ac_occ_task_figure(ac_occupation_task(o, k), AC_TASK_BETA).set;
 		}
-		if (o->employment.set) {
-			assert_non_null(o->oews_code);
-			groups += strcmp(o->oews_code, o->soc) != 0;
+		if (ac_occupation_figure(o, AC_OCC_EMPLOYMENT).set) {
+			assert_non_null(ac_occupation_text(o, AC_OCC_OEWS_CODE));
+			groups += strcmp(ac_occupation_text(o, AC_OCC_OEWS_CODE), ac_occupation_text(o, AC_OCC_SOC)) != 0;
 		}
-		if (o->beta.set)
-			assert_true(o->beta_percentile.set && o->beta_percentile.v >= 0 && o->beta_percentile.v < 100);
+		if (ac_occupation_figure(o, AC_OCC_BETA).set)
+			assert_true(ac_occupation_figure(o, AC_OCC_BETA_PERCENTILE).set && ac_occupation_figure(o, AC_OCC_BETA_PERCENTILE).v >= 0 && ac_occupation_figure(o, AC_OCC_BETA_PERCENTILE).v < 100);
 		ac_occupation_free(o);
 	}
 	printf("%zu tasks: %zu with a GWA, %zu with a measured beta; %zu occupations take OEWS figures from a"

@@ -22,6 +22,8 @@
 #include <sqlite3.h>
 
 #include "aicert.h"
+#include "occdata/occdata.h"
+#include "occdata/occupation.h" /* the grouping tests make occupations by hand */
 #include "../support/occ_test_util.h"
 
 #ifndef OCC_FIXTURE_DIR
@@ -85,12 +87,23 @@ static ac_occupation *lookup(fixture *f, const char *code)
 	return o;
 }
 
+/* The value of a figure (the tests check whether it is set where it matters). */
+static double occ_v(const ac_occupation *o, int which)
+{
+	return ac_occupation_figure(o, which).v;
+}
+
+static double task_v(const ac_occ_task *t, int which)
+{
+	return ac_occ_task_figure(t, which).v;
+}
+
 static const ac_occ_task *task_of(const ac_occupation *o, long id)
 {
-	for (size_t i = 0; i < o->n_tasks; i++)
-		if (o->tasks[i].task_id == id)
-			return &o->tasks[i];
-	fail_msg("task %ld not in %s", id, o->code);
+	for (size_t i = 0; i < ac_occupation_task_count(o); i++)
+		if (ac_occ_task_id(ac_occupation_task(o, i)) == id)
+			return ac_occupation_task(o, i);
+	fail_msg("task %ld not in %s", id, ac_occupation_text(o, AC_OCC_CODE));
 	return NULL;
 }
 
@@ -102,7 +115,7 @@ static void import_builds_the_database_and_nothing_else(void **state)
 	assert_int_equal(occ_test_count_entries(f->dir), 1); /* no temp file left */
 	ac_occdata_info *info = NULL;
 	assert_int_equal(ac_occdata_info_get(f->data, &info, NULL), AC_OK);
-	assert_int_equal(info->schema_version, 2);
+	assert_int_equal(info->schema_version, OCC_SCHEMA_VERSION);
 	assert_non_null(info->imported_at);
 	assert_int_equal(info->occupations, 8);
 	assert_int_equal(info->tasks, 19);
@@ -285,7 +298,7 @@ static void a_missing_dataset_is_skipped_and_recorded(void **state)
 	ac_occdata_info_free(info);
 	ac_occupation *o = NULL;
 	assert_int_equal(ac_occdata_occupation(data, "13-2051.00", &o, NULL), AC_OK);
-	assert_false(o->median_wage.set);
+	assert_false(ac_occupation_figure(o, AC_OCC_MEDIAN_WAGE).set);
 	ac_occupation_free(o);
 	ac_occdata_close(data);
 	/* O*NET itself is required. */
@@ -483,14 +496,14 @@ static void code_lookup_takes_onet_and_soc_forms(void **state)
 {
 	fixture *f = *state;
 	ac_occupation *o = lookup(f, "29-1141");
-	assert_string_equal(o->code, "29-1141.00"); /* SOC means its .00 occupation */
+	assert_string_equal(ac_occupation_text(o, AC_OCC_CODE), "29-1141.00"); /* SOC means its .00 occupation */
 	ac_occupation_free(o);
 	o = lookup(f, " 29-1141.01 ");
-	assert_string_equal(o->code, "29-1141.01");
-	assert_string_equal(o->title, "Acute Care Nurses");
+	assert_string_equal(ac_occupation_text(o, AC_OCC_CODE), "29-1141.01");
+	assert_string_equal(ac_occupation_text(o, AC_OCC_TITLE), "Acute Care Nurses");
 	ac_occupation_free(o);
 	o = lookup(f, "15-1299"); /* no .00: the first one */
-	assert_string_equal(o->code, "15-1299.09");
+	assert_string_equal(ac_occupation_text(o, AC_OCC_CODE), "15-1299.09");
 	ac_occupation_free(o);
 
 	const struct {
@@ -514,55 +527,55 @@ static void occupation_carries_every_figure(void **state)
 {
 	fixture *f = *state;
 	ac_occupation *o = lookup(f, "13-2051.00");
-	assert_string_equal(o->title, "Financial and Investment Analysts");
-	assert_non_null(o->description);
-	assert_string_equal(o->soc, "13-2051");
-	assert_true(o->beta.set);
-	assert_true(fabs(o->beta.v - 0.6875) < 1e-12);
-	assert_true(fabs(o->beta_percentile.v - 100.0 * 4 / 7) < 1e-9);
-	assert_true(o->applicability.set);
-	assert_true(fabs(o->applicability.v - 0.28) < 1e-12);
-	assert_true(fabs(o->applicability_percentile.v - 50.0) < 1e-9);
-	assert_string_equal(o->applicability_code, "13-2051");
-	assert_true(o->employment.set && o->employment.v == 340580);
-	assert_true(o->median_wage.set && o->median_wage.v == 101350);
-	assert_string_equal(o->oews_code, "13-2051");
-	assert_string_equal(o->oews_title, "Financial and Investment Analysts");
-	assert_true(o->growth_pct.set && fabs(o->growth_pct.v - 7.6) < 1e-12);
-	assert_string_equal(o->projection_code, "13-2051");
-	assert_string_equal(o->education, "Bachelor's degree");
-	assert_int_equal(o->job_zone, 4);
-	assert_non_null(strstr(o->job_zone_name, "Considerable Preparation"));
+	assert_string_equal(ac_occupation_text(o, AC_OCC_TITLE), "Financial and Investment Analysts");
+	assert_non_null(ac_occupation_text(o, AC_OCC_DESCRIPTION));
+	assert_string_equal(ac_occupation_text(o, AC_OCC_SOC), "13-2051");
+	assert_true(ac_occupation_figure(o, AC_OCC_BETA).set);
+	assert_true(fabs(occ_v(o, AC_OCC_BETA) - 0.6875) < 1e-12);
+	assert_true(fabs(occ_v(o, AC_OCC_BETA_PERCENTILE) - 100.0 * 4 / 7) < 1e-9);
+	assert_true(ac_occupation_figure(o, AC_OCC_APPLICABILITY).set);
+	assert_true(fabs(occ_v(o, AC_OCC_APPLICABILITY) - 0.28) < 1e-12);
+	assert_true(fabs(occ_v(o, AC_OCC_APPLICABILITY_PERCENTILE) - 50.0) < 1e-9);
+	assert_string_equal(ac_occupation_text(o, AC_OCC_APPLICABILITY_CODE), "13-2051");
+	assert_true(ac_occupation_figure(o, AC_OCC_EMPLOYMENT).set && occ_v(o, AC_OCC_EMPLOYMENT) == 340580);
+	assert_true(ac_occupation_figure(o, AC_OCC_MEDIAN_WAGE).set && occ_v(o, AC_OCC_MEDIAN_WAGE) == 101350);
+	assert_string_equal(ac_occupation_text(o, AC_OCC_OEWS_CODE), "13-2051");
+	assert_string_equal(ac_occupation_text(o, AC_OCC_OEWS_TITLE), "Financial and Investment Analysts");
+	assert_true(ac_occupation_figure(o, AC_OCC_GROWTH_PCT).set && fabs(occ_v(o, AC_OCC_GROWTH_PCT) - 7.6) < 1e-12);
+	assert_string_equal(ac_occupation_text(o, AC_OCC_PROJECTION_CODE), "13-2051");
+	assert_string_equal(ac_occupation_text(o, AC_OCC_EDUCATION), "Bachelor's degree");
+	assert_int_equal((int)occ_v(o, AC_OCC_JOB_ZONE), 4);
+	assert_non_null(strstr(ac_occupation_text(o, AC_OCC_JOB_ZONE_NAME), "Considerable Preparation"));
 
 	/* Core first, then Supplemental, then tasks O*NET does not rate. */
-	assert_int_equal(o->n_tasks, 4);
+	assert_int_equal(ac_occupation_task_count(o), 4);
 	const long order[] = {1001, 1002, 1003, 1004};
 	for (size_t i = 0; i < 4; i++)
-		assert_int_equal(o->tasks[i].task_id, order[i]);
+		assert_int_equal(ac_occ_task_id(ac_occupation_task(o, i)), order[i]);
 	const ac_occ_task *t = task_of(o, 1001);
-	assert_int_equal(t->core, 1);
-	assert_int_equal(t->rated, 1);
-	assert_string_equal(t->code, "13-2051.00");
-	assert_string_equal(t->gwa_id, "4.A.2.a.4"); /* one DWA each: the smaller id */
-	assert_true(t->beta.set && t->beta.v == 1.0);
-	assert_true(t->automation.set && t->automation.v == 0.75); /* T3 */
+	assert_int_equal(ac_occ_task_core(t), 1);
+	assert_int_equal(ac_occ_task_rated(t), 1);
+	assert_string_equal(ac_occ_task_text(t, AC_TASK_CODE), "13-2051.00");
+	assert_string_equal(ac_occ_task_text(t, AC_TASK_GWA), "4.A.2.a.4"); /* one DWA each: the smaller id */
+	assert_true(ac_occ_task_figure(t, AC_TASK_BETA).set && task_v(t, AC_TASK_BETA) == 1.0);
+	assert_true(ac_occ_task_figure(t, AC_TASK_AUTOMATION).set && task_v(t, AC_TASK_AUTOMATION) == 0.75); /* T3 */
 	t = task_of(o, 1003);
-	assert_int_equal(t->core, 0);
-	assert_int_equal(t->rated, 1);
-	assert_string_equal(t->statement, "Meet clients to present \"buy\" and \"sell\" recommendations.");
+	assert_int_equal(ac_occ_task_core(t), 0);
+	assert_int_equal(ac_occ_task_rated(t), 1);
+	assert_string_equal(ac_occ_task_text(t, AC_TASK_STATEMENT), "Meet clients to present \"buy\" and \"sell\" recommendations.");
 	t = task_of(o, 1004);
-	assert_int_equal(t->rated, 0);
-	assert_int_equal(t->core, 0);
-	assert_null(t->gwa_id); /* no DWA */
-	assert_true(t->beta.set && t->beta.v == 0.0);
+	assert_int_equal(ac_occ_task_rated(t), 0);
+	assert_int_equal(ac_occ_task_core(t), 0);
+	assert_null(ac_occ_task_text(t, AC_TASK_GWA)); /* no DWA */
+	assert_true(ac_occ_task_figure(t, AC_TASK_BETA).set && task_v(t, AC_TASK_BETA) == 0.0);
 	ac_occupation_free(o);
 
 	o = lookup(f, "13-2011.00");
-	assert_true(o->employment.v == 1420000); /* "1,420,000" */
-	assert_string_equal(task_of(o, 1011)->gwa_id, "4.A.2.a.4"); /* two of three DWAs */
+	assert_true(occ_v(o, AC_OCC_EMPLOYMENT) == 1420000); /* "1,420,000" */
+	assert_string_equal(ac_occ_task_text(task_of(o, 1011), AC_TASK_GWA), "4.A.2.a.4"); /* two of three DWAs */
 	ac_occupation_free(o);
 	o = lookup(f, "29-1141.01");
-	assert_false(task_of(o, 1052)->beta.set); /* no label */
+	assert_false(ac_occ_task_figure(task_of(o, 1052), AC_TASK_BETA).set); /* no label */
 	ac_occupation_free(o);
 }
 
@@ -570,13 +583,13 @@ static void group_figures_come_through_the_crosswalk(void **state)
 {
 	fixture *f = *state;
 	ac_occupation *o = lookup(f, "13-1021");
-	assert_string_equal(o->applicability_code, "13-1020");
-	assert_true(fabs(o->applicability.v - 0.21) < 1e-12);
-	assert_string_equal(o->oews_code, "13-1020");
-	assert_true(o->employment.v == 486900);
-	assert_true(o->median_wage.v == 75650);
-	assert_string_equal(o->projection_code, "13-1020");
-	assert_true(fabs(o->growth_pct.v + 7.7) < 1e-12);
+	assert_string_equal(ac_occupation_text(o, AC_OCC_APPLICABILITY_CODE), "13-1020");
+	assert_true(fabs(occ_v(o, AC_OCC_APPLICABILITY) - 0.21) < 1e-12);
+	assert_string_equal(ac_occupation_text(o, AC_OCC_OEWS_CODE), "13-1020");
+	assert_true(occ_v(o, AC_OCC_EMPLOYMENT) == 486900);
+	assert_true(occ_v(o, AC_OCC_MEDIAN_WAGE) == 75650);
+	assert_string_equal(ac_occupation_text(o, AC_OCC_PROJECTION_CODE), "13-1020");
+	assert_true(fabs(occ_v(o, AC_OCC_GROWTH_PCT) + 7.7) < 1e-12);
 	ac_occupation_free(o);
 }
 
@@ -584,21 +597,21 @@ static void suppressed_figures_are_unknown(void **state)
 {
 	fixture *f = *state;
 	ac_occupation *o = lookup(f, "15-1252.00");
-	assert_true(o->employment.set);
-	assert_false(o->median_wage.set); /* '#' */
+	assert_true(ac_occupation_figure(o, AC_OCC_EMPLOYMENT).set);
+	assert_false(ac_occupation_figure(o, AC_OCC_MEDIAN_WAGE).set); /* '#' */
 	ac_occupation_free(o);
 	o = lookup(f, "11-9199.00");
-	assert_false(o->employment.set); /* '**' */
-	assert_false(o->median_wage.set); /* '*' */
-	assert_false(o->beta.set);
-	assert_false(o->beta_percentile.set);
-	assert_false(o->applicability.set);
-	assert_null(o->applicability_code);
-	assert_null(o->education); /* em dash */
-	assert_true(o->growth_pct.set && o->growth_pct.v == 3.0);
-	assert_int_equal(o->job_zone, 0);
-	assert_null(o->job_zone_name);
-	assert_int_equal(o->n_tasks, 0);
+	assert_false(ac_occupation_figure(o, AC_OCC_EMPLOYMENT).set); /* '**' */
+	assert_false(ac_occupation_figure(o, AC_OCC_MEDIAN_WAGE).set); /* '*' */
+	assert_false(ac_occupation_figure(o, AC_OCC_BETA).set);
+	assert_false(ac_occupation_figure(o, AC_OCC_BETA_PERCENTILE).set);
+	assert_false(ac_occupation_figure(o, AC_OCC_APPLICABILITY).set);
+	assert_null(ac_occupation_text(o, AC_OCC_APPLICABILITY_CODE));
+	assert_null(ac_occupation_text(o, AC_OCC_EDUCATION)); /* em dash */
+	assert_true(ac_occupation_figure(o, AC_OCC_GROWTH_PCT).set && occ_v(o, AC_OCC_GROWTH_PCT) == 3.0);
+	assert_int_equal((int)occ_v(o, AC_OCC_JOB_ZONE), 0);
+	assert_null(ac_occupation_text(o, AC_OCC_JOB_ZONE_NAME));
+	assert_int_equal(ac_occupation_task_count(o), 0);
 	ac_occupation_free(o);
 }
 
@@ -609,9 +622,9 @@ static void task_lookup_by_id(void **state)
 	ac_diags_init(&d);
 	ac_occ_task *t = NULL;
 	assert_int_equal(ac_occdata_task(f->data, 1042, &t, &d), AC_OK);
-	assert_string_equal(t->code, "29-1141.00");
-	assert_string_equal(t->gwa_id, "4.A.3.b.6");
-	assert_true(t->beta.v == 0.5);
+	assert_string_equal(ac_occ_task_text(t, AC_TASK_CODE), "29-1141.00");
+	assert_string_equal(ac_occ_task_text(t, AC_TASK_GWA), "4.A.3.b.6");
+	assert_true(task_v(t, AC_TASK_BETA) == 0.5);
 	ac_occ_tasks_free(t, 1);
 	assert_int_equal(ac_occdata_task(f->data, 999999, &t, &d), AC_ENOTFOUND);
 	assert_null(t);
@@ -650,13 +663,13 @@ static void published_beta_is_the_weighted_mean_of_task_labels(void **state)
 		assert_int_equal(ac_occdata_labels(f->data, codes[i], &l, &nl, NULL), AC_OK);
 		double sw = 0, sb = 0;
 		for (size_t k = 0; k < nl; k++) {
-			double w = l[k].core ? 2 : 1;
+			double w = ac_occ_task_core(ac_occ_tasks_at(l, k)) ? 2 : 1;
 			sw += w;
-			sb += w * l[k].beta.v;
+			sb += w * task_v(ac_occ_tasks_at(l, k), AC_TASK_BETA);
 		}
-		if (o->beta.set) {
+		if (ac_occupation_figure(o, AC_OCC_BETA).set) {
 			assert_true(sw > 0);
-			assert_true(fabs(sb / sw - o->beta.v) < 1e-9);
+			assert_true(fabs(sb / sw - occ_v(o, AC_OCC_BETA)) < 1e-9);
 			checked++;
 		}
 		ac_occ_tasks_free(l, nl);
@@ -842,10 +855,10 @@ static void categories_come_from_the_policy_gwa_table(void **state)
 	assert_non_null(p);
 	ac_occupation *o = lookup(f, "13-2051.00");
 	ac_occupation_categorise(o, p);
-	assert_int_equal(task_of(o, 1001)->category, AC_CAT_STRUCTURED_DATA_ANALYSIS);
-	assert_int_equal(task_of(o, 1002)->category, AC_CAT_DOCUMENT_DRAFTING);
-	assert_int_equal(task_of(o, 1003)->category, AC_CAT_CLIENT_RELATIONSHIP);
-	assert_int_equal(task_of(o, 1004)->category, 0);
+	assert_int_equal(ac_occ_task_category(task_of(o, 1001)), AC_CAT_STRUCTURED_DATA_ANALYSIS);
+	assert_int_equal(ac_occ_task_category(task_of(o, 1002)), AC_CAT_DOCUMENT_DRAFTING);
+	assert_int_equal(ac_occ_task_category(task_of(o, 1003)), AC_CAT_CLIENT_RELATIONSHIP);
+	assert_int_equal(ac_occ_task_category(task_of(o, 1004)), 0);
 	ac_occupation_free(o);
 	ac_policy_free(p);
 }
@@ -889,6 +902,146 @@ static void tasks_group_by_category_and_keep_the_uncategorised_apart(void **stat
 	ac_policy_free(p);
 }
 
+/* A made-up task: its id, GWA and IWA, Core or not, measured exposure. */
+static ac_occ_task made_task(long id, const char *gwa, const char *iwa, int core, double exposure)
+{
+	static char statements[32][32];
+	ac_occ_task t;
+	memset(&t, 0, sizeof t);
+	snprintf(statements[id % 32], sizeof statements[0], "Task %ld.", id);
+	t.task_id = id;
+	t.statement = statements[id % 32];
+	t.gwa_id = (char *)gwa;
+	t.iwa_id = (char *)iwa;
+	t.core = core;
+	t.rated = 1;
+	t.exposure.set = 1;
+	t.exposure.v = exposure;
+	return t;
+}
+
+/* The groups of a made-up occupation with these tasks. */
+static ac_task_groups *group_made(ac_occ_task *tasks, size_t n, const ac_policy *p)
+{
+	ac_occupation o;
+	memset(&o, 0, sizeof o);
+	o.code = "00-0000.00";
+	o.tasks = tasks;
+	o.n_tasks = n;
+	ac_task_groups *g = NULL;
+	assert_int_equal(ac_occupation_task_groups(&o, p, &g, NULL), AC_OK);
+	return g;
+}
+
+/* The task ids of group i, in order, as "1,2". */
+static void group_ids(const ac_task_groups *g, size_t i, char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t k = 0; k < ac_task_groups_task_count(g, i); k++) {
+		long id = 0;
+		ac_task_groups_task(g, i, k, &id);
+		len += (size_t)snprintf(buf + len, size - len, "%s%ld", k ? "," : "", id);
+	}
+}
+
+/* Fewer than six kinds of work: the largest group is split, by work activity
+ * (GWA) first, then by intermediate activity (IWA), then task by task, the
+ * tasks of one activity staying together, until there are six. */
+static void few_kinds_of_work_are_split_by_work_activity(void **state)
+{
+	(void)state;
+	ac_policy *p = occ_test_policy();
+	assert_non_null(p);
+	ac_occ_task tasks[] = {
+		made_task(0, "4.A.3.a.1", "4.A.3.a.1.I01", 1, 0.1), made_task(1, "4.A.3.a.1", "4.A.3.a.1.I01", 1, 0.1),
+		made_task(2, "4.A.3.a.1", "4.A.3.a.1.I02", 1, 0.1), made_task(3, "4.A.3.a.2", "4.A.3.a.2.I01", 1, 0.1),
+		made_task(4, "4.A.3.a.2", "4.A.3.a.2.I01", 1, 0.1), made_task(5, "4.A.1.b.2", "4.A.1.b.2.I01", 1, 0.1),
+		made_task(6, "4.A.1.b.2", "4.A.1.b.2.I02", 1, 0.1), made_task(7, "4.A.1.a.1", "4.A.1.a.1.I01", 1, 0.5),
+	};
+	ac_task_groups *g = group_made(tasks, sizeof tasks / sizeof tasks[0], p);
+	assert_int_equal(ac_task_groups_count(g), 6);
+	assert_int_equal(ac_task_groups_layout(g), AC_GROUPS_SPLIT);
+	/* Physical work (7 tasks over three GWAs) splits into its GWAs, the
+	 * largest GWA into its IWAs, and its largest IWA task by task; the
+	 * research task stays one group.  Largest first, then by category, then
+	 * by first task. */
+	const char *want[] = {"3,4", "5,6", "7", "0", "1", "2"};
+	char ids[64];
+	for (size_t i = 0; i < 6; i++) {
+		group_ids(g, i, ids, sizeof ids);
+		assert_string_equal(ids, want[i]);
+		assert_int_equal(ac_task_groups_category(g, i), i == 2 ? AC_CAT_RESEARCH_SYNTHESIS : AC_CAT_PHYSICAL_IN_PERSON);
+	}
+	assert_true(fabs(ac_task_groups_share(g, 0) - 4.0 / 16) < 1e-12);
+	assert_true(fabs(ac_task_groups_share(g, 5) - 2.0 / 16) < 1e-12);
+	ac_task_groups_free(g);
+	ac_policy_free(p);
+}
+
+/* More than ten kinds of work: the smallest is folded into the nearest, the
+ * same repeatable or not (the policy's model), then the closest exposure;
+ * folded tasks come after the group's own. */
+static void many_kinds_of_work_fold_the_smallest_into_the_nearest(void **state)
+{
+	(void)state;
+	ac_policy *p = occ_test_policy();
+	assert_non_null(p);
+	ac_occ_task tasks[] = {
+		made_task(0, "4.A.1.a.1", NULL, 1, 0.5),   made_task(1, "4.A.1.a.2", NULL, 1, 0.4),
+		made_task(2, "4.A.1.b.2", NULL, 1, 0.1),   made_task(3, "4.A.1.b.3", NULL, 1, 0.6),
+		made_task(4, "4.A.2.a.2", NULL, 1, 0.7),   made_task(5, "4.A.2.b.2", NULL, 1, 0.45),
+		made_task(6, "4.A.2.b.4", NULL, 1, 0.3),   made_task(7, "4.A.2.b.6", NULL, 1, 0.35),
+		made_task(8, "4.A.3.b.1", NULL, 1, 0.8),   made_task(9, "4.A.3.b.6", NULL, 1, 0.55),
+		made_task(10, "4.A.4.a.3", NULL, 0, 0.69), made_task(11, "4.A.4.a.4", NULL, 0, 0.22),
+	};
+	ac_task_groups *g = group_made(tasks, sizeof tasks / sizeof tasks[0], p);
+	assert_int_equal(ac_task_groups_count(g), 10);
+	assert_int_equal(ac_task_groups_layout(g), AC_GROUPS_FOLDED);
+	assert_int_equal(ac_task_groups_folded(g), 2);
+	/* Client relationships (not repeatable, 0.22) goes to system design (not
+	 * repeatable, 0.30); predictable requests (repeatable, 0.69) to routine
+	 * admin (repeatable, 0.70). */
+	char ids[64];
+	int seen = 0;
+	for (size_t i = 0; i < ac_task_groups_count(g); i++) {
+		group_ids(g, i, ids, sizeof ids);
+		if (ac_task_groups_category(g, i) == AC_CAT_SYSTEM_DESIGN) {
+			assert_string_equal(ids, "6,11");
+			seen++;
+		} else if (ac_task_groups_category(g, i) == AC_CAT_ROUTINE_ADMIN) {
+			assert_string_equal(ids, "4,10");
+			seen++;
+		} else {
+			assert_int_equal(ac_task_groups_task_count(g, i), 1);
+		}
+	}
+	assert_int_equal(seen, 2);
+	ac_task_groups_free(g);
+	ac_policy_free(p);
+}
+
+/* Fewer than six tasks in all: one group per task, even of one category. */
+static void a_short_task_list_gets_one_group_per_task(void **state)
+{
+	(void)state;
+	ac_policy *p = occ_test_policy();
+	assert_non_null(p);
+	ac_occ_task tasks[] = {
+		made_task(0, "4.A.3.a.1", NULL, 1, 0.1), made_task(1, "4.A.3.a.1", NULL, 1, 0.1),
+		made_task(2, "4.A.3.a.2", NULL, 0, 0.1), made_task(3, "4.A.1.a.1", NULL, 1, 0.5),
+		made_task(4, NULL, NULL, 0, 0.3),
+	};
+	ac_task_groups *g = group_made(tasks, sizeof tasks / sizeof tasks[0], p);
+	assert_int_equal(ac_task_groups_count(g), 4);
+	assert_int_equal(ac_task_groups_layout(g), AC_GROUPS_PER_TASK);
+	assert_int_equal(ac_task_groups_uncategorised(g), 1);
+	for (size_t i = 0; i < 4; i++)
+		assert_int_equal(ac_task_groups_task_count(g, i), 1);
+	ac_task_groups_free(g);
+	ac_policy_free(p);
+}
+
 /* Each task's measured exposure: half beta, half Microsoft's usage rescaled
  * to beta's scale (clipped to 0..1), its range spanning the two; one source
  * alone where the other has no figure. */
@@ -897,33 +1050,33 @@ static void task_exposure_combines_the_two_sources(void **state)
 	fixture *f = *state;
 	ac_occ_task *t = NULL;
 	assert_int_equal(ac_occdata_task(f->data, 1003, &t, NULL), AC_OK);
-	assert_int_equal(t->sources, AC_OCC_SOURCE_LABEL | AC_OCC_SOURCE_USAGE);
-	assert_true(t->exposure_low.v < t->exposure_high.v);
-	assert_true(fabs(t->exposure.v - (t->exposure_low.v + t->exposure_high.v) / 2) < 1e-12);
-	assert_true(t->exposure_low.v == t->beta.v || t->exposure_high.v == t->beta.v);
+	assert_int_equal(ac_occ_task_sources(t), AC_OCC_SOURCE_LABEL | AC_OCC_SOURCE_USAGE);
+	assert_true(task_v(t, AC_TASK_EXPOSURE_LOW) < task_v(t, AC_TASK_EXPOSURE_HIGH));
+	assert_true(fabs(task_v(t, AC_TASK_EXPOSURE) - (task_v(t, AC_TASK_EXPOSURE_LOW) + task_v(t, AC_TASK_EXPOSURE_HIGH)) / 2) < 1e-12);
+	assert_true(task_v(t, AC_TASK_EXPOSURE_LOW) == task_v(t, AC_TASK_BETA) || task_v(t, AC_TASK_EXPOSURE_HIGH) == task_v(t, AC_TASK_BETA));
 	ac_occ_tasks_free(t, 1);
 	/* No IWA usage (1043's activity is not measured): beta alone. */
 	assert_int_equal(ac_occdata_task(f->data, 1043, &t, NULL), AC_OK);
-	assert_int_equal(t->sources, AC_OCC_SOURCE_LABEL);
-	assert_true(t->exposure.v == t->beta.v && t->exposure_low.v == t->exposure_high.v);
+	assert_int_equal(ac_occ_task_sources(t), AC_OCC_SOURCE_LABEL);
+	assert_true(task_v(t, AC_TASK_EXPOSURE) == task_v(t, AC_TASK_BETA) && task_v(t, AC_TASK_EXPOSURE_LOW) == task_v(t, AC_TASK_EXPOSURE_HIGH));
 	ac_occ_tasks_free(t, 1);
 	/* No label: Microsoft's measure alone. */
 	assert_int_equal(ac_occdata_task(f->data, 1052, &t, NULL), AC_OK);
-	assert_int_equal(t->sources, AC_OCC_SOURCE_USAGE);
-	assert_false(t->beta.set);
-	assert_true(t->exposure.set && t->exposure.v > 0 && t->exposure.v <= 1);
+	assert_int_equal(ac_occ_task_sources(t), AC_OCC_SOURCE_USAGE);
+	assert_false(ac_occ_task_figure(t, AC_TASK_BETA).set);
+	assert_true(ac_occ_task_figure(t, AC_TASK_EXPOSURE).set && task_v(t, AC_TASK_EXPOSURE) > 0 && task_v(t, AC_TASK_EXPOSURE) <= 1);
 	ac_occ_tasks_free(t, 1);
 	/* The occupation's exposure is the Core 2 / other 1 mean of its tasks'. */
 	ac_occupation *o = lookup(f, "13-2051.00");
 	double sum = 0, w = 0;
-	for (size_t i = 0; i < o->n_tasks; i++) {
-		double k = o->tasks[i].core ? 2 : 1;
-		sum += k * o->tasks[i].exposure.v;
+	for (size_t i = 0; i < ac_occupation_task_count(o); i++) {
+		double k = ac_occ_task_core(ac_occupation_task(o, i)) ? 2 : 1;
+		sum += k * task_v(ac_occupation_task(o, i), AC_TASK_EXPOSURE);
 		w += k;
 	}
-	assert_true(o->exposure.set);
-	assert_true(fabs(o->exposure.v - sum / w) < 1e-12);
-	assert_true(o->exposure_percentile.set);
+	assert_true(ac_occupation_figure(o, AC_OCC_EXPOSURE).set);
+	assert_true(fabs(occ_v(o, AC_OCC_EXPOSURE) - sum / w) < 1e-12);
+	assert_true(ac_occupation_figure(o, AC_OCC_EXPOSURE_PERCENTILE).set);
 	ac_occupation_free(o);
 }
 
@@ -952,8 +1105,8 @@ static void calibration_averages_measured_beta_per_category(void **state)
 	for (size_t i = 0; i < 5; i++) {
 		ac_occ_task *t = NULL;
 		assert_int_equal(ac_occdata_task(f->data, drafting[i], &t, NULL), AC_OK);
-		assert_true(t->exposure.set);
-		sum += t->exposure.v;
+		assert_true(ac_occ_task_figure(t, AC_TASK_EXPOSURE).set);
+		sum += task_v(t, AC_TASK_EXPOSURE);
 		ac_occ_tasks_free(t, 1);
 	}
 	assert_int_equal(c.n_tasks[AC_CAT_DOCUMENT_DRAFTING], 5);
@@ -972,16 +1125,18 @@ static void a_repeated_lookup_hands_out_independent_copies(void **state)
 {
 	fixture *f = *state;
 	ac_occupation *a = lookup(f, "13-2051.00");
-	/* The caller's copy is the caller's: changing it changes nothing kept. */
-	a->tasks[0].category = 99;
-	free(a->title);
-	a->title = strdup("changed");
+	/* The caller's copy is the caller's: categorising it changes nothing kept. */
+	ac_policy *p = occ_test_policy();
+	assert_non_null(p);
+	ac_occupation_categorise(a, p);
+	ac_policy_free(p);
+	assert_int_equal(ac_occ_task_category(task_of(a, 1001)), AC_CAT_STRUCTURED_DATA_ANALYSIS);
 	for (int i = 0; i < 3; i++) {
 		ac_occupation *b = lookup(f, "13-2051.00");
-		assert_string_equal(b->title, "Financial and Investment Analysts");
-		assert_int_equal(b->tasks[0].category, 0);
-		assert_int_equal(b->n_tasks, 4);
-		assert_true(fabs(b->beta_percentile.v - 100.0 * 4 / 7) < 1e-9);
+		assert_string_equal(ac_occupation_text(b, AC_OCC_TITLE), "Financial and Investment Analysts");
+		assert_int_equal(ac_occ_task_category(task_of(b, 1001)), 0);
+		assert_int_equal(ac_occupation_task_count(b), 4);
+		assert_true(fabs(occ_v(b, AC_OCC_BETA_PERCENTILE) - 100.0 * 4 / 7) < 1e-9);
 		ac_occupation_free(b);
 	}
 	ac_occupation_free(a);
@@ -992,12 +1147,12 @@ static void a_repeated_lookup_hands_out_independent_copies(void **state)
 	for (int round = 0; round < 2; round++)
 		for (size_t i = 0; i < n; i++) {
 			ac_occupation *o = lookup(f, codes[i]);
-			assert_string_equal(o->code, codes[i]);
+			assert_string_equal(ac_occupation_text(o, AC_OCC_CODE), codes[i]);
 			ac_occupation_free(o);
 		}
 	ac_occ_codes_free(codes, n);
 	a = lookup(f, "29-1141");
-	assert_string_equal(a->code, "29-1141.00");
+	assert_string_equal(ac_occupation_text(a, AC_OCC_CODE), "29-1141.00");
 	ac_occupation_free(a);
 }
 
@@ -1017,7 +1172,7 @@ static void *work(void *arg)
 	for (int r = 0; r < w->rounds; r++) {
 		ac_occupation *o = NULL;
 		const char *code = codes[r % 5];
-		if (ac_occdata_occupation(w->data, code, &o, NULL) != AC_OK || strncmp(o->code, code, 7) != 0)
+		if (ac_occdata_occupation(w->data, code, &o, NULL) != AC_OK || strncmp(ac_occupation_text(o, AC_OCC_CODE), code, 7) != 0)
 			w->failures++;
 		ac_occupation_free(o);
 		ac_occ_match *m = NULL;
@@ -1122,8 +1277,10 @@ static void a_damaged_database_is_named_when_read(void **state)
 	snprintf(path, sizeof path, "%s/thin.db", tmp);
 	sqlite3 *s = NULL;
 	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(s, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-					 "INSERT INTO meta VALUES('schema_version', '2');", NULL, NULL, NULL), SQLITE_OK);
+	char sql[200];
+	snprintf(sql, sizeof sql, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+				  "INSERT INTO meta VALUES('schema_version', '%d');", OCC_SCHEMA_VERSION);
+	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(s);
 	ac_diags d;
 	ac_diags_init(&d);
@@ -1165,7 +1322,7 @@ static void bytes_that_are_not_utf8_in_a_damaged_database_read_as_replacement_ch
 	assert_int_equal(ac_occdata_open(path, &db, &d), AC_OK);
 	ac_occupation *o = NULL;
 	assert_int_equal(ac_occdata_occupation(db, "13-2051", &o, &d), AC_OK);
-	assert_string_equal(o->title, "Fin\xEF\xBF\xBD" "ancial");
+	assert_string_equal(ac_occupation_text(o, AC_OCC_TITLE), "Fin\xEF\xBF\xBD" "ancial");
 	ac_occupation_free(o);
 	ac_occdata_close(db);
 	ac_diags_free(&d);
@@ -1191,6 +1348,9 @@ int main(void)
 		cmocka_unit_test(search_needs_words),
 		cmocka_unit_test(categories_come_from_the_policy_gwa_table),
 		cmocka_unit_test(tasks_group_by_category_and_keep_the_uncategorised_apart),
+		cmocka_unit_test(few_kinds_of_work_are_split_by_work_activity),
+		cmocka_unit_test(many_kinds_of_work_fold_the_smallest_into_the_nearest),
+		cmocka_unit_test(a_short_task_list_gets_one_group_per_task),
 		cmocka_unit_test(task_exposure_combines_the_two_sources),
 		cmocka_unit_test(calibration_averages_measured_beta_per_category),
 		cmocka_unit_test(a_repeated_lookup_hands_out_independent_copies),

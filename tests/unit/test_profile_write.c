@@ -215,33 +215,36 @@ static void schema_table_is_consistent(void **state)
 	assert_null(ac_schema_at(n));
 	for (size_t i = 0; i < n; i++) {
 		const ac_field *f = ac_schema_at(i);
-		assert_non_null(f->path);
-		assert_non_null(f->help);
-		assert_true(strlen(f->help) > 5);
-		assert_ptr_equal(ac_schema_find(f->path), f);
-		if (f->type == AC_FIELD_ENUM || f->type == AC_FIELD_ENUM_LIST)
-			assert_true(f->enum_kind >= 0 && ac_enum_count((ac_enum_kind)f->enum_kind) > 0);
+		const char *path = ac_field_path(f);
+		ac_field_type type = ac_field_value_type(f);
+		int kind = ac_field_enum_kind(f);
+		assert_non_null(path);
+		assert_non_null(ac_field_help(f));
+		assert_true(strlen(ac_field_help(f)) > 5);
+		assert_ptr_equal(ac_schema_find(path), f);
+		if (type == AC_FIELD_ENUM || type == AC_FIELD_ENUM_LIST)
+			assert_true(kind >= 0 && ac_enum_count((ac_enum_kind)kind) > 0);
 		else
-			assert_int_equal(f->enum_kind, -1);
+			assert_int_equal(kind, -1);
 		/* A child comes after its parent object. */
-		const char *dot = strrchr(f->path, '.');
+		const char *dot = strrchr(path, '.');
 		if (dot) {
 			char parent[128];
-			size_t len = (size_t)(dot - f->path);
-			if (len >= 2 && f->path[len - 1] == ']')
+			size_t len = (size_t)(dot - path);
+			if (len >= 2 && path[len - 1] == ']')
 				len -= 2; /* "role.tasks[]" -> "role.tasks" */
-			memcpy(parent, f->path, len);
+			memcpy(parent, path, len);
 			parent[len] = '\0';
 			const ac_field *pf = ac_schema_find(parent);
 			assert_non_null(pf);
 			assert_true(pf < f);
-			assert_true(pf->type == AC_FIELD_OBJECT || pf->type == AC_FIELD_ARRAY);
+			assert_true(ac_field_value_type(pf) == AC_FIELD_OBJECT || ac_field_value_type(pf) == AC_FIELD_ARRAY);
 		}
 	}
 	assert_null(ac_schema_find("role.nothing"));
-	assert_int_equal(ac_schema_find("role.tasks")->type, AC_FIELD_ARRAY);
-	assert_int_equal(ac_schema_find("motives")->type, AC_FIELD_ENUM_LIST);
-	assert_int_equal(ac_schema_find("schema")->required, 1);
+	assert_int_equal(ac_field_value_type(ac_schema_find("role.tasks")), AC_FIELD_ARRAY);
+	assert_int_equal(ac_field_value_type(ac_schema_find("motives")), AC_FIELD_ENUM_LIST);
+	assert_int_equal(ac_field_required(ac_schema_find("schema")), 1);
 }
 
 int main(void)

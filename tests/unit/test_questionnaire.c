@@ -48,24 +48,23 @@ static void every_builtin_question_fills_a_profile_field(void **state)
 	assert_true(n > 30);
 	for (size_t i = 0; i < n; i++) {
 		const ac_qn_question *q = ac_questionnaire_at(builtin, i);
-		assert_non_null(ac_schema_find(q->field));
-		assert_true(strlen(q->text) > 5 && strlen(q->help) > 5);
-		for (size_t k = 0; k < q->n_choices; k++) {
+		assert_non_null(ac_schema_find(ac_question_path(q)));
+		assert_true(strlen(ac_question_text(q)) > 5 && strlen(ac_question_help(q)) > 5);
+		for (size_t k = 0; k < ac_question_choice_count(q); k++) {
 			/* every choice is an answer the profile takes */
 			ac_profile *p = NULL;
 			assert_int_equal(ac_profile_new(&p), AC_OK);
-			if (strncmp(q->field, "certification.", 14) == 0) /* a custom certificate's details */
+			if (strncmp(ac_question_path(q), "certification.", 14) == 0) /* a custom certificate's details */
 				assert_int_equal(ac_profile_set(p, "certification", "{\"name\": \"x\"}", NULL), AC_OK);
 			char list[128];
-			snprintf(list, sizeof list, "[%s]", q->choices[k].json); /* a list's choice is one element */
-			if (!q->within)
-				assert_int_equal(ac_profile_set(p, q->field, q->kind == AC_QN_MANY ? list : q->choices[k].json,
-								NULL),
-						 AC_OK);
+			snprintf(list, sizeof list, "[%s]", ac_question_choice_json(q, k)); /* a list's choice is one element */
+			const char *value = ac_question_kind(q) == AC_QN_MANY ? list : ac_question_choice_json(q, k);
+			if (!ac_question_within(q))
+				assert_int_equal(ac_profile_set(p, ac_question_path(q), value, NULL), AC_OK);
 			ac_profile_free(p);
 		}
 	}
-	assert_string_equal(ac_questionnaire_find(builtin, "leverage_test")->field, "role.leverage_test");
+	assert_string_equal(ac_question_path(ac_questionnaire_find(builtin, "leverage_test")), "role.leverage_test");
 	assert_null(ac_questionnaire_find(builtin, "no_such_question"));
 }
 
@@ -246,7 +245,7 @@ static void the_json_for_a_web_page_carries_every_question(void **state)
 	ac_free(out);
 	assert_int_equal(ac_schema_json_schema(&out, &len), AC_OK);
 	for (size_t i = 0; i < ac_schema_count(); i++) {
-		const char *path = ac_schema_at(i)->path, *dot = strrchr(path, '.');
+		const char *path = ac_field_path(ac_schema_at(i)), *dot = strrchr(path, '.');
 		char key[128];
 		snprintf(key, sizeof key, "\"%s\": {", dot ? dot + 1 : path);
 		assert_non_null(strstr(out, key));

@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "aicert.h"
+#include "occdata/occupation.h"
 #include "render/render.h"
 
 /* Everything the fixture points to lives in static storage, so a test frees

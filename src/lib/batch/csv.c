@@ -89,12 +89,14 @@ static int column_of(const char *name, csv_column *c)
 		snprintf(path, sizeof path, TASKS_PREFIX "%s", end + 1);
 		c->field = ac_schema_find(path);
 		c->task = (int)k;
-		c->key = c->field ? c->field->path + strlen(TASKS_PREFIX) : NULL;
+		c->key = c->field ? ac_field_path(c->field) + strlen(TASKS_PREFIX) : NULL;
 		return c->field != NULL;
 	}
 	c->field = ac_schema_find(name);
-	return c->field && c->field->type != AC_FIELD_OBJECT && c->field->type != AC_FIELD_ARRAY &&
-	       !strstr(c->field->path, "[]");
+	if (!c->field)
+		return 0;
+	ac_field_type type = ac_field_value_type(c->field);
+	return type != AC_FIELD_OBJECT && type != AC_FIELD_ARRAY && !strstr(ac_field_path(c->field), "[]");
 }
 
 static int same_column(const csv_column *a, const csv_column *b)
@@ -220,7 +222,7 @@ static json_t *list_value(char *cell)
  * type (the parser then says what was expected). */
 static json_t *cell_value(const ac_field *f, char *cell)
 {
-	switch (f->type) {
+	switch (ac_field_value_type(f)) {
 	case AC_FIELD_BOOL:
 		if (!strcasecmp(cell, "true") || !strcasecmp(cell, "yes"))
 			return json_true();
@@ -287,7 +289,7 @@ ac_status csv_row_json(const csv_layout *L, char **cells, size_t n, strbuf *json
 			char name[160];
 			if (c->task > 0)
 				snprintf(name, sizeof name, "task%d.%s", c->task, c->key);
-			ac_diags_add(diags, NULL, c->task > 0 ? name : c->field ? c->field->path : "schema", 0, 0,
+			ac_diags_add(diags, NULL, c->task > 0 ? name : c->field ? ac_field_path(c->field) : "schema", 0, 0,
 				     "found text that is not valid UTF-8, expected UTF-8 text");
 			continue;
 		}
@@ -298,7 +300,7 @@ ac_status csv_row_json(const csv_layout *L, char **cells, size_t n, strbuf *json
 		} else if (!c->field) {
 			oom = json_object_set_new(root, "schema", v) != 0;
 		} else {
-			oom = put(root, c->field->path, v) != 0;
+			oom = put(root, ac_field_path(c->field), v) != 0;
 		}
 	}
 	for (size_t i = L->n; !oom && i < n; i++)

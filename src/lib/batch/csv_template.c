@@ -39,8 +39,9 @@ static const char example[] =
 /* A profile field that is a column of its own. */
 static int own_column(const ac_field *f)
 {
-	return f->type != AC_FIELD_OBJECT && f->type != AC_FIELD_ARRAY && !strstr(f->path, "[]") &&
-	       strcmp(f->path, "schema") != 0;
+	ac_field_type type = ac_field_value_type(f);
+	const char *path = ac_field_path(f);
+	return type != AC_FIELD_OBJECT && type != AC_FIELD_ARRAY && !strstr(path, "[]") && strcmp(path, "schema") != 0;
 }
 
 /* The cell for an answer given as JSON text: text as it is, a list joined
@@ -99,19 +100,19 @@ ac_status ac_batch_csv_template(char **out, size_t *len)
 	for (size_t i = 0; st == AC_OK && i < ac_schema_count(); i++) {
 		const ac_field *f = ac_schema_at(i);
 		if (own_column(f)) {
-			st = column(&head, &row, p, f->path, f->path);
+			st = column(&head, &row, p, ac_field_path(f), ac_field_path(f));
 			continue;
 		}
-		if (f->type != AC_FIELD_ARRAY || strcmp(f->path, "role.tasks") != 0)
+		if (ac_field_value_type(f) != AC_FIELD_ARRAY || strcmp(ac_field_path(f), "role.tasks") != 0)
 			continue;
 		for (int k = 1; st == AC_OK && k <= TEMPLATE_TASKS; k++)
 			for (size_t j = i + 1; st == AC_OK && j < ac_schema_count(); j++) {
 				const ac_field *t = ac_schema_at(j);
-				if (strncmp(t->path, "role.tasks[].", 13) != 0)
+				if (strncmp(ac_field_path(t), "role.tasks[].", 13) != 0)
 					continue;
 				char name[96], path[96];
-				snprintf(name, sizeof name, "task%d.%s", k, t->path + 13);
-				snprintf(path, sizeof path, "role.tasks[%d].%s", k - 1, t->path + 13);
+				snprintf(name, sizeof name, "task%d.%s", k, ac_field_path(t) + 13);
+				snprintf(path, sizeof path, "role.tasks[%d].%s", k - 1, ac_field_path(t) + 13);
 				st = column(&head, &row, p, name, path);
 			}
 	}

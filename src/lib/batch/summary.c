@@ -103,7 +103,7 @@ static void count_missing(ac_batch_summary *s, const ac_assessment *a)
 	for (size_t i = 0; i < ac_assessment_missing_count(a); i++) {
 		const char *path = ac_assessment_missing(a, i);
 		for (size_t k = 0; k < ac_schema_count(); k++)
-			if (strcmp(ac_schema_at(k)->path, path) == 0) {
+			if (strcmp(ac_field_path(ac_schema_at(k)), path) == 0) {
 				s->missing[k]++;
 				break;
 			}

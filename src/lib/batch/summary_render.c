@@ -256,7 +256,7 @@ static void missing(const ac_batch_summary *s, const rw_writer *w, rw_out *o, ce
 		used[best] = 1;
 		if (!shown)
 			heading(w, o, "Questions most often left unanswered");
-		cell(c, "%s", ac_schema_at(best)->help);
+		cell(c, "%s", ac_field_help(ac_schema_at(best)));
 		cell(c, "%llu", s->missing[best]);
 		cell(c, "%.0f %%", share(s->missing[best], s->assessed));
 	}

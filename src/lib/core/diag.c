@@ -210,3 +210,8 @@ char *ac_text_escape(const char *s, size_t n)
 	ac_utf8_escape(&sb, s, n, 1);
 	return sb_take(&sb, NULL); /* NULL when an allocation failed */
 }
+
+int ac_text_is_utf8(const char *s, size_t n)
+{
+	return ac_utf8_valid(s, n, NULL) && !memchr(s, '\0', n);
+}

@@ -145,8 +145,9 @@ static ac_status session_for(const hist_record *r, const ac_session_options *env
 /* A field one answers as a whole: a value, a list, or the task mix. */
 static int is_answer(const ac_field *f)
 {
-	return f->type != AC_FIELD_OBJECT && !strstr(f->path, "[]") && strcmp(f->path, "schema") != 0 &&
-	       strcmp(f->path, "label") != 0;
+	const char *path = ac_field_path(f);
+	return ac_field_value_type(f) != AC_FIELD_OBJECT && !strstr(path, "[]") && strcmp(path, "schema") != 0 &&
+	       strcmp(path, "label") != 0;
 }
 
 static ac_status one_answer(hist_diff *d, ac_session *s, const ac_profile *old, const ac_field *f, char *from,
@@ -162,7 +163,7 @@ static ac_status one_answer(hist_diff *d, ac_session *s, const ac_profile *old, 
 		return AC_ENOMEM;
 	ac_diags quiet;
 	ac_diags_init(&quiet);
-	ac_status st = ac_profile_set(p, f->path, to, &quiet);
+	ac_status st = ac_profile_set(p, ac_field_path(f), to, &quiet);
 	ac_diags_free(&quiet);
 	if (st == AC_OK) {
 		c->tried = 1;
@@ -182,10 +183,11 @@ static ac_status answers(hist_diff *d, ac_session *s, const ac_profile *old, con
 	ac_status st = AC_OK;
 	for (size_t i = 0; st == AC_OK && i < ac_schema_count(); i++) {
 		const ac_field *f = ac_schema_at(i);
+		const char *path = ac_field_path(f);
 		char *from = NULL, *to = NULL;
 		if (!is_answer(f))
 			continue;
-		if ((st = ac_profile_get(old, f->path, &from)) == AC_OK && (st = ac_profile_get(new, f->path, &to)) == AC_OK &&
+		if ((st = ac_profile_get(old, path, &from)) == AC_OK && (st = ac_profile_get(new, path, &to)) == AC_OK &&
 		    strcmp(from, to) != 0) {
 			st = one_answer(d, s, old, f, from, to, as_of);
 			continue;

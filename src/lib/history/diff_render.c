@@ -105,16 +105,17 @@ static const ac_wording *wording(void)
 static void question_words(strbuf *o, const ac_field *f)
 {
 	const ac_wording *w = wording();
-	if (!w || ac_say_path(o, w, AC_WP_ASK, f->path, "") != 0)
-		sb_printf(o, "%c%s", f->help[0] >= 'a' && f->help[0] <= 'z' ? f->help[0] - 'a' + 'A' : f->help[0], f->help + 1);
+	const char *help = ac_field_help(f);
+	if (!w || ac_say_path(o, w, AC_WP_ASK, ac_field_path(f), "") != 0)
+		sb_printf(o, "%c%s", help[0] >= 'a' && help[0] <= 'z' ? help[0] - 'a' + 'A' : help[0], help + 1);
 }
 
 /* One enum value as the reports word it ("your pay rises"), else its name. */
 static void enum_words(strbuf *o, const ac_field *f, const char *name)
 {
 	const ac_wording *w = wording();
-	int v = ac_enum_value(f->enum_kind, name);
-	const char *word = w && v > 0 ? ac_word_enum(w, f->enum_kind, v) : NULL;
+	int v = ac_enum_value(ac_field_enum_kind(f), name);
+	const char *word = w && v > 0 ? ac_word_enum(w, ac_field_enum_kind(f), v) : NULL;
 	sb_puts(o, word ? word : name);
 }
 
@@ -122,10 +123,10 @@ static void enum_words(strbuf *o, const ac_field *f, const char *name)
 static void value_words(strbuf *o, const ac_field *f, const char *json)
 {
 	json_t *v = json_loads(json, JSON_DECODE_ANY, NULL);
-	int enums = f->type == AC_FIELD_ENUM || f->type == AC_FIELD_ENUM_LIST;
+	int enums = ac_field_value_type(f) == AC_FIELD_ENUM || ac_field_value_type(f) == AC_FIELD_ENUM_LIST;
 	if (!v || json_is_null(v))
 		sb_puts(o, "not answered");
-	else if (json_is_array(v) && strcmp(f->path, "role.tasks") == 0)
+	else if (json_is_array(v) && strcmp(ac_field_path(f), "role.tasks") == 0)
 		sb_printf(o, "%zu %s", json_array_size(v), json_array_size(v) == 1 ? "task" : "tasks");
 	else if (json_is_real(v))
 		sb_printf(o, "%.15g", json_real_value(v));
@@ -385,7 +386,7 @@ static json_t *answers_json(const hist_diff *d)
 		json_t *from = json_loads(c->from, JSON_DECODE_ANY, NULL), *to = json_loads(c->to, JSON_DECODE_ANY, NULL);
 		json_t *alone = c->tried ? outcome_json(&c->alone) : json_null();
 		int m = c->tried ? outcome_moved(&d->old_new_date, &c->alone) : 0;
-		json_array_append_new(arr, json_pack("{s:s,s:o,s:o,s:b,s:b,s:o}", "field", c->field->path, "from",
+		json_array_append_new(arr, json_pack("{s:s,s:o,s:o,s:b,s:b,s:o}", "field", ac_field_path(c->field), "from",
 						     from ? from : json_null(), "to", to ? to : json_null(), "tried_alone",
 						     c->tried, "moved_alone", m != 0, "alone", alone));
 	}

@@ -194,6 +194,46 @@ const ac_field *ac_schema_at(size_t i)
 	return i < ac_schema_n ? &ac_schema[i].pub : NULL;
 }
 
+const char *ac_field_path(const ac_field *f)
+{
+	return f ? f->path : NULL;
+}
+
+ac_field_type ac_field_value_type(const ac_field *f)
+{
+	return f ? f->type : (ac_field_type)0;
+}
+
+int ac_field_enum_kind(const ac_field *f)
+{
+	return f ? f->enum_kind : -1;
+}
+
+double ac_field_min(const ac_field *f)
+{
+	return f ? f->min : 0;
+}
+
+double ac_field_max(const ac_field *f)
+{
+	return f ? f->max : 0;
+}
+
+int ac_field_min_exclusive(const ac_field *f)
+{
+	return f ? f->min_exclusive : 0;
+}
+
+int ac_field_required(const ac_field *f)
+{
+	return f ? f->required : 0;
+}
+
+const char *ac_field_help(const ac_field *f)
+{
+	return f ? f->help : NULL;
+}
+
 const ac_field_def *ac_schema_def(const char *path)
 {
 	for (size_t i = 0; path && i < ac_schema_n; i++)

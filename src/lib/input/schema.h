@@ -12,6 +12,17 @@
 #include "aicert.h"
 #include "input/profile.h"
 
+/* One field as aicert.h's accessors show it. */
+struct ac_field {
+	const char *path;
+	ac_field_type type;
+	int enum_kind;     /* ac_enum_kind for ENUM and ENUM_LIST, else -1 */
+	double min, max;   /* for NUMBER and INTEGER (and the length of an ARRAY) */
+	int min_exclusive; /* 1 when min itself is not allowed */
+	int required;      /* 1 when the field must be present in its object */
+	const char *help;  /* one line: what the answer means */
+};
+
 /* How an answer is stored. */
 typedef enum {
 	ST_NONE,     /* not stored (the schema string; an object without a flag) */

@@ -18,6 +18,7 @@
 #include "input/cert.h"
 #include "model/engine.h"
 #include "model/fit.h"
+#include "occdata/occupation.h"
 #include "policy/figures.h"
 
 typedef struct {
@@ -261,11 +262,17 @@ static ac_status fill_warnings(ac_assessment *a, const ac_eval *ev)
 		ok &= ac_list_push(&a->warnings, &a->n_warnings, AC_SAY_DUP(words, AC_W_WARNING_SHARES, number));
 	}
 	if (ev->prefilled) {
-		char groups[24];
+		char groups[24], folded[24];
+		const char *code = ev->prep->occ->code;
 		snprintf(number, sizeof number, "%zu", ev->n_source_tasks);
 		snprintf(groups, sizeof groups, "%zu", ev->n_groups);
-		ok &= ac_list_push(&a->warnings, &a->n_warnings,
-				   AC_SAY_DUP(words, AC_W_WARNING_PREFILLED, number, ev->prep->occ->code, groups));
+		snprintf(folded, sizeof folded, "%zu", ev->n_folded);
+		char *say = ev->group_layout == AC_GROUPS_PER_TASK ? AC_SAY_DUP(words, AC_W_WARNING_PREFILLED_TASKS, number, code)
+			    : ev->group_layout == AC_GROUPS_SPLIT ? AC_SAY_DUP(words, AC_W_WARNING_PREFILLED_SPLIT, number, code, groups)
+			    : ev->group_layout == AC_GROUPS_FOLDED
+				    ? AC_SAY_DUP(words, AC_W_WARNING_PREFILLED_FOLDED, number, code, groups, folded)
+				    : AC_SAY_DUP(words, AC_W_WARNING_PREFILLED, number, code, groups);
+		ok &= ac_list_push(&a->warnings, &a->n_warnings, say);
 	}
 	if (ev->n_uncategorised) {
 		snprintf(number, sizeof number, "%zu", ev->n_uncategorised);

@@ -5,7 +5,9 @@
  * person's budget and time, the verdict, the fit, the weeks and the price.
  * The verdicts, fit scores, cost and weeks come from ac_assess().
  */
+#include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,12 +18,16 @@
 #include "input/profile.h"
 #include "model/compare.h"
 #include "policy/policy.h"
+#include "policy/wording.h"
 
 static const char *const key_names[] = {"available", "feasible", "verdict", "fit", "gap_fit",
 					"role_fit", "weeks", "cost_usd", "total_cost_usd", "id"};
-/* The same in words, for the sentence on why a row ranks where it does. */
-static const char *const key_words[] = {"availability", "budget and time", "verdict", "fit", "gap fit",
-					"role fit", "weeks of study", "price", "cost with time", "id"};
+/* The same in words (the wording's keys), for the sentence on why a row
+ * ranks where it does. */
+static const int key_words[] = {AC_W_COMPARE_KEY_AVAILABLE, AC_W_COMPARE_KEY_FEASIBLE, AC_W_COMPARE_KEY_VERDICT,
+				AC_W_COMPARE_KEY_FIT,	    AC_W_COMPARE_KEY_GAP_FIT,  AC_W_COMPARE_KEY_ROLE_FIT,
+				AC_W_COMPARE_KEY_WEEKS,	    AC_W_COMPARE_KEY_COST,     AC_W_COMPARE_KEY_TOTAL_COST,
+				AC_W_COMPARE_KEY_ID};
 
 void ac_compare_options_init(ac_compare_options *o)
 {
@@ -134,41 +140,59 @@ static void rank_rows(ac_comparison *c)
 	}
 }
 
-static const char *tri_yes(ac_tri t, const char *yes, const char *no, const char *unknown)
+/* The wording's text of key as a new string: filled with a figure written
+ * with fmt when fmt is given (NULL when memory ran out). */
+static char *text(const ac_wording *w, int key, const char *fmt, double v)
 {
-	return t == AC_TRUE ? yes : t == AC_FALSE ? no : unknown;
+	if (!fmt)
+		return strdup(ac_word(w, key));
+	char buf[64];
+	snprintf(buf, sizeof buf, fmt, v);
+	return AC_SAY_DUP(w, key, buf);
 }
 
 /* How a row's value on key k reads in a sentence. */
-static char *key_value(ac_rank_key k, const ac_compare_row *x)
+static char *key_value(const ac_wording *w, ac_rank_key k, const ac_compare_row *x)
 {
 	switch (k) {
 	case KEY_AVAILABLE:
-		return strdup(tri_yes(x->available, "can be earned", "retires before you could finish", "retirement date unknown"));
+		return text(w, x->available == AC_TRUE	  ? AC_W_COMPARE_VALUE_AVAILABLE
+			       : x->available == AC_FALSE ? AC_W_COMPARE_VALUE_RETIRES
+							  : AC_W_COMPARE_VALUE_RETIREMENT_UNKNOWN,
+			    NULL, 0);
 	case KEY_FEASIBLE:
-		return strdup(x->within_budget == AC_FALSE ? "over your budget"
-			      : x->in_time == AC_FALSE	   ? "longer than your time allows"
-			      : x->feasible == AC_TRUE	   ? "within your budget and time"
-							   : "budget or time not known");
-	case KEY_VERDICT: {
-		char *v = strdup(x->verdict ? ac_enum_name(AC_ENUM_VERDICT, x->verdict) : "no verdict");
-		for (char *u = v ? strchr(v, '_') : NULL; u; u = strchr(u, '_'))
-			*u = ' ';
+		return text(w, x->within_budget == AC_FALSE ? AC_W_COMPARE_VALUE_OVER_BUDGET
+			       : x->in_time == AC_FALSE	    ? AC_W_COMPARE_VALUE_TOO_LONG
+			       : x->feasible == AC_TRUE	    ? AC_W_COMPARE_VALUE_FEASIBLE
+							    : AC_W_COMPARE_VALUE_FEASIBLE_UNKNOWN,
+			    NULL, 0);
+	case KEY_VERDICT: { /* the report's capitals, in a sentence */
+		const char *word = x->verdict ? ac_word_enum(w, AC_ENUM_VERDICT, x->verdict) : NULL;
+		char *v = strdup(word ? word : ac_word(w, AC_W_COMPARE_NO_VERDICT));
+		for (char *u = v; u && *u; u++)
+			*u = (char)tolower((unsigned char)*u);
 		return v;
 	}
-	case KEY_FIT: return x->fit.set ? ac_strdup_printf("fit %.0f%%", x->fit.v * 100) : strdup("fit unknown");
+	case KEY_FIT:
+		return x->fit.set ? text(w, AC_W_COMPARE_VALUE_FIT, "%.0f%%", x->fit.v * 100)
+				  : text(w, AC_W_COMPARE_VALUE_FIT_UNKNOWN, NULL, 0);
 	case KEY_GAP_FIT:
-		return x->gap_score.set ? ac_strdup_printf("gap fit %.0f%%", x->gap_score.v * 100) : strdup("gap fit unknown");
+		return x->gap_score.set ? text(w, AC_W_COMPARE_VALUE_GAP_FIT, "%.0f%%", x->gap_score.v * 100)
+					: text(w, AC_W_COMPARE_VALUE_GAP_FIT_UNKNOWN, NULL, 0);
 	case KEY_ROLE_FIT:
-		return x->role_score.set ? ac_strdup_printf("role fit %.0f%%", x->role_score.v * 100)
-					 : strdup("role fit unknown");
+		return x->role_score.set ? text(w, AC_W_COMPARE_VALUE_ROLE_FIT, "%.0f%%", x->role_score.v * 100)
+					 : text(w, AC_W_COMPARE_VALUE_ROLE_FIT_UNKNOWN, NULL, 0);
 	case KEY_WEEKS:
-		return x->weeks.set ? ac_strdup_printf("%s%.0f weeks", x->hours_estimated ? "about " : "", ceil(x->weeks.v))
-				    : strdup("weeks unknown");
-	case KEY_COST: return x->cost_usd.set ? ac_strdup_printf("$%.10g", x->cost_usd.v) : strdup("price unknown");
+		if (!x->weeks.set)
+			return text(w, AC_W_COMPARE_VALUE_WEEKS_UNKNOWN, NULL, 0);
+		return text(w, x->hours_estimated ? AC_W_COMPARE_VALUE_WEEKS_ESTIMATED : AC_W_COMPARE_VALUE_WEEKS, "%.0f",
+			    ceil(x->weeks.v));
+	case KEY_COST:
+		return x->cost_usd.set ? ac_strdup_printf("$%.10g", x->cost_usd.v)
+				       : text(w, AC_W_COMPARE_PRICE_UNKNOWN, NULL, 0);
 	case KEY_TOTAL_COST:
-		return x->total_cost_usd.set ? ac_strdup_printf("$%.0f with time", x->total_cost_usd.v)
-					     : strdup("total cost unknown");
+		return x->total_cost_usd.set ? text(w, AC_W_COMPARE_VALUE_TOTAL_COST, "$%.0f", x->total_cost_usd.v)
+					     : text(w, AC_W_COMPARE_VALUE_TOTAL_COST_UNKNOWN, NULL, 0);
 	case KEY_ID: return strdup(x->id);
 	}
 	return strdup("");
@@ -179,23 +203,27 @@ static char *key_value(ac_rank_key k, const ac_compare_row *x)
  * first row, below). */
 static ac_status explain(ac_comparison *c)
 {
+	const ac_wording *w = NULL;
+	ac_status st = ac_wording_builtin(&w, NULL);
+	if (st != AC_OK)
+		return st;
 	for (size_t i = 0; i < c->n_rows; i++) {
 		ac_compare_row *x = &c->rows[i];
 		if (c->n_rows == 1) {
-			x->why = strdup("the only certificate that passes the filters");
+			x->why = text(w, AC_W_COMPARE_WHY_ONLY, NULL, 0);
 		} else {
 			const ac_compare_row *other = i == 0 ? &c->rows[1] : &c->rows[i - 1];
 			int sign;
 			size_t k = deciding_key(c, i == 0 ? x : other, i == 0 ? other : x, &sign);
 			ac_rank_key key = c->keys[k];
-			char *mine = key_value(key, x), *theirs = key_value(key, other);
+			char *mine = key_value(w, key, x), *theirs = key_value(w, key, other);
 			if (!mine || !theirs)
 				x->why = NULL;
 			else if (key == KEY_ID)
-				x->why = ac_strdup_printf("ties with %s on every ranking key, so ordered by id", other->id);
+				x->why = AC_SAY_DUP(w, AC_W_COMPARE_WHY_TIE, other->id);
 			else
-				x->why = ac_strdup_printf("%s %s on %s: %s against %s", i == 0 ? "ahead of" : "below", other->id,
-							  key_words[key], mine, theirs);
+				x->why = AC_SAY_DUP(w, i == 0 ? AC_W_COMPARE_WHY_AHEAD : AC_W_COMPARE_WHY_BELOW, other->id,
+						    ac_word(w, key_words[key]), mine, theirs);
 			free(mine);
 			free(theirs);
 		}
@@ -335,11 +363,17 @@ static ac_status keep_best_alternative(ac_comparison *c, const ac_assessment *ba
 static ac_status fill_header(ac_comparison *c, const ac_context *ctx, const ac_profile *p)
 {
 	const ac_policy *pol = ctx->policy;
+	const ac_wording *w = NULL;
+	ac_status st = ac_wording_builtin(&w, NULL);
+	if (st != AC_OK)
+		return st;
 	int ok = dup_into(&c->label, p->label) && dup_into(&c->policy_name, ac_policy_name(pol)) &&
 		 dup_into(&c->policy_version, ac_policy_version(pol)) &&
 		 dup_into(&c->statement, ac_policy_compare_statement(pol));
-	if (ok && p->cert_given)
-		ok = dup_into(&c->profile_cert, p->cert.name ? p->cert.name : p->cert.id ? p->cert.id : "a custom certificate");
+	if (ok && p->cert_given) {
+		const char *named = p->cert.name ? p->cert.name : p->cert.id;
+		ok = dup_into(&c->profile_cert, named ? named : ac_word(w, AC_W_COMPARE_CUSTOM_CERTIFICATE));
+	}
 	return ok ? AC_OK : AC_ENOMEM;
 }
 

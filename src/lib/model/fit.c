@@ -16,6 +16,7 @@
 #include "core/strbuf.h"
 #include "core/tri.h"
 #include "model/fit.h"
+#include "occdata/occupation.h"
 #include "policy/policy.h"
 
 #define MAX_WORDS 64

@@ -195,10 +195,14 @@ void ac_occdata_close(ac_occdata *db)
 	free(db->betas.v);
 	free(db->scores.v);
 	free(db->exposures.v);
-	for (size_t i = 0; i < db->n_vocab; i++)
-		free(db->vocab[i]);
+	free(db->vocab_text);
 	free(db->vocab);
 	free(db->vocab_titles);
+	for (size_t i = 0; i < db->n_own; i++) {
+		free(db->own[i].words);
+		free(db->own[i].head);
+	}
+	free(db->own);
 	sqlite3_close(db->db);
 	free(db->path);
 	free(db);

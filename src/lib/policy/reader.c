@@ -200,10 +200,9 @@ void ac_reader_text(reader *r, char **slot, const char *key, const char *value, 
 	/* Checked like every text, though this one is shown as written. */
 	ac_template t;
 	ac_site at = ac_reader_site(r, value_col);
-	if (ac_template_compile(&at, value, &t))
-		ac_template_free(&t);
-	else
+	if (!ac_template_compile(&at, value, &t))
 		r->failed = 1;
+	ac_template_free(&t); /* only the check was wanted (a refused text keeps its copy) */
 }
 
 void ac_reader_template(reader *r, ac_template *slot, const char *key, const char *value, int key_col, int value_col)

@@ -215,6 +215,9 @@
 	W(WARNING_CERT_OVER_BUDGET, "warning.cert_over_budget", "cost,budget") \
 	W(WARNING_SHARES, "warning.shares", "total") \
 	W(WARNING_PREFILLED, "warning.prefilled", "count,code,groups") \
+	W(WARNING_PREFILLED_SPLIT, "warning.prefilled_split", "count,code,groups") \
+	W(WARNING_PREFILLED_FOLDED, "warning.prefilled_folded", "count,code,groups,folded") \
+	W(WARNING_PREFILLED_TASKS, "warning.prefilled_tasks", "count,code") \
 	W(WARNING_UNCATEGORISED, "warning.uncategorised", "count") \
 	W(TASK_GROUP, "task.group", "category,tasks") \
 	W(TASK_GROUP_MORE, "task.group_more", "count") \
@@ -229,7 +232,196 @@
 	W(WHATIF_EXAMPLE_TARGET_ROLE, "whatif.example_target_role", "") \
 	W(WHATIF_EXAMPLE_CAPABILITY, "whatif.example_capability", "") \
 	W(CALIBRATE_KEPT, "calibrate.kept", "") \
-	W(CALIBRATE_CALIBRATED, "calibrate.calibrated", "tasks,was")
+	W(CALIBRATE_CALIBRATED, "calibrate.calibrated", "tasks,was") \
+	W(COMPARE_TITLE, "compare.title", "") \
+	W(COMPARE_FOR, "compare.for", "label") \
+	W(COMPARE_UNLABELLED, "compare.unlabelled", "") \
+	W(COMPARE_OWN_CERTIFICATION, "compare.own_certification", "name") \
+	W(COMPARE_NONE_PURSUE, "compare.none_pursue", "") \
+	W(COMPARE_ALTERNATIVE, "compare.alternative", "path,score") \
+	W(COMPARE_ANOTHER_PATH, "compare.another_path", "") \
+	W(COMPARE_ALTERNATIVE_WHY, "compare.alternative_why", "why") \
+	W(COMPARE_ALTERNATIVE_FIRST_STEP, "compare.alternative_first_step", "step") \
+	W(COMPARE_CLOSEST, "compare.closest", "") \
+	W(COMPARE_PURSUE_COUNT, "compare.pursue_count", "count,total") \
+	W(COMPARE_FEASIBLE_SET_ASIDE, "compare.feasible_set_aside", "") \
+	W(COMPARE_NONE_PASS, "compare.none_pass", "") \
+	W(COMPARE_RANKED, "compare.ranked", "") \
+	W(COMPARE_RULE, "compare.rule", "rule,name,version,percent") \
+	W(COMPARE_RULE_DEFAULT, "compare.rule_default", "") \
+	W(COMPARE_FIT_EXPLAINED, "compare.fit_explained", "") \
+	W(COMPARE_SHOWING, "compare.showing", "shown,total") \
+	W(COMPARE_RETIRED_LEFT_OUT_ONE, "compare.retired_left_out_one", "count") \
+	W(COMPARE_RETIRED_LEFT_OUT, "compare.retired_left_out", "count") \
+	W(COMPARE_PRICE_LEFT_OUT_ONE, "compare.price_left_out_one", "count") \
+	W(COMPARE_PRICE_LEFT_OUT, "compare.price_left_out", "count") \
+	W(COMPARE_DETAILS, "compare.details", "") \
+	W(COMPARE_ROW_TITLE, "compare.row_title", "name,id") \
+	W(COMPARE_ITEM_VERDICT, "compare.item_verdict", "") \
+	W(COMPARE_ITEM_FIT, "compare.item_fit", "") \
+	W(COMPARE_ITEM_PRICE, "compare.item_price", "") \
+	W(COMPARE_ITEM_PREPARATION, "compare.item_preparation", "") \
+	W(COMPARE_ITEM_AVAILABILITY, "compare.item_availability", "") \
+	W(COMPARE_ITEM_WHY, "compare.item_why", "") \
+	W(COMPARE_NO_VERDICT, "compare.no_verdict", "") \
+	W(COMPARE_VERDICT_REASON, "compare.verdict_reason", "verdict,reason") \
+	W(COMPARE_FIT_COVERS, "compare.fit_covers", "words") \
+	W(COMPARE_FIT_ROLE, "compare.fit_role", "role") \
+	W(COMPARE_FIT_OFF_LEVEL, "compare.fit_off_level", "level") \
+	W(COMPARE_FIT_OFF_DOMAIN, "compare.fit_off_domain", "") \
+	W(COMPARE_PRICE_UNCERTAIN, "compare.price_uncertain", "price") \
+	W(COMPARE_PRICE_UNKNOWN, "compare.price_unknown", "") \
+	W(COMPARE_RETAKE, "compare.retake", "price") \
+	W(COMPARE_OVER_BUDGET, "compare.over_budget", "") \
+	W(COMPARE_HOURS, "compare.hours", "hours") \
+	W(COMPARE_HOURS_UNCERTAIN, "compare.hours_uncertain", "hours") \
+	W(COMPARE_HOURS_ESTIMATED, "compare.hours_estimated", "hours,low,high") \
+	W(COMPARE_TIME_UNKNOWN, "compare.time_unknown", "") \
+	W(COMPARE_WEEK, "compare.week", "n") \
+	W(COMPARE_WEEKS, "compare.weeks", "n") \
+	W(COMPARE_WEEKS_RANGE, "compare.weeks_range", "low,high") \
+	W(COMPARE_TOO_LONG, "compare.too_long", "") \
+	W(COMPARE_STATUS_ON, "compare.status_on", "status,date") \
+	W(COMPARE_BEFORE_FINISH, "compare.before_finish", "") \
+	W(COMPARE_SUCCESSOR, "compare.successor", "id") \
+	W(COMPARE_WHY_ONLY, "compare.why_only", "") \
+	W(COMPARE_WHY_TIE, "compare.why_tie", "id") \
+	W(COMPARE_WHY_AHEAD, "compare.why_ahead", "id,key,mine,theirs") \
+	W(COMPARE_WHY_BELOW, "compare.why_below", "id,key,mine,theirs") \
+	W(COMPARE_KEY_AVAILABLE, "compare.key_available", "") \
+	W(COMPARE_KEY_FEASIBLE, "compare.key_feasible", "") \
+	W(COMPARE_KEY_VERDICT, "compare.key_verdict", "") \
+	W(COMPARE_KEY_FIT, "compare.key_fit", "") \
+	W(COMPARE_KEY_GAP_FIT, "compare.key_gap_fit", "") \
+	W(COMPARE_KEY_ROLE_FIT, "compare.key_role_fit", "") \
+	W(COMPARE_KEY_WEEKS, "compare.key_weeks", "") \
+	W(COMPARE_KEY_COST, "compare.key_cost", "") \
+	W(COMPARE_KEY_TOTAL_COST, "compare.key_total_cost", "") \
+	W(COMPARE_KEY_ID, "compare.key_id", "") \
+	W(COMPARE_VALUE_AVAILABLE, "compare.value_available", "") \
+	W(COMPARE_VALUE_RETIRES, "compare.value_retires", "") \
+	W(COMPARE_VALUE_RETIREMENT_UNKNOWN, "compare.value_retirement_unknown", "") \
+	W(COMPARE_VALUE_OVER_BUDGET, "compare.value_over_budget", "") \
+	W(COMPARE_VALUE_TOO_LONG, "compare.value_too_long", "") \
+	W(COMPARE_VALUE_FEASIBLE, "compare.value_feasible", "") \
+	W(COMPARE_VALUE_FEASIBLE_UNKNOWN, "compare.value_feasible_unknown", "") \
+	W(COMPARE_VALUE_FIT, "compare.value_fit", "percent") \
+	W(COMPARE_VALUE_FIT_UNKNOWN, "compare.value_fit_unknown", "") \
+	W(COMPARE_VALUE_GAP_FIT, "compare.value_gap_fit", "percent") \
+	W(COMPARE_VALUE_GAP_FIT_UNKNOWN, "compare.value_gap_fit_unknown", "") \
+	W(COMPARE_VALUE_ROLE_FIT, "compare.value_role_fit", "percent") \
+	W(COMPARE_VALUE_ROLE_FIT_UNKNOWN, "compare.value_role_fit_unknown", "") \
+	W(COMPARE_VALUE_WEEKS, "compare.value_weeks", "n") \
+	W(COMPARE_VALUE_WEEKS_ESTIMATED, "compare.value_weeks_estimated", "n") \
+	W(COMPARE_VALUE_WEEKS_UNKNOWN, "compare.value_weeks_unknown", "") \
+	W(COMPARE_VALUE_TOTAL_COST, "compare.value_total_cost", "price") \
+	W(COMPARE_VALUE_TOTAL_COST_UNKNOWN, "compare.value_total_cost_unknown", "") \
+	W(COMPARE_CUSTOM_CERTIFICATE, "compare.custom_certificate", "") \
+	W(CERTS_HEAD_ID, "certs.head_id", "") \
+	W(CERTS_HEAD_COST, "certs.head_cost", "") \
+	W(CERTS_HEAD_HOURS, "certs.head_hours", "") \
+	W(CERTS_HEAD_STATUS, "certs.head_status", "") \
+	W(CERTS_ROW, "certs.row", "name,level,domain") \
+	W(CERTS_ROW_NARROW, "certs.row_narrow", "cost,hours,status,name,level,domain") \
+	W(CERTS_LIST_STATUS_DATE, "certs.list_status_date", "status,date") \
+	W(CERTS_STATUS_DATE, "certs.status_date", "status,date") \
+	W(CERTS_LIST_NOTE, "certs.list_note", "shown,total") \
+	W(CERTS_NONE, "certs.none", "") \
+	W(CERTS_COST_LEFT_OUT_ONE, "certs.cost_left_out_one", "count") \
+	W(CERTS_COST_LEFT_OUT, "certs.cost_left_out", "count") \
+	W(CERTS_DETAILS, "certs.details", "") \
+	W(CERTS_SHOW_NAME, "certs.show_name", "") \
+	W(CERTS_SHOW_PROVIDER, "certs.show_provider", "") \
+	W(CERTS_SHOW_EXAM_CODE, "certs.show_exam_code", "") \
+	W(CERTS_SHOW_LEVEL, "certs.show_level", "") \
+	W(CERTS_SHOW_DOMAIN, "certs.show_domain", "") \
+	W(CERTS_SHOW_COST, "certs.show_cost", "") \
+	W(CERTS_SHOW_SOURCE_SAYS, "certs.show_source_says", "") \
+	W(CERTS_SHOW_RETAKE, "certs.show_retake", "") \
+	W(CERTS_SHOW_PREPARATION, "certs.show_preparation", "") \
+	W(CERTS_SHOW_VALIDITY, "certs.show_validity", "") \
+	W(CERTS_SHOW_RENEWAL, "certs.show_renewal", "") \
+	W(CERTS_SHOW_PREREQUISITES, "certs.show_prerequisites", "") \
+	W(CERTS_SHOW_GATED, "certs.show_gated", "") \
+	W(CERTS_SHOW_FORMAT, "certs.show_format", "") \
+	W(CERTS_SHOW_STATUS, "certs.show_status", "") \
+	W(CERTS_SHOW_ROLES, "certs.show_roles", "") \
+	W(CERTS_SHOW_KEYWORDS, "certs.show_keywords", "") \
+	W(CERTS_SHOW_SUCCESSOR, "certs.show_successor", "") \
+	W(CERTS_SHOW_URL, "certs.show_url", "") \
+	W(CERTS_SHOW_SOURCES, "certs.show_sources", "") \
+	W(CERTS_SHOW_CHECKED, "certs.show_checked", "") \
+	W(CERTS_SHOW_UNCERTAIN, "certs.show_uncertain", "") \
+	W(CERTS_VALUE_UNCERTAIN, "certs.value_uncertain", "value") \
+	W(CERTS_NO_EXAM_CODE, "certs.no_exam_code", "") \
+	W(CERTS_HOURS_ESTIMATED, "certs.hours_estimated", "hours,low,high") \
+	W(CERTS_NEVER_EXPIRES, "certs.never_expires", "") \
+	W(CERTS_GATED_YES, "certs.gated_yes", "") \
+	W(CERTS_SOURCE_ISSUER, "certs.source_issuer", "") \
+	W(CERTS_SOURCE_TRAINING, "certs.source_training", "") \
+	W(CERTS_SOURCE_OTHER, "certs.source_other", "") \
+	W(CERTS_SOURCE_SUPPORTS, "certs.source_supports", "standing") \
+	W(CERTS_NO_FIGURE, "certs.no_figure", "") \
+	W(CERTS_FIGURE_PRICE, "certs.figure_price", "") \
+	W(CERTS_FIGURE_RETAKE, "certs.figure_retake", "") \
+	W(CERTS_FIGURE_PREPARATION, "certs.figure_preparation", "") \
+	W(CERTS_FIGURE_VALIDITY, "certs.figure_validity", "") \
+	W(CERTS_FIGURE_RETIREMENT_DATE, "certs.figure_retirement_date", "") \
+	W(CERTS_FIGURE_EXAM_CODE, "certs.figure_exam_code", "") \
+	W(CERTS_UNCERTAIN_EXPLAINED, "certs.uncertain_explained", "") \
+	W(OCC_NO_MATCH, "occupations.no_match", "words") \
+	W(OCC_HEAD_CODE, "occupations.head_code", "") \
+	W(OCC_HEAD_CONFIDENCE, "occupations.head_confidence", "") \
+	W(OCC_HEAD_OCCUPATION, "occupations.head_occupation", "") \
+	W(OCC_MATCHED_VIA, "occupations.matched_via", "via,title") \
+	W(OCC_SEARCH_NOTE, "occupations.search_note", "") \
+	W(OCC_SEARCH_SHOW, "occupations.search_show", "") \
+	W(OCC_SRC_GPTS, "occupations.src_gpts", "") \
+	W(OCC_SRC_WWAI, "occupations.src_wwai", "") \
+	W(OCC_SRC_OEWS, "occupations.src_oews", "") \
+	W(OCC_SRC_ONET, "occupations.src_onet", "") \
+	W(OCC_SRC_PROJECTIONS, "occupations.src_projections", "version") \
+	W(OCC_EXPOSURE, "occupations.exposure", "") \
+	W(OCC_MEASURED, "occupations.measured", "value,ordinal,percent") \
+	W(OCC_MEASURED_HOW_1, "occupations.measured_how_1", "gpts") \
+	W(OCC_MEASURED_HOW_2, "occupations.measured_how_2", "wwai") \
+	W(OCC_BETA, "occupations.beta", "value,ordinal,percent") \
+	W(OCC_BETA_HOW, "occupations.beta_how", "gpts") \
+	W(OCC_BETA_UNKNOWN, "occupations.beta_unknown", "gpts") \
+	W(OCC_APPLICABILITY, "occupations.applicability", "value,ordinal,percent") \
+	W(OCC_APPLICABILITY_UNKNOWN, "occupations.applicability_unknown", "wwai") \
+	W(OCC_SCALES_1, "occupations.scales_1", "") \
+	W(OCC_SCALES_2, "occupations.scales_2", "") \
+	W(OCC_LABOUR_MARKET, "occupations.labour_market", "") \
+	W(OCC_EMPLOYMENT, "occupations.employment", "value") \
+	W(OCC_EMPLOYMENT_UNKNOWN, "occupations.employment_unknown", "oews") \
+	W(OCC_WAGE, "occupations.wage", "value") \
+	W(OCC_WAGE_UNKNOWN, "occupations.wage_unknown", "oews") \
+	W(OCC_GROWTH, "occupations.growth", "percent") \
+	W(OCC_GROWTH_UNKNOWN, "occupations.growth_unknown", "source") \
+	W(OCC_EDUCATION, "occupations.education", "education,source") \
+	W(OCC_JOB_ZONE, "occupations.job_zone", "zone,onet") \
+	W(OCC_JOB_ZONE_NAMED, "occupations.job_zone_named", "zone,name,onet") \
+	W(OCC_SOURCE, "occupations.source", "source") \
+	W(OCC_SOURCE_ROW, "occupations.source_row", "source,row") \
+	W(OCC_SOURCE_ROW_GROUP, "occupations.source_row_group", "source,row") \
+	W(OCC_TASKS_1, "occupations.tasks_1", "count,onet") \
+	W(OCC_TASKS_2, "occupations.tasks_2", "") \
+	W(OCC_TASKS_3, "occupations.tasks_3", "gpts") \
+	W(OCC_TASK_CORE, "occupations.task_core", "") \
+	W(OCC_TASK_SUPPLEMENTAL, "occupations.task_supplemental", "") \
+	W(OCC_TASK_NOT_RATED, "occupations.task_not_rated", "") \
+	W(OCC_TASK_NOT_CATEGORISED, "occupations.task_not_categorised", "") \
+	W(OCC_TASK_EXPOSURE, "occupations.task_exposure", "") \
+	W(OCC_TASK_BETA, "occupations.task_beta", "") \
+	W(OCC_TASK_AUTOMATION, "occupations.task_automation", "") \
+	W(OCC_TASK_ID, "occupations.task_id", "") \
+	W(OCC_SOURCES, "occupations.sources", "") \
+	W(OCC_SOURCE_MISSING, "occupations.source_missing", "") \
+	W(OCC_ORDINAL_1, "occupations.ordinal_1", "n") \
+	W(OCC_ORDINAL_2, "occupations.ordinal_2", "n") \
+	W(OCC_ORDINAL_3, "occupations.ordinal_3", "n") \
+	W(OCC_ORDINAL, "occupations.ordinal", "n")
 
 #define AC_WORD_FAMILIES(F) \
 	F(CATEGORY, "category", AC_ENUM_CATEGORY) \
@@ -247,6 +439,8 @@
 	F(COMPRESSING, "compressing", AC_ENUM_COMPRESSING) \
 	F(AI_LEVEL, "ai_level", AC_ENUM_AI_LEVEL) \
 	F(ADOPTION_SIGNAL, "adoption_signal", AC_ENUM_ADOPTION_SIGNAL) \
+	F(STATUS, "status", AC_ENUM_STATUS) \
+	F(FORMAT, "format", AC_ENUM_FORMAT) \
 
 /* Texts keyed by a profile field, "PREFIX.PATH" (e.g. ask.role.leverage_test),
  * each with an optional {value}: optional in a wording file, required for the

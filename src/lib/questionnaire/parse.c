@@ -105,18 +105,18 @@ static int is_id(const char *s)
  * (with a diagnostic) when f cannot hold it. */
 static char *value_json(rd *r, const ac_field *f, const char *v)
 {
-	switch (f->type) {
+	switch (ac_field_value_type(f)) {
 	case AC_FIELD_ENUM:
 	case AC_FIELD_ENUM_LIST:
-		if (!ac_enum_value((ac_enum_kind)f->enum_kind, v)) {
-			err(r, "'%s' is not an answer %s allows; expected %s", v, f->path,
-			    ac_enum_list((ac_enum_kind)f->enum_kind));
+		if (!ac_enum_value((ac_enum_kind)ac_field_enum_kind(f), v)) {
+			err(r, "'%s' is not an answer %s allows; expected %s", v, ac_field_path(f),
+			    ac_enum_list((ac_enum_kind)ac_field_enum_kind(f)));
 			return NULL;
 		}
 		return own(r, ac_strdup_printf("\"%s\"", v));
 	case AC_FIELD_BOOL:
 		if (strcmp(v, "true") != 0 && strcmp(v, "false") != 0) {
-			err(r, "'%s' is not an answer %s allows; expected true or false", v, f->path);
+			err(r, "'%s' is not an answer %s allows; expected true or false", v, ac_field_path(f));
 			return NULL;
 		}
 		return own_str(r, v, strlen(v));
@@ -124,15 +124,15 @@ static char *value_json(rd *r, const ac_field *f, const char *v)
 		char *end;
 		errno = 0;
 		long x = strtol(v, &end, 10);
-		if (errno || *end || end == v || x < f->min || x > f->max) {
-			err(r, "'%s' is not an answer %s allows; expected a whole number from %g to %g", v, f->path,
-			    f->min, f->max);
+		if (errno || *end || end == v || x < ac_field_min(f) || x > ac_field_max(f)) {
+			err(r, "'%s' is not an answer %s allows; expected a whole number from %g to %g", v, ac_field_path(f),
+			    ac_field_min(f), ac_field_max(f));
 			return NULL;
 		}
 		return own_str(r, v, strlen(v));
 	}
 	default:
-		err(r, "%s takes no fixed answers, so it has no choices or tested values", f->path);
+		err(r, "%s takes no fixed answers, so it has no choices or tested values", ac_field_path(f));
 		return NULL;
 	}
 }
@@ -297,7 +297,10 @@ static void line_try(rd *r, char *rest)
 	for (int i = 0; i < n; i++) {
 		ac_diags d;
 		ac_diags_init(&d);
-		if (ac_profile_set(p, r->cur->field, w[i], &d) != AC_OK)
+		ac_status st = ac_profile_set(p, r->cur->field, w[i], &d);
+		if (st == AC_ENOMEM)
+			r->nomem = r->failed = 1;
+		else if (st != AC_OK)
 			err(r, "the tried value %s: %s", w[i], d.count ? d.items[0].message : "refused");
 		ac_diags_free(&d);
 		if (push(r, (void **)&r->tries, &r->n_tries, sizeof(char *), &w[i]) < 0)
@@ -373,14 +376,14 @@ static void settle_kind(rd *r, ac_qn_question *q, const ac_field *f)
 	if (r->kind_word) {
 		for (size_t i = 0; i < sizeof special / sizeof special[0]; i++)
 			if (strcmp(r->kind_word, special[i].word) == 0) {
-				if (strcmp(f->path, special[i].field) != 0)
+				if (strcmp(ac_field_path(f), special[i].field) != 0)
 					err(r, "question '%s': the kind %s fills %s, not %s", q->id, special[i].word,
-					    special[i].field, f->path);
+					    special[i].field, ac_field_path(f));
 				q->kind = special[i].kind;
 			}
 		return;
 	}
-	switch (f->type) {
+	switch (ac_field_value_type(f)) {
 	case AC_FIELD_ENUM:
 	case AC_FIELD_BOOL: q->kind = AC_QN_ONE; break;
 	case AC_FIELD_ENUM_LIST: q->kind = AC_QN_MANY; break;
@@ -388,7 +391,7 @@ static void settle_kind(rd *r, ac_qn_question *q, const ac_field *f)
 	case AC_FIELD_NUMBER: q->kind = AC_QN_NUMBER; break;
 	case AC_FIELD_STRING: q->kind = AC_QN_TEXT; break;
 	default:
-		err(r, "question '%s': %s is a group of answers and cannot be asked as one question", q->id, f->path);
+		err(r, "question '%s': %s is a group of answers and cannot be asked as one question", q->id, ac_field_path(f));
 	}
 }
 
@@ -419,7 +422,7 @@ static void finish(rd *r)
 		err(r, "question '%s' has no 'why' line", q->id);
 	if (f) {
 		settle_kind(r, q, f);
-		int per_task = strncmp(f->path, "role.tasks[].", 13) == 0;
+		int per_task = strncmp(ac_field_path(f), "role.tasks[].", 13) == 0;
 		if (per_task != (q->within != NULL))
 			err(r, "question '%s': %s", q->id,
 			    per_task ? "a field of each task is asked 'within tasks'"

@@ -15,12 +15,19 @@
 
 /* "$150", "7.5", or "unknown"; a trailing "?" when the reference marks the
  * value uncertain (table cells). */
-static void fmt_num(char *buf, size_t n, ac_num v, const char *prefix, int uncertain)
+static void fmt_num(char *buf, size_t n, const ac_wording *words, ac_num v, const char *prefix, int uncertain)
 {
 	if (!v.set)
-		snprintf(buf, n, "unknown%s", uncertain ? "?" : "");
+		snprintf(buf, n, "%s%s", ac_word(words, AC_W_VALUE_UNKNOWN), uncertain ? "?" : "");
 	else
 		snprintf(buf, n, "%s%.10g%s", prefix, v.v, uncertain ? "?" : "");
+}
+
+/* What a buffer holds so far ("" when nothing, or when it failed: the
+ * failure is reported when the output is taken). */
+static const char *text_of(const strbuf *b)
+{
+	return b->failed || !b->buf ? "" : b->buf;
 }
 
 static void spaces(strbuf *sb, size_t n)
@@ -29,13 +36,28 @@ static void spaces(strbuf *sb, size_t n)
 		sb_putn(sb, " ", 1);
 }
 
+/* A paragraph of the wording's text of key, wrapped to width. */
+static void note(strbuf *sb, const ac_wording *words, int key, const char *const *args, size_t n, size_t width)
+{
+	strbuf line;
+	sb_init(&line);
+	ac_say(&line, words, key, args, n);
+	if (line.failed)
+		sb->failed = 1;
+	else
+		ac_render_wrapped(sb, line.buf, 0, 0, width);
+	sb_free(&line);
+}
+#define NOTE(sb, words, key, width, ...) note(sb, words, key, AC_ARGS(__VA_ARGS__), width)
+
 /* One certificate in two lines: its id with price, hours and status in
  * columns, then its name, level and domain wrapped under it.  When the
  * columns would not fit the width, they move to the second line. */
 static void list_text(strbuf *sb, const ac_wording *words, const ac_policy *pol, const ac_cert **rows, size_t shown,
 		      size_t total, size_t unknown_cost, int empty_domain, size_t width)
 {
-	size_t w_id = 2;
+	const char *head_id = ac_word(words, AC_W_CERTS_HEAD_ID);
+	size_t w_head = ac_render_width(head_id, strlen(head_id)), w_id = w_head;
 	for (size_t i = 0; i < shown; i++) {
 		size_t l = ac_render_width(rows[i]->id, strlen(rows[i]->id));
 		if (l > w_id)
@@ -45,65 +67,68 @@ static void list_text(strbuf *sb, const ac_wording *words, const ac_policy *pol,
 	int columns = w_id + 2 + W_COST + 2 + W_HOURS + 2 + W_STATUS <= width;
 
 	if (shown && columns) {
-		sb_puts(sb, "ID");
-		spaces(sb, w_id - 2);
-		sb_printf(sb, "  %*s  %*s  %s\n", W_COST, "COST", W_HOURS, "HOURS", "STATUS");
+		sb_puts(sb, head_id);
+		spaces(sb, w_id - w_head);
+		sb_printf(sb, "  %*s  %*s  %s\n", W_COST, ac_word(words, AC_W_CERTS_HEAD_COST), W_HOURS,
+			  ac_word(words, AC_W_CERTS_HEAD_HOURS), ac_word(words, AC_W_CERTS_HEAD_STATUS));
 	}
 	for (size_t i = 0; i < shown; i++) {
 		const ac_cert *c = rows[i];
-		char cost[32], hours[32], status[48], details[160];
-		fmt_num(cost, sizeof cost, c->cost_usd, "$", ac_cert_is_uncertain(c, "cost_usd"));
+		char cost[32], hours[32];
+		fmt_num(cost, sizeof cost, words, c->cost_usd, "$", ac_cert_is_uncertain(c, "cost_usd"));
 		ac_num est, lo, hi;
 		if (pol && ac_hours_estimate(pol, c, &est, &lo, &hi))
 			snprintf(hours, sizeof hours, "~%.0f", est.v); /* '~': an estimate */
 		else
-			fmt_num(hours, sizeof hours, c->hours, "", ac_cert_is_uncertain(c, "hours"));
-		snprintf(status, sizeof status, "%s%s%s", ac_enum_name(AC_ENUM_STATUS, c->status),
-			 c->status_date ? " " : "", c->status_date ? c->status_date : "");
-		ac_render_put_clean(sb, c->id, strlen(c->id));
-		strbuf line;
+			fmt_num(hours, sizeof hours, words, c->hours, "", ac_cert_is_uncertain(c, "hours"));
+		strbuf status, line;
+		sb_init(&status);
 		sb_init(&line);
+		const char *st = ac_word_of(words, AC_WF_STATUS, c->status);
+		if (c->status_date)
+			AC_SAY(&status, words, AC_W_CERTS_LIST_STATUS_DATE, st, c->status_date);
+		else
+			sb_puts(&status, st ? st : "");
+		ac_render_put_clean(sb, c->id, strlen(c->id));
+		const char *name = c->name ? c->name : c->id, *level = ac_word_of(words, AC_WF_LEVEL, c->level);
+		const char *domain = ac_word_of(words, AC_WF_DOMAIN, c->domain);
 		if (columns) {
 			spaces(sb, w_id - ac_render_width(c->id, strlen(c->id)));
-			sb_printf(sb, "  %*s  %*s  %s\n", W_COST, cost, W_HOURS, hours, status);
+			sb_printf(sb, "  %*s  %*s  %s\n", W_COST, cost, W_HOURS, hours, text_of(&status));
+			AC_SAY(&line, words, AC_W_CERTS_ROW, name, level, domain);
 		} else {
 			sb_puts(sb, "\n");
-			snprintf(details, sizeof details, "cost %s, hours %s, %s; ", cost, hours, status);
-			sb_puts(&line, details);
+			AC_SAY(&line, words, AC_W_CERTS_ROW_NARROW, cost, hours, text_of(&status), name, level,
+			    domain);
 		}
-		const char *domain = ac_word_of(words, AC_WF_DOMAIN, c->domain);
-		sb_printf(&line, "%s; %s, %s", c->name ? c->name : c->id, ac_enum_name(AC_ENUM_LEVEL, c->level),
-			  domain ? domain : ac_enum_name(AC_ENUM_DOMAIN, c->domain));
 		spaces(sb, 2);
-		ac_render_wrapped(sb, line.failed ? "" : line.buf, 2, 4, width);
-		if (line.failed)
+		ac_render_wrapped(sb, status.failed ? "" : text_of(&line), 2, 4, width);
+		if (line.failed || status.failed)
 			sb->failed = 1;
 		sb_free(&line);
+		sb_free(&status);
 	}
+	char a[32], b[32];
 	if (shown) {
 		sb_puts(sb, "\n");
-		char note[256];
-		snprintf(note, sizeof note,
-			 "%zu of %zu certificates.  '?' marks a figure only pages other than the issuer's "
-			 "support, or on which the sources disagree; '~' marks hours no source gives, estimated "
-			 "from similar certificates; 'unknown' means no source gives it.", shown, total);
-		ac_render_wrapped(sb, note, 0, 0, width);
+		snprintf(a, sizeof a, "%zu", shown);
+		snprintf(b, sizeof b, "%zu", total);
+		NOTE(sb, words, AC_W_CERTS_LIST_NOTE, width, a, b);
 	} else {
-		sb_puts(sb, "No certificate matches.\n");
-		if (empty_domain) {
-			char *why = AC_SAY_DUP(words, AC_W_CERTS_DOMAIN_EMPTY, ac_word_of(words, AC_WF_DOMAIN, empty_domain));
-			if (why)
-				ac_render_wrapped(sb, why, 0, 0, width);
-			else
-				sb->failed = 1;
-			free(why);
-		}
+		ac_say(sb, words, AC_W_CERTS_NONE, NULL, 0);
+		sb_puts(sb, "\n");
+		if (empty_domain)
+			NOTE(sb, words, AC_W_CERTS_DOMAIN_EMPTY, width, ac_word_of(words, AC_WF_DOMAIN, empty_domain));
 	}
-	if (unknown_cost)
-		sb_printf(sb, "%zu certificate%s with an unknown cost left out by --max-cost.\n", unknown_cost,
-			  unknown_cost == 1 ? "" : "s");
-	if (shown)
-		sb_puts(sb, "Details: aicert certs show ID\n");
+	if (unknown_cost) {
+		snprintf(a, sizeof a, "%zu", unknown_cost);
+		AC_SAY(sb, words, unknown_cost == 1 ? AC_W_CERTS_COST_LEFT_OUT_ONE : AC_W_CERTS_COST_LEFT_OUT, a);
+		sb_puts(sb, "\n");
+	}
+	if (shown) {
+		ac_say(sb, words, AC_W_CERTS_DETAILS, NULL, 0);
+		sb_puts(sb, "\n");
+	}
 }
 
 static json_t *list_json(const ac_cert **rows, size_t shown)
@@ -186,116 +211,165 @@ ac_status ac_certs_render_with(const ac_catalogue *cat, const ac_policy *pol, co
 	return st;
 }
 
-/* A key of the catalogue entry in words. */
-static const char *key_words(const char *key)
+/* A key of the catalogue entry in words (the key itself when it has none). */
+static const char *key_words(const ac_wording *words, const char *key)
 {
-	static const char *const map[][2] = {
-		{"cost_usd", "price"},	     {"cost_note", "price"},	 {"retake_usd", "retake price"},
-		{"hours", "preparation"},    {"hours_note", "preparation"}, {"validity_months", "validity"},
-		{"never_expires", "validity"}, {"status_date", "retirement date"}, {"exam_code", "exam code"},
+	static const struct {
+		const char *key;
+		int word;
+	} map[] = {
+		{"cost_usd", AC_W_CERTS_FIGURE_PRICE},
+		{"cost_note", AC_W_CERTS_FIGURE_PRICE},
+		{"retake_usd", AC_W_CERTS_FIGURE_RETAKE},
+		{"hours", AC_W_CERTS_FIGURE_PREPARATION},
+		{"hours_note", AC_W_CERTS_FIGURE_PREPARATION},
+		{"validity_months", AC_W_CERTS_FIGURE_VALIDITY},
+		{"never_expires", AC_W_CERTS_FIGURE_VALIDITY},
+		{"status_date", AC_W_CERTS_FIGURE_RETIREMENT_DATE},
+		{"exam_code", AC_W_CERTS_FIGURE_EXAM_CODE},
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (strcmp(map[i][0], key) == 0)
-			return map[i][1];
+		if (strcmp(map[i].key, key) == 0)
+			return ac_word(words, map[i].word);
 	return key;
 }
 
-static void key_list(strbuf *sb, char *const *keys, size_t n)
+static void key_list(strbuf *sb, const ac_wording *words, char *const *keys, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
-		const char *w = key_words(keys[k]);
+		const char *w = key_words(words, keys[k]);
 		int dup = 0;
 		for (size_t j = 0; j < k; j++)
-			dup |= strcmp(key_words(keys[j]), w) == 0;
+			dup |= strcmp(key_words(words, keys[j]), w) == 0;
 		if (!dup)
 			sb_printf(sb, "%s%s", k ? ", " : "", w);
 	}
 }
 
-/* One "label  value" line of `certs show`. */
-static void show_line(strbuf *sb, const char *label, const char *value, int uncertain)
+/* One "label  value" line of `certs show`, the label the wording's text of
+ * key (indented under the line before when sub is 1). */
+typedef struct {
+	strbuf *sb;
+	const ac_wording *words;
+} shower;
+
+static void label(const shower *o, int key, int sub)
 {
-	sb_printf(sb, "  %-15s %s%s\n", label, value ? value : "unknown", uncertain ? " (uncertain)" : "");
+	char l[64];
+	snprintf(l, sizeof l, "%s%s", sub ? "  " : "", ac_word(o->words, key));
+	sb_printf(o->sb, "  %-15s ", l);
 }
 
-static void show_list(strbuf *sb, const char *label, char *const *items, size_t n, const char *sep)
+static void show_line(const shower *o, int key, int sub, const char *value, int uncertain)
 {
-	sb_printf(sb, "  %-15s ", label);
+	label(o, key, sub);
+	if (!value)
+		value = ac_word(o->words, AC_W_VALUE_UNKNOWN);
+	if (uncertain)
+		AC_SAY(o->sb, o->words, AC_W_CERTS_VALUE_UNCERTAIN, value);
+	else
+		sb_puts(o->sb, value);
+	sb_puts(o->sb, "\n");
+}
+
+static void show_list(const shower *o, int key, char *const *items, size_t n)
+{
+	label(o, key, 0);
 	if (!n)
-		sb_puts(sb, "none");
+		ac_say(o->sb, o->words, AC_W_VALUE_NONE, NULL, 0);
 	for (size_t i = 0; i < n; i++)
-		sb_printf(sb, "%s%s", i ? sep : "", items[i]);
-	sb_puts(sb, "\n");
+		sb_printf(o->sb, "%s%s", i ? ", " : "", items[i]);
+	sb_puts(o->sb, "\n");
 }
 
-static void show_text(strbuf *sb, const ac_cert *c, const ac_policy *pol)
+static void show_text(strbuf *sb, const ac_wording *words, const ac_cert *c, const ac_policy *pol)
 {
+	const shower o = {sb, words};
 	char buf[96];
+	strbuf v;
+	sb_init(&v);
 #define U(field) ac_cert_is_uncertain(c, field)
 	sb_printf(sb, "%s\n", c->id);
-	show_line(sb, "name", c->name, U("name"));
-	show_line(sb, "provider", c->provider, U("provider"));
-	show_line(sb, "exam code", c->exam_code ? c->exam_code : "none given", U("exam_code"));
-	show_line(sb, "level", ac_enum_name(AC_ENUM_LEVEL, c->level), U("level"));
-	const ac_wording *words = NULL;
-	const char *dom = ac_wording_builtin(&words, NULL) == AC_OK ? ac_word_of(words, AC_WF_DOMAIN, c->domain) : NULL;
-	show_line(sb, "domain", dom ? dom : ac_enum_name(AC_ENUM_DOMAIN, c->domain), U("domain"));
-	fmt_num(buf, sizeof buf, c->cost_usd, "$", 0);
-	show_line(sb, "cost (USD)", buf, U("cost_usd"));
-	show_line(sb, "  source says", c->cost_note, U("cost_note"));
-	fmt_num(buf, sizeof buf, c->retake_usd, "$", 0);
-	show_line(sb, "retake (USD)", buf, U("retake_usd"));
+	show_line(&o, AC_W_CERTS_SHOW_NAME, 0, c->name, U("name"));
+	show_line(&o, AC_W_CERTS_SHOW_PROVIDER, 0, c->provider, U("provider"));
+	show_line(&o, AC_W_CERTS_SHOW_EXAM_CODE, 0, c->exam_code ? c->exam_code : ac_word(words, AC_W_CERTS_NO_EXAM_CODE),
+		  U("exam_code"));
+	show_line(&o, AC_W_CERTS_SHOW_LEVEL, 0, ac_word_of(words, AC_WF_LEVEL, c->level), U("level"));
+	show_line(&o, AC_W_CERTS_SHOW_DOMAIN, 0, ac_word_of(words, AC_WF_DOMAIN, c->domain), U("domain"));
+	fmt_num(buf, sizeof buf, words, c->cost_usd, "$", 0);
+	show_line(&o, AC_W_CERTS_SHOW_COST, 0, buf, U("cost_usd"));
+	show_line(&o, AC_W_CERTS_SHOW_SOURCE_SAYS, 1, c->cost_note, U("cost_note"));
+	fmt_num(buf, sizeof buf, words, c->retake_usd, "$", 0);
+	show_line(&o, AC_W_CERTS_SHOW_RETAKE, 0, buf, U("retake_usd"));
 	ac_num est, lo, hi;
-	if (c->hours.set)
-		snprintf(buf, sizeof buf, "%.10g hours", c->hours.v);
-	else if (pol && ac_hours_estimate(pol, c, &est, &lo, &hi))
-		snprintf(buf, sizeof buf, "about %.0f hours, an estimate from similar certificates (%.0f to %.0f)", est.v,
-			 lo.v, hi.v);
-	else
-		snprintf(buf, sizeof buf, "unknown");
-	show_line(sb, "preparation", buf, U("hours"));
-	show_line(sb, "  source says", c->hours_note, U("hours_note"));
-	if (c->never_expires)
-		snprintf(buf, sizeof buf, "does not expire");
-	else if (c->validity_months.set)
-		snprintf(buf, sizeof buf, "%.10g months", c->validity_months.v);
-	else
-		snprintf(buf, sizeof buf, "unknown");
-	show_line(sb, "validity", buf, U("validity_months") || U("never_expires"));
-	show_line(sb, "renewal", c->renewal, U("renewal"));
-	show_line(sb, "prerequisites", c->prerequisites, U("prerequisites"));
-	show_line(sb, "gated", c->gated ? "yes: something else must be held or taken first" : "no", U("gated"));
-	static const char *const formats[] = {"", "proctored exam", "hands-on lab", "course completion"};
-	show_line(sb, "format", c->format >= 1 && c->format <= 3 ? formats[c->format] : "unknown", U("format"));
+	char l[32], h[32];
+	if (c->hours.set) {
+		snprintf(buf, sizeof buf, "%.10g", c->hours.v);
+		AC_SAY(&v, words, AC_W_UNIT_HOURS, buf);
+	} else if (pol && ac_hours_estimate(pol, c, &est, &lo, &hi)) {
+		snprintf(buf, sizeof buf, "%.0f", est.v);
+		snprintf(l, sizeof l, "%.0f", lo.v);
+		snprintf(h, sizeof h, "%.0f", hi.v);
+		AC_SAY(&v, words, AC_W_CERTS_HOURS_ESTIMATED, buf, l, h);
+	} else {
+		ac_say(&v, words, AC_W_VALUE_UNKNOWN, NULL, 0);
+	}
+	show_line(&o, AC_W_CERTS_SHOW_PREPARATION, 0, text_of(&v), U("hours"));
+	show_line(&o, AC_W_CERTS_SHOW_SOURCE_SAYS, 1, c->hours_note, U("hours_note"));
+	sb_clear(&v);
+	if (c->never_expires) {
+		ac_say(&v, words, AC_W_CERTS_NEVER_EXPIRES, NULL, 0);
+	} else if (c->validity_months.set) {
+		snprintf(buf, sizeof buf, "%.10g", c->validity_months.v);
+		AC_SAY(&v, words, AC_W_UNIT_MONTHS, buf);
+	} else {
+		ac_say(&v, words, AC_W_VALUE_UNKNOWN, NULL, 0);
+	}
+	show_line(&o, AC_W_CERTS_SHOW_VALIDITY, 0, text_of(&v), U("validity_months") || U("never_expires"));
+	show_line(&o, AC_W_CERTS_SHOW_RENEWAL, 0, c->renewal, U("renewal"));
+	show_line(&o, AC_W_CERTS_SHOW_PREREQUISITES, 0, c->prerequisites, U("prerequisites"));
+	show_line(&o, AC_W_CERTS_SHOW_GATED, 0, ac_word(words, c->gated ? AC_W_CERTS_GATED_YES : AC_W_VALUE_NO), U("gated"));
+	show_line(&o, AC_W_CERTS_SHOW_FORMAT, 0, ac_word_of(words, AC_WF_FORMAT, c->format), U("format"));
+	sb_clear(&v);
+	const char *st = ac_word_of(words, AC_WF_STATUS, c->status);
 	if (c->status_date)
-		snprintf(buf, sizeof buf, "%s (%s)", ac_enum_name(AC_ENUM_STATUS, c->status), c->status_date);
+		AC_SAY(&v, words, AC_W_CERTS_STATUS_DATE, st, c->status_date);
 	else
-		snprintf(buf, sizeof buf, "%s", ac_enum_name(AC_ENUM_STATUS, c->status));
-	show_line(sb, "status", buf, U("status") || U("status_date"));
-	show_list(sb, "roles", c->roles, c->n_roles, ", ");
-	show_list(sb, "keywords", c->keywords, c->n_keywords, ", ");
+		sb_puts(&v, st ? st : "");
+	show_line(&o, AC_W_CERTS_SHOW_STATUS, 0, text_of(&v), U("status") || U("status_date"));
+	show_list(&o, AC_W_CERTS_SHOW_ROLES, c->roles, c->n_roles);
+	show_list(&o, AC_W_CERTS_SHOW_KEYWORDS, c->keywords, c->n_keywords);
 	if (c->successor)
-		show_line(sb, "successor", c->successor, U("successor"));
-	show_line(sb, "issuer's page", c->url, 0);
+		show_line(&o, AC_W_CERTS_SHOW_SUCCESSOR, 0, c->successor, U("successor"));
+	show_line(&o, AC_W_CERTS_SHOW_URL, 0, c->url, 0);
+	static const int standing[] = {AC_W_CERTS_SOURCE_OTHER, AC_W_CERTS_SOURCE_ISSUER, AC_W_CERTS_SOURCE_TRAINING,
+				       AC_W_CERTS_SOURCE_OTHER};
 	for (size_t i = 0; i < c->n_sources; i++) {
 		const ac_cert_source *s = &c->sources[i];
-		static const char *const stand[] = {"", "the issuer", "a training provider", "another page"};
-		sb_printf(sb, "  %-15s %s\n", i ? "" : "sources", s->url);
-		sb_printf(sb, "  %-15s   %s; supports ", "", stand[s->kind >= 1 && s->kind <= 3 ? s->kind : 3]);
+		if (i)
+			sb_printf(sb, "  %-15s ", "");
+		else
+			label(&o, AC_W_CERTS_SHOW_SOURCES, 0);
+		sb_printf(sb, "%s\n  %-15s   ", s->url, "");
+		AC_SAY(sb, words, AC_W_CERTS_SOURCE_SUPPORTS, ac_word(words, standing[s->kind >= 1 && s->kind <= 3 ? s->kind : 3]));
+		sb_puts(sb, " ");
 		if (!s->n_supports)
-			sb_puts(sb, "no figure");
-		key_list(sb, s->supports, s->n_supports);
+			ac_say(sb, words, AC_W_CERTS_NO_FIGURE, NULL, 0);
+		key_list(sb, words, s->supports, s->n_supports);
 		sb_puts(sb, "\n");
 	}
-	show_line(sb, "checked", c->checked, 0);
+	show_line(&o, AC_W_CERTS_SHOW_CHECKED, 0, c->checked, 0);
 	if (c->n_uncertain) {
-		sb_printf(sb, "  %-15s ", "uncertain");
-		key_list(sb, c->uncertain, c->n_uncertain);
+		label(&o, AC_W_CERTS_SHOW_UNCERTAIN, 0);
+		key_list(sb, words, c->uncertain, c->n_uncertain);
+		sb_puts(sb, "\n  ");
+		ac_say(sb, words, AC_W_CERTS_UNCERTAIN_EXPLAINED, NULL, 0);
 		sb_puts(sb, "\n");
 	}
-	if (c->n_uncertain)
-		sb_puts(sb, "  (uncertain: only pages other than the issuer's support it, or the sources disagree)\n");
 #undef U
+	if (v.failed)
+		sb->failed = 1;
+	sb_free(&v);
 }
 
 ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t *len)
@@ -311,9 +385,13 @@ ac_status ac_cert_render_with(const ac_cert *c, const ac_policy *pol, ac_format 
 		return ac_render_json_value(ac_cert_json(c), failures, out, len);
 	if (format != AC_FORMAT_TEXT)
 		return AC_EINPUT;
+	const ac_wording *words = NULL;
+	ac_status st = ac_wording_builtin(&words, NULL);
+	if (st != AC_OK)
+		return st;
 	strbuf sb;
 	sb_init(&sb);
-	show_text(&sb, c, pol);
+	show_text(&sb, words, c, pol);
 	*out = ac_render_take_clean(&sb, len);
 	return *out ? AC_OK : AC_ENOMEM;
 }

@@ -8,7 +8,6 @@
  */
 #include <ctype.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,6 +151,13 @@ static int cells_failed(const cells *k)
 	       k->status.failed || k->why.failed;
 }
 
+/* A number written with printf's fmt into buf (for a placeholder). */
+static const char *num(char *buf, size_t size, const char *fmt, double v)
+{
+	snprintf(buf, size, fmt, v);
+	return buf;
+}
+
 static void row_cells(const ac_compare_row *x, const ac_wording *words, cells *k)
 {
 	memset(k, 0, sizeof *k);
@@ -162,61 +168,78 @@ static void row_cells(const ac_compare_row *x, const ac_wording *words, cells *k
 	sb_init(&k->time);
 	sb_init(&k->status);
 	sb_init(&k->why);
-	sb_printf(&k->title, "%s (%s)", x->name ? x->name : x->id, x->id);
+	char a[64], b[64], c[64];
+	AC_SAY(&k->title, words, AC_W_COMPARE_ROW_TITLE, x->name ? x->name : x->id, x->id);
 
 	const char *v = x->verdict ? ac_word_enum(words, AC_ENUM_VERDICT, x->verdict) : NULL;
-	for (size_t i = 0; v && v[i]; i++) /* the report's capitals, in a sentence */
-		sb_printf(&k->verdict, "%c", (char)tolower((unsigned char)v[i]));
+	strbuf lower; /* the report's capitals, in a sentence */
+	sb_init(&lower);
+	for (size_t i = 0; v && v[i]; i++)
+		sb_printf(&lower, "%c", (char)tolower((unsigned char)v[i]));
 	if (!v)
-		sb_puts(&k->verdict, "no verdict");
-	if (x->reason_title)
-		sb_printf(&k->verdict, " (%s)", x->reason_title);
+		ac_say(&lower, words, AC_W_COMPARE_NO_VERDICT, NULL, 0);
+	if (lower.failed)
+		k->verdict.failed = 1;
+	else if (x->reason_title)
+		AC_SAY(&k->verdict, words, AC_W_COMPARE_VERDICT_REASON, lower.buf, x->reason_title);
+	else
+		sb_puts(&k->verdict, lower.buf);
+	sb_free(&lower);
 
 	if (x->fit.set) {
 		sb_printf(&k->fit, "%.0f%%", x->fit.v * 100);
 		if (x->gap_matched)
-			sb_printf(&k->fit, ", covers %s", x->gap_matched);
+			AC_SAY(&k->fit, words, AC_W_COMPARE_FIT_COVERS, x->gap_matched);
 		if (x->role_matched)
-			sb_printf(&k->fit, ", matches the role %s", x->role_matched);
+			AC_SAY(&k->fit, words, AC_W_COMPARE_FIT_ROLE, x->role_matched);
 		if (x->off_level) {
 			const char *lvl = ac_word_enum(words, AC_ENUM_LEVEL, x->level);
-			sb_printf(&k->fit, "; lowered: a %s certificate does not suit your level", lvl ? lvl : "");
+			AC_SAY(&k->fit, words, AC_W_COMPARE_FIT_OFF_LEVEL, lvl ? lvl : "");
 		}
 		if (x->off_domain)
-			sb_puts(&k->fit, "; lowered: it is meant for people who build software, and little of your time is that");
+			ac_say(&k->fit, words, AC_W_COMPARE_FIT_OFF_DOMAIN, NULL, 0);
 	} else {
-		sb_puts(&k->fit, "unknown");
+		ac_say(&k->fit, words, AC_W_VALUE_UNKNOWN, NULL, 0);
 	}
 
-	if (x->cost_usd.set)
-		sb_printf(&k->money, "$%.10g%s", x->cost_usd.v, x->cost_uncertain ? " (uncertain: only other pages than the issuer's give it)" : "");
+	if (x->cost_usd.set && x->cost_uncertain)
+		AC_SAY(&k->money, words, AC_W_COMPARE_PRICE_UNCERTAIN, num(a, sizeof a, "$%.10g", x->cost_usd.v));
+	else if (x->cost_usd.set)
+		sb_printf(&k->money, "$%.10g", x->cost_usd.v);
 	else
-		sb_puts(&k->money, "price unknown");
+		ac_say(&k->money, words, AC_W_COMPARE_PRICE_UNKNOWN, NULL, 0);
 	if (x->retake_usd.set)
-		sb_printf(&k->money, ", retake $%.10g", x->retake_usd.v);
+		AC_SAY(&k->money, words, AC_W_COMPARE_RETAKE, num(a, sizeof a, "$%.10g", x->retake_usd.v));
 	if (x->within_budget == AC_FALSE)
-		sb_puts(&k->money, ", over your budget");
+		ac_say(&k->money, words, AC_W_COMPARE_OVER_BUDGET, NULL, 0);
 
 	if (x->hours.set && x->hours_estimated)
-		sb_printf(&k->time, "about %.0f hours (an estimate: %.0f to %.0f)", x->hours.v, x->hours_low.v, x->hours_high.v);
+		AC_SAY(&k->time, words, AC_W_COMPARE_HOURS_ESTIMATED, num(a, sizeof a, "%.0f", x->hours.v),
+		    num(b, sizeof b, "%.0f", x->hours_low.v), num(c, sizeof c, "%.0f", x->hours_high.v));
 	else if (x->hours.set)
-		sb_printf(&k->time, "%.10g hours%s", x->hours.v, x->hours_uncertain ? " (uncertain)" : "");
+		AC_SAY(&k->time, words, x->hours_uncertain ? AC_W_COMPARE_HOURS_UNCERTAIN : AC_W_COMPARE_HOURS,
+		    num(a, sizeof a, "%.10g", x->hours.v));
 	else
-		sb_puts(&k->time, "preparation time unknown");
+		ac_say(&k->time, words, AC_W_COMPARE_TIME_UNKNOWN, NULL, 0);
 	if (x->weeks.set && x->hours_estimated && x->weeks_low.set)
-		sb_printf(&k->time, ", %.0f to %.0f weeks at your pace", ceil(x->weeks_low.v), ceil(x->weeks_high.v));
+		AC_SAY(&k->time, words, AC_W_COMPARE_WEEKS_RANGE, num(a, sizeof a, "%.0f", ceil(x->weeks_low.v)),
+		    num(b, sizeof b, "%.0f", ceil(x->weeks_high.v)));
 	else if (x->weeks.set)
-		sb_printf(&k->time, ", %.0f week%s at your pace", ceil(x->weeks.v), ceil(x->weeks.v) == 1 ? "" : "s");
+		AC_SAY(&k->time, words, ceil(x->weeks.v) == 1 ? AC_W_COMPARE_WEEK : AC_W_COMPARE_WEEKS,
+		    num(a, sizeof a, "%.0f", ceil(x->weeks.v)));
 	if (x->in_time == AC_FALSE)
-		sb_puts(&k->time, ", longer than your time allows");
+		ac_say(&k->time, words, AC_W_COMPARE_TOO_LONG, NULL, 0);
 
 	if (x->status != AC_STATUS_ACTIVE) {
-		const char *st = ac_enum_name(AC_ENUM_STATUS, x->status);
-		sb_printf(&k->status, "%s%s%s", st ? st : "", x->status_date ? " on " : "", x->status_date ? x->status_date : "");
+		const char *st = ac_word_of(words, AC_WF_STATUS, x->status);
+		if (x->status_date)
+			AC_SAY(&k->status, words, AC_W_COMPARE_STATUS_ON, st, x->status_date);
+		else
+			sb_puts(&k->status, st ? st : "");
 		if (x->available == AC_FALSE && x->status_date)
-			sb_puts(&k->status, ", before you could finish it");
+			ac_say(&k->status, words, AC_W_COMPARE_BEFORE_FINISH, NULL, 0);
 		if (x->successor)
-			sb_printf(&k->status, "; the issuer names %s in its place", x->successor);
+			AC_SAY(&k->status, words, AC_W_COMPARE_SUCCESSOR, x->successor);
 	}
 	sb_puts(&k->why, x->why ? x->why : "");
 }
@@ -231,22 +254,16 @@ typedef struct {
 	size_t width;
 	const rw_writer *w;
 	rw_out rw;
+	const ac_wording *words;
 } out;
 
-/* One paragraph: wrapped text, or a Markdown paragraph. */
-static void para(out *o, const char *fmt, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
-static void para(out *o, const char *fmt, ...)
+/* One paragraph, the wording's text of key with its placeholders filled by
+ * args: wrapped text, or a Markdown paragraph. */
+static void para(out *o, int key, const char *const *args, size_t n)
 {
 	strbuf line;
 	sb_init(&line);
-	va_list ap;
-	va_start(ap, fmt);
-	sb_vprintf(&line, fmt, ap);
-	va_end(ap);
+	ac_say(&line, o->words, key, args, n);
 	if (line.failed) {
 		o->sb->failed = 1;
 	} else if (o->w) {
@@ -259,6 +276,7 @@ static void para(out *o, const char *fmt, ...)
 	}
 	sb_free(&line);
 }
+#define PARA(o, key, ...) para(o, key, AC_ARGS(__VA_ARGS__))
 
 static void heading(out *o, const char *text)
 {
@@ -273,11 +291,13 @@ static void heading(out *o, const char *text)
 	}
 }
 
-/* "label: value" under a row, wrapped with a hanging indent in text. */
-static void item(out *o, const char *label, const strbuf *value)
+/* "label: value" under a row, wrapped with a hanging indent in text; the
+ * label is the wording's text of key. */
+static void item(out *o, int key, const strbuf *value)
 {
 	if (!value->len)
 		return;
+	const char *label = ac_word(o->words, key);
 	if (o->w) {
 		strbuf line;
 		sb_init(&line);
@@ -306,10 +326,10 @@ static void item(out *o, const char *label, const strbuf *value)
 	sb_free(&line);
 }
 
-static void row_out(out *o, size_t rank, const ac_compare_row *x, const ac_wording *words)
+static void row_out(out *o, size_t rank, const ac_compare_row *x)
 {
 	cells k;
-	row_cells(x, words, &k);
+	row_cells(x, o->words, &k);
 	if (cells_failed(&k)) {
 		o->sb->failed = 1;
 	} else if (o->w) {
@@ -327,85 +347,90 @@ static void row_out(out *o, size_t rank, const ac_compare_row *x, const ac_wordi
 		sb_free(&line);
 	}
 	if (!cells_failed(&k)) {
-		item(o, "verdict", &k.verdict);
-		item(o, "fit", &k.fit);
-		item(o, "price", &k.money);
-		item(o, "preparation", &k.time);
-		item(o, "availability", &k.status);
-		item(o, "why here", &k.why);
+		item(o, AC_W_COMPARE_ITEM_VERDICT, &k.verdict);
+		item(o, AC_W_COMPARE_ITEM_FIT, &k.fit);
+		item(o, AC_W_COMPARE_ITEM_PRICE, &k.money);
+		item(o, AC_W_COMPARE_ITEM_PREPARATION, &k.time);
+		item(o, AC_W_COMPARE_ITEM_AVAILABILITY, &k.status);
+		item(o, AC_W_COMPARE_ITEM_WHY, &k.why);
 	}
 	if (o->md && !o->w)
 		sb_puts(o->sb, "\n");
 	cells_free(&k);
 }
 
-static void comparison_out(const ac_comparison *c, out *o, const ac_wording *words)
+/* "N things" in the singular or the plural text. */
+static void count_para(out *o, size_t n, int one, int many)
 {
+	char a[32];
+	snprintf(a, sizeof a, "%zu", n);
+	PARA(o, n == 1 ? one : many, a);
+}
+
+static void comparison_out(const ac_comparison *c, out *o)
+{
+	const ac_wording *words = o->words;
+	const char *title = ac_word(words, AC_W_COMPARE_TITLE);
+	char a[64], b[64];
 	if (o->w) {
-		o->w->begin(&o->rw, "Certificates compared");
-		o->w->title(&o->rw, "Certificates compared");
+		o->w->begin(&o->rw, title);
+		o->w->title(&o->rw, title);
 	} else if (o->md) {
 		sb_puts(o->sb, "# ");
-		ac_render_md_text(o->sb, "Certificates compared");
+		ac_render_md_text(o->sb, title);
 		sb_puts(o->sb, "\n\n");
 	}
-	para(o, "Comparing catalogue certificates for: %s", c->label ? c->label : "(unlabelled profile)");
+	PARA(o, AC_W_COMPARE_FOR, c->label ? c->label : ac_word(words, AC_W_COMPARE_UNLABELLED));
 	if (c->profile_cert)
-		para(o, "Note: the profile names its own certification (%s); compare ignores it and ranks the catalogue.",
-		     c->profile_cert);
+		PARA(o, AC_W_COMPARE_OWN_CERTIFICATION, c->profile_cert);
 	if (!o->md && !o->w)
 		sb_puts(o->sb, "\n");
 	if (!c->n_pursue) {
-		para(o, "No certificate earns 'pursue' for this profile.");
+		para(o, AC_W_COMPARE_NONE_PURSUE, NULL, 0);
 		if (c->has_alternative) {
 			const ac_alternative *alt = &c->alternative;
 			const char *path = ac_word_enum(words, AC_ENUM_PATH, alt->path);
-			para(o, "Best alternative path instead: %s (score %d of 100).", path ? path : "another path", alt->score);
+			snprintf(a, sizeof a, "%d", alt->score);
+			PARA(o, AC_W_COMPARE_ALTERNATIVE, path ? path : ac_word(words, AC_W_COMPARE_ANOTHER_PATH), a);
 			if (alt->why)
-				para(o, "Why: %s", alt->why);
+				PARA(o, AC_W_COMPARE_ALTERNATIVE_WHY, alt->why);
 			if (alt->first_step)
-				para(o, "First step: %s", alt->first_step);
+				PARA(o, AC_W_COMPARE_ALTERNATIVE_FIRST_STEP, alt->first_step);
 		}
-		para(o, "If you still want a certificate, these come closest:");
+		para(o, AC_W_COMPARE_CLOSEST, NULL, 0);
 	} else {
-		para(o, "%zu of %zu certificates earn 'pursue'.", c->n_pursue, c->n_rows);
+		snprintf(a, sizeof a, "%zu", c->n_pursue);
+		snprintf(b, sizeof b, "%zu", c->n_rows);
+		PARA(o, AC_W_COMPARE_PURSUE_COUNT, a, b);
 	}
 	if (c->feasible_set_aside && c->n_rows)
-		para(o, "None of the certificates within your budget and time fits you, so budget and time do not "
-			"come first in this ranking; the price and weeks of each are shown.");
+		para(o, AC_W_COMPARE_FEASIBLE_SET_ASIDE, NULL, 0);
 	if (!o->md && !o->w)
 		sb_puts(o->sb, "\n");
 	size_t shown = c->n_rows < c->top ? c->n_rows : c->top;
 	for (size_t i = 0; i < shown; i++)
-		row_out(o, i + 1, &c->rows[i], words);
+		row_out(o, i + 1, &c->rows[i]);
 	if (!c->n_rows)
-		para(o, "No catalogue certificate passes the filters.");
-	if (c->empty_domain) {
-		char *why = AC_SAY_DUP(words, AC_W_CERTS_DOMAIN_EMPTY, ac_word_of(words, AC_WF_DOMAIN, c->empty_domain));
-		if (why)
-			para(o, "%s", why);
-		else
-			o->sb->failed = 1;
-		free(why);
-	}
+		para(o, AC_W_COMPARE_NONE_PASS, NULL, 0);
+	if (c->empty_domain)
+		PARA(o, AC_W_CERTS_DOMAIN_EMPTY, ac_word_of(words, AC_WF_DOMAIN, c->empty_domain));
 	if (!o->md && !o->w)
 		sb_puts(o->sb, "\n");
-	heading(o, "How they are ranked");
-	para(o, "%s (policy %s %s; a certificate fits from a fit of %.0f%%.)",
-	     c->statement ? c->statement : "By the policy's comparison rule.", c->policy_name ? c->policy_name : "?",
-	     c->policy_version ? c->policy_version : "", c->fits_from * 100);
-	para(o, "Fit: how much of your gap and target role a certificate covers, each word counted by how rare it is "
-		"among the certificates, with synonyms; lowered when the certificate's level does not suit yours. "
-		"An estimate of preparation hours is made from similar certificates when no source gives them.");
-	if (shown < c->n_rows)
-		para(o, "Showing %zu of %zu (use --top N for more).", shown, c->n_rows);
+	heading(o, ac_word(words, AC_W_COMPARE_RANKED));
+	PARA(o, AC_W_COMPARE_RULE, c->statement ? c->statement : ac_word(words, AC_W_COMPARE_RULE_DEFAULT),
+	     c->policy_name ? c->policy_name : "?", c->policy_version ? c->policy_version : "",
+	     num(a, sizeof a, "%.0f%%", c->fits_from * 100));
+	para(o, AC_W_COMPARE_FIT_EXPLAINED, NULL, 0);
+	if (shown < c->n_rows) {
+		snprintf(a, sizeof a, "%zu", shown);
+		snprintf(b, sizeof b, "%zu", c->n_rows);
+		PARA(o, AC_W_COMPARE_SHOWING, a, b);
+	}
 	if (c->left_out_retired)
-		para(o, "%zu retired certificate%s left out (use --include-retired to rank them).", c->left_out_retired,
-		     c->left_out_retired == 1 ? "" : "s");
+		count_para(o, c->left_out_retired, AC_W_COMPARE_RETIRED_LEFT_OUT_ONE, AC_W_COMPARE_RETIRED_LEFT_OUT);
 	if (c->left_out_unknown_cost)
-		para(o, "%zu certificate%s with an unknown price left out by --max-cost.", c->left_out_unknown_cost,
-		     c->left_out_unknown_cost == 1 ? "" : "s");
-	para(o, "Details of one certificate, with its sources: aicert certs show ID");
+		count_para(o, c->left_out_unknown_cost, AC_W_COMPARE_PRICE_LEFT_OUT_ONE, AC_W_COMPARE_PRICE_LEFT_OUT);
+	para(o, AC_W_COMPARE_DETAILS, NULL, 0);
 	if (o->w)
 		o->w->end(&o->rw);
 }
@@ -434,8 +459,8 @@ ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, co
 	strbuf sb;
 	sb_init(&sb);
 	out o = {&sb, format == AC_FORMAT_MARKDOWN, width, format == AC_FORMAT_HTML ? ac_html_writer() : NULL,
-		 {.out = &sb, .width = width, .words = words}};
-	comparison_out(c, &o, words);
+		 {.out = &sb, .width = width, .words = words}, words};
+	comparison_out(c, &o);
 	*out_text = ac_render_take_clean(&sb, len);
 	return *out_text ? AC_OK : AC_ENOMEM;
 }

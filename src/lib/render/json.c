@@ -14,6 +14,7 @@
 
 #include "core/json.h"
 #include "core/jsonw.h"
+#include "occdata/occupation.h"
 #include "render/render.h"
 
 /* Digits for reals: enough for any rounded figure, never float noise. */

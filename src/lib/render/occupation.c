@@ -11,13 +11,9 @@
 
 #include "core/json.h"
 #include "core/strbuf.h"
+#include "occdata/occupation.h"
+#include "policy/wording.h"
 #include "render/render.h"
-
-/* Short citations used beside every figure. */
-#define SRC_GPTS "GPTs are GPTs (Eloundou et al., Science 2024)"
-#define SRC_WWAI "Working with AI (Tomlinson et al., 2025)"
-#define SRC_OEWS "BLS OEWS, May 2024"
-#define SRC_ONET "O*NET 29.3"
 
 /* ------------------------------------------------------------ search */
 
@@ -38,22 +34,30 @@ static json_t *matches_json(const char *words, const ac_occ_match *m, size_t n)
 	return root;
 }
 
-static void matches_text(strbuf *sb, const char *words, const ac_occ_match *m, size_t n)
+static void matches_text(strbuf *sb, const ac_wording *w, const char *words, const ac_occ_match *m, size_t n)
 {
 	if (n == 0) {
-		sb_printf(sb, "no occupation matches '%.60s%s'; try fewer or more general words\n", words,
-			  strlen(words) > 60 ? "..." : "");
+		char shown[80];
+		snprintf(shown, sizeof shown, "%.60s%s", words, strlen(words) > 60 ? "..." : "");
+		AC_SAY(sb, w, AC_W_OCC_NO_MATCH, shown);
+		sb_puts(sb, "\n");
 		return;
 	}
-	sb_printf(sb, "%-11s %-10s %s\n", "CODE", "CONFIDENCE", "OCCUPATION (matched title)");
+	sb_printf(sb, "%-11s %-10s %s\n", ac_word(w, AC_W_OCC_HEAD_CODE), ac_word(w, AC_W_OCC_HEAD_CONFIDENCE),
+		  ac_word(w, AC_W_OCC_HEAD_OCCUPATION));
 	for (size_t i = 0; i < n; i++) {
 		sb_printf(sb, "%-11s %-10.2f %s", m[i].code, m[i].confidence, m[i].title);
-		if (strcmp(m[i].matched, m[i].title) != 0)
-			sb_printf(sb, "  (%s \"%s\")", m[i].via, m[i].matched);
+		if (strcmp(m[i].matched, m[i].title) != 0) {
+			sb_puts(sb, "  ");
+			AC_SAY(sb, w, AC_W_OCC_MATCHED_VIA, m[i].via, m[i].matched);
+		}
 		sb_puts(sb, "\n");
 	}
-	sb_puts(sb, "\nconfidence: 1 exact title, 0.95 exact alternate title, lower for partial matches.\n"
-		    "'aicert occupations show CODE' shows an occupation's tasks and exposure.\n");
+	sb_puts(sb, "\n");
+	ac_say(sb, w, AC_W_OCC_SEARCH_NOTE, NULL, 0);
+	sb_puts(sb, "\n");
+	ac_say(sb, w, AC_W_OCC_SEARCH_SHOW, NULL, 0);
+	sb_puts(sb, "\n");
 }
 
 ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m, size_t n, ac_format format,
@@ -63,9 +67,13 @@ ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m,
 	unsigned long failures = ac_mem_failures();
 	if (format == AC_FORMAT_JSON)
 		return ac_render_json_value(matches_json(words, m, n), failures, out, len);
+	const ac_wording *w = NULL;
+	ac_status st = ac_wording_builtin(&w, NULL);
+	if (st != AC_OK)
+		return st;
 	strbuf sb;
 	sb_init(&sb);
-	matches_text(&sb, words, m, n);
+	matches_text(&sb, w, words, m, n);
 	*out = ac_render_take_clean(&sb, len);
 	return *out ? AC_OK : AC_ENOMEM;
 }
@@ -226,13 +234,39 @@ static json_t *occupation_json(const ac_occupation *o, const ac_occdata_info *in
 	return root;
 }
 
-/* "48th" */
-static const char *ordinal(double pct, char *buf, size_t size)
+/* Where the text of `occupations show` is written, and its wording. */
+typedef struct {
+	strbuf *sb;
+	const ac_wording *w;
+} page;
+
+/* One line: indent, the wording's text of key, a newline. */
+static void line(const page *pg, const char *indent, int key, const char *const *args, size_t n)
+{
+	sb_puts(pg->sb, indent);
+	ac_say(pg->sb, pg->w, key, args, n);
+	sb_puts(pg->sb, "\n");
+}
+#define LINE(pg, indent, key, ...) line(pg, indent, key, AC_ARGS(__VA_ARGS__))
+
+/* "48th" (a failure marks the page's buffer). */
+static const char *ordinal(const page *pg, double pct, char *buf, size_t size)
 {
 	int n = (int)floor(pct);
-	const char *suf = (n % 100 >= 11 && n % 100 <= 13) ? "th"
-			  : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
-	snprintf(buf, size, "%d%s", n, suf);
+	int key = (n % 100 >= 11 && n % 100 <= 13) ? AC_W_OCC_ORDINAL
+		  : n % 10 == 1			   ? AC_W_OCC_ORDINAL_1
+		  : n % 10 == 2			   ? AC_W_OCC_ORDINAL_2
+		  : n % 10 == 3			   ? AC_W_OCC_ORDINAL_3
+						   : AC_W_OCC_ORDINAL;
+	char num[16];
+	snprintf(num, sizeof num, "%d", n);
+	strbuf sb;
+	sb_init(&sb);
+	ac_say(&sb, pg->w, key, AC_ARGS(num));
+	snprintf(buf, size, "%s", sb.failed || !sb.buf ? "" : sb.buf);
+	if (sb.failed)
+		pg->sb->failed = 1;
+	sb_free(&sb);
 	return buf;
 }
 
@@ -251,14 +285,15 @@ static const char *grouped(double v, char *buf, size_t size)
 	return buf;
 }
 
-static void print_row_source(strbuf *sb, const ac_occupation *o, const char *src, const char *row, const char *row_title)
+/* "  [source, row title]" after a figure, saying when the row is a wider
+ * group than the occupation. */
+static void print_row_source(const page *pg, const ac_occupation *o, const char *src, const char *row,
+			     const char *row_title)
 {
-	sb_printf(sb, "  [%s", src);
-	if (row)
-		sb_printf(sb, ", %s%s%s", row, row_title ? " " : "", row_title ? row_title : "");
-	if (group_note(o, row))
-		sb_puts(sb, ": a wider group that contains this occupation");
-	sb_puts(sb, "]\n");
+	char r[160];
+	snprintf(r, sizeof r, "%s%s%s", row ? row : "", row_title ? " " : "", row_title ? row_title : "");
+	int key = !row ? AC_W_OCC_SOURCE : group_note(o, row) ? AC_W_OCC_SOURCE_ROW_GROUP : AC_W_OCC_SOURCE_ROW;
+	LINE(pg, "  ", key, src, r);
 }
 
 /* The version an installed source records ("2022-32"), or "". */
@@ -270,70 +305,105 @@ static const char *source_version(const ac_occdata_info *info, const char *name)
 	return "";
 }
 
-static void print_occupation(strbuf *sb, const ac_occupation *o, const ac_occdata_info *info)
+/* A figure with its rank among all occupations:
+ * "measured exposure 0.45: 48th percentile, higher than 48% of occupations". */
+static void ranked(const page *pg, int key, ac_num value, ac_num pct)
 {
-	char b1[32], b2[32], proj[96];
+	char v[32], ord[32], p[32];
+	snprintf(v, sizeof v, "%.2f", value.v);
+	snprintf(p, sizeof p, "%.0f%%", floor(pct.v));
+	sb_puts(pg->sb, "  ");
+	AC_SAY(pg->sb, pg->w, key, v, ordinal(pg, pct.v, ord, sizeof ord), p);
+}
+
+static void print_occupation(const page *pg, const ac_occupation *o, const ac_occdata_info *info)
+{
+	strbuf *sb = pg->sb;
+	const ac_wording *w = pg->w;
+	const char *gpts = ac_word(w, AC_W_OCC_SRC_GPTS), *wwai = ac_word(w, AC_W_OCC_SRC_WWAI);
+	const char *oews = ac_word(w, AC_W_OCC_SRC_OEWS), *onet = ac_word(w, AC_W_OCC_SRC_ONET);
+	char b1[48], proj[96];
 	/* The projections edition is whatever the imported table was. */
-	snprintf(proj, sizeof proj, "BLS Employment Projections %s", source_version(info, "bls-projections"));
+	strbuf pj;
+	sb_init(&pj);
+	AC_SAY(&pj, w, AC_W_OCC_SRC_PROJECTIONS, source_version(info, "bls-projections"));
+	snprintf(proj, sizeof proj, "%s", pj.failed || !pj.buf ? "" : pj.buf);
+	if (pj.failed)
+		sb->failed = 1;
+	sb_free(&pj);
 	sb_printf(sb, "%s  %s\n\n%s\n\n", o->code, o->title, o->description);
-	sb_printf(sb, "Exposure to AI\n");
-	if (o->exposure.set)
-		sb_printf(sb, "  measured exposure %.2f: %s percentile, higher than %.0f%% of occupations\n"
-		       "    [tasks weighted Core 2, other 1; each task half its " SRC_GPTS " beta, half\n"
-		       "     " SRC_WWAI " measured AI use of its work activities on beta's scale]\n",
-		       o->exposure.v, ordinal(o->exposure_percentile.v, b1, sizeof b1), floor(o->exposure_percentile.v));
-	if (o->beta.set)
-		sb_printf(sb, "  beta %.2f: %s percentile, higher than %.0f%% of occupations\n"
-		       "    [" SRC_GPTS ", published occupation figure: tasks weighted Core 2, Supplemental 1]\n",
-		       o->beta.v, ordinal(o->beta_percentile.v, b1, sizeof b1), floor(o->beta_percentile.v));
-	else
-		sb_printf(sb, "  beta unknown [" SRC_GPTS " has no figure for this occupation]\n");
-	if (o->applicability.set) {
-		sb_printf(sb, "  AI applicability %.2f: %s percentile, higher than %.0f%% of occupations\n  ",
-		       o->applicability.v, ordinal(o->applicability_percentile.v, b2, sizeof b2),
-		       floor(o->applicability_percentile.v));
-		print_row_source(sb, o, SRC_WWAI, o->applicability_code, NULL);
-	} else {
-		sb_printf(sb, "  AI applicability unknown [" SRC_WWAI " has no score for this occupation]\n");
+	line(pg, "", AC_W_OCC_EXPOSURE, NULL, 0);
+	if (o->exposure.set) {
+		ranked(pg, AC_W_OCC_MEASURED, o->exposure, o->exposure_percentile);
+		sb_puts(sb, "\n");
+		LINE(pg, "    ", AC_W_OCC_MEASURED_HOW_1, gpts);
+		LINE(pg, "     ", AC_W_OCC_MEASURED_HOW_2, wwai);
 	}
-	if (o->beta.set && o->applicability.set)
-		sb_printf(sb, "  (beta is the share of task time an LLM could speed up; applicability measures real\n"
-		       "   Copilot use: the two scales differ, so compare percentiles, not values)\n");
-	sb_printf(sb, "\nLabour market\n");
-	if (o->employment.set) {
-		sb_printf(sb, "  employment %s", grouped(o->employment.v, b1, sizeof b1));
-		print_row_source(sb, o, SRC_OEWS, o->oews_code, o->oews_title);
+	if (o->beta.set) {
+		ranked(pg, AC_W_OCC_BETA, o->beta, o->beta_percentile);
+		sb_puts(sb, "\n");
+		LINE(pg, "    ", AC_W_OCC_BETA_HOW, gpts);
 	} else {
-		sb_printf(sb, "  employment unknown [" SRC_OEWS " publishes none for this occupation]\n");
+		LINE(pg, "  ", AC_W_OCC_BETA_UNKNOWN, gpts);
+	}
+	if (o->applicability.set) {
+		ranked(pg, AC_W_OCC_APPLICABILITY, o->applicability, o->applicability_percentile);
+		sb_puts(sb, "\n  "); /* its source under it */
+		print_row_source(pg, o, wwai, o->applicability_code, NULL);
+	} else {
+		LINE(pg, "  ", AC_W_OCC_APPLICABILITY_UNKNOWN, wwai);
+	}
+	if (o->beta.set && o->applicability.set) {
+		line(pg, "  ", AC_W_OCC_SCALES_1, NULL, 0);
+		line(pg, "   ", AC_W_OCC_SCALES_2, NULL, 0);
+	}
+	sb_puts(sb, "\n");
+	line(pg, "", AC_W_OCC_LABOUR_MARKET, NULL, 0);
+	if (o->employment.set) {
+		sb_puts(sb, "  ");
+		AC_SAY(sb, w, AC_W_OCC_EMPLOYMENT, grouped(o->employment.v, b1, sizeof b1));
+		print_row_source(pg, o, oews, o->oews_code, o->oews_title);
+	} else {
+		LINE(pg, "  ", AC_W_OCC_EMPLOYMENT_UNKNOWN, oews);
 	}
 	if (o->median_wage.set) {
-		sb_printf(sb, "  median annual wage $%s", grouped(o->median_wage.v, b1, sizeof b1));
-		print_row_source(sb, o, SRC_OEWS, o->oews_code, NULL);
+		char money[48];
+		snprintf(money, sizeof money, "$%s", grouped(o->median_wage.v, b1, sizeof b1));
+		sb_puts(sb, "  ");
+		AC_SAY(sb, w, AC_W_OCC_WAGE, money);
+		print_row_source(pg, o, oews, o->oews_code, NULL);
 	} else {
-		sb_printf(sb, "  median annual wage unknown [" SRC_OEWS ": not published or above the top code]\n");
+		LINE(pg, "  ", AC_W_OCC_WAGE_UNKNOWN, oews);
 	}
 	if (o->growth_pct.set) {
-		sb_printf(sb, "  projected employment change %+.1f%% over ten years", o->growth_pct.v);
-		print_row_source(sb, o, proj, o->projection_code, NULL);
+		snprintf(b1, sizeof b1, "%+.1f%%", o->growth_pct.v);
+		sb_puts(sb, "  ");
+		AC_SAY(sb, w, AC_W_OCC_GROWTH, b1);
+		print_row_source(pg, o, proj, o->projection_code, NULL);
 	} else {
-		sb_printf(sb, "  projected employment change unknown [%s has no row for this occupation]\n", proj);
+		LINE(pg, "  ", AC_W_OCC_GROWTH_UNKNOWN, proj);
 	}
 	if (o->education)
-		sb_printf(sb, "  typical entry education: %s [%s]\n", o->education, proj);
+		LINE(pg, "  ", AC_W_OCC_EDUCATION, o->education, proj);
 	if (o->job_zone) {
 		/* "Job Zone Four: Considerable Preparation Needed" -> the part after the colon */
 		const char *name = o->job_zone_name ? strchr(o->job_zone_name, ':') : NULL;
 		name = name ? name + 1 + strspn(name + 1, " ") : o->job_zone_name;
-		sb_printf(sb, "  job zone %d%s%s%s [" SRC_ONET " Job Zones]\n", o->job_zone, name ? " (" : "",
-		       name ? name : "", name ? ")" : "");
+		snprintf(b1, sizeof b1, "%d", o->job_zone);
+		if (name)
+			LINE(pg, "  ", AC_W_OCC_JOB_ZONE_NAMED, b1, name, onet);
+		else
+			LINE(pg, "  ", AC_W_OCC_JOB_ZONE, b1, onet);
 	}
-	sb_printf(sb, "\nTasks (%zu) [" SRC_ONET " task statements; category from the policy's GWA table;\n"
-	       "  measured exposure with the two sources' range where they differ; beta and automation\n"
-	       "  (gpt4_automation T0-T4 as 0-1) from " SRC_GPTS "]\n",
-	       o->n_tasks);
+	snprintf(b1, sizeof b1, "%zu", o->n_tasks);
+	sb_puts(sb, "\n");
+	LINE(pg, "", AC_W_OCC_TASKS_1, b1, onet);
+	line(pg, "  ", AC_W_OCC_TASKS_2, NULL, 0);
+	LINE(pg, "  ", AC_W_OCC_TASKS_3, gpts);
 	for (size_t i = 0; i < o->n_tasks; i++) {
 		const ac_occ_task *t = &o->tasks[i];
 		const char *cat = ac_enum_name(AC_ENUM_CATEGORY, t->category);
+		int type = t->core ? AC_W_OCC_TASK_CORE : t->rated ? AC_W_OCC_TASK_SUPPLEMENTAL : AC_W_OCC_TASK_NOT_RATED;
 		char beta[16] = "  -", autom[16] = "  -", expo[48] = "  -";
 		if (t->exposure.set && t->exposure_high.v - t->exposure_low.v >= 0.005)
 			snprintf(expo, sizeof expo, "%.2f (%.2f-%.2f)", t->exposure.v, t->exposure_low.v, t->exposure_high.v);
@@ -343,16 +413,23 @@ static void print_occupation(strbuf *sb, const ac_occupation *o, const ac_occdat
 			snprintf(beta, sizeof beta, "%.2f", t->beta.v);
 		if (t->automation.set)
 			snprintf(autom, sizeof autom, "%.2f", t->automation.v);
-		sb_printf(sb, "  %-12s exposure %-16s beta %-4s  automation %-4s  %-24s task %ld\n      %s\n",
-		       task_type(t) ? task_type(t) : "(not rated)", expo, beta, autom, cat ? cat : "(not categorised)",
-		       t->task_id, t->statement);
+		sb_printf(sb, "  %-12s %s %-16s %s %-4s  %s %-4s  %-24s %s %ld\n      %s\n", ac_word(w, type),
+			  ac_word(w, AC_W_OCC_TASK_EXPOSURE), expo, ac_word(w, AC_W_OCC_TASK_BETA), beta,
+			  ac_word(w, AC_W_OCC_TASK_AUTOMATION), autom, cat ? cat : ac_word(w, AC_W_OCC_TASK_NOT_CATEGORISED),
+			  ac_word(w, AC_W_OCC_TASK_ID), t->task_id, t->statement);
 	}
 	if (info) {
-		sb_printf(sb, "\nSources\n");
-		for (size_t i = 0; i < info->n_sources; i++)
-			sb_printf(sb, "  %s, %s (%s) %s%s\n", info->sources[i].title, info->sources[i].version,
-			       info->sources[i].licence, info->sources[i].url,
-			       info->sources[i].missing ? " -- missing when the data was imported: not used" : "");
+		sb_puts(sb, "\n");
+		line(pg, "", AC_W_OCC_SOURCES, NULL, 0);
+		for (size_t i = 0; i < info->n_sources; i++) {
+			sb_printf(sb, "  %s, %s (%s) %s", info->sources[i].title, info->sources[i].version,
+				  info->sources[i].licence, info->sources[i].url);
+			if (info->sources[i].missing) {
+				sb_puts(sb, " ");
+				ac_say(sb, w, AC_W_OCC_SOURCE_MISSING, NULL, 0);
+			}
+			sb_puts(sb, "\n");
+		}
 	}
 }
 
@@ -363,9 +440,14 @@ ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *in
 	unsigned long failures = ac_mem_failures();
 	if (format == AC_FORMAT_JSON)
 		return ac_render_json_value(occupation_json(o, info, groups), failures, out, len);
+	const ac_wording *w = NULL;
+	ac_status st = ac_wording_builtin(&w, NULL);
+	if (st != AC_OK)
+		return st;
 	strbuf sb;
 	sb_init(&sb);
-	print_occupation(&sb, o, info);
+	const page pg = {&sb, w};
+	print_occupation(&pg, o, info);
 	*out = ac_render_take_clean(&sb, len);
 	return *out ? AC_OK : AC_ENOMEM;
 }

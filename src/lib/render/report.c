@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "occdata/occupation.h"
 #include "policy/required.h"
 #include "render/report_blocks.h"
 
