@@ -16,18 +16,7 @@
 #include "aicert.h"
 #include "../support/occ_test_util.h"
 
-#ifndef OCC_FIXTURE_DIR
-#define OCC_FIXTURE_DIR "tests/fixtures/occdata"
-#endif
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* A broken promise: said, then the fuzzer's crash. */
-static void fail(const char *what)
-{
-	fprintf(stderr, "fuzz: %s\n", what);
-	abort();
-}
 
 static const char profile_text[] =
 	"{\"schema\": \"aicert/profile/v1\", \"label\": \"fuzzed database\","
@@ -52,14 +41,14 @@ static void set_up(void)
 	ac_diags d;
 	ac_diags_init(&d);
 	if (occ_test_tmpdir(root, sizeof root) != 0)
-		fail("cannot make a temporary folder");
+		occ_test_fail("cannot make a temporary folder");
 	atexit(remove_root);
 	snprintf(db, sizeof db, "%s/valid.db", root);
 	snprintf(damaged, sizeof damaged, "%s/damaged.db", root);
 	if (ac_occdata_import_with(OCC_FIXTURE_DIR "/good", db, AC_IMPORT_SAMPLE, &d) != AC_OK ||
 	    !(valid = occ_test_read(db, &valid_len)) || valid_len == 0 ||
 	    ac_profile_parse(profile_text, sizeof profile_text - 1, "fuzz", &profile, &d) != AC_OK)
-		fail("cannot import the fixture and parse the profile");
+		occ_test_fail("cannot import the fixture and parse the profile");
 	ac_diags_free(&d);
 }
 
@@ -69,7 +58,7 @@ static void write_damaged(const uint8_t *data, size_t size)
 {
 	char *copy = malloc(valid_len);
 	if (!copy)
-		fail("out of memory");
+		occ_test_fail("out of memory");
 	memcpy(copy, valid, valid_len);
 	size_t at = ((size_t)data[0] | (size_t)data[1] << 8 | (size_t)data[2] << 16 | (size_t)data[3] << 24) % valid_len;
 	size_t len = valid_len, n = size - 5;
@@ -88,7 +77,7 @@ static void write_damaged(const uint8_t *data, size_t size)
 	}
 	FILE *f = fopen(damaged, "wb");
 	if (!f || fwrite(copy, 1, len, f) != len || fclose(f) != 0)
-		fail("cannot write the damaged copy");
+		occ_test_fail("cannot write the damaged copy");
 	free(copy);
 }
 
@@ -147,7 +136,7 @@ static void assess_with_it(void)
 			char *out = NULL;
 			size_t len = 0;
 			if (ac_render(a, (ac_format)f, &out, &len) != AC_OK)
-				fail("an assessment did not render");
+				occ_test_fail("an assessment did not render");
 			ac_free(out);
 		}
 		ac_assessment_free(a);

@@ -18,18 +18,7 @@
 #include "occdata/import_db.h"
 #include "../support/occ_test_util.h"
 
-#ifndef OCC_FIXTURE_DIR
-#define OCC_FIXTURE_DIR "tests/fixtures/occdata"
-#endif
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* A broken promise: said, then the fuzzer's crash. */
-static void fail(const char *what)
-{
-	fprintf(stderr, "fuzz: %s\n", what);
-	abort();
-}
 
 /* Made once: the harness, not the library, keeps this state. */
 static char root[512], src[600], db[600];
@@ -44,17 +33,17 @@ static void remove_root(void)
 static void set_up(void)
 {
 	if (occ_test_tmpdir(root, sizeof root) != 0)
-		fail("cannot make a temporary folder");
+		occ_test_fail("cannot make a temporary folder");
 	atexit(remove_root);
 	snprintf(src, sizeof src, "%s/src", root);
 	snprintf(db, sizeof db, "%s/occ.db", root);
 	if (occ_test_copytree(OCC_FIXTURE_DIR "/good", src, NULL) != 0)
-		fail("cannot copy the fixture");
+		occ_test_fail("cannot copy the fixture");
 	for (int i = 0; i < F__COUNT; i++) {
 		char path[900];
 		snprintf(path, sizeof path, "%s/%s", src, occ_source_files[i].rel);
 		if (!(original[i] = occ_test_read(path, &original_len[i])))
-			fail("cannot read the fixture");
+			occ_test_fail("cannot read the fixture");
 	}
 }
 
@@ -62,7 +51,7 @@ static void write_file(const char *path, const void *bytes, size_t n)
 {
 	FILE *f = fopen(path, "wb");
 	if (!f || fwrite(bytes, 1, n, f) != n || fclose(f) != 0)
-		fail("cannot write a source file");
+		occ_test_fail("cannot write a source file");
 }
 
 /* The reader on its own, over the bytes in memory: every row or one
@@ -80,9 +69,9 @@ static void read_alone(const uint8_t *data, size_t size, char sep)
 	if (st == AC_OK && (st = dsv_header(&r, cols, 2, 3)) == AC_OK)
 		while (dsv_row(&r, &st))
 			if (strlen(dsv_get(&r, 0)) > size || strlen(dsv_get(&r, 1)) > size)
-				fail("the reader handed out a field longer than its input");
+				occ_test_fail("the reader handed out a field longer than its input");
 	if (st != AC_OK && d.count == 0)
-		fail("the reader failed without a diagnostic");
+		occ_test_fail("the reader failed without a diagnostic");
 	dsv_close(&r);
 	fclose(f);
 	ac_diags_free(&d);
@@ -108,18 +97,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ac_occdata *o = NULL;
 		ac_occdata_info *info = NULL;
 		if (ac_occdata_open(db, &o, &d) != AC_OK || ac_occdata_info_get(o, &info, &d) != AC_OK)
-			fail("an import that succeeded cannot be read");
+			occ_test_fail("an import that succeeded cannot be read");
 		ac_occdata_info_free(info);
 		ac_occdata_close(o);
 	} else {
 		size_t n = 0;
 		char *kept = occ_test_read(db, &n);
 		if (d.count == 0 || !kept || n != 21 || memcmp(kept, "the previous database", 21) != 0)
-			fail("a refusal did not name its cause or changed the previous database");
+			occ_test_fail("a refusal did not name its cause or changed the previous database");
 		free(kept);
 	}
 	if (occ_test_count_entries(root) != 2) /* src/ and the database: no temporary file */
-		fail("a temporary file was left behind");
+		occ_test_fail("a temporary file was left behind");
 	ac_diags_free(&d);
 	write_file(path, original[file], original_len[file]);
 	return 0;

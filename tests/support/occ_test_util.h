@@ -1,6 +1,7 @@
 /*
- * occ_test_util.h — what the occupation-data tests share: temporary folders,
- * copying a fixture, reading a file, and the default policy.
+ * occ_test_util.h — what the occupation-data tests share: the fixture's
+ * folder, temporary folders, copying a fixture, reading a file, the default
+ * policy, and a failure for the fuzz targets.
  */
 #ifndef AICERT_OCC_TEST_UTIL_H
 #define AICERT_OCC_TEST_UTIL_H
@@ -14,6 +15,18 @@
 #include <unistd.h>
 
 #include "aicert.h"
+
+#ifndef OCC_FIXTURE_DIR
+#define OCC_FIXTURE_DIR "tests/fixtures/occdata"
+#endif
+
+/* A broken promise in a harness without cmocka (the fuzz targets): said,
+ * then a crash the fuzzer records. */
+static inline void occ_test_fail(const char *what)
+{
+	fprintf(stderr, "fuzz: %s\n", what);
+	abort();
+}
 
 /* A new empty folder under $TMPDIR (or /tmp) into buf; 0 on success. */
 static inline int occ_test_tmpdir(char *buf, size_t size)

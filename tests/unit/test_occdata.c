@@ -26,10 +26,6 @@
 #include "occdata/occupation.h" /* the grouping tests make occupations by hand */
 #include "../support/occ_test_util.h"
 
-#ifndef OCC_FIXTURE_DIR
-#define OCC_FIXTURE_DIR "tests/fixtures/occdata"
-#endif
-
 typedef struct {
 	char dir[512];
 	char db[600];
