@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """test_import_faults.py — `aicert data import` when things go wrong around it:
 a SIGTERM or SIGINT in the middle removes the temporary database and stops
-the program as the signal would; the temporary files of a killed import are
+the program as the signal would; an official file cut at a line boundary
+is refused by its row count (exit 2); the temporary files of a killed import are
 removed by the next one (those of a live process are kept); a FIFO among the
 sources is refused at once (exit 2); a disk that fills up (simulated with a
 file size limit, so that it runs without root), a folder that cannot be
@@ -21,7 +22,7 @@ import sys
 import tempfile
 import time
 
-AICERT, TESTS, OFFICIAL = sys.argv[1:4]
+AICERT, TESTS, OFFICIAL = (os.path.abspath(a) for a in sys.argv[1:4])
 FIXTURE = os.path.join(TESTS, "fixtures", "occdata", "good")
 failures = 0
 checks = 0
@@ -86,7 +87,29 @@ try:
     else:
         print("note: no official files in %s; the interruption checks are skipped" % OFFICIAL, file=sys.stderr)
 
-    # 2. The next import removes the temporary files of a killed one, and
+    # 2. An official file cut at a line boundary reads cleanly; the row count
+    # of its edition gives it away (the other files are links to the real ones).
+    if os.path.isdir(os.path.join(OFFICIAL, "onet-29.3")):
+        folder = os.path.join(tmp, "cut")
+        for dataset in os.listdir(OFFICIAL):
+            os.makedirs(os.path.join(folder, "src", dataset))
+            for name in os.listdir(os.path.join(OFFICIAL, dataset)):
+                os.symlink(os.path.join(OFFICIAL, dataset, name), os.path.join(folder, "src", dataset, name))
+        cut = os.path.join(folder, "src", "onet-29.3", "Task Statements.txt")
+        with open(cut, "rb") as f:
+            lines = f.read().split(b"\n")
+        os.unlink(cut)
+        with open(cut, "wb") as f:
+            f.write(b"\n".join(lines[:len(lines) // 2]) + b"\n")
+        db = os.path.join(folder, "occupations.db")
+        r = subprocess.run([AICERT, "data", "import", "--from", os.path.join(folder, "src"), "--to", db],
+                           capture_output=True, text=True)
+        check(r.returncode == 2, "a file cut in half: exit %d, expected 2: %s" % (r.returncode, r.stderr))
+        check("Task Statements.txt:%d: the file ends after %d rows; the O*NET Database 29.3 (May 2025) has 18796"
+              % (len(lines) // 2, len(lines) // 2 - 1) in r.stderr, "a file cut in half is not named: " + r.stderr)
+        check(not os.path.exists(db) and leftovers(folder) == [], "a file cut in half left a database behind")
+
+    # 3. The next import removes the temporary files of a killed one, and
     # keeps those of a process that still runs (this test's own).
     folder = os.path.join(tmp, "stale")
     os.mkdir(folder)
@@ -102,7 +125,7 @@ try:
     check(r.returncode == 0, "the import beside stale temporary files failed: " + r.stderr)
     check(leftovers(folder) == [live], "after the import: %s, expected only %s" % (leftovers(folder), live))
 
-    # 3. A full disk: exit 1, the cause named, nothing left, the old database kept.
+    # 4. A full disk: exit 1, the cause named, nothing left, the old database kept.
     folder = os.path.join(tmp, "full")
     os.mkdir(folder)
     db = os.path.join(folder, "occupations.db")
@@ -118,7 +141,7 @@ try:
     check(leftovers(folder) == [], "a full disk left %s" % leftovers(folder))
     check(open(db).read() == "the previous database", "a full disk: the previous database was changed")
 
-    # 4. A FIFO among the source files is refused at once, never waited on.
+    # 5. A FIFO among the source files is refused at once, never waited on.
     folder = os.path.join(tmp, "fifo")
     shutil.copytree(FIXTURE, os.path.join(folder, "src"))
     source = os.path.join(folder, "src", "onet-29.3", "Task Statements.txt")
@@ -130,7 +153,7 @@ try:
     check("Task Statements.txt: found a pipe (FIFO), expected a regular file" in r.stderr,
           "a FIFO source is not named: " + r.stderr)
 
-    # 5. A folder that cannot be written and a source that cannot be read
+    # 6. A folder that cannot be written and a source that cannot be read
     # (root reads and writes anywhere: skipped).
     if os.geteuid() != 0:
         os.unlink(source)
