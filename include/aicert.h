@@ -99,10 +99,14 @@ typedef struct {
 	char *message;
 } ac_diag;
 
+/* At most AC_MAX_DIAGS problems are kept for one input; those after are
+ * only counted (more), so a hostile input cannot flood a report. */
+#define AC_MAX_DIAGS 200
 typedef struct {
 	ac_diag *items;
 	size_t count;
 	size_t cap;
+	size_t more; /* problems found after the first AC_MAX_DIAGS, not kept */
 } ac_diags;
 
 void ac_diags_init(ac_diags *d);
@@ -115,8 +119,14 @@ ac_status ac_diags_add(ac_diags *d, const char *source, const char *path, int li
 #endif
 	;
 /* Formats one diagnostic as "source:line:column: path: message" into a new
- * string (freed with ac_free). */
+ * string (freed with ac_free), control characters escaped. */
 char *ac_diag_format(const ac_diag *d);
+/* The n bytes of s as a terminal may safely show them: every control
+ * character and every byte that is not UTF-8 written as \xHH, newlines kept.
+ * A new string (freed with ac_free); NULL when out of memory. */
+char *ac_text_escape(const char *s, size_t n);
+/* 1 when the n bytes of s are UTF-8 text (no NUL), else 0.  Allocates nothing. */
+int ac_text_is_utf8(const char *s, size_t n);
 /* Splits a message of the form "found X, expected Y" into its two parts
  * (pointers into msg; X is found_len bytes long): 1 when it has that form,
  * else 0.  Front ends report each problem as path, found and expected. */
@@ -445,7 +455,8 @@ enum { AC_OCC_SOURCE_LABEL = 1, AC_OCC_SOURCE_USAGE = 2 };
 enum {
 	AC_TASK_STATEMENT = 1,
 	AC_TASK_CODE, /* the O*NET-SOC code of the task's occupation */
-	AC_TASK_GWA   /* the most frequent generalized work activity of its DWAs */
+	AC_TASK_GWA,  /* the most frequent generalized work activity of its DWAs */
+	AC_TASK_IWA   /* the most frequent intermediate work activity of its DWAs under that GWA */
 };
 const char *ac_occ_task_text(const ac_occ_task *t, int which);
 
@@ -508,19 +519,33 @@ ac_status ac_occdata_applicability_percentile(ac_occdata *db, double x, double *
 /* Sets every task's category from the policy's GWA table (0 when unmapped). */
 void ac_occupation_categorise(ac_occupation *occ, const ac_policy *policy);
 
-/* An occupation's tasks grouped as a person would describe their job: one
- * group per task category (through the policy's [gwa] table), each with its
- * share of the time and its biggest tasks.  Time comes from O*NET's task
- * types: a Core task weighs 2, a Supplemental or untyped one 1.  A task whose
- * work activity is unknown (no DWA in O*NET) or not mapped by the policy is
- * "not categorised": it is left out of the groups and their shares, never
- * given a category it does not have, and is counted on its own (with its
- * share of all the time and its measured exposure, which still counts in an
- * occupation's exposure).  On the real data (O*NET 29.3) an occupation has
- * 1 to 13 groups, 6 to 10 for 629 of the 923 occupations (median 7).
+/* An occupation's tasks grouped as a person would describe their job: six to
+ * ten groups, each with its share of the time and its biggest tasks.  Time
+ * comes from O*NET's task types: a Core task weighs 2, a Supplemental or
+ * untyped one 1.  The groups are the task categories (through the policy's
+ * [gwa] table), then brought to between six and ten:
+ *  - an occupation with fewer than six tasks in all gets one group per task;
+ *  - with fewer than six categories, the largest group (that has two tasks or
+ *    more) is split in two, again until there are six: its tasks are told
+ *    apart by their O*NET work activity (GWA), else by their intermediate
+ *    activity (IWA), else one by one; the tasks of one activity stay
+ *    together, and the activities, largest first, each go to the lighter
+ *    half.  Both halves keep the category;
+ *  - with more than ten, the smallest group is folded into the nearest other
+ *    one, again until there are ten: nearest is the same category, then one
+ *    the policy calls repeatable the same way, then the closest exposure
+ *    (measured, else the category's), then the larger.  The folded tasks
+ *    keep their measured exposure and take that group's category.
+ * A task whose work activity is unknown (no DWA in O*NET) or not mapped by
+ * the policy is "not categorised": it is left out of the groups and their
+ * shares, never given a category it does not have, and is counted on its own
+ * (with its share of all the time and its measured exposure, which still
+ * counts in an occupation's exposure).  On the real data (O*NET 29.3) every
+ * occupation with six tasks or more gets six to ten groups.
  *
- * Groups come largest first (then by category number); tasks in a group
- * biggest first (Core before Supplemental, then O*NET's order).  The result
+ * Groups come largest first (then by category number, then by their first
+ * task); tasks in a group biggest first (Core before Supplemental, then
+ * O*NET's order; tasks folded in from another category last).  The result
  * owns copies of everything it returns: it outlives occ.  Fails only for
  * lack of memory (AC_ENOMEM) or without an occupation or policy (AC_EINPUT),
  * leaving a diagnostic. */
@@ -530,6 +555,11 @@ ac_status ac_occupation_task_groups(const ac_occupation *occ, const ac_policy *p
 void ac_task_groups_free(ac_task_groups *g);
 /* The number of groups (0 when no task has a category). */
 size_t ac_task_groups_count(const ac_task_groups *g);
+/* How the groups were made (see above): one per category, one per task, the
+ * largest split, or the smallest folded; and how many were folded. */
+enum { AC_GROUPS_BY_KIND, AC_GROUPS_PER_TASK, AC_GROUPS_SPLIT, AC_GROUPS_FOLDED };
+int ac_task_groups_layout(const ac_task_groups *g);
+size_t ac_task_groups_folded(const ac_task_groups *g);
 /* Group i's category (AC_CAT_*). */
 int ac_task_groups_category(const ac_task_groups *g, size_t i);
 /* Group i's share (0..1) of the categorised time; the shares add up to 1. */
@@ -594,13 +624,37 @@ void ac_occ_matches_free(ac_occ_match *m, size_t n);
 
 /* Builds the database at dbpath from the official files under srcdir
  * (onet-29.3/, gpts-are-gpts/, working-with-ai/, bls/; see scripts/fetch-data.sh).
- * Atomic: built in dbpath.tmp-PID and renamed; on any error nothing is left
- * behind and each problem is a diagnostic naming the file and line.
- * AC_EIO for a missing or unreadable O*NET file, AC_EINPUT for a malformed
- * file.  Only O*NET is required: a dataset with a file missing is skipped
+ * Atomic: built in dbpath.tmp-PID (ac_occdata_import_temp_path) and renamed;
+ * on any error nothing is left behind and each problem is a diagnostic
+ * naming the file and line.  Temporary files of earlier imports into dbpath
+ * whose process is gone are removed first.
+ * AC_EINPUT for a malformed, damaged or cut-short file (NUL bytes, a last
+ * line without its line end, a row with fewer fields than its header, a
+ * number out of range, far fewer rows than the release has), a missing O*NET
+ * file or source folder, a source that is not a regular file, or a dbpath
+ * that exists and is not a regular file (a symbolic link, a folder, a
+ * device, a FIFO: refused, never replaced).  AC_EIO when the environment
+ * fails: a source that cannot be read, a disk full, a folder that cannot be
+ * written.  Only O*NET is required: a dataset with a file missing is skipped
  * whole, recorded as missing (ac_occ_source.missing) and named in a
  * diagnostic starting "warning:" while the import still succeeds. */
 ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *diags);
+/* Flags of ac_occdata_import_with. */
+enum {
+	/* The files are a sample of the releases (a test fixture, a hand-made
+	 * extract): their row counts are not compared with the releases'.
+	 * Without it, a file with fewer than 90 % of the rows its release has
+	 * is refused as cut short. */
+	AC_IMPORT_SAMPLE = 1u << 0
+};
+ac_status ac_occdata_import_with(const char *srcdir, const char *dbpath, unsigned flags, ac_diags *diags);
+/* The temporary file an import into dbpath builds in this process
+ * ("dbpath.tmp-PID"; SQLite may add "-journal", "-wal" or "-shm" to it),
+ * freed with ac_free; NULL without memory.  The library installs no signal
+ * handler: a program that wants the file gone when a signal stops the
+ * import prepares these paths beforehand and unlinks them in its handler
+ * (as 'aicert data import' does). */
+char *ac_occdata_import_temp_path(const char *dbpath);
 
 /* What an installed database holds and where it came from. */
 typedef struct {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test: the normal build, then the whole suite again built with
-# AddressSanitizer and UndefinedBehaviorSanitizer.  Occupation-data
+# AddressSanitizer and UndefinedBehaviorSanitizer, then a clang build with
+# libFuzzer that replays every fuzz corpus (scripts/fuzz.sh replay).  Occupation-data
 # integration tests read ../shared/data when it is there and are skipped
 # otherwise.  Usage: scripts/test.sh [--fast | --valgrind]
-#   --fast      skip the sanitizer build
+#   --fast      skip the sanitizer and clang builds
 #   --valgrind  also run the unit tests under valgrind's memcheck (slow)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,5 +34,7 @@ if [ "${1:-}" != "--fast" ]; then
   AICERT_MUTATIONS=500 AICERT_POLICY_MUTATIONS=100 AICERT_OOM_RUNS=60 \
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DAICERT_SANITIZE=ON
+  echo "== clang build (warnings as errors) with the libFuzzer targets: every corpus replayed"
+  scripts/fuzz.sh replay
 fi
 echo "== all tests passed"

@@ -80,7 +80,7 @@ def main():
         env.pop("NO_COLOR", None)
         env.pop("COLUMNS", None)
         db = os.path.join(tmp, "occupations.db")
-        imp = subprocess.run([aicert, "data", "import", "--from", os.path.join(tests, "fixtures", "occdata", "good"),
+        imp = subprocess.run([aicert, "data", "import", "--from", os.path.join(tests, "fixtures", "occdata", "good"), "--sample",
                               "--to", db], capture_output=True, env=env, timeout=TIMEOUT)
         if imp.returncode != 0:
             print("cannot import the fixture:", imp.stderr.decode(errors="replace"))

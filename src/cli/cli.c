@@ -20,13 +20,28 @@
  * reported again. */
 static int error_said;
 
+/* Writes "aicert: " and the message to stderr, control characters escaped
+ * (file names and option values come from outside and may hold any byte). */
+static void say(const char *fmt, va_list ap)
+{
+	char buf[1024];
+	int n = vsnprintf(buf, sizeof buf, fmt, ap);
+	size_t len = n < 0 ? 0 : (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1;
+	if (n > 0 && (size_t)n >= sizeof buf) /* cut before a character, never inside one */
+		while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80)
+			len--;
+	char *clean = ac_text_escape(buf, len);
+	fputs("aicert: ", stderr);
+	fputs(clean ? clean : "(a message that could not be shown: out of memory)", stderr);
+	ac_free(clean);
+}
+
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
 	error_said = 1;
-	fputs("aicert: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -55,10 +70,26 @@ static int option_index(const cli_command *cmd, const char *name, size_t len)
 	return -1;
 }
 
+void cli_note(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say(fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static void usage_say(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	say(fmt, ap);
+	va_end(ap);
+}
+
 static int usage_error(const cli_command *cmd, const char *fmt, const char *what)
 {
-	fputs("aicert: ", stderr);
-	fprintf(stderr, fmt, what);
+	usage_say(fmt, what);
 	fprintf(stderr, "\nusage: %s\n(see 'aicert %s --help')\n", cmd->usage, cmd->name);
 	return CLI_EXIT_USAGE;
 }
@@ -236,19 +267,17 @@ int cli_read_file(const char *path, size_t max, char **buf, size_t *len)
 }
 
 /* The most problems listed for one input: past them, how many more. */
-#define MAX_SHOWN_DIAGS 200
-
 void cli_print_diags(const ac_diags *d)
 {
 	error_said |= d->count > 0;
-	for (size_t i = 0; i < d->count && i < MAX_SHOWN_DIAGS; i++) {
+	for (size_t i = 0; i < d->count; i++) {
 		char *s = ac_diag_format(&d->items[i]);
 		fprintf(stderr, "aicert: %s\n", s ? s : d->items[i].message);
 		ac_free(s);
 	}
-	if (d->count > MAX_SHOWN_DIAGS)
-		fprintf(stderr, "aicert: and %zu more problem%s\n", d->count - MAX_SHOWN_DIAGS,
-			d->count - MAX_SHOWN_DIAGS == 1 ? "" : "s");
+	/* The library keeps the first AC_MAX_DIAGS and counts the rest. */
+	if (d->more)
+		fprintf(stderr, "aicert: and %zu more problem%s\n", d->more, d->more == 1 ? "" : "s");
 }
 
 int cli_exit_for(ac_status st)

@@ -73,6 +73,12 @@ void cli_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)))
 #endif
 	;
+/* The same for a message that is not an error ("wrote ... to ..."). */
+void cli_note(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
 /* Maps a library status to an exit code (AC_EINPUT/AC_ENOTFOUND -> 2, else 1). */
 int cli_exit_for(ac_status st);
 
@@ -198,8 +204,11 @@ extern const cli_command cmd_data_import;
 extern const cli_command cmd_data_calibrate;
 extern const cli_command cmd_batch;
 extern const cli_command cmd_interview, cmd_questionnaire, cmd_init, cmd_schema, cmd_man, cmd_completion;
-/* Every command, in the order `aicert --help` lists them (main.c). */
+/* Every command, in the order `aicert --help` lists them (commands.c). */
 const cli_command *const *cli_command_table(size_t *n);
+/* The command word (first word of a command's name) nearest to a mistyped
+ * one when it is close enough to be what was meant; else NULL. */
+const char *cli_nearest_command(const char *typed);
 extern const cli_command cmd_serve;
 extern const cli_command cmd_history_list, cmd_history_show, cmd_history_forget, cmd_history_export, cmd_history_diff;
 

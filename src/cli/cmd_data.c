@@ -5,32 +5,100 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
-/* Creates every missing directory above the file path (mode 0755). */
-static int make_parents(const char *path)
+/* Creates every missing directory above the file path (mode 0755).  -1 with
+ * a message and the exit status in *rc when one cannot be made. */
+static int make_parents(const char *path, int *rc)
 {
 	char *p = strdup(path);
-	if (!p)
+	if (!p) {
+		cli_error("out of memory");
+		*rc = CLI_EXIT_FAIL;
 		return -1;
+	}
 	for (char *s = p + 1; *s; s++) {
 		if (*s != '/')
 			continue;
 		*s = '\0';
 		if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-			cli_error("%s: cannot create the directory: %s", p, strerror(errno));
+			int e = errno;
+			cli_error("%s: cannot create the directory: %s", p, strerror(e));
+			/* A file in the way is the caller's mistake; no permission or no space is not. */
+			*rc = e == ENOTDIR || e == ENAMETOOLONG || e == ELOOP ? CLI_EXIT_USAGE : CLI_EXIT_FAIL;
 			free(p);
 			return -1;
 		}
 		*s = '/';
 	}
 	free(p);
+	return 0;
+}
+
+/* Interrupted imports leave nothing behind: SIGINT, SIGTERM and SIGHUP
+ * unlink the temporary database (paths made before the import starts, since
+ * a handler may only call async-signal-safe functions), then stop the
+ * program as the signal would have.  The library installs no handler; a
+ * signal the caller ignored stays ignored. */
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+#define N_STOP_SIGNALS (sizeof stop_signals / sizeof stop_signals[0])
+static const char *const temp_suffixes[] = {"", "-journal", "-wal", "-shm"};
+#define N_TEMP_FILES (sizeof temp_suffixes / sizeof temp_suffixes[0])
+static char *temp_files[N_TEMP_FILES];
+static struct sigaction saved_actions[N_STOP_SIGNALS];
+
+static void remove_temp_and_stop(int sig)
+{
+	for (size_t i = 0; i < N_TEMP_FILES; i++)
+		if (temp_files[i])
+			unlink(temp_files[i]);
+	signal(sig, SIG_DFL);
+	raise(sig); /* delivered when the handler returns, with the default action */
+}
+
+static void forget_temp_files(void)
+{
+	for (size_t i = 0; i < N_STOP_SIGNALS; i++)
+		sigaction(stop_signals[i], &saved_actions[i], NULL);
+	for (size_t i = 0; i < N_TEMP_FILES; i++) {
+		free(temp_files[i]);
+		temp_files[i] = NULL;
+	}
+}
+
+/* 0, or -1 when memory ran out. */
+static int remove_temp_on_signal(const char *db)
+{
+	char *tmp = ac_occdata_import_temp_path(db);
+	size_t n = tmp ? strlen(tmp) + 16 : 0;
+	for (size_t i = 0; tmp && i < N_TEMP_FILES; i++)
+		if ((temp_files[i] = malloc(n)) != NULL)
+			snprintf(temp_files[i], n, "%s%s", tmp, temp_suffixes[i]);
+	ac_free(tmp);
+	for (size_t i = 0; i < N_TEMP_FILES; i++)
+		if (!temp_files[i]) {
+			forget_temp_files();
+			return -1;
+		}
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = remove_temp_and_stop;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < N_STOP_SIGNALS; i++)
+		sigaddset(&sa.sa_mask, stop_signals[i]);
+	for (size_t i = 0; i < N_STOP_SIGNALS; i++) {
+		sigaction(stop_signals[i], NULL, &saved_actions[i]);
+		if (saved_actions[i].sa_handler != SIG_IGN)
+			sigaction(stop_signals[i], &sa, NULL);
+	}
 	return 0;
 }
 
@@ -53,24 +121,24 @@ static int run_import(const cli_args *a)
 		cli_error("no place for the database: give --to FILE, or set AICERT_DATA or HOME");
 		return CLI_EXIT_USAGE;
 	}
-	/* The new database is renamed over the target: only ever over a file. */
-	struct stat target;
-	if (lstat(to, &target) == 0 && !S_ISREG(target.st_mode)) {
-		cli_error("%s: found %s, expected a database file (or no file yet); nothing was imported", to,
-			  S_ISLNK(target.st_mode) ? "a symbolic link (give the file it points to)"
-			  : S_ISDIR(target.st_mode) ? "a folder" : "a device or other special file");
+	int rc;
+	if (make_parents(to, &rc) != 0) {
 		free(to);
-		return CLI_EXIT_USAGE;
+		return rc;
 	}
-	if (make_parents(to) != 0) {
+	if (remove_temp_on_signal(to) != 0) {
+		cli_error("out of memory");
 		free(to);
-		return CLI_EXIT_USAGE;
+		return CLI_EXIT_FAIL;
 	}
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	ac_diags d;
 	ac_diags_init(&d);
-	ac_status st = ac_occdata_import(from, to, &d);
+	/* The library refuses a target that is not a regular file (a symbolic
+	 * link, a folder, a device, a FIFO) before anything is written. */
+	ac_status st = ac_occdata_import_with(from, to, cli_flag(a, "sample") ? AC_IMPORT_SAMPLE : 0, &d);
+	forget_temp_files();
 	double secs = seconds_since(&t0);
 	if (st != AC_OK) {
 		cli_print_diags(&d);
@@ -79,7 +147,7 @@ static int run_import(const cli_args *a)
 		cli_error("nothing was imported; %s is unchanged", to);
 		ac_diags_free(&d);
 		free(to);
-		return st == AC_ENOMEM || st == AC_EINTERNAL ? CLI_EXIT_FAIL : CLI_EXIT_USAGE;
+		return cli_exit_for(st);
 	}
 	cli_print_diags(&d); /* warnings: datasets skipped because a file is missing */
 	ac_diags_free(&d);
@@ -124,6 +192,8 @@ static int run_import(const cli_args *a)
 static const cli_option import_options[] = {
 	{"from", "DIR", "folder holding onet-29.3/, gpts-are-gpts/, working-with-ai/ and bls/ (required)"},
 	{"to", "FILE", "database to write (default: $AICERT_DATA or the XDG data dir)"},
+	{"sample", NULL, "the files are a sample (a test fixture, an extract): do not refuse them for having "
+			 "far fewer rows than the release"},
 	{"quiet", NULL, "print only warnings and errors"},
 	{NULL, NULL, NULL},
 };
@@ -131,13 +201,18 @@ static const cli_option import_options[] = {
 const cli_command cmd_data_import = {
 	"data import",
 	"build the occupation database from the official data files",
-	"aicert data import --from DIR [--to FILE]",
+	"aicert data import --from DIR [--to FILE] [--sample]",
 	"Reads O*NET, GPTs-are-GPTs, Microsoft's Working with AI and the BLS files (the\n"
 	"releases aicert ships are in data/occupations/; scripts/fetch-data.sh downloads\n"
 	"newer ones) and writes one SQLite database.  The database is replaced only when\n"
-	"the whole import succeeded; a malformed file is reported with its name and\n"
-	"line.  Only O*NET is required: a dataset with a file missing is skipped with a\n"
-	"warning and recorded as missing.",
+	"the whole import succeeded, and only if it is a regular file (a symbolic link,\n"
+	"folder or device there is refused).  A malformed or damaged file (NUL bytes, a\n"
+	"last line without its line end, a short row, a number out of range, under 90 %\n"
+	"of its release's rows) is reported with its name and line.  Only O*NET is\n"
+	"required: a dataset with a file missing is skipped with a warning and recorded\n"
+	"as missing.  Interrupted, it removes its temporary file; temporary files of\n"
+	"earlier imports that were killed are removed.  Exit 2 for bad files or options,\n"
+	"1 when the disk is full or a file cannot be written.",
 	import_options,
 	0,
 	0,

@@ -45,7 +45,7 @@ static int check(const cli_args *args)
 	if (st != AC_OK) {
 		cli_print_diags(&d);
 		if (st == AC_EINPUT)
-			fprintf(stderr, "aicert: %s: refused (%zu problem%s)\n", path, d.count, d.count == 1 ? "" : "s");
+			cli_error("%s: refused (%zu problem%s)", path, d.count, d.count == 1 ? "" : "s");
 		else if (!d.count)
 			cli_error("%s: %s", path, ac_strerror(st));
 		ac_diags_free(&d);

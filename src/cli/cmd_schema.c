@@ -54,7 +54,7 @@ static int init(const cli_args *args)
 		cli_error("%s already exists; use --force to replace it", path);
 		rc = CLI_EXIT_USAGE;
 	} else if ((rc = cli_write_file_atomic(path, out, len)) < 0) {
-		fprintf(stderr, "aicert: wrote a starter profile to %s; fill it in, then: aicert assess %s\n", path, path);
+		cli_note("wrote a starter profile to %s; fill it in, then: aicert assess %s", path, path);
 		rc = CLI_EXIT_OK;
 	}
 	ac_free(out);

@@ -1,6 +1,6 @@
 /*
  * main.c — the aicert tool: a thin dispatcher over libaicert.  It finds the
- * subcommand (one or two words) in the table below and hands over the rest of
+ * subcommand (one or two words) in the table (commands.c) and hands over the rest of
  * argv; every command parses its options with the shared parser in cli.c.
  */
 #include <stdio.h>
@@ -8,99 +8,19 @@
 
 #include "cli.h"
 
-static const cli_command *const commands[] = {
-	&cmd_interview,
-	&cmd_assess,
-	&cmd_init,
-	&cmd_schema,
-	&cmd_questionnaire,
-	&cmd_compare,
-	&cmd_batch,
-	&cmd_history_list, &cmd_history_show, &cmd_history_forget, &cmd_history_export, &cmd_history_diff,
-	&cmd_certs_list,
-	&cmd_certs_show,
-	&cmd_certs_search,
-	&cmd_occupations_search,
-	&cmd_occupations_show,
-	&cmd_data_import,
-	&cmd_data_calibrate,
-	&cmd_policy_show,
-	&cmd_policy_check,
-	&cmd_serve,
-	&cmd_completion,
-	&cmd_man,
-};
-#define N_COMMANDS (sizeof commands / sizeof commands[0])
-
-const cli_command *const *cli_command_table(size_t *n)
-{
-	*n = N_COMMANDS;
-	return commands;
-}
-
 static void print_usage(FILE *to)
 {
+	size_t n_commands;
+	const cli_command *const *commands = cli_command_table(&n_commands);
 	fputs("usage: aicert COMMAND [options]\n\n"
 	      "Should you get an AI certification, and if not, what should you do instead?\n\n"
 	      "commands:\n", to);
-	for (size_t i = 0; i < N_COMMANDS; i++)
+	for (size_t i = 0; i < n_commands; i++)
 		fprintf(to, "  %-22s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\n  aicert COMMAND --help    options of one command\n"
 	      "  aicert --version         the version\n\n"
 	      "Exit status: 0 done, 1 internal failure, 2 bad input or usage\n"
 	      "(batch: 3 when some records could not be read).\n", to);
-}
-
-/* Edit distance between a and b (insertions, deletions, substitutions),
- * for names of at most 31 characters. */
-static size_t distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 31 || lb > 31)
-		return 99;
-	size_t row[32];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
-/* The command word (the first word of a command's name) nearest to a
- * mistyped one, when it is close enough to be what was meant; else NULL. */
-static const char *nearest_command(const char *typed)
-{
-	static char best[32];
-	size_t best_d = 3;
-	const char *found = NULL;
-	for (size_t i = 0; i < N_COMMANDS; i++) {
-		char word[32];
-		size_t n = strcspn(commands[i]->name, " ");
-		if (n >= sizeof word)
-			continue;
-		memcpy(word, commands[i]->name, n);
-		word[n] = '\0';
-		size_t d = distance(typed, word);
-		if (d < best_d) { /* the first of equally near commands wins */
-			best_d = d;
-			memcpy(best, word, n + 1);
-			found = best;
-		}
-	}
-	/* Close means at most two edits, and fewer than half the word. */
-	return found && best_d * 2 < strlen(best) + 1 ? found : NULL;
 }
 
 /* Number of argv words that name cmd (1 or 2), or 0 when they do not. */
@@ -119,6 +39,8 @@ static int matches(const cli_command *cmd, int argc, char **argv)
 /* Runs the command argv names; its exit code. */
 static int dispatch(int argc, char **argv)
 {
+	size_t n_commands;
+	const cli_command *const *commands = cli_command_table(&n_commands);
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		print_usage(argc < 2 ? stderr : stdout);
@@ -128,7 +50,7 @@ static int dispatch(int argc, char **argv)
 		printf("aicert %s\n", ac_version());
 		return CLI_EXIT_OK;
 	}
-	for (size_t i = 0; i < N_COMMANDS; i++) {
+	for (size_t i = 0; i < n_commands; i++) {
 		int used = matches(commands[i], argc - 1, argv + 1);
 		if (!used)
 			continue;
@@ -143,7 +65,7 @@ static int dispatch(int argc, char **argv)
 	int help = argc > 2 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0);
 	FILE *to = help ? stdout : stderr;
 	int group = 0;
-	for (size_t i = 0; i < N_COMMANDS; i++) {
+	for (size_t i = 0; i < n_commands; i++) {
 		const char *sp = strchr(commands[i]->name, ' ');
 		if (sp && strlen(argv[1]) == (size_t)(sp - commands[i]->name) &&
 		    strncmp(commands[i]->name, argv[1], strlen(argv[1])) == 0) {
@@ -160,7 +82,7 @@ static int dispatch(int argc, char **argv)
 		return CLI_EXIT_OK;
 	}
 	if (!group) {
-		const char *near = nearest_command(argv[1]);
+		const char *near = cli_nearest_command(argv[1]);
 		if (near)
 			cli_error("unknown command '%s'; did you mean '%s'?", argv[1], near);
 		else

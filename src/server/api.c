@@ -257,7 +257,8 @@ void srv_api_certs(srv_app *app, const srv_request *req, srv_response *r)
 		return;
 	lib_call c;
 	call_begin(app, &c);
-	ac_status st = ac_certs_render(ac_session_catalogue(c.s), &f, AC_FORMAT_JSON, &c.out, &c.len);
+	const ac_catalogue *cat = ac_session_catalogue(c.s); /* NULL: out of memory reading it */
+	ac_status st = cat ? ac_certs_render(cat, &f, AC_FORMAT_JSON, &c.out, &c.len) : AC_ENOMEM;
 	if (st == AC_OK)
 		srv_body_lib(r, 200, T_JSON, c.out, c.len);
 	else
@@ -273,8 +274,11 @@ void srv_api_cert(srv_app *app, const srv_request *req, const char *id, srv_resp
 	lib_call c;
 	call_begin(app, &c);
 	ac_status st = AC_ENOTFOUND;
-	const ac_cert *cert = ac_catalogue_find(ac_session_catalogue(c.s), id);
-	if (cert)
+	const ac_catalogue *cat = ac_session_catalogue(c.s); /* NULL: out of memory reading it */
+	const ac_cert *cert = cat ? ac_catalogue_find(cat, id) : NULL;
+	if (!cat)
+		st = AC_ENOMEM;
+	else if (cert)
 		st = ac_cert_render(cert, AC_FORMAT_JSON, &c.out, &c.len);
 	if (st == AC_OK)
 		srv_body_lib(r, 200, T_JSON, c.out, c.len);

@@ -28,11 +28,10 @@ static int make_policy_json(srv_app *app, ac_session *s, const srv_config *c)
 		json_decref(o);
 		return -1;
 	}
-	app->policy_json = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	app->policy_json = srv_json_text(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER, &app->policy_json_len);
 	json_decref(o);
 	if (!app->policy_json)
 		return -1;
-	app->policy_json_len = strlen(app->policy_json);
 	/* A validator that changes whenever the text does. */
 	unsigned long long h = 1469598103934665603ull;
 	for (size_t i = 0; i < app->policy_json_len; i++)

@@ -8,6 +8,8 @@
 
 #include <pthread.h>
 
+#include <jansson.h>
+
 #include "app.h"
 
 struct srv_app {
@@ -60,6 +62,10 @@ int srv_arg_enum(const srv_request *req, const char *name, ac_enum_kind kind, in
 int srv_arg_flag(const srv_request *req, const char *name, int *v, srv_response *r);
 
 /* Sets a body made by the library (freed with ac_free). */
+/* json_dumps with a final newline that never hands out a text with a part
+ * left out (jansson ignores a failed write of an object's key): NULL when
+ * memory ran out (response.c). */
+char *srv_json_text(const json_t *v, size_t flags, size_t *len);
 void srv_body_lib(srv_response *r, unsigned status, const char *type, char *body, size_t len);
 
 /* The API's endpoints (api.c). */

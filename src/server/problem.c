@@ -34,25 +34,17 @@ static const char *status_title(unsigned status)
 /* Sets the problem document obj (taken over) as the answer. */
 static void answer(srv_response *r, unsigned status, json_t *obj)
 {
-	char *text = obj ? json_dumps(obj, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+	size_t n = 0;
+	char *body = obj ? srv_json_text(obj, JSON_INDENT(2) | JSON_PRESERVE_ORDER, &n) : NULL;
 	json_decref(obj);
 	srv_response_free(r);
 	r->status = status;
-	if (!text) {
+	if (!body) {
 		r->status = 500; /* out of memory: the status alone says it */
 		return;
 	}
-	size_t n = strlen(text);
-	char *body = realloc(text, n + 2);
-	if (!body) {
-		free(text);
-		r->status = 500;
-		return;
-	}
-	body[n] = '\n';
-	body[n + 1] = '\0';
 	r->body = body;
-	r->len = n + 1;
+	r->len = n;
 	r->type = "application/problem+json";
 	r->cache = "no-store";
 }
@@ -110,6 +102,8 @@ void srv_problem_diags(srv_response *r, unsigned status, const char *type, const
 	int bad = !o || !list;
 	for (size_t i = 0; !bad && i < d->count; i++)
 		bad = json_array_append_new(list, diag_entry(&d->items[i])) != 0;
+	if (!bad && d->more) /* the library keeps the first AC_MAX_DIAGS */
+		bad = json_object_set_new(o, "more_problems", json_integer((json_int_t)d->more)) != 0;
 	if (bad || json_object_set_new(o, "problems", list)) {
 		if (!bad)
 			list = NULL; /* json_object_set_new took it even when failing */

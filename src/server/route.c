@@ -133,12 +133,8 @@ static int find_route(const char *path, const char **rest)
 static int args_are_text(const srv_request *req)
 {
 	for (size_t i = 0; i < req->n_args; i++) {
-		json_t *k = json_string(req->args[i].key);
-		json_t *v = req->args[i].value ? json_string(req->args[i].value) : json_null();
-		int ok = k && v;
-		json_decref(k);
-		json_decref(v);
-		if (!ok)
+		const char *k = req->args[i].key, *v = req->args[i].value;
+		if (!ac_text_is_utf8(k, strlen(k)) || (v && !ac_text_is_utf8(v, strlen(v))))
 			return 0;
 	}
 	return 1;

@@ -141,7 +141,7 @@ def main():
     base = dict(os.environ, AICERT_HISTORY=os.path.join(tmp, "history.db"), XDG_DATA_HOME=os.path.join(tmp, "xdg"),
                 HOME=tmp)
     base.pop("NO_COLOR", None)
-    r = subprocess.run([aicert, "data", "import", "--from", fixture], env=dict(base, AICERT_DATA=data),
+    r = subprocess.run([aicert, "data", "import", "--from", fixture, "--sample"], env=dict(base, AICERT_DATA=data),
                        capture_output=True, text=True)
     check(r.returncode == 0, "the fixture's occupation data imports: " + r.stderr)
     env = dict(base, AICERT_DATA=data)

@@ -22,14 +22,14 @@ run 2 data calibrate && has "$TMP/err" "not installed"
 
 # Import: default path from AICERT_DATA, parent folders created.
 export AICERT_DATA="$TMP/data/sub/occupations.db"
-run 0 data import --from "$FIXTURE/good" && has "$TMP/out" "8 occupations"
+run 0 data import --from "$FIXTURE/good" --sample && has "$TMP/out" "8 occupations"
 [ -f "$AICERT_DATA" ] || fail "no database at $AICERT_DATA"
 run 2 data import
 run 2 data import --from "$TMP/nowhere" && has "$TMP/err" "nothing was imported"
 # A bad file names file and line and keeps the installed database.
 mkdir -p "$TMP/bad" && cp -R "$FIXTURE/good/." "$TMP/bad/" &&
 	cp "$FIXTURE/bad/bad-beta/gpts-are-gpts/full_labelset.tsv" "$TMP/bad/gpts-are-gpts/"
-run 2 data import --from "$TMP/bad" && has "$TMP/err" "full_labelset.tsv:4: beta 'high'"
+run 2 data import --from "$TMP/bad" --sample && has "$TMP/err" "full_labelset.tsv:4: beta 'high'"
 run 0 occupations search rn
 
 # Search.

@@ -40,15 +40,32 @@ refused "a pipe (FIFO), expected a regular file" batch "$TMP/fifo"
 refused "a device or other special file" assess /dev/null
 refused "a folder" assess "$TMP"
 run 0 assess - <"$EXAMPLES/product-lead.json"
+refused "found a pipe (FIFO), expected an occupation database file" occupations search nurse --data "$TMP/fifo"
+refused "found a pipe (FIFO), expected an occupation database file" \
+	assess "$EXAMPLES/nurse-to-informatics.json" --data "$TMP/fifo"
+AICERT_DATA="$TMP/fifo" refused "found a pipe (FIFO)" occupations show 29-1141.00
+refused "found a device or other special file, expected an occupation database file" \
+	occupations search nurse --data /dev/zero
 
-refused "found a device or other special file, expected a database file" \
-	data import --from "$TESTS/fixtures/occdata/good" --to "$TMP/fifo"
+# Bytes from outside that could drive a terminal (an escape sequence in a
+# file name or an option value) are shown escaped in every message.
+esc=$(printf '\033[2J')
+for arg in "$TMP/${esc}x.json" "--${esc}"; do
+	refused 'x1b' assess "$arg"
+	if grep -q "$(printf '\033')" "$TMP/err"; then fail "an escape character in '$arg' reached the terminal"; fi
+done
+printf '{"schema": "aicert/profile/v1", "motives": ["\\u001b[2J"]}' >"$TMP/esc.json"
+refused 'x1b' assess "$TMP/esc.json"
+if grep -q "$(printf '\033')" "$TMP/err"; then fail "an escape character in a profile reached the terminal"; fi
+
+refused "found a pipe (FIFO), expected a database file" \
+	data import --from "$TESTS/fixtures/occdata/good" --sample --to "$TMP/fifo"
 [ -p "$TMP/fifo" ] || fail "the FIFO named by --to was replaced"
 : >"$TMP/target.db"
 ln -s "$TMP/target.db" "$TMP/link.db"
-refused "found a symbolic link" data import --from "$TESTS/fixtures/occdata/good" --to "$TMP/link.db"
+refused "found a symbolic link" data import --from "$TESTS/fixtures/occdata/good" --sample --to "$TMP/link.db"
 [ -L "$TMP/link.db" ] || fail "the symbolic link named by --to was replaced"
-refused "found a folder" data import --from "$TESTS/fixtures/occdata/good" --to "$TMP"
+refused "found a folder" data import --from "$TESTS/fixtures/occdata/good" --sample --to "$TMP"
 
 # Limits: at most 200 problems are listed for one input, then how many more.
 python3 -c 'import json, sys

@@ -14,7 +14,7 @@ export AICERT_DATA="$TMP/occupations.db" AICERT_HISTORY="$TMP/history.db" LC_ALL
 failures=0
 count=0
 
-"$AICERT" data import --from "$TESTS/fixtures/occdata/good" >/dev/null || exit 1
+"$AICERT" data import --from "$TESTS/fixtures/occdata/good" --sample >/dev/null || exit 1
 "$AICERT" assess "$EXAMPLES/product-lead.json" --save >/dev/null 2>&1 || exit 1
 "$AICERT" assess "$EXAMPLES/reporting-analyst.json" --save >/dev/null 2>&1 || exit 1
 python3 -c 'import json, sys
@@ -58,7 +58,7 @@ full certs show aws-aif-c01
 full certs search machine learning
 full occupations search registered nurse
 full occupations show 29-1141
-full data import --from "$TESTS/fixtures/occdata/good" --to "$TMP/again.db"
+full data import --from "$TESTS/fixtures/occdata/good" --sample --to "$TMP/again.db"
 full data calibrate
 full policy show
 full policy show --facts

@@ -1,7 +1,8 @@
 /*
  * fuzz_policy.c — a fuzz target for the policy parser: any text must be
  * accepted or refused with diagnostics, never crash; an accepted policy must
- * be able to assess an example profile.
+ * be able to assess an example profile and render the assessment in every
+ * format.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -37,6 +38,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		st = ac_session_assess(s, p, NULL, &a, &d);
 		if (st != AC_OK && st != AC_ENOMEM)
 			__builtin_trap(); /* a valid policy always yields a verdict */
+		for (int f = AC_FORMAT_TEXT; a && f <= AC_FORMAT_HTML; f++) {
+			char *out = NULL;
+			size_t len = 0;
+			if (ac_render(a, (ac_format)f, &out, &len) != AC_OK)
+				__builtin_trap(); /* and the verdict always renders */
+			ac_free(out);
+		}
 		ac_assessment_free(a);
 		ac_profile_free(p);
 		ac_session_free(s);

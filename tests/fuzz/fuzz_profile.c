@@ -1,8 +1,8 @@
 /*
  * fuzz_profile.c — a fuzz target for the whole path a profile takes: parse,
- * assess (with the counterfactual search) and render in every format.  Any
- * input must end in a clean refusal or a complete assessment; sanitizers
- * catch the rest.  Built as a libFuzzer target with -DAICERT_FUZZ=ON (clang),
+ * assess (with the counterfactual search) and render in every format, then
+ * compare the catalogue for the same person and render that.  Any input must
+ * end in a clean refusal or a complete assessment; sanitizers catch the rest.  Built as a libFuzzer target with -DAICERT_FUZZ=ON (clang),
  * and always as part of fuzz_replay, which runs the test corpora through it.
  */
 #include <stddef.h>
@@ -38,6 +38,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				ac_free(out);
 			}
 			ac_assessment_free(a);
+		}
+		ac_compare_options co;
+		ac_compare_options_init(&co);
+		co.top = 3;
+		ac_comparison *c = NULL;
+		if (ac_session_compare(session, p, &co, &c, &d) == AC_OK) {
+			for (int f = AC_FORMAT_TEXT; f <= AC_FORMAT_HTML; f++) {
+				char *out = NULL;
+				size_t len = 0;
+				if (ac_comparison_render(c, (ac_format)f, &out, &len) != AC_OK)
+					__builtin_trap(); /* a comparison always renders */
+				ac_free(out);
+			}
+			ac_comparison_free(c);
 		}
 		ac_profile_free(p);
 	}

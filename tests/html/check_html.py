@@ -200,7 +200,7 @@ def main():
     jobs += [(os.path.join(examples, f), DEFAULT_AS_OF, ()) for f in sorted(os.listdir(examples)) if f.endswith(".json")]
     with tempfile.TemporaryDirectory(prefix="aicert-html.") as tmp:
         db = os.path.join(tmp, "occupations.db")
-        rc, _, err = run(aicert, ["data", "import", "--from", os.path.join(tests, "fixtures", "occdata", "good"),
+        rc, _, err = run(aicert, ["data", "import", "--from", os.path.join(tests, "fixtures", "occdata", "good"), "--sample",
                                   "--to", db])
         if rc != 0:
             print("cannot import the fixture:", err)

@@ -50,7 +50,7 @@ def run(args, fail_at=0, env_extra=None, count_file=None):
 
 
 def setup():
-    rc, _, err = run(["data", "import", "--from", FIXTURE, "--to", DB])
+    rc, _, err = run(["data", "import", "--from", FIXTURE, "--sample", "--to", DB])
     if rc != 0:
         sys.exit("setup: import failed: " + err.decode(errors="replace"))
     with open(os.path.join(TMP, "team.jsonl"), "wb") as out:
@@ -76,6 +76,10 @@ COMMANDS = [
                                  os.path.join(TESTS, "cli", "hr-catalogue.json"), "--as-of", "2026-03-01"], None),
     ("compare text", ["compare", EX("data-engineer-gap.json"), "--top", "3", "--as-of", "2026-03-01"], None),
     ("compare json", ["compare", EX("product-lead.json"), "--format", "json", "--as-of", "2026-03-01"], None),
+    ("assess html", ["assess", EX("consultant-signal.json"), "--format", "html", "--as-of", "2026-03-01"], None),
+    ("compare markdown", ["compare", EX("nurse-to-informatics.json"), "--format", "markdown", "--top", "3",
+                          "--as-of", "2026-03-01"], None),
+    ("questionnaire", ["questionnaire", "--format", "json"], None),
     ("certs list", ["certs", "list"], None),
     ("certs show", ["certs", "show", "aws-aif-c01", "--format", "json"], None),
     ("certs search", ["certs", "search", "machine", "learning"], None),
@@ -83,7 +87,7 @@ COMMANDS = [
     ("occupations show", ["occupations", "show", "29-1141", "--data", DB, "--format", "json"], None),
     ("policy check", ["policy", "check", os.path.join(ROOT, "data", "policy.default")], None),
     ("policy show", ["policy", "show"], None),
-    ("data import", ["data", "import", "--from", FIXTURE, "--to", "{OUT}"], "files"),
+    ("data import", ["data", "import", "--from", FIXTURE, "--sample", "--to", "{OUT}"], "files"),
     ("data calibrate", ["data", "calibrate", "--data", DB], None),
     ("batch", ["batch", "team.jsonl", "-j", "1"], "stream"),
     ("batch to a file", ["batch", "team.jsonl", "-j", "1", "--output", "{OUT}"], "files"),

@@ -38,9 +38,9 @@ tmp = tempfile.mkdtemp(prefix="aicert-api-")
 env = dict(os.environ, AICERT_DATA=os.path.join(tmp, "none", "occupations.db"),
            AICERT_HISTORY=os.path.join(tmp, "history.db"))
 db = os.path.join(tmp, "occupations.db")
-rc, _, err = cli("data", "import", "--from", os.path.join(TESTS, "fixtures", "occdata", "good"), db, env=env)
+rc, _, err = cli("data", "import", "--from", os.path.join(TESTS, "fixtures", "occdata", "good"), "--sample", db, env=env)
 if rc != 0:  # the import takes the database as --output or a second word; try the environment
-    rc, _, err = cli("data", "import", "--from", os.path.join(TESTS, "fixtures", "occdata", "good"),
+    rc, _, err = cli("data", "import", "--from", os.path.join(TESTS, "fixtures", "occdata", "good"), "--sample",
                      env=dict(env, AICERT_DATA=db))
 assert rc == 0, err
 

@@ -117,7 +117,7 @@ def conforms(method, url, body=None, headers=None):
 tmp = tempfile.mkdtemp(prefix="aicert-openapi-")
 env = dict(os.environ, AICERT_DATA=os.path.join(tmp, "occupations.db"))
 import subprocess  # noqa: E402
-subprocess.run([AICERT, "data", "import", "--from", os.path.join(TESTS, "fixtures", "occdata", "good")],
+subprocess.run([AICERT, "data", "import", "--from", os.path.join(TESTS, "fixtures", "occdata", "good"), "--sample"],
                env=env, check=True, capture_output=True)
 srv = Server(AICERT, "--threads", "2", "--store", os.path.join(tmp, "kept.db"), env=env)
 try:

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -118,6 +119,34 @@ static void formatting_places_only_what_is_known(void **state)
 		ac_free(s);
 	}
 	ac_diags_free(&d);
+}
+
+static void only_the_first_200_problems_are_kept_and_the_rest_counted(void **state)
+{
+	(void)state;
+	ac_diags d;
+	ac_diags_init(&d);
+	for (int i = 0; i < 300; i++)
+		assert_int_equal(ac_diags_add(&d, NULL, "motives", 0, 0, "problem %d", i), AC_OK);
+	assert_int_equal(d.count, AC_MAX_DIAGS);
+	assert_int_equal(d.more, 100);
+	assert_string_equal(d.items[AC_MAX_DIAGS - 1].message, "problem 199");
+	ac_diags_free(&d);
+}
+
+static void a_file_name_with_control_characters_is_shown_escaped(void **state)
+{
+	(void)state;
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_diags_add(&d, "a\033[2Jb.json", NULL, 3, 0, "bad");
+	char *s = ac_diag_format(&d.items[0]);
+	assert_string_equal(s, "a\\x1b[2Jb.json:3: bad");
+	ac_free(s);
+	ac_diags_free(&d);
+	s = ac_text_escape("tab\there\nline\x7f", 14);
+	assert_string_equal(s, "tab\\x09here\nline\\x7f");
+	ac_free(s);
 }
 
 /* ------------------------------------------------------------ enums */
@@ -306,7 +335,13 @@ static void ragged_and_broken_lines_are_named(void **state)
 		const char *message;
 		ac_status st;
 	} cases[] = {
-		{"a\tb\tc\n1\t2\t3\n1\t2\n", 3, "expected at least 3 fields, found 2", AC_EINPUT},
+		{"a\tb\tc\n1\t2\t3\n1\t2\n", 3, "found 2 fields, expected 3 as in the header (line 1): the line is cut short",
+		 AC_EINPUT},
+		{"a\tb\tc\td\n1\t2\t3\t4\n1\t2\n", 3,
+		 "found 2 fields, expected 4 as in the header (line 1): the line is cut short", AC_EINPUT},
+		{"a\tb\n1\t2\n1\t2", 3,
+		 "the last line has no line end, expected one at the end of every line: the file looks cut short",
+		 AC_EINPUT},
 		{"a\tb\n1\t\"open\n", 2, "field 2: a quoted field is not closed on this line", AC_EINPUT},
 		{"a\tb\n\"x\"y\t2\n", 2, "field 1: text after the closing quote", AC_EINPUT},
 		{"a\tx\n", 1, "the header has no column 'b'", AC_EINPUT},
@@ -317,7 +352,7 @@ static void ragged_and_broken_lines_are_named(void **state)
 		ac_diags d;
 		ac_diags_init(&d);
 		char *rows = NULL;
-		int n_cols = i == 0 ? 3 : 2;
+		int n_cols = i == 0 ? 3 : 2; /* case 1: the header has a column nobody asked for */
 		ac_status st = read_text(cases[i].text, '\t', cols, n_cols, 1, &rows, &d);
 		if (st != cases[i].st || d.count != 1 || d.items[0].line != cases[i].line ||
 		    strcmp(d.items[0].message, cases[i].message) != 0 || strcmp(d.items[0].source, "mem.tsv") != 0)
@@ -391,6 +426,10 @@ static void the_readers_bad_fixture_cases_are_refused_with_their_line(void **sta
 		 {"O*NET-SOC Code", "Task ID", "Task", "Task Type"}, 4, 1},
 		{"no-header", "bls/nem_onet_to_soc_crosswalk.tsv", '\t', {"O*NET-SOC Code", "NEM Code"}, 2, 20},
 		{"missing-column", "onet-29.3/Occupation Data.txt", '\t', {"O*NET-SOC Code", "Title", "Description"}, 3, 1},
+		{"nul-byte", "onet-29.3/Task Statements.txt", '\t', {"O*NET-SOC Code", "Task ID", "Task", "Task Type"}, 4, 1},
+		{"zeroed-tail", "onet-29.3/Alternate Titles.txt", '\t', {"O*NET-SOC Code", "Alternate Title"}, 2, 1},
+		{"cut-mid-record", "onet-29.3/Alternate Titles.txt", '\t', {"O*NET-SOC Code", "Alternate Title"}, 2, 1},
+		{"row-shorter-than-header", "onet-29.3/Job Zones.txt", '\t', {"O*NET-SOC Code", "Job Zone"}, 2, 1},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char path[1024], expect[512];
@@ -422,6 +461,38 @@ static void the_readers_bad_fixture_cases_are_refused_with_their_line(void **sta
 				 d.count ? d.items[0].message : "");
 		ac_diags_free(&d);
 	}
+}
+
+/* A header followed by zero bytes for ever (here a sparse file of a
+ * terabyte, or as large as the file system allows) is refused at the first
+ * NUL byte: the reader never reads on to the end. */
+static void a_header_followed_by_endless_nul_bytes_is_refused_at_once(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/aicert-dsv-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	static const char header[] = "Code\tTitle\n";
+	assert_int_equal(write(fd, header, sizeof header - 1), (ssize_t)(sizeof header - 1));
+	if (ftruncate(fd, (off_t)1 << 40) != 0)
+		assert_int_equal(ftruncate(fd, (off_t)1 << 26), 0);
+	close(fd);
+	ac_diags d;
+	ac_diags_init(&d);
+	dsv_reader r;
+	const char *cols[] = {"Code", "Title"};
+	ac_status st;
+	assert_int_equal(dsv_open(&r, path, '\t', &d), AC_OK);
+	assert_int_equal(dsv_header(&r, cols, 2, 1), AC_OK);
+	assert_int_equal(dsv_row(&r, &st), 0);
+	assert_int_equal(st, AC_EINPUT);
+	assert_int_equal(d.count, 1);
+	assert_int_equal(d.items[0].line, 2);
+	assert_non_null(strstr(d.items[0].message, "NUL byte"));
+	assert_true(r.bytes < 64);
+	dsv_close(&r);
+	ac_diags_free(&d);
+	unlink(path);
 }
 
 static void a_good_file_is_read_with_its_counts(void **state)
@@ -605,6 +676,8 @@ int main(void)
 		cmocka_unit_test(control_characters_are_escaped_for_a_terminal),
 		cmocka_unit_test(a_message_over_the_cap_is_cut_on_a_character_and_says_so),
 		cmocka_unit_test(out_of_memory_is_reported_as_itself),
+		cmocka_unit_test(only_the_first_200_problems_are_kept_and_the_rest_counted),
+		cmocka_unit_test(a_file_name_with_control_characters_is_shown_escaped),
 		cmocka_unit_test(formatting_places_only_what_is_known),
 		cmocka_unit_test(every_enum_sentence_lists_its_names_in_order),
 		cmocka_unit_test(occupation_codes_have_one_syntax),
@@ -616,6 +689,7 @@ int main(void)
 		cmocka_unit_test(ragged_and_broken_lines_are_named),
 		cmocka_unit_test(limits_are_refused_not_truncated),
 		cmocka_unit_test(the_readers_bad_fixture_cases_are_refused_with_their_line),
+		cmocka_unit_test(a_header_followed_by_endless_nul_bytes_is_refused_at_once),
 		cmocka_unit_test(a_good_file_is_read_with_its_counts),
 		cmocka_unit_test(the_json_writer_lays_out_values_as_jansson_dumps_them),
 		cmocka_unit_test(the_json_writer_refuses_text_that_is_not_utf8),

@@ -74,7 +74,10 @@ static void error_json(const record_setup *setup, batch_record *r)
 		ac_json_string(o, d->message);
 		sb_puts(o, "}");
 	}
-	sb_puts(o, "]}\n");
+	sb_puts(o, "]");
+	if (r->problems.more) /* only the first AC_MAX_DIAGS are kept */
+		sb_printf(o, ",\"more_problems\":%zu", r->problems.more);
+	sb_puts(o, "}\n");
 }
 
 /* The problems of a failed record in one CSV cell: "where: message; ...". */
@@ -93,6 +96,8 @@ static void error_csv(const record_setup *setup, batch_record *r)
 			snprintf(where, sizeof where, "position %d", d->column);
 		sb_printf(&cell, "%s%s%s%s", i ? "; " : "", where, *where ? ": " : "", d->message);
 	}
+	if (r->problems.more)
+		sb_printf(&cell, "; and %zu more problem%s", r->problems.more, r->problems.more == 1 ? "" : "s");
 	sb_printf(&r->out, "%ld,,,,,,,,,,,,,", r->line);
 	if (cell.failed)
 		r->out.failed = 1;

@@ -48,6 +48,26 @@ void *ac_mem_hook_realloc(void *p, size_t n)
 	return q;
 }
 
+static _Thread_local int json_parsing, json_parse_failed;
+
+void ac_mem_json_parse(int on)
+{
+	json_parsing = on;
+	json_parse_failed = 0;
+}
+
+void *ac_mem_json_malloc(size_t n)
+{
+	if (json_parsing && json_parse_failed) {
+		failures++;
+		return NULL;
+	}
+	void *p = ac_mem_hook_malloc(n);
+	if (!p && json_parsing)
+		json_parse_failed = 1;
+	return p;
+}
+
 void ac_mem_hook_free(void *p)
 {
 	if (p)

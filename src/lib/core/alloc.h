@@ -25,6 +25,14 @@ void ac_mem_hook_free(void *p);
  * built or read is whole (jansson drops a character or a member it cannot
  * store, or reports it as a syntax error). */
 unsigned long ac_mem_failures(void);
+/* jansson's allocator (session/allocator.c).  Between ac_mem_json_parse(1)
+ * and ac_mem_json_parse(0) (ac_json_load), once one allocation failed every
+ * later one fails too: jansson 2.14's string lexer drops a character it
+ * could not save, the closing quote included, and then copies the string
+ * until it meets that quote, past the end of its buffers; failing its next
+ * allocation (the copy's) stops it first. */
+void *ac_mem_json_malloc(size_t n);
+void ac_mem_json_parse(int on);
 /* Installs the hook (session/allocator.c checks the arguments first). */
 void ac_mem_set(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t), void (*free_fn)(void *));
 

@@ -117,8 +117,10 @@ static void push(ac_diags *d, char *source, char *path, int line, int column, ch
  * clean after a failure. */
 static void push_lost(ac_diags *d)
 {
-	char *m = strdup("out of memory: a message could not be stored");
-	if (m && reserve_one(d) == 0)
+	char *m = d->count < AC_MAX_DIAGS ? strdup("out of memory: a message could not be stored") : NULL;
+	if (!m)
+		d->more++;
+	else if (reserve_one(d) == 0)
 		push(d, NULL, NULL, 0, 0, m);
 	else
 		free(m);
@@ -129,6 +131,10 @@ ac_status ac_diags_vadd(ac_diags *d, const char *source, const char *path, int l
 {
 	if (!d)
 		return AC_OK;
+	if (d->count >= AC_MAX_DIAGS) {
+		d->more++;
+		return AC_OK;
+	}
 	char *msg = format_message(fmt, ap);
 	char *src = source ? strdup(source) : NULL;
 	char *pth = path ? strdup(path) : NULL;
@@ -186,6 +192,26 @@ char *ac_diag_format(const ac_diag *d)
 		snprintf(loc, sizeof loc, ":%d", d->line);
 	const char *src = d->source ? d->source : "";
 	const char *path = d->path ? d->path : "";
-	return ac_strdup_printf("%s%s%s%s%s%s", src, loc, (*src || *loc) ? ": " : "", path, *path ? ": " : "",
-				d->message ? d->message : "");
+	char *raw = ac_strdup_printf("%s%s%s%s%s%s", src, loc, (*src || *loc) ? ": " : "", path, *path ? ": " : "",
+				     d->message ? d->message : "");
+	if (!raw)
+		return NULL;
+	/* The source is a file name, which may hold anything; messages are
+	 * escaped when added, and escaping twice changes nothing more. */
+	char *clean = ac_text_escape(raw, strlen(raw));
+	free(raw);
+	return clean;
+}
+
+char *ac_text_escape(const char *s, size_t n)
+{
+	strbuf sb;
+	sb_init(&sb);
+	ac_utf8_escape(&sb, s, n, 1);
+	return sb_take(&sb, NULL); /* NULL when an allocation failed */
+}
+
+int ac_text_is_utf8(const char *s, size_t n)
+{
+	return ac_utf8_valid(s, n, NULL) && !memchr(s, '\0', n);
 }

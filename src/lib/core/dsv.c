@@ -2,7 +2,9 @@
  * dsv.c — the delimited-text reader of dsv.h.  One line at a time into a
  * fixed buffer: fields are split in place, a quoted field runs to its
  * closing quote on the same line ("" is a quote inside it), a UTF-8 byte
- * order mark on the first line is dropped.
+ * order mark on the first line is dropped.  Signs of a damaged file (a NUL
+ * byte, a last line without its line end, a row shorter than the header)
+ * are refused where they are found.
  */
 #include "core/dsv.h"
 
@@ -117,28 +119,48 @@ static ac_status split(dsv_reader *r)
 }
 
 /* Reads the next physical line into buf without its line end.  1 read, 0
- * end of file or a problem (*st then says which). */
+ * end of file or a problem (*st then says which).  A damaged file stops at
+ * its first sign: a NUL byte (a header followed by endless zero bytes is
+ * refused at once, never read to its end), a line longer than DSV_MAX_LINE,
+ * or a last line without its line end (a download or copy cut short). */
 static int next_line(dsv_reader *r, ac_status *st)
 {
 	*st = AC_OK;
-	if (!fgets(r->buf, DSV_MAX_LINE + 2, r->f)) {
-		if (ferror(r->f)) {
-			int e = errno;
+	size_t n = 0;
+	int c = EOF;
+	while (n <= DSV_MAX_LINE && (c = getc_unlocked(r->f)) != EOF && c != '\n') {
+		if (c == '\0') {
 			r->line++;
-			dsv_error(r, "read error: %s", strerror(e));
-			*st = AC_EIO;
+			r->bytes += n + 1;
+			*st = dsv_error(r, "byte %zu of the line is a NUL byte (0x00), expected text: the file is "
+					"damaged or not a text file", n + 1);
+			return 0;
 		}
+		r->buf[n++] = (char)c;
+	}
+	if (c == EOF && ferror(r->f)) {
+		int e = errno;
+		r->line++;
+		*st = dsv_error(r, "read error: %s", strerror(e));
+		*st = *st == AC_ENOMEM ? AC_ENOMEM : AC_EIO;
 		return 0;
 	}
+	if (c == EOF && n == 0)
+		return 0;
 	r->line++;
-	size_t n = strlen(r->buf);
-	r->bytes += n;
-	if (n == DSV_MAX_LINE + 1 && r->buf[n - 1] != '\n') {
+	r->bytes += n + (c == '\n');
+	if (n > DSV_MAX_LINE) {
 		*st = dsv_error(r, "line longer than %d bytes", DSV_MAX_LINE);
 		return 0;
 	}
-	while (n > 0 && (r->buf[n - 1] == '\n' || r->buf[n - 1] == '\r'))
-		r->buf[--n] = '\0';
+	if (c == EOF) {
+		*st = dsv_error(r, "the last line has no line end, expected one at the end of every line: the "
+				"file looks cut short");
+		return 0;
+	}
+	while (n > 0 && r->buf[n - 1] == '\r')
+		n--;
+	r->buf[n] = '\0';
 	if (r->line == 1 && n >= 3 && (unsigned char)r->buf[0] == 0xEF && (unsigned char)r->buf[1] == 0xBB &&
 	    (unsigned char)r->buf[2] == 0xBF)
 		memmove(r->buf, r->buf + 3, n - 2);
@@ -200,8 +222,11 @@ ac_status dsv_header(dsv_reader *r, const char *const *want, int n_want, int sca
 	while (r->line < scan && next_line(r, &st)) {
 		if ((st = split(r)) != AC_OK)
 			return st;
-		if (match_header(r, want, n_want) == n_want)
+		if (match_header(r, want, n_want) == n_want) {
+			r->header_nf = r->nf;
+			r->header_line = r->line;
 			return AC_OK;
+		}
 		if (scan == 1)
 			for (int k = 0; k < n_want; k++)
 				if (r->col[k] < 0)
@@ -233,8 +258,10 @@ int dsv_row(dsv_reader *r, ac_status *st)
 			continue;
 		if ((*st = split(r)) != AC_OK)
 			return 0;
-		if (r->nf < r->need) {
-			*st = dsv_error(r, "expected at least %d fields, found %d", r->need, r->nf);
+		if (r->nf < r->need || r->nf < r->header_nf) {
+			int want = r->header_nf > r->need ? r->header_nf : r->need;
+			*st = dsv_error(r, "found %d fields, expected %d as in the header (line %ld): the line is "
+					"cut short", r->nf, want, r->header_line);
 			return 0;
 		}
 		for (int i = 0; i < r->nf; i++) {

@@ -2,7 +2,8 @@
  * dsv.h — a reader of delimited text (tab- or comma-separated, RFC 4180
  * quotes within a line) that finds its header by column names, counts lines
  * for error messages, and refuses what it cannot read faithfully: over-long
- * lines, unclosed quotes, short rows.  Any data file of the project, and any
+ * lines, unclosed quotes, rows with fewer fields than the header, NUL bytes,
+ * a last line without its line end (a file cut short).  Any data file of the project, and any
  * later batch input, goes through it.
  *
  *     dsv_reader r;
@@ -45,6 +46,8 @@ typedef struct {
 	int n_cols;
 	int col[DSV_MAX_COLS]; /* field index of each wanted column */
 	int need;              /* fields a row must have: 1 + the largest wanted index */
+	int header_nf;         /* fields of the header line, which every row must have too */
+	long header_line;
 } dsv_reader;
 
 /* Opens the file at path.  AC_EIO (with a diagnostic) when it cannot be
@@ -64,8 +67,8 @@ ac_status dsv_header(dsv_reader *r, const char *const *want, int n_want, int sca
 
 /* The next data row: 1 when one was read, 0 at the end of the file or on a
  * problem (then *st is not AC_OK).  Blank lines are skipped; a row with
- * fewer fields than the header's wanted columns need, or a field longer
- * than max_field, is a problem. */
+ * fewer fields than the header, a field longer than max_field, text that is
+ * not UTF-8, a NUL byte or a last line without its line end is a problem. */
 int dsv_row(dsv_reader *r, ac_status *st);
 
 /* Wanted column k (in dsv_header's order) of the current row, trimmed of

@@ -7,6 +7,7 @@
 
 #include "core/alloc.h"
 #include "core/json.h"
+#include "core/strbuf.h"
 #include "core/number.h"
 #include "core/utf8.h"
 
@@ -62,7 +63,9 @@ json_t *ac_json_load(const char *text, size_t len, size_t flags, json_error_t *e
 {
 	memset(err, 0, sizeof *err);
 	unsigned long failures = ac_mem_failures();
+	ac_mem_json_parse(1);
 	json_t *v = json_loadb(text, len, flags, err);
+	ac_mem_json_parse(0);
 	/* jansson drops a character it cannot store and carries on: a value read
 	 * while an allocation failed is not trusted, even when the parse succeeded. */
 	if (ac_mem_failures() != failures || (!v && json_error_code(err) == json_error_out_of_memory)) {
@@ -72,4 +75,20 @@ json_t *ac_json_load(const char *text, size_t len, size_t flags, json_error_t *e
 	}
 	*st = v ? AC_OK : AC_EINPUT;
 	return v;
+}
+
+static int dump_sticky(const char *buffer, size_t size, void *data)
+{
+	return sb_putn(data, buffer, size); /* fails for good after one failure */
+}
+
+char *ac_json_text(const json_t *v, size_t flags, size_t *len)
+{
+	strbuf sb;
+	sb_init(&sb);
+	if (!v || json_dump_callback(v, dump_sticky, &sb, flags) != 0 || sb.failed) {
+		sb_free(&sb);
+		return NULL;
+	}
+	return sb_take(&sb, len);
 }

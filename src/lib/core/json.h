@@ -37,4 +37,12 @@ const char *ac_json_describe(const json_t *v, ac_describe_style style, size_t ma
  * latter); on success *st is AC_OK. */
 json_t *ac_json_load(const char *text, size_t len, size_t flags, json_error_t *err, ac_status *st);
 
+/* json_dumps that never hands out a text with a part left out: jansson
+ * (2.14) ignores a failed write of an object's key and carries on, so a
+ * dump under a failed allocation can drop the key and still succeed.  The
+ * text is written through a buffer whose first failure fails every later
+ * write, and the whole dump with it.  NULL when memory ran out; *len (when
+ * not NULL) gets the length. */
+char *ac_json_text(const json_t *v, size_t flags, size_t *len);
+
 #endif

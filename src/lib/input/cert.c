@@ -374,7 +374,7 @@ json_t *ac_cert_json(const ac_cert *c)
 char *ac_cert_to_json(const ac_cert *c)
 {
 	json_t *o = c ? ac_cert_json(c) : NULL;
-	char *out = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15)) : NULL;
+	char *out = o ? ac_json_text(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15), NULL) : NULL;
 	json_decref(o);
 	return out;
 }

@@ -165,7 +165,7 @@ static json_t *object_of(const ac_profile *p, int parent, const char *base)
 
 static ac_status dump(json_t *v, int flags, char **out, size_t *len)
 {
-	char *s = v ? json_dumps(v, flags) : NULL;
+	char *s = v ? ac_json_text(v, flags, NULL) : NULL;
 	json_decref(v);
 	if (!s)
 		return AC_ENOMEM;

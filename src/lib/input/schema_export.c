@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "core/json.h"
 #include "core/strbuf.h"
 #include "input/schema.h"
 
@@ -105,7 +106,7 @@ static json_t *fields_comment(const ac_field *parent)
 
 static ac_status dump(json_t *doc, char **out, size_t *len)
 {
-	char *text = doc ? json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+	char *text = doc ? ac_json_text(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER, NULL) : NULL;
 	json_decref(doc);
 	if (!text)
 		return AC_ENOMEM;

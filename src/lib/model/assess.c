@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/diag.h"
 #include "core/strbuf.h"
 #include "input/cert.h"
 #include "model/engine.h"
@@ -261,11 +262,17 @@ static ac_status fill_warnings(ac_assessment *a, const ac_eval *ev)
 		ok &= ac_list_push(&a->warnings, &a->n_warnings, AC_SAY_DUP(words, AC_W_WARNING_SHARES, number));
 	}
 	if (ev->prefilled) {
-		char groups[24];
+		char groups[24], folded[24];
+		const char *code = ev->prep->occ->code;
 		snprintf(number, sizeof number, "%zu", ev->n_source_tasks);
 		snprintf(groups, sizeof groups, "%zu", ev->n_groups);
-		ok &= ac_list_push(&a->warnings, &a->n_warnings,
-				   AC_SAY_DUP(words, AC_W_WARNING_PREFILLED, number, ev->prep->occ->code, groups));
+		snprintf(folded, sizeof folded, "%zu", ev->n_folded);
+		char *say = ev->group_layout == AC_GROUPS_PER_TASK ? AC_SAY_DUP(words, AC_W_WARNING_PREFILLED_TASKS, number, code)
+			    : ev->group_layout == AC_GROUPS_SPLIT ? AC_SAY_DUP(words, AC_W_WARNING_PREFILLED_SPLIT, number, code, groups)
+			    : ev->group_layout == AC_GROUPS_FOLDED
+				    ? AC_SAY_DUP(words, AC_W_WARNING_PREFILLED_FOLDED, number, code, groups, folded)
+				    : AC_SAY_DUP(words, AC_W_WARNING_PREFILLED, number, code, groups);
+		ok &= ac_list_push(&a->warnings, &a->n_warnings, say);
 	}
 	if (ev->n_uncategorised) {
 		snprintf(number, sizeof number, "%zu", ev->n_uncategorised);
@@ -359,7 +366,9 @@ static const ac_cert *catalogue_entry_as_is(const ac_profile *p, const ac_contex
 	return ac_catalogue_find(ctx->catalogue, o->id);
 }
 
-static ac_status load_occupation(const ac_profile *p, const ac_context *ctx, ac_assessment *a)
+/* An unknown code becomes a note in the report; a database that cannot be
+ * read (damaged, gone) fails the assessment with the reader's diagnostic. */
+static ac_status load_occupation(const ac_profile *p, const ac_context *ctx, ac_assessment *a, ac_diags *diags)
 {
 	if (!p->role.occupation)
 		return AC_OK;
@@ -368,11 +377,11 @@ static ac_status load_occupation(const ac_profile *p, const ac_context *ctx, ac_
 		a->exposure.occupation_note = strdup(ac_word(words, AC_W_NOTE_OCCUPATION_DATA_MISSING));
 		return a->exposure.occupation_note ? AC_OK : AC_ENOMEM;
 	}
-	ac_diags d;
-	ac_diags_init(&d);
-	ac_status st = ac_occdata_occupation(ctx->occdata, p->role.occupation, &a->exposure.occupation, &d);
-	ac_diags_free(&d);
+	size_t said = diags ? diags->count : 0;
+	ac_status st = ac_occdata_occupation(ctx->occdata, p->role.occupation, &a->exposure.occupation, diags);
 	if (st == AC_ENOTFOUND || st == AC_EINPUT) {
+		if (diags)
+			ac_diags_truncate(diags, said);
 		a->exposure.occupation_note = AC_SAY_DUP(words, AC_W_NOTE_OCCUPATION_UNKNOWN, p->role.occupation);
 		return a->exposure.occupation_note ? AC_OK : AC_ENOMEM;
 	}
@@ -447,7 +456,7 @@ static ac_status assess(const ac_profile *profile, const ac_context *ctx, int ra
 			estimate_hours(ctx->policy, &a->certification.cert, a);
 	}
 	if (st == AC_OK)
-		st = load_occupation(profile, ctx, a);
+		st = load_occupation(profile, ctx, a, diags);
 	prep.cert = !profile->cert_given ? NULL : as_is ? &borrowed : &a->certification.cert;
 	prep.occ = a->exposure.occupation;
 	memcpy(a->as_of, prep.as_of, sizeof a->as_of);

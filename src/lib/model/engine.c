@@ -146,6 +146,8 @@ static ac_status prefill_tasks(ac_eval *ev)
 	ev->n_source_tasks = ev->prep->occ->n_tasks;
 	ev->n_uncategorised = unc;
 	ev->n_groups = groups;
+	ev->group_layout = ac_task_groups_layout(g);
+	ev->n_folded = ac_task_groups_folded(g);
 	double unc_share = ac_task_groups_uncategorised_share(g);
 	for (size_t i = 0; i < n; i++) {
 		ac_task_result *r = &ev->tasks[i];
@@ -183,6 +185,8 @@ static ac_status build_tasks(ac_eval *ev, ac_diags *diags)
 	ev->n_uncategorised = 0;
 	ev->n_source_tasks = 0;
 	ev->n_groups = 0;
+	ev->group_layout = AC_GROUPS_BY_KIND;
+	ev->n_folded = 0;
 	if (n == 0 && occ && occ->n_tasks) {
 		ev->prefilled = 1;
 		ac_status st = prefill_tasks(ev);

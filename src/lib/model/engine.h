@@ -33,7 +33,9 @@ typedef struct {
 	ac_task_result *tasks;
 	size_t n_tasks;
 	int prefilled;
-	size_t n_groups;       /* pre-filled: the kinds of work among the rows */
+	size_t n_groups;       /* pre-filled: the groups among the rows */
+	int group_layout;      /* pre-filled: how they were made (AC_GROUPS_*) */
+	size_t n_folded;       /* pre-filled: small kinds of work folded into others */
 	size_t n_source_tasks; /* pre-filled: the occupation's tasks behind the rows */
 	size_t n_uncategorised; /* O*NET tasks with no category (counted in the exposure only) */
 	int borrowed_tasks; /* tasks belong to another evaluation (ac_rerun) */

@@ -287,7 +287,7 @@ static char *answer_json(const ac_prepared *prep, const variant *x)
 			break;
 		}
 	}
-	char *text = v ? json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+	char *text = v ? ac_json_text(v, JSON_ENCODE_ANY | JSON_COMPACT, NULL) : NULL;
 	json_decref(v);
 	return text;
 }

@@ -24,7 +24,6 @@ enum {
 	OCC_Q_FTS, /* search.c */
 	OCC_Q_ABBR,
 	OCC_Q_PICK,
-	OCC_Q_OWN,
 	OCC_Q__COUNT
 };
 
@@ -45,6 +44,15 @@ typedef struct {
 	size_t n;
 } occ_sorted;
 
+/* An occupation's own O*NET title as the title index's normalised words,
+ * and the words of its head, the part before its first comma (NULL when it
+ * has none). */
+typedef struct {
+	char code[AC_ONET_CODE_LEN + 1];
+	char *words;
+	char *head;
+} occ_own_title;
+
 struct ac_occdata {
 	sqlite3 *db;
 	char *path;
@@ -58,12 +66,19 @@ struct ac_occdata {
 	occ_sorted betas;  /* published occupation betas */
 	occ_sorted scores; /* Working with AI applicability scores */
 	occ_sorted exposures; /* occupations' measured exposure (two sources) */
-	/* The title index's words, sorted, with how many titles hold each: read
-	 * on the first search with a word the index does not know (typos). */
+	/* The title index's words (title_words), sorted, with how many titles
+	 * hold each: read on the first search (typed words completed, typos
+	 * corrected).  The words point into one block. */
 	int vocab_loaded;
-	char **vocab;
+	char *vocab_text;
+	const char **vocab;
 	int *vocab_titles;
 	size_t n_vocab;
+	/* Every occupation's own title, sorted by code: read on the first
+	 * search (it breaks ties between occupations, search.c). */
+	int own_loaded;
+	occ_own_title *own;
+	size_t n_own;
 };
 
 /* The statement of slot (prepared from sql on first use) into *st, reset and

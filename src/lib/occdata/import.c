@@ -2,12 +2,15 @@
  * import.c — builds the occupation database from the official files (O*NET
  * 29.3, GPTs-are-GPTs, Working with AI, BLS) in one transaction, into a
  * temporary file that is renamed into place only when everything loaded, so
- * a failed import leaves the previous database as it was.  What is read is
- * in import_sources.c, the tables in import_schema.c, the row checks in
- * import_rows.c.
+ * a failed import leaves the previous database as it was.  It replaces only
+ * a regular file, and removes the temporary files of earlier imports whose
+ * process is gone.  What is read is in import_sources.c, the tables in
+ * import_schema.c, the row checks in import_rows.c.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,19 +28,8 @@
 
 static ac_status exec_sql(importer *im, const char *sql)
 {
-	char *err = NULL;
-	int rc = sqlite3_exec(im->db, sql, NULL, NULL, &err);
-	if (rc != SQLITE_OK) {
-		ac_status s = AC_EIO;
-		if ((rc & 0xff) == SQLITE_NOMEM)
-			s = ac_diags_oom(im->diags, im->tmppath, "building the database");
-		else
-			ac_diags_add(im->diags, im->tmppath, NULL, 0, 0, "cannot build the database: %s",
-				     err ? err : "unknown error");
-		sqlite3_free(err);
-		return s;
-	}
-	return AC_OK;
+	int rc = sqlite3_exec(im->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? AC_OK : occ_import_sql_error(im, rc, "cannot build the database");
 }
 
 /* The release named in O*NET's "Read Me.txt" ("O*NET 29.3 Database" /
@@ -143,10 +135,23 @@ static ac_status write_meta(importer *im)
 	return s;
 }
 
+/* What a file found where a regular file was expected is, for a message. */
+static const char *file_kind(mode_t mode)
+{
+	return S_ISLNK(mode)   ? "a symbolic link"
+	       : S_ISDIR(mode) ? "a folder"
+	       : S_ISFIFO(mode) ? "a pipe (FIFO)"
+	       : S_ISCHR(mode) || S_ISBLK(mode) ? "a device"
+					  : "a special file";
+}
+
 /* Every O*NET file must be readable before anything is built, so that one
  * run names every missing file.  Another dataset with a file missing is
  * skipped whole (skip[] marks its files) with a warning in diags, and is
- * recorded as missing: only O*NET is required. */
+ * recorded as missing: only O*NET is required.  Only regular files are read
+ * (a FIFO would block for ever).  A folder or file that is not there is the
+ * caller's mistake (AC_EINPUT); one that is there but cannot be read, even
+ * of another dataset, is the environment's (AC_EIO). */
 static ac_status check_files(const char *srcdir, int *skip, ac_diags *diags)
 {
 	ac_status s = AC_OK;
@@ -154,22 +159,31 @@ static ac_status check_files(const char *srcdir, int *skip, ac_diags *diags)
 	if (stat(srcdir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
 		ac_diags_add(diags, srcdir, NULL, 0, 0, "not a directory: the folder of the official files "
 			     "(data/occupations/ in the source tree, or scripts/fetch-data.sh DIR)");
-		return AC_EIO;
+		return AC_EINPUT;
 	}
 	for (int i = 0; i < F__COUNT; i++) {
 		char *p = occ_join_path(srcdir, occ_source_files[i].rel);
 		if (!p)
 			return ac_diags_oom(diags, srcdir, "checking the source files");
-		FILE *f = fopen(p, "rb");
-		if (f) {
+		int onet = strcmp(occ_source_files[i].source, "onet") == 0, e = 0;
+		FILE *f = NULL;
+		if (stat(p, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+			ac_diags_add(diags, p, NULL, 0, 0, "found %s, expected a regular file", file_kind(sb.st_mode));
+			if (s == AC_OK)
+				s = AC_EINPUT;
+		} else if ((f = fopen(p, "rb")) != NULL) {
 			fclose(f);
-		} else if (strcmp(occ_source_files[i].source, "onet") == 0) {
+		} else if ((e = errno) != ENOENT && e != ENOTDIR) {
+			ac_diags_add(diags, p, NULL, 0, 0, "cannot open: %s", strerror(e));
+			s = s == AC_ENOMEM || e == ENOMEM ? AC_ENOMEM : AC_EIO;
+		} else if (onet) {
 			ac_diags_add(diags, p, NULL, 0, 0, "cannot open: %s (O*NET is required; "
-				     "scripts/fetch-data.sh downloads it)", strerror(errno));
-			s = AC_EIO;
+				     "scripts/fetch-data.sh downloads it)", strerror(e));
+			if (s == AC_OK)
+				s = AC_EINPUT;
 		} else {
 			ac_diags_add(diags, p, NULL, 0, 0, "warning: cannot open (%s): the %s data is skipped "
-				     "and recorded as missing", strerror(errno), occ_source_files[i].source);
+				     "and recorded as missing", strerror(e), occ_source_files[i].source);
 			for (int k = 0; k < F__COUNT; k++)
 				if (strcmp(occ_source_files[k].source, occ_source_files[i].source) == 0)
 					skip[k] = 1;
@@ -177,6 +191,50 @@ static ac_status check_files(const char *srcdir, int *skip, ac_diags *diags)
 		free(p);
 	}
 	return s;
+}
+
+/* The new database is renamed over dbpath: only ever over a regular file.
+ * A symbolic link, a folder, a device or a FIFO there is refused, never
+ * replaced (as root, a rename would replace /dev/full itself). */
+static ac_status check_target(const char *dbpath, ac_diags *diags)
+{
+	struct stat sb;
+	if (lstat(dbpath, &sb) != 0 || S_ISREG(sb.st_mode))
+		return AC_OK;
+	ac_diags_add(diags, dbpath, NULL, 0, 0, "found %s, expected a database file (or no file yet)%s",
+		     file_kind(sb.st_mode), S_ISLNK(sb.st_mode) ? "; give the file it points to" : "");
+	return AC_EINPUT;
+}
+
+/* Temporary files of earlier imports into dbpath ("DB.tmp-PID", and SQLite's
+ * "-journal", "-wal" and "-shm" beside them) whose process is gone: a killed
+ * import cannot remove its own.  Those of a process still running are left
+ * alone; nothing else is touched. */
+static void remove_stale_temps(const char *dbpath)
+{
+	const char *slash = strrchr(dbpath, '/');
+	const char *base = slash ? slash + 1 : dbpath;
+	char *dir = slash ? ac_strdup_printf("%.*s", (int)(slash - dbpath + 1), dbpath) : strdup(".");
+	char *prefix = ac_strdup_printf("%s.tmp-", base);
+	DIR *d = dir && prefix ? opendir(dir) : NULL;
+	size_t pn = prefix ? strlen(prefix) : 0;
+	struct dirent *e;
+	while (d && (e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, prefix, pn) != 0)
+			continue;
+		char *end;
+		errno = 0;
+		long pid = strtol(e->d_name + pn, &end, 10);
+		if (end == e->d_name + pn || errno || pid <= 0 || (pid_t)pid == getpid() ||
+		    (*end && strcmp(end, "-journal") != 0 && strcmp(end, "-wal") != 0 && strcmp(end, "-shm") != 0))
+			continue;
+		if (kill((pid_t)pid, 0) == -1 && errno == ESRCH)
+			unlinkat(dirfd(d), e->d_name, 0);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+	free(prefix);
 }
 
 /* Removes the temporary database and any journal SQLite left beside it. */
@@ -241,7 +299,17 @@ static void sync_parent(const char *path)
 	free(dir);
 }
 
+char *ac_occdata_import_temp_path(const char *dbpath)
+{
+	return dbpath ? ac_strdup_printf("%s.tmp-%ld", dbpath, (long)getpid()) : NULL;
+}
+
 ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *diags)
+{
+	return ac_occdata_import_with(srcdir, dbpath, 0, diags);
+}
+
+ac_status ac_occdata_import_with(const char *srcdir, const char *dbpath, unsigned flags, ac_diags *diags)
 {
 	if (!srcdir || !dbpath || !*srcdir || !*dbpath) {
 		ac_diags_add(diags, NULL, NULL, 0, 0, "the import needs a source directory and a database path");
@@ -249,9 +317,13 @@ ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *di
 	}
 	importer im;
 	memset(&im, 0, sizeof im);
-	ac_status s = check_files(srcdir, im.skip, diags);
+	im.sample = (flags & AC_IMPORT_SAMPLE) != 0;
+	ac_status s = check_target(dbpath, diags);
+	if (s == AC_OK)
+		s = check_files(srcdir, im.skip, diags);
 	if (s != AC_OK)
 		return s;
+	remove_stale_temps(dbpath);
 	/* A row stored while an allocation failed may have lost a value (SQLite
 	 * binds nothing it cannot copy) or fail a check it would pass: then the
 	 * import fails as out of memory, whatever else it found. */
@@ -259,21 +331,27 @@ ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *di
 	size_t said = diags->count;
 	im.diags = diags;
 	im.srcdir = srcdir;
-	char *tmp = ac_strdup_printf("%s.tmp-%ld", dbpath, (long)getpid());
+	char *tmp = ac_occdata_import_temp_path(dbpath);
 	if (!tmp)
 		return ac_diags_oom(diags, dbpath, "starting the import");
 	im.tmppath = tmp;
 	remove_temp(tmp);
-	int rc = sqlite3_open_v2(tmp, &im.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-	if (rc != SQLITE_OK) {
-		if (!im.db || (rc & 0xff) == SQLITE_NOMEM) {
-			s = ac_diags_oom(diags, dbpath, "creating the database");
-		} else {
-			ac_diags_add(diags, dbpath, NULL, 0, 0, "cannot create the database: %s", sqlite3_errmsg(im.db));
-			s = AC_EIO;
-		}
+	/* Created here first, for the system's own reason when it cannot be
+	 * (SQLite retries read-only and reports that attempt's error instead). */
+	int fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644), rc = SQLITE_OK;
+	if (fd < 0) {
+		int e = errno;
+		ac_diags_add(diags, tmp, NULL, 0, 0, "cannot create the database: %s", strerror(e));
+		s = e == ENOMEM ? AC_ENOMEM : AC_EIO;
 	} else {
-		s = build(&im);
+		close(fd);
+		rc = sqlite3_open_v2(tmp, &im.db, SQLITE_OPEN_READWRITE, NULL);
+		if (rc == SQLITE_OK)
+			s = build(&im);
+		else if (!im.db)
+			s = ac_diags_oom(diags, dbpath, "creating the database");
+		else
+			s = occ_import_sql_error(&im, rc, "cannot create the database");
 	}
 	sqlite3_finalize(im.title_ins);
 	sqlite3_finalize(im.abbr_ins);
@@ -286,6 +364,8 @@ ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *di
 		ac_diags_add(diags, tmp, NULL, 0, 0, "cannot write the database: %s", strerror(errno));
 		s = AC_EIO;
 	}
+	if (s == AC_OK)
+		s = check_target(dbpath, diags); /* again: something may have been put there meanwhile */
 	if (s == AC_OK && rename(tmp, dbpath) != 0) {
 		ac_diags_add(diags, dbpath, NULL, 0, 0, "cannot move the new database into place: %s",
 			     strerror(errno));

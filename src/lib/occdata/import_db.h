@@ -32,6 +32,7 @@ typedef struct {
 	const char *rel;    /* path under the source folder */
 	const char *source; /* the dataset it belongs to (occ_datasets[].name) */
 	char sep;           /* '\t' or ',' */
+	size_t release_rows; /* data rows of the release the path names (its edition) */
 } occ_source_file;
 extern const occ_source_file occ_source_files[F__COUNT];
 
@@ -58,6 +59,7 @@ typedef struct {
 	size_t bytes[F__COUNT];
 	char projections_edition[32]; /* "2022-32", from the projections header */
 	int skip[F__COUNT];           /* 1: the file's dataset is missing and is not imported */
+	int sample;                   /* AC_IMPORT_SAMPLE: row counts are not compared with the release's */
 	sqlite3_stmt *title_ins, *abbr_ins, *occ_exists;
 } importer;
 

@@ -30,8 +30,8 @@ static int parse_number(const char *s, double *v)
 
 /* BLS figures: thousands separators allowed; "#", "*", "**" (suppressed or
  * top-coded) and the em dash of the projections table are unknown.
- * 1 number, 0 unknown, -1 malformed. */
-static int parse_bls(const char *s, double *v)
+ * 1 number from lo to hi, 0 unknown, -1 malformed or out of range. */
+static int parse_bls(const char *s, double lo, double hi, double *v)
 {
 	if (!*s || strcmp(s, "#") == 0 || strcmp(s, "*") == 0 || strcmp(s, "**") == 0 ||
 	    strcmp(s, "\xe2\x80\x94") == 0 || strcmp(s, "-") == 0)
@@ -46,7 +46,7 @@ static int parse_bls(const char *s, double *v)
 		buf[k++] = *p;
 	}
 	buf[k] = '\0';
-	return parse_number(buf, v) ? 1 : -1;
+	return parse_number(buf, v) && *v >= lo && *v <= hi ? 1 : -1;
 }
 
 /* "8823" or "8823.0" */
@@ -110,6 +110,23 @@ static int occupation_exists(importer *im, const char *code)
 
 typedef ac_status (*row_fn)(loader *ld, sqlite3_stmt *st);
 
+/* A file cut at a line boundary reads cleanly: only its size tells.  Far
+ * fewer rows than the edition its path names (under 90 %) is refused. */
+static ac_status check_row_count(loader *ld)
+{
+	const occ_source_file *f = &occ_source_files[ld->file];
+	if (ld->in.rows * 10 >= f->release_rows * 9)
+		return AC_OK;
+	const occ_dataset *d = NULL;
+	for (size_t i = 0; i < occ_n_datasets && !d; i++)
+		if (strcmp(occ_datasets[i].name, f->source) == 0)
+			d = &occ_datasets[i];
+	return dsv_error(&ld->in, "the file ends after %zu rows; the %s %s has %zu (at least 90 %% of them "
+			 "were expected): the file looks cut short.  For a sample of the files (a test "
+			 "fixture), import with --sample", ld->in.rows, d ? d->title : f->source,
+			 d ? d->version : "release", f->release_rows);
+}
+
 /* Opens a file, finds its header, prepares sql and calls fn for every row. */
 static ac_status load(importer *im, int file, const char *const *cols, int n_cols, int scan,
 		      const char *sql, row_fn fn)
@@ -135,6 +152,8 @@ static ac_status load(importer *im, int file, const char *const *cols, int n_col
 			if ((s = fn(&ld, st)) != AC_OK)
 				break;
 	}
+	if (s == AC_OK && !im->sample)
+		s = check_row_count(&ld);
 	sqlite3_finalize(st);
 	im->rows[file] = ld.in.rows;
 	im->bytes[file] = ld.in.bytes;
@@ -400,7 +419,9 @@ static ac_status row_iwa_metric(loader *ld, sqlite3_stmt *st)
 
 static ac_status row_oews(loader *ld, sqlite3_stmt *st)
 {
+	/* People employed, then annual wages in dollars. */
 	static const char *const names[] = {"TOT_EMP", "A_MEDIAN", "A_MEAN"};
+	static const double most[] = {1e9, 1e7, 1e7};
 	const char *code = dsv_get(&ld->in, 0);
 	if (strcmp(dsv_get(&ld->in, 2), "detailed") != 0)
 		return AC_OK; /* totals, major, minor and broad groups */
@@ -410,9 +431,10 @@ static ac_status row_oews(loader *ld, sqlite3_stmt *st)
 	bind_text(st, 2, dsv_get(&ld->in, 1));
 	for (int k = 0; k < 3; k++) {
 		double v;
-		int got = parse_bls(dsv_get(&ld->in, 3 + k), &v);
+		int got = parse_bls(dsv_get(&ld->in, 3 + k), 0, most[k], &v);
 		if (got < 0)
-			return dsv_error(&ld->in, "%s '%s' is not a number, '#', '*' or '**'", names[k], dsv_get(&ld->in, 3 + k));
+			return dsv_error(&ld->in, "%s '%s' is not a number from 0 to %.0f, '#', '*' or '**'", names[k],
+					 dsv_get(&ld->in, 3 + k), most[k]);
 		bind_num(st, 3 + k, got, v);
 	}
 	return occ_row_step(ld, st);
@@ -434,8 +456,10 @@ static ac_status row_crosswalk(loader *ld, sqlite3_stmt *st)
 
 static ac_status row_projection(loader *ld, sqlite3_stmt *st)
 {
+	/* Employment in thousands, then its change in percent (it may fall). */
 	static const char *const names[] = {"employment in the base year", "employment in the projected year",
 					    "employment change, percent"};
+	static const double least[] = {0, 0, -100}, most[] = {1e6, 1e6, 1000};
 	const char *code = dsv_get(&ld->in, 1), *edu = dsv_get(&ld->in, 6);
 	if (!*code)
 		return AC_OK; /* footnotes under the table */
@@ -446,9 +470,10 @@ static ac_status row_projection(loader *ld, sqlite3_stmt *st)
 	bind_text(st, 3, dsv_get(&ld->in, 2));
 	for (int k = 0; k < 3; k++) {
 		double v;
-		int got = parse_bls(dsv_get(&ld->in, 3 + k), &v);
+		int got = parse_bls(dsv_get(&ld->in, 3 + k), least[k], most[k], &v);
 		if (got < 0)
-			return dsv_error(&ld->in, "%s '%s' is not a number", names[k], dsv_get(&ld->in, 3 + k));
+			return dsv_error(&ld->in, "%s '%s' is not a number from %.0f to %.0f", names[k],
+					 dsv_get(&ld->in, 3 + k), least[k], most[k]);
 		bind_num(st, 4 + k, got, v);
 	}
 	int edu_known = *edu && strcmp(edu, "\xe2\x80\x94") != 0 && strcmp(edu, "-") != 0;

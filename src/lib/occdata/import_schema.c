@@ -25,7 +25,7 @@ const char occ_schema_sql[] =
 	" title TEXT NOT NULL);"
 	"CREATE TABLE tasks(task_id INTEGER PRIMARY KEY, code TEXT NOT NULL, statement TEXT NOT NULL,"
 	" task_type TEXT, gwa_id TEXT, beta REAL, automation REAL, usage REAL, usage_scaled REAL,"
-	" exposure REAL, exposure_low REAL, exposure_high REAL, sources INTEGER NOT NULL DEFAULT 0);"
+	" exposure REAL, exposure_low REAL, exposure_high REAL, sources INTEGER NOT NULL DEFAULT 0, iwa_id TEXT);"
 	"CREATE TABLE iwa_usage(iwa_id TEXT PRIMARY KEY, usage REAL NOT NULL);"
 	"CREATE INDEX tasks_code ON tasks(code);"
 	"CREATE TABLE task_dwas(task_id INTEGER NOT NULL, dwa_id TEXT NOT NULL,"
@@ -48,7 +48,8 @@ const char occ_schema_sql[] =
 	" title TEXT NOT NULL, words TEXT NOT NULL, acro TEXT NOT NULL, n_words INTEGER NOT NULL, UNIQUE(code, words));"
 	"CREATE TABLE abbreviations(abbr TEXT NOT NULL, expansion TEXT NOT NULL, n INTEGER NOT NULL,"
 	" PRIMARY KEY(abbr, expansion)) WITHOUT ROWID;"
-	"CREATE VIRTUAL TABLE title_index USING fts5(words, acro, content='', tokenize='ascii');";
+	"CREATE VIRTUAL TABLE title_index USING fts5(words, acro, content='', tokenize='ascii');"
+	"CREATE TABLE title_words(word TEXT PRIMARY KEY, titles INTEGER NOT NULL) WITHOUT ROWID;";
 
 /* Figures derived once everything is loaded.  A task's GWA is the most
  * frequent GWA among its DWAs (ties: the smallest id); a figure published only
@@ -57,6 +58,11 @@ const char occ_schema_sql[] =
 const char occ_derive_sql[] =
 	"UPDATE tasks SET gwa_id = (SELECT d.gwa_id FROM task_dwas td JOIN dwas d ON d.dwa_id = td.dwa_id"
 	" WHERE td.task_id = tasks.task_id GROUP BY d.gwa_id ORDER BY count(*) DESC, d.gwa_id LIMIT 1);"
+	/* Its IWA, the same way among its DWAs under that GWA: what splits a
+	 * kind of work too large for one group (groups.c). */
+	"UPDATE tasks SET iwa_id = (SELECT d.iwa_id FROM task_dwas td JOIN dwas d ON d.dwa_id = td.dwa_id"
+	" WHERE td.task_id = tasks.task_id AND d.gwa_id = tasks.gwa_id GROUP BY d.iwa_id"
+	" ORDER BY count(*) DESC, d.iwa_id LIMIT 1);"
 	"UPDATE tasks SET beta = (SELECT beta FROM labels l WHERE l.task_id = tasks.task_id),"
 	" automation = (SELECT automation FROM labels l WHERE l.task_id = tasks.task_id);"
 	"UPDATE occupations SET nem_code = (SELECT nem_code FROM crosswalk WHERE onet_code = code);"
@@ -84,4 +90,11 @@ const char occ_derive_sql[] =
 	" FROM temp.titles_load ORDER BY n_words, kind, code, id;"
 	"DROP TABLE temp.titles_load;"
 	"INSERT INTO title_index(rowid, words, acro) SELECT id, words, acro FROM titles ORDER BY id;"
-	"INSERT INTO title_index(title_index) VALUES('optimize');";
+	"INSERT INTO title_index(title_index) VALUES('optimize');"
+	/* The index's title words of three letters or more, with how many titles
+	 * hold each: what a search reads once to complete a typed word and to
+	 * correct a typo (the index's own vocabulary is slow to list). */
+	"CREATE VIRTUAL TABLE temp.title_vocab USING fts5vocab(main, title_index, col);"
+	"INSERT INTO title_words(word, titles) SELECT term, doc FROM temp.title_vocab"
+	" WHERE col = 'words' AND length(term) >= 3;"
+	"DROP TABLE temp.title_vocab;";

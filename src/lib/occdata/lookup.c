@@ -23,7 +23,7 @@
 /* ------------------------------------------------------------ tasks */
 
 /* Columns: task_id, code, statement, task_type, gwa_id, beta, automation,
- * exposure, exposure_low, exposure_high, sources. */
+ * exposure, exposure_low, exposure_high, sources, iwa_id. */
 static void task_fill(ac_occ_task *t, sqlite3_stmt *st, int *oom)
 {
 	int typed = sqlite3_column_type(st, 3) != SQLITE_NULL;
@@ -43,6 +43,7 @@ static void task_fill(ac_occ_task *t, sqlite3_stmt *st, int *oom)
 	t->exposure_low = occ_col_num(st, 8);
 	t->exposure_high = occ_col_num(st, 9);
 	t->sources = sqlite3_column_int(st, 10);
+	t->iwa_id = occ_dup_text(st, 11, oom);
 	if (!t->code || !t->statement) /* NOT NULL columns */
 		*oom = 1;
 }
@@ -98,7 +99,8 @@ ac_status ac_occdata_task(ac_occdata *db, long task_id, ac_occ_task **out, ac_di
 	size_t n;
 	ac_status s = query_tasks(db, OCC_Q_TASK,
 				  "SELECT task_id, code, statement, task_type, gwa_id, beta, automation,"
-				  " exposure, exposure_low, exposure_high, sources FROM tasks WHERE task_id = CAST(?1 AS INTEGER)", id, out, &n, diags);
+				  " exposure, exposure_low, exposure_high, sources, iwa_id FROM tasks"
+				  " WHERE task_id = CAST(?1 AS INTEGER)", id, out, &n, diags);
 	if (s == AC_OK && n == 0) {
 		ac_diags_add(diags, NULL, NULL, 0, 0, "O*NET task %ld is not in the occupation data", task_id);
 		return AC_ENOTFOUND;
@@ -117,7 +119,7 @@ ac_status ac_occdata_labels(ac_occdata *db, const char *code, ac_occ_task **out,
 		return AC_EINPUT;
 	}
 	return query_tasks(db, OCC_Q_LABELS, "SELECT task_id, code, statement, task_type, NULL, beta, automation,"
-					     " NULL, NULL, NULL, 0 FROM labels WHERE code = ?1 ORDER BY task_id", code, out, n, diags);
+					     " NULL, NULL, NULL, 0, NULL FROM labels WHERE code = ?1 ORDER BY task_id", code, out, n, diags);
 }
 
 /* ------------------------------------------------------------ codes */
@@ -341,7 +343,7 @@ static ac_status complete_occupation(ac_occdata *db, ac_occupation *o, ac_diags 
 	if (s == AC_OK)
 		s = query_tasks(db, OCC_Q_OCC_TASKS,
 				"SELECT task_id, code, statement, task_type, gwa_id, beta, automation, exposure,"
-				" exposure_low, exposure_high, sources FROM tasks"
+				" exposure_low, exposure_high, sources, iwa_id FROM tasks"
 				" WHERE code = ?1 ORDER BY CASE task_type WHEN 'Core' THEN 0 WHEN 'Supplemental'"
 				" THEN 1 ELSE 2 END, task_id",
 				o->code, &o->tasks, &o->n_tasks, diags);

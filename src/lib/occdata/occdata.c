@@ -16,6 +16,7 @@
 #include "core/alloc.h"
 #include "core/diag.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "occdata/handle.h"
 #include "occdata/occdata.h"
 
@@ -99,9 +100,15 @@ char *ac_occdata_default_path(void)
 
 ac_status occ_db_error(ac_occdata *db, ac_diags *diags)
 {
-	if ((sqlite3_errcode(db->db) & 0xff) == SQLITE_NOMEM || ac_mem_failures() != db->failures)
+	int rc = sqlite3_errcode(db->db) & 0xff;
+	if (rc == SQLITE_NOMEM || ac_mem_failures() != db->failures)
 		return ac_diags_oom(diags, db->path, "reading the occupation database");
-	ac_diags_add(diags, db->path, NULL, 0, 0, "cannot read the occupation database: %s", sqlite3_errmsg(db->db));
+	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
+		ac_diags_add(diags, db->path, NULL, 0, 0, "the occupation database is damaged (%s): %s",
+			     sqlite3_errmsg(db->db), ac_occdata_install_hint());
+	else
+		ac_diags_add(diags, db->path, NULL, 0, 0, "cannot read the occupation database: %s",
+			     sqlite3_errmsg(db->db));
 	return AC_EIO;
 }
 
@@ -139,12 +146,29 @@ void occ_stmt_done(sqlite3_stmt *st)
 	}
 }
 
+/* The importer stores only UTF-8 (it refuses anything else), but a damaged
+ * file can hand back any bytes: those that are not UTF-8 become U+FFFD, so
+ * that every report and every JSON document stays valid text and the damage
+ * shows. */
 char *occ_dup_text(sqlite3_stmt *st, int col, int *oom)
 {
 	if (sqlite3_column_type(st, col) == SQLITE_NULL)
 		return NULL;
-	const unsigned char *s = sqlite3_column_text(st, col);
-	char *c = s ? strdup((const char *)s) : NULL;
+	const char *s = (const char *)sqlite3_column_text(st, col);
+	size_t n = s ? strlen(s) : 0;
+	char *c = NULL;
+	if (s && ac_utf8_valid(s, n, NULL)) {
+		c = strdup(s);
+	} else if (s) {
+		strbuf sb;
+		sb_init(&sb);
+		for (size_t i = 0, k; i < n; i += k ? k : 1)
+			if ((k = ac_utf8_seq(s + i, n - i)) > 0)
+				sb_putn(&sb, s + i, k);
+			else
+				sb_puts(&sb, "\xEF\xBF\xBD");
+		c = sb_take(&sb, NULL);
+	}
 	if (!c)
 		*oom = 1;
 	return c;
@@ -173,10 +197,14 @@ void ac_occdata_close(ac_occdata *db)
 	free(db->betas.v);
 	free(db->scores.v);
 	free(db->exposures.v);
-	for (size_t i = 0; i < db->n_vocab; i++)
-		free(db->vocab[i]);
+	free(db->vocab_text);
 	free(db->vocab);
 	free(db->vocab_titles);
+	for (size_t i = 0; i < db->n_own; i++) {
+		free(db->own[i].words);
+		free(db->own[i].head);
+	}
+	free(db->own);
 	sqlite3_close(db->db);
 	free(db->path);
 	free(db);
@@ -227,6 +255,12 @@ ac_status ac_occdata_open(const char *path, ac_occdata **out, ac_diags *diags)
 		ac_diags_add(diags, p, NULL, 0, 0, "no occupation data here: %s", ac_occdata_install_hint());
 		free(p);
 		return AC_ENODATA;
+	}
+	if (!S_ISREG(sb.st_mode)) { /* SQLite would block on a FIFO for ever */
+		ac_diags_add(diags, p, NULL, 0, 0, "found %s, expected an occupation database file",
+			     S_ISDIR(sb.st_mode) ? "a folder" : S_ISFIFO(sb.st_mode) ? "a pipe (FIFO)" : "a device or other special file");
+		free(p);
+		return AC_EINPUT;
 	}
 	ac_occdata *db = calloc(1, sizeof *db);
 	if (!db) {

@@ -8,7 +8,7 @@
 
 /* Bump when the tables change; an older database is refused with a hint to
  * re-import. */
-#define OCC_SCHEMA_VERSION 2
+#define OCC_SCHEMA_VERSION 3
 
 /* A task's measured exposure is OCC_BETA_WEIGHT x its GPTs-are-GPTs beta
  * plus the rest x Microsoft's measured usage of its work activities rescaled

@@ -100,6 +100,7 @@ const char *ac_occ_task_text(const ac_occ_task *t, int which)
 	case AC_TASK_STATEMENT: return t->statement;
 	case AC_TASK_CODE: return t->code;
 	case AC_TASK_GWA: return t->gwa_id;
+	case AC_TASK_IWA: return t->iwa_id;
 	default: return NULL;
 	}
 }
@@ -125,6 +126,7 @@ void ac_occ_tasks_free(ac_occ_task *tasks, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(tasks[i].statement);
 		free(tasks[i].gwa_id);
+		free(tasks[i].iwa_id);
 		free(tasks[i].code);
 	}
 	free(tasks);
@@ -184,6 +186,7 @@ ac_occupation *occ_occupation_copy(const ac_occupation *o)
 		c->tasks[i] = o->tasks[i];
 		c->tasks[i].statement = copy_str(o->tasks[i].statement, &oom);
 		c->tasks[i].gwa_id = copy_str(o->tasks[i].gwa_id, &oom);
+		c->tasks[i].iwa_id = copy_str(o->tasks[i].iwa_id, &oom);
 		c->tasks[i].code = copy_str(o->tasks[i].code, &oom);
 	}
 	if (oom) {

@@ -15,6 +15,7 @@ struct ac_occ_task {
 	char *statement;
 	int core; /* 1 Core, 0 Supplemental */
 	char *gwa_id; /* most frequent GWA of the task's DWAs, or NULL */
+	char *iwa_id; /* most frequent IWA of its DWAs under that GWA, or NULL */
 	int category; /* filled by the engine from the policy's GWA table */
 	ac_num beta; /* GPTs-are-GPTs beta (E1 + 0.5 E2) */
 	ac_num automation; /* GPTs-are-GPTs gpt4_automation T0..T4 as 0..1 */

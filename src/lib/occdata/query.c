@@ -110,60 +110,100 @@ static int by_string(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Reads the index's words once per handle (FTS5's own vocabulary). */
+/* Reads the title words once per handle, sorted, into one block. */
 static ac_status load_vocab(ac_occdata *db, ac_diags *diags)
 {
 	if (db->vocab_loaded)
 		return AC_OK;
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_exec(db->db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.occ_title_vocab"
-				      " USING fts5vocab(main, title_index, row)", NULL, NULL, NULL);
-	if (rc != SQLITE_OK ||
-	    sqlite3_prepare_v2(db->db, "SELECT term, doc FROM temp.occ_title_vocab", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->db, "SELECT word, titles FROM title_words ORDER BY word", -1, &st, NULL) != SQLITE_OK)
 		return occ_db_error(db, diags);
-	size_t cap = 0;
-	int oom = 0;
+	size_t cap = 0, text_cap = 0, text_len = 0;
+	size_t *offset = NULL;
+	int rc, oom = 0;
 	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const unsigned char *t = sqlite3_column_text(st, 0);
-		if (!t || strlen((const char *)t) < 3)
-			continue;
+		if (!t) { /* a NOT NULL column: SQLite ran out of memory */
+			oom = 1;
+			break;
+		}
+		size_t len = strlen((const char *)t) + 1;
 		if (db->n_vocab == cap) {
-			size_t nc = cap ? cap * 2 : 4096;
-			char **nv = realloc(db->vocab, nc * sizeof *nv);
-			int *nd = nv ? realloc(db->vocab_titles, nc * sizeof *nd) : NULL;
-			if (nv)
-				db->vocab = nv;
-			if (!nv || !nd) {
+			size_t nc = cap ? cap * 2 : 8192;
+			size_t *no = realloc(offset, nc * sizeof *no);
+			int *nd = no ? realloc(db->vocab_titles, nc * sizeof *nd) : NULL;
+			if (no)
+				offset = no;
+			if (!no || !nd) {
 				oom = 1;
 				break;
 			}
 			db->vocab_titles = nd;
 			cap = nc;
 		}
-		char *copy = strdup((const char *)t);
-		if (!copy) {
-			oom = 1;
-			break;
+		if (text_len + len > text_cap) {
+			size_t nc = text_cap ? text_cap * 2 : 65536;
+			while (nc < text_len + len)
+				nc *= 2;
+			char *nt = realloc(db->vocab_text, nc);
+			if (!nt) {
+				oom = 1;
+				break;
+			}
+			db->vocab_text = nt;
+			text_cap = nc;
 		}
-		db->vocab_titles[db->n_vocab] = sqlite3_column_int(st, 1);
-		db->vocab[db->n_vocab++] = copy;
+		memcpy(db->vocab_text + text_len, t, len);
+		offset[db->n_vocab] = text_len;
+		text_len += len;
+		db->vocab_titles[db->n_vocab++] = sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);
-	if (oom)
-		return ac_diags_oom(diags, db->path, "reading the title words");
-	if (rc != SQLITE_DONE)
-		return occ_db_error(db, diags);
-	/* fts5vocab returns terms in order already; sorting keeps the search
-	 * right whatever the tokenizer's order.  The counts travel with them. */
-	int sorted = 1;
-	for (size_t i = 1; sorted && i < db->n_vocab; i++)
-		sorted = strcmp(db->vocab[i - 1], db->vocab[i]) < 0;
-	if (!sorted) {
-		for (size_t i = 0; i < db->n_vocab; i++)
-			db->vocab_titles[i] = 0; /* the counts only rank corrections */
-		qsort(db->vocab, db->n_vocab, sizeof *db->vocab, by_string);
+	if (!oom && rc == SQLITE_DONE && db->n_vocab) {
+		db->vocab = malloc(db->n_vocab * sizeof *db->vocab);
+		oom = !db->vocab;
+		for (size_t i = 0; !oom && i < db->n_vocab; i++)
+			db->vocab[i] = db->vocab_text + offset[i];
 	}
+	free(offset);
+	if (oom || rc != SQLITE_DONE) {
+		free(db->vocab_text);
+		free(db->vocab_titles);
+		db->vocab_text = NULL;
+		db->vocab_titles = NULL;
+		db->n_vocab = 0;
+		return oom ? ac_diags_oom(diags, db->path, "reading the title words") : occ_db_error(db, diags);
+	}
+	/* SQLite's order is byte order (the key's collation); checking keeps
+	 * the binary searches right whatever it is. */
+	for (size_t i = 1; i < db->n_vocab; i++)
+		if (strcmp(db->vocab[i - 1], db->vocab[i]) >= 0) {
+			ac_diags_add(diags, db->path, NULL, 0, 0, "the occupation database is damaged (its title words"
+				     " are out of order): %s", ac_occdata_install_hint());
+			return AC_EIO;
+		}
 	db->vocab_loaded = 1;
+	return AC_OK;
+}
+
+ac_status occ_query_completions(ac_occdata *db, const char *w, size_t *first, size_t *count, ac_diags *diags)
+{
+	*first = *count = 0;
+	ac_status s = load_vocab(db, diags);
+	if (s != AC_OK)
+		return s;
+	size_t len = strlen(w), lo = 0, hi = db->n_vocab;
+	while (lo < hi) { /* the first word not below w */
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(db->vocab[mid], w) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	while (lo < db->n_vocab && strncmp(db->vocab[lo], w, len) == 0)
+		lo++;
+	*count = lo - *first;
 	return AC_OK;
 }
 

@@ -19,4 +19,8 @@ int occ_query_rewrite(occ_words *q);
  * titles hold); *corrected counts the replacements. */
 ac_status occ_query_correct(ac_occdata *db, occ_words *q, int *corrected, ac_diags *diags);
 
+/* The title words that start with w: db->vocab[*first] and the *count after
+ * it (sorted). */
+ac_status occ_query_completions(ac_occdata *db, const char *w, size_t *first, size_t *count, ac_diags *diags);
+
 #endif

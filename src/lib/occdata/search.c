@@ -25,19 +25,22 @@
 #define SEARCH_OWN 40          /* occupations whose own title breaks ties */
 #define SEARCH_MAX_LIMIT 100
 #define SEARCH_EXPANSIONS 3    /* data-spelled abbreviations tried per word */
+#define SEARCH_COMPLETIONS 32  /* title words listed for a typed word that starts them */
 
 typedef struct {
 	occ_words words;                       /* the typed words, rewritten and corrected */
 	int corrected;                         /* words corrected as typos */
 	occ_words expansions[OCC_MAX_WORDS][SEARCH_EXPANSIONS];
 	int n_expansions[OCC_MAX_WORDS];
+	size_t completion[OCC_MAX_WORDS], n_completions[OCC_MAX_WORDS]; /* title words that start with it */
+	char joined[OCC_MAX_WORDS * (OCC_MAX_WORD + 1) + 1];           /* the words joined by spaces */
+	double typo_factor;                                             /* 0.9 for each word corrected */
 } query;
 
 typedef struct {
 	char code[16];
 	sqlite3_int64 title_id;
 	int kind;
-	double bm25;
 	double confidence;
 	int exact;
 	int n_titles; /* titles of the occupation that matched */
@@ -143,35 +146,45 @@ static double score_title(const query *q, const occ_words *t, int kind, int *exa
 	return base_confidence(kind) * coverage * (0.6 + 0.4 * precision);
 }
 
-/* Whether the typed words are the head of an O*NET title: the part before
- * its first comma ("Secondary School Teachers" of "Secondary School
- * Teachers, Except Special and Career/Technical Education"). */
-static int head_matches(const query *q, const char *title)
+static int by_own_code(const void *a, const void *b)
 {
-	const char *comma = strchr(title, ',');
-	if (!comma || comma - title >= 256)
-		return 0;
-	char head[256];
-	memcpy(head, title, (size_t)(comma - title));
-	head[comma - title] = '\0';
-	occ_words h;
-	occ_words_parse(head, &h);
-	if (h.n != q->words.n)
-		return 0;
-	for (int i = 0; i < h.n; i++)
-		if (strcmp(h.w[i], q->words.w[i]) != 0)
-			return 0;
-	return 1;
+	return strcmp(((const occ_own_title *)a)->code, ((const occ_own_title *)b)->code);
 }
 
-/* Writes word w of the query as an FTS5 group: the word (as a prefix from
- * three letters), the initials of a run of title words, or one of the
- * abbreviations' expansions.  Words hold only letters, digits and non-ASCII
- * bytes (words.c), and are quoted besides, so no input is FTS5 syntax. */
-static void fts_group(strbuf *sb, const query *q, int i)
+/* The occupation's own title (load_own_titles), or NULL. */
+static const occ_own_title *own_title(const ac_occdata *db, const char *code)
+{
+	occ_own_title key;
+	size_t len = strnlen(code, sizeof key.code - 1);
+	memcpy(key.code, code, len);
+	key.code[len] = '\0';
+	return bsearch(&key, db->own, db->n_own, sizeof *db->own, by_own_code);
+}
+
+/* Writes word w of the query as an FTS5 group: the word (from three
+ * letters, any title word that starts with it), the initials of a run of
+ * title words, or one of the abbreviations' expansions.  The title words
+ * that start with it are listed one by one: FTS5 then reads only as far into
+ * the index as the first SEARCH_CANDIDATES titles, where its own prefix query
+ * would read every title that has one of them.  A word that starts more than
+ * SEARCH_COMPLETIONS title words ("man") is left to FTS5's prefix query.
+ * Words hold only letters, digits and non-ASCII bytes (words.c), and are
+ * quoted besides, so no input is FTS5 syntax. */
+static void fts_group(strbuf *sb, const ac_occdata *db, const query *q, int i)
 {
 	const char *w = q->words.w[i];
-	sb_printf(sb, "(words:\"%s\"%s OR acro:\"%s\"", w, strlen(w) >= 3 ? "*" : "", w);
+	if (strlen(w) < 3)
+		sb_printf(sb, "(words:\"%s\"", w);
+	else if (q->n_completions[i] > SEARCH_COMPLETIONS)
+		sb_printf(sb, "(words:\"%s\"*", w);
+	else {
+		sb_printf(sb, "(words:\"%s\"", w);
+		for (size_t k = 0; k < q->n_completions[i]; k++)
+			if (strcmp(db->vocab[q->completion[i] + k], w) != 0)
+				sb_printf(sb, " OR words:\"%s\"", db->vocab[q->completion[i] + k]);
+	}
+	if (strlen(w) >= 2 && strlen(w) <= OCC_MAX_ACRONYM) /* the index's initials are that long */
+		sb_printf(sb, " OR acro:\"%s\"", w);
 	for (int e = 0; e < q->n_expansions[i]; e++) {
 		char phrase[OCC_MAX_WORDS * (OCC_MAX_WORD + 1) + 1];
 		occ_words_join(&q->expansions[i][e], 0, (size_t)q->expansions[i][e].n, phrase, sizeof phrase);
@@ -180,14 +193,20 @@ static void fts_group(strbuf *sb, const query *q, int i)
 	sb_putn(sb, ")", 1);
 }
 
-static char *fts_query(const query *q, const char *op)
+static char *fts_query(const ac_occdata *db, const query *q, const char *op)
 {
 	strbuf sb;
 	sb_init(&sb);
+	int any = 0;
 	for (int i = 0; i < q->words.n; i++) {
-		if (i)
+		int again = 0; /* a word typed twice is looked up once */
+		for (int j = 0; j < i && !again; j++)
+			again = strcmp(q->words.w[i], q->words.w[j]) == 0;
+		if (again)
+			continue;
+		if (any++)
 			sb_printf(&sb, " %s ", op);
-		fts_group(&sb, q, i);
+		fts_group(&sb, db, q, i);
 	}
 	return sb_take(&sb, NULL);
 }
@@ -200,9 +219,9 @@ static int by_code_then_score(const void *a, const void *b)
 		return c;
 	if (x->confidence != y->confidence)
 		return x->confidence > y->confidence ? -1 : 1;
-	if (x->bm25 != y->bm25)
-		return x->bm25 < y->bm25 ? -1 : 1;
-	return x->kind - y->kind;
+	if (x->kind != y->kind)
+		return x->kind - y->kind;
+	return x->title_id < y->title_id ? -1 : x->title_id > y->title_id; /* the shorter title */
 }
 
 static int by_rank(const void *a, const void *b)
@@ -214,12 +233,8 @@ static int by_rank(const void *a, const void *b)
 		return x->n_titles > y->n_titles ? -1 : 1;
 	if (x->own != y->own)
 		return x->own > y->own ? -1 : 1;
-	if (x->bm25 != y->bm25)
-		return x->bm25 < y->bm25 ? -1 : 1;
 	return strcmp(x->code, y->code);
 }
-
-/* Runs one FTS query and scores every row it returns into cand. */
 
 /* Runs one FTS query and scores every row it returns into cand. */
 static ac_status run_fts(ac_occdata *db, const query *q, const char *match, candidate *cand, size_t *n,
@@ -228,7 +243,7 @@ static ac_status run_fts(ac_occdata *db, const query *q, const char *match, cand
 	*n = 0;
 	sqlite3_stmt *st;
 	ac_status s = occ_stmt(db, OCC_Q_FTS,
-			       "SELECT t.id, t.code, t.kind, t.words, 0, t.title"
+			       "SELECT t.id, t.code, t.kind, t.words"
 			       " FROM title_index CROSS JOIN titles t ON t.id = title_index.rowid"
 			       " WHERE title_index MATCH ?1 LIMIT ?2", &st, diags);
 	if (s != AC_OK)
@@ -244,26 +259,25 @@ static ac_status run_fts(ac_occdata *db, const query *q, const char *match, cand
 			occ_stmt_done(st);
 			return ac_diags_oom(diags, db->path, "searching titles");
 		}
-		snprintf(c->code, sizeof c->code, "%s", (const char *)code);
+		size_t code_len = strnlen((const char *)code, sizeof c->code - 1);
+		memcpy(c->code, code, code_len);
+		c->code[code_len] = '\0';
 		c->title_id = sqlite3_column_int64(st, 0);
 		c->own = 0;
 		c->kind = sqlite3_column_int(st, 2);
-		c->bm25 = sqlite3_column_double(st, 4);
-		occ_words t;
-		occ_words_parse((const char *)words, &t);
-		const char *raw = (const char *)sqlite3_column_text(st, 5);
-		if (c->kind == OCC_TITLE && raw && head_matches(q, raw)) {
-			/* "Secondary School Teachers, Except ...": the title's head. */
-			c->confidence = round(0.97 * pow(0.9, q->corrected) * 100.0) / 100.0;
-			c->exact = 1;
-			c->n_titles = 1;
-			(*n)++;
-			continue;
-		}
-		/* A corrected typo makes the match less certain. */
-		c->confidence = round(score_title(q, &t, c->kind, &c->exact) * pow(0.9, q->corrected) * 100.0) / 100.0;
 		c->n_titles = 1;
 		(*n)++;
+		const occ_own_title *o = c->kind == OCC_TITLE ? own_title(db, c->code) : NULL;
+		if (o && o->head && strcmp(o->head, q->joined) == 0) {
+			/* "Secondary School Teachers, Except ...": the title's head. */
+			c->confidence = round(0.97 * q->typo_factor * 100.0) / 100.0;
+			c->exact = 1;
+			continue;
+		}
+		occ_words t;
+		occ_words_split((const char *)words, &t);
+		/* A corrected typo makes the match less certain. */
+		c->confidence = round(score_title(q, &t, c->kind, &c->exact) * q->typo_factor * 100.0) / 100.0;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		s = occ_db_error(db, diags);
@@ -316,33 +330,93 @@ static size_t one_per_occupation(candidate *cand, size_t nc)
 	return n_occ;
 }
 
+/* Reads every occupation's own title once per handle, sorted by code. */
+static ac_status load_own_titles(ac_occdata *db, ac_diags *diags)
+{
+	if (db->own_loaded)
+		return AC_OK;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db->db, "SELECT code, words, title FROM titles WHERE kind = 1 ORDER BY code", -1, &st,
+			       NULL) != SQLITE_OK)
+		return occ_db_error(db, diags);
+	size_t cap = 0;
+	int rc, oom = 0;
+	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *code = sqlite3_column_text(st, 0), *words = sqlite3_column_text(st, 1);
+		const unsigned char *title = sqlite3_column_text(st, 2);
+		if (!code || !words || !title) { /* NOT NULL columns: SQLite ran out of memory */
+			oom = 1;
+			break;
+		}
+		if (db->n_own == cap) {
+			size_t nc = cap ? cap * 2 : 1024;
+			occ_own_title *nv = realloc(db->own, nc * sizeof *nv);
+			if (!nv) {
+				oom = 1;
+				break;
+			}
+			db->own = nv;
+			cap = nc;
+		}
+		occ_own_title *o = &db->own[db->n_own];
+		snprintf(o->code, sizeof o->code, "%s", (const char *)code);
+		o->head = NULL;
+		if (!(o->words = strdup((const char *)words))) {
+			oom = 1;
+			break;
+		}
+		db->n_own++;
+		/* "Secondary School Teachers" of "Secondary School Teachers, Except
+		 * Special and Career/Technical Education". */
+		const char *comma = strchr((const char *)title, ',');
+		if (comma && comma - (const char *)title < 256) {
+			char head[256], joined[OCC_MAX_WORDS * (OCC_MAX_WORD + 1) + 1];
+			occ_words h;
+			memcpy(head, title, (size_t)(comma - (const char *)title));
+			head[comma - (const char *)title] = '\0';
+			occ_words_parse(head, &h);
+			occ_words_join(&h, 0, (size_t)h.n, joined, sizeof joined);
+			oom = !(o->head = strdup(joined));
+		}
+	}
+	sqlite3_finalize(st);
+	if (oom || rc != SQLITE_DONE) {
+		ac_status s = oom ? ac_diags_oom(diags, db->path, "reading the occupation titles") : occ_db_error(db, diags);
+		for (size_t i = 0; i < db->n_own; i++) {
+			free(db->own[i].words);
+			free(db->own[i].head);
+		}
+		free(db->own);
+		db->own = NULL;
+		db->n_own = 0;
+		return s;
+	}
+	/* SQLite's order is byte order already; sorting keeps bsearch right
+	 * whatever the collation. */
+	qsort(db->own, db->n_own, sizeof *db->own, by_own_code);
+	db->own_loaded = 1;
+	return AC_OK;
+}
+
 /* How well each occupation's own O*NET title matches the query: what breaks
  * a tie between equally good titles of several occupations ("Call Center
  * Supervisor" is an alternate title of two; the one whose own title speaks
  * of supervisors comes first).  Then ranks. */
-static ac_status rank_occupations(ac_occdata *db, const query *q, candidate *cand, size_t n_occ, ac_diags *diags)
+static void rank_occupations(const ac_occdata *db, const query *q, candidate *cand, size_t n_occ)
 {
-	sqlite3_stmt *st;
 	qsort(cand, n_occ, sizeof *cand, by_rank); /* own is 0 for all: by confidence, then titles */
 	size_t n_own = n_occ < SEARCH_OWN ? n_occ : SEARCH_OWN;
-	ac_status s = occ_stmt(db, OCC_Q_OWN, "SELECT words FROM titles WHERE code = ?1 AND kind = 1", &st, diags);
-	for (size_t i = 0; s == AC_OK && i < n_own; i++) {
+	for (size_t i = 0; i < n_own; i++) {
+		const occ_own_title *o = own_title(db, cand[i].code);
 		cand[i].own = 0;
-		sqlite3_bind_text(st, 1, cand[i].code, -1, SQLITE_TRANSIENT);
-		int rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+		if (o) {
 			occ_words t;
 			int exact;
-			occ_words_parse((const char *)sqlite3_column_text(st, 0), &t);
+			occ_words_split(o->words, &t);
 			cand[i].own = score_title(q, &t, OCC_TITLE, &exact);
-		} else if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-			s = occ_db_error(db, diags);
 		}
-		occ_stmt_done(st);
 	}
-	if (s == AC_OK)
-		qsort(cand, n_own, sizeof *cand, by_rank);
-	return s;
+	qsort(cand, n_own, sizeof *cand, by_rank);
 }
 
 /* The matches handed out: codes, the matched title and the occupation's. */
@@ -423,12 +497,24 @@ ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_
 	if (limit > SEARCH_MAX_LIMIT)
 		limit = SEARCH_MAX_LIMIT;
 	size_t nc = 0;
-	ac_status s = occ_query_correct(db, &q->words, &q->corrected, diags);
+	/* One read transaction for the whole search: SQLite takes and checks
+	 * the file's lock once instead of once per statement. */
+	int own_txn = sqlite3_get_autocommit(db->db) != 0;
+	ac_status s = own_txn && sqlite3_exec(db->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ? occ_db_error(db, diags)
+											       : AC_OK;
+	if (s == AC_OK)
+		s = occ_query_correct(db, &q->words, &q->corrected, diags);
 	if (s == AC_OK)
 		s = expand_words(db, q, diags);
+	for (int i = 0; s == AC_OK && i < q->words.n; i++)
+		s = occ_query_completions(db, q->words.w[i], &q->completion[i], &q->n_completions[i], diags);
+	if (s == AC_OK)
+		s = load_own_titles(db, diags);
+	occ_words_join(&q->words, 0, (size_t)q->words.n, q->joined, sizeof q->joined);
+	q->typo_factor = pow(0.9, q->corrected);
 	/* Every word first; when no title has them all, any of them. */
 	for (int pass = 0; s == AC_OK && pass < 2 && nc == 0; pass++) {
-		char *match = fts_query(q, pass == 0 ? "AND" : "OR");
+		char *match = fts_query(db, q, pass == 0 ? "AND" : "OR");
 		if (!match) {
 			s = ac_diags_oom(diags, NULL, "searching titles");
 			break;
@@ -440,13 +526,18 @@ ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_
 	}
 	size_t n_occ = s == AC_OK ? one_per_occupation(cand, nc) : 0;
 	if (s == AC_OK)
-		s = rank_occupations(db, q, cand, n_occ, diags);
+		rank_occupations(db, q, cand, n_occ);
 	size_t take = n_occ < limit ? n_occ : limit;
 	ac_occ_match *m = take ? calloc(take, sizeof *m) : NULL;
 	if (take && !m)
 		s = ac_diags_oom(diags, NULL, "searching titles");
 	if (s == AC_OK)
 		s = pick_matches(db, cand, take, m, diags);
+	if (own_txn && !sqlite3_get_autocommit(db->db) && sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		if (s == AC_OK)
+			s = occ_db_error(db, diags);
+		sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+	}
 	free(q);
 	free(cand);
 	if (s != AC_OK) {

@@ -24,6 +24,8 @@ static int is_joiner(unsigned char c)
 
 static int is_stop(const char *w)
 {
+	if (strlen(w) > 4) /* the longest stop words have four letters */
+		return 0;
 	for (size_t i = 0; i < sizeof stop_words / sizeof stop_words[0]; i++)
 		if (strcmp(w, stop_words[i]) == 0)
 			return 1;
@@ -91,6 +93,23 @@ void occ_words_parse(const char *text, occ_words *out)
 	for (int i = 0; i < all.n; i++)
 		if (!stop[i] || n_stop == all.n)
 			memcpy(out->w[out->n++], all.w[i], sizeof all.w[i]);
+}
+
+void occ_words_split(const char *joined, occ_words *out)
+{
+	out->n = 0;
+	const char *p = joined ? joined : "";
+	while (*p && out->n < OCC_MAX_WORDS) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		size_t len = strcspn(p, " ");
+		size_t k = len < OCC_MAX_WORD ? len : OCC_MAX_WORD;
+		memcpy(out->w[out->n], p, k);
+		out->w[out->n++][k] = '\0';
+		p += len;
+	}
 }
 
 void occ_words_join(const occ_words *w, size_t from, size_t to, char *buf, size_t size)

@@ -25,6 +25,11 @@ typedef struct {
 
 void occ_words_parse(const char *text, occ_words *out);
 
+/* Words already normalised and joined by single spaces (the title index's
+ * words, occ_words_join) split back: what occ_words_parse would give for
+ * them, without normalising them again. */
+void occ_words_split(const char *joined, occ_words *out);
+
 /* The words joined by single spaces into buf (cut to size). */
 void occ_words_join(const occ_words *w, size_t from, size_t to, char *buf, size_t size);
 

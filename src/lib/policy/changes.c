@@ -68,12 +68,13 @@ static void add_question(reader *r, const char *path, int col)
 	}
 	for (size_t i = 0; i < w->n_fields; i++)
 		if (strcmp(w->fields[i].path, path) == 0) {
-			ac_reader_error(r, col, "'%s' is listed twice", path);
+			ac_reader_error(r, col, "'%s' is listed twice (first on line %d)", path, w->fields[i].line);
 			return;
 		}
 	if (!ac_reader_grow(r, (void **)&w->fields, &w->n_fields, sizeof *w->fields))
 		return;
 	w->fields[w->n_fields - 1].path = ac_reader_strdup(r, path);
+	w->fields[w->n_fields - 1].line = r->line;
 	w->fields[w->n_fields - 1].def = ac_schema_index(d);
 }
 
@@ -103,9 +104,10 @@ static void ask_if(reader *r, char *value, int value_col)
 	if (!q)
 		return;
 	if (q->ask_if) {
-		ac_reader_error(r, value_col, "'ask_if' is set twice for %s", value);
+		ac_reader_error(r, value_col, "'ask_if' is set twice for %s (first on line %d)", value, q->ask_if_line);
 		return;
 	}
+	q->ask_if_line = r->line;
 	q->ask_if = ac_reader_condition(r, cond, value_col + (int)(cond - value));
 }
 
@@ -151,7 +153,7 @@ static void changes_assign(reader *r, const char *key, char *value, int key_col,
 		if (strcmp(key, limit_keys[k]) == 0) {
 			double x;
 			if (w->limit_set[k])
-				ac_reader_error(r, key_col, "'%s' is set twice in this section", key);
+				ac_reader_twice(r, key_col, key);
 			else if (!ac_reader_number(value, &x) || x < 0 || x > 1000 || x != (double)(int)x)
 				ac_reader_error(r, value_col, "%s: found '%s', expected a whole number from 0 to 1000", key, value);
 			else {
@@ -191,8 +193,10 @@ static void changes_complete(reader *r)
 }
 
 /* Its conditions are evaluated on the finished assessment. */
+/* Lists that go on over several lines. */
+static const char *const changes_lists[] = {"questions", "yours", "fixed", "try", NULL};
 const ac_section_kind ac_sec_what_changes = {"what_changes", 0, changes_open, changes_assign, changes_complete,
-					     AC_STAGE_AFTER};
+					     AC_STAGE_AFTER, changes_lists};
 
 void ac_policy_what_changes_free(ac_policy *p)
 {

@@ -61,7 +61,7 @@ static int open_fixed(reader *r, const char *kind, const char *arg, int arg_col,
 static void one_condition(reader *r, ac_expr **slot, const char *key, char *value, int key_col, int value_col)
 {
 	if (*slot)
-		ac_reader_error(r, key_col, "'%s' is set twice in this section", key);
+		ac_reader_twice(r, key_col, key);
 	else
 		*slot = ac_reader_condition(r, value, value_col);
 }
@@ -100,7 +100,7 @@ static void phase_complete(reader *r)
 }
 
 /* The phase may use only the profile's facts: it is decided first. */
-const ac_section_kind ac_sec_phase = {"phase", 1, phase_open, phase_assign, phase_complete, AC_STAGE_PHASE};
+const ac_section_kind ac_sec_phase = {"phase", 1, phase_open, phase_assign, phase_complete, AC_STAGE_PHASE, NULL};
 
 /* ------------------------------------------------------------ [motive NAME] */
 
@@ -134,7 +134,7 @@ static void motive_complete(reader *r)
 }
 
 /* A motive's validity may use the phase but nothing decided from motives. */
-const ac_section_kind ac_sec_motive = {"motive", 1, motive_open, motive_assign, motive_complete, AC_STAGE_MOTIVES};
+const ac_section_kind ac_sec_motive = {"motive", 1, motive_open, motive_assign, motive_complete, AC_STAGE_MOTIVES, NULL};
 
 /* ------------------------------------------------------------ [class NAME] */
 
@@ -169,7 +169,7 @@ static void class_complete(reader *r)
 	}
 }
 
-const ac_section_kind ac_sec_class = {"class", 1, class_open, class_assign, class_complete, AC_STAGE_AFTER};
+const ac_section_kind ac_sec_class = {"class", 1, class_open, class_assign, class_complete, AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ [positioning] */
 
@@ -215,8 +215,10 @@ static void positioning_complete(reader *r)
 }
 
 /* The positioning may use the verdict, and is decided after it. */
+/* Each line is one "POSITION = CONDITION" of an ordered choice. */
+static const char *const every_setting[] = {"*", NULL};
 const ac_section_kind ac_sec_positioning = {"positioning", 0, positioning_open, positioning_assign,
-					    positioning_complete, AC_STAGE_POSITIONING};
+					    positioning_complete, AC_STAGE_POSITIONING, every_setting};
 
 /* ------------------------------------------------------------ [condition NAME] */
 
@@ -256,7 +258,7 @@ static void condition_complete(reader *r)
 }
 
 const ac_section_kind ac_sec_condition = {"condition", 1, condition_open, condition_assign, condition_complete,
-					  AC_STAGE_AFTER};
+					  AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ [question NAME] */
 
@@ -294,7 +296,7 @@ static void question_complete(reader *r)
 }
 
 const ac_section_kind ac_sec_question = {"question", 1, question_open, question_assign, question_complete,
-					 AC_STAGE_AFTER};
+					 AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ [timing NAME] */
 
@@ -343,7 +345,7 @@ static void timing_complete(reader *r)
 		}
 }
 
-const ac_section_kind ac_sec_timing = {"timing", 1, timing_open, timing_assign, timing_complete, AC_STAGE_AFTER};
+const ac_section_kind ac_sec_timing = {"timing", 1, timing_open, timing_assign, timing_complete, AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ freeing */
 

@@ -64,7 +64,7 @@ static void top_complete(reader *r)
 		ac_reader_error(r, 0, "the policy has no 'version = ...' line");
 }
 
-static const ac_section_kind sec_top = {"", 0, NULL, top_assign, top_complete, AC_STAGE_AFTER};
+static const ac_section_kind sec_top = {"", 0, NULL, top_assign, top_complete, AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ the file */
 
@@ -117,8 +117,22 @@ static void open_section(reader *r, char *head, int col)
 	r->stage = kinds[k]->stage;
 	r->idx = 0;
 	r->head_col = col;
+	snprintf(r->head, sizeof r->head, "%s%s%s", head, arg && *arg ? " " : "", arg && *arg ? arg : "");
+	ac_reader_note(r, NULL);
 	if (kinds[k]->open)
 		kinds[k]->open(r, arg ? arg : "", arg ? col + (int)(arg - head) : col);
+}
+
+/* Whether setting key may be given more than once in a section of kind k. */
+static int repeatable(const ac_section_kind *k, const char *key)
+{
+	size_t n = strlen(key);
+	if (n > 3 && strcmp(key + n - 3, "_if") == 0)
+		return 1;
+	for (const char *const *s = k->repeatable; s && *s; s++)
+		if (strcmp(*s, "*") == 0 || strcmp(*s, key) == 0)
+			return 1;
+	return 0;
 }
 
 /* One line without its newline: a comment, a section header or a setting. */
@@ -177,8 +191,15 @@ static void read_line(reader *r, char *line)
 		ac_reader_error(r, (int)(eq - line) + 1, "'%s' has no value", key);
 		return;
 	}
-	if (r->sec)
-		r->sec->assign(r, key, value, col, (int)(value - line) + 1);
+	if (!r->sec)
+		return;
+	int first = ac_reader_first_line(r, key);
+	if (first && !repeatable(r->sec, key)) {
+		ac_reader_twice(r, col, key);
+		return;
+	}
+	ac_reader_note(r, key);
+	r->sec->assign(r, key, value, col, (int)(value - line) + 1);
 }
 
 static void check_complete(reader *r)
@@ -272,6 +293,7 @@ ac_status ac_policy_parse(const char *text, size_t len, const char *source, ac_p
 		read_line(&r, line);
 	}
 	r.eof_line = r.line;
+	ac_reader_free_seen(&r);
 	if (!r.failed)
 		check_complete(&r);
 	if (r.failed || r.nomem) {

@@ -201,6 +201,8 @@ typedef struct {
 	int yours;       /* within the person's control: a change is an action */
 	int fixed;       /* never varied (the motives) */
 	ac_expr *ask_if; /* listed as missing only when this holds (NULL: always) */
+	int line;        /* where it was listed, and where its ask_if was set */
+	int ask_if_line;
 	double *tries;   /* the values a number question is tried with */
 	size_t n_tries;
 } ac_question_field;

@@ -27,6 +27,105 @@ void ac_reader_error(reader *r, int col, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* ------------------------------------------------------------ first lines */
+
+/* An open-addressing table of header/setting keys and their first line:
+ * a policy of 1 MiB may hold tens of thousands of lines. */
+struct ac_seen {
+	char *key; /* "header\nsetting"; NULL: a free slot */
+	int line;
+};
+
+/* FNV-1a over the bytes of s, from h. */
+static size_t fnv(size_t h, const char *s)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+#define FNV_START ((size_t)1469598103934665603u)
+
+/* The hash of the stored key "head\nkey", without building it. */
+static size_t seen_hash(const char *head, const char *key)
+{
+	return fnv(fnv(fnv(FNV_START, head), "\n"), key ? key : "");
+}
+
+static int seen_is(const char *stored, const char *head, const char *key)
+{
+	size_t n = strlen(head);
+	return strncmp(stored, head, n) == 0 && stored[n] == '\n' && strcmp(stored + n + 1, key ? key : "") == 0;
+}
+
+/* The slot of (head, key) in table t of cap slots: its entry, or the free
+ * slot where it goes. */
+static struct ac_seen *seen_slot(struct ac_seen *t, size_t cap, const char *head, const char *key)
+{
+	size_t i = seen_hash(head, key) & (cap - 1);
+	while (t[i].key && !seen_is(t[i].key, head, key))
+		i = (i + 1) & (cap - 1);
+	return &t[i];
+}
+
+int ac_reader_first_line(const reader *r, const char *key)
+{
+	if (!r->cap_seen)
+		return 0;
+	const struct ac_seen *e = seen_slot(r->seen, r->cap_seen, r->head, key);
+	return e->key ? e->line : 0;
+}
+
+void ac_reader_note(reader *r, const char *key)
+{
+	if (2 * (r->n_seen + 1) > r->cap_seen) {
+		size_t cap = r->cap_seen ? 2 * r->cap_seen : 64;
+		struct ac_seen *t = calloc(cap, sizeof *t);
+		if (!t) {
+			ac_reader_nomem(r);
+			return;
+		}
+		for (size_t i = 0; i < r->cap_seen; i++)
+			if (r->seen[i].key) {
+				size_t j = fnv(FNV_START, r->seen[i].key) & (cap - 1);
+				while (t[j].key)
+					j = (j + 1) & (cap - 1);
+				t[j] = r->seen[i];
+			}
+		free(r->seen);
+		r->seen = t;
+		r->cap_seen = cap;
+	}
+	struct ac_seen *e = seen_slot(r->seen, r->cap_seen, r->head, key);
+	if (e->key)
+		return;
+	e->key = ac_strdup_printf("%s\n%s", r->head, key ? key : "");
+	if (!e->key) {
+		ac_reader_nomem(r);
+		return;
+	}
+	e->line = r->line;
+	r->n_seen++;
+}
+
+void ac_reader_twice(reader *r, int col, const char *key)
+{
+	int first = ac_reader_first_line(r, key);
+	if (first && first != r->line)
+		ac_reader_error(r, col, "'%s' is set twice in this section (first on line %d)", key, first);
+	else
+		ac_reader_error(r, col, "'%s' is set twice in this section", key);
+}
+
+void ac_reader_free_seen(reader *r)
+{
+	for (size_t i = 0; i < r->cap_seen; i++)
+		free(r->seen[i].key);
+	free(r->seen);
+	r->seen = NULL;
+	r->n_seen = r->cap_seen = 0;
+}
+
 /* The parse stops at the end of the line (parse.c reports it once). */
 void ac_reader_nomem(reader *r)
 {
@@ -92,7 +191,7 @@ int ac_reader_valid_id(const char *s)
 void ac_reader_text(reader *r, char **slot, const char *key, const char *value, int key_col, int value_col)
 {
 	if (*slot) {
-		ac_reader_error(r, key_col, "'%s' is set twice in this section", key);
+		ac_reader_twice(r, key_col, key);
 		return;
 	}
 	*slot = ac_reader_strdup(r, value);
@@ -101,16 +200,15 @@ void ac_reader_text(reader *r, char **slot, const char *key, const char *value, 
 	/* Checked like every text, though this one is shown as written. */
 	ac_template t;
 	ac_site at = ac_reader_site(r, value_col);
-	if (ac_template_compile(&at, value, &t))
-		ac_template_free(&t);
-	else
+	if (!ac_template_compile(&at, value, &t))
 		r->failed = 1;
+	ac_template_free(&t); /* only the check was wanted (a refused text keeps its copy) */
 }
 
 void ac_reader_template(reader *r, ac_template *slot, const char *key, const char *value, int key_col, int value_col)
 {
 	if (slot->text) {
-		ac_reader_error(r, key_col, "'%s' is set twice in this section", key);
+		ac_reader_twice(r, key_col, key);
 		return;
 	}
 	ac_site at = ac_reader_site(r, value_col);
@@ -177,7 +275,7 @@ void ac_reader_choice(reader *r, ac_choices *c, const char *key, char *value, in
 	if (!cond && (how & AC_CHOICE_ONCE))
 		for (size_t i = 0; i < c->n; i++)
 			if (!c->items[i].when) {
-				ac_reader_error(r, key_col, "'%s' is set twice in this section", key);
+				ac_reader_twice(r, key_col, key);
 				return;
 			}
 	if (!ac_reader_grow(r, (void **)&c->items, &c->n, sizeof *c->items))

@@ -31,6 +31,11 @@ typedef struct {
 	/* When its conditions are evaluated (AC_STAGE_*): they may use only the
 	 * facts decided before. */
 	int stage;
+	/* The settings that may be given more than once in one section (NULL-
+	 * terminated; "*" for every one).  A setting ending in "_if" (one line of
+	 * an ordered choice) always may; any other given twice is refused,
+	 * naming both lines (parse.c). */
+	const char *const *repeatable;
 } ac_section_kind;
 
 struct reader {
@@ -46,6 +51,12 @@ struct reader {
 	int idx;      /* which category, path, rule, ... the section is */
 	int head_col; /* column of the section's kind in its header */
 	int thresholds_line; /* line of the [thresholds] header, 0 before it */
+	/* The first line of every section header and every setting, keyed by
+	 * "header\nsetting" ("header\n" for the header itself): what a
+	 * setting given twice is refused with (reader.c, ac_reader_first_line). */
+	struct ac_seen *seen;
+	size_t n_seen, cap_seen;
+	char head[192]; /* the current section's header ("derive name"), "" at the top */
 };
 
 /* Reports a problem at column col (0: the whole line) of the current line. */
@@ -54,6 +65,16 @@ void ac_reader_error(reader *r, int col, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)))
 #endif
 	;
+/* Records the current line as where setting key (NULL: the section header
+ * itself) of the current section was first given, unless it was given
+ * before.  parse.c calls it for every header and setting. */
+void ac_reader_note(reader *r, const char *key);
+/* The line on which setting key (NULL: the current section's header) was
+ * first given in a section with the current header; 0 when never. */
+int ac_reader_first_line(const reader *r, const char *key);
+/* "'key' is set twice in this section (first on line N)". */
+void ac_reader_twice(reader *r, int col, const char *key);
+void ac_reader_free_seen(reader *r);
 /* Reports that memory ran out (the policy is then refused with AC_ENOMEM). */
 void ac_reader_nomem(reader *r);
 /* Marks the section being opened as refused: its lines are skipped. */

@@ -28,7 +28,8 @@ static void thresholds_assign(reader *r, const char *key, char *value, int key_c
 	if (t < 0)
 		ac_reader_error(r, key_col, "unknown threshold '%s' (see 'aicert policy show' for the list)", key);
 	else if (p->threshold_set[t])
-		ac_reader_error(r, key_col, "threshold '%s' is set twice", key);
+		ac_reader_error(r, key_col, "threshold '%s' is set twice (first on line %d)", key,
+				ac_reader_first_line(r, key));
 	else if (!ac_reader_number(value, &x) || x < 0)
 		ac_reader_error(r, value_col, "threshold '%s': found '%s', expected a number of 0 or more", key, value);
 	else {
@@ -49,7 +50,7 @@ static void thresholds_complete(reader *r)
 }
 
 const ac_section_kind ac_sec_thresholds = {"thresholds", 0, thresholds_open, thresholds_assign, thresholds_complete,
-						    AC_STAGE_AFTER};
+						    AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ [category NAME] */
 
@@ -61,7 +62,8 @@ static void category_open(reader *r, const char *arg, int arg_col)
 		ac_reader_error(r, arg_col, "unknown category '%s'; expected one of %s", arg, ac_enum_list(AC_ENUM_CATEGORY));
 		ac_reader_refuse(r);
 	} else if (p->categories[r->idx].defined)
-		ac_reader_error(r, arg_col, "category '%s' is defined twice", arg);
+		ac_reader_error(r, arg_col, "category '%s' is defined twice (first on line %d)", arg,
+				ac_reader_first_line(r, NULL));
 	else
 		p->categories[r->idx].defined = 1;
 }
@@ -100,7 +102,7 @@ static void category_complete(reader *r)
 }
 
 const ac_section_kind ac_sec_category = {"category", 1, category_open, category_assign, category_complete,
-						  AC_STAGE_AFTER};
+						  AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ [domain NAME] */
 
@@ -121,7 +123,7 @@ static void domain_assign(reader *r, const char *key, char *value, int key_col, 
 		ac_reader_unknown_key(r, key, key_col, "keywords");
 }
 
-const ac_section_kind ac_sec_domain = {"domain", 1, domain_open, domain_assign, NULL, AC_STAGE_AFTER};
+const ac_section_kind ac_sec_domain = {"domain", 1, domain_open, domain_assign, NULL, AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ [gwa] */
 
@@ -135,7 +137,8 @@ static void gwa_assign(reader *r, const char *key, char *value, int key_col, int
 	}
 	for (size_t i = 0; i < p->n_gwa; i++)
 		if (strcmp(p->gwa_ids[i], key) == 0) {
-			ac_reader_error(r, key_col, "work activity '%s' is mapped twice", key);
+			ac_reader_error(r, key_col, "work activity '%s' is mapped twice (first on line %d)", key,
+					ac_reader_first_line(r, key));
 			return;
 		}
 	size_t n = p->n_gwa;
@@ -149,7 +152,7 @@ static void gwa_assign(reader *r, const char *key, char *value, int key_col, int
 	p->n_gwa++;
 }
 
-const ac_section_kind ac_sec_gwa = {"gwa", 0, NULL, gwa_assign, NULL, AC_STAGE_AFTER};
+const ac_section_kind ac_sec_gwa = {"gwa", 0, NULL, gwa_assign, NULL, AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ [compare] */
 
@@ -197,7 +200,7 @@ static void compare_complete(reader *r)
 		ac_reader_error(r, 0, "[compare] needs 'order' and 'statement'");
 }
 
-const ac_section_kind ac_sec_compare = {"compare", 0, NULL, compare_assign, compare_complete, AC_STAGE_AFTER};
+const ac_section_kind ac_sec_compare = {"compare", 0, NULL, compare_assign, compare_complete, AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ [fit] */
 
@@ -269,7 +272,7 @@ static void fit_assign(reader *r, const char *key, char *value, int key_col, int
 		ac_reader_unknown_key(r, key, key_col, "fits_from, levels, off_level, technical_domains or technical_from");
 }
 
-const ac_section_kind ac_sec_fit = {"fit", 0, NULL, fit_assign, NULL, AC_STAGE_AFTER};
+const ac_section_kind ac_sec_fit = {"fit", 0, NULL, fit_assign, NULL, AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ [preparation] */
 
@@ -298,4 +301,4 @@ static void preparation_complete(reader *r)
 }
 
 const ac_section_kind ac_sec_preparation = {"preparation", 0, NULL, preparation_assign, preparation_complete,
-					    AC_STAGE_AFTER};
+					    AC_STAGE_AFTER, NULL};

@@ -33,7 +33,8 @@ static int named_item(reader *r, const char *kind, const char *arg, int col, voi
 	for (size_t i = 0; i < *n; i++) {
 		const char *id = *(char **)((char *)*arr + i * size + id_offset);
 		if (id && strcmp(id, arg) == 0) {
-			ac_reader_error(r, col, "%s '%s' is defined twice", kind, arg);
+			ac_reader_error(r, col, "%s '%s' is defined twice (first on line %d)", kind, arg,
+					ac_reader_first_line(r, NULL));
 			ac_reader_refuse(r);
 			return 0;
 		}
@@ -89,6 +90,34 @@ static void derive_count(reader *r, ac_derived *d, char *value, int value_col)
 	}
 }
 
+/* Looking for one fact slot among those a condition uses. */
+typedef struct {
+	size_t slot;
+	int found;
+} uses_ctx;
+
+static void uses_slot(size_t slot, void *ctx)
+{
+	uses_ctx *u = ctx;
+	u->found |= slot == u->slot;
+}
+
+/* A derived fact is decided from facts decided before it: names must be
+ * defined before they are used, so the only cycle left to refuse is a fact
+ * whose own condition uses it. */
+static void derive_no_cycle(reader *r, const ac_derived *d, int col)
+{
+	uses_ctx u = {(size_t)AC_F__BUILTIN + (size_t)r->idx, 0};
+	if (d->when)
+		ac_expr_facts(d->when, uses_slot, &u);
+	for (size_t i = 0; i < d->n_counted; i++)
+		if (d->counted[i])
+			ac_expr_facts(d->counted[i], uses_slot, &u);
+	if (u.found)
+		ac_reader_error(r, col, "[derive %s] uses itself: a fact cannot be decided from its own value (a cycle)",
+				d->name);
+}
+
 static void derive_assign(reader *r, const char *key, char *value, int key_col, int value_col)
 {
 	ac_derived *d = &r->pol->derived[r->idx];
@@ -100,8 +129,11 @@ static void derive_assign(reader *r, const char *key, char *value, int key_col, 
 	} else if (strcmp(key, "count") == 0) {
 		d->type = AC_T_NUM;
 		derive_count(r, d, value, value_col);
-	} else
+	} else {
 		ac_reader_unknown_key(r, key, key_col, "one 'when' or 'count' line");
+		return;
+	}
+	derive_no_cycle(r, d, value_col);
 }
 
 static void derive_complete(reader *r)
@@ -127,7 +159,7 @@ static void derive_complete(reader *r)
 	}
 }
 
-const ac_section_kind ac_sec_derive = {"derive", 1, derive_open, derive_assign, derive_complete, AC_STAGE_VERDICT};
+const ac_section_kind ac_sec_derive = {"derive", 1, derive_open, derive_assign, derive_complete, AC_STAGE_VERDICT, NULL};
 
 /* ------------------------------------------------------------ [rule NAME] */
 
@@ -208,7 +240,7 @@ static void rule_complete(reader *r)
 	}
 }
 
-const ac_section_kind ac_sec_rule = {"rule", 1, rule_open, rule_assign, rule_complete, AC_STAGE_VERDICT};
+const ac_section_kind ac_sec_rule = {"rule", 1, rule_open, rule_assign, rule_complete, AC_STAGE_VERDICT, NULL};
 
 /* ------------------------------------------------------------ [flag NAME] */
 
@@ -251,7 +283,7 @@ static void flag_complete(reader *r)
 	}
 }
 
-const ac_section_kind ac_sec_flag = {"flag", 1, flag_open, flag_assign, flag_complete, AC_STAGE_AFTER};
+const ac_section_kind ac_sec_flag = {"flag", 1, flag_open, flag_assign, flag_complete, AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ [alternative PATH] */
 
@@ -263,7 +295,8 @@ static void alternative_open(reader *r, const char *arg, int arg_col)
 		ac_reader_error(r, arg_col, "unknown alternative '%s'; expected one of %s", arg, ac_enum_list(AC_ENUM_PATH));
 		ac_reader_refuse(r);
 	} else if (p->alts[r->idx].defined)
-		ac_reader_error(r, arg_col, "alternative '%s' is defined twice", arg);
+		ac_reader_error(r, arg_col, "alternative '%s' is defined twice (first on line %d)", arg,
+				ac_reader_first_line(r, NULL));
 	else
 		p->alts[r->idx].defined = 1;
 }
@@ -322,7 +355,10 @@ static void alternative_complete(reader *r)
 	}
 }
 
-const ac_section_kind ac_sec_alternative = {"alternative", 1, alternative_open, alternative_assign, alternative_complete, AC_STAGE_AFTER};
+/* 'add' lines each add to the score. */
+static const char *const alternative_lists[] = {"add", NULL};
+const ac_section_kind ac_sec_alternative = {"alternative", 1, alternative_open, alternative_assign, alternative_complete,
+					    AC_STAGE_AFTER, alternative_lists};
 
 /* ------------------------------------------------------------ freeing */
 

@@ -215,6 +215,9 @@
 	W(WARNING_CERT_OVER_BUDGET, "warning.cert_over_budget", "cost,budget") \
 	W(WARNING_SHARES, "warning.shares", "total") \
 	W(WARNING_PREFILLED, "warning.prefilled", "count,code,groups") \
+	W(WARNING_PREFILLED_SPLIT, "warning.prefilled_split", "count,code,groups") \
+	W(WARNING_PREFILLED_FOLDED, "warning.prefilled_folded", "count,code,groups,folded") \
+	W(WARNING_PREFILLED_TASKS, "warning.prefilled_tasks", "count,code") \
 	W(WARNING_UNCATEGORISED, "warning.uncategorised", "count") \
 	W(TASK_GROUP, "task.group", "category,tasks") \
 	W(TASK_GROUP_MORE, "task.group_more", "count") \

@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "core/diag.h"
+#include "core/json.h"
 #include "core/strbuf.h"
 #include "questionnaire/questionnaire.h"
 
@@ -42,7 +43,9 @@ static int holds(const ac_qn_when *w, const ac_profile *p)
 	int answered = strcmp(text, "null") != 0;
 	int match = 0;
 	if (answered && (w->op == AC_QN_WHEN_IS || w->op == AC_QN_WHEN_NOT)) {
-		json_t *v = json_loads(text, JSON_DECODE_ANY, NULL);
+		json_error_t jerr;
+		ac_status jst;
+		json_t *v = ac_json_load(text, strlen(text), JSON_DECODE_ANY, &jerr, &jst);
 		for (size_t i = 0; v && i < w->n_values && !match; i++) {
 			if (json_is_array(v)) {
 				size_t k;
@@ -175,7 +178,7 @@ static ac_status text(const char *typed, char **json, ac_diags *d)
 	json_t *s = json_string(strcasecmp(typed, "none") == 0 ? "" : typed);
 	if (!s)
 		return said(ac_diags_add(d, NULL, NULL, 0, 0, "the answer is not valid UTF-8 text"));
-	*json = json_dumps(s, JSON_ENCODE_ANY); /* malloc'd: freed with ac_free like every string handed out */
+	*json = ac_json_text(s, JSON_ENCODE_ANY, NULL); /* malloc'd: freed with ac_free like every string handed out */
 	json_decref(s);
 	return *json ? AC_OK : ac_diags_oom(d, NULL, "reading an answer");
 }

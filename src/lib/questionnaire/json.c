@@ -32,6 +32,14 @@ static json_t *field_json(const ac_field *f)
 	return o;
 }
 
+/* A value the questionnaire holds as JSON text (checked when it was read). */
+static json_t *literal(const char *text)
+{
+	json_error_t err;
+	ac_status st;
+	return ac_json_load(text, strlen(text), JSON_DECODE_ANY, &err, &st);
+}
+
 static json_t *question_json(const ac_qn_question *q)
 {
 	json_t *o = json_object(), *choices = json_array(), *when = json_array(), *tries = json_array();
@@ -44,7 +52,7 @@ static json_t *question_json(const ac_qn_question *q)
 	json_object_set_new(o, "later", json_boolean(q->later));
 	for (size_t i = 0; i < q->n_choices; i++) {
 		json_t *c = json_object();
-		json_object_set_new(c, "value", json_loads(q->choices[i].json, JSON_DECODE_ANY, NULL));
+		json_object_set_new(c, "value", literal(q->choices[i].json));
 		json_object_set_new(c, "label", json_string(q->choices[i].label));
 		json_array_append_new(choices, c);
 	}
@@ -58,7 +66,7 @@ static json_t *question_json(const ac_qn_question *q)
 		json_array_append_new(when, w);
 	}
 	for (size_t i = 0; i < q->n_tries; i++)
-		json_array_append_new(tries, json_loads(q->tries[i], JSON_DECODE_ANY, NULL));
+		json_array_append_new(tries, literal(q->tries[i]));
 	json_object_set_new(o, "choices", choices);
 	json_object_set_new(o, "when", when);
 	json_object_set_new(o, "try", tries);
@@ -68,13 +76,15 @@ static json_t *question_json(const ac_qn_question *q)
 ac_status ac_questionnaire_render_json(const ac_questionnaire *qn, char **out, size_t *len)
 {
 	*out = NULL;
+	unsigned long failures = ac_mem_failures(); /* jansson leaves out what it cannot store */
 	json_t *doc = json_object(), *qs = json_array();
 	json_object_set_new(doc, "schema", json_string(AC_QUESTIONNAIRE_SCHEMA));
 	json_object_set_new(doc, "profile_schema", json_string(AC_PROFILE_SCHEMA));
 	for (size_t i = 0; qs && i < qn->n; i++)
 		json_array_append_new(qs, question_json(&qn->q[i]));
 	json_object_set_new(doc, "questions", qs);
-	char *text = doc ? json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+	char *text = doc && ac_mem_failures() == failures ? ac_json_text(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER, NULL)
+							    : NULL;
 	json_decref(doc);
 	if (!text)
 		return AC_ENOMEM;

@@ -297,7 +297,10 @@ static void line_try(rd *r, char *rest)
 	for (int i = 0; i < n; i++) {
 		ac_diags d;
 		ac_diags_init(&d);
-		if (ac_profile_set(p, r->cur->field, w[i], &d) != AC_OK)
+		ac_status st = ac_profile_set(p, r->cur->field, w[i], &d);
+		if (st == AC_ENOMEM)
+			r->nomem = r->failed = 1;
+		else if (st != AC_OK)
 			err(r, "the tried value %s: %s", w[i], d.count ? d.items[0].message : "refused");
 		ac_diags_free(&d);
 		if (push(r, (void **)&r->tries, &r->n_tries, sizeof(char *), &w[i]) < 0)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/options.h"
+#include "core/json.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "occdata/occupation.h"
@@ -149,9 +150,9 @@ ac_status ac_render_json_value(json_t *root, unsigned long failures, char **out,
 {
 	*out = NULL;
 	char *s = root && ac_mem_failures() == failures
-			  ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12))
+			  ? ac_json_text(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12), NULL)
 			  : NULL;
-	if (s && ac_mem_failures() != failures) { /* the dump, too, may leave something out */
+	if (s && ac_mem_failures() != failures) { /* a value left out of the tree while building it */
 		free(s);
 		s = NULL;
 	}

@@ -71,11 +71,6 @@ static const sqlite3_mem_methods sqlite_methods = {
 	sq_malloc, sq_free, sq_realloc, sq_size, sq_roundup, sq_init, sq_shutdown, NULL,
 };
 
-static void *json_malloc(size_t n)
-{
-	return ac_mem_hook_malloc(n);
-}
-
 ac_status ac_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t),
 			   void (*free_fn)(void *))
 {
@@ -84,6 +79,6 @@ ac_status ac_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void 
 	if (sqlite3_config(SQLITE_CONFIG_MALLOC, &sqlite_methods) != SQLITE_OK)
 		return AC_EINPUT;
 	ac_mem_set(malloc_fn, realloc_fn, free_fn);
-	json_set_alloc_funcs(json_malloc, ac_mem_hook_free);
+	json_set_alloc_funcs(ac_mem_json_malloc, ac_mem_hook_free);
 	return AC_OK;
 }
