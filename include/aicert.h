@@ -74,6 +74,11 @@ void ac_free(void *p);
  * reported as out of memory (AC_ENOMEM), never as bad input.  Returns
  * AC_EINPUT when an argument is NULL or SQLite is already in use.  This is
  * the library's one piece of global state. */
+/* How many allocations of the calling thread have failed in the library
+ * (and in jansson and SQLite once ac_set_allocator routed theirs through
+ * it).  A front end that builds JSON with jansson itself compares it before
+ * and after, since jansson leaves out what it cannot store. */
+unsigned long ac_allocation_failures(void);
 ac_status ac_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t),
 			   void (*free_fn)(void *));
 /* 1 when s is a real calendar date written YYYY-MM-DD (the form of an

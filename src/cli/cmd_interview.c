@@ -186,6 +186,7 @@ static int finish(interview *iv, const cli_args *args, const char *as_of, const 
 		rc = cli_fail(st, &d, "interview");
 		goto done;
 	}
+	ui_check_memory(iv->u); /* nothing is written from answers that may have been taken wrongly */
 	const char *save = cli_opt(args, "save");
 	path = save ? strdup(save) : default_save_path();
 	if (!path) {

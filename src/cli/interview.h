@@ -19,6 +19,7 @@ typedef struct {
 	char **history;  /* free-text answers so far, for line editing */
 	size_t n_history;
 	unsigned long answers; /* lines read */
+	unsigned long failures; /* failed allocations when the interview began */
 } ui;
 
 /* Sets up the conversation; prints why and returns an exit code when it
@@ -29,6 +30,12 @@ void ui_close(ui *u);
  * are offered on the arrow keys.  On end of input or Ctrl-D it says how to
  * start again and exits (nothing has been written before the end). */
 char *ui_read(ui *u, const char *prompt, const char *const *choices, size_t n);
+/* When an allocation failed since the interview began (in the library or in
+ * the jansson trees the steps build, which leave out what they cannot
+ * store), says memory ran out and that nothing was saved, and exits 1: the
+ * answers read so far may have been taken wrongly.  ui_read checks it before
+ * each answer; the caller checks it before the report and the save. */
+void ui_check_memory(const ui *u);
 /* Prints text wrapped to the width, each line after indent. */
 void ui_wrap(ui *u, const char *indent, const char *text);
 /* The question's text in bold and its help in dim (plain without colour). */

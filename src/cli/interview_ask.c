@@ -93,8 +93,11 @@ int ask_value(interview *iv, const ac_qn_question *q, const char *current, char 
 		} else {
 			ac_diags d;
 			ac_diags_init(&d);
-			if (ac_question_parse_answer(q, s, json, &d) == AC_OK)
+			ac_status st = ac_question_parse_answer(q, s, json, &d);
+			if (st == AC_OK)
 				result = 0;
+			else if (st == AC_ENOMEM)
+				ui_check_memory(u); /* exits: memory ran out, not a wrong answer */
 			else
 				ui_say(u, "  %s\n", d.count ? d.items[0].message : "that answer was not understood");
 			ac_diags_free(&d);

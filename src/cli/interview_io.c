@@ -52,6 +52,7 @@ int ui_open(ui *u, int piped)
 	memset(u, 0, sizeof *u);
 	u->piped = piped;
 	u->out = stderr;
+	u->failures = ac_allocation_failures();
 	u->width = 78;
 	if (!piped && !isatty(STDIN_FILENO)) {
 		cli_error("standard input is not a terminal, and the interview asks its questions on one.\n"
@@ -88,6 +89,15 @@ void ui_close(ui *u)
 	signal(SIGINT, SIG_DFL);
 }
 
+void ui_check_memory(const ui *u)
+{
+	if (ac_allocation_failures() == u->failures)
+		return;
+	fputs("\naicert: out of memory", stderr);
+	fputs(stopped, stderr);
+	exit(CLI_EXIT_FAIL);
+}
+
 static void stop(void)
 {
 	fputs(stopped, stderr);
@@ -97,6 +107,7 @@ static void stop(void)
 char *ui_read(ui *u, const char *prompt, const char *const *choices, size_t n)
 {
 	char *line = NULL;
+	ui_check_memory(u);
 	if (u->piped) {
 		fputs(prompt, u->out);
 		size_t cap = 0;

@@ -128,7 +128,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (ac_certs_render(cat, &f, AC_FORMAT_TEXT, &out, &len) != AC_OK)
 			__builtin_trap();
 		ac_free(out);
-		assess_with(data, size, ac_cert_id(ac_catalogue_at(cat, ac_catalogue_count(cat) - 1)));
+		/* A session reads the policy again and compare assesses every
+		 * entry: one merged text in eight goes that far, chosen by its
+		 * bytes, so the merge itself is tried often. */
+		if (data[size / 2] % 8 == 0)
+			assess_with(data, size, ac_cert_id(ac_catalogue_at(cat, ac_catalogue_count(cat) - 1)));
 	}
 	ac_free(first_json);
 	ac_catalogue_free(cat);

@@ -42,8 +42,11 @@ def run(args, fail_at=0, env_extra=None, count_file=None):
     if count_file:
         env["AICERT_ALLOC_COUNT"] = count_file
     env.update(env_extra or {})
-    p = subprocess.run([AICERT] + args, stdin=subprocess.DEVNULL, capture_output=True, env=env, timeout=TIMEOUT,
-                       cwd=TMP)
+    # An argument "<FILE" is not passed on: the command reads FILE on standard input.
+    stdin = next((os.path.join(TMP, a[1:]) for a in args if a.startswith("<")), None)
+    args = [a for a in args if not a.startswith("<")]
+    with open(stdin or os.devnull, "rb") as f:
+        p = subprocess.run([AICERT] + args, stdin=f, capture_output=True, env=env, timeout=TIMEOUT, cwd=TMP)
     # The one figure that differs from run to run: how long an import took.
     out = re.sub(rb" in [0-9]+\.[0-9] s \(", b" in 0.0 s (", p.stdout)
     return p.returncode, out, p.stderr
@@ -58,6 +61,9 @@ def setup():
             with open(os.path.join(EXAMPLES, name), "rb") as f:
                 out.write(b" ".join(f.read().split()) + b"\n")
         out.write(b'{"schema": "aicert/profile/v2", "role": {"kind": "astronaut"}}\n')
+    # The interview's answers, one per line, as a script gives them (--piped).
+    with open(os.path.join(TMP, "answers.txt"), "w") as f:
+        f.write("\n".join(["nurse", "1", "", "1", "", "2"] + [""] * 60) + "\n")
     rc, _, err = run(["assess", os.path.join(EXAMPLES, "reporting-analyst.json"), "--save", "--as-of", "2026-01-01"])
     rc2, _, err2 = run(["assess", os.path.join(EXAMPLES, "product-lead.json"), "--save", "--as-of", "2026-01-02"])
     if rc or rc2:
@@ -80,6 +86,7 @@ COMMANDS = [
     ("compare markdown", ["compare", EX("nurse-to-informatics.json"), "--format", "markdown", "--top", "3",
                           "--as-of", "2026-03-01"], None),
     ("questionnaire", ["questionnaire", "--format", "json"], None),
+    ("interview", ["interview", "--piped", "--data", DB, "--as-of", "2026-03-01", "<answers.txt"], None),
     ("certs list", ["certs", "list"], None),
     ("certs show", ["certs", "show", "aws-aif-c01", "--format", "json"], None),
     ("certs search", ["certs", "search", "machine", "learning"], None),

@@ -3,7 +3,9 @@
  * data/catalogue.json, plus any a user adds or overrides from a file of the
  * same format.  The accepted entry shape is one table (`fields` below) that a
  * single walker applies, so every refusal names the JSON path, what was found
- * and what was expected.  Entries are kept sorted by id.
+ * and what was expected.  Entries are kept sorted by id.  It is one file,
+ * longer than most, because the field table, its walker, the merge and the
+ * lookups all work on the entry's layout, which nothing outside may see.
  */
 #include <ctype.h>
 #include <stdarg.h>

@@ -5,7 +5,9 @@
  * named facts (facts.h), answers as given and three-valued; the policy then
  * decides from them (decide.c): the claims, the phase, which motives are
  * valid, its derived facts, the verdict and the positioning.  Nothing here
- * knows a rule order or a judgement: those come from the policy.
+ * knows a rule order or a judgement: those come from the policy.  The steps
+ * stay in one file, longer than most, so the whole of the model's order can
+ * be read in one place, as FRAMEWORK.md lays it out.
  */
 #include <math.h>
 #include <stdarg.h>

@@ -57,6 +57,10 @@ struct ac_occdata {
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *stmt[OCC_Q__COUNT];
+	/* ac_mem_failures() when the last statement was taken (occ_stmt): an
+	 * error after an allocation failed since is memory running out, whatever
+	 * SQLite calls it (its FTS5 parser reports one as a syntax error). */
+	unsigned long failures;
 	occ_cached cache[OCC_CACHE_SIZE];
 	unsigned long tick;
 	occ_sorted betas;  /* published occupation betas */
@@ -84,7 +88,8 @@ ac_status occ_stmt(ac_occdata *db, int slot, const char *sql, sqlite3_stmt **st,
 void occ_stmt_done(sqlite3_stmt *st);
 
 /* A diagnostic for the handle's last SQLite error: AC_ENOMEM when SQLite ran
- * out of memory, else AC_EIO. */
+ * out of memory or an allocation failed since the statement was taken, else
+ * AC_EIO. */
 ac_status occ_db_error(ac_occdata *db, ac_diags *diags);
 /* A diagnostic for a call made without a handle: AC_ENODATA. */
 ac_status occ_no_data(ac_diags *diags);

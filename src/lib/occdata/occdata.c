@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "aicert.h"
+#include "core/alloc.h"
 #include "core/diag.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
@@ -100,7 +101,7 @@ char *ac_occdata_default_path(void)
 ac_status occ_db_error(ac_occdata *db, ac_diags *diags)
 {
 	int rc = sqlite3_errcode(db->db) & 0xff;
-	if (rc == SQLITE_NOMEM)
+	if (rc == SQLITE_NOMEM || ac_mem_failures() != db->failures)
 		return ac_diags_oom(diags, db->path, "reading the occupation database");
 	if (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB)
 		ac_diags_add(diags, db->path, NULL, 0, 0, "the occupation database is damaged (%s): %s",
@@ -122,6 +123,7 @@ ac_status occ_no_data(ac_diags *diags)
 ac_status occ_stmt(ac_occdata *db, int slot, const char *sql, sqlite3_stmt **st, ac_diags *diags)
 {
 	*st = NULL;
+	db->failures = ac_mem_failures();
 	if (!db->stmt[slot]) {
 		int rc = sqlite3_prepare_v3(db->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &db->stmt[slot], NULL);
 		if (rc != SQLITE_OK) {
@@ -267,6 +269,7 @@ ac_status ac_occdata_open(const char *path, ac_occdata **out, ac_diags *diags)
 		return s;
 	}
 	db->path = p;
+	db->failures = ac_mem_failures();
 	ac_status st = open_connection(db, diags);
 	if (st != AC_OK) {
 		ac_occdata_close(db);

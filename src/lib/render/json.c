@@ -3,7 +3,9 @@
  * are written in contract order and every real number is rounded on purpose,
  * so the same assessment always gives the same bytes.  The document is written
  * straight into the output (core/jsonw.h), laid out as jansson lays it out;
- * jansson reads only the answers the engine stored as JSON text.
+ * jansson reads only the answers the engine stored as JSON text.  One file,
+ * longer than most, so the document's keys can be checked against
+ * ASSESSMENT.md top to bottom in one place.
  */
 #include <math.h>
 #include <stdio.h>

@@ -82,3 +82,8 @@ ac_status ac_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void 
 	json_set_alloc_funcs(ac_mem_json_malloc, ac_mem_hook_free);
 	return AC_OK;
 }
+
+unsigned long ac_allocation_failures(void)
+{
+	return ac_mem_failures();
+}
