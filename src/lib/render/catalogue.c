@@ -198,13 +198,11 @@ ac_status ac_certs_render_with(const ac_catalogue *cat, const ac_policy *pol, co
 		st = ac_render_json_value(list_json(rows, shown), failures, out, len);
 	} else {
 		const ac_wording *words = NULL;
-		st = ac_wording_builtin(&words, NULL);
+		strbuf sb;
+		st = ac_render_text_begin(&words, &sb);
 		if (st == AC_OK) {
-			strbuf sb;
-			sb_init(&sb);
 			list_text(&sb, words, pol, rows, shown, total, unknown_cost, empty_domain, width);
-			*out = ac_render_take_clean(&sb, len);
-			st = *out ? AC_OK : AC_ENOMEM;
+			st = ac_render_text_end(&sb, out, len);
 		}
 	}
 	free(rows);
@@ -386,12 +384,10 @@ ac_status ac_cert_render_with(const ac_cert *c, const ac_policy *pol, ac_format 
 	if (format != AC_FORMAT_TEXT)
 		return AC_EINPUT;
 	const ac_wording *words = NULL;
-	ac_status st = ac_wording_builtin(&words, NULL);
+	strbuf sb;
+	ac_status st = ac_render_text_begin(&words, &sb);
 	if (st != AC_OK)
 		return st;
-	strbuf sb;
-	sb_init(&sb);
 	show_text(&sb, words, c, pol);
-	*out = ac_render_take_clean(&sb, len);
-	return *out ? AC_OK : AC_ENOMEM;
+	return ac_render_text_end(&sb, out, len);
 }

@@ -453,14 +453,12 @@ ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, co
 	if (format != AC_FORMAT_TEXT && format != AC_FORMAT_MARKDOWN && format != AC_FORMAT_HTML)
 		return AC_EINPUT;
 	const ac_wording *words = NULL;
-	ac_status st = ac_wording_builtin(&words, NULL);
+	strbuf sb;
+	ac_status st = ac_render_text_begin(&words, &sb);
 	if (st != AC_OK)
 		return st;
-	strbuf sb;
-	sb_init(&sb);
 	out o = {&sb, format == AC_FORMAT_MARKDOWN, width, format == AC_FORMAT_HTML ? ac_html_writer() : NULL,
 		 {.out = &sb, .width = width, .words = words}, words};
 	comparison_out(c, &o);
-	*out_text = ac_render_take_clean(&sb, len);
-	return *out_text ? AC_OK : AC_ENOMEM;
+	return ac_render_text_end(&sb, out_text, len);
 }

@@ -205,6 +205,18 @@ void ac_render_put_clean(strbuf *sb, const char *s, size_t n)
 	sb_putn(sb, s + run, n - run);
 }
 
+ac_status ac_render_text_begin(const ac_wording **words, strbuf *sb)
+{
+	sb_init(sb);
+	return ac_wording_builtin(words, NULL);
+}
+
+ac_status ac_render_text_end(strbuf *sb, char **out, size_t *len)
+{
+	*out = ac_render_take_clean(sb, len);
+	return *out ? AC_OK : AC_ENOMEM;
+}
+
 char *ac_render_take_clean(strbuf *sb, size_t *len)
 {
 	strbuf clean;

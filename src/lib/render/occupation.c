@@ -68,14 +68,12 @@ ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m,
 	if (format == AC_FORMAT_JSON)
 		return ac_render_json_value(matches_json(words, m, n), failures, out, len);
 	const ac_wording *w = NULL;
-	ac_status st = ac_wording_builtin(&w, NULL);
+	strbuf sb;
+	ac_status st = ac_render_text_begin(&w, &sb);
 	if (st != AC_OK)
 		return st;
-	strbuf sb;
-	sb_init(&sb);
 	matches_text(&sb, w, words, m, n);
-	*out = ac_render_take_clean(&sb, len);
-	return *out ? AC_OK : AC_ENOMEM;
+	return ac_render_text_end(&sb, out, len);
 }
 
 /* ------------------------------------------------------------ show */
@@ -441,13 +439,11 @@ ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *in
 	if (format == AC_FORMAT_JSON)
 		return ac_render_json_value(occupation_json(o, info, groups), failures, out, len);
 	const ac_wording *w = NULL;
-	ac_status st = ac_wording_builtin(&w, NULL);
+	strbuf sb;
+	ac_status st = ac_render_text_begin(&w, &sb);
 	if (st != AC_OK)
 		return st;
-	strbuf sb;
-	sb_init(&sb);
 	const page pg = {&sb, w};
 	print_occupation(&pg, o, info);
-	*out = ac_render_take_clean(&sb, len);
-	return *out ? AC_OK : AC_ENOMEM;
+	return ac_render_text_end(&sb, out, len);
 }

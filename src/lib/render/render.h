@@ -155,6 +155,12 @@ void ac_render_put_clean(strbuf *sb, const char *s, size_t n);
  * every control character in it but the newline came from the data, and is
  * escaped (ac_utf8_escape) so that it cannot drive the terminal. */
 char *ac_render_take_clean(strbuf *sb, size_t *len);
+/* The start and end of such a text: the built-in wording into *words and an
+ * empty buffer (AC_OK, or why the wording could not be read: nothing to
+ * end); then the buffer taken clean into *out (AC_ENOMEM when memory ran
+ * out while it was written). */
+ac_status ac_render_text_begin(const ac_wording **words, strbuf *sb);
+ac_status ac_render_text_end(strbuf *sb, char **out, size_t *len);
 /* Writes text from column col (the caller wrote what precedes it), wrapping
  * at width columns; later lines start at column indent.  Ends the line. */
 void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, size_t width);
