@@ -53,12 +53,12 @@ extern "C" {
 
 typedef enum {
 	AC_OK = 0,
-	AC_EINPUT = 2,    /* the input (profile, policy, catalogue, usage) is bad */
-	AC_ENOMEM = 3,    /* out of memory */
-	AC_EIO = 4,       /* a file could not be read or written */
+	AC_EINPUT = 2, /* the input (profile, policy, catalogue, usage) is bad */
+	AC_ENOMEM = 3, /* out of memory */
+	AC_EIO = 4, /* a file could not be read or written */
 	AC_ENOTFOUND = 5, /* a named thing (certificate id, occupation) is unknown */
-	AC_ENODATA = 6,   /* occupation data is not installed */
-	AC_EINTERNAL = 7  /* a bug: please report it */
+	AC_ENODATA = 6, /* occupation data is not installed */
+	AC_EINTERNAL = 7 /* a bug: please report it */
 } ac_status;
 
 /* A human sentence for a status code. */
@@ -79,8 +79,7 @@ void ac_free(void *p);
  * it).  A front end that builds JSON with jansson itself compares it before
  * and after, since jansson leaves out what it cannot store. */
 unsigned long ac_allocation_failures(void);
-ac_status ac_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t),
-			   void (*free_fn)(void *));
+ac_status ac_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t), void (*free_fn)(void *));
 /* 1 when s is a real calendar date written YYYY-MM-DD (the form of an
  * assessment's as_of date), else 0. */
 int ac_date_valid(const char *s);
@@ -98,9 +97,9 @@ typedef struct {
  * syntax error or a policy line) and what was wrong. */
 typedef struct {
 	char *source; /* file name or "-" or NULL */
-	char *path;   /* JSON path such as role.tasks[2].share, or NULL */
-	int line;     /* 1-based, 0 when not known */
-	int column;   /* 1-based, 0 when not known */
+	char *path; /* JSON path such as role.tasks[2].share, or NULL */
+	int line; /* 1-based, 0 when not known */
+	int column; /* 1-based, 0 when not known */
 	char *message;
 } ac_diag;
 
@@ -117,8 +116,7 @@ typedef struct {
 void ac_diags_init(ac_diags *d);
 void ac_diags_free(ac_diags *d);
 /* Appends one diagnostic; returns AC_ENOMEM when it could not. */
-ac_status ac_diags_add(ac_diags *d, const char *source, const char *path, int line, int column,
-		       const char *fmt, ...)
+ac_status ac_diags_add(ac_diags *d, const char *source, const char *path, int line, int column, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 6, 7)))
 #endif
@@ -234,11 +232,25 @@ enum {
 	AC_DOM_CLOUD_PLATFORM,
 	AC_DOM__COUNT = AC_DOM_CLOUD_PLATFORM
 };
-enum { AC_LVL_FOUNDATIONAL = 1, AC_LVL_ASSOCIATE, AC_LVL_PROFESSIONAL, AC_LVL_SPECIALTY, AC_LVL_EXECUTIVE, AC_LVL_COURSE };
+enum {
+	AC_LVL_FOUNDATIONAL = 1,
+	AC_LVL_ASSOCIATE,
+	AC_LVL_PROFESSIONAL,
+	AC_LVL_SPECIALTY,
+	AC_LVL_EXECUTIVE,
+	AC_LVL_COURSE
+};
 enum { AC_VERDICT_PURSUE = 1, AC_VERDICT_SIGNAL_ONLY, AC_VERDICT_NOT_YET, AC_VERDICT_AVOID };
 enum { AC_FMT_PROCTORED_EXAM = 1, AC_FMT_HANDS_ON_LAB, AC_FMT_COURSE_COMPLETION };
 enum { AC_STATUS_ACTIVE = 1, AC_STATUS_RETIRING, AC_STATUS_RETIRED };
-enum { AC_PATH_CERTIFICATION = 1, AC_PATH_APPLIED_PROJECT, AC_PATH_ORG_LEVERAGE, AC_PATH_ROLE_REDESIGN, AC_PATH_REPOSITION, AC_PATH__COUNT = AC_PATH_REPOSITION };
+enum {
+	AC_PATH_CERTIFICATION = 1,
+	AC_PATH_APPLIED_PROJECT,
+	AC_PATH_ORG_LEVERAGE,
+	AC_PATH_ROLE_REDESIGN,
+	AC_PATH_REPOSITION,
+	AC_PATH__COUNT = AC_PATH_REPOSITION
+};
 enum { AC_ORIENT_LEVERAGE = 1, AC_ORIENT_REWARDED, AC_ORIENT_NEUTRAL, AC_ORIENT_COMPRESSIBLE };
 enum { AC_CLASS_EXPOSED = 1, AC_CLASS_PRESSURED, AC_CLASS_LEVERAGED };
 enum {
@@ -264,8 +276,7 @@ ac_status ac_catalogue_default(ac_catalogue **out, ac_diags *diags);
 ac_status ac_catalogue_new(ac_catalogue **out);
 /* Adds or overrides entries from a catalogue JSON text; on any error nothing
  * is changed.  source names the text in diagnostics. */
-ac_status ac_catalogue_merge(ac_catalogue *cat, const char *json, size_t len, const char *source,
-			     ac_diags *diags);
+ac_status ac_catalogue_merge(ac_catalogue *cat, const char *json, size_t len, const char *source, ac_diags *diags);
 size_t ac_catalogue_count(const ac_catalogue *cat);
 const ac_cert *ac_catalogue_at(const ac_catalogue *cat, size_t i);
 const ac_cert *ac_catalogue_find(const ac_catalogue *cat, const char *id);
@@ -280,13 +291,13 @@ const char *ac_catalogue_version(const ac_catalogue *cat);
 /* Which certificates to show.  After ac_cert_filter_init() it matches
  * everything; each field set narrows the match. */
 typedef struct {
-	size_t struct_size;   /* set by ac_cert_filter_init() */
-	int domain;           /* AC_DOM_* or 0 for any */
-	int level;            /* AC_LVL_* or 0 for any */
+	size_t struct_size; /* set by ac_cert_filter_init() */
+	int domain; /* AC_DOM_* or 0 for any */
+	int level; /* AC_LVL_* or 0 for any */
 	const char *provider; /* case-insensitive part of the provider, or NULL */
-	ac_num max_cost_usd;  /* when set, an entry whose cost is unknown does not match */
-	int status;           /* AC_STATUS_* or 0 for any */
-	const char *words;    /* space-separated; every word must occur (case-insensitive)
+	ac_num max_cost_usd; /* when set, an entry whose cost is unknown does not match */
+	int status; /* AC_STATUS_* or 0 for any */
+	const char *words; /* space-separated; every word must occur (case-insensitive)
 				 in the id, provider, name, exam code, keywords or roles */
 } ac_cert_filter;
 void ac_cert_filter_init(ac_cert_filter *f);
@@ -303,8 +314,7 @@ typedef struct ac_profile ac_profile;
 
 /* Parses and validates a profile.  On bad input returns AC_EINPUT with one
  * diagnostic per problem and *out NULL. */
-ac_status ac_profile_parse(const char *json, size_t len, const char *source, ac_profile **out,
-			   ac_diags *diags);
+ac_status ac_profile_parse(const char *json, size_t len, const char *source, ac_profile **out, ac_diags *diags);
 /* An empty profile (every answer unknown). */
 ac_status ac_profile_new(ac_profile **out);
 ac_profile *ac_profile_clone(const ac_profile *p);
@@ -329,12 +339,12 @@ typedef enum {
 	AC_FIELD_OBJECT = 1, /* holds the fields whose path starts with its own */
 	AC_FIELD_STRING,
 	AC_FIELD_BOOL,
-	AC_FIELD_ENUM,        /* one name of enum_kind */
+	AC_FIELD_ENUM, /* one name of enum_kind */
 	AC_FIELD_NUMBER,
 	AC_FIELD_INTEGER,
-	AC_FIELD_ENUM_LIST,   /* a list of distinct names of enum_kind */
+	AC_FIELD_ENUM_LIST, /* a list of distinct names of enum_kind */
 	AC_FIELD_STRING_LIST,
-	AC_FIELD_ARRAY        /* a list of objects: the fields under "path[]" */
+	AC_FIELD_ARRAY /* a list of objects: the fields under "path[]" */
 } ac_field_type;
 
 /* One field of the schema (opaque; the schema's fields live as long as the
@@ -370,8 +380,7 @@ const char *ac_policy_default_text(void);
 ac_status ac_policy_default(ac_policy **out, ac_diags *diags);
 /* Parses a policy text; on error returns AC_EINPUT with diagnostics naming
  * the line. */
-ac_status ac_policy_parse(const char *text, size_t len, const char *source, ac_policy **out,
-			  ac_diags *diags);
+ac_status ac_policy_parse(const char *text, size_t len, const char *source, ac_policy **out, ac_diags *diags);
 const char *ac_policy_name(const ac_policy *p);
 const char *ac_policy_version(const ac_policy *p);
 /* The policy's category defaults (for importers and interviews). */
@@ -413,31 +422,31 @@ typedef struct ac_occ_task ac_occ_task;
  * figure, and a code differing from AC_OCC_SOC means that source publishes
  * only a wider group containing this occupation. */
 enum {
-	AC_OCC_CODE = 1,          /* O*NET-SOC code */
+	AC_OCC_CODE = 1, /* O*NET-SOC code */
 	AC_OCC_TITLE,
 	AC_OCC_DESCRIPTION,
 	AC_OCC_SOC,
 	AC_OCC_APPLICABILITY_CODE, /* the Working with AI row */
-	AC_OCC_OEWS_CODE,         /* the OEWS May 2024 row (employment, median wage) */
+	AC_OCC_OEWS_CODE, /* the OEWS May 2024 row (employment, median wage) */
 	AC_OCC_OEWS_TITLE,
-	AC_OCC_PROJECTION_CODE,   /* the BLS Employment Projections 2022-32 row (growth) */
-	AC_OCC_EDUCATION,         /* typical education for entry (projections) */
-	AC_OCC_JOB_ZONE_NAME      /* "Job Zone Four: Considerable Preparation Needed" */
+	AC_OCC_PROJECTION_CODE, /* the BLS Employment Projections 2022-32 row (growth) */
+	AC_OCC_EDUCATION, /* typical education for entry (projections) */
+	AC_OCC_JOB_ZONE_NAME /* "Job Zone Four: Considerable Preparation Needed" */
 };
 const char *ac_occupation_text(const ac_occupation *occ, int which);
 
 /* An occupation's figures (unset when the data has none). */
 enum {
-	AC_OCC_BETA = 1,                /* published GPTs-are-GPTs occupation beta */
-	AC_OCC_EXPOSURE,                /* measured: Core 2 / other 1 weighted mean of its tasks' */
-	AC_OCC_EXPOSURE_PERCENTILE,     /* of the measured exposure among all occupations, 0..100 */
-	AC_OCC_APPLICABILITY,           /* Microsoft "Working with AI" applicability */
-	AC_OCC_BETA_PERCENTILE,         /* of beta among all occupations, 0..100 */
+	AC_OCC_BETA = 1, /* published GPTs-are-GPTs occupation beta */
+	AC_OCC_EXPOSURE, /* measured: Core 2 / other 1 weighted mean of its tasks' */
+	AC_OCC_EXPOSURE_PERCENTILE, /* of the measured exposure among all occupations, 0..100 */
+	AC_OCC_APPLICABILITY, /* Microsoft "Working with AI" applicability */
+	AC_OCC_BETA_PERCENTILE, /* of beta among all occupations, 0..100 */
 	AC_OCC_APPLICABILITY_PERCENTILE, /* of applicability, 0..100 */
 	AC_OCC_EMPLOYMENT,
 	AC_OCC_MEDIAN_WAGE,
-	AC_OCC_GROWTH_PCT,              /* projected employment change over ten years, percent */
-	AC_OCC_JOB_ZONE                 /* O*NET Job Zone, 1..5 */
+	AC_OCC_GROWTH_PCT, /* projected employment change over ten years, percent */
+	AC_OCC_JOB_ZONE /* O*NET Job Zone, 1..5 */
 };
 ac_num ac_occupation_figure(const ac_occupation *occ, int which);
 
@@ -460,8 +469,8 @@ enum { AC_OCC_SOURCE_LABEL = 1, AC_OCC_SOURCE_USAGE = 2 };
 enum {
 	AC_TASK_STATEMENT = 1,
 	AC_TASK_CODE, /* the O*NET-SOC code of the task's occupation */
-	AC_TASK_GWA,  /* the most frequent generalized work activity of its DWAs */
-	AC_TASK_IWA   /* the most frequent intermediate work activity of its DWAs under that GWA */
+	AC_TASK_GWA, /* the most frequent generalized work activity of its DWAs */
+	AC_TASK_IWA /* the most frequent intermediate work activity of its DWAs under that GWA */
 };
 const char *ac_occ_task_text(const ac_occ_task *t, int which);
 
@@ -471,8 +480,8 @@ const char *ac_occ_task_text(const ac_occ_task *t, int which);
  * rescaled to beta's scale; one source alone when the other has no figure.
  * Low..high spans the two sources' figures (equal when one source is used). */
 enum {
-	AC_TASK_BETA = 1,    /* GPTs-are-GPTs beta (E1 + 0.5 E2) */
-	AC_TASK_AUTOMATION,  /* GPTs-are-GPTs gpt4_automation T0..T4 as 0..1 */
+	AC_TASK_BETA = 1, /* GPTs-are-GPTs beta (E1 + 0.5 E2) */
+	AC_TASK_AUTOMATION, /* GPTs-are-GPTs gpt4_automation T0..T4 as 0..1 */
 	AC_TASK_EXPOSURE,
 	AC_TASK_EXPOSURE_LOW,
 	AC_TASK_EXPOSURE_HIGH
@@ -511,8 +520,7 @@ char *ac_occdata_default_path(void);
 char *ac_occdata_user_path(void);
 /* Looks up an O*NET-SOC (13-2051.00) or SOC (13-2051) code; the occupation
  * is the caller's (a copy when the handle had it already). */
-ac_status ac_occdata_occupation(ac_occdata *db, const char *code, ac_occupation **out,
-				ac_diags *diags);
+ac_status ac_occdata_occupation(ac_occdata *db, const char *code, ac_occupation **out, ac_diags *diags);
 void ac_occupation_free(ac_occupation *occ);
 /* The share (0..100) of occupations whose published beta is below x. */
 ac_status ac_occdata_beta_percentile(ac_occdata *db, double x, double *pct, ac_diags *diags);
@@ -589,8 +597,7 @@ ac_num ac_task_groups_uncategorised_exposure(const ac_task_groups *g);
 ac_status ac_occdata_task(ac_occdata *db, long task_id, ac_occ_task **out, ac_diags *diags);
 /* The GPTs-are-GPTs task labels of one occupation exactly as published
  * (their own task list and Task Type; gwa_id and category are unset). */
-ac_status ac_occdata_labels(ac_occdata *db, const char *code, ac_occ_task **out, size_t *n,
-			    ac_diags *diags);
+ac_status ac_occdata_labels(ac_occdata *db, const char *code, ac_occ_task **out, size_t *n, ac_diags *diags);
 /* The i-th of the n tasks one of the two calls above returned (i < n). */
 const ac_occ_task *ac_occ_tasks_at(const ac_occ_task *tasks, size_t i);
 void ac_occ_tasks_free(ac_occ_task *tasks, size_t n);
@@ -617,14 +624,14 @@ void ac_occ_codes_free(char **codes, size_t n);
  * its own O*NET title matches, then code; one row per occupation. */
 typedef struct {
 	char *code;
-	char *title;      /* the occupation's O*NET title */
-	char *matched;    /* the title that matched, as written in the data */
+	char *title; /* the occupation's O*NET title */
+	char *matched; /* the title that matched, as written in the data */
 	double confidence;
-	const char *via;  /* "title", "alternate title", "short title" or "reported title" */
+	const char *via; /* "title", "alternate title", "short title" or "reported title" */
 } ac_occ_match;
 /* AC_EINPUT when words hold nothing searchable; *n is 0 when nothing matched. */
-ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_occ_match **out,
-			    size_t *n, ac_diags *diags);
+ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_occ_match **out, size_t *n,
+			    ac_diags *diags);
 void ac_occ_matches_free(ac_occ_match *m, size_t n);
 
 /* Builds the database at dbpath from the official files under srcdir
@@ -663,17 +670,17 @@ char *ac_occdata_import_temp_path(const char *dbpath);
 
 /* What an installed database holds and where it came from. */
 typedef struct {
-	char *name;        /* "onet", "gpts-are-gpts", "working-with-ai", "bls-oews", ... */
+	char *name; /* "onet", "gpts-are-gpts", "working-with-ai", "bls-oews", ... */
 	char *title;
 	char *version;
 	char *licence;
 	char *url;
 	char *attribution;
-	int missing;       /* 1: its files were not there at import time; nothing of it is used */
+	int missing; /* 1: its files were not there at import time; nothing of it is used */
 } ac_occ_source;
 typedef struct {
 	int schema_version;
-	char *imported_at;  /* UTC, ISO 8601 */
+	char *imported_at; /* UTC, ISO 8601 */
 	size_t occupations, tasks, labels, titles, dwas;
 	size_t with_beta, with_applicability, with_wage, with_growth;
 	ac_occ_source *sources;
@@ -690,18 +697,17 @@ void ac_occdata_info_free(ac_occdata_info *info);
  * exposure of a category is the mean measured exposure (AC_TASK_EXPOSURE)
  * of the O*NET tasks in it (the policy's value where it has none). */
 typedef struct {
-	size_t n_occupations;     /* occupations in the two comparisons below */
-	double rho_default;       /* Spearman(category-default exposure, measured exposure) */
-	double rho_calibrated;    /* the same with the calibrated category exposures */
-	size_t n_applicability;   /* occupations with both a beta and an applicability */
+	size_t n_occupations; /* occupations in the two comparisons below */
+	double rho_default; /* Spearman(category-default exposure, measured exposure) */
+	double rho_calibrated; /* the same with the calibrated category exposures */
+	size_t n_applicability; /* occupations with both a beta and an applicability */
 	double rho_applicability; /* Spearman(published beta, Microsoft applicability) */
 	double before[AC_CAT__COUNT + 1]; /* the policy's category exposures ([0] unused) */
-	double after[AC_CAT__COUNT + 1];  /* calibrated category exposures */
+	double after[AC_CAT__COUNT + 1]; /* calibrated category exposures */
 	size_t n_tasks[AC_CAT__COUNT + 1]; /* measured tasks behind after[] */
-	size_t unmapped_tasks;    /* tasks without a GWA or whose GWA the policy does not map */
+	size_t unmapped_tasks; /* tasks without a GWA or whose GWA the policy does not map */
 } ac_occ_calibration;
-ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_calibration *out,
-			       ac_diags *diags);
+ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_calibration *out, ac_diags *diags);
 
 /* ---------------------------------------------------------------- assessment */
 
@@ -723,16 +729,15 @@ const char *ac_assessment_label(const ac_assessment *a);
  * leaves colour off when NO_COLOR is set. */
 typedef struct {
 	size_t struct_size; /* set by ac_render_options_init() */
-	size_t width;       /* columns, 40..1000 (default 78) */
-	int color;          /* 1: colour the verdict and the marks (default 0) */
+	size_t width; /* columns, 40..1000 (default 78) */
+	int color; /* 1: colour the verdict and the marks (default 0) */
 } ac_render_options;
 void ac_render_options_init(ac_render_options *o);
 
 /* Renders an assessment; *out is NUL-terminated and freed with ac_free.
  * ac_render uses the default options. */
 ac_status ac_render(const ac_assessment *a, ac_format format, char **out, size_t *len);
-ac_status ac_render_opts(const ac_assessment *a, ac_format format, const ac_render_options *o, char **out,
-			 size_t *len);
+ac_status ac_render_opts(const ac_assessment *a, ac_format format, const ac_render_options *o, char **out, size_t *len);
 void ac_assessment_free(ac_assessment *a);
 
 /* ---------------------------------------------------------------- the session */
@@ -740,15 +745,15 @@ void ac_assessment_free(ac_assessment *a);
 typedef struct ac_session ac_session;
 
 typedef struct {
-	size_t struct_size;          /* set by ac_session_options_init() */
-	const char *policy_text;     /* NULL: the built-in policy */
+	size_t struct_size; /* set by ac_session_options_init() */
+	const char *policy_text; /* NULL: the built-in policy */
 	size_t policy_len;
-	const char *policy_source;   /* the policy's file name, for messages */
-	const char *catalogue_text;  /* NULL: none; entries that add to or override the built-in ones */
+	const char *policy_source; /* the policy's file name, for messages */
+	const char *catalogue_text; /* NULL: none; entries that add to or override the built-in ones */
 	size_t catalogue_len;
 	const char *catalogue_source;
-	const char *data_path;       /* occupation database; NULL: ac_occdata_default_path() */
-	int no_data;                 /* 1: use no occupation data at all */
+	const char *data_path; /* occupation database; NULL: ac_occdata_default_path() */
+	int no_data; /* 1: use no occupation data at all */
 } ac_session_options;
 void ac_session_options_init(ac_session_options *o);
 
@@ -767,9 +772,9 @@ const ac_catalogue *ac_session_catalogue(const ac_session *s);
 ac_occdata *ac_session_occdata(ac_session *s);
 
 typedef struct {
-	size_t struct_size;  /* set by ac_assess_options_init() */
+	size_t struct_size; /* set by ac_assess_options_init() */
 	int counterfactuals; /* 1 (the default): search for answers that change the verdict */
-	const char *as_of;   /* the assessment's date, "YYYY-MM-DD"; NULL: today in UTC.  A
+	const char *as_of; /* the assessment's date, "YYYY-MM-DD"; NULL: today in UTC.  A
 				certificate's availability is judged on this date, and the
 				same profile, policy, data and date give the same output. */
 } ac_assess_options;
@@ -779,42 +784,41 @@ void ac_assess_options_init(ac_assess_options *o);
  * AC_ENOTFOUND, with a diagnostic naming the field, when the profile names a
  * certificate the catalogue does not have; AC_EINPUT when as_of is not a
  * real date written YYYY-MM-DD. */
-ac_status ac_session_assess(ac_session *s, const ac_profile *p, const ac_assess_options *o,
-			    ac_assessment **out, ac_diags *diags);
+ac_status ac_session_assess(ac_session *s, const ac_profile *p, const ac_assess_options *o, ac_assessment **out,
+			    ac_diags *diags);
 
 /* `compare`: the catalogue's certificates ranked for one person by the
  * policy's comparison rule, each with the verdict the engine gives when the
  * profile names it. */
 typedef struct ac_comparison ac_comparison;
 typedef struct {
-	size_t struct_size;  /* set by ac_compare_options_init() */
-	size_t top;          /* how many to show (default 10) */
+	size_t struct_size; /* set by ac_compare_options_init() */
+	size_t top; /* how many to show (default 10) */
 	ac_cert_filter filter;
 	int include_retired; /* 1: rank retired certificates too */
-	const char *as_of;   /* as in ac_assess_options: the date availability is judged on */
+	const char *as_of; /* as in ac_assess_options: the date availability is judged on */
 } ac_compare_options;
 void ac_compare_options_init(ac_compare_options *o);
-ac_status ac_session_compare(ac_session *s, const ac_profile *p, const ac_compare_options *o,
-			     ac_comparison **out, ac_diags *diags);
+ac_status ac_session_compare(ac_session *s, const ac_profile *p, const ac_compare_options *o, ac_comparison **out,
+			     ac_diags *diags);
 /* Text or JSON (o NULL: the default layout). */
 ac_status ac_comparison_render(const ac_comparison *c, ac_format format, char **out, size_t *len);
-ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, const ac_render_options *o,
-				    char **out, size_t *len);
+ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, const ac_render_options *o, char **out,
+				    size_t *len);
 void ac_comparison_free(ac_comparison *c);
 
 /* `occupations search`: the occupations whose titles match the words, best
  * first, at most limit, written as text or JSON.  AC_ENODATA (with how to
  * install the data) when the session has no occupation data. */
-ac_status ac_session_occupation_search(ac_session *s, const char *words, size_t limit, ac_format format,
-				       char **out, size_t *len, ac_diags *diags);
+ac_status ac_session_occupation_search(ac_session *s, const char *words, size_t limit, ac_format format, char **out,
+				       size_t *len, ac_diags *diags);
 /* `occupations show`: one occupation (an O*NET-SOC or SOC code), its tasks
  * categorised by the session's policy, written as text or JSON. */
 ac_status ac_session_occupation_show(ac_session *s, const char *code, ac_format format, char **out, size_t *len,
 				     ac_diags *diags);
 
 /* `certs list|search|show`: the certificates that pass a filter, or one. */
-ac_status ac_certs_render(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format,
-			  char **out, size_t *len);
+ac_status ac_certs_render(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format, char **out, size_t *len);
 ac_status ac_certs_render_opts(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format,
 			       const ac_render_options *o, char **out, size_t *len);
 ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t *len);
@@ -824,7 +828,6 @@ ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t 
 ac_status ac_session_certs_render(const ac_session *s, const ac_cert_filter *f, ac_format format,
 				  const ac_render_options *o, char **out, size_t *len);
 ac_status ac_session_cert_render(const ac_session *s, const ac_cert *c, ac_format format, char **out, size_t *len);
-
 
 /* ---------------------------------------------------------------- assessment facts
  * A few figures of an assessment by accessor, for front ends that show many
@@ -868,9 +871,9 @@ const char *ac_assessment_missing(const ac_assessment *a, size_t i);
 #define AC_BATCH_ERROR_SCHEMA "aicert/batch-error/v1"
 #define AC_BATCH_MAX_JOBS 256
 /* The columns of a CSV output row. */
-#define AC_BATCH_CSV_COLUMNS                                                                           \
-	"line,label,verdict,reason,headline,exposure_class,exposure_score,exposure_understood,"        \
-	"leverage_possible,timing_appropriate,trajectory_defined,top_alternative,"                     \
+#define AC_BATCH_CSV_COLUMNS                                                                                           \
+	"line,label,verdict,reason,headline,exposure_class,exposure_score,exposure_understood,"                        \
+	"leverage_possible,timing_appropriate,trajectory_defined,top_alternative,"                                     \
 	"top_alternative_score,problems"
 
 typedef enum { AC_BATCH_JSONL = 1, AC_BATCH_CSV } ac_batch_format;
@@ -894,17 +897,17 @@ ac_status ac_batch_summary_render(const ac_batch_summary *s, ac_summary_format f
 typedef struct {
 	unsigned long long records; /* records read (blank lines are not records) */
 	unsigned long long written; /* records written */
-	unsigned long long failed;  /* of those, error records */
-	unsigned long long bytes;   /* input bytes read */
+	unsigned long long failed; /* of those, error records */
+	unsigned long long bytes; /* input bytes read */
 } ac_batch_progress;
 
 typedef struct {
-	size_t struct_size;        /* set by ac_batch_options_init() */
-	ac_batch_format input;     /* default JSONL */
-	ac_batch_format output;    /* default JSONL */
-	unsigned jobs;             /* worker threads; 0 (the default): one per processor */
-	int counterfactuals;       /* 1 (the default), as ac_assess_options */
-	const char *input_name;    /* names the input in messages ("-" by default) */
+	size_t struct_size; /* set by ac_batch_options_init() */
+	ac_batch_format input; /* default JSONL */
+	ac_batch_format output; /* default JSONL */
+	unsigned jobs; /* worker threads; 0 (the default): one per processor */
+	int counterfactuals; /* 1 (the default), as ac_assess_options */
+	const char *input_name; /* names the input in messages ("-" by default) */
 	ac_batch_summary *summary; /* NULL, or a summary to fill */
 	/* Called from the calling thread after records are written (at most a
 	 * few times a second, and once at the end); may be NULL. */
@@ -946,10 +949,10 @@ void ac_history_close(ac_history *h);
 const char *ac_history_path(const ac_history *h);
 
 typedef struct {
-	size_t struct_size;      /* set by ac_history_save_options_init() */
+	size_t struct_size; /* set by ac_history_save_options_init() */
 	const char *policy_text; /* the text the session's policy was read from; NULL: the built-in one */
 	size_t policy_len;
-	const char *as_of;       /* YYYY-MM-DD the assessment speaks for; NULL: today (UTC) */
+	const char *as_of; /* YYYY-MM-DD the assessment speaks for; NULL: today (UTC) */
 } ac_history_save_options;
 void ac_history_save_options_init(ac_history_save_options *o);
 
@@ -978,8 +981,8 @@ ac_status ac_history_export(ac_history *h, FILE *out, ac_diags *diags);
  * time (what each answer did).  env gives the catalogue and the occupation
  * data to re-assess with (NULL: the defaults; its policy is not used).
  * Text, Markdown or JSON. */
-ac_status ac_history_diff(ac_history *h, const ac_session_options *env, long long from, long long to,
-			  ac_format f, char **out, size_t *len, ac_diags *diags);
+ac_status ac_history_diff(ac_history *h, const ac_session_options *env, long long from, long long to, ac_format f,
+			  char **out, size_t *len, ac_diags *diags);
 
 /* ---------------------------------------------------------------- store
  * A server's store (`aicert serve --store`): assessments saved under a
@@ -1017,12 +1020,12 @@ ac_status ac_vault_forget(ac_vault *st, const char *token, ac_diags *diags);
 typedef struct ac_questionnaire ac_questionnaire;
 
 typedef enum {
-	AC_QN_ONE = 1,    /* one of the choices (an enum, a yes/no, a step of a scale) */
-	AC_QN_MANY,       /* any of the choices, a list (none is an answer too) */
-	AC_QN_NUMBER,     /* a number within the field's limits */
-	AC_QN_TEXT,       /* free text */
-	AC_QN_TITLE,      /* the job title, searched in the occupation data */
-	AC_QN_TASKS,      /* the task mix: the questions "within" it ask each task */
+	AC_QN_ONE = 1, /* one of the choices (an enum, a yes/no, a step of a scale) */
+	AC_QN_MANY, /* any of the choices, a list (none is an answer too) */
+	AC_QN_NUMBER, /* a number within the field's limits */
+	AC_QN_TEXT, /* free text */
+	AC_QN_TITLE, /* the job title, searched in the occupation data */
+	AC_QN_TASKS, /* the task mix: the questions "within" it ask each task */
 	AC_QN_CERTIFICATE /* a certificate: searched in the catalogue, none, or custom */
 } ac_qn_kind;
 

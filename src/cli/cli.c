@@ -8,13 +8,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <sys/stat.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Whether an error was reported: a write error found at the end is then not
  * reported again. */
@@ -54,8 +54,8 @@ void cli_print_help(const cli_command *cmd, FILE *to)
 	fputs("\noptions:\n", to);
 	for (const cli_option *o = cmd->options; o && o->name; o++) {
 		char left[64];
-		snprintf(left, sizeof left, "%s--%s%s%s", strcmp(o->name, "jobs") ? "" : "-j, ", o->name, o->arg ? " " : "",
-			 o->arg ? o->arg : "");
+		snprintf(left, sizeof left, "%s--%s%s%s", strcmp(o->name, "jobs") ? "" : "-j, ", o->name,
+			 o->arg ? " " : "", o->arg ? o->arg : "");
 		fprintf(to, "  %-24s %s\n", left, o->help);
 	}
 	fprintf(to, "  %-24s %s\n", "-h, --help", "show this help and exit");
@@ -202,7 +202,9 @@ FILE *cli_open_regular(const char *path)
 	struct stat st;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		cli_error("%s: found %s, expected a regular file (or - for standard input)", path,
-			  S_ISDIR(st.st_mode) ? "a folder" : S_ISFIFO(st.st_mode) ? "a pipe (FIFO)" : "a device or other special file");
+			  S_ISDIR(st.st_mode)    ? "a folder"
+			  : S_ISFIFO(st.st_mode) ? "a pipe (FIFO)"
+						 : "a device or other special file");
 		close(fd);
 		return NULL;
 	}
@@ -230,7 +232,8 @@ int cli_read_file(const char *path, size_t max, char **buf, size_t *len)
 	}
 	for (;;) {
 		if (n == cap) {
-			if (cap > max) break;
+			if (cap > max)
+				break;
 			cap *= 2;
 			char *nb = realloc(b, cap + 1);
 			if (!nb) {
@@ -257,7 +260,8 @@ int cli_read_file(const char *path, size_t max, char **buf, size_t *len)
 	}
 	if (n > max) {
 		free(b);
-		cli_error("%s: larger than the limit of %zu bytes", strcmp(path, "-") == 0 ? "standard input" : path, max);
+		cli_error("%s: larger than the limit of %zu bytes", strcmp(path, "-") == 0 ? "standard input" : path,
+			  max);
 		return CLI_EXIT_USAGE;
 	}
 	b[n] = '\0';
@@ -455,8 +459,11 @@ int cli_format_of(const cli_args *a, unsigned allowed, ac_format *out)
 	static const struct {
 		const char *name;
 		ac_format format;
-	} formats[] = {{"text", AC_FORMAT_TEXT}, {"json", AC_FORMAT_JSON}, {"markdown", AC_FORMAT_MARKDOWN},
-		       {"md", AC_FORMAT_MARKDOWN}, {"html", AC_FORMAT_HTML}};
+	} formats[] = {{"text", AC_FORMAT_TEXT},
+		       {"json", AC_FORMAT_JSON},
+		       {"markdown", AC_FORMAT_MARKDOWN},
+		       {"md", AC_FORMAT_MARKDOWN},
+		       {"html", AC_FORMAT_HTML}};
 	const char *f = cli_opt(a, "format");
 	size_t n = sizeof formats / sizeof formats[0];
 	if (!f)
@@ -475,7 +482,10 @@ int cli_format_of(const cli_args *a, unsigned allowed, ac_format *out)
 		if (!(allowed & CLI_FMT(formats[i].format)) || strcmp(formats[i].name, "md") == 0)
 			continue;
 		size_t len = strlen(expected);
-		snprintf(expected + len, sizeof expected - len, "%s%s", !said ? "" : said + 1 == count ? " or " : ", ",
+		snprintf(expected + len, sizeof expected - len, "%s%s",
+			 !said               ? ""
+			 : said + 1 == count ? " or "
+					     : ", ",
 			 formats[i].name);
 		said++;
 	}

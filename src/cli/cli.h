@@ -20,9 +20,9 @@
 enum { CLI_EXIT_OK = 0, CLI_EXIT_FAIL = 1, CLI_EXIT_USAGE = 2 };
 
 typedef struct {
-	const char *name;     /* long name without dashes: "format" */
-	const char *arg;      /* metavariable ("FILE") or NULL for a flag */
-	const char *help;     /* one line */
+	const char *name; /* long name without dashes: "format" */
+	const char *arg; /* metavariable ("FILE") or NULL for a flag */
+	const char *help; /* one line */
 } cli_option;
 
 typedef struct cli_command cli_command;
@@ -34,9 +34,9 @@ typedef struct {
 } cli_args;
 
 struct cli_command {
-	const char *name;        /* "assess" or "certs list" */
-	const char *summary;     /* one line for the command list */
-	const char *usage;       /* "aicert assess PROFILE [options]" */
+	const char *name; /* "assess" or "certs list" */
+	const char *summary; /* one line for the command list */
+	const char *usage; /* "aicert assess PROFILE [options]" */
 	const char *description; /* a short paragraph, may be NULL */
 	const cli_option *options; /* terminated by {NULL} ; --help is implicit */
 	int min_positional, max_positional;
@@ -159,13 +159,34 @@ int cli_history_save(ac_session *s, const ac_profile *p, const ac_assessment *a,
 		     const char *as_of);
 
 /* The option lines shared by commands that assess a profile. */
-#define CLI_OPT_POLICY {"policy", "FILE", "use this policy file instead of the built-in default"}
-#define CLI_OPT_CATALOGUE {"catalogue", "FILE", "add or override catalogue entries from FILE"}
-#define CLI_OPT_DATA {"data", "FILE", "occupation database (default: $AICERT_DATA or the XDG data dir)"}
-#define CLI_OPT_FORMAT {"format", "FMT", "output format: text (default), json or markdown"}
-#define CLI_OPT_FORMAT_HTML {"format", "FMT", "output format: text (default), json, markdown or html"}
-#define CLI_OPT_QUESTIONNAIRE {"questionnaire", "FILE", "ask the questions in FILE instead of the built-in ones"}
-#define CLI_OPT_AS_OF {"as-of", "DATE", "judge certificate availability on DATE, YYYY-MM-DD (default: today, UTC)"}
+#define CLI_OPT_POLICY                                                                                                 \
+	{                                                                                                              \
+		"policy", "FILE", "use this policy file instead of the built-in default"                               \
+	}
+#define CLI_OPT_CATALOGUE                                                                                              \
+	{                                                                                                              \
+		"catalogue", "FILE", "add or override catalogue entries from FILE"                                     \
+	}
+#define CLI_OPT_DATA                                                                                                   \
+	{                                                                                                              \
+		"data", "FILE", "occupation database (default: $AICERT_DATA or the XDG data dir)"                      \
+	}
+#define CLI_OPT_FORMAT                                                                                                 \
+	{                                                                                                              \
+		"format", "FMT", "output format: text (default), json or markdown"                                     \
+	}
+#define CLI_OPT_FORMAT_HTML                                                                                            \
+	{                                                                                                              \
+		"format", "FMT", "output format: text (default), json, markdown or html"                               \
+	}
+#define CLI_OPT_QUESTIONNAIRE                                                                                          \
+	{                                                                                                              \
+		"questionnaire", "FILE", "ask the questions in FILE instead of the built-in ones"                      \
+	}
+#define CLI_OPT_AS_OF                                                                                                  \
+	{                                                                                                              \
+		"as-of", "DATE", "judge certificate availability on DATE, YYYY-MM-DD (default: today, UTC)"            \
+	}
 
 /* Reads a date option (YYYY-MM-DD) into *value (NULL when absent); prints an
  * error and returns 2 when it is not a real date, else -1 (cmd_assess.c). */

@@ -22,7 +22,8 @@ int cli_opt_date(const cli_args *a, const char *name, const char **value)
 {
 	*value = cli_opt(a, name);
 	if (*value && !ac_date_valid(*value)) {
-		cli_error("--%s: found '%s', expected a calendar date written YYYY-MM-DD, such as 2026-11-29", name, *value);
+		cli_error("--%s: found '%s', expected a calendar date written YYYY-MM-DD, such as 2026-11-29", name,
+			  *value);
 		return CLI_EXIT_USAGE;
 	}
 	return -1;
@@ -32,8 +33,9 @@ static int run(const cli_args *args)
 {
 	ac_format fmt;
 	const char *as_of;
-	int rc = cli_format_of(args, CLI_FMT(AC_FORMAT_TEXT) | CLI_FMT(AC_FORMAT_JSON) | CLI_FMT(AC_FORMAT_MARKDOWN) |
-					     CLI_FMT(AC_FORMAT_HTML),
+	int rc = cli_format_of(args,
+			       CLI_FMT(AC_FORMAT_TEXT) | CLI_FMT(AC_FORMAT_JSON) | CLI_FMT(AC_FORMAT_MARKDOWN) |
+				       CLI_FMT(AC_FORMAT_HTML),
 			       &fmt);
 	if (rc >= 0 || (rc = cli_opt_date(args, "as-of", &as_of)) >= 0)
 		return rc;
@@ -80,7 +82,8 @@ done:
 const cli_command cmd_assess = {
 	"assess",
 	"assess one profile: verdict, reasons, alternatives",
-	"aicert assess PROFILE|- [--format text|json|markdown|html] [--as-of YYYY-MM-DD] [--policy FILE] [--catalogue FILE]\n"
+	"aicert assess PROFILE|- [--format text|json|markdown|html] [--as-of YYYY-MM-DD] [--policy FILE] [--catalogue "
+	"FILE]\n"
 	"       [--data FILE] [--no-counterfactuals] [--save]",
 	"Reads a profile ('-' reads standard input) and writes the assessment: the verdict first,\n"
 	"then exposure, replaceability, leverage, organisation, timing, motives and the\n"

@@ -185,7 +185,8 @@ static int run(const cli_args *args)
 	}
 	o.jobs = (unsigned)jobs;
 	if (!summary && cli_flag(args, "include-labels")) {
-		cli_error("--include-labels: found no --summary, expected it with one (it says what the summary shows)");
+		cli_error(
+			"--include-labels: found no --summary, expected it with one (it says what the summary shows)");
 		return CLI_EXIT_USAGE;
 	}
 	ac_session *session = NULL;

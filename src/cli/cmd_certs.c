@@ -10,13 +10,18 @@
 
 #include "cli.h"
 
-#define OPT_FORMAT_TJ {"format", "FMT", "output format: text (default) or json"}
-#define OPT_FILTERS                                                                                       \
-	{"domain", "D", "only this domain (ai_literacy, ml_engineering, genai_development, ...)"},        \
-		{"level", "L", "only this level (foundational, associate, professional, ...)"},          \
-		{"provider", "NAME", "only providers whose name contains NAME (any case)"},               \
-		{"max-cost", "USD", "only certificates known to cost at most USD (unknown cost is left out)"}, \
-		{"status", "S", "only this status: active, retiring or retired"}
+#define OPT_FORMAT_TJ                                                                                                  \
+	{                                                                                                              \
+		"format", "FMT", "output format: text (default) or json"                                               \
+	}
+#define OPT_FILTERS                                                                                                    \
+	{"domain", "D", "only this domain (ai_literacy, ml_engineering, genai_development, ...)"},                     \
+		{"level", "L", "only this level (foundational, associate, professional, ...)"},                        \
+		{"provider", "NAME", "only providers whose name contains NAME (any case)"},                            \
+		{"max-cost", "USD", "only certificates known to cost at most USD (unknown cost is left out)"},         \
+	{                                                                                                              \
+		"status", "S", "only this status: active, retiring or retired"                                         \
+	}
 
 /* text or json; anything else is a usage error.  -1 on success. */
 

@@ -10,8 +10,9 @@ static int run_compare(const cli_args *a)
 {
 	int rc;
 	ac_format format = AC_FORMAT_TEXT;
-	if ((rc = cli_format_of(a, CLI_FMT(AC_FORMAT_TEXT) | CLI_FMT(AC_FORMAT_JSON) | CLI_FMT(AC_FORMAT_MARKDOWN) |
-					  CLI_FMT(AC_FORMAT_HTML),
+	if ((rc = cli_format_of(a,
+				CLI_FMT(AC_FORMAT_TEXT) | CLI_FMT(AC_FORMAT_JSON) | CLI_FMT(AC_FORMAT_MARKDOWN) |
+					CLI_FMT(AC_FORMAT_HTML),
 				&format)) >= 0)
 		return rc;
 	ac_compare_options o;

@@ -173,10 +173,9 @@ static int run_import(const cli_args *a)
 	printf("imported into %s in %.1f s (schema %d)\n", to, secs, info->schema_version);
 	printf("  %zu occupations: %zu with a GPTs-are-GPTs beta, %zu with a Working with AI score,\n"
 	       "    %zu with a median wage, %zu with projected growth\n",
-	       info->occupations, info->with_beta, info->with_applicability, info->with_wage,
-	       info->with_growth);
-	printf("  %zu O*NET tasks, %zu GPTs-are-GPTs task labels, %zu detailed work activities\n",
-	       info->tasks, info->labels, info->dwas);
+	       info->occupations, info->with_beta, info->with_applicability, info->with_wage, info->with_growth);
+	printf("  %zu O*NET tasks, %zu GPTs-are-GPTs task labels, %zu detailed work activities\n", info->tasks,
+	       info->labels, info->dwas);
 	printf("  %zu searchable titles (titles, alternate, short and reported titles)\n", info->titles);
 	printf("sources:\n");
 	for (size_t i = 0; i < info->n_sources; i++)
@@ -192,8 +191,9 @@ static int run_import(const cli_args *a)
 static const cli_option import_options[] = {
 	{"from", "DIR", "folder holding onet-29.3/, gpts-are-gpts/, working-with-ai/ and bls/ (required)"},
 	{"to", "FILE", "database to write (default: $AICERT_DATA or the XDG data dir)"},
-	{"sample", NULL, "the files are a sample (a test fixture, an extract): do not refuse them for having "
-			 "far fewer rows than the release"},
+	{"sample", NULL,
+	 "the files are a sample (a test fixture, an extract): do not refuse them for having "
+	 "far fewer rows than the release"},
 	{"quiet", NULL, "print only warnings and errors"},
 	{NULL, NULL, NULL},
 };
@@ -265,8 +265,8 @@ static int run_calibrate(const cli_args *a)
 		       "# %zu tasks have no GWA, or one the policy does not map, and are left out.\n"
 		       "#\n"
 		       "# category                   policy  calibrated  tasks\n",
-		       c.n_occupations, c.rho_default, c.rho_calibrated, c.n_applicability,
-		       c.rho_applicability, c.unmapped_tasks);
+		       c.n_occupations, c.rho_default, c.rho_calibrated, c.n_applicability, c.rho_applicability,
+		       c.unmapped_tasks);
 		for (int k = 1; k <= AC_CAT__COUNT; k++)
 			printf("#   %-26s %5.2f  %10.2f  %5zu\n", ac_enum_name(AC_ENUM_CATEGORY, k), c.before[k],
 			       c.after[k], c.n_tasks[k]);

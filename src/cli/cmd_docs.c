@@ -94,10 +94,11 @@ static int write_index(const char *dir, const cli_command *const *cmds, size_t n
 		return rc;
 	FILE *f = a.f;
 	fprintf(f, ".\\\" Made by 'aicert man' from the command table: do not edit.\n");
-	fprintf(f, ".TH AICERT 1 \"\" \"aicert %s\" \"User Commands\"\n.SH NAME\naicert \\- should you get an AI "
-		   "certification, and if not, what should you do instead?\n.SH SYNOPSIS\n.B aicert\n.I COMMAND\n"
-		   "[options]\n.SH DESCRIPTION\nStart with\n.BR aicert\\-interview (1),\nwhich asks the questions and "
-		   "ends with the assessment.\n.SH COMMANDS\n",
+	fprintf(f,
+		".TH AICERT 1 \"\" \"aicert %s\" \"User Commands\"\n.SH NAME\naicert \\- should you get an AI "
+		"certification, and if not, what should you do instead?\n.SH SYNOPSIS\n.B aicert\n.I COMMAND\n"
+		"[options]\n.SH DESCRIPTION\nStart with\n.BR aicert\\-interview (1),\nwhich asks the questions and "
+		"ends with the assessment.\n.SH COMMANDS\n",
 		ac_version());
 	for (size_t i = 0; i < n; i++) {
 		char name[64];
@@ -167,7 +168,8 @@ static void bash(const cli_command *const *cmds, size_t n)
 			continue;
 		printf("  %.*s)\n    if [ \"$COMP_CWORD\" -eq 2 ]; then\n      COMPREPLY=($(compgen -W \"",
 		       (int)(sp - cmds[i]->name), cmds[i]->name);
-		for (size_t j = i; j < n && strncmp(cmds[j]->name, cmds[i]->name, (size_t)(sp - cmds[i]->name) + 1) == 0; j++)
+		for (size_t j = i;
+		     j < n && strncmp(cmds[j]->name, cmds[i]->name, (size_t)(sp - cmds[i]->name) + 1) == 0; j++)
 			printf("%s%s", j > i ? " " : "", cmds[j]->name + (sp - cmds[i]->name) + 1);
 		printf("\" -- \"$cur\"))\n      return\n    fi\n    cmd=\"$cmd ${COMP_WORDS[2]}\";;\n");
 	}
@@ -216,7 +218,8 @@ static void zsh(const cli_command *const *cmds, size_t n)
 			zsh_text(cmds[j]->summary);
 			printf("'");
 		}
-		printf(" )\n        _describe 'subcommand' items\n        return\n      fi\n      cmd=\"$cmd $words[3]\";;\n");
+		printf(" )\n        _describe 'subcommand' items\n        return\n      fi\n      cmd=\"$cmd "
+		       "$words[3]\";;\n");
 	}
 	printf("  esac\n  if [[ $PREFIX == -* ]]; then\n    case $cmd in\n");
 	for (size_t i = 0; i < n; i++) {

@@ -10,7 +10,10 @@
 
 #include "cli.h"
 
-#define FORMATS_TEXT_JSON {"format", "FMT", "output format: text (default) or json"}
+#define FORMATS_TEXT_JSON                                                                                              \
+	{                                                                                                              \
+		"format", "FMT", "output format: text (default) or json"                                               \
+	}
 
 /* Opens the history; *h stays NULL (and -1 is returned) when there is none
  * yet and the command can say so itself (missing_ok). */
@@ -60,7 +63,8 @@ static int parse_id(const char *s, long long *id)
 	errno = 0;
 	long long v = strtoll(*s == '#' ? s + 1 : s, &end, 10);
 	if (errno || end == s || *end || v < 1) {
-		cli_error("found '%s', expected the number of a saved assessment ('aicert history list' shows them)", s);
+		cli_error("found '%s', expected the number of a saved assessment ('aicert history list' shows them)",
+			  s);
 		return CLI_EXIT_USAGE;
 	}
 	*id = v;
@@ -208,36 +212,59 @@ static int run_diff(const cli_args *args)
 static const cli_option list_options[] = {FORMATS_TEXT_JSON, {NULL, NULL, NULL}};
 static const cli_option forget_options[] = {{"all", NULL, "forget every saved assessment"}, {NULL, NULL, NULL}};
 static const cli_option no_options[] = {{NULL, NULL, NULL}};
-static const cli_option diff_options[] = {
-	CLI_OPT_FORMAT, CLI_OPT_CATALOGUE, CLI_OPT_DATA, {NULL, NULL, NULL}};
+static const cli_option diff_options[] = {CLI_OPT_FORMAT, CLI_OPT_CATALOGUE, CLI_OPT_DATA, {NULL, NULL, NULL}};
 
 const cli_command cmd_history_list = {
-	"history list", "the assessments saved with 'assess --save'", "aicert history list [--format text|json]",
+	"history list",
+	"the assessments saved with 'assess --save'",
+	"aicert history list [--format text|json]",
 	"Lists the saved assessments, oldest first: number, when saved, the date each speaks for, verdict,\n"
 	"reason and label.  The history is $AICERT_HISTORY, else $XDG_DATA_HOME/aicert/history.db, else\n"
 	"~/.local/share/aicert/history.db.",
-	list_options, 0, 0, run_list};
+	list_options,
+	0,
+	0,
+	run_list};
 
 const cli_command cmd_history_show = {
-	"history show", "one saved assessment", "aicert history show ID [--format text|json]",
+	"history show",
+	"one saved assessment",
+	"aicert history show ID [--format text|json]",
 	"Shows what was saved: when, under which policy, catalogue and data, the verdict and the profile;\n"
 	"--format json gives the whole record with the assessment as saved.",
-	list_options, 1, 1, run_show};
+	list_options,
+	1,
+	1,
+	run_show};
 
-const cli_command cmd_history_forget = {
-	"history forget", "delete one saved assessment, or all of them", "aicert history forget ID | --all",
-	"Deletes from the history for good (the space is overwritten).", forget_options, 0, 1, run_forget};
+const cli_command cmd_history_forget = {"history forget",
+					"delete one saved assessment, or all of them",
+					"aicert history forget ID | --all",
+					"Deletes from the history for good (the space is overwritten).",
+					forget_options,
+					0,
+					1,
+					run_forget};
 
 const cli_command cmd_history_export = {
-	"history export", "every saved assessment as JSON Lines", "aicert history export",
+	"history export",
+	"every saved assessment as JSON Lines",
+	"aicert history export",
 	"Writes one line per saved assessment, oldest first: its fields, \"profile\" and \"assessment\".",
-	no_options, 0, 0, run_export};
+	no_options,
+	0,
+	0,
+	run_export};
 
 const cli_command cmd_history_diff = {
-	"history diff", "why the verdict moved between two saved assessments",
+	"history diff",
+	"why the verdict moved between two saved assessments",
 	"aicert history diff [A] [B] [--format text|json|markdown] [--catalogue FILE] [--data FILE]",
 	"Compares saved assessments A and B (default: the last two; A alone: A and the latest) and\n"
 	"separates the causes by re-assessing one change at a time with today's catalogue and data:\n"
 	"your answers (each changed answer tried on its own), the policy, the catalogue and the\n"
 	"occupation data, and the date.",
-	diff_options, 0, 2, run_diff};
+	diff_options,
+	0,
+	2,
+	run_diff};

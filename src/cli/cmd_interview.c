@@ -96,7 +96,8 @@ static int ask_later(interview *iv, const char *as_of)
 							       "unanswered; 'aicert interview --from' the saved file "
 							       "asks %s again.",
 							       could_n, could_n == 1 ? "" : "s",
-							       could_n == 1 ? "stays" : "stay", could_n == 1 ? "it" : "them");
+							       could_n == 1 ? "stays" : "stay",
+							       could_n == 1 ? "it" : "them");
 					if (note)
 						ui_wrap(iv->u, "", note);
 					free(note);
@@ -124,8 +125,8 @@ static char *default_save_path(void)
 {
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 	char *dir = xdg && *xdg == '/' ? iv_printf("%s/aicert/profiles", xdg)
-		    : home && *home ? iv_printf("%s/.local/share/aicert/profiles", home)
-				    : NULL;
+		    : home && *home    ? iv_printf("%s/.local/share/aicert/profiles", home)
+				       : NULL;
 	if (!dir) {
 		cli_error("nowhere to save the answers: set HOME or XDG_DATA_HOME, or use --save FILE");
 		return NULL;
@@ -196,7 +197,7 @@ static int finish(interview *iv, const cli_args *args, const char *as_of, const 
 	char *summary = iv->answered < iv->asked ? iv_printf("You answered %u of the %u questions asked; the "
 							     "report says what the others could change.",
 							     iv->answered, iv->asked)
-						  : NULL;
+						 : NULL;
 	if (summary) {
 		ui_say(iv->u, "\n");
 		ui_wrap(iv->u, "", summary);
@@ -205,8 +206,9 @@ static int finish(interview *iv, const cli_args *args, const char *as_of, const 
 	ui_hold_interrupts(1); /* the file and the history are written whole */
 	rc = cli_write_file_atomic(path, json, json_len);
 	if (rc < 0) {
-		ui_say(iv->u, "\nYour answers are saved in %s\n  to revise them:  aicert interview --from %s\n"
-			      "  to assess them:  aicert assess %s\n\n",
+		ui_say(iv->u,
+		       "\nYour answers are saved in %s\n  to revise them:  aicert interview --from %s\n"
+		       "  to assess them:  aicert assess %s\n\n",
 		       path, path, path);
 		if (!cli_flag(args, "no-history"))
 			rc = cli_history_save(iv->session, iv->profile, a, policy, policy_len, as_of);
@@ -249,10 +251,12 @@ static int run(const cli_args *args)
 		}
 		goto done;
 	}
-	ui_wrap(&u, "", from ? "Your saved answers are the defaults in brackets: press Enter to keep one."
-			     : "A few questions about your work, in the order the decision is made.");
-	ui_wrap(&u, "", "Answer by number or in words. Enter keeps the answer in brackets, or skips; - means "
-			"you don't know; ? explains the question. Ctrl-C stops without saving anything.");
+	ui_wrap(&u, "",
+		from ? "Your saved answers are the defaults in brackets: press Enter to keep one."
+		     : "A few questions about your work, in the order the decision is made.");
+	ui_wrap(&u, "",
+		"Answer by number or in words. Enter keeps the answer in brackets, or skips; - means "
+		"you don't know; ? explains the question. Ctrl-C stops without saving anything.");
 	interview iv = {&u, session, profile, qn, 0, 0};
 	rc = 0;
 	for (size_t i = 0; rc == 0 && i < ac_questionnaire_count(qn); i++) {

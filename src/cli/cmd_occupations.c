@@ -11,7 +11,10 @@
 
 #include "cli.h"
 
-#define OPT_FORMAT_TJ {"format", "FMT", "output format: text (default) or json"}
+#define OPT_FORMAT_TJ                                                                                                  \
+	{                                                                                                              \
+		"format", "FMT", "output format: text (default) or json"                                               \
+	}
 
 /* ------------------------------------------------------------ search */
 

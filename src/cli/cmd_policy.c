@@ -10,8 +10,7 @@
 #include "cli.h"
 
 static const cli_option show_options[] = {
-	{"facts", NULL, "list the facts that conditions and texts may use, with their meaning"},
-	{NULL, NULL, NULL}};
+	{"facts", NULL, "list the facts that conditions and texts may use, with their meaning"}, {NULL, NULL, NULL}};
 
 static int show(const cli_args *args)
 {
@@ -58,16 +57,24 @@ static int check(const cli_args *args)
 }
 
 const cli_command cmd_policy_show = {
-	"policy show", "print the built-in policy (thresholds, rules, texts)",
+	"policy show",
+	"print the built-in policy (thresholds, rules, texts)",
 	"aicert policy show [--facts]",
 	"Prints the default policy compiled into aicert.  Save it, edit it, check it with\n"
 	"'aicert policy check FILE', and use it with 'aicert assess --policy FILE'.",
-	show_options, 0, 0, show};
+	show_options,
+	0,
+	0,
+	show};
 
 static const cli_option check_options[] = {{NULL, NULL, NULL}};
 
 const cli_command cmd_policy_check = {
-	"policy check", "validate a policy file, naming the line of each problem",
+	"policy check",
+	"validate a policy file, naming the line of each problem",
 	"aicert policy check FILE",
 	"Exit 0 when the policy is valid, 2 when it is refused (every problem is listed).",
-	check_options, 1, 1, check};
+	check_options,
+	1,
+	1,
+	check};

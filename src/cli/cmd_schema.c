@@ -61,20 +61,17 @@ static int init(const cli_args *args)
 	return rc;
 }
 
-static const cli_option init_options[] = {
-	{"force", NULL, "replace FILE when it exists"},
-	{NULL, NULL, NULL}};
+static const cli_option init_options[] = {{"force", NULL, "replace FILE when it exists"}, {NULL, NULL, NULL}};
 
-const cli_command cmd_init = {
-	"init",
-	"write a starter profile, a comment on each field, to fill in",
-	"aicert init [FILE] [--force]",
-	"Writes a profile with every answer unknown (null) and a \"// name\" line before each\n"
-	"field saying what it means and what it takes, to FILE (written whole or not at all;\n"
-	"an existing FILE is kept unless --force) or to standard output.  Replace null where\n"
-	"you know the answer; comment lines may stay.  'aicert interview' asks the same\n"
-	"questions one at a time instead.",
-	init_options,
-	0,
-	1,
-	init};
+const cli_command cmd_init = {"init",
+			      "write a starter profile, a comment on each field, to fill in",
+			      "aicert init [FILE] [--force]",
+			      "Writes a profile with every answer unknown (null) and a \"// name\" line before each\n"
+			      "field saying what it means and what it takes, to FILE (written whole or not at all;\n"
+			      "an existing FILE is kept unless --force) or to standard output.  Replace null where\n"
+			      "you know the answer; comment lines may stay.  'aicert interview' asks the same\n"
+			      "questions one at a time instead.",
+			      init_options,
+			      0,
+			      1,
+			      init};

@@ -35,7 +35,7 @@ static int run(const cli_args *args)
 	}
 	const char *origin = cli_opt(args, "allow-origin");
 	if (origin && (!*origin || origin[strspn(origin, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-							  "0123456789:/.-[]")] != '\0')) {
+							 "0123456789:/.-[]")] != '\0')) {
 		cli_error("--allow-origin: found '%s', expected an origin such as https://example.org:8443", origin);
 		return CLI_EXIT_USAGE;
 	}

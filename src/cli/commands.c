@@ -8,26 +8,12 @@
 #include "cli.h"
 
 static const cli_command *const commands[] = {
-	&cmd_interview,
-	&cmd_assess,
-	&cmd_init,
-	&cmd_schema,
-	&cmd_questionnaire,
-	&cmd_compare,
-	&cmd_batch,
-	&cmd_history_list, &cmd_history_show, &cmd_history_forget, &cmd_history_export, &cmd_history_diff,
-	&cmd_certs_list,
-	&cmd_certs_show,
-	&cmd_certs_search,
-	&cmd_occupations_search,
-	&cmd_occupations_show,
-	&cmd_data_import,
-	&cmd_data_calibrate,
-	&cmd_policy_show,
-	&cmd_policy_check,
-	&cmd_serve,
-	&cmd_completion,
-	&cmd_man,
+	&cmd_interview,        &cmd_assess,         &cmd_init,           &cmd_schema,
+	&cmd_questionnaire,    &cmd_compare,        &cmd_batch,          &cmd_history_list,
+	&cmd_history_show,     &cmd_history_forget, &cmd_history_export, &cmd_history_diff,
+	&cmd_certs_list,       &cmd_certs_show,     &cmd_certs_search,   &cmd_occupations_search,
+	&cmd_occupations_show, &cmd_data_import,    &cmd_data_calibrate, &cmd_policy_show,
+	&cmd_policy_check,     &cmd_serve,          &cmd_completion,     &cmd_man,
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -88,4 +74,3 @@ const char *cli_nearest_command(const char *typed)
 	/* Close means at most two edits, and fewer than half the word. */
 	return found && best_d * 2 < strlen(best) + 1 ? found : NULL;
 }
-

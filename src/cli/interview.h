@@ -12,11 +12,11 @@
 #include "cli.h"
 
 typedef struct {
-	int piped;       /* answers come one per line from standard input */
-	FILE *out;       /* where the conversation goes: standard error */
-	size_t width;    /* columns text wraps at */
-	int color;       /* bold questions, dim help */
-	char **history;  /* free-text answers so far, for line editing */
+	int piped; /* answers come one per line from standard input */
+	FILE *out; /* where the conversation goes: standard error */
+	size_t width; /* columns text wraps at */
+	int color; /* bold questions, dim help */
+	char **history; /* free-text answers so far, for line editing */
 	size_t n_history;
 	unsigned long answers; /* lines read */
 	unsigned long failures; /* failed allocations when the interview began */

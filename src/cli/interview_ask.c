@@ -38,7 +38,8 @@ static char *shown(const ac_qn_question *q, const char *json)
 		char buf[512] = "";
 		size_t i;
 		json_t *e;
-		json_array_foreach(v, i, e) {
+		json_array_foreach(v, i, e)
+		{
 			char *one = json_dumps(e, JSON_ENCODE_ANY);
 			size_t ce = one ? choice_of(q, one) : 0;
 			free(one);
@@ -81,11 +82,13 @@ int ask_value(interview *iv, const ac_qn_question *q, const char *current, char 
 		if (strcmp(s, "?") == 0) {
 			const ac_field *f = ac_schema_find(ac_question_path(q));
 			ui_wrap(u, "  ", f ? ac_field_help(f) : ac_question_help(q));
-			ui_wrap(u, "  ", ac_question_kind(q) == AC_QN_MANY ? "Type the numbers of every choice that applies, "
-								 "or none. Enter keeps the answer in brackets or skips; "
-								 "- means you don't know."
-							       : "Enter keeps the answer in brackets or skips; - means "
-								 "you don't know.");
+			ui_wrap(u, "  ",
+				ac_question_kind(q) == AC_QN_MANY
+					? "Type the numbers of every choice that applies, "
+					  "or none. Enter keeps the answer in brackets or skips; "
+					  "- means you don't know."
+					: "Enter keeps the answer in brackets or skips; - means "
+					  "you don't know.");
 		} else if (!*s) {
 			result = 1;
 		} else if (strcmp(s, "-") == 0) {

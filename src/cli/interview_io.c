@@ -55,9 +55,10 @@ int ui_open(ui *u, int piped)
 	u->failures = ac_allocation_failures();
 	u->width = 78;
 	if (!piped && !isatty(STDIN_FILENO)) {
-		cli_error("standard input is not a terminal, and the interview asks its questions on one.\n"
-			  "aicert: to answer from a script, use --piped: one answer per line in the order the questions\n"
-			  "aicert: come (an empty line skips one); 'aicert questionnaire' lists them");
+		cli_error(
+			"standard input is not a terminal, and the interview asks its questions on one.\n"
+			"aicert: to answer from a script, use --piped: one answer per line in the order the questions\n"
+			"aicert: come (an empty line skips one); 'aicert questionnaire' lists them");
 		return CLI_EXIT_USAGE;
 	}
 	struct winsize ws;

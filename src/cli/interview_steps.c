@@ -60,7 +60,8 @@ static long pick_number(interview *iv, const char *prompt, long max, long dflt)
 		char *s = line + strspn(line, " ");
 		char *end;
 		long k = strtol(s, &end, 10);
-		int empty = !*s, dash = strcmp(s, "-") == 0, ok = *s && !*(end + strspn(end, " ")) && k >= 0 && k <= max;
+		int empty = !*s, dash = strcmp(s, "-") == 0,
+		    ok = *s && !*(end + strspn(end, " ")) && k >= 0 && k <= max;
 		free(line);
 		if (empty && dflt >= 0)
 			return dflt;
@@ -139,8 +140,8 @@ int ask_title(interview *iv, const ac_qn_question *q)
 /* ------------------------------------------------------------ the task mix */
 
 typedef struct {
-	json_t *tasks;                 /* array of task objects, as the profile holds them */
-	json_t *examples;              /* beside each task: one of the occupation's tasks it stands for, or null */
+	json_t *tasks; /* array of task objects, as the profile holds them */
+	json_t *examples; /* beside each task: one of the occupation's tasks it stands for, or null */
 	const ac_qn_question *name_q, *share_q, *cat_q;
 } mix;
 
@@ -170,14 +171,16 @@ static void show_mix(interview *iv, const mix *x)
 		ui_say(iv->u, "  No tasks listed yet.\n");
 		return;
 	}
-	json_array_foreach(x->tasks, i, e) {
+	json_array_foreach(x->tasks, i, e)
+	{
 		const char *name = json_string_value(json_object_get(e, "name"));
 		const char *label = category_label(x, e);
 		const char *example = json_string_value(json_array_get(x->examples, i));
 		ui_say(iv->u, "  %2zu  %5.4g%%  %s\n", i + 1, json_number_value(json_object_get(e, "share")), name);
 		if (name && strcmp(name, label) == 0 && example)
-			ui_say(iv->u, "               such as: %.*s%s\n", (int)(iv->u->width > 60 ? iv->u->width - 28 : 32),
-			       example, strlen(example) > (iv->u->width > 60 ? iv->u->width - 28 : 32) ? "..." : "");
+			ui_say(iv->u, "               such as: %.*s%s\n",
+			       (int)(iv->u->width > 60 ? iv->u->width - 28 : 32), example,
+			       strlen(example) > (iv->u->width > 60 ? iv->u->width - 28 : 32) ? "..." : "");
 		else if (!name || strcmp(name, label) != 0)
 			ui_say(iv->u, "               %s\n", label);
 	}
@@ -266,8 +269,8 @@ static void edit_share(interview *iv, mix *x, const char *s)
 		json_object_set_new(json_array_get(x->tasks, (size_t)k - 1), "share",
 				    json_loads(json, JSON_DECODE_ANY, NULL));
 	else
-		ui_say(iv->u, "  %s; to remove task %ld type d %ld.\n", d.count ? d.items[0].message : "not a share",
-		       k, k);
+		ui_say(iv->u, "  %s; to remove task %ld type d %ld.\n", d.count ? d.items[0].message : "not a share", k,
+		       k);
 	ac_free(json);
 	ac_diags_free(&d);
 }
@@ -314,7 +317,9 @@ static void normalise(interview *iv, mix *x, int quiet)
 	for (size_t i = 0; i < n; i++)
 		json_object_set_new(json_array_get(x->tasks, i), "share", json_integer(whole[i]));
 	if (!quiet)
-		ui_say(iv->u, "  Your shares added up to %.4g%%; each was scaled in proportion, so they add up to 100%%.\n", t);
+		ui_say(iv->u,
+		       "  Your shares added up to %.4g%%; each was scaled in proportion, so they add up to 100%%.\n",
+		       t);
 }
 
 int ask_tasks(interview *iv, const ac_qn_question *q)
@@ -336,7 +341,8 @@ int ask_tasks(interview *iv, const ac_qn_question *q)
 	if (!x.name_q || !x.share_q || !x.cat_q) {
 		json_decref(x.examples);
 		cli_error("the questionnaire's task mix '%s' needs questions within it for a task's name, share and "
-			  "category", ac_question_id(q));
+			  "category",
+			  ac_question_id(q));
 		json_decref(x.tasks);
 		return CLI_EXIT_USAGE;
 	}
@@ -354,13 +360,15 @@ int ask_tasks(interview *iv, const ac_qn_question *q)
 			x.tasks = json_array();
 	}
 	if (suggested)
-		ui_wrap(iv->u, "  ", "These kinds of work are suggested from your occupation's tasks; keep them, or make "
-				     "them yours:");
+		ui_wrap(iv->u, "  ",
+			"These kinds of work are suggested from your occupation's tasks; keep them, or make "
+			"them yours:");
 	int done = 0, unknown = 0;
 	while (!done) {
 		show_mix(iv, &x);
-		ui_wrap(iv->u, "  ", "Enter: keep these · N SHARE: change a share (2 30) · d N: remove · a: add a task "
-				     "· c N: change its kind of work · -: don't know · ?: help");
+		ui_wrap(iv->u, "  ",
+			"Enter: keep these · N SHARE: change a share (2 30) · d N: remove · a: add a task "
+			"· c N: change its kind of work · -: don't know · ?: help");
 		char *line = ui_read(iv->u, "> ", NULL, 0);
 		char *s = line + strspn(line, " ");
 		s[strcspn(s, "\r\n")] = '\0';
@@ -370,17 +378,17 @@ int ask_tasks(interview *iv, const ac_qn_question *q)
 		else if (strcmp(s, "-") == 0)
 			done = unknown = 1;
 		else if (strcmp(s, "?") == 0)
-			ui_wrap(iv->u, "  ", "List the recurring tasks of your role with about what percent of your time each "
-					     "takes; they need not add up to exactly 100. Each task's kind of work decides "
-					     "how much of it AI can do.");
+			ui_wrap(iv->u, "  ",
+				"List the recurring tasks of your role with about what percent of your time each "
+				"takes; they need not add up to exactly 100. Each task's kind of work decides "
+				"how much of it AI can do.");
 		else if (strcmp(s, "a") == 0)
 			add_task(iv, &x);
 		else if ((s[0] == 'd' || s[0] == 'c') && s[1] == ' ') {
 			if ((k = task_number(iv, &x, s + 2 + strspn(s + 2, " "))) > 0 && s[0] == 'd') {
 				json_array_remove(x.tasks, (size_t)k - 1);
 				json_array_remove(x.examples, (size_t)k - 1);
-			}
-			else if (k > 0) {
+			} else if (k > 0) {
 				char *cat = NULL;
 				json_t *t = json_array_get(x.tasks, (size_t)k - 1);
 				char *cur = json_dumps(json_object_get(t, "category"), JSON_ENCODE_ANY);
@@ -445,9 +453,10 @@ int ask_certificate(interview *iv, const ac_qn_question *q)
 		else if (strcmp(s, "-") == 0 || strcasecmp(s, "none") == 0)
 			rc = set(iv, ac_question_path(q), json_null());
 		else if (strcmp(s, "?") == 0)
-			ui_wrap(iv->u, "  ", "Type words from its name, provider, exam code or topic (such as: aws machine "
-					     "learning); none if you have no certificate in mind; custom for one that is not "
-					     "in the catalogue.");
+			ui_wrap(iv->u, "  ",
+				"Type words from its name, provider, exam code or topic (such as: aws machine "
+				"learning); none if you have no certificate in mind; custom for one that is not "
+				"in the catalogue.");
 		else if (strcasecmp(s, "custom") == 0) {
 			int r = custom_certificate(iv);
 			if (r != 1)
@@ -466,18 +475,22 @@ int ask_certificate(interview *iv, const ac_qn_question *q)
 						more++;
 				}
 			if (!n)
-				ui_say(iv->u, "  No certificate in the catalogue matches '%s'. Type other words, none, or "
-					      "custom.\n",
+				ui_say(iv->u,
+				       "  No certificate in the catalogue matches '%s'. Type other words, none, or "
+				       "custom.\n",
 				       s);
 			else {
 				for (size_t i = 0; i < n; i++)
-					ui_say(iv->u, "  %2zu  %s (%s)\n", i + 1, ac_cert_name(found[i]), ac_cert_id(found[i]));
+					ui_say(iv->u, "  %2zu  %s (%s)\n", i + 1, ac_cert_name(found[i]),
+					       ac_cert_id(found[i]));
 				if (more)
-					ui_say(iv->u, "      and %zu more: type more words to narrow the search\n", more);
+					ui_say(iv->u, "      and %zu more: type more words to narrow the search\n",
+					       more);
 				ui_say(iv->u, "   0  none of these: search again\n");
 				long k = pick_number(iv, "> ", (long)n, 0);
 				if (k > 0)
-					rc = set(iv, ac_question_path(q), json_pack("{s:s}", "id", ac_cert_id(found[k - 1])));
+					rc = set(iv, ac_question_path(q),
+						 json_pack("{s:s}", "id", ac_cert_id(found[k - 1])));
 			}
 		}
 		free(line);

@@ -14,13 +14,15 @@ static void print_usage(FILE *to)
 	const cli_command *const *commands = cli_command_table(&n_commands);
 	fputs("usage: aicert COMMAND [options]\n\n"
 	      "Should you get an AI certification, and if not, what should you do instead?\n\n"
-	      "commands:\n", to);
+	      "commands:\n",
+	      to);
 	for (size_t i = 0; i < n_commands; i++)
 		fprintf(to, "  %-22s %s\n", commands[i]->name, commands[i]->summary);
 	fputs("\n  aicert COMMAND --help    options of one command\n"
 	      "  aicert --version         the version\n\n"
 	      "Exit status: 0 done, 1 internal failure, 2 bad input or usage\n"
-	      "(batch: 3 when some records could not be read).\n", to);
+	      "(batch: 3 when some records could not be read).\n",
+	      to);
 }
 
 /* Number of argv words that name cmd (1 or 2), or 0 when they do not. */
@@ -41,8 +43,7 @@ static int dispatch(int argc, char **argv)
 {
 	size_t n_commands;
 	const cli_command *const *commands = cli_command_table(&n_commands);
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
 		print_usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? CLI_EXIT_USAGE : CLI_EXIT_OK;
 	}

@@ -84,9 +84,11 @@ static int body_profile(const srv_request *req, ac_profile **p, srv_response *r)
 			srv_problem_diags(r, 400, "urn:aicert:problem:not-json", "The body is not valid JSON",
 					  "The body must be one JSON object: a profile.", &d);
 		else
-			srv_problem_diags(r, 422, "urn:aicert:problem:invalid-profile", "The profile is not valid",
-					  "The profile has problems; each is listed with where it is, what was found and "
-					  "what was expected.", &d);
+			srv_problem_diags(
+				r, 422, "urn:aicert:problem:invalid-profile", "The profile is not valid",
+				"The profile has problems; each is listed with where it is, what was found and "
+				"what was expected.",
+				&d);
 	} else {
 		srv_fail(r, st);
 	}
@@ -382,8 +384,9 @@ void srv_api_saved(srv_app *app, const srv_request *req, const char *token, int 
 		srv_body_lib(r, 200, T_JSON, out, len);
 	else if (st == AC_ENOTFOUND)
 		srv_problem(r, 404, "urn:aicert:problem:unknown-assessment", "No such assessment",
-			    app->vault ? "Nothing is kept under this id." : "This server keeps nothing (it was started "
-			    "without --store).");
+			    app->vault ? "Nothing is kept under this id."
+				       : "This server keeps nothing (it was started "
+					 "without --store).");
 	else
 		srv_problem_diags(r, 503, "urn:aicert:problem:store", "The store did not answer", NULL, &d);
 	ac_diags_free(&d);

@@ -20,12 +20,12 @@ typedef struct {
 } srv_kv;
 
 typedef struct {
-	const char *method;        /* "GET", "POST", ... */
-	const char *path;          /* decoded, without the query */
+	const char *method; /* "GET", "POST", ... */
+	const char *path; /* decoded, without the query */
 	srv_kv args[SRV_MAX_ARGS]; /* query arguments, in order */
 	size_t n_args;
-	int too_many_args;         /* more than SRV_MAX_ARGS were given */
-	const char *host;          /* headers, or NULL */
+	int too_many_args; /* more than SRV_MAX_ARGS were given */
+	const char *host; /* headers, or NULL */
 	const char *origin;
 	const char *content_type;
 	const char *if_none_match;
@@ -35,16 +35,16 @@ typedef struct {
 
 typedef struct {
 	unsigned status;
-	const char *type;       /* Content-Type, or NULL for no body */
-	char *body;             /* owned unless body_static */
+	const char *type; /* Content-Type, or NULL for no body */
+	char *body; /* owned unless body_static */
 	const char *body_static;
 	size_t len;
-	const char *etag;       /* or NULL */
-	const char *cache;      /* Cache-Control */
-	const char *allow;      /* for 405 and OPTIONS */
-	const char *csp;        /* Content-Security-Policy */
-	char location[80];      /* Location, or "" */
-	int cors;               /* 1: add the CORS headers for the allowed origin */
+	const char *etag; /* or NULL */
+	const char *cache; /* Cache-Control */
+	const char *allow; /* for 405 and OPTIONS */
+	const char *csp; /* Content-Security-Policy */
+	char location[80]; /* Location, or "" */
+	int cors; /* 1: add the CORS headers for the allowed origin */
 } srv_response;
 
 typedef struct srv_app srv_app;

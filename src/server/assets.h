@@ -9,11 +9,11 @@
 #include <stddef.h>
 
 typedef struct {
-	const char *url;           /* "/", "/assets/app.js", "/openapi.json" */
+	const char *url; /* "/", "/assets/app.js", "/openapi.json" */
 	const unsigned char *data; /* len bytes (and a NUL after them) */
 	size_t len;
-	const char *type;          /* Content-Type */
-	const char *etag;          /* a quoted strong validator */
+	const char *type; /* Content-Type */
+	const char *etag; /* a quoted strong validator */
 } srv_asset;
 
 extern const srv_asset srv_assets[];

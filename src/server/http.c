@@ -23,7 +23,7 @@
 #include "internal.h"
 
 #define MAX_HEADER_BYTES (32 * 1024) /* a request's line and headers, with the read buffer */
-#define STOP_GRACE_SECONDS 30        /* how long a stop waits for requests in flight */
+#define STOP_GRACE_SECONDS 30 /* how long a stop waits for requests in flight */
 
 /* A connection, as the watchdog sees it: libmicrohttpd closes a connection
  * only when it is idle, so one that sends its request line and headers a
@@ -33,7 +33,7 @@ typedef struct watch {
 	struct watch *prev, *next;
 	MHD_socket fd;
 	struct timespec since; /* connected, or its last request answered */
-	int in_request;        /* a request has arrived and is being answered */
+	int in_request; /* a request has arrived and is being answered */
 	int cut;
 } watch;
 
@@ -200,8 +200,7 @@ static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const cha
 
 /* Queues a whole answer: the body is copied or kept (static), never
  * streamed, so a client gets all of it or nothing. */
-static enum MHD_Result send_response(http_server *srv, struct MHD_Connection *c, request_state *st,
-				     srv_response *r)
+static enum MHD_Result send_response(http_server *srv, struct MHD_Connection *c, request_state *st, srv_response *r)
 {
 	struct MHD_Response *resp;
 	if (r->body)
@@ -211,7 +210,7 @@ static enum MHD_Result send_response(http_server *srv, struct MHD_Connection *c,
 						       MHD_RESPMEM_PERSISTENT);
 	if (!resp)
 		return MHD_NO; /* out of memory: the connection is closed */
-	r->body = NULL;    /* the response owns it now */
+	r->body = NULL; /* the response owns it now */
 	int bad = 0;
 	if (r->type)
 		bad |= MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type) != MHD_YES;
@@ -231,7 +230,8 @@ static enum MHD_Result send_response(http_server *srv, struct MHD_Connection *c,
 		bad |= MHD_add_response_header(resp, "Access-Control-Allow-Origin", srv->allow_origin) != MHD_YES;
 		bad |= MHD_add_response_header(resp, "Vary", "Origin") != MHD_YES;
 		if (r->status == 204) {
-			bad |= MHD_add_response_header(resp, "Access-Control-Allow-Methods", "GET, HEAD, POST, DELETE") != MHD_YES;
+			bad |= MHD_add_response_header(resp, "Access-Control-Allow-Methods",
+						       "GET, HEAD, POST, DELETE") != MHD_YES;
 			bad |= MHD_add_response_header(resp, "Access-Control-Allow-Headers", "Content-Type") != MHD_YES;
 			bad |= MHD_add_response_header(resp, "Access-Control-Max-Age", "600") != MHD_YES;
 		}
@@ -275,7 +275,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		log_copy(st->method, sizeof st->method, method);
 		/* A kept assessment's id is its only key: never written to the log. */
 		static const char saved[] = "/api/v1/assessments/";
-		log_copy(st->path, sizeof st->path, strncmp(url, saved, sizeof saved - 1) == 0 ? "/api/v1/assessments/{id}" : url);
+		log_copy(st->path, sizeof st->path,
+			 strncmp(url, saved, sizeof saved - 1) == 0 ? "/api/v1/assessments/{id}" : url);
 		st->counted = 1;
 		atomic_fetch_add(&srv->in_flight, 1);
 		mark_request(srv, c, 1);
@@ -389,7 +390,8 @@ int srv_run(ac_session *session, const srv_config *c)
 	struct sockaddr_storage addr;
 	int loopback = 0;
 	if (parse_listen(listen, &addr, &loopback) != 0) {
-		fprintf(stderr, "aicert: --listen: found '%s', expected ADDRESS:PORT such as 127.0.0.1:8080 or [::1]:8080\n",
+		fprintf(stderr,
+			"aicert: --listen: found '%s', expected ADDRESS:PORT such as 127.0.0.1:8080 or [::1]:8080\n",
 			listen);
 		return 2;
 	}
@@ -424,9 +426,9 @@ int srv_run(ac_session *session, const srv_config *c)
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)(threads > 1 ? threads : 0), MHD_OPTION_CONNECTION_TIMEOUT,
 		(unsigned int)srv.timeout, MHD_OPTION_CONNECTION_LIMIT,
 		(unsigned int)(c->max_connections ? c->max_connections : 256), MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		(size_t)MAX_HEADER_BYTES, MHD_OPTION_NOTIFY_COMPLETED, completed, &srv, MHD_OPTION_NOTIFY_CONNECTION, on_connection,
-		&srv, MHD_OPTION_EXTERNAL_LOGGER,
-		mhd_log, NULL, MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)128, MHD_OPTION_END);
+		(size_t)MAX_HEADER_BYTES, MHD_OPTION_NOTIFY_COMPLETED, completed, &srv, MHD_OPTION_NOTIFY_CONNECTION,
+		on_connection, &srv, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_LISTEN_BACKLOG_SIZE,
+		(unsigned int)128, MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "aicert: cannot listen on %s: %s\n", listen, errno ? strerror(errno) : "refused");
 		srv_app_free(app);
@@ -450,7 +452,8 @@ int srv_run(ac_session *session, const srv_config *c)
 
 	int sig = 0;
 	sigwait(&stop, &sig);
-	fprintf(stderr, "aicert: stopping (%s); finishing the requests in flight\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	fprintf(stderr, "aicert: stopping (%s); finishing the requests in flight\n",
+		sig == SIGINT ? "SIGINT" : "SIGTERM");
 	MHD_socket lfd = MHD_quiesce_daemon(d); /* no new connections from here */
 	for (int i = 0; i < STOP_GRACE_SECONDS * 100 && atomic_load(&srv.in_flight) > 0; i++) {
 		struct timespec ts = {0, 10 * 1000 * 1000};

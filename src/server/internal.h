@@ -16,14 +16,14 @@ struct srv_app {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	ac_session **sessions; /* every clone, freed at the end */
-	ac_session **idle;     /* the ones not in use */
+	ac_session **idle; /* the ones not in use */
 	size_t n_sessions, n_idle;
 	char *allow_origin;
 	int loopback_only;
-	char *policy_json;     /* GET /api/v1/policy, made once */
+	char *policy_json; /* GET /api/v1/policy, made once */
 	size_t policy_json_len;
 	char *policy_etag;
-	ac_vault *vault;         /* the store (--store), or NULL: nothing is kept */
+	ac_vault *vault; /* the store (--store), or NULL: nothing is kept */
 	const char *policy_text; /* what the session's policy was read from (NULL: built in) */
 	size_t policy_len;
 };
@@ -53,8 +53,8 @@ const char *srv_arg(const srv_request *req, const char *name);
 int srv_args_allowed(const srv_request *req, const char *const *allowed, srv_response *r);
 /* Reads a number argument within [min, max] into *v (left alone when
  * absent).  0 after answering 400. */
-int srv_arg_number(const srv_request *req, const char *name, double min, double max, int whole, double *v,
-		   int *given, srv_response *r);
+int srv_arg_number(const srv_request *req, const char *name, double min, double max, int whole, double *v, int *given,
+		   srv_response *r);
 /* Reads an enumerated argument (AC_ENUM_*) into *v (0 when absent).  0 after
  * answering 400. */
 int srv_arg_enum(const srv_request *req, const char *name, ac_enum_kind kind, int *v, srv_response *r);

@@ -164,7 +164,8 @@ int srv_args_allowed(const srv_request *req, const char *const *allowed, srv_res
 	char expected[512] = "";
 	for (size_t k = 0; allowed[k]; k++) {
 		if (k)
-			strncat(expected, k + 1 < 64 && allowed[k + 1] ? ", " : " or ", sizeof expected - strlen(expected) - 1);
+			strncat(expected, k + 1 < 64 && allowed[k + 1] ? ", " : " or ",
+				sizeof expected - strlen(expected) - 1);
 		strncat(expected, allowed[k], sizeof expected - strlen(expected) - 1);
 	}
 	if (!allowed[0])
@@ -192,8 +193,8 @@ int srv_args_allowed(const srv_request *req, const char *const *allowed, srv_res
 	return 1;
 }
 
-int srv_arg_number(const srv_request *req, const char *name, double min, double max, int whole, double *v,
-		   int *given, srv_response *r)
+int srv_arg_number(const srv_request *req, const char *name, double min, double max, int whole, double *v, int *given,
+		   srv_response *r)
 {
 	const char *s = srv_arg(req, name);
 	if (given)

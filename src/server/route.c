@@ -85,15 +85,26 @@ static int is_json(const char *type)
 enum { R_GET = 1, R_POST = 2, R_DELETE = 4 };
 
 typedef struct {
-	const char *path;   /* exact, or a prefix ending in '/' when prefix is 1 */
+	const char *path; /* exact, or a prefix ending in '/' when prefix is 1 */
 	int prefix;
-	int methods;        /* R_* */
-	const char *allow;  /* the Allow header */
+	int methods; /* R_* */
+	const char *allow; /* the Allow header */
 } route;
 
 enum {
-	RT_ASSESS, RT_COMPARE, RT_CERTS, RT_CERT, RT_OCCS, RT_OCC, RT_QUESTIONNAIRE, RT_POLICY, RT_HEALTH,
-	RT_OPENAPI, RT_ASSET, RT_SAVED, RT_COUNT
+	RT_ASSESS,
+	RT_COMPARE,
+	RT_CERTS,
+	RT_CERT,
+	RT_OCCS,
+	RT_OCC,
+	RT_QUESTIONNAIRE,
+	RT_POLICY,
+	RT_HEALTH,
+	RT_OPENAPI,
+	RT_ASSET,
+	RT_SAVED,
+	RT_COUNT
 };
 #define GET_ONLY R_GET, "GET, HEAD, OPTIONS"
 #define POST_ONLY R_POST, "POST, OPTIONS"
@@ -154,9 +165,9 @@ static void route_request(srv_app *app, const srv_request *req, srv_response *r)
 		return;
 	}
 	int method = strcmp(req->method, "GET") == 0 || strcmp(req->method, "HEAD") == 0 ? R_GET
-		     : strcmp(req->method, "POST") == 0				       ? R_POST
-		     : strcmp(req->method, "DELETE") == 0			       ? R_DELETE
-										       : 0;
+		     : strcmp(req->method, "POST") == 0                                  ? R_POST
+		     : strcmp(req->method, "DELETE") == 0                                ? R_DELETE
+											 : 0;
 	int post = method == R_POST;
 	if (strcmp(req->method, "OPTIONS") == 0) {
 		r->status = 204;

@@ -36,10 +36,10 @@ const char *batch_words(const char *id, char *buf, size_t n);
 typedef struct {
 	FILE *in;
 	ac_batch_format fmt;
-	char *buf;        /* read-ahead */
-	size_t pos, end;  /* unread bytes are buf[pos..end) */
-	int eof, error;   /* error: errno of a failed read */
-	long next_line;   /* number of the next physical line */
+	char *buf; /* read-ahead */
+	size_t pos, end; /* unread bytes are buf[pos..end) */
+	int eof, error; /* error: errno of a failed read */
+	long next_line; /* number of the next physical line */
 	unsigned long long bytes;
 } batch_reader;
 
@@ -57,8 +57,8 @@ rec_kind batch_reader_next(batch_reader *r, strbuf *rec, long *line);
  * task group ("task3.share"). */
 typedef struct {
 	const ac_field *field; /* NULL for the "schema" column */
-	int task;              /* 1-based task group, 0 for a profile field */
-	const char *key;       /* the task field's key ("share") */
+	int task; /* 1-based task group, 0 for a profile field */
+	const char *key; /* the task field's key ("share") */
 } csv_column;
 
 typedef struct {
@@ -94,7 +94,7 @@ typedef struct {
 	const csv_layout *layout; /* CSV input, else NULL */
 	ac_batch_format output;
 	int counterfactuals;
-	int keep;                 /* a summary is wanted: keep what it needs for the writer */
+	int keep; /* a summary is wanted: keep what it needs for the writer */
 	int include_labels;
 } record_setup;
 
@@ -102,14 +102,14 @@ typedef struct {
 typedef struct {
 	rec_kind kind;
 	long line;
-	strbuf in;           /* the record's text */
-	strbuf out;          /* the output record, line end included */
-	int failed;          /* out is an error record */
-	ac_assessment *a;    /* kept for the summary */
-	char *title;         /* role.title, kept only with include_labels */
-	ac_diags problems;   /* of a failed record */
+	strbuf in; /* the record's text */
+	strbuf out; /* the output record, line end included */
+	int failed; /* out is an error record */
+	ac_assessment *a; /* kept for the summary */
+	char *title; /* role.title, kept only with include_labels */
+	ac_diags problems; /* of a failed record */
 	int groups[AC_MAX_TASKS];
-	size_t n_groups;     /* CSV: the task group of each task */
+	size_t n_groups; /* CSV: the task group of each task */
 } batch_record;
 
 void batch_record_init(batch_record *r);
@@ -119,8 +119,7 @@ void batch_record_free(batch_record *r);
 /* Turns r->in into r->out with the worker's own session; AC_OK for a record
  * written either way (assessed or an error record), AC_ENOMEM or another
  * status when the run cannot go on. */
-ac_status batch_record_work(const record_setup *setup, ac_session *s, char ***cells, size_t *cap,
-			    batch_record *r);
+ac_status batch_record_work(const record_setup *setup, ac_session *s, char ***cells, size_t *cap, batch_record *r);
 
 /* ------------------------------------------------------------ the summary */
 
@@ -129,10 +128,10 @@ typedef struct {
 	long line;
 	int failed;
 	int verdict;
-	const ac_assessment *a;    /* NULL for a failure */
-	const ac_diags *problems;  /* for a failure */
-	const char *title;         /* role.title as JSON text: used only with include_labels */
-	const int *groups;         /* CSV task groups for naming columns, or NULL */
+	const ac_assessment *a; /* NULL for a failure */
+	const ac_diags *problems; /* for a failure */
+	const char *title; /* role.title as JSON text: used only with include_labels */
+	const int *groups; /* CSV task groups for naming columns, or NULL */
 	size_t n_groups;
 } batch_facts;
 

@@ -142,18 +142,21 @@ ac_status csv_layout_parse(csv_layout *L, char *header, const char *source, long
 		if (!column_of(name, c)) {
 			c->task = -1;
 			st = AC_EINPUT;
-			ac_diags_add(diags, source, NULL, (int)line, 0,
-				     "column %ld: found \"%.60s\", expected a profile field by its path (role.kind, "
-				     "organization.adoption_signals), a task field (task1.name, task1.share) or schema; "
-				     "'aicert batch --template csv' shows them all",
-				     i + 1, name);
+			ac_diags_add(
+				diags, source, NULL, (int)line, 0,
+				"column %ld: found \"%.60s\", expected a profile field by its path (role.kind, "
+				"organization.adoption_signals), a task field (task1.name, task1.share) or schema; "
+				"'aicert batch --template csv' shows them all",
+				i + 1, name);
 			continue;
 		}
 		for (long j = 0; j < i; j++)
 			if (L->cols[j].task >= 0 && same_column(&L->cols[j], c)) {
 				st = AC_EINPUT;
-				ac_diags_add(diags, source, NULL, (int)line, 0, "column %ld: found \"%.60s\" again, expected each "
-					     "column once (it is also column %ld)", i + 1, name, j + 1);
+				ac_diags_add(diags, source, NULL, (int)line, 0,
+					     "column %ld: found \"%.60s\" again, expected each "
+					     "column once (it is also column %ld)",
+					     i + 1, name, j + 1);
 				break;
 			}
 		if (c->task > L->max_task)
@@ -289,8 +292,11 @@ ac_status csv_row_json(const csv_layout *L, char **cells, size_t n, strbuf *json
 			char name[160];
 			if (c->task > 0)
 				snprintf(name, sizeof name, "task%d.%s", c->task, c->key);
-			ac_diags_add(diags, NULL, c->task > 0 ? name : c->field ? ac_field_path(c->field) : "schema", 0, 0,
-				     "found text that is not valid UTF-8, expected UTF-8 text");
+			ac_diags_add(diags, NULL,
+				     c->task > 0 ? name
+				     : c->field  ? ac_field_path(c->field)
+						 : "schema",
+				     0, 0, "found text that is not valid UTF-8, expected UTF-8 text");
 			continue;
 		}
 		if (c->task > 0) {
@@ -305,8 +311,10 @@ ac_status csv_row_json(const csv_layout *L, char **cells, size_t n, strbuf *json
 	}
 	for (size_t i = L->n; !oom && i < n; i++)
 		if (*trim(cells[i])) {
-			ac_diags_add(diags, NULL, NULL, 0, 0, "found a value in cell %zu, expected at most %zu cells (one "
-				     "per column of the header)", i + 1, L->n);
+			ac_diags_add(diags, NULL, NULL, 0, 0,
+				     "found a value in cell %zu, expected at most %zu cells (one "
+				     "per column of the header)",
+				     i + 1, L->n);
 			break;
 		}
 	size_t n_tasks = 0;
@@ -322,7 +330,8 @@ ac_status csv_row_json(const csv_layout *L, char **cells, size_t n, strbuf *json
 	for (int k = 0; tasks && k <= L->max_task; k++)
 		json_decref(tasks[k]);
 	free(tasks);
-	if (!oom && json_dump_callback(root, dump_cb, json, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17)))
+	if (!oom &&
+	    json_dump_callback(root, dump_cb, json, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17)))
 		oom = 1;
 	json_decref(root);
 	if (oom || json->failed)

@@ -59,7 +59,8 @@ static int cell_of(strbuf *row, const char *value_json)
 		sb_init(&list);
 		size_t i;
 		json_t *e;
-		json_array_foreach(v, i, e) {
+		json_array_foreach(v, i, e)
+		{
 			if (i)
 				sb_puts(&list, ";");
 			sb_puts(&list, json_is_string(e) ? json_string_value(e) : "");

@@ -18,8 +18,8 @@ int ac_assessment_exposure_class(const ac_assessment *a)
 	return a->exposure.klass;
 }
 
-static const char *const condition_names[AC_CONDITION_COUNT] = {
-	"exposure_understood", "leverage_possible", "timing_appropriate", "trajectory_defined"};
+static const char *const condition_names[AC_CONDITION_COUNT] = {"exposure_understood", "leverage_possible",
+								"timing_appropriate", "trajectory_defined"};
 
 const char *ac_condition_name(int i)
 {

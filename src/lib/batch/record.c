@@ -159,8 +159,7 @@ static ac_status row_json(batch_record *r)
 
 /* The profile of a CSV row; AC_EINPUT with the row's problems.  *cells
  * (with room for *cap) grows to hold every cell of the row. */
-static ac_status csv_profile(const record_setup *setup, char ***cells, size_t *cap, batch_record *r,
-			     ac_profile **p)
+static ac_status csv_profile(const record_setup *setup, char ***cells, size_t *cap, batch_record *r, ac_profile **p)
 {
 	size_t need = 1;
 	for (const char *c = r->in.buf; *c; c++)
@@ -194,17 +193,19 @@ static int is_input_problem(ac_status st)
 	return st == AC_EINPUT || st == AC_ENOTFOUND || st == AC_ENODATA;
 }
 
-ac_status batch_record_work(const record_setup *setup, ac_session *s, char ***cells, size_t *cap,
-			    batch_record *r)
+ac_status batch_record_work(const record_setup *setup, ac_session *s, char ***cells, size_t *cap, batch_record *r)
 {
 	batch_record_reset(r);
 	switch (r->kind) {
 	case REC_TOO_LONG:
-		ac_diags_add(&r->problems, NULL, NULL, 0, 0, "found a record longer than 1 MiB, expected a profile of "
-			     "at most 1 MiB (1048576 bytes) on one %s", setup->layout ? "row" : "line");
+		ac_diags_add(&r->problems, NULL, NULL, 0, 0,
+			     "found a record longer than 1 MiB, expected a profile of "
+			     "at most 1 MiB (1048576 bytes) on one %s",
+			     setup->layout ? "row" : "line");
 		return fail_record(setup, r);
 	case REC_OPEN_QUOTE:
-		ac_diags_add(&r->problems, NULL, NULL, 0, 0, "found a quoted cell still open at the end of the input, "
+		ac_diags_add(&r->problems, NULL, NULL, 0, 0,
+			     "found a quoted cell still open at the end of the input, "
 			     "expected its closing quote");
 		return fail_record(setup, r);
 	default: break;

@@ -198,7 +198,8 @@ static void write_all(pipeline *pl, FILE *out, const ac_batch_options *o, ac_bat
 		pthread_mutex_lock(&pl->mu);
 		if (bad_write || bad_summary) {
 			char msg[160];
-			snprintf(msg, sizeof msg, "cannot write the output: %s", bad_write ? strerror(e) : "out of memory");
+			snprintf(msg, sizeof msg, "cannot write the output: %s",
+				 bad_write ? strerror(e) : "out of memory");
 			stop_locked(pl, bad_write ? AC_EIO : AC_ENOMEM, msg);
 			break;
 		}
@@ -228,15 +229,18 @@ static ac_status start(pipeline *pl, csv_layout *L, FILE *out, const ac_batch_op
 			ac_diags_add(diags, o->input_name, NULL, 0, 0, "cannot read: %s", strerror(pl->rd.error));
 			st = AC_EIO;
 		} else if (k != REC_END) {
-			ac_diags_add(diags, o->input_name, NULL, (int)line, 0, "found a header row that is %s, expected "
-				     "the names of the columns", k == REC_TOO_LONG ? "longer than 1 MiB" : "not closed");
+			ac_diags_add(diags, o->input_name, NULL, (int)line, 0,
+				     "found a header row that is %s, expected "
+				     "the names of the columns",
+				     k == REC_TOO_LONG ? "longer than 1 MiB" : "not closed");
 			st = AC_EINPUT;
 		}
 		sb_free(&head);
 		if (st != AC_OK)
 			return st;
 		if (k == REC_END) {
-			ac_diags_add(diags, o->input_name, NULL, 0, 0, "found no header row, expected the names of the "
+			ac_diags_add(diags, o->input_name, NULL, 0, 0,
+				     "found no header row, expected the names of the "
 				     "columns ('aicert batch --template csv' shows them)");
 			return AC_EINPUT;
 		}
@@ -356,7 +360,9 @@ ac_status ac_batch_run(ac_session *s, FILE *in, FILE *out, const ac_batch_option
 	st = pl.stop ? pl.fatal : AC_OK;
 	if (pl.stop)
 		ac_diags_add(diags, NULL, NULL, 0, 0, "%s",
-			     pl.fatal_msg[0] ? pl.fatal_msg : pl.fatal == AC_ENOMEM ? "out of memory" : ac_strerror(pl.fatal));
+			     pl.fatal_msg[0]         ? pl.fatal_msg
+			     : pl.fatal == AC_ENOMEM ? "out of memory"
+						     : ac_strerror(pl.fatal));
 	pthread_cond_destroy(&pl.space);
 	pthread_cond_destroy(&pl.work);
 	pthread_cond_destroy(&pl.done);

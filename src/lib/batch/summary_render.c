@@ -118,8 +118,9 @@ static void overview(const ac_batch_summary *s, const rw_writer *w, rw_out *o)
 		 s->policy_version ? s->policy_version : "?");
 	para(w, o, buf);
 	if (!s->include_labels)
-		para(w, o, "Names, job titles and anything else people wrote in their own words are left out of "
-			   "this report.");
+		para(w, o,
+		     "Names, job titles and anything else people wrote in their own words are left out of "
+		     "this report.");
 }
 
 static void verdicts(const ac_batch_summary *s, const rw_writer *w, rw_out *o, cells *c)
@@ -220,9 +221,10 @@ static void exposure(const ac_batch_summary *s, const rw_writer *w, rw_out *o, c
 	if (!known)
 		return;
 	char buf[256];
-	snprintf(buf, sizeof buf, "How much of each person's working time AI can compress (0 none of it, 1 all "
-		 "of it), for the %llu people whose task mix is known; the mean is %.2f.", known,
-		 s->score_sum / (double)known);
+	snprintf(buf, sizeof buf,
+		 "How much of each person's working time AI can compress (0 none of it, 1 all "
+		 "of it), for the %llu people whose task mix is known; the mean is %.2f.",
+		 known, s->score_sum / (double)known);
 	para(w, o, buf);
 	char labels[SUMMARY_BINS][16];
 	const char *label_of[SUMMARY_BINS];
@@ -297,8 +299,10 @@ static void failures(const ac_batch_summary *s, const rw_writer *w, rw_out *o, c
 	if (!s->failed)
 		return;
 	heading(w, o, "Records that could not be read");
-	snprintf(buf, sizeof buf, "%llu %s could not be read. Each is in the output as an error record with "
-		 "every problem; fix the field named and run again.", s->failed, s->failed == 1 ? "record" : "records");
+	snprintf(buf, sizeof buf,
+		 "%llu %s could not be read. Each is in the output as an error record with "
+		 "every problem; fix the field named and run again.",
+		 s->failed, s->failed == 1 ? "record" : "records");
 	para(w, o, buf);
 	for (size_t i = 0; i < s->n_failures; i++) {
 		const summary_failure *f = &s->failures[i];

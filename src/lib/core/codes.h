@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#define AC_SOC_CODE_LEN 7   /* "13-2051" */
+#define AC_SOC_CODE_LEN 7 /* "13-2051" */
 #define AC_ONET_CODE_LEN 10 /* "13-2051.00" */
 
 /* 1 when s is exactly a SOC code, NN-NNNN. */

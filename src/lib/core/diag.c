@@ -71,8 +71,8 @@ static char *clean(char *s)
 	size_t n = strlen(s);
 	if (ac_utf8_valid(s, n, NULL)) {
 		size_t i = 0;
-		while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != 0x7F && !((unsigned char)s[i] == 0xC2 &&
-			(unsigned char)s[i + 1] < 0xA0))
+		while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != 0x7F &&
+		       !((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] < 0xA0))
 			i++;
 		if (i == n)
 			return s;
@@ -126,8 +126,8 @@ static void push_lost(ac_diags *d)
 		free(m);
 }
 
-ac_status ac_diags_vadd(ac_diags *d, const char *source, const char *path, int line, int column,
-			const char *fmt, va_list ap)
+ac_status ac_diags_vadd(ac_diags *d, const char *source, const char *path, int line, int column, const char *fmt,
+			va_list ap)
 {
 	if (!d)
 		return AC_OK;
@@ -151,8 +151,7 @@ ac_status ac_diags_vadd(ac_diags *d, const char *source, const char *path, int l
 	return AC_OK;
 }
 
-ac_status ac_diags_add(ac_diags *d, const char *source, const char *path, int line, int column,
-		       const char *fmt, ...)
+ac_status ac_diags_add(ac_diags *d, const char *source, const char *path, int line, int column, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);

@@ -17,8 +17,8 @@
 #define AC_DIAG_MAX_MESSAGE (64 * 1024)
 
 /* ac_diags_add with a va_list. */
-ac_status ac_diags_vadd(ac_diags *d, const char *source, const char *path, int line, int column,
-			const char *fmt, va_list ap)
+ac_status ac_diags_vadd(ac_diags *d, const char *source, const char *path, int line, int column, const char *fmt,
+			va_list ap)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 6, 0)))
 #endif

@@ -88,7 +88,8 @@ static ac_status split(dsv_reader *r)
 			r->fields[r->nf++] = out;
 			for (;;) {
 				if (*in == '\0')
-					return dsv_error(r, "field %d: a quoted field is not closed on this line", r->nf);
+					return dsv_error(r, "field %d: a quoted field is not closed on this line",
+							 r->nf);
 				if (*in == '"') {
 					if (in[1] == '"') {
 						*out++ = '"';
@@ -132,8 +133,10 @@ static int next_line(dsv_reader *r, ac_status *st)
 		if (c == '\0') {
 			r->line++;
 			r->bytes += n + 1;
-			*st = dsv_error(r, "byte %zu of the line is a NUL byte (0x00), expected text: the file is "
-					"damaged or not a text file", n + 1);
+			*st = dsv_error(r,
+					"byte %zu of the line is a NUL byte (0x00), expected text: the file is "
+					"damaged or not a text file",
+					n + 1);
 			return 0;
 		}
 		r->buf[n++] = (char)c;
@@ -155,7 +158,7 @@ static int next_line(dsv_reader *r, ac_status *st)
 	}
 	if (c == EOF) {
 		*st = dsv_error(r, "the last line has no line end, expected one at the end of every line: the "
-				"file looks cut short");
+				   "file looks cut short");
 		return 0;
 	}
 	while (n > 0 && r->buf[n - 1] == '\r')
@@ -215,8 +218,7 @@ static int match_header(dsv_reader *r, const char *const *want, int n_want)
 ac_status dsv_header(dsv_reader *r, const char *const *want, int n_want, int scan)
 {
 	if (n_want < 1 || n_want > DSV_MAX_COLS)
-		return dsv_error(r, "a header search asks for %d columns; 1 to %d are possible", n_want,
-				 DSV_MAX_COLS);
+		return dsv_error(r, "a header search asks for %d columns; 1 to %d are possible", n_want, DSV_MAX_COLS);
 	r->n_cols = n_want;
 	ac_status st = AC_OK;
 	while (r->line < scan && next_line(r, &st)) {
@@ -260,8 +262,10 @@ int dsv_row(dsv_reader *r, ac_status *st)
 			return 0;
 		if (r->nf < r->need || r->nf < r->header_nf) {
 			int want = r->header_nf > r->need ? r->header_nf : r->need;
-			*st = dsv_error(r, "found %d fields, expected %d as in the header (line %ld): the line is "
-					"cut short", r->nf, want, r->header_line);
+			*st = dsv_error(r,
+					"found %d fields, expected %d as in the header (line %ld): the line is "
+					"cut short",
+					r->nf, want, r->header_line);
 			return 0;
 		}
 		for (int i = 0; i < r->nf; i++) {
@@ -271,8 +275,10 @@ int dsv_row(dsv_reader *r, ac_status *st)
 				return 0;
 			}
 			if (!ac_utf8_valid(r->fields[i], n, &bad)) {
-				*st = dsv_error(r, "field %d: found the byte 0x%02x, which is not UTF-8; expected text in UTF-8",
-						i + 1, (unsigned char)r->fields[i][bad]);
+				*st = dsv_error(
+					r,
+					"field %d: found the byte 0x%02x, which is not UTF-8; expected text in UTF-8",
+					i + 1, (unsigned char)r->fields[i][bad]);
 				return 0;
 			}
 		}

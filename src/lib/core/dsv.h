@@ -24,16 +24,16 @@
 #include "aicert.h"
 
 #define DSV_MAX_LINE 65536 /* bytes of one line, without its line end */
-#define DSV_MAX_FIELDS 64  /* fields of one line */
-#define DSV_MAX_COLS 16    /* columns a header search may ask for */
+#define DSV_MAX_FIELDS 64 /* fields of one line */
+#define DSV_MAX_COLS 16 /* columns a header search may ask for */
 
 typedef struct {
 	/* What a caller may read. */
-	char *name;       /* the file name used in diagnostics */
-	long line;        /* the line last read, 1-based; 0 before the first */
-	size_t bytes;     /* bytes read so far */
-	size_t rows;      /* data rows dsv_row returned */
-	int nf;           /* fields of the line last read */
+	char *name; /* the file name used in diagnostics */
+	long line; /* the line last read, 1-based; 0 before the first */
+	size_t bytes; /* bytes read so far */
+	size_t rows; /* data rows dsv_row returned */
+	int nf; /* fields of the line last read */
 	char *fields[DSV_MAX_FIELDS]; /* its fields, unquoted, untrimmed */
 	size_t max_field; /* longest field a data row may have (default DSV_MAX_LINE) */
 
@@ -45,8 +45,8 @@ typedef struct {
 	ac_diags *diags;
 	int n_cols;
 	int col[DSV_MAX_COLS]; /* field index of each wanted column */
-	int need;              /* fields a row must have: 1 + the largest wanted index */
-	int header_nf;         /* fields of the header line, which every row must have too */
+	int need; /* fields a row must have: 1 + the largest wanted index */
+	int header_nf; /* fields of the header line, which every row must have too */
 	long header_line;
 } dsv_reader;
 

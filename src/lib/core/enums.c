@@ -10,6 +10,8 @@
 
 #include "aicert.h"
 
+/* The name lists are laid out by hand. */
+/* clang-format off */
 /* Each list is NAMES(FIRST, MID, LAST): its first name, the names between,
  * and its last name, in value order (value 1 first). */
 #define CATEGORY_NAMES(F, M, L)                                                                      \
@@ -50,6 +52,7 @@
 #define FUNCTION_NAMES(F, M, L)                                                                       \
 	F("revenue") M("compliance_risk") M("infrastructure") M("decision_support") M("operations")  \
 	M("support") M("creative") L("other")
+/* clang-format on */
 
 /* The three things made from a list. */
 #define AS_ITEM(s) s,
@@ -57,13 +60,13 @@
 #define AS_HEAD(s) s
 #define AS_MID(s) ", " s
 #define AS_TAIL(s) " or " s
-#define ENTRY(kind, NAMES)                                                                            \
-	[kind] = {(const char *const[]){NULL, NAMES(AS_ITEM, AS_ITEM, AS_ITEM)},                       \
-		  NAMES(AS_HEAD, AS_MID, AS_TAIL), 0 NAMES(AS_COUNT, AS_COUNT, AS_COUNT)}
+#define ENTRY(kind, NAMES)                                                                                             \
+	[kind] = {(const char *const[]){NULL, NAMES(AS_ITEM, AS_ITEM, AS_ITEM)}, NAMES(AS_HEAD, AS_MID, AS_TAIL),      \
+		  0 NAMES(AS_COUNT, AS_COUNT, AS_COUNT)}
 
 static const struct {
 	const char *const *names; /* [0] NULL, then value 1..count */
-	const char *list;         /* "a, b or c" */
+	const char *list; /* "a, b or c" */
 	int count;
 } tables[AC_ENUM__COUNT] = {
 	ENTRY(AC_ENUM_CATEGORY, CATEGORY_NAMES),

@@ -7,8 +7,8 @@
 
 #include "core/alloc.h"
 #include "core/json.h"
-#include "core/strbuf.h"
 #include "core/number.h"
+#include "core/strbuf.h"
 #include "core/utf8.h"
 
 json_t *ac_json_double(double x)

@@ -16,10 +16,10 @@
 
 typedef struct {
 	strbuf *out;
-	int indent;     /* spaces per level (2), or 0 for compact */
+	int indent; /* spaces per level (2), or 0 for compact */
 	int depth;
-	int after_key;  /* the next value follows a key on the same line */
-	int failed;     /* an invalid string, too deep, or memory ran out */
+	int after_key; /* the next value follows a key on the same line */
+	int failed; /* an invalid string, too deep, or memory ran out */
 	unsigned char items[AC_JW_MAX_DEPTH]; /* the open container holds a value */
 } ac_jw;
 

@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 /* 1 when the caller's struct *o has field (of the current struct type). */
-#define AC_HAS_FIELD(o, type, field) \
+#define AC_HAS_FIELD(o, type, field)                                                                                   \
 	((o)->struct_size == 0 || (o)->struct_size >= offsetof(type, field) + sizeof((o)->field))
 
 #endif

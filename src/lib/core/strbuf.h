@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 typedef struct {
-	char *buf;  /* NUL-terminated once anything was appended; may be NULL */
+	char *buf; /* NUL-terminated once anything was appended; may be NULL */
 	size_t len; /* bytes in buf, not counting the NUL */
 	size_t cap; /* bytes allocated */
 	int failed; /* 1 after an allocation failed */

@@ -6,16 +6,15 @@
 #include "core/text.h"
 #include "core/utf8.h"
 
-ac_status ac_text_check(const char *text, size_t len, size_t max, const char *source, const char *what,
-			ac_diags *diags)
+ac_status ac_text_check(const char *text, size_t len, size_t max, const char *source, const char *what, ac_diags *diags)
 {
 	if (len > max) {
 		if (max % (1024 * 1024) == 0)
-			ac_diags_add(diags, source, NULL, 0, 0, "found %zu bytes, expected %s of at most %zu MiB", len, what,
-				     max / (1024 * 1024));
+			ac_diags_add(diags, source, NULL, 0, 0, "found %zu bytes, expected %s of at most %zu MiB", len,
+				     what, max / (1024 * 1024));
 		else
-			ac_diags_add(diags, source, NULL, 0, 0, "found %zu bytes, expected %s of at most %zu bytes", len,
-				     what, max);
+			ac_diags_add(diags, source, NULL, 0, 0, "found %zu bytes, expected %s of at most %zu bytes",
+				     len, what, max);
 		return AC_EINPUT;
 	}
 	if (len && memchr(text, '\0', len)) {
@@ -30,8 +29,10 @@ ac_status ac_text_check(const char *text, size_t len, size_t max, const char *so
 				line++;
 				col = 0;
 			}
-		ac_diags_add(diags, source, NULL, line, col, "found the byte 0x%02x, which is not UTF-8; expected "
-			     "text in UTF-8", (unsigned char)text[bad]);
+		ac_diags_add(diags, source, NULL, line, col,
+			     "found the byte 0x%02x, which is not UTF-8; expected "
+			     "text in UTF-8",
+			     (unsigned char)text[bad]);
 		return AC_EINPUT;
 	}
 	return AC_OK;

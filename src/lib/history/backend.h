@@ -12,8 +12,8 @@
 
 typedef struct hist_backend hist_backend;
 struct hist_backend {
-	const char *where;      /* the file or database, for messages */
-	const char *begin;      /* the statement that starts a write transaction */
+	const char *where; /* the file or database, for messages */
+	const char *begin; /* the statement that starts a write transaction */
 	/* Runs SQL without parameters or results (several statements may be
 	 * given).  doing says what for, in messages ("saving"). */
 	ac_status (*exec)(hist_backend *b, const char *sql, const char *doing, ac_diags *diags);

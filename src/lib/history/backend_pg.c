@@ -52,8 +52,8 @@ static ac_status pg_exec(hist_backend *base, const char *sql, const char *doing,
 	return s;
 }
 
-static ac_status pg_query(hist_backend *base, const char *sql, const char *const *vals, int n, char **row,
-			  int ncols, int *found, const char *doing, ac_diags *diags)
+static ac_status pg_query(hist_backend *base, const char *sql, const char *const *vals, int n, char **row, int ncols,
+			  int *found, const char *doing, ac_diags *diags)
 {
 	pg_backend *b = (pg_backend *)base;
 	PGresult *r = PQexecParams(b->conn, sql, n, NULL, vals, NULL, NULL, 0);
@@ -107,9 +107,10 @@ static ac_status prepare(pg_backend *b, ac_diags *diags)
 		snprintf(insert, sizeof insert, "INSERT INTO schema_version VALUES (%d)", AC_HISTORY_SCHEMA_VERSION);
 		s = pg_exec(&b->base, insert, "preparing the store", diags);
 	} else if (s == AC_OK && (!version || atol(version) != AC_HISTORY_SCHEMA_VERSION)) {
-		ac_diags_add(diags, b->where, NULL, 0, 0, "found a store of version %s, expected version %d (this aicert "
-			     "is %s); it was left as it is", version ? version : "unknown", AC_HISTORY_SCHEMA_VERSION,
-			     ac_version());
+		ac_diags_add(diags, b->where, NULL, 0, 0,
+			     "found a store of version %s, expected version %d (this aicert "
+			     "is %s); it was left as it is",
+			     version ? version : "unknown", AC_HISTORY_SCHEMA_VERSION, ac_version());
 		s = AC_EINPUT;
 	}
 	free(version);

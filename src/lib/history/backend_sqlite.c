@@ -24,7 +24,8 @@ static ac_status sq_query(hist_backend *b, const char *sql, const char *const *v
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(h->db, sql, -1, &st, NULL);
 	for (int i = 0; rc == SQLITE_OK && i < n; i++)
-		rc = vals[i] ? sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i + 1);
+		rc = vals[i] ? sqlite3_bind_text(st, i + 1, vals[i], -1, SQLITE_TRANSIENT)
+			     : sqlite3_bind_null(st, i + 1);
 	if (found)
 		*found = 0;
 	int oom = 0;

@@ -150,8 +150,8 @@ static int is_answer(const ac_field *f)
 	       strcmp(path, "label") != 0;
 }
 
-static ac_status one_answer(hist_diff *d, ac_session *s, const ac_profile *old, const ac_field *f, char *from,
-			    char *to, const char *as_of)
+static ac_status one_answer(hist_diff *d, ac_session *s, const ac_profile *old, const ac_field *f, char *from, char *to,
+			    const char *as_of)
 {
 	answer_change *c = &d->answers[d->n_answers++];
 	memset(c, 0, sizeof *c);
@@ -187,8 +187,8 @@ static ac_status answers(hist_diff *d, ac_session *s, const ac_profile *old, con
 		char *from = NULL, *to = NULL;
 		if (!is_answer(f))
 			continue;
-		if ((st = ac_profile_get(old, path, &from)) == AC_OK && (st = ac_profile_get(new, path, &to)) == AC_OK &&
-		    strcmp(from, to) != 0) {
+		if ((st = ac_profile_get(old, path, &from)) == AC_OK &&
+		    (st = ac_profile_get(new, path, &to)) == AC_OK && strcmp(from, to) != 0) {
 			st = one_answer(d, s, old, f, from, to, as_of);
 			continue;
 		}
@@ -234,8 +234,10 @@ static ac_status steps(hist_diff *d, const ac_session_options *env, ac_diags *di
 	if (st == AC_OK)
 		st = session_for(&d->b, env, &sb, diags);
 	if (st == AC_OK && !sb) {
-		ac_diags_add(diags, NULL, NULL, 0, 0, "the policy text of #%lld is not in the history, so it cannot be "
-			     "re-assessed", d->b.id);
+		ac_diags_add(diags, NULL, NULL, 0, 0,
+			     "the policy text of #%lld is not in the history, so it cannot be "
+			     "re-assessed",
+			     d->b.id);
 		st = AC_EINPUT;
 	}
 	d->old_policy_missing = !sa;
@@ -281,10 +283,12 @@ ac_status hist_diff_build(ac_history *h, const ac_session_options *env, long lon
 	if (st != AC_OK)
 		return st;
 	if (from == to) {
-		ac_diags_add(diags, NULL, NULL, 0, 0, "found #%lld twice, expected two different saved assessments", from);
+		ac_diags_add(diags, NULL, NULL, 0, 0, "found #%lld twice, expected two different saved assessments",
+			     from);
 		return AC_EINPUT;
 	}
-	if ((st = hist_record_get(h, from, &d->a, diags)) == AC_OK && (st = hist_record_get(h, to, &d->b, diags)) == AC_OK) {
+	if ((st = hist_record_get(h, from, &d->a, diags)) == AC_OK &&
+	    (st = hist_record_get(h, to, &d->b, diags)) == AC_OK) {
 		saved_outcome(d->a.assessment, &d->saved_a);
 		saved_outcome(d->b.assessment, &d->saved_b);
 		st = steps(d, env, diags);

@@ -10,13 +10,13 @@
 
 /* What one assessment decided, as far as a diff compares it. */
 typedef struct {
-	int ok;               /* 0: it could not be assessed; why says so */
+	int ok; /* 0: it could not be assessed; why says so */
 	char *why;
 	char *verdict, *reason;
-	int klass;            /* AC_CLASS_*, 0 when not known */
-	double score;         /* exposure, rounded to 4 places */
-	char *cert_status;    /* the named certificate's status, from a saved document */
-	char *as_of;          /* the document's own as_of, when it has one */
+	int klass; /* AC_CLASS_*, 0 when not known */
+	double score; /* exposure, rounded to 4 places */
+	char *cert_status; /* the named certificate's status, from a saved document */
+	char *as_of; /* the document's own as_of, when it has one */
 } outcome;
 
 /* How two outcomes differ. */
@@ -27,8 +27,8 @@ int outcome_moved(const outcome *x, const outcome *y);
 typedef struct {
 	const ac_field *field;
 	char *from, *to; /* JSON texts, "null" when unanswered */
-	int tried;       /* 0: it cannot be set alone (it needs other changed answers) */
-	outcome alone;   /* the old profile with only this answer changed, under the new policy and date */
+	int tried; /* 0: it cannot be set alone (it needs other changed answers) */
+	outcome alone; /* the old profile with only this answer changed, under the new policy and date */
 } answer_change;
 
 struct hist_diff {
@@ -41,7 +41,7 @@ struct hist_diff {
 	 * new_now: the new profile under the new policy at the new date.
 	 * Every step but the last two runs at the old record's date. */
 	outcome old_then, old_new_policy, old_new_date, new_now;
-	int old_policy_missing;  /* the old record's policy text is not in the history */
+	int old_policy_missing; /* the old record's policy text is not in the history */
 	char *catalogue_now, *data_now, *aicert_now;
 	answer_change *answers;
 	size_t n_answers;

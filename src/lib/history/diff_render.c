@@ -70,7 +70,8 @@ static void effect(strbuf *o, const outcome *x, const outcome *y)
 		sb_printf(o, "keeps the verdict %s, now decided by %s instead of %s", words(y->verdict, v2, sizeof v2),
 			  words(y->reason, r2, sizeof r2), words(x->reason, r1, sizeof r1));
 	if (m & MOVED_EXPOSURE) {
-		sb_puts(o, m & (MOVED_VERDICT | MOVED_REASON) ? ", and moves the exposure from " : "moves the exposure from ");
+		sb_puts(o, m & (MOVED_VERDICT | MOVED_REASON) ? ", and moves the exposure from "
+							      : "moves the exposure from ");
 		exposure_words(o, x);
 		sb_puts(o, " to ");
 		exposure_words(o, y);
@@ -350,16 +351,17 @@ static json_t *outcome_json(const outcome *x)
 	if (!x->ok)
 		return json_pack("{s:b,s:o}", "assessed", 0, "why", ac_json_str(x->why));
 	return json_pack("{s:b,s:o,s:o,s:{s:o,s:o}}", "assessed", 1, "verdict", ac_json_str(x->verdict), "reason",
-			 ac_json_str(x->reason), "exposure", "score", x->klass ? json_real(x->score) : json_null(), "class",
-			 x->klass ? json_string(ac_enum_name(AC_ENUM_CLASS, x->klass)) : json_null());
+			 ac_json_str(x->reason), "exposure", "score", x->klass ? json_real(x->score) : json_null(),
+			 "class", x->klass ? json_string(ac_enum_name(AC_ENUM_CLASS, x->klass)) : json_null());
 }
 
 static json_t *record_json(const hist_record *r, const outcome *x)
 {
 	json_t *o = json_pack("{s:I,s:o,s:o,s:{s:o,s:o,s:o},s:o,s:o,s:o}", "id", (json_int_t)r->id, "saved_at",
-			      ac_json_str(r->saved_at), "as_of", ac_json_str(r->as_of), "policy", "name", ac_json_str(r->policy_name),
-			      "version", ac_json_str(r->policy_version), "sha256", ac_json_str(r->policy_hash), "catalogue_version",
-			      ac_json_str(r->catalogue_version), "data_version", ac_json_str(r->data_version), "aicert_version",
+			      ac_json_str(r->saved_at), "as_of", ac_json_str(r->as_of), "policy", "name",
+			      ac_json_str(r->policy_name), "version", ac_json_str(r->policy_version), "sha256",
+			      ac_json_str(r->policy_hash), "catalogue_version", ac_json_str(r->catalogue_version),
+			      "data_version", ac_json_str(r->data_version), "aicert_version",
 			      ac_json_str(r->aicert_version));
 	json_t *what = outcome_json(x);
 	if (o && (!what || json_object_update(o, what) != 0)) {
@@ -383,12 +385,13 @@ static json_t *answers_json(const hist_diff *d)
 	json_t *arr = json_array();
 	for (size_t i = 0; arr && i < d->n_answers; i++) {
 		const answer_change *c = &d->answers[i];
-		json_t *from = json_loads(c->from, JSON_DECODE_ANY, NULL), *to = json_loads(c->to, JSON_DECODE_ANY, NULL);
+		json_t *from = json_loads(c->from, JSON_DECODE_ANY, NULL),
+		       *to = json_loads(c->to, JSON_DECODE_ANY, NULL);
 		json_t *alone = c->tried ? outcome_json(&c->alone) : json_null();
 		int m = c->tried ? outcome_moved(&d->old_new_date, &c->alone) : 0;
-		json_array_append_new(arr, json_pack("{s:s,s:o,s:o,s:b,s:b,s:o}", "field", ac_field_path(c->field), "from",
-						     from ? from : json_null(), "to", to ? to : json_null(), "tried_alone",
-						     c->tried, "moved_alone", m != 0, "alone", alone));
+		json_array_append_new(arr, json_pack("{s:s,s:o,s:o,s:b,s:b,s:o}", "field", ac_field_path(c->field),
+						     "from", from ? from : json_null(), "to", to ? to : json_null(),
+						     "tried_alone", c->tried, "moved_alone", m != 0, "alone", alone));
 	}
 	return arr;
 }
@@ -400,14 +403,17 @@ static json_t *diff_json(const hist_diff *d)
 	json_object_set_new(answers, "answers", answers_json(d));
 	json_array_append_new(causes, answers);
 	const outcome *before = d->old_policy_missing ? &d->saved_a : &d->old_then;
-	json_array_append_new(causes, step("policy", strcmp(d->a.policy_hash, d->b.policy_hash) != 0, before,
-					   &d->old_new_policy));
+	json_array_append_new(
+		causes, step("policy", strcmp(d->a.policy_hash, d->b.policy_hash) != 0, before, &d->old_new_policy));
 	json_t *data = step("catalogue_and_data",
-			    !same(d->a.catalogue_version, d->b.catalogue_version) || !same(d->a.data_version, d->b.data_version) ||
+			    !same(d->a.catalogue_version, d->b.catalogue_version) ||
+				    !same(d->a.data_version, d->b.data_version) ||
 				    !same(d->a.aicert_version, d->b.aicert_version),
 			    &d->saved_a, d->old_policy_missing ? &d->saved_a : &d->old_then);
-	json_object_set_new(data, "now", json_pack("{s:o,s:o,s:o}", "catalogue_version", ac_json_str(d->catalogue_now),
-						   "data_version", ac_json_str(d->data_now), "aicert_version", ac_json_str(d->aicert_now)));
+	json_object_set_new(data, "now",
+			    json_pack("{s:o,s:o,s:o}", "catalogue_version", ac_json_str(d->catalogue_now),
+				      "data_version", ac_json_str(d->data_now), "aicert_version",
+				      ac_json_str(d->aicert_now)));
 	json_object_set_new(data, "separable", json_boolean(!d->old_policy_missing));
 	json_array_append_new(causes, data);
 	const char *from = hist_diff_date_a(d), *to = hist_diff_date_b(d);
@@ -430,8 +436,9 @@ static ac_status hist_diff_render(const hist_diff *d, ac_format f, strbuf *out)
 {
 	if (f == AC_FORMAT_JSON) {
 		json_t *doc = diff_json(d);
-		int bad = !doc || json_dump_callback(doc, dump_cb, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-								       JSON_REAL_PRECISION(15)) != 0;
+		int bad =
+			!doc || json_dump_callback(doc, dump_cb, out,
+						   JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15)) != 0;
 		json_decref(doc);
 		if (bad || sb_puts(out, "\n") != 0)
 			return AC_ENOMEM;

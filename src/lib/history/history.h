@@ -36,9 +36,9 @@ const char *hist_text(sqlite3_stmt *st, int col);
 typedef struct {
 	long long id;
 	char *saved_at, *as_of, *label, *verdict, *reason;
-	char *profile, *assessment;              /* JSON texts */
+	char *profile, *assessment; /* JSON texts */
 	char *policy_name, *policy_version, *policy_hash;
-	char *policy_text;                       /* NULL when the history does not have it */
+	char *policy_text; /* NULL when the history does not have it */
 	char *catalogue_version, *data_version, *aicert_version;
 } hist_record;
 
@@ -48,9 +48,9 @@ ac_status hist_data_version(ac_session *s, char **out, ac_diags *diags);
 
 /* The query every record is read with (add WHERE or ORDER BY), and the
  * record of its current row: texts borrowed until the next step. */
-#define HIST_SELECT                                                                                          \
-	"SELECT a.id, a.saved_at, a.as_of, a.label, a.verdict, a.reason, a.profile, a.assessment, a.policy_name," \
-	" a.policy_version, a.policy_hash, p.text, a.catalogue_version, a.data_version, a.aicert_version"         \
+#define HIST_SELECT                                                                                                    \
+	"SELECT a.id, a.saved_at, a.as_of, a.label, a.verdict, a.reason, a.profile, a.assessment, a.policy_name,"      \
+	" a.policy_version, a.policy_hash, p.text, a.catalogue_version, a.data_version, a.aicert_version"              \
 	" FROM assessments a LEFT JOIN policies p ON p.hash = a.policy_hash"
 void hist_row(sqlite3_stmt *st, hist_record *r);
 

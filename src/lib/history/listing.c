@@ -111,8 +111,8 @@ ac_status ac_history_list(ac_history *h, ac_format f, char **out, size_t *len, a
 		ac_json_string(&sb, h->path);
 		sb_puts(&sb, ",\n  \"assessments\": [");
 	} else {
-		sb_printf(&sb, "%5s  %-16s  %-10s  %-12s  %-26s  %s\n", "ID", "SAVED (UTC)", "AS OF", "VERDICT", "REASON",
-			  "LABEL");
+		sb_printf(&sb, "%5s  %-16s  %-10s  %-12s  %-26s  %s\n", "ID", "SAVED (UTC)", "AS OF", "VERDICT",
+			  "REASON", "LABEL");
 	}
 	ac_status s = each(h, list_row, &sb, &c, diags);
 	if (c.json)
@@ -203,8 +203,8 @@ ac_status ac_history_forget(ac_history *h, long long id, long long *n, ac_diags 
 	ac_status s = hist_exec(h, "BEGIN IMMEDIATE", "forgetting", diags);
 	sqlite3_stmt *st = NULL;
 	if (s == AC_OK) {
-		int rc = sqlite3_prepare_v2(h->db, id ? "DELETE FROM assessments WHERE id = ?" : "DELETE FROM assessments",
-					    -1, &st, NULL);
+		int rc = sqlite3_prepare_v2(
+			h->db, id ? "DELETE FROM assessments WHERE id = ?" : "DELETE FROM assessments", -1, &st, NULL);
 		if (rc == SQLITE_OK && id)
 			rc = sqlite3_bind_int64(st, 1, id);
 		if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_DONE)
@@ -217,8 +217,10 @@ ac_status ac_history_forget(ac_history *h, long long id, long long *n, ac_diags 
 		s = hist_exec(h, "DELETE FROM policies WHERE hash NOT IN (SELECT policy_hash FROM assessments)",
 			      "forgetting", diags);
 	if (s == AC_OK && id && !*n) {
-		ac_diags_add(diags, h->path, NULL, 0, 0, "found no saved assessment #%lld, expected the ID of one "
-			     "('aicert history list' shows them)", id);
+		ac_diags_add(diags, h->path, NULL, 0, 0,
+			     "found no saved assessment #%lld, expected the ID of one "
+			     "('aicert history list' shows them)",
+			     id);
 		s = AC_ENOTFOUND;
 	}
 	if (s == AC_OK)

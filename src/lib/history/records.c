@@ -52,9 +52,10 @@ static ac_status policy_text(ac_session *s, const ac_history_save_options *o, co
 	const ac_policy *mine = ac_session_policy(s);
 	if (st == AC_OK && (strcmp(ac_policy_name(p), ac_policy_name(mine)) != 0 ||
 			    strcmp(ac_policy_version(p), ac_policy_version(mine)) != 0)) {
-		ac_diags_add(diags, NULL, NULL, 0, 0, "found a policy text (%s %s) that is not the session's policy "
-			     "(%s %s), expected the text the session's policy was read from", ac_policy_name(p),
-			     ac_policy_version(p), ac_policy_name(mine), ac_policy_version(mine));
+		ac_diags_add(diags, NULL, NULL, 0, 0,
+			     "found a policy text (%s %s) that is not the session's policy "
+			     "(%s %s), expected the text the session's policy was read from",
+			     ac_policy_name(p), ac_policy_version(p), ac_policy_name(mine), ac_policy_version(mine));
 		st = AC_EINPUT;
 	}
 	ac_policy_free(p);
@@ -108,19 +109,33 @@ ac_status hist_write(hist_backend *b, ac_session *s, const ac_profile *p, const 
 		st = b->exec(b, b->begin, "saving", diags);
 	if (st == AC_OK) {
 		const char *policy[] = {hash, ac_policy_name(pol), ac_policy_version(pol), policy_copy};
-		const char *record[] = {stamp, as_of, ac_assessment_label(a),
-					ac_enum_name(AC_ENUM_VERDICT, ac_assessment_verdict(a)), ac_assessment_reason(a),
-					profile, json, ac_policy_name(pol), ac_policy_version(pol), hash,
-					ac_catalogue_version(ac_session_catalogue(s)), data, ac_version(), token};
+		const char *record[] = {stamp,
+					as_of,
+					ac_assessment_label(a),
+					ac_enum_name(AC_ENUM_VERDICT, ac_assessment_verdict(a)),
+					ac_assessment_reason(a),
+					profile,
+					json,
+					ac_policy_name(pol),
+					ac_policy_version(pol),
+					hash,
+					ac_catalogue_version(ac_session_catalogue(s)),
+					data,
+					ac_version(),
+					token};
 		char *new_id = NULL;
-		st = b->query(b, "INSERT INTO policies (hash, name, version, text) VALUES ($1, $2, $3, $4)"
-			      " ON CONFLICT DO NOTHING", policy, 4, NULL, 0, NULL, "saving", diags);
+		st = b->query(b,
+			      "INSERT INTO policies (hash, name, version, text) VALUES ($1, $2, $3, $4)"
+			      " ON CONFLICT DO NOTHING",
+			      policy, 4, NULL, 0, NULL, "saving", diags);
 		if (st == AC_OK)
-			st = b->query(b, "INSERT INTO assessments (saved_at, as_of, label, verdict, reason, profile,"
-				      " assessment, policy_name, policy_version, policy_hash, catalogue_version,"
-				      " data_version, aicert_version, token) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
-				      " $10, $11, $12, $13, $14) RETURNING id", record, 14, &new_id, 1, NULL, "saving",
-				      diags);
+			st = b->query(
+				b,
+				"INSERT INTO assessments (saved_at, as_of, label, verdict, reason, profile,"
+				" assessment, policy_name, policy_version, policy_hash, catalogue_version,"
+				" data_version, aicert_version, token) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+				" $10, $11, $12, $13, $14) RETURNING id",
+				record, 14, &new_id, 1, NULL, "saving", diags);
 		if (st == AC_OK && id)
 			*id = new_id ? atoll(new_id) : 0;
 		free(new_id);
@@ -158,9 +173,10 @@ void hist_row(sqlite3_stmt *st, hist_record *r)
 {
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(st, 0);
-	char **cols[] = {&r->saved_at, &r->as_of, &r->label, &r->verdict, &r->reason, &r->profile, &r->assessment,
-			 &r->policy_name, &r->policy_version, &r->policy_hash, &r->policy_text,
-			 &r->catalogue_version, &r->data_version, &r->aicert_version};
+	char **cols[] = {&r->saved_at,       &r->as_of,         &r->label,       &r->verdict,
+			 &r->reason,         &r->profile,       &r->assessment,  &r->policy_name,
+			 &r->policy_version, &r->policy_hash,   &r->policy_text, &r->catalogue_version,
+			 &r->data_version,   &r->aicert_version};
 	for (int i = 0; i < (int)(sizeof cols / sizeof cols[0]); i++)
 		*cols[i] = (char *)hist_text(st, i + 1);
 }
@@ -170,9 +186,10 @@ void hist_record_from(char **cols, hist_record *r)
 	memset(r, 0, sizeof *r);
 	r->id = cols[0] ? atoll(cols[0]) : 0;
 	free(cols[0]);
-	char **fields[] = {&r->saved_at, &r->as_of, &r->label, &r->verdict, &r->reason, &r->profile, &r->assessment,
-			   &r->policy_name, &r->policy_version, &r->policy_hash, &r->policy_text,
-			   &r->catalogue_version, &r->data_version, &r->aicert_version};
+	char **fields[] = {&r->saved_at,       &r->as_of,         &r->label,       &r->verdict,
+			   &r->reason,         &r->profile,       &r->assessment,  &r->policy_name,
+			   &r->policy_version, &r->policy_hash,   &r->policy_text, &r->catalogue_version,
+			   &r->data_version,   &r->aicert_version};
 	for (int i = 0; i < HIST_COLUMNS - 1; i++)
 		*fields[i] = cols[i + 1];
 }
@@ -181,9 +198,10 @@ void hist_record_from(char **cols, hist_record *r)
 static int own(hist_record *r)
 {
 	int oom = 0;
-	char **cols[] = {&r->saved_at, &r->as_of, &r->label, &r->verdict, &r->reason, &r->profile, &r->assessment,
-			 &r->policy_name, &r->policy_version, &r->policy_hash, &r->policy_text,
-			 &r->catalogue_version, &r->data_version, &r->aicert_version};
+	char **cols[] = {&r->saved_at,       &r->as_of,         &r->label,       &r->verdict,
+			 &r->reason,         &r->profile,       &r->assessment,  &r->policy_name,
+			 &r->policy_version, &r->policy_hash,   &r->policy_text, &r->catalogue_version,
+			 &r->data_version,   &r->aicert_version};
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
 		if (*cols[i] && !(*cols[i] = strdup(*cols[i])))
 			oom = 1;
@@ -192,9 +210,10 @@ static int own(hist_record *r)
 
 void hist_record_free(hist_record *r)
 {
-	char *cols[] = {r->saved_at, r->as_of, r->label, r->verdict, r->reason, r->profile, r->assessment,
-			r->policy_name, r->policy_version, r->policy_hash, r->policy_text, r->catalogue_version,
-			r->data_version, r->aicert_version};
+	char *cols[] = {r->saved_at,       r->as_of,         r->label,       r->verdict,
+			r->reason,         r->profile,       r->assessment,  r->policy_name,
+			r->policy_version, r->policy_hash,   r->policy_text, r->catalogue_version,
+			r->data_version,   r->aicert_version};
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
 		free(cols[i]);
 	memset(r, 0, sizeof *r);
@@ -212,10 +231,11 @@ ac_status hist_record_get(ac_history *h, long long id, hist_record *r, ac_diags 
 	if (rc == SQLITE_ROW) {
 		hist_row(st, r);
 		s = own(r) == 0 ? AC_OK : AC_ENOMEM;
-	}
-	else if (rc == SQLITE_DONE) {
-		ac_diags_add(diags, h->path, NULL, 0, 0, "found no saved assessment #%lld, expected the ID of one "
-			     "('aicert history list' shows them)", id);
+	} else if (rc == SQLITE_DONE) {
+		ac_diags_add(diags, h->path, NULL, 0, 0,
+			     "found no saved assessment #%lld, expected the ID of one "
+			     "('aicert history list' shows them)",
+			     id);
 		s = AC_ENOTFOUND;
 	} else
 		s = hist_sql_error(h, "reading the history", diags);

@@ -18,42 +18,39 @@
 /* ------------------------------------------------------------ migrations */
 
 /* Version 1: each assessment with its policy's name, version and hash. */
-static const char v1[] =
-	"CREATE TABLE schema_version (version INTEGER NOT NULL);"
-	"INSERT INTO schema_version VALUES (1);"
-	"CREATE TABLE assessments ("
-	" id INTEGER PRIMARY KEY AUTOINCREMENT,"
-	" saved_at TEXT NOT NULL,"          /* UTC, ISO 8601 */
-	" as_of TEXT NOT NULL,"             /* the date the assessment speaks for */
-	" label TEXT,"
-	" verdict TEXT NOT NULL,"
-	" reason TEXT NOT NULL,"
-	" profile TEXT NOT NULL,"           /* canonical JSON */
-	" assessment TEXT NOT NULL,"        /* the assessment document */
-	" policy_name TEXT NOT NULL,"
-	" policy_version TEXT NOT NULL,"
-	" policy_hash TEXT NOT NULL,"       /* SHA-256 of the policy text */
-	" catalogue_version TEXT,"
-	" data_version TEXT);";
+static const char v1[] = "CREATE TABLE schema_version (version INTEGER NOT NULL);"
+			 "INSERT INTO schema_version VALUES (1);"
+			 "CREATE TABLE assessments ("
+			 " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+			 " saved_at TEXT NOT NULL," /* UTC, ISO 8601 */
+			 " as_of TEXT NOT NULL," /* the date the assessment speaks for */
+			 " label TEXT,"
+			 " verdict TEXT NOT NULL,"
+			 " reason TEXT NOT NULL,"
+			 " profile TEXT NOT NULL," /* canonical JSON */
+			 " assessment TEXT NOT NULL," /* the assessment document */
+			 " policy_name TEXT NOT NULL,"
+			 " policy_version TEXT NOT NULL,"
+			 " policy_hash TEXT NOT NULL," /* SHA-256 of the policy text */
+			 " catalogue_version TEXT,"
+			 " data_version TEXT);";
 
 /* Version 2: the policy texts themselves, once per hash, so that a diff can
  * re-assess an old profile under its own policy; and the program's version.
  * Records saved before keep the built-in policy's text when it is the one
  * they used. */
-static const char v2[] =
-	"CREATE TABLE policies (hash TEXT PRIMARY KEY, name TEXT NOT NULL, version TEXT NOT NULL,"
-	" text TEXT NOT NULL);"
-	"ALTER TABLE assessments ADD COLUMN aicert_version TEXT;"
-	"CREATE INDEX assessments_saved_at ON assessments (saved_at);"
-	"UPDATE schema_version SET version = 2;";
+static const char v2[] = "CREATE TABLE policies (hash TEXT PRIMARY KEY, name TEXT NOT NULL, version TEXT NOT NULL,"
+			 " text TEXT NOT NULL);"
+			 "ALTER TABLE assessments ADD COLUMN aicert_version TEXT;"
+			 "CREATE INDEX assessments_saved_at ON assessments (saved_at);"
+			 "UPDATE schema_version SET version = 2;";
 
 /* Version 3: a token per record, for a server's store (`aicert serve
  * --store`), where a record is found only by the random token its client was
  * given; the local history leaves it empty. */
-static const char v3[] =
-	"ALTER TABLE assessments ADD COLUMN token TEXT;"
-	"CREATE UNIQUE INDEX assessments_token ON assessments (token);"
-	"UPDATE schema_version SET version = 3;";
+static const char v3[] = "ALTER TABLE assessments ADD COLUMN token TEXT;"
+			 "CREATE UNIQUE INDEX assessments_token ON assessments (token);"
+			 "UPDATE schema_version SET version = 3;";
 
 static const char *const migrations[AC_HISTORY_SCHEMA_VERSION] = {v1, v2, v3};
 
@@ -65,10 +62,11 @@ static ac_status after_v2(ac_history *h, ac_diags *diags)
 	hist_sha256_hex(text, strlen(text), hash);
 	sqlite3_stmt *st = NULL;
 	ac_status s = AC_OK;
-	if (sqlite3_prepare_v2(h->db,
-			       "INSERT INTO policies (hash, name, version, text) SELECT ?1, policy_name, policy_version, ?2"
-			       " FROM assessments WHERE policy_hash = ?1 LIMIT 1",
-			       -1, &st, NULL) != SQLITE_OK ||
+	if (sqlite3_prepare_v2(
+		    h->db,
+		    "INSERT INTO policies (hash, name, version, text) SELECT ?1, policy_name, policy_version, ?2"
+		    " FROM assessments WHERE policy_hash = ?1 LIMIT 1",
+		    -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC) != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
 		s = hist_sql_error(h, "updating the history", diags);
@@ -86,8 +84,10 @@ ac_status hist_sql_error(ac_history *h, const char *doing, ac_diags *diags)
 		return AC_ENOMEM;
 	}
 	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
-		ac_diags_add(diags, h->path, NULL, 0, 0, "%s: the history is damaged (%s); it was left as it is: "
-			     "move it away to start a new one", doing, sqlite3_errmsg(h->db));
+		ac_diags_add(diags, h->path, NULL, 0, 0,
+			     "%s: the history is damaged (%s); it was left as it is: "
+			     "move it away to start a new one",
+			     doing, sqlite3_errmsg(h->db));
 		return AC_EINPUT;
 	}
 	ac_diags_add(diags, h->path, NULL, 0, 0, "%s: %s", doing, sqlite3_errmsg(h->db));
@@ -176,9 +176,10 @@ static long long tables_version(ac_history *h)
 
 static ac_status newer(ac_history *h, long long version, ac_diags *diags)
 {
-	ac_diags_add(diags, h->path, NULL, 0, 0, "found a history written by a newer aicert (history version %lld; "
-		     "this aicert %s reads up to version %d); it was left as it is", version, ac_version(),
-		     AC_HISTORY_SCHEMA_VERSION);
+	ac_diags_add(diags, h->path, NULL, 0, 0,
+		     "found a history written by a newer aicert (history version %lld; "
+		     "this aicert %s reads up to version %d); it was left as it is",
+		     version, ac_version(), AC_HISTORY_SCHEMA_VERSION);
 	return AC_EINPUT;
 }
 
@@ -193,8 +194,9 @@ static ac_status migrate(ac_history *h, ac_diags *diags)
 			return s;
 		long long v = tables_version(h);
 		if (v < 0 || v >= AC_HISTORY_SCHEMA_VERSION) {
-			s = v < 0 ? hist_sql_error(h, "reading the history", diags)
-			    : v > AC_HISTORY_SCHEMA_VERSION ? newer(h, v, diags) : AC_OK;
+			s = v < 0                           ? hist_sql_error(h, "reading the history", diags)
+			    : v > AC_HISTORY_SCHEMA_VERSION ? newer(h, v, diags)
+							    : AC_OK;
 			sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
 			return s;
 		}
@@ -221,13 +223,16 @@ static ac_status intact(ac_history *h, ac_diags *diags)
 	sqlite3_stmt *st = NULL;
 	ac_status s = AC_OK;
 	unsigned long failures = ac_mem_failures(); /* the check reports memory running out as damage */
-	if (sqlite3_prepare_v2(h->db, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW)
+	if (sqlite3_prepare_v2(h->db, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW)
 		s = hist_sql_error(h, "checking the history", diags);
 	else if (ac_mem_failures() != failures)
 		s = ac_diags_oom(diags, h->path, "checking the history");
 	else if (strcmp(hist_text(st, 0) ? hist_text(st, 0) : "", "ok") != 0) {
-		ac_diags_add(diags, h->path, NULL, 0, 0, "the history is damaged (%s); it was left as it is: move it away "
-			     "to start a new one", hist_text(st, 0) ? hist_text(st, 0) : "no details");
+		ac_diags_add(diags, h->path, NULL, 0, 0,
+			     "the history is damaged (%s); it was left as it is: move it away "
+			     "to start a new one",
+			     hist_text(st, 0) ? hist_text(st, 0) : "no details");
 		s = AC_EINPUT;
 	}
 	sqlite3_finalize(st);
@@ -249,7 +254,8 @@ static ac_status check(ac_history *h, ac_diags *diags)
 	if (s != AC_OK)
 		return s;
 	if (app != HIST_APPLICATION_ID) {
-		ac_diags_add(diags, h->path, NULL, 0, 0, "found a database that is not an aicert history; it was left "
+		ac_diags_add(diags, h->path, NULL, 0, 0,
+			     "found a database that is not an aicert history; it was left "
 			     "as it is (set AICERT_HISTORY to use another file)");
 		return AC_EINPUT;
 	}
@@ -257,7 +263,8 @@ static ac_status check(ac_history *h, ac_diags *diags)
 	if (version < 0 && (sqlite3_extended_errcode(h->db) & 0xff) == SQLITE_NOMEM)
 		return hist_sql_error(h, "opening the history", diags);
 	if (version < 1) {
-		ac_diags_add(diags, h->path, NULL, 0, 0, "found an aicert history without a readable version; it was "
+		ac_diags_add(diags, h->path, NULL, 0, 0,
+			     "found an aicert history without a readable version; it was "
 			     "left as it is: move it away to start a new one");
 		return AC_EINPUT;
 	}
@@ -279,8 +286,11 @@ ac_status ac_history_open(const char *path, int create, ac_history **out, ac_dia
 	if (stat(h->path, &sb) != 0) {
 		int err = errno;
 		if (err != ENOENT || !create) {
-			ac_diags_add(diags, h->path, NULL, 0, 0, err == ENOENT ? "there is no history here yet (save an "
-				     "assessment with 'aicert assess PROFILE --save')" : "cannot open: %s", strerror(err));
+			ac_diags_add(diags, h->path, NULL, 0, 0,
+				     err == ENOENT ? "there is no history here yet (save an "
+						     "assessment with 'aicert assess PROFILE --save')"
+						   : "cannot open: %s",
+				     strerror(err));
 			ac_history_close(h);
 			return err == ENOENT ? AC_ENOTFOUND : AC_EIO;
 		}

@@ -88,7 +88,8 @@ static int is_token(const char *token)
 static ac_status unknown(const char *token, ac_diags *diags)
 {
 	(void)token;
-	ac_diags_add(diags, NULL, NULL, 0, 0, "found no saved assessment with this id, expected the id given when "
+	ac_diags_add(diags, NULL, NULL, 0, 0,
+		     "found no saved assessment with this id, expected the id given when "
 		     "it was saved");
 	return AC_ENOTFOUND;
 }

@@ -32,7 +32,7 @@ extern const size_t ac_embedded_catalogue_len;
 struct ac_catalogue {
 	ac_cert *items; /* sorted by id, ids unique */
 	size_t count;
-	char *version;  /* the versions of the files merged, joined by " + ", or NULL */
+	char *version; /* the versions of the files merged, joined by " + ", or NULL */
 	ac_terms *terms; /* the synonyms */
 	/* How many entries name each term: [0] in their names, keywords and
 	 * domain (how common a word is), [1] in their roles, [2] in what gap fit
@@ -43,11 +43,11 @@ struct ac_catalogue {
 /* ------------------------------------------------------------ the entry shape */
 
 typedef enum {
-	K_ID,   /* char *, a lowercase slug */
-	K_STR,  /* char * */
+	K_ID, /* char *, a lowercase slug */
+	K_STR, /* char * */
 	K_DATE, /* char *, YYYY-MM-DD */
 	K_ENUM, /* int, names from an ac_enum_kind */
-	K_NUM,  /* ac_num, 0..max */
+	K_NUM, /* ac_num, 0..max */
 	K_BOOL, /* int */
 	K_LIST, /* char ** at off, size_t count at count_off */
 	K_SOURCES /* ac_cert_source * at off, size_t count at count_off */
@@ -57,12 +57,12 @@ typedef struct {
 	const char *name;
 	kind type;
 	size_t off;
-	size_t count_off;     /* K_LIST */
+	size_t count_off; /* K_LIST */
 	ac_enum_kind enum_kind; /* K_ENUM */
-	int required;         /* must be present and not null */
-	int nullable;         /* null means "unknown" */
-	double max;           /* K_NUM: largest accepted value */
-	int positive;         /* K_NUM: 0 is refused too */
+	int required; /* must be present and not null */
+	int nullable; /* null means "unknown" */
+	double max; /* K_NUM: largest accepted value */
+	int positive; /* K_NUM: 0 is refused too */
 } field;
 
 #define OFF(m) offsetof(ac_cert, m)
@@ -212,8 +212,7 @@ static int take_string(ctx *x, const char *path, const json_t *v, const char *ex
 		return 0;
 	}
 	if (len > AC_MAX_STRING) {
-		problem(x, path, 0, 0, "found a string of %zu bytes, expected at most %d bytes", len,
-			AC_MAX_STRING);
+		problem(x, path, 0, 0, "found a string of %zu bytes, expected at most %d bytes", len, AC_MAX_STRING);
 		return 0;
 	}
 	*dst = strdup(json_string_value(v));
@@ -260,7 +259,9 @@ static void take_list(ctx *x, size_t idx, const char *path, const field *f, cons
 			if (!named || strcmp(named->name, "id") == 0 || strcmp(named->name, "uncertain") == 0 ||
 			    named->type == K_SOURCES) {
 				describe(item, found, sizeof found);
-				problem(x, ipath, 0, 0, "found %s, expected the name of another key of this entry, such as \"cost_usd\"",
+				problem(x, ipath, 0, 0,
+					"found %s, expected the name of another key of this entry, such as "
+					"\"cost_usd\"",
 					found);
 				continue;
 			}
@@ -294,24 +295,31 @@ static void take_sources(ctx *x, size_t idx, const char *path, const json_t *v, 
 			s->kind = AC_SRC_OTHER;
 			if (take_string(x, ipath, o, "a web address", &s->url) && strncmp(s->url, "https://", 8) != 0 &&
 			    strncmp(s->url, "http://", 7) != 0)
-				problem(x, ipath, 0, 0, "found \"%.60s\", expected a web address starting with https:// or http://",
+				problem(x, ipath, 0, 0,
+					"found \"%.60s\", expected a web address starting with https:// or http://",
 					s->url);
 			continue;
 		}
 		if (!json_is_object(o)) {
 			describe(o, found, sizeof found);
-			problem(x, ipath, 0, 0, "found %s, expected a web address or an object {\"url\", \"kind\", \"supports\"}", found);
+			problem(x, ipath, 0, 0,
+				"found %s, expected a web address or an object {\"url\", \"kind\", \"supports\"}",
+				found);
 			continue;
 		}
 		ac_cert_source *s = &c->sources[c->n_sources++];
 		const char *key;
 		json_t *item;
-		json_object_foreach((json_t *)o, key, item) {
+		json_object_foreach((json_t *)o, key, item)
+		{
 			snprintf(kpath, sizeof kpath, "%s.%.32s", ipath, key);
 			if (strcmp(key, "url") == 0) {
-				if (take_string(x, kpath, item, "a web address starting with https:// or http://", &s->url) &&
+				if (take_string(x, kpath, item, "a web address starting with https:// or http://",
+						&s->url) &&
 				    strncmp(s->url, "https://", 8) != 0 && strncmp(s->url, "http://", 7) != 0)
-					problem(x, kpath, 0, 0, "found \"%.60s\", expected a web address starting with https:// or http://",
+					problem(x, kpath, 0, 0,
+						"found \"%.60s\", expected a web address starting with https:// or "
+						"http://",
 						s->url);
 			} else if (strcmp(key, "kind") == 0) {
 				s->kind = json_is_string(item) ? ac_cert_source_kind(json_string_value(item)) : 0;
@@ -323,7 +331,8 @@ static void take_sources(ctx *x, size_t idx, const char *path, const json_t *v, 
 				size_t m = json_is_array(item) ? json_array_size(item) : 0;
 				if (!json_is_array(item) || m > AC_MAX_LIST) {
 					describe(item, found, sizeof found);
-					problem(x, kpath, 0, 0, "found %s, expected a list of the keys this source supports", found);
+					problem(x, kpath, 0, 0,
+						"found %s, expected a list of the keys this source supports", found);
 					continue;
 				}
 				if (m && !(s->supports = calloc(m, sizeof *s->supports))) {
@@ -332,13 +341,17 @@ static void take_sources(ctx *x, size_t idx, const char *path, const json_t *v, 
 				}
 				for (size_t k = 0; k < m; k++) {
 					const json_t *name = json_array_get(item, k);
-					const field *f = json_is_string(name) ? field_named(json_string_value(name)) : NULL;
+					const field *f =
+						json_is_string(name) ? field_named(json_string_value(name)) : NULL;
 					char spath[PATH_MAX_LEN + 80];
 					snprintf(spath, sizeof spath, "%s[%zu]", kpath, k);
 					if (!f || f->type == K_ID || f->type == K_SOURCES) {
-						if (!(json_is_string(name) && strcmp(json_string_value(name), "successor") == 0)) {
+						if (!(json_is_string(name) &&
+						      strcmp(json_string_value(name), "successor") == 0)) {
 							describe(name, found, sizeof found);
-							problem(x, spath, 0, 0, "found %s, expected the name of a key of this entry, such as \"cost_usd\"",
+							problem(x, spath, 0, 0,
+								"found %s, expected the name of a key of this entry, "
+								"such as \"cost_usd\"",
 								found);
 							continue;
 						}
@@ -354,7 +367,8 @@ static void take_sources(ctx *x, size_t idx, const char *path, const json_t *v, 
 		if (!s->url || !s->kind) {
 			snprintf(kpath, sizeof kpath, "%s.%s", ipath, !s->url ? "url" : "kind");
 			if (!json_object_get(o, !s->url ? "url" : "kind"))
-				problem(x, kpath, 0, 0, "missing, expected %s", !s->url ? "the source's web address" : "issuer, provider or other");
+				problem(x, kpath, 0, 0, "missing, expected %s",
+					!s->url ? "the source's web address" : "issuer, provider or other");
 		}
 	}
 }
@@ -368,9 +382,12 @@ static void mark_uncertain(ctx *x, ac_cert *c)
 		const char *key;
 		int has;
 	} figures[] = {
-		{"cost_usd", c->cost_usd.set},	      {"retake_usd", c->retake_usd.set},
-		{"hours", c->hours.set},	      {"validity_months", c->validity_months.set},
-		{"status_date", c->status_date != NULL}, {"successor", c->successor != NULL},
+		{"cost_usd", c->cost_usd.set},
+		{"retake_usd", c->retake_usd.set},
+		{"hours", c->hours.set},
+		{"validity_months", c->validity_months.set},
+		{"status_date", c->status_date != NULL},
+		{"successor", c->successor != NULL},
 	};
 	for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++) {
 		if (!figures[i].has || ac_cert_is_uncertain(c, figures[i].key) ||
@@ -398,7 +415,9 @@ static void take_field(ctx *x, size_t idx, const char *path, const field *f, con
 		if (f->nullable)
 			return;
 		problem(x, path, 0, 0, "found null, expected %s",
-			f->type == K_BOOL ? "true or false" : f->type == K_LIST ? "a list of strings" : "a value");
+			f->type == K_BOOL   ? "true or false"
+			: f->type == K_LIST ? "a list of strings"
+					    : "a value");
 		return;
 	}
 	switch (f->type) {
@@ -406,7 +425,8 @@ static void take_field(ctx *x, size_t idx, const char *path, const field *f, con
 		if (json_is_string(v) && !valid_id(json_string_value(v), json_string_length(v))) {
 			describe(v, found, sizeof found);
 			problem(x, path, 0, 0,
-				"found %s, expected an id of lowercase letters, digits, '-', '.' or '_' (at most %d characters)",
+				"found %s, expected an id of lowercase letters, digits, '-', '.' or '_' (at most %d "
+				"characters)",
 				found, MAX_ID);
 			return;
 		}
@@ -414,7 +434,8 @@ static void take_field(ctx *x, size_t idx, const char *path, const field *f, con
 		break;
 	}
 	case K_STR:
-		take_string(x, path, v, f->nullable ? "a non-empty string or null" : "a non-empty string", (char **)slot);
+		take_string(x, path, v, f->nullable ? "a non-empty string or null" : "a non-empty string",
+			    (char **)slot);
 		break;
 	case K_DATE: {
 		char *s = NULL;
@@ -460,12 +481,8 @@ static void take_field(ctx *x, size_t idx, const char *path, const field *f, con
 		}
 		*(int *)slot = json_is_true(v);
 		break;
-	case K_LIST:
-		take_list(x, idx, path, f, v, c);
-		break;
-	case K_SOURCES:
-		take_sources(x, idx, path, v, c);
-		break;
+	case K_LIST: take_list(x, idx, path, f, v, c); break;
+	case K_SOURCES: take_sources(x, idx, path, v, c); break;
 	}
 }
 
@@ -481,14 +498,17 @@ static void take_entry(ctx *x, size_t index, const json_t *o, ac_cert *c)
 	}
 	const char *key;
 	json_t *v;
-	json_object_foreach((json_t *)o, key, v) {
+	json_object_foreach((json_t *)o, key, v)
+	{
 		entry_path(kpath, index, key, -1);
 		const field *f = field_named(key);
 		if (!f) {
 			problem(x, kpath, 0, 0,
-				"found an unknown key, expected one of id, provider, name, exam_code, url, level, domain, "
+				"found an unknown key, expected one of id, provider, name, exam_code, url, level, "
+				"domain, "
 				"cost_usd, cost_note, retake_usd, hours, hours_note, validity_months, never_expires, "
-				"renewal, prerequisites, gated, format, status, status_date, successor, roles, keywords, sources, "
+				"renewal, prerequisites, gated, format, status, status_date, successor, roles, "
+				"keywords, sources, "
 				"checked or uncertain");
 			continue;
 		}
@@ -500,7 +520,9 @@ static void take_entry(ctx *x, size_t index, const json_t *o, ac_cert *c)
 		json_t *given = json_object_get(o, fields[i].name);
 		if (!given) {
 			entry_path(kpath, index, fields[i].name, -1);
-			problem(x, kpath, 0, 0, "missing, expected %s", fields[i].type == K_LIST ? "a list with at least one item" : "a value (it is required)");
+			problem(x, kpath, 0, 0, "missing, expected %s",
+				fields[i].type == K_LIST ? "a list with at least one item"
+							 : "a value (it is required)");
 		}
 	}
 	/* Consistency between keys. */
@@ -522,7 +544,8 @@ static void take_entry(ctx *x, size_t index, const json_t *o, ac_cert *c)
 		mark_uncertain(x, c);
 	if (c->status == AC_STATUS_ACTIVE && c->status_date) {
 		entry_path(kpath, index, "status_date", -1);
-		problem(x, kpath, 0, 0, "found \"%s\", expected null for an active certificate (use status \"retiring\")",
+		problem(x, kpath, 0, 0,
+			"found \"%s\", expected null for an active certificate (use status \"retiring\")",
 			c->status_date);
 	}
 }
@@ -555,8 +578,8 @@ static ac_status parse_text(const char *json, size_t len, const char *source, ac
 	if (st == AC_ENOMEM)
 		return ac_diags_oom(diags, source, "reading the catalogue");
 	if (!root) {
-		problem(&x, NULL, err.line > 0 ? err.line : 0, err.column > 0 ? err.column : 0,
-			"not valid JSON: %s", err.text);
+		problem(&x, NULL, err.line > 0 ? err.line : 0, err.column > 0 ? err.column : 0, "not valid JSON: %s",
+			err.text);
 		return AC_EINPUT;
 	}
 	ac_cert *certs = NULL;
@@ -570,7 +593,8 @@ static ac_status parse_text(const char *json, size_t len, const char *source, ac
 	}
 	const char *key;
 	json_t *v;
-	json_object_foreach(root, key, v) {
+	json_object_foreach(root, key, v)
+	{
 		if (strcmp(key, "schema") != 0 && strcmp(key, "version") != 0 && strcmp(key, "certifications") != 0) {
 			char kpath[80];
 			snprintf(kpath, sizeof kpath, "%.64s", key);
@@ -625,7 +649,9 @@ static ac_status parse_text(const char *json, size_t len, const char *source, ac
 			if (certs[i].id && strcmp(certs[i].id, certs[j].id) == 0) {
 				char kpath[PATH_MAX_LEN];
 				entry_path(kpath, j, "id", -1);
-				problem(&x, kpath, 0, 0, "found \"%s\", expected an id not used before in this file (certifications[%zu] has it)",
+				problem(&x, kpath, 0, 0,
+					"found \"%s\", expected an id not used before in this file "
+					"(certifications[%zu] has it)",
 					certs[j].id, i);
 				break;
 			}

@@ -196,8 +196,7 @@ int ac_cert_has_word(const ac_cert *c, const char *word, size_t len)
 {
 	return contains_nocase(c->id, word, len) || contains_nocase(c->provider, word, len) ||
 	       contains_nocase(c->name, word, len) || contains_nocase(c->exam_code, word, len) ||
-	       list_contains(c->keywords, c->n_keywords, word, len) ||
-	       list_contains(c->roles, c->n_roles, word, len);
+	       list_contains(c->keywords, c->n_keywords, word, len) || list_contains(c->roles, c->n_roles, word, len);
 }
 
 void ac_cert_terms(const ac_terms *T, const ac_cert *c, int with_name, ac_termset *gap_doc, ac_termset *role_doc)
@@ -271,9 +270,7 @@ int ac_cert_matches(const ac_cert *c, const ac_cert_filter *f)
 
 /* ------------------------------------------------------------ canonical JSON */
 
-
 /* Whole numbers are written as integers so the output reads like the input. */
-
 
 static json_t *str_list(char *const *list, size_t n)
 {

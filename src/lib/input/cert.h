@@ -37,7 +37,7 @@ struct ac_cert {
 	char *name;
 	char *exam_code;
 	char *url; /* the credential's own page on the issuer's site */
-	int level;  /* AC_LVL_* or 0 */
+	int level; /* AC_LVL_* or 0 */
 	int domain; /* AC_DOM_* or 0 */
 	ac_num cost_usd;
 	char *cost_note; /* the source's wording, e.g. "$649 member / $799 non-member" */
@@ -52,7 +52,7 @@ struct ac_cert {
 	int format; /* AC_FMT_* or 0 */
 	int status; /* AC_STATUS_* or 0 */
 	char *status_date; /* YYYY-MM-DD of retirement, or NULL */
-	char *successor;   /* id of the credential the issuer names in its place, or NULL */
+	char *successor; /* id of the credential the issuer names in its place, or NULL */
 	char **roles;
 	size_t n_roles;
 	char **keywords;
@@ -75,9 +75,9 @@ ac_status ac_cert_copy(ac_cert *dst, const ac_cert *src);
 /* What a certificate costs one person.  A figure is unset when an input it
  * needs is unknown, never guessed. */
 typedef struct {
-	ac_num weeks;             /* hours / hours_per_week */
-	ac_num time_value_usd;    /* hours x hourly pay */
-	ac_num total_cost_usd;    /* cost_usd + time_value_usd (both needed) */
+	ac_num weeks; /* hours / hours_per_week */
+	ac_num time_value_usd; /* hours x hourly pay */
+	ac_num total_cost_usd; /* cost_usd + time_value_usd (both needed) */
 	ac_num cost_per_year_usd; /* cost_usd / (validity_months / 12) */
 	int per_year_not_applicable; /* 1 when the certificate does not expire */
 } ac_cert_cost;

@@ -13,8 +13,8 @@
 #include <jansson.h>
 
 #include "aicert.h"
-#include "core/codes.h"
 #include "core/alloc.h"
+#include "core/codes.h"
 #include "core/diag.h"
 #include "core/json.h"
 #include "input/cert.h"
@@ -186,7 +186,8 @@ static void walk_tasks(walk *w, const json_t *arr, ac_profile *p, const char *pa
 		char sp[280];
 		join_path(sp, sizeof sp, sub, "share");
 		if (!share)
-			problem(w, sp, "found %s, expected %s", "nothing", "the task's share of working time in percent");
+			problem(w, sp, "found %s, expected %s", "nothing",
+				"the task's share of working time in percent");
 		else if (!json_is_null(share))
 			number_in_range(w, sp, share, &ac_schema_def("role.tasks[].share")->pub, &task->share);
 		else
@@ -196,7 +197,8 @@ static void walk_tasks(walk *w, const json_t *arr, ac_profile *p, const char *pa
 		if (!name || json_is_null(name)) {
 			join_path(sp, sizeof sp, sub, "name");
 			problem(w, sp, "found %s, expected %s", name ? "null" : "nothing", "the task's name");
-		} else if (json_is_string(name) && !json_string_value(name)[strspn(json_string_value(name), " \t\r\n")]) {
+		} else if (json_is_string(name) &&
+			   !json_string_value(name)[strspn(json_string_value(name), " \t\r\n")]) {
 			join_path(sp, sizeof sp, sub, "name");
 			problem(w, sp, "found %s, expected %s", "an empty name", "the task's name");
 		}
@@ -221,7 +223,8 @@ static void walk_enumset(walk *w, const json_t *arr, const ac_field_def *f, char
 	unsigned *set = (unsigned *)(base + f->offset);
 	size_t i;
 	const json_t *v;
-	json_array_foreach(arr, i, v) {
+	json_array_foreach(arr, i, v)
+	{
 		index_path(sub, sizeof sub, path, i);
 		int e = json_is_string(v) ? ac_enum_value((ac_enum_kind)f->pub.enum_kind, json_string_value(v)) : 0;
 		if (!e) {
@@ -298,7 +301,8 @@ static void walk_object(walk *w, const json_t *obj, int parent, char *base, cons
 	const char *key;
 	const json_t *v;
 	char sub[256], buf[96];
-	json_object_foreach((json_t *)obj, key, v) {
+	json_object_foreach((json_t *)obj, key, v)
+	{
 		if (key[0] == '/' && key[1] == '/')
 			continue; /* a comment member, as `aicert init` writes them */
 		const ac_field_def *f = child(parent, key);
@@ -406,13 +410,9 @@ static int depth_within(const json_t *v, int depth)
 	if (depth > AC_MAX_DEPTH)
 		return 0;
 	if (json_is_array(v)) {
-		json_array_foreach(v, i, x)
-			if (!depth_within(x, depth + 1))
-				return 0;
+		json_array_foreach(v, i, x) if (!depth_within(x, depth + 1)) return 0;
 	} else if (json_is_object(v)) {
-		json_object_foreach((json_t *)v, k, x)
-			if (!depth_within(x, depth + 1))
-				return 0;
+		json_object_foreach((json_t *)v, k, x) if (!depth_within(x, depth + 1)) return 0;
 	}
 	return 1;
 }
@@ -430,7 +430,8 @@ static int depth_ok(const json_t *v, int depth, char *path, size_t n)
 	const json_t *x;
 	char here[256];
 	if (json_is_array(v)) {
-		json_array_foreach(v, i, x) {
+		json_array_foreach(v, i, x)
+		{
 			index_path(here, sizeof here, path, i);
 			if (!depth_ok(x, depth + 1, here, sizeof here)) {
 				snprintf(path, n, "%s", here);
@@ -438,7 +439,8 @@ static int depth_ok(const json_t *v, int depth, char *path, size_t n)
 			}
 		}
 	} else if (json_is_object(v)) {
-		json_object_foreach((json_t *)v, k, x) {
+		json_object_foreach((json_t *)v, k, x)
+		{
 			join_path(here, sizeof here, path, k);
 			if (!depth_ok(x, depth + 1, here, sizeof here)) {
 				snprintf(path, n, "%s", here);
@@ -449,8 +451,7 @@ static int depth_ok(const json_t *v, int depth, char *path, size_t n)
 	return 1;
 }
 
-ac_status ac_profile_parse(const char *text, size_t len, const char *source, ac_profile **out,
-			   ac_diags *diags)
+ac_status ac_profile_parse(const char *text, size_t len, const char *source, ac_profile **out, ac_diags *diags)
 {
 	*out = NULL;
 	if (len > AC_MAX_PROFILE_BYTES) {
@@ -470,7 +471,8 @@ ac_status ac_profile_parse(const char *text, size_t len, const char *source, ac_
 	walk w = {diags, source, 0, 0};
 	char buf[96];
 	if (!json_is_object(root)) {
-		problem(&w, "(top level)", "found %s, expected %s", describe(root, buf, sizeof buf), "a profile object");
+		problem(&w, "(top level)", "found %s, expected %s", describe(root, buf, sizeof buf),
+			"a profile object");
 		json_decref(root);
 		return AC_EINPUT;
 	}
@@ -556,8 +558,7 @@ ac_profile *ac_profile_clone(const ac_profile *src)
 	int ok = dup_into(&p->label, src->label) && dup_into(&p->role.title, src->role.title) &&
 		 dup_into(&p->role.occupation, src->role.occupation) &&
 		 dup_into(&p->trajectory.target_role, src->trajectory.target_role) &&
-		 dup_into(&p->industry.name, src->industry.name) &&
-		 dup_into(&p->capability_gap, src->capability_gap) &&
+		 dup_into(&p->industry.name, src->industry.name) && dup_into(&p->capability_gap, src->capability_gap) &&
 		 ac_cert_copy(&p->cert, &src->cert) == AC_OK;
 	if (ok && src->role.n_tasks) {
 		p->role.tasks = calloc(src->role.n_tasks, sizeof *p->role.tasks);

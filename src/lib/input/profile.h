@@ -63,8 +63,8 @@ struct ac_profile {
 		ac_tri politics_reward_formal_programs;
 		ac_tri credential_sensitive_environment;
 		int leader_reading;
-		int signals_given;  /* adoption_signals key present */
-		unsigned signals;   /* bit (1u << AC_SIG_x) */
+		int signals_given; /* adoption_signals key present */
+		unsigned signals; /* bit (1u << AC_SIG_x) */
 	} organization;
 	struct {
 		char *name;

@@ -33,7 +33,6 @@ static const char *schema_of(const ac_profile *p)
 	return p->schema_version == 1 && !p->role.function ? AC_PROFILE_SCHEMA_V1 : AC_PROFILE_SCHEMA;
 }
 
-
 /* Adds key = value to obj; value NULL is an allocation failure. */
 static int put(json_t *obj, const char *key, json_t *value)
 {
@@ -282,7 +281,8 @@ ac_status ac_profile_set(ac_profile *p, const char *path, const char *json, ac_d
 	char sp[256];
 	path_parts pp;
 	if (!path || !split_path(path, &pp)) {
-		ac_diags_add(diags, NULL, path, 0, 0, "found a malformed path, expected a field path such as role.kind");
+		ac_diags_add(diags, NULL, path, 0, 0,
+			     "found a malformed path, expected a field path such as role.kind");
 		return AC_EINPUT;
 	}
 	schema_path(path, sp, sizeof sp);

@@ -16,28 +16,28 @@
 struct ac_field {
 	const char *path;
 	ac_field_type type;
-	int enum_kind;     /* ac_enum_kind for ENUM and ENUM_LIST, else -1 */
-	double min, max;   /* for NUMBER and INTEGER (and the length of an ARRAY) */
+	int enum_kind; /* ac_enum_kind for ENUM and ENUM_LIST, else -1 */
+	double min, max; /* for NUMBER and INTEGER (and the length of an ARRAY) */
 	int min_exclusive; /* 1 when min itself is not allowed */
-	int required;      /* 1 when the field must be present in its object */
-	const char *help;  /* one line: what the answer means */
+	int required; /* 1 when the field must be present in its object */
+	const char *help; /* one line: what the answer means */
 };
 
 /* How an answer is stored. */
 typedef enum {
-	ST_NONE,     /* not stored (the schema string; an object without a flag) */
-	ST_STR,      /* char * (trimmed; NULL when unknown or empty) */
-	ST_NAMED,    /* char * (trimmed; NULL when unknown, "" for an answer of "none") */
-	ST_TRI,      /* ac_tri */
-	ST_ENUM,     /* int, 0 when unknown */
-	ST_NUM,      /* ac_num */
-	ST_SHARE,    /* double (a task's share: always present) */
-	ST_INT,      /* int, 0 when unknown */
-	ST_LONG,     /* long, 0 when unknown */
-	ST_FLAG,     /* int set to 1 when the object is present */
-	ST_ENUMSET,  /* unsigned bit set (1u << value); aux: int "given" flag */
-	ST_STRLIST,  /* char ** ; aux: size_t count */
-	ST_TASKS     /* the task array (role.tasks, role.n_tasks, role.tasks_given) */
+	ST_NONE, /* not stored (the schema string; an object without a flag) */
+	ST_STR, /* char * (trimmed; NULL when unknown or empty) */
+	ST_NAMED, /* char * (trimmed; NULL when unknown, "" for an answer of "none") */
+	ST_TRI, /* ac_tri */
+	ST_ENUM, /* int, 0 when unknown */
+	ST_NUM, /* ac_num */
+	ST_SHARE, /* double (a task's share: always present) */
+	ST_INT, /* int, 0 when unknown */
+	ST_LONG, /* long, 0 when unknown */
+	ST_FLAG, /* int set to 1 when the object is present */
+	ST_ENUMSET, /* unsigned bit set (1u << value); aux: int "given" flag */
+	ST_STRLIST, /* char ** ; aux: size_t count */
+	ST_TASKS /* the task array (role.tasks, role.n_tasks, role.tasks_given) */
 } ac_store;
 
 /* Which struct a field's offset is inside. */
@@ -45,8 +45,8 @@ typedef enum { IN_PROFILE, IN_TASK, IN_CERT } ac_store_in;
 
 typedef struct {
 	ac_field pub;
-	const char *name;  /* the last part of the path: the JSON key */
-	int parent;        /* index of the enclosing OBJECT or ARRAY field, -1 at the top */
+	const char *name; /* the last part of the path: the JSON key */
+	int parent; /* index of the enclosing OBJECT or ARRAY field, -1 at the top */
 	ac_store store;
 	ac_store_in in;
 	ptrdiff_t offset;

@@ -97,7 +97,7 @@ static json_t *fields_comment(const ac_field *parent)
 		takes(f, &sb);
 		sb_puts(&sb, ");");
 	}
-	sb.len && sb.buf[sb.len - 1] == ';' ? (void)(sb.buf[--sb.len] = '\0') : (void)0;
+	sb.len &&sb.buf[sb.len - 1] == ';' ? (void)(sb.buf[--sb.len] = '\0') : (void)0;
 	char *s = sb_take(&sb, NULL);
 	json_t *j = s ? json_string(s) : NULL;
 	free(s);
@@ -163,10 +163,11 @@ ac_status ac_profile_starter(char **out, size_t *len)
 	}
 	json_decref(nodes);
 	json_t *doc = json_object();
-	json_object_set_new(doc, "//", json_string("A starter profile for aicert: replace null with an answer where "
-						    "you know one and leave null where you do not (it counts as "
-						    "\"don't know\").  Lines whose name starts with // are comments "
-						    "and may stay or go.  Then: aicert assess FILE"));
+	json_object_set_new(doc, "//",
+			    json_string("A starter profile for aicert: replace null with an answer where "
+					"you know one and leave null where you do not (it counts as "
+					"\"don't know\").  Lines whose name starts with // are comments "
+					"and may stay or go.  Then: aicert assess FILE"));
 	json_object_update(doc, root);
 	json_decref(root);
 	return dump(doc, out, len);

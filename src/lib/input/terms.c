@@ -22,7 +22,7 @@ extern const size_t ac_embedded_synonyms_len;
 
 typedef struct {
 	char *phrase; /* normalised */
-	char *name;   /* the group's name: its first phrase, normalised */
+	char *name; /* the group's name: its first phrase, normalised */
 } syn;
 
 typedef struct {
@@ -81,11 +81,11 @@ static void split(const char *s, size_t len, words *out)
 
 static int stop_word(const char *w)
 {
-	static const char *const stop[] = {"a",	"an",	"the", "of",   "and",  "or",   "for",  "in",   "on",
-					   "to",	"with", "my",  "our",  "your", "how",  "what", "it",   "its",
-					   "can",	"do",	"at",  "by",   "from", "as",   "is",   "are",  "be",
-					   "into", "i",	"we",  "me",   "that", "this", "their", "them", "about",
-					   "use",	"using", "new", "more", "ha",   "get",  "need", "want", "vs"};
+	static const char *const stop[] = {"a",    "an",    "the", "of",   "and",  "or",   "for",   "in",   "on",
+					   "to",   "with",  "my",  "our",  "your", "how",  "what",  "it",   "its",
+					   "can",  "do",    "at",  "by",   "from", "as",   "is",    "are",  "be",
+					   "into", "i",     "we",  "me",   "that", "this", "their", "them", "about",
+					   "use",  "using", "new", "more", "ha",   "get",  "need",  "want", "vs"};
 	for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
 		if (strcmp(w, stop[i]) == 0)
 			return 1;
@@ -205,7 +205,7 @@ static int pieces(const char *s, size_t len, char sep, int (*take)(void *, const
 
 typedef struct {
 	ac_terms *T;
-	char *name;      /* the group's name, once the first phrase is read */
+	char *name; /* the group's name, once the first phrase is read */
 	implication *imp; /* the implication being read */
 	int bad;
 	int nomem;
@@ -326,8 +326,9 @@ ac_status ac_terms_new(const char *text, size_t len, ac_terms **out, ac_diags *d
 			if (nomem)
 				return AC_ENOMEM;
 			ac_diags_add(diags, "synonyms", NULL, line, 0,
-				     line > MAX_LINES ? "found more than %d lines, expected at most that many"
-						      : "expected 'a | b | c' or 'a > b, c' with phrases of one to four words",
+				     line > MAX_LINES
+					     ? "found more than %d lines, expected at most that many"
+					     : "expected 'a | b | c' or 'a > b, c' with phrases of one to four words",
 				     MAX_LINES);
 			return AC_EINPUT;
 		}

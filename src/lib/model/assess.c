@@ -205,7 +205,8 @@ static ac_status fill_certificate(ac_assessment *a, const ac_eval *ev, int warn)
 	a->certification.cost_per_year_usd = cost.cost_per_year_usd;
 	a->certification.retake_risk_usd = c->retake_usd;
 	a->certification.within_budget = ev->f[AC_F_OVER_BUDGET].b == AC_UNKNOWN ? AC_UNKNOWN
-					 : ev->f[AC_F_OVER_BUDGET].b == AC_TRUE ? AC_FALSE : AC_TRUE;
+					 : ev->f[AC_F_OVER_BUDGET].b == AC_TRUE  ? AC_FALSE
+										 : AC_TRUE;
 	if (!warn)
 		return AC_OK;
 	char ***w = &a->certification.warnings;
@@ -215,18 +216,23 @@ static ac_status fill_certificate(ac_assessment *a, const ac_eval *ev, int warn)
 	int ok = 1;
 	/* Retired or retiring as of the assessment's date, not the catalogue's. */
 	if (ev->f[AC_F_CERT_RETIRED].b == AC_TRUE)
-		ok &= ac_list_push(w, nw, date ? AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRED_ON, name, date)
-					       : AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRED, name));
+		ok &= ac_list_push(w, nw,
+				   date ? AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRED_ON, name, date)
+					: AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRED, name));
 	else if (c->status == AC_STATUS_RETIRING || c->status == AC_STATUS_RETIRED)
-		ok &= ac_list_push(w, nw, date ? AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRING_ON, name, date)
-					       : AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRING, name));
+		ok &= ac_list_push(w, nw,
+				   date ? AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRING_ON, name, date)
+					: AC_SAY_DUP(words, AC_W_WARNING_CERT_RETIRING, name));
 	if (c->gated)
-		ok &= ac_list_push(w, nw, c->prerequisites
-						  ? AC_SAY_DUP(words, AC_W_WARNING_CERT_PREREQUISITE, name, c->prerequisites)
-						  : AC_SAY_DUP(words, AC_W_WARNING_CERT_PREREQUISITE_UNNAMED, name));
+		ok &= ac_list_push(w, nw,
+				   c->prerequisites
+					   ? AC_SAY_DUP(words, AC_W_WARNING_CERT_PREREQUISITE, name, c->prerequisites)
+					   : AC_SAY_DUP(words, AC_W_WARNING_CERT_PREREQUISITE_UNNAMED, name));
 	if (!c->cost_usd.set)
-		ok &= ac_list_push(w, nw, c->cost_note ? AC_SAY_DUP(words, AC_W_WARNING_CERT_PRICE_UNKNOWN_NOTE, name, c->cost_note)
-						       : AC_SAY_DUP(words, AC_W_WARNING_CERT_PRICE_UNKNOWN, name));
+		ok &= ac_list_push(w, nw,
+				   c->cost_note
+					   ? AC_SAY_DUP(words, AC_W_WARNING_CERT_PRICE_UNKNOWN_NOTE, name, c->cost_note)
+					   : AC_SAY_DUP(words, AC_W_WARNING_CERT_PRICE_UNKNOWN, name));
 	if (!c->hours.set) {
 		ok &= ac_list_push(w, nw, AC_SAY_DUP(words, AC_W_WARNING_CERT_HOURS_UNKNOWN, name));
 	} else if (a->certification.hours_estimated) {
@@ -267,8 +273,10 @@ static ac_status fill_warnings(ac_assessment *a, const ac_eval *ev)
 		snprintf(number, sizeof number, "%zu", ev->n_source_tasks);
 		snprintf(groups, sizeof groups, "%zu", ev->n_groups);
 		snprintf(folded, sizeof folded, "%zu", ev->n_folded);
-		char *say = ev->group_layout == AC_GROUPS_PER_TASK ? AC_SAY_DUP(words, AC_W_WARNING_PREFILLED_TASKS, number, code)
-			    : ev->group_layout == AC_GROUPS_SPLIT ? AC_SAY_DUP(words, AC_W_WARNING_PREFILLED_SPLIT, number, code, groups)
+		char *say = ev->group_layout == AC_GROUPS_PER_TASK
+				    ? AC_SAY_DUP(words, AC_W_WARNING_PREFILLED_TASKS, number, code)
+			    : ev->group_layout == AC_GROUPS_SPLIT
+				    ? AC_SAY_DUP(words, AC_W_WARNING_PREFILLED_SPLIT, number, code, groups)
 			    : ev->group_layout == AC_GROUPS_FOLDED
 				    ? AC_SAY_DUP(words, AC_W_WARNING_PREFILLED_FOLDED, number, code, groups, folded)
 				    : AC_SAY_DUP(words, AC_W_WARNING_PREFILLED, number, code, groups);
@@ -320,7 +328,8 @@ static ac_status resolve_certificate(const ac_profile *p, const ac_context *ctx,
 		if (!base) {
 			ac_diags_add(diags, NULL, "certification.id", 0, 0,
 				     "found \"%s\", expected the id of a certificate in the catalogue "
-				     "(see 'aicert certs list' or 'aicert certs search WORD')", p->cert.id);
+				     "(see 'aicert certs list' or 'aicert certs search WORD')",
+				     p->cert.id);
 			return AC_ENOTFOUND;
 		}
 		*from_catalogue = 1;
@@ -415,8 +424,8 @@ static ac_status date_of(const ac_context *ctx, ac_prepared *prep, ac_diags *dia
 	if (!ctx->as_of) {
 		prep->as_of_day = ac_date_today();
 	} else if (!ac_date_parse(ctx->as_of, &prep->as_of_day)) {
-		ac_diags_add(diags, NULL, NULL, 0, 0, "as_of: found '%.40s', expected a calendar date written YYYY-MM-DD",
-			     ctx->as_of);
+		ac_diags_add(diags, NULL, NULL, 0, 0,
+			     "as_of: found '%.40s', expected a calendar date written YYYY-MM-DD", ctx->as_of);
 		return AC_EINPUT;
 	}
 	ac_date_format(prep->as_of_day, prep->as_of);
@@ -521,8 +530,7 @@ ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessm
 	return assess(profile, ctx, 0, out, diags);
 }
 
-ac_status ac_assess_for_ranking(const ac_profile *profile, const ac_context *ctx, ac_assessment **out,
-				ac_diags *diags)
+ac_status ac_assess_for_ranking(const ac_profile *profile, const ac_context *ctx, ac_assessment **out, ac_diags *diags)
 {
 	return assess(profile, ctx, 1, out, diags);
 }

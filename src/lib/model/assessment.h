@@ -13,16 +13,16 @@
 #include "input/profile.h"
 
 typedef struct {
-	const ac_policy *policy;       /* required */
+	const ac_policy *policy; /* required */
 	const ac_catalogue *catalogue; /* NULL: certificate ids cannot be resolved */
-	ac_occdata *occdata;           /* NULL: occupation fields are null */
-	int counterfactuals;           /* 1 to search for verdict-changing answers */
-	const char *as_of;             /* "YYYY-MM-DD"; NULL: today in UTC */
+	ac_occdata *occdata; /* NULL: occupation fields are null */
+	int counterfactuals; /* 1 to search for verdict-changing answers */
+	const char *as_of; /* "YYYY-MM-DD"; NULL: today in UTC */
 } ac_context;
 
 typedef struct {
 	char *name;
-	double raw;   /* as given, in percent (or the Core 2 / Supplemental 1 weight) */
+	double raw; /* as given, in percent (or the Core 2 / Supplemental 1 weight) */
 	double share; /* fraction 0..1 after normalisation */
 	int category;
 	double exposure;
@@ -35,8 +35,8 @@ typedef struct {
 enum { AC_FIGURE_YESNO = 1, AC_FIGURE_NUMBER };
 typedef struct {
 	char *name;
-	int type;      /* AC_FIGURE_YESNO or AC_FIGURE_NUMBER */
-	ac_tri truth;  /* a yes/no fact's value (unknown when unanswered) */
+	int type; /* AC_FIGURE_YESNO or AC_FIGURE_NUMBER */
+	ac_tri truth; /* a yes/no fact's value (unknown when unanswered) */
 	ac_num number; /* a number's value (not set when unknown) */
 } ac_figure;
 
@@ -81,7 +81,7 @@ typedef struct {
 /* An unanswered question whose answers could change the verdict: every
  * answer it can take, with the verdict each gives. */
 typedef struct {
-	char *field;    /* JSON path in the profile */
+	char *field; /* JSON path in the profile */
 	char *question; /* the question in plain words */
 	ac_outcome *outcomes;
 	size_t n_outcomes;
@@ -91,16 +91,16 @@ typedef struct {
  * answer the verdict rests on. */
 typedef struct {
 	char *field;
-	char *from_json;  /* the profile's answer */
+	char *from_json; /* the profile's answer */
 	char *from_words;
-	char *says;       /* the action, or the question, in plain words */
-	ac_outcome to;    /* the changed answer and what it gives */
+	char *says; /* the action, or the question, in plain words */
+	ac_outcome to; /* the changed answer and what it gives */
 } ac_change;
 
 typedef struct {
 	char *field;
-	char *question;  /* in plain words */
-	ac_tri changes;  /* whether an answer could change the verdict (unknown: not searched) */
+	char *question; /* in plain words */
+	ac_tri changes; /* whether an answer could change the verdict (unknown: not searched) */
 } ac_missing;
 
 struct ac_assessment {
@@ -129,10 +129,10 @@ struct ac_assessment {
 		int has_tasks;
 		int prefilled; /* the task mix came from the occupation */
 		ac_occupation *occupation; /* NULL when no data or no occupation */
-		ac_num person_percentile;  /* the person's exposure among occupations */
+		ac_num person_percentile; /* the person's exposure among occupations */
 		ac_num range_low, range_high; /* the occupation's percentile among occupations,
 						 * lowest and highest over the sources, as 0..1 */
-		char *occupation_note;     /* why occupation is null, or NULL */
+		char *occupation_note; /* why occupation is null, or NULL */
 	} exposure;
 	struct {
 		int count;
@@ -145,8 +145,7 @@ struct ac_assessment {
 		int orientation; /* AC_ORIENT_* or 0 when unknown */
 		ac_tri ownership_expands;
 		int count;
-		int ai_enhanced_role, owns_measurable_outcomes, expanding_into_system_design,
-			transitioning_to_hybrid;
+		int ai_enhanced_role, owns_measurable_outcomes, expanding_into_system_design, transitioning_to_hybrid;
 		int ladder_level;
 	} leverage;
 	struct {
@@ -176,19 +175,19 @@ struct ac_assessment {
 		ac_tri gap_fit;
 		char **gap_matched;
 		size_t n_gap_matched;
-		ac_num gap_score;  /* 0..1, unset without a gap (model/fit.h) */
+		ac_num gap_score; /* 0..1, unset without a gap (model/fit.h) */
 		ac_tri role_fit;
 		char *role_matched;
 		ac_num role_score;
-		int off_level;     /* the certificate's level does not suit the person's */
-		int off_domain;    /* a builder's certificate for a person who does not build */
+		int off_level; /* the certificate's level does not suit the person's */
+		int off_domain; /* a builder's certificate for a person who does not build */
 		int hours_estimated; /* cert.hours is the policy's estimate, not a source's */
 		ac_num hours_low, hours_high; /* the estimate's range */
 		ac_tri recognized;
 		ac_num weeks;
 		ac_num time_value_usd;
 		int pay_is_occupation_median; /* time valued at the occupation's BLS median hourly wage */
-		ac_num hourly_pay_usd;        /* the pay that valued it */
+		ac_num hourly_pay_usd; /* the pay that valued it */
 		ac_num total_cost_usd; /* money + time value */
 		ac_num cost_per_year_usd; /* money over validity */
 		ac_num retake_risk_usd;
@@ -214,12 +213,10 @@ struct ac_assessment {
 
 /* Runs the decision model.  AC_ENOTFOUND (with a diagnostic naming the id)
  * when certification.id is not in the catalogue. */
-ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessment **out,
-		    ac_diags *diags);
+ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessment **out, ac_diags *diags);
 /* What compare ranks a certificate by, and nothing more: the verdict, the
  * deciding rule's id (reason) and the certificate's fit and figures without
  * its warnings; no text is written and the rest stays empty. */
-ac_status ac_assess_for_ranking(const ac_profile *profile, const ac_context *ctx, ac_assessment **out,
-				ac_diags *diags);
+ac_status ac_assess_for_ranking(const ac_profile *profile, const ac_context *ctx, ac_assessment **out, ac_diags *diags);
 
 #endif

@@ -20,13 +20,13 @@
 #include "policy/policy.h"
 #include "policy/wording.h"
 
-static const char *const key_names[] = {"available", "feasible", "verdict", "fit", "gap_fit",
-					"role_fit", "weeks", "cost_usd", "total_cost_usd", "id"};
+static const char *const key_names[] = {"available", "feasible", "verdict",        "fit", "gap_fit", "role_fit",
+					"weeks",     "cost_usd", "total_cost_usd", "id"};
 /* The same in words (the wording's keys), for the sentence on why a row
  * ranks where it does. */
 static const int key_words[] = {AC_W_COMPARE_KEY_AVAILABLE, AC_W_COMPARE_KEY_FEASIBLE, AC_W_COMPARE_KEY_VERDICT,
-				AC_W_COMPARE_KEY_FIT,	    AC_W_COMPARE_KEY_GAP_FIT,  AC_W_COMPARE_KEY_ROLE_FIT,
-				AC_W_COMPARE_KEY_WEEKS,	    AC_W_COMPARE_KEY_COST,     AC_W_COMPARE_KEY_TOTAL_COST,
+				AC_W_COMPARE_KEY_FIT,       AC_W_COMPARE_KEY_GAP_FIT,  AC_W_COMPARE_KEY_ROLE_FIT,
+				AC_W_COMPARE_KEY_WEEKS,     AC_W_COMPARE_KEY_COST,     AC_W_COMPARE_KEY_TOTAL_COST,
 				AC_W_COMPARE_KEY_ID};
 
 void ac_compare_options_init(ac_compare_options *o)
@@ -53,7 +53,8 @@ static void rule_from_policy(const ac_policy *p, ac_comparison *c)
 			if (names[i] && strcmp(names[i], key_names[k]) == 0 && k != KEY_ID)
 				c->keys[c->n_keys++] = (ac_rank_key)k;
 	if (c->n_keys == 0) { /* a policy without an order: the default one */
-		static const ac_rank_key dflt[] = {KEY_AVAILABLE, KEY_FEASIBLE, KEY_VERDICT, KEY_FIT, KEY_WEEKS, KEY_COST};
+		static const ac_rank_key dflt[] = {KEY_AVAILABLE, KEY_FEASIBLE, KEY_VERDICT,
+						   KEY_FIT,       KEY_WEEKS,    KEY_COST};
 		memcpy(c->keys, dflt, sizeof dflt);
 		c->n_keys = sizeof dflt / sizeof dflt[0];
 	}
@@ -156,15 +157,17 @@ static char *key_value(const ac_wording *w, ac_rank_key k, const ac_compare_row 
 {
 	switch (k) {
 	case KEY_AVAILABLE:
-		return text(w, x->available == AC_TRUE	  ? AC_W_COMPARE_VALUE_AVAILABLE
-			       : x->available == AC_FALSE ? AC_W_COMPARE_VALUE_RETIRES
-							  : AC_W_COMPARE_VALUE_RETIREMENT_UNKNOWN,
+		return text(w,
+			    x->available == AC_TRUE    ? AC_W_COMPARE_VALUE_AVAILABLE
+			    : x->available == AC_FALSE ? AC_W_COMPARE_VALUE_RETIRES
+						       : AC_W_COMPARE_VALUE_RETIREMENT_UNKNOWN,
 			    NULL, 0);
 	case KEY_FEASIBLE:
-		return text(w, x->within_budget == AC_FALSE ? AC_W_COMPARE_VALUE_OVER_BUDGET
-			       : x->in_time == AC_FALSE	    ? AC_W_COMPARE_VALUE_TOO_LONG
-			       : x->feasible == AC_TRUE	    ? AC_W_COMPARE_VALUE_FEASIBLE
-							    : AC_W_COMPARE_VALUE_FEASIBLE_UNKNOWN,
+		return text(w,
+			    x->within_budget == AC_FALSE ? AC_W_COMPARE_VALUE_OVER_BUDGET
+			    : x->in_time == AC_FALSE     ? AC_W_COMPARE_VALUE_TOO_LONG
+			    : x->feasible == AC_TRUE     ? AC_W_COMPARE_VALUE_FEASIBLE
+							 : AC_W_COMPARE_VALUE_FEASIBLE_UNKNOWN,
 			    NULL, 0);
 	case KEY_VERDICT: { /* the report's capitals, in a sentence */
 		const char *word = x->verdict ? ac_word_enum(w, AC_ENUM_VERDICT, x->verdict) : NULL;
@@ -185,8 +188,8 @@ static char *key_value(const ac_wording *w, ac_rank_key k, const ac_compare_row 
 	case KEY_WEEKS:
 		if (!x->weeks.set)
 			return text(w, AC_W_COMPARE_VALUE_WEEKS_UNKNOWN, NULL, 0);
-		return text(w, x->hours_estimated ? AC_W_COMPARE_VALUE_WEEKS_ESTIMATED : AC_W_COMPARE_VALUE_WEEKS, "%.0f",
-			    ceil(x->weeks.v));
+		return text(w, x->hours_estimated ? AC_W_COMPARE_VALUE_WEEKS_ESTIMATED : AC_W_COMPARE_VALUE_WEEKS,
+			    "%.0f", ceil(x->weeks.v));
 	case KEY_COST:
 		return x->cost_usd.set ? ac_strdup_printf("$%.10g", x->cost_usd.v)
 				       : text(w, AC_W_COMPARE_PRICE_UNKNOWN, NULL, 0);
@@ -222,8 +225,8 @@ static ac_status explain(ac_comparison *c)
 			else if (key == KEY_ID)
 				x->why = AC_SAY_DUP(w, AC_W_COMPARE_WHY_TIE, other->id);
 			else
-				x->why = AC_SAY_DUP(w, i == 0 ? AC_W_COMPARE_WHY_AHEAD : AC_W_COMPARE_WHY_BELOW, other->id,
-						    ac_word(w, key_words[key]), mine, theirs);
+				x->why = AC_SAY_DUP(w, i == 0 ? AC_W_COMPARE_WHY_AHEAD : AC_W_COMPARE_WHY_BELOW,
+						    other->id, ac_word(w, key_words[key]), mine, theirs);
 			free(mine);
 			free(theirs);
 		}

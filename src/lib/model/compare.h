@@ -33,7 +33,7 @@ typedef struct {
 	int status, level, domain;
 	char *status_date, *successor;
 	int verdict;
-	char *reason;       /* the deciding rule's id (JSON only) */
+	char *reason; /* the deciding rule's id (JSON only) */
 	char *reason_title; /* ... and its plain title, or NULL */
 	ac_tri gap_fit, role_fit, fits;
 	ac_num gap_score, role_score, fit; /* 0..1; fit: the mean of the known ones */
@@ -42,10 +42,10 @@ typedef struct {
 	int off_level, off_domain;
 	ac_num cost_usd, retake_usd, hours, hours_low, hours_high, weeks, weeks_low, weeks_high, total_cost_usd;
 	int hours_estimated, cost_uncertain, hours_uncertain;
-	ac_tri within_budget;  /* the price is within the budget */
-	ac_tri in_time;        /* it can be finished within the policy's weeks */
-	ac_tri available;      /* it can still be earned, and finished before it retires */
-	ac_tri feasible;       /* within_budget and in_time */
+	ac_tri within_budget; /* the price is within the budget */
+	ac_tri in_time; /* it can be finished within the policy's weeks */
+	ac_tri available; /* it can still be earned, and finished before it retires */
+	ac_tri feasible; /* within_budget and in_time */
 	char *why;
 } ac_compare_row;
 
@@ -54,7 +54,7 @@ struct ac_comparison {
 	char *policy_name, *policy_version;
 	char *statement; /* the policy's sentence for the rule, or NULL */
 	ac_rank_key keys[16];
-	size_t n_keys;   /* the last key is always KEY_ID */
+	size_t n_keys; /* the last key is always KEY_ID */
 	ac_compare_row *rows;
 	size_t n_rows;
 	size_t top;

@@ -122,7 +122,8 @@ static char *group_name(const ac_wording *w, const ac_task_groups *g, size_t i)
 	if (!list)
 		return NULL;
 	char *name = i == (size_t)-1 ? AC_SAY_DUP(w, AC_W_TASK_GROUP_UNCATEGORISED, list)
-		     : AC_SAY_DUP(w, AC_W_TASK_GROUP, ac_word_of(w, AC_WF_CATEGORY, ac_task_groups_category(g, i)), list);
+				     : AC_SAY_DUP(w, AC_W_TASK_GROUP,
+						  ac_word_of(w, AC_WF_CATEGORY, ac_task_groups_category(g, i)), list);
 	free(list);
 	return name;
 }
@@ -220,7 +221,8 @@ static ac_status build_tasks(ac_eval *ev, ac_diags *diags)
 				if (!occ)
 					ac_diags_add(diags, NULL, path, 0, 0,
 						     "found %ld, expected a category: an O*NET task id needs "
-						     "installed occupation data and role.occupation (see 'aicert data import')",
+						     "installed occupation data and role.occupation (see 'aicert data "
+						     "import')",
 						     given.onet_task_id);
 				else
 					ac_diags_add(diags, NULL, path, 0, 0,
@@ -246,11 +248,11 @@ static ac_status build_tasks(ac_eval *ev, ac_diags *diags)
 		r->raw = given.share;
 		total += given.share;
 		r->repeatable = given.repeatable ? given.repeatable == AC_TRUE : cat && cp->repeatable;
-		r->standardized_output = given.standardized_output ? given.standardized_output == AC_TRUE
-								   : cat && cp->repeatable;
+		r->standardized_output =
+			given.standardized_output ? given.standardized_output == AC_TRUE : cat && cp->repeatable;
 		r->benchmarkable = given.benchmarkable ? given.benchmarkable == AC_TRUE : cat && cp->repeatable;
-		r->needs_decision_authority = given.needs_decision_authority
-			? given.needs_decision_authority == AC_TRUE : authority_by_default(cat);
+		r->needs_decision_authority = given.needs_decision_authority ? given.needs_decision_authority == AC_TRUE
+									     : authority_by_default(cat);
 		ac_num m = ot ? occ_measured(ot) : (ac_num){0, 0};
 		if (given.exposure.set) {
 			r->exposure = given.exposure.v;
@@ -348,7 +350,8 @@ static void replaceability_facts(ac_eval *ev)
 	set_b(ev, AC_F_COND_SEPARABLE, c4);
 	int count = (c1 == AC_TRUE) + (c2 == AC_TRUE) + (c3 == AC_TRUE) + (c4 == AC_TRUE);
 	set_n(ev, AC_F_REPLACEABILITY, has, count);
-	set_b(ev, AC_F_REPLACEABILITY_HIGH, has ? tri_of(count >= pol->thresholds[AC_TH_REPLACEABILITY_HIGH]) : AC_UNKNOWN);
+	set_b(ev, AC_F_REPLACEABILITY_HIGH,
+	      has ? tri_of(count >= pol->thresholds[AC_TH_REPLACEABILITY_HIGH]) : AC_UNKNOWN);
 	set_b(ev, AC_F_HOLDS_AUTHORITY,
 	      p->role.decision_authority ? tri_of(p->role.decision_authority == AC_AUTH_HOLDS) : AC_UNKNOWN);
 }
@@ -398,7 +401,8 @@ static void leverage_facts(ac_eval *ev)
 	set_b(ev, AC_F_MANAGER_SUPERVISORY, p->role.manager_purely_supervisory);
 	set_num(ev, AC_F_MANAGER_STATUS_SHARE, p->role.manager_reporting_share);
 	set_b(ev, AC_F_VALUE_SPEED, p->role.value_basis ? tri_of(p->role.value_basis == AC_VB_SPEED) : AC_UNKNOWN);
-	set_b(ev, AC_F_REVENUE_CLOSE, p->role.revenue_distance ? tri_of(p->role.revenue_distance != AC_REV_FAR) : AC_UNKNOWN);
+	set_b(ev, AC_F_REVENUE_CLOSE,
+	      p->role.revenue_distance ? tri_of(p->role.revenue_distance != AC_REV_FAR) : AC_UNKNOWN);
 	one_of(ev, AC_F_FUNCTION_REVENUE, AC_FN__COUNT, p->role.function);
 	const char *fn = p->role.function ? ac_word_of(ev->prep->pol->wording, AC_WF_FUNCTION, p->role.function) : NULL;
 	set_s(ev, AC_F_FUNCTION_WORDS, fn);
@@ -417,10 +421,9 @@ static ac_tri reading_is(int reading, int want)
 static void organisation_facts(ac_eval *ev)
 {
 	const ac_profile *p = ev->p;
-	const ac_tri s[4] = {p->organization.leadership_values_ai_literacy,
-			     p->organization.promotion_committees_want_credentials,
-			     p->organization.politics_reward_formal_programs,
-			     p->organization.credential_sensitive_environment};
+	const ac_tri s[4] = {
+		p->organization.leadership_values_ai_literacy, p->organization.promotion_committees_want_credentials,
+		p->organization.politics_reward_formal_programs, p->organization.credential_sensitive_environment};
 	int yes = 0, unanswered = 0;
 	for (int i = 0; i < 4; i++) {
 		yes += s[i] == AC_TRUE;
@@ -442,12 +445,18 @@ static void organisation_facts(ac_eval *ev)
 	unsigned sig = p->organization.signals;
 	for (int k = 1; k <= AC_SIG__COUNT; k++)
 		set_b(ev, AC_F_ADOPTION_AI_OPTIONAL + k - 1,
-		      sig & (1u << k) ? AC_TRUE : p->organization.signals_given ? AC_FALSE : AC_UNKNOWN);
+		      sig & (1u << k)                 ? AC_TRUE
+		      : p->organization.signals_given ? AC_FALSE
+						      : AC_UNKNOWN);
 
 	int comp = p->industry.business_model_compressing;
-	set_b(ev, AC_F_INDUSTRY_COMPRESSING, comp == AC_COMP_YES ? AC_TRUE : comp == AC_COMP_NO ? AC_FALSE : AC_UNKNOWN);
+	set_b(ev, AC_F_INDUSTRY_COMPRESSING,
+	      comp == AC_COMP_YES  ? AC_TRUE
+	      : comp == AC_COMP_NO ? AC_FALSE
+				   : AC_UNKNOWN);
 	set_b(ev, AC_F_INDUSTRY_SHIFTING, p->industry.shifting_to_ai);
-	set_b(ev, AC_F_DIGITAL_HIGH, p->industry.digital_intensity ? tri_of(p->industry.digital_intensity == AC_DIG_HIGH) : AC_UNKNOWN);
+	set_b(ev, AC_F_DIGITAL_HIGH,
+	      p->industry.digital_intensity ? tri_of(p->industry.digital_intensity == AC_DIG_HIGH) : AC_UNKNOWN);
 	set_s(ev, AC_F_INDUSTRY_NAME, p->industry.name);
 }
 
@@ -469,7 +478,8 @@ static void motive_facts(ac_eval *ev)
 	set_b(ev, AC_F_GAP_NAMED, named(p->capability_gap));
 	set_b(ev, AC_F_TARGET_NAMED, named(p->trajectory.target_role));
 	set_b(ev, AC_F_DEFINED_TRANSITION, defined_move(p));
-	set_s(ev, AC_F_TARGET_ROLE, p->trajectory.target_role && *p->trajectory.target_role ? p->trajectory.target_role : NULL);
+	set_s(ev, AC_F_TARGET_ROLE,
+	      p->trajectory.target_role && *p->trajectory.target_role ? p->trajectory.target_role : NULL);
 	set_s(ev, AC_F_CAPABILITY_GAP, p->capability_gap && *p->capability_gap ? p->capability_gap : NULL);
 }
 
@@ -533,7 +543,8 @@ static void certificate_facts(ac_eval *ev)
 	else if (c->cost_usd.set && p->constraints.budget_usd.set)
 		over = tri_of(c->cost_usd.v > p->constraints.budget_usd.v);
 	if (c)
-		too_long = cost.weeks.set ? tri_of(cost.weeks.v > pol->thresholds[AC_TH_MAX_CERTIFICATE_WEEKS]) : AC_UNKNOWN;
+		too_long = cost.weeks.set ? tri_of(cost.weeks.v > pol->thresholds[AC_TH_MAX_CERTIFICATE_WEEKS])
+					  : AC_UNKNOWN;
 	set_b(ev, AC_F_OVER_BUDGET, over);
 	set_b(ev, AC_F_CERT_TOO_LONG, too_long);
 	availability_facts(ev, c, cost.weeks);

@@ -18,10 +18,10 @@
 typedef struct {
 	const ac_context *ctx;
 	const ac_policy *pol;
-	const ac_cert *cert;         /* resolved certificate, NULL when none */
-	const ac_occupation *occ;    /* NULL when none */
-	long as_of_day;              /* the assessment's date as a day number */
-	char as_of[11];              /* ... and as YYYY-MM-DD */
+	const ac_cert *cert; /* resolved certificate, NULL when none */
+	const ac_occupation *occ; /* NULL when none */
+	long as_of_day; /* the assessment's date as a day number */
+	char as_of[11]; /* ... and as YYYY-MM-DD */
 } ac_prepared;
 
 /* One evaluation of one profile. */
@@ -33,20 +33,20 @@ typedef struct {
 	ac_task_result *tasks;
 	size_t n_tasks;
 	int prefilled;
-	size_t n_groups;       /* pre-filled: the groups among the rows */
-	int group_layout;      /* pre-filled: how they were made (AC_GROUPS_*) */
-	size_t n_folded;       /* pre-filled: small kinds of work folded into others */
+	size_t n_groups; /* pre-filled: the groups among the rows */
+	int group_layout; /* pre-filled: how they were made (AC_GROUPS_*) */
+	size_t n_folded; /* pre-filled: small kinds of work folded into others */
 	size_t n_source_tasks; /* pre-filled: the occupation's tasks behind the rows */
 	size_t n_uncategorised; /* O*NET tasks with no category (counted in the exposure only) */
 	int borrowed_tasks; /* tasks belong to another evaluation (ac_rerun) */
 	double share_total; /* the shares as given add to this (100 when pre-filled) */
-	double raw_total;   /* the raw shares (or Core/Supplemental weights) summed */
+	double raw_total; /* the raw shares (or Core/Supplemental weights) summed */
 	ac_tri *fired;
 	int verdict;
 	size_t decisive;
 	unsigned motive_valid, motive_invalid, motive_unknown;
 	int positioning; /* AC_POS_*, -1 when no line of [positioning] held */
-	int nomem;       /* memory ran out while the facts were set */
+	int nomem; /* memory ran out while the facts were set */
 } ac_eval;
 
 /* The hourly pay that values study time: the person's own, else the
@@ -67,7 +67,7 @@ void ac_eval_free(ac_eval *ev);
  * policy.  The verdict, the deciding rule and the facts before them are
  * those ac_eval_run gives. */
 typedef struct {
-	ac_eval ev;    /* the last variant's evaluation */
+	ac_eval ev; /* the last variant's evaluation */
 	ac_val *facts; /* the profile's own facts, before the policy decides */
 } ac_rerun;
 ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks, size_t n_tasks);

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/engine.h"
 #include "core/strbuf.h"
+#include "model/engine.h"
 
 /* The text of the chosen line of a choice, expanded; NULL when memory ran
  * out or no line applies (the caller knows which choices have a default). */
@@ -30,7 +30,7 @@ static ac_status conditions(ac_assessment *a, const ac_eval *ev)
 	for (int i = 0; i < AC_COND__COUNT; i++) {
 		const ac_condition_policy *c = &pol->conditions[i];
 		/* Fails first: a condition the rules make fail is never shown as held. */
-		out[i]->met = ac_expr_truth(c->fails, ev->f) == AC_TRUE	  ? AC_FALSE
+		out[i]->met = ac_expr_truth(c->fails, ev->f) == AC_TRUE   ? AC_FALSE
 			      : ac_expr_truth(c->holds, ev->f) == AC_TRUE ? AC_TRUE
 									  : AC_UNKNOWN;
 		out[i]->why = chosen_text(ac_choose(&c->why, ev->f), ev);

@@ -71,7 +71,8 @@ int ac_text_has_phrase(const char *text, const char *phrase)
 /* Words that say nothing about which role it is. */
 static int insignificant(const char *w)
 {
-	static const char *const stop[] = {"a", "an", "the", "of", "and", "for", "in", "on", "to", "with", "&", "senior", "junior", "lead", "head"};
+	static const char *const stop[] = {"a",  "an",   "the", "of",     "and",    "for",  "in",  "on",
+					   "to", "with", "&",   "senior", "junior", "lead", "head"};
 	for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
 		if (strcmp(w, stop[i]) == 0)
 			return 1;
@@ -196,7 +197,8 @@ static ac_status coverage(const ac_termset *want, const ac_termset *doc, const a
 	for (size_t i = 0; i < n; i++) {
 		int inside = 0;
 		for (size_t j = 0; j < n && !inside; j++)
-			inside = j != i && strlen(names[j]) > strlen(names[i]) && ac_text_has_phrase(names[j], names[i]);
+			inside =
+				j != i && strlen(names[j]) > strlen(names[i]) && ac_text_has_phrase(names[j], names[i]);
 		for (size_t j = 0; j < i && !inside; j++)
 			inside = strcmp(names[j], names[i]) == 0;
 		if (!inside && !ac_list_push(&out->matched, &out->n_matched, strdup(names[i])))

@@ -23,24 +23,23 @@ int ac_roles_match(const char *a, const char *b);
 /* How well a certificate fits: a score from 0 to 1, whether it reaches the
  * policy's fits_from, and the evidence (the terms that matched). */
 typedef struct {
-	ac_tri fits;  /* unknown when there is nothing to compare */
+	ac_tri fits; /* unknown when there is nothing to compare */
 	ac_num score; /* unset when there is nothing to compare */
 	char **matched;
 	size_t n_matched;
-	int off_level;  /* 1 when the certificate's level does not suit the person's */
+	int off_level; /* 1 when the certificate's level does not suit the person's */
 	int off_domain; /* 1 when it is a builder's certificate and the person does not build */
 } ac_fit;
 
 /* What fit needs to know of the person. */
 typedef struct {
-	int level;        /* 1..5: the ladder level given, else the job zone of the occupation, else 0 */
+	int level; /* 1..5: the ladder level given, else the job zone of the occupation, else 0 */
 	ac_tri technical; /* enough of the time in development or system design (policy) */
 } ac_person;
 
 void ac_person_of(const ac_profile *p, const ac_occupation *occ, const ac_policy *pol, ac_person *out);
 
 void ac_fit_free(ac_fit *f);
-
 
 /* Gap fit: how much of the named gap the certificate covers.  Each term of
  * the gap (a word, a phrase, or a meaning data/synonyms.txt gives it) counts

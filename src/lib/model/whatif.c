@@ -23,9 +23,9 @@
 #include "policy/figures.h"
 
 typedef struct {
-	size_t field;           /* index into the policy's [what_changes] fields */
-	ac_profile v;           /* the variant (shallow) */
-	const ac_cert *cert;    /* a catalogue certificate chosen instead, or NULL */
+	size_t field; /* index into the policy's [what_changes] fields */
+	ac_profile v; /* the variant (shallow) */
+	const ac_cert *cert; /* a catalogue certificate chosen instead, or NULL */
 	/* The answer, written out (answer_json, answer_words) only when it is
 	 * reported: yes/no, an enum value, or named (1) or none (0); a text; a
 	 * number. */
@@ -320,7 +320,7 @@ static ac_status fill_outcome(ac_outcome *o, const ac_prepared *prep, const vari
 	o->reason = strdup(x->reason->id);
 	o->reason_title = x->reason->title ? strdup(x->reason->title) : NULL;
 	return o->answer_json && o->answer_words && o->reason && (o->reason_title || !x->reason->title) ? AC_OK
-													 : AC_ENOMEM;
+													: AC_ENOMEM;
 }
 
 static char *question_words(const ac_prepared *prep, const char *path)
@@ -388,7 +388,8 @@ static const variant *pick(const ac_prepared *prep, const ac_profile *p, const v
 		if (!want_better && prep->pol->what_changes.fields[k].yours && forward(prep, p, x))
 			continue;
 		int ok = want_better ? better(x->verdict, current) : better(current, x->verdict);
-		if (ok && (!best || (want_better ? better(x->verdict, best->verdict) : better(best->verdict, x->verdict))))
+		if (ok &&
+		    (!best || (want_better ? better(x->verdict, best->verdict) : better(best->verdict, x->verdict))))
 			best = x;
 	}
 	return best;

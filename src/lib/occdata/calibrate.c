@@ -84,16 +84,15 @@ static int spearman(const double *x, const double *y, size_t n, double *rho)
 }
 
 typedef struct {
-	double beta;     /* the occupation's measured exposure (two sources) */
+	double beta; /* the occupation's measured exposure (two sources) */
 	double published; /* published GPTs-are-GPTs beta, NAN when none */
-	double w_sum;    /* weight of the tasks with a category */
-	double before;   /* weighted sum of the policy's category exposures */
-	double after;    /* the same with the calibrated exposures */
+	double w_sum; /* weight of the tasks with a category */
+	double before; /* weighted sum of the policy's category exposures */
+	double after; /* the same with the calibrated exposures */
 	double cat_w[AC_CAT__COUNT + 1];
 } occ_acc;
 
-ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_calibration *out,
-			       ac_diags *diags)
+ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_calibration *out, ac_diags *diags)
 {
 	memset(out, 0, sizeof *out);
 	if (!db)
@@ -140,7 +139,8 @@ ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_c
 			}
 			memset(&acc[n], 0, sizeof acc[n]);
 			acc[n].beta = sqlite3_column_double(st, 1);
-			acc[n].published = sqlite3_column_type(st, 7) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 7);
+			acc[n].published =
+				sqlite3_column_type(st, 7) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 7);
 			appl[n] = sqlite3_column_type(st, 2) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 2);
 			n++;
 			snprintf(last, sizeof last, "%s", code);

@@ -19,20 +19,20 @@
 typedef struct {
 	long id;
 	char *statement;
-	int weight;    /* Core 2, otherwise 1 */
-	size_t order;  /* place in the occupation's task list */
-	ac_num x;      /* measured exposure */
-	int folded;    /* came from a smaller kind of work folded into this group */
+	int weight; /* Core 2, otherwise 1 */
+	size_t order; /* place in the occupation's task list */
+	ac_num x; /* measured exposure */
+	int folded; /* came from a smaller kind of work folded into this group */
 } group_task;
 
 typedef struct {
 	int category;
-	double weight;     /* sum of its tasks' weights */
-	double exp_sum;    /* sum of weight x measured exposure */
+	double weight; /* sum of its tasks' weights */
+	double exp_sum; /* sum of weight x measured exposure */
 	double exp_weight; /* sum of the weights of tasks with a measured figure */
 	group_task *tasks;
 	size_t n_tasks;
-	size_t first;      /* the smallest order of its tasks: ties between groups */
+	size_t first; /* the smallest order of its tasks: ties between groups */
 } group;
 
 struct ac_task_groups {
@@ -41,8 +41,8 @@ struct ac_task_groups {
 	double categorised_weight;
 	group uncategorised; /* category 0 */
 	double total_weight;
-	int layout;          /* AC_GROUPS_* */
-	size_t folded;       /* kinds of work folded into others */
+	int layout; /* AC_GROUPS_* */
+	size_t folded; /* kinds of work folded into others */
 };
 
 static void group_free(group *g)
@@ -174,9 +174,10 @@ static int split_group(ac_task_groups *g, size_t *cap, size_t i, const ac_occupa
 	}
 	for (size_t u = 0; ok && u < n_units; u++) {
 		size_t at = u; /* insertion by weight, then by first task */
-		while (at > 0 && (unit_weight[by_weight[at - 1]] < unit_weight[u] ||
-				  (unit_weight[by_weight[at - 1]] == unit_weight[u] &&
-				   src->tasks[unit_first[by_weight[at - 1]]].order > src->tasks[unit_first[u]].order))) {
+		while (at > 0 &&
+		       (unit_weight[by_weight[at - 1]] < unit_weight[u] ||
+			(unit_weight[by_weight[at - 1]] == unit_weight[u] &&
+			 src->tasks[unit_first[by_weight[at - 1]]].order > src->tasks[unit_first[u]].order))) {
 			by_weight[at] = by_weight[at - 1];
 			at--;
 		}
@@ -324,8 +325,7 @@ static size_t largest_splittable(const ac_task_groups *g)
 {
 	size_t best = (size_t)-1;
 	for (size_t i = 0; i < g->n; i++)
-		if (g->groups[i].n_tasks > 1 &&
-		    (best == (size_t)-1 || group_cmp(&g->groups[i], &g->groups[best]) < 0))
+		if (g->groups[i].n_tasks > 1 && (best == (size_t)-1 || group_cmp(&g->groups[i], &g->groups[best]) < 0))
 			best = i;
 	return best;
 }

@@ -33,8 +33,8 @@ enum {
 
 typedef struct {
 	char key[AC_ONET_CODE_LEN + 1]; /* the code as asked, normalised */
-	ac_occupation *occ;             /* NULL: free slot */
-	unsigned long used;             /* when last asked for (the handle's tick) */
+	ac_occupation *occ; /* NULL: free slot */
+	unsigned long used; /* when last asked for (the handle's tick) */
 } occ_cached;
 
 /* The sorted figures a percentile counts in, read on first use. */
@@ -63,7 +63,7 @@ struct ac_occdata {
 	unsigned long failures;
 	occ_cached cache[OCC_CACHE_SIZE];
 	unsigned long tick;
-	occ_sorted betas;  /* published occupation betas */
+	occ_sorted betas; /* published occupation betas */
 	occ_sorted scores; /* Working with AI applicability scores */
 	occ_sorted exposures; /* occupations' measured exposure (two sources) */
 	/* The title index's words (title_words), sorted, with how many titles

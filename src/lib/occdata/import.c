@@ -138,11 +138,11 @@ static ac_status write_meta(importer *im)
 /* What a file found where a regular file was expected is, for a message. */
 static const char *file_kind(mode_t mode)
 {
-	return S_ISLNK(mode)   ? "a symbolic link"
-	       : S_ISDIR(mode) ? "a folder"
-	       : S_ISFIFO(mode) ? "a pipe (FIFO)"
+	return S_ISLNK(mode)                    ? "a symbolic link"
+	       : S_ISDIR(mode)                  ? "a folder"
+	       : S_ISFIFO(mode)                 ? "a pipe (FIFO)"
 	       : S_ISCHR(mode) || S_ISBLK(mode) ? "a device"
-					  : "a special file";
+						: "a special file";
 }
 
 /* Every O*NET file must be readable before anything is built, so that one
@@ -157,7 +157,8 @@ static ac_status check_files(const char *srcdir, int *skip, ac_diags *diags)
 	ac_status s = AC_OK;
 	struct stat sb;
 	if (stat(srcdir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		ac_diags_add(diags, srcdir, NULL, 0, 0, "not a directory: the folder of the official files "
+		ac_diags_add(diags, srcdir, NULL, 0, 0,
+			     "not a directory: the folder of the official files "
 			     "(data/occupations/ in the source tree, or scripts/fetch-data.sh DIR)");
 		return AC_EINPUT;
 	}
@@ -177,13 +178,17 @@ static ac_status check_files(const char *srcdir, int *skip, ac_diags *diags)
 			ac_diags_add(diags, p, NULL, 0, 0, "cannot open: %s", strerror(e));
 			s = s == AC_ENOMEM || e == ENOMEM ? AC_ENOMEM : AC_EIO;
 		} else if (onet) {
-			ac_diags_add(diags, p, NULL, 0, 0, "cannot open: %s (O*NET is required; "
-				     "scripts/fetch-data.sh downloads it)", strerror(e));
+			ac_diags_add(diags, p, NULL, 0, 0,
+				     "cannot open: %s (O*NET is required; "
+				     "scripts/fetch-data.sh downloads it)",
+				     strerror(e));
 			if (s == AC_OK)
 				s = AC_EINPUT;
 		} else {
-			ac_diags_add(diags, p, NULL, 0, 0, "warning: cannot open (%s): the %s data is skipped "
-				     "and recorded as missing", strerror(e), occ_source_files[i].source);
+			ac_diags_add(diags, p, NULL, 0, 0,
+				     "warning: cannot open (%s): the %s data is skipped "
+				     "and recorded as missing",
+				     strerror(e), occ_source_files[i].source);
 			for (int k = 0; k < F__COUNT; k++)
 				if (strcmp(occ_source_files[k].source, occ_source_files[i].source) == 0)
 					skip[k] = 1;
@@ -271,10 +276,14 @@ static ac_status build(importer *im)
 	if ((s = exec_sql(im, pragmas)) != AC_OK || (s = exec_sql(im, "BEGIN")) != AC_OK ||
 	    (s = exec_sql(im, occ_schema_sql)) != AC_OK)
 		return s;
-	if ((s = occ_import_prepare(im, "INSERT OR IGNORE INTO temp.titles_load(code, kind, title, words, acro, n_words)"
-					" VALUES(?1, ?2, ?3, ?4, ?5, ?6)", &im->title_ins)) != AC_OK ||
-	    (s = occ_import_prepare(im, "INSERT INTO abbreviations(abbr, expansion, n) VALUES(?1, ?2, 1)"
-					" ON CONFLICT(abbr, expansion) DO UPDATE SET n = n + 1", &im->abbr_ins)) != AC_OK ||
+	if ((s = occ_import_prepare(im,
+				    "INSERT OR IGNORE INTO temp.titles_load(code, kind, title, words, acro, n_words)"
+				    " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+				    &im->title_ins)) != AC_OK ||
+	    (s = occ_import_prepare(im,
+				    "INSERT INTO abbreviations(abbr, expansion, n) VALUES(?1, ?2, 1)"
+				    " ON CONFLICT(abbr, expansion) DO UPDATE SET n = n + 1",
+				    &im->abbr_ins)) != AC_OK ||
 	    (s = occ_import_prepare(im, "SELECT 1 FROM occupations WHERE code = ?1", &im->occ_exists)) != AC_OK)
 		return s;
 	if ((s = occ_load_all(im)) != AC_OK)
@@ -367,8 +376,7 @@ ac_status ac_occdata_import_with(const char *srcdir, const char *dbpath, unsigne
 	if (s == AC_OK)
 		s = check_target(dbpath, diags); /* again: something may have been put there meanwhile */
 	if (s == AC_OK && rename(tmp, dbpath) != 0) {
-		ac_diags_add(diags, dbpath, NULL, 0, 0, "cannot move the new database into place: %s",
-			     strerror(errno));
+		ac_diags_add(diags, dbpath, NULL, 0, 0, "cannot move the new database into place: %s", strerror(errno));
 		s = AC_EIO;
 	}
 	if (s != AC_OK)

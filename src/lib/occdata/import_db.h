@@ -23,15 +23,30 @@
 
 /* Every file the import reads, in the order it loads them. */
 enum {
-	F_OCCUPATIONS, F_JOB_ZONE_REF, F_JOB_ZONES, F_CONTENT_MODEL, F_IWAS, F_DWAS, F_TASKS,
-	F_TASK_DWAS, F_ALT_TITLES, F_REPORTED, F_LABELS, F_OCC_LEVEL, F_APPLICABILITY, F_OEWS,
-	F_CROSSWALK, F_PROJECTIONS, F_IWA_METRICS, F__COUNT
+	F_OCCUPATIONS,
+	F_JOB_ZONE_REF,
+	F_JOB_ZONES,
+	F_CONTENT_MODEL,
+	F_IWAS,
+	F_DWAS,
+	F_TASKS,
+	F_TASK_DWAS,
+	F_ALT_TITLES,
+	F_REPORTED,
+	F_LABELS,
+	F_OCC_LEVEL,
+	F_APPLICABILITY,
+	F_OEWS,
+	F_CROSSWALK,
+	F_PROJECTIONS,
+	F_IWA_METRICS,
+	F__COUNT
 };
 
 typedef struct {
-	const char *rel;    /* path under the source folder */
+	const char *rel; /* path under the source folder */
 	const char *source; /* the dataset it belongs to (occ_datasets[].name) */
-	char sep;           /* '\t' or ',' */
+	char sep; /* '\t' or ',' */
 	size_t release_rows; /* data rows of the release the path names (its edition) */
 } occ_source_file;
 extern const occ_source_file occ_source_files[F__COUNT];
@@ -58,8 +73,8 @@ typedef struct {
 	size_t rows[F__COUNT];
 	size_t bytes[F__COUNT];
 	char projections_edition[32]; /* "2022-32", from the projections header */
-	int skip[F__COUNT];           /* 1: the file's dataset is missing and is not imported */
-	int sample;                   /* AC_IMPORT_SAMPLE: row counts are not compared with the release's */
+	int skip[F__COUNT]; /* 1: the file's dataset is missing and is not imported */
+	int sample; /* AC_IMPORT_SAMPLE: row counts are not compared with the release's */
 	sqlite3_stmt *title_ins, *abbr_ins, *occ_exists;
 } importer;
 

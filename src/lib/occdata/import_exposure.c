@@ -15,9 +15,11 @@
 static ac_status moments(importer *im, double *mb, double *sb, double *mu, double *su, long *n)
 {
 	sqlite3_stmt *st = NULL;
-	ac_status s = occ_import_prepare(im,
+	ac_status s = occ_import_prepare(
+		im,
 		"SELECT count(*), avg(beta), avg(beta * beta), avg(usage), avg(usage * usage) FROM tasks"
-		" WHERE beta IS NOT NULL AND usage IS NOT NULL", &st);
+		" WHERE beta IS NOT NULL AND usage IS NOT NULL",
+		&st);
 	if (s != AC_OK)
 		return s;
 	int rc = sqlite3_step(st);
@@ -60,8 +62,10 @@ ac_status occ_derive_exposure(importer *im)
 	 * is then not used. */
 	if (n > 1 && su > 0) {
 		const double p[] = {mu, su, sb, mb};
-		s = run(im, "UPDATE tasks SET usage_scaled = max(0.0, min(1.0, (usage - ?1) / ?2 * ?3 + ?4))"
-			    " WHERE usage IS NOT NULL", p, 4);
+		s = run(im,
+			"UPDATE tasks SET usage_scaled = max(0.0, min(1.0, (usage - ?1) / ?2 * ?3 + ?4))"
+			" WHERE usage IS NOT NULL",
+			p, 4);
 	}
 	const double w[] = {OCC_BETA_WEIGHT};
 	if (s == AC_OK)
@@ -73,11 +77,13 @@ ac_status occ_derive_exposure(importer *im)
 			"  ELSE min(beta, usage_scaled) END,"
 			" exposure_high = CASE WHEN beta IS NULL THEN usage_scaled WHEN usage_scaled IS NULL THEN beta"
 			"  ELSE max(beta, usage_scaled) END,"
-			" sources = (beta IS NOT NULL) + 2 * (usage_scaled IS NOT NULL)", w, 1);
+			" sources = (beta IS NOT NULL) + 2 * (usage_scaled IS NOT NULL)",
+			w, 1);
 	if (s == AC_OK)
 		s = run(im,
 			"UPDATE occupations SET exposure = (SELECT sum(CASE task_type WHEN 'Core' THEN 2.0 ELSE 1.0 END"
 			" * t.exposure) / sum(CASE task_type WHEN 'Core' THEN 2.0 ELSE 1.0 END) FROM tasks t"
-			" WHERE t.code = occupations.code AND t.exposure IS NOT NULL)", NULL, 0);
+			" WHERE t.code = occupations.code AND t.exposure IS NOT NULL)",
+			NULL, 0);
 	return s;
 }

@@ -121,15 +121,15 @@ static ac_status check_row_count(loader *ld)
 	for (size_t i = 0; i < occ_n_datasets && !d; i++)
 		if (strcmp(occ_datasets[i].name, f->source) == 0)
 			d = &occ_datasets[i];
-	return dsv_error(&ld->in, "the file ends after %zu rows; the %s %s has %zu (at least 90 %% of them "
+	return dsv_error(&ld->in,
+			 "the file ends after %zu rows; the %s %s has %zu (at least 90 %% of them "
 			 "were expected): the file looks cut short.  For a sample of the files (a test "
-			 "fixture), import with --sample", ld->in.rows, d ? d->title : f->source,
-			 d ? d->version : "release", f->release_rows);
+			 "fixture), import with --sample",
+			 ld->in.rows, d ? d->title : f->source, d ? d->version : "release", f->release_rows);
 }
 
 /* Opens a file, finds its header, prepares sql and calls fn for every row. */
-static ac_status load(importer *im, int file, const char *const *cols, int n_cols, int scan,
-		      const char *sql, row_fn fn)
+static ac_status load(importer *im, int file, const char *const *cols, int n_cols, int scan, const char *sql, row_fn fn)
 {
 	loader ld = {im, file, {0}};
 	sqlite3_stmt *st = NULL;
@@ -208,8 +208,8 @@ static ac_status row_job_zone(loader *ld, sqlite3_stmt *st)
 /* GWA element ids: 4.A.<digit>.<letter>.<number> */
 static int is_gwa_id(const char *s)
 {
-	return s[0] == '4' && s[1] == '.' && s[2] == 'A' && s[3] == '.' && s[4] >= '1' && s[4] <= '9' &&
-	       s[5] == '.' && s[6] >= 'a' && s[6] <= 'z' && s[7] == '.' && s[8] >= '0' && s[8] <= '9' &&
+	return s[0] == '4' && s[1] == '.' && s[2] == 'A' && s[3] == '.' && s[4] >= '1' && s[4] <= '9' && s[5] == '.' &&
+	       s[6] >= 'a' && s[6] <= 'z' && s[7] == '.' && s[8] >= '0' && s[8] <= '9' &&
 	       (s[9] == '\0' || (s[9] >= '0' && s[9] <= '9' && s[10] == '\0'));
 }
 
@@ -300,7 +300,7 @@ static ac_status row_task_dwa(loader *ld, sqlite3_stmt *st)
 	ac_status s = occ_row_step(ld, st);
 	if (s == AC_OK && sqlite3_changes(ld->im->db) == 0)
 		return dsv_error(&ld->in, "task %ld of %s or DWA '%s' is not in %s / %s", id, code, dwa,
-				occ_source_files[F_TASKS].rel, occ_source_files[F_DWAS].rel);
+				 occ_source_files[F_TASKS].rel, occ_source_files[F_DWAS].rel);
 	return s;
 }
 
@@ -382,7 +382,8 @@ static ac_status row_applicability(loader *ld, sqlite3_stmt *st)
 	if (!ac_code_is_soc(soc))
 		return dsv_error(&ld->in, "'%s' is not a SOC code such as 13-2051", soc);
 	if (!parse_number(dsv_get(&ld->in, 2), &v) || v < 0 || v > 1)
-		return dsv_error(&ld->in, "ai_applicability_score '%s' is not a number from 0 to 1", dsv_get(&ld->in, 2));
+		return dsv_error(&ld->in, "ai_applicability_score '%s' is not a number from 0 to 1",
+				 dsv_get(&ld->in, 2));
 	bind_text(st, 1, soc);
 	bind_text(st, 2, dsv_get(&ld->in, 1));
 	sqlite3_bind_double(st, 3, v);
@@ -405,8 +406,9 @@ static ac_status row_iwa_metric(loader *ld, sqlite3_stmt *st)
 		if (!*f)
 			continue;
 		if (!parse_number(f, &v) || v < 0 || v > 1)
-			return dsv_error(&ld->in, "%s '%s' is not a number from 0 to 1",
-					 k == 1 ? "completion_x_scope_x_coverage_user" : "completion_x_scope_x_coverage_ai", f);
+			return dsv_error(
+				&ld->in, "%s '%s' is not a number from 0 to 1",
+				k == 1 ? "completion_x_scope_x_coverage_user" : "completion_x_scope_x_coverage_ai", f);
 		sum += v;
 		n++;
 	}
@@ -481,55 +483,61 @@ static ac_status row_projection(loader *ld, sqlite3_stmt *st)
 	return occ_row_step(ld, st);
 }
 
-#define COLS(...) (const char *const[]){__VA_ARGS__}, (int)(sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
+#define COLS(...)                                                                                                      \
+	(const char *const[]){__VA_ARGS__}, (int)(sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
 
 ac_status occ_load_all(importer *im)
 {
 	ac_status s;
-#define LOAD(file, cols, scan, sql, fn) \
-	if (!im->skip[file] && (s = load(im, file, cols, scan, sql, fn)) != AC_OK) \
+#define LOAD(file, cols, scan, sql, fn)                                                                                \
+	if (!im->skip[file] && (s = load(im, file, cols, scan, sql, fn)) != AC_OK)                                     \
 		return s;
 	LOAD(F_OCCUPATIONS, COLS("O*NET-SOC Code", "Title", "Description"), 1,
 	     "INSERT INTO occupations(code, soc, title, description) VALUES(?1, ?2, ?3, ?4)", row_occupation);
-	LOAD(F_JOB_ZONE_REF, COLS("Job Zone", "Name"), 1,
-	     "INSERT INTO job_zones(zone, name) VALUES(?1, ?2)", row_job_zone_ref);
-	LOAD(F_JOB_ZONES, COLS("O*NET-SOC Code", "Job Zone"), 1,
-	     "UPDATE occupations SET job_zone = ?1 WHERE code = ?2", row_job_zone);
-	LOAD(F_CONTENT_MODEL, COLS("Element ID", "Element Name"), 1,
-	     "INSERT INTO gwas(gwa_id, name) VALUES(?1, ?2)", row_content_model);
+	LOAD(F_JOB_ZONE_REF, COLS("Job Zone", "Name"), 1, "INSERT INTO job_zones(zone, name) VALUES(?1, ?2)",
+	     row_job_zone_ref);
+	LOAD(F_JOB_ZONES, COLS("O*NET-SOC Code", "Job Zone"), 1, "UPDATE occupations SET job_zone = ?1 WHERE code = ?2",
+	     row_job_zone);
+	LOAD(F_CONTENT_MODEL, COLS("Element ID", "Element Name"), 1, "INSERT INTO gwas(gwa_id, name) VALUES(?1, ?2)",
+	     row_content_model);
 	LOAD(F_IWAS, COLS("Element ID", "IWA ID", "IWA Title"), 1,
 	     "INSERT INTO iwas(iwa_id, gwa_id, title) SELECT ?1, ?2, ?3"
-	     " WHERE EXISTS(SELECT 1 FROM gwas WHERE gwa_id = ?4)", row_iwa);
+	     " WHERE EXISTS(SELECT 1 FROM gwas WHERE gwa_id = ?4)",
+	     row_iwa);
 	LOAD(F_DWAS, COLS("Element ID", "IWA ID", "DWA ID", "DWA Title"), 1,
 	     "INSERT INTO dwas(dwa_id, iwa_id, gwa_id, title) SELECT ?1, ?2, ?3, ?4"
-	     " WHERE EXISTS(SELECT 1 FROM iwas WHERE iwa_id = ?5 AND gwa_id = ?6)", row_dwa);
+	     " WHERE EXISTS(SELECT 1 FROM iwas WHERE iwa_id = ?5 AND gwa_id = ?6)",
+	     row_dwa);
 	LOAD(F_TASKS, COLS("O*NET-SOC Code", "Task ID", "Task", "Task Type"), 1,
 	     "INSERT INTO tasks(task_id, code, statement, task_type) VALUES(?1, ?2, ?3, ?4)", row_task);
 	LOAD(F_TASK_DWAS, COLS("O*NET-SOC Code", "Task ID", "DWA ID"), 1,
 	     "INSERT INTO task_dwas(task_id, dwa_id) SELECT ?1, ?2"
 	     " WHERE EXISTS(SELECT 1 FROM tasks WHERE task_id = ?1 AND code = ?3)"
-	     " AND EXISTS(SELECT 1 FROM dwas WHERE dwa_id = ?4)", row_task_dwa);
-	LOAD(F_ALT_TITLES, COLS("O*NET-SOC Code", "Alternate Title", "Short Title"), 1, "SELECT 1",
-	     row_alt_title);
+	     " AND EXISTS(SELECT 1 FROM dwas WHERE dwa_id = ?4)",
+	     row_task_dwa);
+	LOAD(F_ALT_TITLES, COLS("O*NET-SOC Code", "Alternate Title", "Short Title"), 1, "SELECT 1", row_alt_title);
 	LOAD(F_REPORTED, COLS("O*NET-SOC Code", "Reported Job Title"), 1, "SELECT 1", row_reported);
-	LOAD(F_LABELS, COLS("O*NET-SOC Code", "Task ID", "Task", "Task Type", "gpt4_exposure",
-			    "gpt4_automation", "beta"), 1,
+	LOAD(F_LABELS,
+	     COLS("O*NET-SOC Code", "Task ID", "Task", "Task Type", "gpt4_exposure", "gpt4_automation", "beta"), 1,
 	     "INSERT INTO labels(task_id, code, statement, task_type, exposure, beta, automation)"
-	     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", row_label);
+	     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	     row_label);
 	LOAD(F_OCC_LEVEL, COLS("O*NET-SOC Code", "dv_rating_beta"), 1,
 	     "UPDATE occupations SET beta = ?1 WHERE code = ?2", row_occ_level);
 	LOAD(F_APPLICABILITY, COLS("SOC Code", "title", "ai_applicability_score"), 1,
 	     "INSERT INTO applicability(soc, title, score) VALUES(?1, ?2, ?3)", row_applicability);
 	LOAD(F_OEWS, COLS("OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "A_MEDIAN", "A_MEAN"), 1,
-	     "INSERT INTO oews(code, title, employment, median_wage, mean_wage) VALUES(?1, ?2, ?3, ?4, ?5)",
-	     row_oews);
+	     "INSERT INTO oews(code, title, employment, median_wage, mean_wage) VALUES(?1, ?2, ?3, ?4, ?5)", row_oews);
 	LOAD(F_CROSSWALK, COLS("O*NET-SOC Code", "NEM Code"), 20,
 	     "INSERT INTO crosswalk(onet_code, nem_code) VALUES(?1, ?2)", row_crosswalk);
-	LOAD(F_PROJECTIONS, COLS("* National Employment Matrix title", "* National Employment Matrix code",
-				 "Occupation type", "Employment, 2*", "Employment, 20*",
-				 "Employment change, percent, *", "Typical education needed for entry"), 20,
+	LOAD(F_PROJECTIONS,
+	     COLS("* National Employment Matrix title", "* National Employment Matrix code", "Occupation type",
+		  "Employment, 2*", "Employment, 20*", "Employment change, percent, *",
+		  "Typical education needed for entry"),
+	     20,
 	     "INSERT INTO projections(code, title, type, employment_2022, employment_2032, change_pct, education)"
-	     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)", row_projection);
+	     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	     row_projection);
 	LOAD(F_IWA_METRICS, COLS("IWA", "completion_x_scope_x_coverage_user", "completion_x_scope_x_coverage_ai"), 1,
 	     "INSERT INTO iwa_usage(iwa_id, usage) VALUES(?1, ?2)", row_iwa_metric);
 #undef LOAD

@@ -36,8 +36,7 @@ const occ_dataset occ_datasets[] = {
 	 "O*NET(R) is a trademark of USDOL/ETA. aicert has modified all or some of this information; "
 	 "USDOL/ETA has not approved, endorsed, or tested these modifications."},
 	{"gpts-are-gpts", "GPTs are GPTs: labor market impact potential of LLMs",
-	 "Science 384 (2024), data as published in the repository", "MIT",
-	 "https://github.com/openai/GPTs-are-GPTs",
+	 "Science 384 (2024), data as published in the repository", "MIT", "https://github.com/openai/GPTs-are-GPTs",
 	 "Eloundou, Manning, Mishkin and Rock, \"GPTs are GPTs: Labor market impact potential of "
 	 "LLMs\", Science 384 (2024). Task labels and occupation figures copyright (c) 2024 OpenAI, "
 	 "MIT License."},
@@ -45,12 +44,12 @@ const occ_dataset occ_datasets[] = {
 	 "2025 (arXiv:2507.07935)", "CC BY 4.0", "https://github.com/microsoft/working-with-ai",
 	 "Tomlinson, Jaffe, Wang, Counts and Suri, \"Working with AI: Measuring the Applicability of "
 	 "Generative AI to Occupations\", arXiv:2507.07935 (2025), Microsoft Research. CC BY 4.0."},
-	{"bls-oews", "Occupational Employment and Wage Statistics, national estimates", "May 2024",
-	 "public domain", "https://www.bls.gov/oes/tables.htm",
+	{"bls-oews", "Occupational Employment and Wage Statistics, national estimates", "May 2024", "public domain",
+	 "https://www.bls.gov/oes/tables.htm",
 	 "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2024 "
 	 "(U.S. Government work, public domain)."},
-	{"bls-projections", "Employment Projections (table 1.7) and O*NET-SOC to NEM crosswalk",
-	 "2022-32", "public domain", "https://www.bls.gov/emp/tables.htm",
+	{"bls-projections", "Employment Projections (table 1.7) and O*NET-SOC to NEM crosswalk", "2022-32",
+	 "public domain", "https://www.bls.gov/emp/tables.htm",
 	 "U.S. Bureau of Labor Statistics, Employment Projections program, 2022-32 (U.S. Government "
 	 "work, public domain)."},
 };

@@ -50,8 +50,15 @@ static ac_status read_counts(ac_occdata *db, ac_occdata_info *info, ac_diags *di
 	int oom = 0;
 	info->schema_version = sqlite3_column_int(st, 0);
 	info->imported_at = occ_dup_text(st, 1, &oom);
-	size_t *f[] = {&info->occupations, &info->tasks, &info->labels, &info->titles, &info->dwas,
-		       &info->with_beta, &info->with_applicability, &info->with_wage, &info->with_growth};
+	size_t *f[] = {&info->occupations,
+		       &info->tasks,
+		       &info->labels,
+		       &info->titles,
+		       &info->dwas,
+		       &info->with_beta,
+		       &info->with_applicability,
+		       &info->with_wage,
+		       &info->with_growth};
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
 		*f[i] = (size_t)sqlite3_column_int64(st, (int)i + 2);
 	sqlite3_finalize(st);
@@ -61,8 +68,10 @@ static ac_status read_counts(ac_occdata *db, ac_occdata_info *info, ac_diags *di
 static ac_status read_sources(ac_occdata *db, ac_occdata_info *info, ac_diags *diags)
 {
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db->db, "SELECT name, title, version, licence, url, attribution, missing FROM sources ORDER BY rowid",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		    db->db,
+		    "SELECT name, title, version, licence, url, attribution, missing FROM sources ORDER BY rowid", -1,
+		    &st, NULL) != SQLITE_OK)
 		return occ_db_error(db, diags);
 	int rc = SQLITE_DONE, oom = 0;
 	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -73,15 +82,15 @@ static ac_status read_sources(ac_occdata *db, ac_occdata_info *info, ac_diags *d
 		}
 		info->sources = ns;
 		ac_occ_source *src = &info->sources[info->n_sources++];
-		char **fields[] = {&src->name, &src->title, &src->version, &src->licence, &src->url,
-				   &src->attribution};
+		char **fields[] = {&src->name, &src->title, &src->version, &src->licence, &src->url, &src->attribution};
 		for (int k = 0; k < 6; k++)
 			if (!(*fields[k] = occ_dup_text(st, k, &oom)))
 				oom = 1; /* NOT NULL columns */
 		src->missing = sqlite3_column_int(st, 6);
 	}
-	ac_status s = oom ? ac_diags_oom(diags, db->path, "reading the data's sources")
-		      : rc != SQLITE_DONE ? occ_db_error(db, diags) : AC_OK;
+	ac_status s = oom                 ? ac_diags_oom(diags, db->path, "reading the data's sources")
+		      : rc != SQLITE_DONE ? occ_db_error(db, diags)
+					  : AC_OK;
 	sqlite3_finalize(st);
 	return s;
 }

@@ -49,8 +49,8 @@ static void task_fill(ac_occ_task *t, sqlite3_stmt *st, int *oom)
 }
 
 /* Runs the task statement of slot (sql) bound to one text parameter. */
-static ac_status query_tasks(ac_occdata *db, int slot, const char *sql, const char *param, ac_occ_task **out,
-			     size_t *n, ac_diags *diags)
+static ac_status query_tasks(ac_occdata *db, int slot, const char *sql, const char *param, ac_occ_task **out, size_t *n,
+			     ac_diags *diags)
 {
 	*out = NULL;
 	*n = 0;
@@ -100,7 +100,8 @@ ac_status ac_occdata_task(ac_occdata *db, long task_id, ac_occ_task **out, ac_di
 	ac_status s = query_tasks(db, OCC_Q_TASK,
 				  "SELECT task_id, code, statement, task_type, gwa_id, beta, automation,"
 				  " exposure, exposure_low, exposure_high, sources, iwa_id FROM tasks"
-				  " WHERE task_id = CAST(?1 AS INTEGER)", id, out, &n, diags);
+				  " WHERE task_id = CAST(?1 AS INTEGER)",
+				  id, out, &n, diags);
 	if (s == AC_OK && n == 0) {
 		ac_diags_add(diags, NULL, NULL, 0, 0, "O*NET task %ld is not in the occupation data", task_id);
 		return AC_ENOTFOUND;
@@ -118,8 +119,10 @@ ac_status ac_occdata_labels(ac_occdata *db, const char *code, ac_occ_task **out,
 		ac_diags_add(diags, NULL, NULL, 0, 0, "the task labels of which occupation? No code was given");
 		return AC_EINPUT;
 	}
-	return query_tasks(db, OCC_Q_LABELS, "SELECT task_id, code, statement, task_type, NULL, beta, automation,"
-					     " NULL, NULL, NULL, 0, NULL FROM labels WHERE code = ?1 ORDER BY task_id", code, out, n, diags);
+	return query_tasks(db, OCC_Q_LABELS,
+			   "SELECT task_id, code, statement, task_type, NULL, beta, automation,"
+			   " NULL, NULL, NULL, 0, NULL FROM labels WHERE code = ?1 ORDER BY task_id",
+			   code, out, n, diags);
 }
 
 /* ------------------------------------------------------------ codes */
@@ -159,8 +162,9 @@ ac_status ac_occdata_codes(ac_occdata *db, char ***codes, size_t *n, ac_diags *d
 		if (!(v[cnt++] = occ_dup_text(st, 0, &oom)))
 			oom = 1;
 	}
-	ac_status s = oom ? ac_diags_oom(diags, db->path, "reading occupation codes")
-		      : rc != SQLITE_DONE ? occ_db_error(db, diags) : AC_OK;
+	ac_status s = oom                 ? ac_diags_oom(diags, db->path, "reading occupation codes")
+		      : rc != SQLITE_DONE ? occ_db_error(db, diags)
+					  : AC_OK;
 	sqlite3_finalize(st);
 	if (s != AC_OK) {
 		ac_occ_codes_free(v, cnt);
@@ -197,8 +201,9 @@ static ac_status load_sorted(ac_occdata *db, occ_sorted *out, const char *sql, a
 		}
 		v[n++] = sqlite3_column_double(st, 0);
 	}
-	ac_status s = oom ? ac_diags_oom(diags, db->path, "reading figures")
-		      : rc != SQLITE_DONE ? occ_db_error(db, diags) : AC_OK;
+	ac_status s = oom                 ? ac_diags_oom(diags, db->path, "reading figures")
+		      : rc != SQLITE_DONE ? occ_db_error(db, diags)
+					  : AC_OK;
 	sqlite3_finalize(st);
 	if (s != AC_OK) {
 		free(v);
@@ -211,8 +216,8 @@ static ac_status load_sorted(ac_occdata *db, occ_sorted *out, const char *sql, a
 }
 
 /* The share (0..100) of the sorted figures below x. */
-static ac_status percentile(ac_occdata *db, occ_sorted *fig, const char *sql, const char *what, double x,
-			    double *pct, ac_diags *diags)
+static ac_status percentile(ac_occdata *db, occ_sorted *fig, const char *sql, const char *what, double x, double *pct,
+			    ac_diags *diags)
 {
 	if (!db)
 		return occ_no_data(diags);
@@ -311,8 +316,10 @@ static ac_status read_occupation(ac_occdata *db, const char *code, int soc, ac_o
 		o->exposure = occ_col_num(st, 16);
 		oom |= !o->code || !o->title || !o->description || !o->soc; /* NOT NULL columns */
 	}
-	s = oom ? ac_diags_oom(diags, db->path, "reading an occupation")
-	    : rc == SQLITE_DONE ? AC_ENOTFOUND : rc != SQLITE_ROW ? occ_db_error(db, diags) : AC_OK;
+	s = oom                 ? ac_diags_oom(diags, db->path, "reading an occupation")
+	    : rc == SQLITE_DONE ? AC_ENOTFOUND
+	    : rc != SQLITE_ROW  ? occ_db_error(db, diags)
+				: AC_OK;
 	occ_stmt_done(st);
 	if (s != AC_OK) {
 		ac_occupation_free(o);
@@ -331,7 +338,8 @@ static ac_status complete_occupation(ac_occdata *db, ac_occupation *o, ac_diags 
 		o->beta_percentile.set = 1;
 		o->beta_percentile.v = pct;
 	}
-	if (s == AC_OK && o->exposure.set && (s = ac_occdata_exposure_percentile(db, o->exposure.v, &pct, diags)) == AC_OK) {
+	if (s == AC_OK && o->exposure.set &&
+	    (s = ac_occdata_exposure_percentile(db, o->exposure.v, &pct, diags)) == AC_OK) {
 		o->exposure_percentile.set = 1;
 		o->exposure_percentile.v = pct;
 	}
@@ -386,7 +394,8 @@ ac_status ac_occdata_occupation(ac_occdata *db, const char *code, ac_occupation 
 	if (!ac_code_normalise(code, c, sizeof c, &soc)) {
 		ac_diags_add(diags, NULL, NULL, 0, 0,
 			     "'%.*s' is not an occupation code: expected an O*NET-SOC code such as 13-2051.00 "
-			     "or a SOC code such as 13-2051", (int)ac_utf8_quote_len(code, 64), code ? code : "");
+			     "or a SOC code such as 13-2051",
+			     (int)ac_utf8_quote_len(code, 64), code ? code : "");
 		return AC_EINPUT;
 	}
 	occ_cached *hit = cache_find(db, c);

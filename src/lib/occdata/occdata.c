@@ -220,7 +220,8 @@ static ac_status open_connection(ac_occdata *db, ac_diags *diags)
 	sqlite3_stmt *q = NULL;
 	ac_status st = AC_OK;
 	if (rc != SQLITE_OK ||
-	    (rc = sqlite3_prepare_v2(db->db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &q, NULL)) != SQLITE_OK ||
+	    (rc = sqlite3_prepare_v2(db->db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &q, NULL)) !=
+		    SQLITE_OK ||
 	    (rc = sqlite3_step(q)) != SQLITE_ROW) {
 		if ((rc & 0xff) == SQLITE_NOMEM)
 			st = ac_diags_oom(diags, p, "opening the occupation database");
@@ -258,7 +259,9 @@ ac_status ac_occdata_open(const char *path, ac_occdata **out, ac_diags *diags)
 	}
 	if (!S_ISREG(sb.st_mode)) { /* SQLite would block on a FIFO for ever */
 		ac_diags_add(diags, p, NULL, 0, 0, "found %s, expected an occupation database file",
-			     S_ISDIR(sb.st_mode) ? "a folder" : S_ISFIFO(sb.st_mode) ? "a pipe (FIFO)" : "a device or other special file");
+			     S_ISDIR(sb.st_mode)    ? "a folder"
+			     : S_ISFIFO(sb.st_mode) ? "a pipe (FIFO)"
+						    : "a device or other special file");
 		free(p);
 		return AC_EINPUT;
 	}

@@ -116,7 +116,8 @@ static ac_status load_vocab(ac_occdata *db, ac_diags *diags)
 	if (db->vocab_loaded)
 		return AC_OK;
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db->db, "SELECT word, titles FROM title_words ORDER BY word", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->db, "SELECT word, titles FROM title_words ORDER BY word", -1, &st, NULL) !=
+	    SQLITE_OK)
 		return occ_db_error(db, diags);
 	size_t cap = 0, text_cap = 0, text_len = 0;
 	size_t *offset = NULL;
@@ -178,8 +179,10 @@ static ac_status load_vocab(ac_occdata *db, ac_diags *diags)
 	 * the binary searches right whatever it is. */
 	for (size_t i = 1; i < db->n_vocab; i++)
 		if (strcmp(db->vocab[i - 1], db->vocab[i]) >= 0) {
-			ac_diags_add(diags, db->path, NULL, 0, 0, "the occupation database is damaged (its title words"
-				     " are out of order): %s", ac_occdata_install_hint());
+			ac_diags_add(diags, db->path, NULL, 0, 0,
+				     "the occupation database is damaged (its title words"
+				     " are out of order): %s",
+				     ac_occdata_install_hint());
 			return AC_EIO;
 		}
 	db->vocab_loaded = 1;

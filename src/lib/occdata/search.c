@@ -22,19 +22,19 @@
 #include "occdata/words.h"
 
 #define SEARCH_CANDIDATES 400 /* index rows scored per search: the shortest matching titles */
-#define SEARCH_OWN 40          /* occupations whose own title breaks ties */
+#define SEARCH_OWN 40 /* occupations whose own title breaks ties */
 #define SEARCH_MAX_LIMIT 100
-#define SEARCH_EXPANSIONS 3    /* data-spelled abbreviations tried per word */
-#define SEARCH_COMPLETIONS 32  /* title words listed for a typed word that starts them */
+#define SEARCH_EXPANSIONS 3 /* data-spelled abbreviations tried per word */
+#define SEARCH_COMPLETIONS 32 /* title words listed for a typed word that starts them */
 
 typedef struct {
-	occ_words words;                       /* the typed words, rewritten and corrected */
-	int corrected;                         /* words corrected as typos */
+	occ_words words; /* the typed words, rewritten and corrected */
+	int corrected; /* words corrected as typos */
 	occ_words expansions[OCC_MAX_WORDS][SEARCH_EXPANSIONS];
 	int n_expansions[OCC_MAX_WORDS];
 	size_t completion[OCC_MAX_WORDS], n_completions[OCC_MAX_WORDS]; /* title words that start with it */
-	char joined[OCC_MAX_WORDS * (OCC_MAX_WORD + 1) + 1];           /* the words joined by spaces */
-	double typo_factor;                                             /* 0.9 for each word corrected */
+	char joined[OCC_MAX_WORDS * (OCC_MAX_WORD + 1) + 1]; /* the words joined by spaces */
+	double typo_factor; /* 0.9 for each word corrected */
 } query;
 
 typedef struct {
@@ -44,7 +44,7 @@ typedef struct {
 	double confidence;
 	int exact;
 	int n_titles; /* titles of the occupation that matched */
-	double own;   /* how well the occupation's own O*NET title matches (ties) */
+	double own; /* how well the occupation's own O*NET title matches (ties) */
 } candidate;
 
 static const char *kind_name(int kind)
@@ -237,15 +237,15 @@ static int by_rank(const void *a, const void *b)
 }
 
 /* Runs one FTS query and scores every row it returns into cand. */
-static ac_status run_fts(ac_occdata *db, const query *q, const char *match, candidate *cand, size_t *n,
-			 ac_diags *diags)
+static ac_status run_fts(ac_occdata *db, const query *q, const char *match, candidate *cand, size_t *n, ac_diags *diags)
 {
 	*n = 0;
 	sqlite3_stmt *st;
 	ac_status s = occ_stmt(db, OCC_Q_FTS,
 			       "SELECT t.id, t.code, t.kind, t.words"
 			       " FROM title_index CROSS JOIN titles t ON t.id = title_index.rowid"
-			       " WHERE title_index MATCH ?1 LIMIT ?2", &st, diags);
+			       " WHERE title_index MATCH ?1 LIMIT ?2",
+			       &st, diags);
 	if (s != AC_OK)
 		return s;
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
@@ -289,9 +289,9 @@ static ac_status run_fts(ac_occdata *db, const query *q, const char *match, cand
 static ac_status expand_words(ac_occdata *db, query *q, ac_diags *diags)
 {
 	sqlite3_stmt *st;
-	ac_status s = occ_stmt(db, OCC_Q_ABBR,
-			       "SELECT expansion FROM abbreviations WHERE abbr = ?1 ORDER BY n DESC, expansion LIMIT ?2",
-			       &st, diags);
+	ac_status s = occ_stmt(
+		db, OCC_Q_ABBR,
+		"SELECT expansion FROM abbreviations WHERE abbr = ?1 ORDER BY n DESC, expansion LIMIT ?2", &st, diags);
 	for (int i = 0; s == AC_OK && i < q->words.n; i++) {
 		q->n_expansions[i] = 0;
 		sqlite3_bind_text(st, 1, q->words.w[i], -1, SQLITE_TRANSIENT);
@@ -381,7 +381,8 @@ static ac_status load_own_titles(ac_occdata *db, ac_diags *diags)
 	}
 	sqlite3_finalize(st);
 	if (oom || rc != SQLITE_DONE) {
-		ac_status s = oom ? ac_diags_oom(diags, db->path, "reading the occupation titles") : occ_db_error(db, diags);
+		ac_status s =
+			oom ? ac_diags_oom(diags, db->path, "reading the occupation titles") : occ_db_error(db, diags);
 		for (size_t i = 0; i < db->n_own; i++) {
 			free(db->own[i].words);
 			free(db->own[i].head);
@@ -423,17 +424,20 @@ static void rank_occupations(const ac_occdata *db, const query *q, candidate *ca
 static ac_status pick_matches(ac_occdata *db, const candidate *cand, size_t take, ac_occ_match *m, ac_diags *diags)
 {
 	sqlite3_stmt *st;
-	ac_status s = occ_stmt(db, OCC_Q_PICK,
-			       "SELECT t.title, o.title FROM titles t JOIN occupations o ON o.code = t.code WHERE t.id = ?1",
-			       &st, diags);
+	ac_status s =
+		occ_stmt(db, OCC_Q_PICK,
+			 "SELECT t.title, o.title FROM titles t JOIN occupations o ON o.code = t.code WHERE t.id = ?1",
+			 &st, diags);
 	int oom = 0;
 	for (size_t i = 0; s == AC_OK && !oom && i < take; i++) {
 		sqlite3_bind_int64(st, 1, cand[i].title_id);
 		int rc = sqlite3_step(st);
 		if (rc != SQLITE_ROW) {
 			if (rc == SQLITE_DONE)
-				ac_diags_add(diags, db->path, NULL, 0, 0, "the occupation database is damaged (title %lld"
-					     " has no occupation): %s", (long long)cand[i].title_id, ac_occdata_install_hint());
+				ac_diags_add(diags, db->path, NULL, 0, 0,
+					     "the occupation database is damaged (title %lld"
+					     " has no occupation): %s",
+					     (long long)cand[i].title_id, ac_occdata_install_hint());
 			s = rc == SQLITE_DONE ? AC_EIO : occ_db_error(db, diags);
 			break;
 		}
@@ -461,8 +465,8 @@ void ac_occ_matches_free(ac_occ_match *m, size_t n)
 	free(m);
 }
 
-ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_occ_match **out,
-			    size_t *n, ac_diags *diags)
+ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_occ_match **out, size_t *n,
+			    ac_diags *diags)
 {
 	*out = NULL;
 	*n = 0;
@@ -501,7 +505,7 @@ ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_
 	 * the file's lock once instead of once per statement. */
 	int own_txn = sqlite3_get_autocommit(db->db) != 0;
 	ac_status s = own_txn && sqlite3_exec(db->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ? occ_db_error(db, diags)
-											       : AC_OK;
+											      : AC_OK;
 	if (s == AC_OK)
 		s = occ_query_correct(db, &q->words, &q->corrected, diags);
 	if (s == AC_OK)
@@ -533,7 +537,8 @@ ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_
 		s = ac_diags_oom(diags, NULL, "searching titles");
 	if (s == AC_OK)
 		s = pick_matches(db, cand, take, m, diags);
-	if (own_txn && !sqlite3_get_autocommit(db->db) && sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	if (own_txn && !sqlite3_get_autocommit(db->db) &&
+	    sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		if (s == AC_OK)
 			s = occ_db_error(db, diags);
 		sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);

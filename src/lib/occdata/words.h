@@ -8,9 +8,9 @@
 
 #include <stddef.h>
 
-#define OCC_MAX_WORDS 32     /* words kept from one title or query */
-#define OCC_MAX_WORD 40      /* bytes kept of one word */
-#define OCC_MAX_ACRONYM 6    /* longest run of words an acronym may stand for */
+#define OCC_MAX_WORDS 32 /* words kept from one title or query */
+#define OCC_MAX_WORD 40 /* bytes kept of one word */
+#define OCC_MAX_ACRONYM 6 /* longest run of words an acronym may stand for */
 
 /* A title or query as words: ASCII lower case, split at anything that is not
  * a letter, digit or non-ASCII byte; '&', '\'' and '.' between two such

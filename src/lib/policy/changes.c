@@ -63,7 +63,8 @@ static void add_question(reader *r, const char *path, int col)
 	const ac_field_def *d = ac_schema_def(path);
 	int object = d && d->pub.type == AC_FIELD_OBJECT && strcmp(path, "certification") != 0;
 	if (!d || object || d->in != IN_PROFILE || strcmp(path, "schema") == 0 || strcmp(path, "label") == 0) {
-		ac_reader_error(r, col, "'%s' is not a question of the profile (a field such as role.leverage_test)", path);
+		ac_reader_error(r, col, "'%s' is not a question of the profile (a field such as role.leverage_test)",
+				path);
 		return;
 	}
 	for (size_t i = 0; i < w->n_fields; i++)
@@ -136,7 +137,8 @@ static void tries(reader *r, char *value, int value_col)
 		double x;
 		if (!ac_reader_number(item, &x) || x < d->pub.min || x > d->pub.max ||
 		    (d->pub.min_exclusive && x <= d->pub.min)) {
-			ac_reader_error(r, value_col + (int)(item - value), "'%s' is not an answer %s can take", item, q->path);
+			ac_reader_error(r, value_col + (int)(item - value), "'%s' is not an answer %s can take", item,
+					q->path);
 			return;
 		}
 		if (!ac_reader_grow(r, (void **)&q->tries, &q->n_tries, sizeof *q->tries))
@@ -155,7 +157,8 @@ static void changes_assign(reader *r, const char *key, char *value, int key_col,
 			if (w->limit_set[k])
 				ac_reader_twice(r, key_col, key);
 			else if (!ac_reader_number(value, &x) || x < 0 || x > 1000 || x != (double)(int)x)
-				ac_reader_error(r, value_col, "%s: found '%s', expected a whole number from 0 to 1000", key, value);
+				ac_reader_error(r, value_col, "%s: found '%s', expected a whole number from 0 to 1000",
+						key, value);
 			else {
 				w->limit[k] = x;
 				w->limit_set[k] = 1;
@@ -173,15 +176,18 @@ static void changes_assign(reader *r, const char *key, char *value, int key_col,
 	else if (strcmp(key, "try") == 0)
 		tries(r, value, value_col);
 	else
-		ac_reader_unknown_key(r, key, key_col,
-				      "questions, yours, fixed, ask_if, try, unanswered_limit, actions_limit or rests_on_limit");
+		ac_reader_unknown_key(
+			r, key, key_col,
+			"questions, yours, fixed, ask_if, try, unanswered_limit, actions_limit or rests_on_limit");
 }
 
 static void changes_complete(reader *r)
 {
 	const ac_what_changes_policy *w = &r->pol->what_changes;
 	if (!w->line) {
-		ac_reader_error(r, 0, "the policy has no [what_changes]: what would change the verdict (what_changes) needs it");
+		ac_reader_error(
+			r, 0,
+			"the policy has no [what_changes]: what would change the verdict (what_changes) needs it");
 		return;
 	}
 	r->line = w->line;
@@ -195,8 +201,8 @@ static void changes_complete(reader *r)
 /* Its conditions are evaluated on the finished assessment. */
 /* Lists that go on over several lines. */
 static const char *const changes_lists[] = {"questions", "yours", "fixed", "try", NULL};
-const ac_section_kind ac_sec_what_changes = {"what_changes", 0, changes_open, changes_assign, changes_complete,
-					     AC_STAGE_AFTER, changes_lists};
+const ac_section_kind ac_sec_what_changes = {
+	"what_changes", 0, changes_open, changes_assign, changes_complete, AC_STAGE_AFTER, changes_lists};
 
 void ac_policy_what_changes_free(ac_policy *p)
 {

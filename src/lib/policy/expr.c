@@ -143,7 +143,8 @@ static ac_expr *parse_name(parser *ps, int allow_text)
 	size_t slot = ac_policy_fact_find(pol, name, len);
 	if (slot == AC_NO_FACT) {
 		ps->p = start;
-		perr(ps, "unknown name '%s' (see 'aicert policy show --facts' for the names an expression may use)", name);
+		perr(ps, "unknown name '%s' (see 'aicert policy show --facts' for the names an expression may use)",
+		     name);
 		return NULL;
 	}
 	int type;
@@ -155,8 +156,12 @@ static ac_expr *parse_name(parser *ps, int allow_text)
 	}
 	int stage = ac_fact_stage(slot);
 	if (stage >= ps->at->stage) {
-		static const char *const by[] = {"", "by the [phase] sections", "by the [motive] sections",
-						 "as a derived fact", "by the rules", "by [positioning]"};
+		static const char *const by[] = {"",
+						 "by the [phase] sections",
+						 "by the [motive] sections",
+						 "as a derived fact",
+						 "by the rules",
+						 "by [positioning]"};
 		char msg[MAX_NAME + 96];
 		snprintf(msg, sizeof msg, "'%s' is decided later (%s), so it cannot be used here", name, by[stage]);
 		ps->p = start;
@@ -200,7 +205,8 @@ static ac_expr *parse_primary(parser *ps)
 	}
 	if (isalpha((unsigned char)*ps->p) || *ps->p == '_')
 		return parse_name(ps, 0);
-	perr(ps, "expected a fact name, a number or '(' here, found %s", *ps->p ? "something else" : "the end of the line");
+	perr(ps, "expected a fact name, a number or '(' here, found %s",
+	     *ps->p ? "something else" : "the end of the line");
 	return NULL;
 }
 

@@ -42,8 +42,7 @@ int ac_fact_stage(size_t i)
 	case AC_F_POSITIONING_MIXED:
 	case AC_F_POSITIONING_DEFENSIVE:
 	case AC_F_POSITIONING_UNKNOWN: return AC_STAGE_POSITIONING;
-	default:
-		return i < AC_F__BUILTIN ? AC_STAGE_PROFILE : i < AC_RULE_FACTS ? AC_STAGE_DERIVED : AC_STAGE_VERDICT;
+	default: return i < AC_F__BUILTIN ? AC_STAGE_PROFILE : i < AC_RULE_FACTS ? AC_STAGE_DERIVED : AC_STAGE_VERDICT;
 	}
 }
 
@@ -120,7 +119,9 @@ const char *ac_fact_describe(size_t i, const char **type, const char **descripti
 	if (i >= AC_F__BUILTIN)
 		return NULL;
 	if (type)
-		*type = ac_fact_table[i].type == AC_T_BOOL ? "yes/no" : ac_fact_table[i].type == AC_T_NUM ? "number" : "text";
+		*type = ac_fact_table[i].type == AC_T_BOOL  ? "yes/no"
+			: ac_fact_table[i].type == AC_T_NUM ? "number"
+							    : "text";
 	if (description)
 		*description = ac_fact_table[i].description;
 	return ac_fact_table[i].name;

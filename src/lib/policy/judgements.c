@@ -33,7 +33,11 @@ static const char *name_list(const ac_required_name *table, int n, char *buf, si
 	size_t o = 0;
 	buf[0] = '\0';
 	for (int i = 0; i < n && o < size; i++)
-		o += (size_t)snprintf(buf + o, size - o, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", table[i].name);
+		o += (size_t)snprintf(buf + o, size - o, "%s%s",
+				      i == 0       ? ""
+				      : i + 1 == n ? " or "
+						   : ", ",
+				      table[i].name);
 	return buf;
 }
 
@@ -93,7 +97,8 @@ static void phase_complete(reader *r)
 		const ac_when_section *ph = &r->pol->phases[n];
 		r->line = ph->line ? ph->line : r->eof_line;
 		if (!ph->line)
-			ac_reader_error(r, 0, "the policy has no [phase %d]: the adoption phase (timing.phase) needs it", n);
+			ac_reader_error(r, 0,
+					"the policy has no [phase %d]: the adoption phase (timing.phase) needs it", n);
 		else if (!ph->when)
 			ac_reader_error(r, 0, "[phase %d] has no 'when' line", n);
 	}
@@ -127,14 +132,17 @@ static void motive_complete(reader *r)
 		const char *name = ac_enum_name(AC_ENUM_MOTIVE, m);
 		r->line = mo->line ? mo->line : r->eof_line;
 		if (!mo->line)
-			ac_reader_error(r, 0, "the policy has no [motive %s]: whether that motive is valid (motives.valid)", name);
+			ac_reader_error(r, 0,
+					"the policy has no [motive %s]: whether that motive is valid (motives.valid)",
+					name);
 		else if (!mo->when)
 			ac_reader_error(r, 0, "[motive %s] has no 'valid' line", name);
 	}
 }
 
 /* A motive's validity may use the phase but nothing decided from motives. */
-const ac_section_kind ac_sec_motive = {"motive", 1, motive_open, motive_assign, motive_complete, AC_STAGE_MOTIVES, NULL};
+const ac_section_kind ac_sec_motive = {"motive",         1,   motive_open, motive_assign, motive_complete,
+				       AC_STAGE_MOTIVES, NULL};
 
 /* ------------------------------------------------------------ [class NAME] */
 
@@ -163,7 +171,9 @@ static void class_complete(reader *r)
 		const char *name = ac_enum_name(AC_ENUM_CLASS, k);
 		r->line = c->line ? c->line : r->eof_line;
 		if (!c->line)
-			ac_reader_error(r, 0, "the policy has no [class %s]: the exposure class (exposure.class) needs it", name);
+			ac_reader_error(r, 0,
+					"the policy has no [class %s]: the exposure class (exposure.class) needs it",
+					name);
 		else if (!c->when)
 			ac_reader_error(r, 0, "[class %s] has no 'when' line", name);
 	}
@@ -178,7 +188,8 @@ static void positioning_open(reader *r, const char *arg, int arg_col)
 	(void)arg;
 	(void)arg_col;
 	if (r->pol->positioning_line) {
-		ac_reader_error(r, r->head_col, "[positioning] is defined twice (first on line %d)", r->pol->positioning_line);
+		ac_reader_error(r, r->head_col, "[positioning] is defined twice (first on line %d)",
+				r->pol->positioning_line);
 		ac_reader_refuse(r);
 		return;
 	}
@@ -206,19 +217,22 @@ static void positioning_complete(reader *r)
 {
 	ac_policy *p = r->pol;
 	if (!p->positioning_line) {
-		ac_reader_error(r, 0, "the policy has no [positioning]: the positioning (motives.positioning) needs it");
+		ac_reader_error(r, 0,
+				"the policy has no [positioning]: the positioning (motives.positioning) needs it");
 		return;
 	}
 	r->line = p->positioning_line;
 	if (!p->n_positions || !ac_expr_always(p->positions[p->n_positions - 1].when))
-		ac_reader_error(r, 0, "the last line of [positioning] must be 'VALUE = always' so that every profile gets one");
+		ac_reader_error(
+			r, 0, "the last line of [positioning] must be 'VALUE = always' so that every profile gets one");
 }
 
 /* The positioning may use the verdict, and is decided after it. */
 /* Each line is one "POSITION = CONDITION" of an ordered choice. */
 static const char *const every_setting[] = {"*", NULL};
-const ac_section_kind ac_sec_positioning = {"positioning", 0, positioning_open, positioning_assign,
-					    positioning_complete, AC_STAGE_POSITIONING, every_setting};
+const ac_section_kind ac_sec_positioning = {
+	"positioning", 0, positioning_open, positioning_assign, positioning_complete, AC_STAGE_POSITIONING,
+	every_setting};
 
 /* ------------------------------------------------------------ [condition NAME] */
 
@@ -251,13 +265,15 @@ static void condition_complete(reader *r)
 		const ac_condition_policy *c = &r->pol->conditions[i];
 		r->line = c->line ? c->line : r->eof_line;
 		if (!c->line)
-			ac_reader_error(r, 0, "the policy has no [condition %s]: %s", ac_conditions[i].name, ac_conditions[i].what);
+			ac_reader_error(r, 0, "the policy has no [condition %s]: %s", ac_conditions[i].name,
+					ac_conditions[i].what);
 		else if (!c->holds || !c->fails || !ac_choices_default(&c->why))
-			ac_reader_error(r, 0, "[condition %s] needs 'holds', 'fails' and a plain 'why'", ac_conditions[i].name);
+			ac_reader_error(r, 0, "[condition %s] needs 'holds', 'fails' and a plain 'why'",
+					ac_conditions[i].name);
 	}
 }
 
-const ac_section_kind ac_sec_condition = {"condition", 1, condition_open, condition_assign, condition_complete,
+const ac_section_kind ac_sec_condition = {"condition",    1,   condition_open, condition_assign, condition_complete,
 					  AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ [question NAME] */
@@ -289,13 +305,14 @@ static void question_complete(reader *r)
 		const ac_question_policy *q = &r->pol->questions[i];
 		r->line = q->line ? q->line : r->eof_line;
 		if (!q->line)
-			ac_reader_error(r, 0, "the policy has no [question %s]: %s", ac_questions[i].name, ac_questions[i].what);
+			ac_reader_error(r, 0, "the policy has no [question %s]: %s", ac_questions[i].name,
+					ac_questions[i].what);
 		else if (!ac_choices_default(&q->answer))
 			ac_reader_error(r, 0, "[question %s] needs a plain 'answer'", ac_questions[i].name);
 	}
 }
 
-const ac_section_kind ac_sec_question = {"question", 1, question_open, question_assign, question_complete,
+const ac_section_kind ac_sec_question = {"question",     1,   question_open, question_assign, question_complete,
 					 AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ [timing NAME] */
@@ -311,7 +328,8 @@ static void timing_open(reader *r, const char *arg, int arg_col)
 	}
 	for (size_t i = 0; i < p->n_timing; i++)
 		if (p->timing[i].id && strcmp(p->timing[i].id, arg) == 0) {
-			ac_reader_error(r, r->head_col, "[timing %s] is defined twice (first on line %d)", arg, p->timing[i].line);
+			ac_reader_error(r, r->head_col, "[timing %s] is defined twice (first on line %d)", arg,
+					p->timing[i].line);
 			ac_reader_refuse(r);
 			return;
 		}
@@ -328,7 +346,8 @@ static void timing_assign(reader *r, const char *key, char *value, int key_col, 
 {
 	ac_timing_policy *t = &r->pol->timing[r->idx];
 	if (strcmp(key, "reason_if") == 0)
-		ac_reader_choice(r, &t->reason, key, value, key_col, value_col, AC_CHOICE_IF, "reason_if = CONDITION | TEXT");
+		ac_reader_choice(r, &t->reason, key, value, key_col, value_col, AC_CHOICE_IF,
+				 "reason_if = CONDITION | TEXT");
 	else if (strcmp(key, "reason") == 0)
 		ac_reader_choice(r, &t->reason, key, value, key_col, value_col, AC_CHOICE_ONCE, "reason = TEXT");
 	else

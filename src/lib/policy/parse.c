@@ -70,10 +70,10 @@ static const ac_section_kind sec_top = {"", 0, NULL, top_assign, top_complete, A
 
 /* Every kind of section, in the order problems of completeness are reported. */
 static const ac_section_kind *const kinds[] = {
-	&ac_sec_thresholds, &ac_sec_category, &ac_sec_phase, &ac_sec_motive, &ac_sec_derive, &ac_sec_rule, &ac_sec_flag,
-	&ac_sec_class, &ac_sec_positioning, &ac_sec_condition, &ac_sec_question, &ac_sec_timing,
-	&ac_sec_what_changes, &ac_sec_alternative, &ac_sec_domain, &ac_sec_gwa, &ac_sec_compare,
-	&ac_sec_fit, &ac_sec_preparation,
+	&ac_sec_thresholds, &ac_sec_category, &ac_sec_phase,        &ac_sec_motive,      &ac_sec_derive,
+	&ac_sec_rule,       &ac_sec_flag,     &ac_sec_class,        &ac_sec_positioning, &ac_sec_condition,
+	&ac_sec_question,   &ac_sec_timing,   &ac_sec_what_changes, &ac_sec_alternative, &ac_sec_domain,
+	&ac_sec_gwa,        &ac_sec_compare,  &ac_sec_fit,          &ac_sec_preparation,
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
 
@@ -225,7 +225,8 @@ static ac_status words_for_questions(reader *r)
 			ac_reader_error(r, 0, "[what_changes] lists %s, but the wording has no 'ask.%s' to ask it with",
 					q->path, q->path);
 		if (q->yours && !ac_wording_has_path(r->pol->wording, AC_WP_DO, q->path))
-			ac_reader_error(r, 0, "[what_changes] makes %s the person's own, but the wording has no 'do.%s'",
+			ac_reader_error(r, 0,
+					"[what_changes] makes %s the person's own, but the wording has no 'do.%s'",
 					q->path, q->path);
 	}
 	return r->failed ? AC_EINPUT : AC_OK;

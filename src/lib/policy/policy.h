@@ -21,16 +21,23 @@
 #include "policy/wording.h"
 
 /* Thresholds every policy must set (name, what it means). */
-#define AC_THRESHOLDS(T) \
-	T(EXPOSED_REPEATABLE_SHARE, "exposed_repeatable_share", "AI-Exposed when at least this share of time is repeatable") \
-	T(CONDITION_SHARE, "condition_share", "a replaceability condition holds at this time-weighted share") \
-	T(REPLACEABILITY_HIGH, "replaceability_high_at", "this many replaceability conditions make replaceability high") \
-	T(CREDENTIAL_SENSITIVE_SIGNALS, "credential_sensitive_signals", "this many organisation signals make it credential-sensitive") \
-	T(MOST, "most", "\"most\": a share above this one (more than half)") \
-	T(MANAGER_REPORTING_SHARE, "manager_reporting_share", "percent of a manager's value in status synthesis that signals compression risk") \
-	T(MAX_CERTIFICATE_WEEKS, "max_certificate_weeks", "a certificate that takes longer than this at the person's pace does not fit the timing") \
-	T(SKILL_BASED_MIN_EXPOSURE, "skill_based_min_exposure", "exposure from which a non-structural role counts as skill-based exposure") \
-	T(RETIRING_SOON_DAYS, "retiring_soon_days", "a certificate retiring within this many days of the assessment's date is flagged")
+#define AC_THRESHOLDS(T)                                                                                               \
+	T(EXPOSED_REPEATABLE_SHARE, "exposed_repeatable_share",                                                        \
+	  "AI-Exposed when at least this share of time is repeatable")                                                 \
+	T(CONDITION_SHARE, "condition_share", "a replaceability condition holds at this time-weighted share")          \
+	T(REPLACEABILITY_HIGH, "replaceability_high_at",                                                               \
+	  "this many replaceability conditions make replaceability high")                                              \
+	T(CREDENTIAL_SENSITIVE_SIGNALS, "credential_sensitive_signals",                                                \
+	  "this many organisation signals make it credential-sensitive")                                               \
+	T(MOST, "most", "\"most\": a share above this one (more than half)")                                           \
+	T(MANAGER_REPORTING_SHARE, "manager_reporting_share",                                                          \
+	  "percent of a manager's value in status synthesis that signals compression risk")                            \
+	T(MAX_CERTIFICATE_WEEKS, "max_certificate_weeks",                                                              \
+	  "a certificate that takes longer than this at the person's pace does not fit the timing")                    \
+	T(SKILL_BASED_MIN_EXPOSURE, "skill_based_min_exposure",                                                        \
+	  "exposure from which a non-structural role counts as skill-based exposure")                                  \
+	T(RETIRING_SOON_DAYS, "retiring_soon_days",                                                                    \
+	  "a certificate retiring within this many days of the assessment's date is flagged")
 
 /* At most this many sections of one kind (rules, derived facts, ...). */
 #define AC_POLICY_MAX_ITEMS 256
@@ -63,9 +70,9 @@ const char *ac_threshold_name(int t, const char **description);
 
 /* A value during evaluation. */
 typedef struct {
-	int type;   /* AC_T_BOOL, AC_T_NUM or AC_T_STR */
-	ac_tri b;   /* for booleans */
-	int known;  /* for numbers and strings */
+	int type; /* AC_T_BOOL, AC_T_NUM or AC_T_STR */
+	ac_tri b; /* for booleans */
+	int known; /* for numbers and strings */
 	double n;
 	const char *s;
 } ac_val;
@@ -80,7 +87,7 @@ typedef struct {
 	const char *source;
 	int line;
 	int col;
-	int stage;  /* when the condition is evaluated (AC_STAGE_*): it may use
+	int stage; /* when the condition is evaluated (AC_STAGE_*): it may use
 		     * only the facts decided before then */
 	int *nomem; /* set to 1 when memory ran out */
 } ac_site;
@@ -138,11 +145,11 @@ typedef struct {
 	char *id;
 	int verdict;
 	ac_expr *when;
-	char *title;          /* a few plain words for the report, or NULL */
-	ac_choices because;   /* why it fired: because_if lines, then because */
-	ac_choices headline;  /* the verdict's one sentence when it decides */
-	char *holds_fact;     /* "rule_ID": the fact of whether its condition holds */
-	char *reason_fact;    /* "reason_ID": the fact of whether it decides */
+	char *title; /* a few plain words for the report, or NULL */
+	ac_choices because; /* why it fired: because_if lines, then because */
+	ac_choices headline; /* the verdict's one sentence when it decides */
+	char *holds_fact; /* "rule_ID": the fact of whether its condition holds */
+	char *reason_fact; /* "reason_ID": the fact of whether it decides */
 	int line;
 } ac_rule;
 
@@ -197,13 +204,13 @@ typedef struct {
 /* One question of [what_changes]: a field of the profile schema. */
 typedef struct {
 	char *path;
-	size_t def;      /* the field's index in the profile schema (ac_schema) */
-	int yours;       /* within the person's control: a change is an action */
-	int fixed;       /* never varied (the motives) */
+	size_t def; /* the field's index in the profile schema (ac_schema) */
+	int yours; /* within the person's control: a change is an action */
+	int fixed; /* never varied (the motives) */
 	ac_expr *ask_if; /* listed as missing only when this holds (NULL: always) */
-	int line;        /* where it was listed, and where its ask_if was set */
+	int line; /* where it was listed, and where its ask_if was set */
 	int ask_if_line;
-	double *tries;   /* the values a number question is tried with */
+	double *tries; /* the values a number question is tried with */
 	size_t n_tries;
 } ac_question_field;
 
@@ -244,7 +251,7 @@ typedef struct {
 
 struct ac_policy {
 	const ac_wording *wording; /* every sentence that is not the policy's own */
-	char *text;                /* the file as read, for writer.c */
+	char *text; /* the file as read, for writer.c */
 	char *name;
 	char *version;
 	char *description;
@@ -281,17 +288,17 @@ struct ac_policy {
 	double prep_by_format[AC_FMT_COURSE_COMPLETION + 1];
 	double prep_low, prep_high;
 	int prep_set;
-	ac_when_section phases[AC_PHASES + 1];          /* [phase N], N = 1.. */
-	ac_when_section motives[AC_MOT__COUNT + 1];     /* [motive NAME]: valid = ... */
+	ac_when_section phases[AC_PHASES + 1]; /* [phase N], N = 1.. */
+	ac_when_section motives[AC_MOT__COUNT + 1]; /* [motive NAME]: valid = ... */
 	ac_when_section classes[AC_CLASS_LEVERAGED + 1]; /* [class NAME] */
-	int class_order[AC_CLASS_LEVERAGED];            /* the classes in file order */
+	int class_order[AC_CLASS_LEVERAGED]; /* the classes in file order */
 	size_t n_classes;
-	ac_position *positions;                         /* [positioning], in order */
+	ac_position *positions; /* [positioning], in order */
 	size_t n_positions;
 	int positioning_line;
 	ac_condition_policy conditions[AC_COND__COUNT];
 	ac_question_policy questions[AC_Q__COUNT];
-	ac_timing_policy *timing;                       /* [timing NAME], in order */
+	ac_timing_policy *timing; /* [timing NAME], in order */
 	size_t n_timing;
 	ac_what_changes_policy what_changes;
 	/* The names C relies on (required.h), resolved when the policy is read. */

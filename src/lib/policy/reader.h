@@ -12,8 +12,6 @@
 
 #include "policy/policy.h"
 
-
-
 typedef struct reader reader;
 
 typedef struct {
@@ -42,13 +40,13 @@ struct reader {
 	ac_policy *pol;
 	ac_diags *d;
 	const char *source;
-	int line;     /* the line being read; at the end, the last line */
+	int line; /* the line being read; at the end, the last line */
 	int eof_line;
 	int failed;
 	int nomem;
 	const ac_section_kind *sec; /* NULL inside a refused section */
-	int stage;    /* the section's stage (AC_STAGE_*) */
-	int idx;      /* which category, path, rule, ... the section is */
+	int stage; /* the section's stage (AC_STAGE_*) */
+	int idx; /* which category, path, rule, ... the section is */
 	int head_col; /* column of the section's kind in its header */
 	int thresholds_line; /* line of the [thresholds] header, 0 before it */
 	/* The first line of every section header and every setting, keyed by
@@ -100,9 +98,9 @@ void ac_reader_unknown_key(reader *r, const char *key, int key_col, const char *
 
 /* How a line of an ordered choice reads (see ac_choices). */
 enum {
-	AC_CHOICE_IF = 1,   /* "CONDITION | ..." */
+	AC_CHOICE_IF = 1, /* "CONDITION | ..." */
 	AC_CHOICE_MARK = 2, /* "... MARK | TEXT" with MARK yes, no or unknown */
-	AC_CHOICE_ONCE = 4  /* a default line, at most once */
+	AC_CHOICE_ONCE = 4 /* a default line, at most once */
 };
 /* Reads one line of an ordered choice into c; form is how the line should
  * look, for the message when it does not. */
@@ -116,8 +114,8 @@ void ac_choices_free(ac_choices *c);
 int ac_choices_default(const ac_choices *c);
 
 /* The section kinds of tables.c, verdict.c and judgements.c. */
-extern const ac_section_kind ac_sec_thresholds, ac_sec_category, ac_sec_domain, ac_sec_gwa, ac_sec_compare,
-	ac_sec_fit, ac_sec_preparation;
+extern const ac_section_kind ac_sec_thresholds, ac_sec_category, ac_sec_domain, ac_sec_gwa, ac_sec_compare, ac_sec_fit,
+	ac_sec_preparation;
 extern const ac_section_kind ac_sec_derive, ac_sec_rule, ac_sec_flag, ac_sec_alternative;
 extern const ac_section_kind ac_sec_phase, ac_sec_motive, ac_sec_class, ac_sec_positioning, ac_sec_condition,
 	ac_sec_question, ac_sec_timing;

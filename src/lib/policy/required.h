@@ -13,44 +13,56 @@
 #define AICERT_POLICY_REQUIRED_H
 
 /* [derive NAME] sections whose value the assessment reports. */
-#define AC_REQUIRED_FACTS(R) \
-	R(AI_ENHANCED_ROLE, "ai_enhanced_role", "the report's first leverage condition, a claim (leverage.conditions.ai_enhanced_role)") \
-	R(OWNS_OUTCOMES, "owns_outcomes", "the report's second leverage condition, a claim (leverage.conditions.owns_measurable_outcomes)") \
-	R(SYSTEM_DESIGN_MOVE, "system_design_move", "the report's third leverage condition, a claim (leverage.conditions.expanding_into_system_design)") \
-	R(HYBRID_MOVE, "hybrid_move", "the report's fourth leverage condition, a claim (leverage.conditions.transitioning_to_hybrid)") \
-	R(LEVERAGE_COUNT, "leverage_count", "the report counts the leverage conditions that hold (leverage.count)") \
-	R(STRUCTURAL, "structural", "the report says whether exposure comes from the role's design (exposure.structural)") \
-	R(SKILL_BASED, "skill_based", "the report says whether exposure is skill-based (exposure.skill_based)") \
-	R(OWNERSHIP_EXPANDS, "ownership_expands", "the report gives the ownership test (leverage.ownership_expands)") \
-	R(TIMING_APPROPRIATE, "timing_appropriate", "the report says whether the timing is appropriate (timing.appropriate)")
+#define AC_REQUIRED_FACTS(R)                                                                                           \
+	R(AI_ENHANCED_ROLE, "ai_enhanced_role",                                                                        \
+	  "the report's first leverage condition, a claim (leverage.conditions.ai_enhanced_role)")                     \
+	R(OWNS_OUTCOMES, "owns_outcomes",                                                                              \
+	  "the report's second leverage condition, a claim (leverage.conditions.owns_measurable_outcomes)")            \
+	R(SYSTEM_DESIGN_MOVE, "system_design_move",                                                                    \
+	  "the report's third leverage condition, a claim (leverage.conditions.expanding_into_system_design)")         \
+	R(HYBRID_MOVE, "hybrid_move",                                                                                  \
+	  "the report's fourth leverage condition, a claim (leverage.conditions.transitioning_to_hybrid)")             \
+	R(LEVERAGE_COUNT, "leverage_count", "the report counts the leverage conditions that hold (leverage.count)")    \
+	R(STRUCTURAL, "structural",                                                                                    \
+	  "the report says whether exposure comes from the role's design (exposure.structural)")                       \
+	R(SKILL_BASED, "skill_based", "the report says whether exposure is skill-based (exposure.skill_based)")        \
+	R(OWNERSHIP_EXPANDS, "ownership_expands", "the report gives the ownership test (leverage.ownership_expands)")  \
+	R(TIMING_APPROPRIATE, "timing_appropriate",                                                                    \
+	  "the report says whether the timing is appropriate (timing.appropriate)")
 
 /* [flag NAME] sections whose firing the assessment reports. */
-#define AC_REQUIRED_FLAGS(R) \
-	R(SIGNALING_RISK, "signaling_risk", "the report says whether a visible credential is a signalling risk (organization.signaling_risk)")
+#define AC_REQUIRED_FLAGS(R)                                                                                           \
+	R(SIGNALING_RISK, "signaling_risk",                                                                            \
+	  "the report says whether a visible credential is a signalling risk (organization.signaling_risk)")
 
 /* The four conditions: one [condition NAME] each. */
-#define AC_CONDITIONS(R) \
-	R(EXPOSURE_UNDERSTOOD, "exposure_understood", "the report's condition 'exposure understood' (conditions.exposure_understood)") \
-	R(LEVERAGE_POSSIBLE, "leverage_possible", "the report's condition 'leverage possible' (conditions.leverage_possible)") \
-	R(TIMING_APPROPRIATE, "timing_appropriate", "the report's condition 'timing appropriate' (conditions.timing_appropriate)") \
-	R(TRAJECTORY_DEFINED, "trajectory_defined", "the report's condition 'trajectory defined' (conditions.trajectory_defined)")
+#define AC_CONDITIONS(R)                                                                                               \
+	R(EXPOSURE_UNDERSTOOD, "exposure_understood",                                                                  \
+	  "the report's condition 'exposure understood' (conditions.exposure_understood)")                             \
+	R(LEVERAGE_POSSIBLE, "leverage_possible",                                                                      \
+	  "the report's condition 'leverage possible' (conditions.leverage_possible)")                                 \
+	R(TIMING_APPROPRIATE, "timing_appropriate",                                                                    \
+	  "the report's condition 'timing appropriate' (conditions.timing_appropriate)")                               \
+	R(TRAJECTORY_DEFINED, "trajectory_defined",                                                                    \
+	  "the report's condition 'trajectory defined' (conditions.trajectory_defined)")
 
 /* The five questions before enrolling, in the report's order: one
  * [question NAME] each. */
-#define AC_QUESTIONS(R) \
-	R(CAPABILITY_GAP, "capability_gap", "the answer to question 1, which capability it would give") \
-	R(MAPS_TO_WANTED_ROLE, "maps_to_wanted_role", "the answer to question 2, whether it leads to a wanted role") \
-	R(AUTHORITY_OR_KNOWLEDGE, "authority_or_knowledge", "the answer to question 3, authority or only knowledge") \
-	R(ORG_REWARDS_CERTIFICATION, "org_rewards_certification", "the answer to question 4, whether the organisation rewards it") \
+#define AC_QUESTIONS(R)                                                                                                \
+	R(CAPABILITY_GAP, "capability_gap", "the answer to question 1, which capability it would give")                \
+	R(MAPS_TO_WANTED_ROLE, "maps_to_wanted_role", "the answer to question 2, whether it leads to a wanted role")   \
+	R(AUTHORITY_OR_KNOWLEDGE, "authority_or_knowledge", "the answer to question 3, authority or only knowledge")   \
+	R(ORG_REWARDS_CERTIFICATION, "org_rewards_certification",                                                      \
+	  "the answer to question 4, whether the organisation rewards it")                                             \
 	R(DEFENSIVE_OR_OFFENSIVE, "defensive_or_offensive", "the answer to question 5, defensive or offensive")
 
 /* The values [positioning] may give, and how the assessment reports each
  * (motives.positioning).  Each has a fact positioning_NAME (facts.h, same
  * order). */
-#define AC_POSITIONS(R) \
-	R(OFFENSIVE, "offensive", "offensive") \
-	R(MIXED, "mixed", "mixed") \
-	R(DEFENSIVE, "defensive", "defensive") \
+#define AC_POSITIONS(R)                                                                                                \
+	R(OFFENSIVE, "offensive", "offensive")                                                                         \
+	R(MIXED, "mixed", "mixed")                                                                                     \
+	R(DEFENSIVE, "defensive", "defensive")                                                                         \
 	R(UNKNOWN, "unknown", "unknown")
 
 /* Every exposure class ([class NAME], the names of AC_ENUM_CLASS), every

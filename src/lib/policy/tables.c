@@ -49,8 +49,8 @@ static void thresholds_complete(reader *r)
 	r->line = r->eof_line;
 }
 
-const ac_section_kind ac_sec_thresholds = {"thresholds", 0, thresholds_open, thresholds_assign, thresholds_complete,
-						    AC_STAGE_AFTER, NULL};
+const ac_section_kind ac_sec_thresholds = {"thresholds",   0,   thresholds_open, thresholds_assign, thresholds_complete,
+					   AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ [category NAME] */
 
@@ -59,7 +59,8 @@ static void category_open(reader *r, const char *arg, int arg_col)
 	ac_policy *p = r->pol;
 	r->idx = ac_enum_value(AC_ENUM_CATEGORY, arg);
 	if (!r->idx) {
-		ac_reader_error(r, arg_col, "unknown category '%s'; expected one of %s", arg, ac_enum_list(AC_ENUM_CATEGORY));
+		ac_reader_error(r, arg_col, "unknown category '%s'; expected one of %s", arg,
+				ac_enum_list(AC_ENUM_CATEGORY));
 		ac_reader_refuse(r);
 	} else if (p->categories[r->idx].defined)
 		ac_reader_error(r, arg_col, "category '%s' is defined twice (first on line %d)", arg,
@@ -101,8 +102,8 @@ static void category_complete(reader *r)
 					ac_enum_name(AC_ENUM_CATEGORY, c));
 }
 
-const ac_section_kind ac_sec_category = {"category", 1, category_open, category_assign, category_complete,
-						  AC_STAGE_AFTER, NULL};
+const ac_section_kind ac_sec_category = {"category",     1,   category_open, category_assign, category_complete,
+					 AC_STAGE_AFTER, NULL};
 
 /* ------------------------------------------------------------ [domain NAME] */
 
@@ -110,7 +111,8 @@ static void domain_open(reader *r, const char *arg, int arg_col)
 {
 	r->idx = ac_enum_value(AC_ENUM_DOMAIN, arg);
 	if (!r->idx) {
-		ac_reader_error(r, arg_col, "unknown domain '%s'; expected one of %s", arg, ac_enum_list(AC_ENUM_DOMAIN));
+		ac_reader_error(r, arg_col, "unknown domain '%s'; expected one of %s", arg,
+				ac_enum_list(AC_ENUM_DOMAIN));
 		ac_reader_refuse(r);
 	}
 }
@@ -132,7 +134,8 @@ static void gwa_assign(reader *r, const char *key, char *value, int key_col, int
 	ac_policy *p = r->pol;
 	int cat = ac_enum_value(AC_ENUM_CATEGORY, value);
 	if (!cat) {
-		ac_reader_error(r, value_col, "found '%s', expected a task category: %s", value, ac_enum_list(AC_ENUM_CATEGORY));
+		ac_reader_error(r, value_col, "found '%s', expected a task category: %s", value,
+				ac_enum_list(AC_ENUM_CATEGORY));
 		return;
 	}
 	for (size_t i = 0; i < p->n_gwa; i++)
@@ -158,8 +161,8 @@ const ac_section_kind ac_sec_gwa = {"gwa", 0, NULL, gwa_assign, NULL, AC_STAGE_A
 
 static void compare_order(reader *r, const char *value, int value_col)
 {
-	static const char *const allowed[] = {"available", "feasible", "verdict", "fit", "gap_fit", "role_fit",
-					      "weeks", "cost_usd", "total_cost_usd"};
+	static const char *const allowed[] = {"available", "feasible", "verdict",  "fit",           "gap_fit",
+					      "role_fit",  "weeks",    "cost_usd", "total_cost_usd"};
 	ac_policy *p = r->pol;
 	char *save = NULL, *copy = ac_reader_strdup(r, value);
 	if (!copy)
@@ -171,7 +174,8 @@ static void compare_order(reader *r, const char *value, int value_col)
 				break;
 		if (k == sizeof allowed / sizeof allowed[0]) {
 			ac_reader_error(r, value_col,
-					"order: unknown key '%s'; expected available, feasible, verdict, fit, gap_fit, role_fit, weeks, "
+					"order: unknown key '%s'; expected available, feasible, verdict, fit, gap_fit, "
+					"role_fit, weeks, "
 					"cost_usd or total_cost_usd",
 					tok);
 			break;
@@ -226,10 +230,11 @@ static void fit_levels(reader *r, const char *value, int value_col)
 		if (sscanf(tok, " %31[a-z_] %d-%d %n", name, &lo, &hi, &used) == 3 && !tok[used])
 			lvl = ac_enum_value(AC_ENUM_LEVEL, name);
 		if (!lvl || lo < 1 || hi > 5 || lo > hi) {
-			ac_reader_error(r, value_col,
-					"levels: found '%s', expected a certificate level and the person's levels it suits, "
-					"such as 'associate 2-5' (levels 1 to 5)",
-					tok + strspn(tok, " "));
+			ac_reader_error(
+				r, value_col,
+				"levels: found '%s', expected a certificate level and the person's levels it suits, "
+				"such as 'associate 2-5' (levels 1 to 5)",
+				tok + strspn(tok, " "));
 			break;
 		}
 		p->level_lo[lvl] = lo;
@@ -269,7 +274,8 @@ static void fit_assign(reader *r, const char *key, char *value, int key_col, int
 	else if (strcmp(key, "technical_domains") == 0)
 		fit_domains(r, value, value_col);
 	else
-		ac_reader_unknown_key(r, key, key_col, "fits_from, levels, off_level, technical_domains or technical_from");
+		ac_reader_unknown_key(r, key, key_col,
+				      "fits_from, levels, off_level, technical_domains or technical_from");
 }
 
 const ac_section_kind ac_sec_fit = {"fit", 0, NULL, fit_assign, NULL, AC_STAGE_AFTER, NULL};
@@ -300,5 +306,5 @@ static void preparation_complete(reader *r)
 		ac_reader_error(r, 0, "[preparation] needs 'low' and 'high' (the range around an estimate)");
 }
 
-const ac_section_kind ac_sec_preparation = {"preparation", 0, NULL, preparation_assign, preparation_complete,
+const ac_section_kind ac_sec_preparation = {"preparation",  0,   NULL, preparation_assign, preparation_complete,
 					    AC_STAGE_AFTER, NULL};

@@ -21,8 +21,8 @@ enum { P_LITERAL, P_PLAIN, P_PERCENT, P_UP, P_EXACT, P_WEEKS, P_HOURS, P_MONEY, 
 struct ac_tpart {
 	int kind;
 	size_t at, len; /* a literal run of the text */
-	size_t slot;    /* a fact */
-	double value;   /* a threshold */
+	size_t slot; /* a fact */
+	double value; /* a threshold */
 };
 
 static const struct {
@@ -86,9 +86,9 @@ static int placeholder(const ac_site *at, const char *text, const char *c, const
 			return -1;
 		}
 	ac_diags_add(at->d, at->source, NULL, at->line, col,
-		     "the text uses {%.*s}: unknown format ':%.*s' (expected ':weeks', ':hours', ':money', ':up' or ':exact')",
-		     (int)len, c + 1,
-		     (int)flen, colon + 1);
+		     "the text uses {%.*s}: unknown format ':%.*s' (expected ':weeks', ':hours', ':money', ':up' or "
+		     "':exact')",
+		     (int)len, c + 1, (int)flen, colon + 1);
 	return -1;
 }
 
@@ -152,7 +152,9 @@ char *ac_template_expand(const ac_template *t, const ac_val *facts, const ac_wor
 		if (v->type == AC_T_STR)
 			sb_puts(&sb, v->known && v->s ? v->s : ac_word(w, AC_W_VALUE_NOT_GIVEN));
 		else if (v->type == AC_T_BOOL)
-			sb_puts(&sb, ac_word(w, v->b == AC_TRUE ? AC_W_VALUE_YES : v->b == AC_FALSE ? AC_W_VALUE_NO : AC_W_VALUE_UNKNOWN));
+			sb_puts(&sb, ac_word(w, v->b == AC_TRUE    ? AC_W_VALUE_YES
+						: v->b == AC_FALSE ? AC_W_VALUE_NO
+								   : AC_W_VALUE_UNKNOWN));
 		else if (!v->known)
 			sb_puts(&sb, ac_word(w, AC_W_VALUE_UNKNOWN));
 		else if (p->kind == P_PERCENT)

@@ -58,7 +58,8 @@ static void derive_open(reader *r, const char *arg, int arg_col)
 	(void)arg_col;
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (strcmp(arg, words[i]) == 0) {
-			ac_reader_error(r, col, "[derive %s]: '%s' is a word of the condition language and cannot name a fact",
+			ac_reader_error(r, col,
+					"[derive %s]: '%s' is a word of the condition language and cannot name a fact",
 					arg, arg);
 			ac_reader_refuse(r);
 			return;
@@ -114,7 +115,8 @@ static void derive_no_cycle(reader *r, const ac_derived *d, int col)
 		if (d->counted[i])
 			ac_expr_facts(d->counted[i], uses_slot, &u);
 	if (u.found)
-		ac_reader_error(r, col, "[derive %s] uses itself: a fact cannot be decided from its own value (a cycle)",
+		ac_reader_error(r, col,
+				"[derive %s] uses itself: a fact cannot be decided from its own value (a cycle)",
 				d->name);
 }
 
@@ -154,12 +156,13 @@ static void derive_complete(reader *r)
 		if (p->required_fact[q] == AC_NO_FACT)
 			ac_reader_error(r, 0, "the policy has no [derive %s]: %s", name, required_facts[q].what);
 		else if (p->derived[p->required_fact[q] - AC_F__BUILTIN].type != want)
-			ac_reader_error(r, 0, "[derive %s] must be a %s: %s", name, want == AC_T_NUM ? "count" : "condition",
-					required_facts[q].what);
+			ac_reader_error(r, 0, "[derive %s] must be a %s: %s", name,
+					want == AC_T_NUM ? "count" : "condition", required_facts[q].what);
 	}
 }
 
-const ac_section_kind ac_sec_derive = {"derive", 1, derive_open, derive_assign, derive_complete, AC_STAGE_VERDICT, NULL};
+const ac_section_kind ac_sec_derive = {"derive",         1,   derive_open, derive_assign, derive_complete,
+				       AC_STAGE_VERDICT, NULL};
 
 /* ------------------------------------------------------------ [rule NAME] */
 
@@ -172,8 +175,8 @@ static char *rule_fact(reader *r, const char *prefix, const char *id)
 		return NULL;
 	}
 	if (ac_policy_fact_find(r->pol, name, strlen(name)) != AC_NO_FACT) {
-		ac_reader_error(r, r->head_col, "[rule %s]: its fact '%s' has the name of a fact that exists already", id,
-				name);
+		ac_reader_error(r, r->head_col, "[rule %s]: its fact '%s' has the name of a fact that exists already",
+				id, name);
 		free(name);
 		return NULL;
 	}
@@ -199,13 +202,15 @@ static void rule_assign(reader *r, const char *key, char *value, int key_col, in
 	if (strcmp(key, "verdict") == 0) {
 		ru->verdict = ac_enum_value(AC_ENUM_VERDICT, value);
 		if (!ru->verdict)
-			ac_reader_error(r, value_col, "verdict: found '%s', expected %s", value, ac_enum_list(AC_ENUM_VERDICT));
+			ac_reader_error(r, value_col, "verdict: found '%s', expected %s", value,
+					ac_enum_list(AC_ENUM_VERDICT));
 	} else if (strcmp(key, "when") == 0 && !ru->when)
 		ru->when = ac_reader_condition(r, value, value_col);
 	else if (strcmp(key, "title") == 0)
 		ac_reader_text(r, &ru->title, key, value, key_col, value_col);
 	else if (strcmp(key, "because_if") == 0)
-		ac_reader_choice(r, &ru->because, key, value, key_col, value_col, AC_CHOICE_IF, "because_if = CONDITION | TEXT");
+		ac_reader_choice(r, &ru->because, key, value, key_col, value_col, AC_CHOICE_IF,
+				 "because_if = CONDITION | TEXT");
 	else if (strcmp(key, "because") == 0)
 		ac_reader_choice(r, &ru->because, key, value, key_col, value_col, AC_CHOICE_ONCE, "because = TEXT");
 	else if (strcmp(key, "headline_if") == 0)
@@ -224,7 +229,8 @@ static void rule_complete(reader *r)
 	for (size_t i = 0; i < p->n_rules; i++) {
 		ac_rule *ru = &p->rules[i];
 		r->line = ru->line;
-		if (!ru->verdict || !ru->when || !ac_choices_default(&ru->because) || !ac_choices_default(&ru->headline))
+		if (!ru->verdict || !ru->when || !ac_choices_default(&ru->because) ||
+		    !ac_choices_default(&ru->headline))
 			ac_reader_error(r, 0, "[rule %s] needs verdict, when, because and headline", ru->id);
 	}
 	r->line = r->eof_line;
@@ -235,7 +241,8 @@ static void rule_complete(reader *r)
 	const ac_rule *last = &p->rules[p->n_rules - 1];
 	if (last->when && !ac_expr_always(last->when)) {
 		r->line = last->line;
-		ac_reader_error(r, 0, "the last rule ('%s') must have 'when = always' so that every profile gets a verdict",
+		ac_reader_error(r, 0,
+				"the last rule ('%s') must have 'when = always' so that every profile gets a verdict",
 				last->id);
 	}
 }
@@ -279,7 +286,8 @@ static void flag_complete(reader *r)
 			i++;
 		p->required_flag[q] = i;
 		if (i == p->n_flags)
-			ac_reader_error(r, 0, "the policy has no [flag %s]: %s", required_flags[q].name, required_flags[q].what);
+			ac_reader_error(r, 0, "the policy has no [flag %s]: %s", required_flags[q].name,
+					required_flags[q].what);
 	}
 }
 
@@ -292,7 +300,8 @@ static void alternative_open(reader *r, const char *arg, int arg_col)
 	ac_policy *p = r->pol;
 	r->idx = ac_enum_value(AC_ENUM_PATH, arg);
 	if (!r->idx) {
-		ac_reader_error(r, arg_col, "unknown alternative '%s'; expected one of %s", arg, ac_enum_list(AC_ENUM_PATH));
+		ac_reader_error(r, arg_col, "unknown alternative '%s'; expected one of %s", arg,
+				ac_enum_list(AC_ENUM_PATH));
 		ac_reader_refuse(r);
 	} else if (p->alts[r->idx].defined)
 		ac_reader_error(r, arg_col, "alternative '%s' is defined twice (first on line %d)", arg,
@@ -357,8 +366,9 @@ static void alternative_complete(reader *r)
 
 /* 'add' lines each add to the score. */
 static const char *const alternative_lists[] = {"add", NULL};
-const ac_section_kind ac_sec_alternative = {"alternative", 1, alternative_open, alternative_assign, alternative_complete,
-					    AC_STAGE_AFTER, alternative_lists};
+const ac_section_kind ac_sec_alternative = {
+	"alternative",    1, alternative_open, alternative_assign, alternative_complete, AC_STAGE_AFTER,
+	alternative_lists};
 
 /* ------------------------------------------------------------ freeing */
 

@@ -36,7 +36,7 @@ struct ac_wording {
 	char *buf; /* the file, each value cut out with a NUL */
 	entry words[AC_W__COUNT];
 	entry *family[AC_WF__COUNT]; /* [1..count] of the enum */
-	entry *paths[AC_WP__COUNT];  /* by schema index; optional */
+	entry *paths[AC_WP__COUNT]; /* by schema index; optional */
 };
 
 /* The families keyed by a profile field: "ask.role.leverage_test". */
@@ -142,7 +142,8 @@ static entry *find_entry(ac_wording *w, const char *key, const char **declared)
 	}
 	for (int f = 0; f < AC_WP__COUNT; f++) {
 		size_t n = strlen(path_prefixes[f]);
-		const ac_field_def *d = strncmp(key, path_prefixes[f], n) == 0 && key[n] == '.' ? ac_schema_def(key + n + 1) : NULL;
+		const ac_field_def *d =
+			strncmp(key, path_prefixes[f], n) == 0 && key[n] == '.' ? ac_schema_def(key + n + 1) : NULL;
 		if (d) {
 			*declared = "value";
 			return &w->paths[f][ac_schema_index(d)];
@@ -202,7 +203,8 @@ static void check_complete(wreader *r)
 		for (int v = 1; v <= ac_enum_count(families[f].kind); v++)
 			if (!r->w->family[f][v].text) {
 				char key[128];
-				snprintf(key, sizeof key, "%s.%s", families[f].prefix, ac_enum_name(families[f].kind, v));
+				snprintf(key, sizeof key, "%s.%s", families[f].prefix,
+					 ac_enum_name(families[f].kind, v));
 				werr(r, 0, "the wording has no '%s' line%s", key, "");
 			}
 }
@@ -284,7 +286,8 @@ ac_status ac_wording_builtin(const ac_wording **out, ac_diags *diags)
 	ac_status st = AC_OK;
 	pthread_mutex_lock(&lock);
 	if (!builtin)
-		st = ac_wording_parse(ac_embedded_wording, ac_embedded_wording_len, "(built-in wording)", &builtin, diags);
+		st = ac_wording_parse(ac_embedded_wording, ac_embedded_wording_len, "(built-in wording)", &builtin,
+				      diags);
 	*out = builtin;
 	pthread_mutex_unlock(&lock);
 	return st == AC_EINPUT ? AC_EINTERNAL : st;

@@ -92,9 +92,9 @@ static const ac_qn_choice *pick(const ac_qn_question *q, const char *w)
 	for (size_t i = 0; i < q->n_choices; i++)
 		if (strcasecmp(q->choices[i].value, w) == 0)
 			return &q->choices[i];
-	const char *alias = strcasecmp(w, "y") == 0 || strcasecmp(w, "yes") == 0 ? "true"
+	const char *alias = strcasecmp(w, "y") == 0 || strcasecmp(w, "yes") == 0  ? "true"
 			    : strcasecmp(w, "n") == 0 || strcasecmp(w, "no") == 0 ? "false"
-										   : NULL;
+										  : NULL;
 	const ac_qn_choice *found = NULL;
 	size_t n = strlen(w);
 	for (size_t i = 0; i < q->n_choices; i++) {
@@ -125,7 +125,8 @@ static ac_status many(const ac_qn_question *q, const char *typed, char **json, a
 				break;
 			if (n >= sizeof word) {
 				sb_free(&sb);
-				return said(ac_diags_add(d, NULL, NULL, 0, 0, "'%.40s...' is not one of the choices", s));
+				return said(
+					ac_diags_add(d, NULL, NULL, 0, 0, "'%.40s...' is not one of the choices", s));
 			}
 			memcpy(word, s, n);
 			word[n] = '\0';
@@ -210,7 +211,8 @@ ac_status ac_question_parse_answer(const ac_qn_question *q, const char *typed, c
 	case AC_QN_NUMBER: return number(q, buf, json, d);
 	case AC_QN_TEXT:
 	case AC_QN_TITLE: return text(buf, json, d);
-	default: return said(ac_diags_add(d, NULL, NULL, 0, 0, "this question is answered in steps, not in one answer"));
+	default:
+		return said(ac_diags_add(d, NULL, NULL, 0, 0, "this question is answered in steps, not in one answer"));
 	}
 }
 

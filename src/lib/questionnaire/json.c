@@ -13,7 +13,7 @@
 #include "questionnaire/questionnaire.h"
 
 static const char *const kind_names[] = {NULL, "one", "many", "number", "text", "title", "tasks", "certificate"};
-static const char *const type_names[] = {NULL,     "object", "string",      "boolean",     "enum",
+static const char *const type_names[] = {NULL,     "object",  "string",    "boolean",     "enum",
 					 "number", "integer", "enum_list", "string_list", "array"};
 static const char *const op_names[] = {NULL, "is", "not", "answered", "unanswered"};
 
@@ -83,8 +83,9 @@ ac_status ac_questionnaire_render_json(const ac_questionnaire *qn, char **out, s
 	for (size_t i = 0; qs && i < qn->n; i++)
 		json_array_append_new(qs, question_json(&qn->q[i]));
 	json_object_set_new(doc, "questions", qs);
-	char *text = doc && ac_mem_failures() == failures ? ac_json_text(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER, NULL)
-							    : NULL;
+	char *text = doc && ac_mem_failures() == failures
+			     ? ac_json_text(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER, NULL)
+			     : NULL;
 	json_decref(doc);
 	if (!text)
 		return AC_ENOMEM;

@@ -8,8 +8,8 @@
  * any problem is refused whole.
  */
 #include <ctype.h>
-#include <stdarg.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,8 +125,8 @@ static char *value_json(rd *r, const ac_field *f, const char *v)
 		errno = 0;
 		long x = strtol(v, &end, 10);
 		if (errno || *end || end == v || x < ac_field_min(f) || x > ac_field_max(f)) {
-			err(r, "'%s' is not an answer %s allows; expected a whole number from %g to %g", v, ac_field_path(f),
-			    ac_field_min(f), ac_field_max(f));
+			err(r, "'%s' is not an answer %s allows; expected a whole number from %g to %g", v,
+			    ac_field_path(f), ac_field_min(f), ac_field_max(f));
 			return NULL;
 		}
 		return own_str(r, v, strlen(v));
@@ -391,7 +391,8 @@ static void settle_kind(rd *r, ac_qn_question *q, const ac_field *f)
 	case AC_FIELD_NUMBER: q->kind = AC_QN_NUMBER; break;
 	case AC_FIELD_STRING: q->kind = AC_QN_TEXT; break;
 	default:
-		err(r, "question '%s': %s is a group of answers and cannot be asked as one question", q->id, ac_field_path(f));
+		err(r, "question '%s': %s is a group of answers and cannot be asked as one question", q->id,
+		    ac_field_path(f));
 	}
 }
 
@@ -491,7 +492,8 @@ static void check_all(rd *r)
 		if (q->within) {
 			const ac_qn_question *in = ac_questionnaire_find(qn, q->within);
 			if (!in || in->kind != AC_QN_TASKS)
-				err(r, "question '%s' is within '%s', which is not a task-mix question", q->id, q->within);
+				err(r, "question '%s' is within '%s', which is not a task-mix question", q->id,
+				    q->within);
 		}
 	}
 }

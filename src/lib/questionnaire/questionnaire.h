@@ -12,14 +12,14 @@
 
 typedef struct {
 	const char *value; /* as written in the file: "manager", "true", "3" */
-	const char *json;  /* the JSON value the field gets: "\"manager\"", "true", "3" (for
+	const char *json; /* the JSON value the field gets: "\"manager\"", "true", "3" (for
 			      AC_QN_MANY one element of the list) */
 	const char *label; /* plain words */
 } ac_qn_choice;
 
 typedef enum { AC_QN_WHEN_IS = 1, AC_QN_WHEN_NOT, AC_QN_WHEN_ANSWERED, AC_QN_WHEN_UNANSWERED } ac_qn_when_op;
 typedef struct {
-	const char *field;         /* schema path whose answer is tested */
+	const char *field; /* schema path whose answer is tested */
 	ac_qn_when_op op;
 	const char *const *values; /* for IS and NOT: names as written */
 	size_t n_values;
@@ -27,19 +27,19 @@ typedef struct {
 
 struct ac_qn_question {
 	const char *id;
-	const char *field;    /* the schema path it fills */
+	const char *field; /* the schema path it fills */
 	ac_qn_kind kind;
-	const char *text;     /* the question */
-	const char *help;     /* why it matters, one line */
-	const char *within;   /* the id of the question it is asked inside, or NULL */
-	int later;            /* 1: asked at the end, only when it could change the verdict */
+	const char *text; /* the question */
+	const char *help; /* why it matters, one line */
+	const char *within; /* the id of the question it is asked inside, or NULL */
+	int later; /* 1: asked at the end, only when it could change the verdict */
 	const ac_qn_choice *choices;
 	size_t n_choices;
-	const ac_qn_when *when;  /* all must hold for the question to be asked */
+	const ac_qn_when *when; /* all must hold for the question to be asked */
 	size_t n_when;
 	const char *const *tries; /* JSON values tried to see whether it could change the verdict */
 	size_t n_tries;
-	int line;             /* where it starts in its file */
+	int line; /* where it starts in its file */
 };
 
 struct ac_questionnaire {

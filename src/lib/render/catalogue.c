@@ -98,8 +98,7 @@ static void list_text(strbuf *sb, const ac_wording *words, const ac_policy *pol,
 			AC_SAY(&line, words, AC_W_CERTS_ROW, name, level, domain);
 		} else {
 			sb_puts(sb, "\n");
-			AC_SAY(&line, words, AC_W_CERTS_ROW_NARROW, cost, hours, text_of(&status), name, level,
-			    domain);
+			AC_SAY(&line, words, AC_W_CERTS_ROW_NARROW, cost, hours, text_of(&status), name, level, domain);
 		}
 		spaces(sb, 2);
 		ac_render_wrapped(sb, status.failed ? "" : text_of(&line), 2, 4, width);
@@ -150,8 +149,7 @@ static json_t *list_json(const ac_cert **rows, size_t shown)
 	return root;
 }
 
-ac_status ac_certs_render(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format, char **out,
-			  size_t *len)
+ac_status ac_certs_render(const ac_catalogue *cat, const ac_cert_filter *f, ac_format format, char **out, size_t *len)
 {
 	return ac_certs_render_opts(cat, f, format, NULL, out, len);
 }
@@ -162,8 +160,8 @@ ac_status ac_certs_render_opts(const ac_catalogue *cat, const ac_cert_filter *f,
 	return ac_certs_render_with(cat, NULL, f, format, o, out, len);
 }
 
-ac_status ac_certs_render_with(const ac_catalogue *cat, const ac_policy *pol, const ac_cert_filter *f,
-			       ac_format format, const ac_render_options *o, char **out, size_t *len)
+ac_status ac_certs_render_with(const ac_catalogue *cat, const ac_policy *pol, const ac_cert_filter *f, ac_format format,
+			       const ac_render_options *o, char **out, size_t *len)
 {
 	*out = NULL;
 	size_t width;
@@ -216,14 +214,10 @@ static const char *key_words(const ac_wording *words, const char *key)
 		const char *key;
 		int word;
 	} map[] = {
-		{"cost_usd", AC_W_CERTS_FIGURE_PRICE},
-		{"cost_note", AC_W_CERTS_FIGURE_PRICE},
-		{"retake_usd", AC_W_CERTS_FIGURE_RETAKE},
-		{"hours", AC_W_CERTS_FIGURE_PREPARATION},
-		{"hours_note", AC_W_CERTS_FIGURE_PREPARATION},
-		{"validity_months", AC_W_CERTS_FIGURE_VALIDITY},
-		{"never_expires", AC_W_CERTS_FIGURE_VALIDITY},
-		{"status_date", AC_W_CERTS_FIGURE_RETIREMENT_DATE},
+		{"cost_usd", AC_W_CERTS_FIGURE_PRICE},         {"cost_note", AC_W_CERTS_FIGURE_PRICE},
+		{"retake_usd", AC_W_CERTS_FIGURE_RETAKE},      {"hours", AC_W_CERTS_FIGURE_PREPARATION},
+		{"hours_note", AC_W_CERTS_FIGURE_PREPARATION}, {"validity_months", AC_W_CERTS_FIGURE_VALIDITY},
+		{"never_expires", AC_W_CERTS_FIGURE_VALIDITY}, {"status_date", AC_W_CERTS_FIGURE_RETIREMENT_DATE},
 		{"exam_code", AC_W_CERTS_FIGURE_EXAM_CODE},
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
@@ -290,8 +284,8 @@ static void show_text(strbuf *sb, const ac_wording *words, const ac_cert *c, con
 	sb_printf(sb, "%s\n", c->id);
 	show_line(&o, AC_W_CERTS_SHOW_NAME, 0, c->name, U("name"));
 	show_line(&o, AC_W_CERTS_SHOW_PROVIDER, 0, c->provider, U("provider"));
-	show_line(&o, AC_W_CERTS_SHOW_EXAM_CODE, 0, c->exam_code ? c->exam_code : ac_word(words, AC_W_CERTS_NO_EXAM_CODE),
-		  U("exam_code"));
+	show_line(&o, AC_W_CERTS_SHOW_EXAM_CODE, 0,
+		  c->exam_code ? c->exam_code : ac_word(words, AC_W_CERTS_NO_EXAM_CODE), U("exam_code"));
 	show_line(&o, AC_W_CERTS_SHOW_LEVEL, 0, ac_word_of(words, AC_WF_LEVEL, c->level), U("level"));
 	show_line(&o, AC_W_CERTS_SHOW_DOMAIN, 0, ac_word_of(words, AC_WF_DOMAIN, c->domain), U("domain"));
 	fmt_num(buf, sizeof buf, words, c->cost_usd, "$", 0);
@@ -326,7 +320,8 @@ static void show_text(strbuf *sb, const ac_wording *words, const ac_cert *c, con
 	show_line(&o, AC_W_CERTS_SHOW_VALIDITY, 0, text_of(&v), U("validity_months") || U("never_expires"));
 	show_line(&o, AC_W_CERTS_SHOW_RENEWAL, 0, c->renewal, U("renewal"));
 	show_line(&o, AC_W_CERTS_SHOW_PREREQUISITES, 0, c->prerequisites, U("prerequisites"));
-	show_line(&o, AC_W_CERTS_SHOW_GATED, 0, ac_word(words, c->gated ? AC_W_CERTS_GATED_YES : AC_W_VALUE_NO), U("gated"));
+	show_line(&o, AC_W_CERTS_SHOW_GATED, 0, ac_word(words, c->gated ? AC_W_CERTS_GATED_YES : AC_W_VALUE_NO),
+		  U("gated"));
 	show_line(&o, AC_W_CERTS_SHOW_FORMAT, 0, ac_word_of(words, AC_WF_FORMAT, c->format), U("format"));
 	sb_clear(&v);
 	const char *st = ac_word_of(words, AC_WF_STATUS, c->status);
@@ -349,7 +344,8 @@ static void show_text(strbuf *sb, const ac_wording *words, const ac_cert *c, con
 		else
 			label(&o, AC_W_CERTS_SHOW_SOURCES, 0);
 		sb_printf(sb, "%s\n  %-15s   ", s->url, "");
-		AC_SAY(sb, words, AC_W_CERTS_SOURCE_SUPPORTS, ac_word(words, standing[s->kind >= 1 && s->kind <= 3 ? s->kind : 3]));
+		AC_SAY(sb, words, AC_W_CERTS_SOURCE_SUPPORTS,
+		       ac_word(words, standing[s->kind >= 1 && s->kind <= 3 ? s->kind : 3]));
 		sb_puts(sb, " ");
 		if (!s->n_supports)
 			ac_say(sb, words, AC_W_CERTS_NO_FIGURE, NULL, 0);

@@ -125,12 +125,12 @@ static json_t *comparison_json(const ac_comparison *c)
 
 /* What text and Markdown show of one row, each a sentence part in words. */
 typedef struct {
-	strbuf title;   /* "IAPP AI Governance Professional (iapp-aigp)" */
+	strbuf title; /* "IAPP AI Governance Professional (iapp-aigp)" */
 	strbuf verdict; /* "pursue: A named gap" */
-	strbuf fit;     /* "fit 72%: governance, eu ai act; level suits you" */
-	strbuf money;   /* "$799 (a figure only other pages give); retake $625" */
-	strbuf time;    /* "about 40 hours (32 to 48, an estimate): about 7 weeks" */
-	strbuf status;  /* "retires on 2026-06-30; replaced by ms-ai-103", or empty */
+	strbuf fit; /* "fit 72%: governance, eu ai act; level suits you" */
+	strbuf money; /* "$799 (a figure only other pages give); retake $625" */
+	strbuf time; /* "about 40 hours (32 to 48, an estimate): about 7 weeks" */
+	strbuf status; /* "retires on 2026-06-30; replaced by ms-ai-103", or empty */
 	strbuf why;
 } cells;
 
@@ -215,18 +215,18 @@ static void row_cells(const ac_compare_row *x, const ac_wording *words, cells *k
 
 	if (x->hours.set && x->hours_estimated)
 		AC_SAY(&k->time, words, AC_W_COMPARE_HOURS_ESTIMATED, num(a, sizeof a, "%.0f", x->hours.v),
-		    num(b, sizeof b, "%.0f", x->hours_low.v), num(c, sizeof c, "%.0f", x->hours_high.v));
+		       num(b, sizeof b, "%.0f", x->hours_low.v), num(c, sizeof c, "%.0f", x->hours_high.v));
 	else if (x->hours.set)
 		AC_SAY(&k->time, words, x->hours_uncertain ? AC_W_COMPARE_HOURS_UNCERTAIN : AC_W_COMPARE_HOURS,
-		    num(a, sizeof a, "%.10g", x->hours.v));
+		       num(a, sizeof a, "%.10g", x->hours.v));
 	else
 		ac_say(&k->time, words, AC_W_COMPARE_TIME_UNKNOWN, NULL, 0);
 	if (x->weeks.set && x->hours_estimated && x->weeks_low.set)
 		AC_SAY(&k->time, words, AC_W_COMPARE_WEEKS_RANGE, num(a, sizeof a, "%.0f", ceil(x->weeks_low.v)),
-		    num(b, sizeof b, "%.0f", ceil(x->weeks_high.v)));
+		       num(b, sizeof b, "%.0f", ceil(x->weeks_high.v)));
 	else if (x->weeks.set)
 		AC_SAY(&k->time, words, ceil(x->weeks.v) == 1 ? AC_W_COMPARE_WEEK : AC_W_COMPARE_WEEKS,
-		    num(a, sizeof a, "%.0f", ceil(x->weeks.v)));
+		       num(a, sizeof a, "%.0f", ceil(x->weeks.v)));
 	if (x->in_time == AC_FALSE)
 		ac_say(&k->time, words, AC_W_COMPARE_TOO_LONG, NULL, 0);
 
@@ -457,8 +457,12 @@ ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, co
 	ac_status st = ac_render_text_begin(&words, &sb);
 	if (st != AC_OK)
 		return st;
-	out o = {&sb, format == AC_FORMAT_MARKDOWN, width, format == AC_FORMAT_HTML ? ac_html_writer() : NULL,
-		 {.out = &sb, .width = width, .words = words}, words};
+	out o = {&sb,
+		 format == AC_FORMAT_MARKDOWN,
+		 width,
+		 format == AC_FORMAT_HTML ? ac_html_writer() : NULL,
+		 {.out = &sb, .width = width, .words = words},
+		 words};
 	comparison_out(c, &o);
 	return ac_render_text_end(&sb, out_text, len);
 }

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/options.h"
 #include "core/json.h"
+#include "core/options.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "occdata/occupation.h"

@@ -145,7 +145,8 @@ static void item(rw_out *o, rw_mark mark, int number, const char *lead_text, con
 	sb_puts(o->out, ">");
 	const char *said = mark_words(o, mark);
 	if (said) {
-		sb_printf(o->out, "<span class=\"mark\" aria-hidden=\"true\">%s</span><span class=\"vh\">", signs[mark]);
+		sb_printf(o->out, "<span class=\"mark\" aria-hidden=\"true\">%s</span><span class=\"vh\">",
+			  signs[mark]);
 		text(o->out, said);
 		sb_puts(o->out, ": </span>");
 	}
@@ -211,7 +212,7 @@ static void rule(rw_out *o)
 enum {
 	WIDTH = 400,
 	BAR_W = 340, /* a full bar; its figure is written after it */
-	ROW = 36,    /* a bar's label above it, then the bar */
+	ROW = 36, /* a bar's label above it, then the bar */
 	BAR_H = 12
 };
 
@@ -240,7 +241,8 @@ static void chart_bars(strbuf *sb, const rw_chart *c)
 		int y = (int)i * ROW, w = px(b->value, BAR_W);
 		sb_printf(sb, "<text x=\"0\" y=\"%d\">", y + 14);
 		text(sb, b->label);
-		sb_printf(sb, "</text>\n<rect class=\"bar\" x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\"/>", y + 18, w, BAR_H);
+		sb_printf(sb, "</text>\n<rect class=\"bar\" x=\"0\" y=\"%d\" width=\"%d\" height=\"%d\"/>", y + 18, w,
+			  BAR_H);
 		sb_printf(sb, "<text x=\"%d\" y=\"%d\">", w + 5, y + 18 + BAR_H - 1);
 		text(sb, b->figure);
 		sb_puts(sb, "</text>\n");
@@ -270,8 +272,11 @@ static void chart_scale(strbuf *sb, const rw_chart *c)
 	}
 	if (c->marked) {
 		int x = LEFT + px(c->mark, SPAN);
-		sb_printf(sb, "<path class=\"pin\" d=\"M%d %dl-7 -12h14z\"/><line class=\"pin\" x1=\"%d\" y1=\"%d\" x2=\"%d\" "
-			  "y2=\"%d\"/>\n", x, AXIS - 4, x, AXIS - 4, x, AXIS + 14);
+		sb_printf(sb,
+			  "<path class=\"pin\" d=\"M%d %dl-7 -12h14z\"/><line class=\"pin\" x1=\"%d\" y1=\"%d\" "
+			  "x2=\"%d\" "
+			  "y2=\"%d\"/>\n",
+			  x, AXIS - 4, x, AXIS - 4, x, AXIS + 14);
 		label_at(sb, x, AXIS + 30, c->mark_label, "strong");
 	}
 	label_at(sb, LEFT, AXIS + 52, c->axis[0], NULL);
@@ -358,6 +363,7 @@ static void end(rw_out *o)
 
 const rw_writer *ac_html_writer(void)
 {
-	static const rw_writer writer = {title, heading, para, lead, field, item, sub, table, rule, chart, begin, end, 1};
+	static const rw_writer writer = {title, heading, para,  lead,  field, item, sub,
+					 table, rule,    chart, begin, end,   1};
 	return &writer;
 }

@@ -121,7 +121,8 @@ static void jvalue(jb *b, const json_t *v)
 		const char *k;
 		json_t *x;
 		ac_jw_object(&b->w);
-		json_object_foreach((json_t *)v, k, x) {
+		json_object_foreach((json_t *)v, k, x)
+		{
 			key(b, k);
 			jvalue(b, x);
 		}
@@ -132,8 +133,7 @@ static void jvalue(jb *b, const json_t *v)
 		size_t i;
 		json_t *x;
 		ac_jw_array(&b->w);
-		json_array_foreach(v, i, x)
-			jvalue(b, x);
+		json_array_foreach(v, i, x) jvalue(b, x);
 		ac_jw_end_array(&b->w);
 		break;
 	}
@@ -325,11 +325,10 @@ static void jconditions(jb *b, const char *const *names, const int *met, size_t 
 
 static void replaceability(jb *b, const ac_assessment *a)
 {
-	static const char *const names[] = {"standardized_output", "repeatable_tasks",
-		"easily_benchmarked", "separable_from_authority"};
+	static const char *const names[] = {"standardized_output", "repeatable_tasks", "easily_benchmarked",
+					    "separable_from_authority"};
 	const int met[] = {a->replaceability.standardized_output, a->replaceability.repeatable_tasks,
-			   a->replaceability.easily_benchmarked,
-			   a->replaceability.separable_from_authority};
+			   a->replaceability.easily_benchmarked, a->replaceability.separable_from_authority};
 	OBJ(b);
 	key(b, "count"), jint(b, a->replaceability.count);
 	key(b, "high"), jbool(b, a->replaceability.high);
@@ -341,10 +340,9 @@ static void replaceability(jb *b, const ac_assessment *a)
 static void leverage(jb *b, const ac_assessment *a)
 {
 	static const char *const names[] = {"ai_enhanced_role", "owns_measurable_outcomes",
-		"expanding_into_system_design", "transitioning_to_hybrid"};
+					    "expanding_into_system_design", "transitioning_to_hybrid"};
 	const int met[] = {a->leverage.ai_enhanced_role, a->leverage.owns_measurable_outcomes,
-			   a->leverage.expanding_into_system_design,
-			   a->leverage.transitioning_to_hybrid};
+			   a->leverage.expanding_into_system_design, a->leverage.transitioning_to_hybrid};
 	OBJ(b);
 	key(b, "test"), jname(b, AC_ENUM_LEVERAGE_TEST, a->leverage.test);
 	key(b, "orientation"), jname(b, AC_ENUM_ORIENTATION, a->leverage.orientation);

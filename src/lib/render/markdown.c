@@ -147,6 +147,7 @@ static void rule(rw_out *o)
 
 const rw_writer *ac_markdown_writer(void)
 {
-	static const rw_writer writer = {title, heading, para, lead, field, item, sub, table, rule, NULL, NULL, NULL, 0};
+	static const rw_writer writer = {title, heading, para, lead, field, item, sub,
+					 table, rule,    NULL, NULL, NULL,  0};
 	return &writer;
 }

@@ -60,8 +60,8 @@ static void matches_text(strbuf *sb, const ac_wording *w, const char *words, con
 	sb_puts(sb, "\n");
 }
 
-ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m, size_t n, ac_format format,
-				       char **out, size_t *len)
+ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m, size_t n, ac_format format, char **out,
+				       size_t *len)
 {
 	*out = NULL;
 	unsigned long failures = ac_mem_failures();
@@ -77,8 +77,6 @@ ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m,
 }
 
 /* ------------------------------------------------------------ show */
-
-
 
 static const char *task_type(const ac_occ_task *t)
 {
@@ -125,7 +123,8 @@ static json_t *groups_json(const ac_task_groups *g)
 	json_t *a = json_array();
 	for (size_t i = 0; i < ac_task_groups_count(g); i++) {
 		json_t *j = json_object();
-		json_object_set_new(j, "category", ac_json_str(ac_enum_name(AC_ENUM_CATEGORY, ac_task_groups_category(g, i))));
+		json_object_set_new(j, "category",
+				    ac_json_str(ac_enum_name(AC_ENUM_CATEGORY, ac_task_groups_category(g, i))));
 		json_object_set_new(j, "share", json_real(ac_render_round(ac_task_groups_share(g, i), 4)));
 		ac_num e = ac_task_groups_exposure(g, i);
 		json_object_set_new(j, "exposure", e.set ? json_real(ac_render_round(e.v, 4)) : json_null());
@@ -146,27 +145,31 @@ static json_t *occupation_json(const ac_occupation *o, const ac_occdata_info *in
 	json_object_set_new(root, "title", json_string(o->title));
 	json_object_set_new(root, "description", json_string(o->description));
 	json_t *exp = json_object();
-	json_object_set_new(exp, "beta",
-			    figure_json(o->beta, &o->beta_percentile,
-					source_json("gpts-are-gpts", o->code, NULL,
-						    "occ_level.csv dv_rating_beta: mean task beta, Core 2, Supplemental 1")));
-	json_object_set_new(exp, "measured",
-			    figure_json(o->exposure, &o->exposure_percentile,
-					source_json("gpts-are-gpts+working-with-ai", o->code, NULL,
-						    "mean task exposure, Core 2, other 1; a task's exposure is half its "
-						    "GPTs-are-GPTs beta, half Microsoft's measured AI use of its work "
-						    "activities rescaled to beta's scale")));
+	json_object_set_new(
+		exp, "beta",
+		figure_json(o->beta, &o->beta_percentile,
+			    source_json("gpts-are-gpts", o->code, NULL,
+					"occ_level.csv dv_rating_beta: mean task beta, Core 2, Supplemental 1")));
+	json_object_set_new(
+		exp, "measured",
+		figure_json(o->exposure, &o->exposure_percentile,
+			    source_json("gpts-are-gpts+working-with-ai", o->code, NULL,
+					"mean task exposure, Core 2, other 1; a task's exposure is half its "
+					"GPTs-are-GPTs beta, half Microsoft's measured AI use of its work "
+					"activities rescaled to beta's scale")));
 	json_object_set_new(exp, "applicability",
 			    figure_json(o->applicability, &o->applicability_percentile,
 					source_json("working-with-ai", o->applicability_code, NULL,
 						    group_note(o, o->applicability_code))));
 	json_object_set_new(root, "exposure", exp);
-	json_object_set_new(root, "employment",
-			    figure_json(o->employment, NULL,
-					source_json("bls-oews", o->oews_code, o->oews_title, group_note(o, o->oews_code))));
-	json_object_set_new(root, "median_wage_usd",
-			    figure_json(o->median_wage, NULL,
-					source_json("bls-oews", o->oews_code, o->oews_title, group_note(o, o->oews_code))));
+	json_object_set_new(
+		root, "employment",
+		figure_json(o->employment, NULL,
+			    source_json("bls-oews", o->oews_code, o->oews_title, group_note(o, o->oews_code))));
+	json_object_set_new(
+		root, "median_wage_usd",
+		figure_json(o->median_wage, NULL,
+			    source_json("bls-oews", o->oews_code, o->oews_title, group_note(o, o->oews_code))));
 	json_object_set_new(root, "growth_pct",
 			    figure_json(o->growth_pct, NULL,
 					source_json("bls-projections", o->projection_code, NULL,
@@ -211,9 +214,10 @@ static json_t *occupation_json(const ac_occupation *o, const ac_occdata_info *in
 	if (g)
 		json_object_set_new(root, "task_groups", groups_json(g));
 	json_t *notes = json_object();
-	json_object_set_new(notes, "tasks", json_string("O*NET 29.3 Task Statements; category from the policy's "
-							 "GWA table; beta and automation (gpt4_automation T0..T4 "
-							 "as 0..1) from GPTs-are-GPTs full_labelset.tsv"));
+	json_object_set_new(notes, "tasks",
+			    json_string("O*NET 29.3 Task Statements; category from the policy's "
+					"GWA table; beta and automation (gpt4_automation T0..T4 "
+					"as 0..1) from GPTs-are-GPTs full_labelset.tsv"));
 	json_object_set_new(root, "notes", notes);
 	json_t *srcs = json_array();
 	for (size_t i = 0; info && i < info->n_sources; i++) {
@@ -252,9 +256,9 @@ static const char *ordinal(const page *pg, double pct, char *buf, size_t size)
 {
 	int n = (int)floor(pct);
 	int key = (n % 100 >= 11 && n % 100 <= 13) ? AC_W_OCC_ORDINAL
-		  : n % 10 == 1			   ? AC_W_OCC_ORDINAL_1
-		  : n % 10 == 2			   ? AC_W_OCC_ORDINAL_2
-		  : n % 10 == 3			   ? AC_W_OCC_ORDINAL_3
+		  : n % 10 == 1                    ? AC_W_OCC_ORDINAL_1
+		  : n % 10 == 2                    ? AC_W_OCC_ORDINAL_2
+		  : n % 10 == 3                    ? AC_W_OCC_ORDINAL_3
 						   : AC_W_OCC_ORDINAL;
 	char num[16];
 	snprintf(num, sizeof num, "%d", n);
@@ -401,10 +405,13 @@ static void print_occupation(const page *pg, const ac_occupation *o, const ac_oc
 	for (size_t i = 0; i < o->n_tasks; i++) {
 		const ac_occ_task *t = &o->tasks[i];
 		const char *cat = ac_enum_name(AC_ENUM_CATEGORY, t->category);
-		int type = t->core ? AC_W_OCC_TASK_CORE : t->rated ? AC_W_OCC_TASK_SUPPLEMENTAL : AC_W_OCC_TASK_NOT_RATED;
+		int type = t->core    ? AC_W_OCC_TASK_CORE
+			   : t->rated ? AC_W_OCC_TASK_SUPPLEMENTAL
+				      : AC_W_OCC_TASK_NOT_RATED;
 		char beta[16] = "  -", autom[16] = "  -", expo[48] = "  -";
 		if (t->exposure.set && t->exposure_high.v - t->exposure_low.v >= 0.005)
-			snprintf(expo, sizeof expo, "%.2f (%.2f-%.2f)", t->exposure.v, t->exposure_low.v, t->exposure_high.v);
+			snprintf(expo, sizeof expo, "%.2f (%.2f-%.2f)", t->exposure.v, t->exposure_low.v,
+				 t->exposure_high.v);
 		else if (t->exposure.set)
 			snprintf(expo, sizeof expo, "%.2f", t->exposure.v);
 		if (t->beta.set)
@@ -413,8 +420,9 @@ static void print_occupation(const page *pg, const ac_occupation *o, const ac_oc
 			snprintf(autom, sizeof autom, "%.2f", t->automation.v);
 		sb_printf(sb, "  %-12s %s %-16s %s %-4s  %s %-4s  %-24s %s %ld\n      %s\n", ac_word(w, type),
 			  ac_word(w, AC_W_OCC_TASK_EXPOSURE), expo, ac_word(w, AC_W_OCC_TASK_BETA), beta,
-			  ac_word(w, AC_W_OCC_TASK_AUTOMATION), autom, cat ? cat : ac_word(w, AC_W_OCC_TASK_NOT_CATEGORISED),
-			  ac_word(w, AC_W_OCC_TASK_ID), t->task_id, t->statement);
+			  ac_word(w, AC_W_OCC_TASK_AUTOMATION), autom,
+			  cat ? cat : ac_word(w, AC_W_OCC_TASK_NOT_CATEGORISED), ac_word(w, AC_W_OCC_TASK_ID),
+			  t->task_id, t->statement);
 	}
 	if (info) {
 		sb_puts(sb, "\n");

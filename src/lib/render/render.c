@@ -12,8 +12,7 @@ ac_status ac_render(const ac_assessment *a, ac_format format, char **out, size_t
 	return ac_render_opts(a, format, NULL, out, len);
 }
 
-ac_status ac_render_opts(const ac_assessment *a, ac_format format, const ac_render_options *o, char **out,
-			 size_t *len)
+ac_status ac_render_opts(const ac_assessment *a, ac_format format, const ac_render_options *o, char **out, size_t *len)
 {
 	if (len)
 		*len = 0;
@@ -27,21 +26,11 @@ ac_status ac_render_opts(const ac_assessment *a, ac_format format, const ac_rend
 	sb_init(&sb);
 	ac_status st;
 	switch (format) {
-	case AC_FORMAT_JSON:
-		st = ac_render_json(a, &sb);
-		break;
-	case AC_FORMAT_TEXT:
-		st = ac_render_report(a, ac_text_writer(), o, &sb);
-		break;
-	case AC_FORMAT_MARKDOWN:
-		st = ac_render_report(a, ac_markdown_writer(), o, &sb);
-		break;
-	case AC_FORMAT_HTML:
-		st = ac_render_report(a, ac_html_writer(), o, &sb);
-		break;
-	default:
-		st = AC_EINPUT;
-		break;
+	case AC_FORMAT_JSON: st = ac_render_json(a, &sb); break;
+	case AC_FORMAT_TEXT: st = ac_render_report(a, ac_text_writer(), o, &sb); break;
+	case AC_FORMAT_MARKDOWN: st = ac_render_report(a, ac_markdown_writer(), o, &sb); break;
+	case AC_FORMAT_HTML: st = ac_render_report(a, ac_html_writer(), o, &sb); break;
+	default: st = AC_EINPUT; break;
 	}
 	if (st == AC_OK && ac_mem_failures() != failures)
 		st = AC_ENOMEM;

@@ -41,9 +41,9 @@ typedef enum { RW_BULLET, RW_YES, RW_NO, RW_UNKNOWN, RW_NUMBER } rw_mark;
  * by the text writer when the table is too wide. */
 typedef struct {
 	size_t ncols, nrows;
-	const char *const *head;  /* ncols headers */
+	const char *const *head; /* ncols headers */
 	const char *const *cells; /* nrows * ncols cells */
-	const int *right;         /* per column: 1 to align right */
+	const int *right; /* per column: 1 to align right */
 } rw_table;
 
 /* A chart, drawn by the formats that can draw (HTML); the others skip it,
@@ -61,7 +61,7 @@ typedef struct {
 typedef struct {
 	rw_chart_kind kind;
 	const char *title; /* a short caption */
-	const char *desc;  /* one or two sentences on how to read it */
+	const char *desc; /* one or two sentences on how to read it */
 	const rw_bar *bars;
 	size_t n;
 	const char *axis[2];
@@ -124,8 +124,8 @@ ac_status ac_render_json_layout(const ac_assessment *a, int compact, strbuf *out
 ac_status ac_render_json_value(json_t *root, unsigned long failures, char **out, size_t *len);
 
 /* `occupations search` and `occupations show` (render/occupation.c). */
-ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m, size_t n, ac_format format,
-				       char **out, size_t *len);
+ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m, size_t n, ac_format format, char **out,
+				       size_t *len);
 /* groups (may be NULL): the tasks grouped by category, written in JSON as
  * task_groups, a task mix to start from. */
 ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *info, const ac_task_groups *groups,
@@ -166,8 +166,8 @@ ac_status ac_render_text_end(strbuf *sb, char **out, size_t *len);
 void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, size_t width);
 /* `certs list|search|show` with a policy (NULL: none), whose [preparation]
  * estimate stands in, marked, for hours no source gives (text only). */
-ac_status ac_certs_render_with(const ac_catalogue *cat, const ac_policy *pol, const ac_cert_filter *f,
-			       ac_format format, const ac_render_options *o, char **out, size_t *len);
+ac_status ac_certs_render_with(const ac_catalogue *cat, const ac_policy *pol, const ac_cert_filter *f, ac_format format,
+			       const ac_render_options *o, char **out, size_t *len);
 ac_status ac_cert_render_with(const ac_cert *c, const ac_policy *pol, ac_format format, char **out, size_t *len);
 
 /* Appends s as Markdown text, escaped so it cannot start markup. */

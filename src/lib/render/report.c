@@ -125,17 +125,18 @@ static void among_chart(report *r)
 	if (!r->w->chart || !a->exposure.person_percentile.set)
 		return;
 	int banded = a->exposure.range_low.set && a->exposure.range_high.set;
-	rw_chart c = {.kind = RW_CHART_SCALE,
-		      .title = rp_word(r, AC_W_REPORT_CHART_AMONG),
-		      .desc = rp_word(r, banded ? AC_W_REPORT_CHART_AMONG_EXPLAINED_BAND : AC_W_REPORT_CHART_AMONG_EXPLAINED),
-		      .axis = {rp_word(r, AC_W_REPORT_CHART_LEAST), rp_word(r, AC_W_REPORT_CHART_MOST)},
-		      .marked = 1,
-		      .mark = a->exposure.person_percentile.v / 100,
-		      .mark_label = rp_word(r, AC_W_REPORT_CHART_YOU),
-		      .banded = banded,
-		      .low = a->exposure.range_low.v,
-		      .high = a->exposure.range_high.v,
-		      .band_label = rp_word(r, AC_W_REPORT_CHART_OCCUPATION)};
+	rw_chart c = {
+		.kind = RW_CHART_SCALE,
+		.title = rp_word(r, AC_W_REPORT_CHART_AMONG),
+		.desc = rp_word(r, banded ? AC_W_REPORT_CHART_AMONG_EXPLAINED_BAND : AC_W_REPORT_CHART_AMONG_EXPLAINED),
+		.axis = {rp_word(r, AC_W_REPORT_CHART_LEAST), rp_word(r, AC_W_REPORT_CHART_MOST)},
+		.marked = 1,
+		.mark = a->exposure.person_percentile.v / 100,
+		.mark_label = rp_word(r, AC_W_REPORT_CHART_YOU),
+		.banded = banded,
+		.low = a->exposure.range_low.v,
+		.high = a->exposure.range_high.v,
+		.band_label = rp_word(r, AC_W_REPORT_CHART_OCCUPATION)};
 	rp_chart(r, &c);
 }
 
@@ -145,7 +146,8 @@ static void task_table(report *r)
 	const ac_assessment *a = r->a;
 	size_t n = a->exposure.n_tasks;
 	const char *const head[COLS] = {rp_word(r, AC_W_REPORT_TASK_HEAD_TASK), rp_word(r, AC_W_REPORT_TASK_HEAD_SHARE),
-					rp_word(r, AC_W_REPORT_TASK_HEAD_CATEGORY), rp_word(r, AC_W_REPORT_TASK_HEAD_EXPOSURE),
+					rp_word(r, AC_W_REPORT_TASK_HEAD_CATEGORY),
+					rp_word(r, AC_W_REPORT_TASK_HEAD_EXPOSURE),
 					rp_word(r, AC_W_REPORT_TASK_HEAD_CONTRIBUTION)};
 	static const int right[COLS] = {0, 1, 0, 1, 1};
 	size_t *at = malloc(n * COLS * sizeof *at);
@@ -201,7 +203,8 @@ static void occupation_block(report *r)
 		return;
 	}
 	rp_field(r, rp_word(r, AC_W_REPORT_OCCUPATION),
-		 RP_SAY(r, AC_W_REPORT_OCCUPATION_VALUE, occ->title ? occ->title : rp_word(r, AC_W_REPORT_OCCUPATION_UNTITLED),
+		 RP_SAY(r, AC_W_REPORT_OCCUPATION_VALUE,
+			occ->title ? occ->title : rp_word(r, AC_W_REPORT_OCCUPATION_UNTITLED),
 			occ->code ? occ->code : rp_word(r, AC_W_REPORT_OCCUPATION_NO_CODE)));
 	if (occ->exposure.set)
 		rp_field(r, rp_word(r, AC_W_REPORT_OCCUPATION_EXPOSURE),
@@ -212,7 +215,8 @@ static void occupation_block(report *r)
 		 occ->applicability.set ? rp_number(r, occ->applicability.v) : rp_word(r, AC_W_VALUE_UNKNOWN));
 	if (a->exposure.person_percentile.set)
 		rp_field(r, rp_word(r, AC_W_REPORT_OCCUPATION_COMPARED),
-			 RP_SAY(r, AC_W_REPORT_OCCUPATION_COMPARED_VALUE, rp_percent(r, a->exposure.person_percentile.v / 100)));
+			 RP_SAY(r, AC_W_REPORT_OCCUPATION_COMPARED_VALUE,
+				rp_percent(r, a->exposure.person_percentile.v / 100)));
 	if (a->exposure.range_low.set && a->exposure.range_high.set) {
 		char low[32];
 		snprintf(low, sizeof low, "%s", rp_percent(r, a->exposure.range_low.v));
@@ -237,7 +241,7 @@ static void section_exposure(report *r)
 			 RP_SAY(r, AC_W_REPORT_EXPOSURE_SCORE_VALUE, rp_percent(r, a->exposure.score)));
 		rp_field(r, rp_word(r, AC_W_REPORT_EXPOSURE_CLASS), rp_word_of(r, AC_WF_CLASS, a->exposure.klass));
 		rp_field(r, rp_word(r, AC_W_REPORT_EXPOSURE_NATURE),
-			 rp_word(r, a->exposure.structural	   ? AC_W_REPORT_EXPOSURE_STRUCTURAL
+			 rp_word(r, a->exposure.structural    ? AC_W_REPORT_EXPOSURE_STRUCTURAL
 				    : a->exposure.skill_based ? AC_W_REPORT_EXPOSURE_SKILL_BASED
 							      : AC_W_REPORT_EXPOSURE_NEITHER));
 		rp_para(r, rp_word(r, AC_W_REPORT_EXPOSURE_EXPLAINED));
@@ -277,7 +281,8 @@ static void section_replaceability(report *r)
 	int sep = a->replaceability.separable_from_authority;
 	if (a->replaceability.authority_answered)
 		rp_item(r, sep ? RW_YES : RW_NO, 0, rp_word(r, AC_W_REPORT_REPLACEABILITY_SEPARABLE),
-			rp_word(r, sep ? AC_W_REPORT_REPLACEABILITY_ANSWER_SEPARABLE : AC_W_REPORT_REPLACEABILITY_ANSWER_HOLDS));
+			rp_word(r, sep ? AC_W_REPORT_REPLACEABILITY_ANSWER_SEPARABLE
+				       : AC_W_REPORT_REPLACEABILITY_ANSWER_HOLDS));
 	else
 		share_item(r, sep, AC_W_REPORT_REPLACEABILITY_SEPARABLE, a->exposure.separable_share);
 	if (!a->exposure.has_tasks)
@@ -296,7 +301,8 @@ static void section_leverage(report *r)
 	const char *test = ac_word_of(r->words, AC_WF_LEVERAGE_TEST, a->leverage.test);
 	rp_field(r, rp_word(r, AC_W_REPORT_LEVERAGE_TEST),
 		 test ? RP_SAY(r, AC_W_REPORT_LEVERAGE_TEST_VALUE, test) : rp_word(r, AC_W_VALUE_NOT_ANSWERED));
-	rp_field(r, rp_word(r, AC_W_REPORT_LEVERAGE_ORIENTATION), rp_word_of(r, AC_WF_ORIENTATION, a->leverage.orientation));
+	rp_field(r, rp_word(r, AC_W_REPORT_LEVERAGE_ORIENTATION),
+		 rp_word_of(r, AC_WF_ORIENTATION, a->leverage.orientation));
 	rp_field(r, rp_word(r, AC_W_REPORT_LEVERAGE_OWNERSHIP),
 		 rp_word(r, a->leverage.ownership_expands == AC_UNKNOWN ? AC_W_VALUE_UNKNOWN
 			    : a->leverage.ownership_expands == AC_TRUE  ? AC_W_REPORT_LEVERAGE_OWNERSHIP_YES
@@ -308,12 +314,14 @@ static void section_leverage(report *r)
 			 RP_SAY(r, AC_W_REPORT_LEVERAGE_LADDER_VALUE, number, rp_word(r, ladder[level - 1])));
 	}
 	rp_para(r, rp_word(r, AC_W_REPORT_LEVERAGE_CLAIMS));
-	rp_item(r, a->leverage.ai_enhanced_role ? RW_YES : RW_NO, 0, rp_word(r, AC_W_REPORT_LEVERAGE_AI_ENHANCED), NULL);
-	rp_item(r, a->leverage.owns_measurable_outcomes ? RW_YES : RW_NO, 0, rp_word(r, AC_W_REPORT_LEVERAGE_OWNS_OUTCOMES),
+	rp_item(r, a->leverage.ai_enhanced_role ? RW_YES : RW_NO, 0, rp_word(r, AC_W_REPORT_LEVERAGE_AI_ENHANCED),
 		NULL);
+	rp_item(r, a->leverage.owns_measurable_outcomes ? RW_YES : RW_NO, 0,
+		rp_word(r, AC_W_REPORT_LEVERAGE_OWNS_OUTCOMES), NULL);
 	rp_item(r, a->leverage.expanding_into_system_design ? RW_YES : RW_NO, 0,
 		rp_word(r, AC_W_REPORT_LEVERAGE_SYSTEM_DESIGN), NULL);
-	rp_item(r, a->leverage.transitioning_to_hybrid ? RW_YES : RW_NO, 0, rp_word(r, AC_W_REPORT_LEVERAGE_HYBRID), NULL);
+	rp_item(r, a->leverage.transitioning_to_hybrid ? RW_YES : RW_NO, 0, rp_word(r, AC_W_REPORT_LEVERAGE_HYBRID),
+		NULL);
 	snprintf(number, sizeof number, "%d", a->leverage.count);
 	rp_field(r, rp_word(r, AC_W_REPORT_CONDITIONS_HOLD), RP_SAY(r, AC_W_REPORT_COUNT_OF_FOUR, number));
 }
@@ -325,12 +333,14 @@ static void section_organisation(report *r)
 	rp_heading(r, rp_word(r, AC_W_REPORT_ORGANISATION));
 	snprintf(number, sizeof number, "%d", a->organization.signal_strength);
 	rp_field(r, rp_word(r, AC_W_REPORT_ORGANISATION_SIGNAL_STRENGTH), RP_SAY(r, AC_W_REPORT_COUNT_OF_FOUR, number));
-	rp_field(r, rp_word(r, AC_W_REPORT_ORGANISATION_CREDENTIAL_SENSITIVE), rp_tri(r, a->organization.credential_sensitive));
+	rp_field(r, rp_word(r, AC_W_REPORT_ORGANISATION_CREDENTIAL_SENSITIVE),
+		 rp_tri(r, a->organization.credential_sensitive));
 	rp_field(r, rp_word(r, AC_W_REPORT_ORGANISATION_LEADERS),
 		 a->organization.leader_reading ? rp_word_of(r, AC_WF_LEADER_READING, a->organization.leader_reading)
 						: rp_word(r, AC_W_VALUE_NOT_ANSWERED));
 	rp_field(r, rp_word(r, AC_W_REPORT_ORGANISATION_SIGNALLING_RISK),
-		 rp_word(r, a->organization.signaling_risk ? AC_W_REPORT_ORGANISATION_SIGNALLING_RISK_YES : AC_W_VALUE_NO));
+		 rp_word(r, a->organization.signaling_risk ? AC_W_REPORT_ORGANISATION_SIGNALLING_RISK_YES
+							   : AC_W_VALUE_NO));
 }
 
 static void section_timing(report *r)
@@ -381,13 +391,14 @@ static void certificate_status(report *r, const ac_cert *c)
 	if (!c->status)
 		return;
 	int key = c->status == AC_STATUS_ACTIVE ? AC_W_REPORT_CERTIFICATE_ACTIVE : AC_W_REPORT_CERTIFICATE_RETIRED;
-	if (c->status != AC_STATUS_ACTIVE && (!c->status_date ? c->status == AC_STATUS_RETIRING
-							       : strcmp(c->status_date, r->a->as_of) > 0))
+	if (c->status != AC_STATUS_ACTIVE &&
+	    (!c->status_date ? c->status == AC_STATUS_RETIRING : strcmp(c->status_date, r->a->as_of) > 0))
 		key = AC_W_REPORT_CERTIFICATE_RETIRING;
 	const char *status = rp_word(r, key);
 	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_STATUS),
-		 c->status_date && c->status != AC_STATUS_ACTIVE ? RP_SAY(r, AC_W_REPORT_CERTIFICATE_STATUS_ON, status, c->status_date)
-								  : status);
+		 c->status_date && c->status != AC_STATUS_ACTIVE
+			 ? RP_SAY(r, AC_W_REPORT_CERTIFICATE_STATUS_ON, status, c->status_date)
+			 : status);
 }
 
 /* value, or "value (the source says: note)" when the source's own wording
@@ -406,7 +417,8 @@ static void certificate_costs(report *r)
 {
 	const ac_assessment *a = r->a;
 	const ac_cert *c = &a->certification.cert;
-	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_MONEY), with_note(r, rp_or_unknown(r, rp_money(r, c->cost_usd)), c->cost_note));
+	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_MONEY),
+		 with_note(r, rp_or_unknown(r, rp_money(r, c->cost_usd)), c->cost_note));
 	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_RETAKE), rp_or_unknown(r, rp_money(r, c->retake_usd)));
 	if (a->certification.hours_estimated) {
 		char lo[32], hi[32];
@@ -416,7 +428,8 @@ static void certificate_costs(report *r)
 			 RP_SAY(r, AC_W_REPORT_CERTIFICATE_HOURS_ESTIMATED, rp_hours(r, c->hours.v), lo, hi));
 	} else {
 		rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_PREPARATION),
-			 with_note(r, c->hours.set ? rp_hours(r, c->hours.v) : rp_word(r, AC_W_VALUE_UNKNOWN), c->hours_note));
+			 with_note(r, c->hours.set ? rp_hours(r, c->hours.v) : rp_word(r, AC_W_VALUE_UNKNOWN),
+				   c->hours_note));
 	}
 	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_WEEKS),
 		 a->certification.weeks.set ? rp_weeks(r, a->certification.weeks.v) : rp_word(r, AC_W_VALUE_UNKNOWN));
@@ -424,13 +437,15 @@ static void certificate_costs(report *r)
 		char value[48];
 		snprintf(value, sizeof value, "%s", rp_money(r, a->certification.time_value_usd));
 		rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_TIME_VALUE),
-			 RP_SAY(r, AC_W_REPORT_CERTIFICATE_TIME_VALUE_MEDIAN, value, rp_money(r, a->certification.hourly_pay_usd)));
+			 RP_SAY(r, AC_W_REPORT_CERTIFICATE_TIME_VALUE_MEDIAN, value,
+				rp_money(r, a->certification.hourly_pay_usd)));
 	} else {
 		rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_TIME_VALUE),
 			 rp_or_unknown(r, rp_money(r, a->certification.time_value_usd)));
 	}
-	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_TOTAL_COST), rp_or_unknown(r, rp_money(r, a->certification.total_cost_usd)));
-	const char *validity = c->never_expires		? rp_word(r, AC_W_REPORT_CERTIFICATE_NEVER_EXPIRES)
+	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_TOTAL_COST),
+		 rp_or_unknown(r, rp_money(r, a->certification.total_cost_usd)));
+	const char *validity = c->never_expires         ? rp_word(r, AC_W_REPORT_CERTIFICATE_NEVER_EXPIRES)
 			       : c->validity_months.set ? rp_months(r, c->validity_months.v)
 							: rp_word(r, AC_W_VALUE_UNKNOWN);
 	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_VALIDITY), validity);
@@ -459,7 +474,8 @@ static void section_certificate(report *r)
 	const char *fit = rp_tri(r, a->certification.gap_fit);
 	aux_join(r, a->certification.gap_matched, a->certification.n_gap_matched, "");
 	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_GAP_FIT),
-		 a->certification.n_gap_matched ? RP_SAY(r, AC_W_REPORT_CERTIFICATE_GAP_FIT_MATCHING, fit, rp_aux(r)) : fit);
+		 a->certification.n_gap_matched ? RP_SAY(r, AC_W_REPORT_CERTIFICATE_GAP_FIT_MATCHING, fit, rp_aux(r))
+						: fit);
 	fit = rp_tri(r, a->certification.role_fit);
 	rp_field(r, rp_word(r, AC_W_REPORT_CERTIFICATE_ROLE_FIT),
 		 a->certification.role_matched

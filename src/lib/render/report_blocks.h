@@ -21,9 +21,9 @@ typedef struct {
 	const ac_wording *words;
 	rw_out o;
 	strbuf said; /* the last sentence say() filled in */
-	strbuf aux;  /* a value assembled from parts (lists, sentences) */
-	strbuf fig;  /* the last figure formatted */
-	int last;    /* the kind of the last block written */
+	strbuf aux; /* a value assembled from parts (lists, sentences) */
+	strbuf fig; /* the last figure formatted */
+	int last; /* the kind of the last block written */
 	int nomem;
 } report;
 

@@ -62,10 +62,9 @@ static void section_conditions(report *r)
 /* Our wording of a question, by its id. */
 static const char *question_words(report *r, const char *id)
 {
-	static const int keys[AC_Q__COUNT] = {AC_W_QUESTION_CAPABILITY_GAP, AC_W_QUESTION_MAPS_TO_WANTED_ROLE,
-					      AC_W_QUESTION_AUTHORITY_OR_KNOWLEDGE,
-					      AC_W_QUESTION_ORG_REWARDS_CERTIFICATION,
-					      AC_W_QUESTION_DEFENSIVE_OR_OFFENSIVE};
+	static const int keys[AC_Q__COUNT] = {
+		AC_W_QUESTION_CAPABILITY_GAP, AC_W_QUESTION_MAPS_TO_WANTED_ROLE, AC_W_QUESTION_AUTHORITY_OR_KNOWLEDGE,
+		AC_W_QUESTION_ORG_REWARDS_CERTIFICATION, AC_W_QUESTION_DEFENSIVE_OR_OFFENSIVE};
 	for (int i = 0; id && i < AC_Q__COUNT; i++)
 		if (strcmp(ac_questions[i].name, id) == 0)
 			return rp_word(r, keys[i]);
@@ -91,7 +90,8 @@ static void section_alternatives(report *r)
 		const ac_alternative *alt = &a->alternatives[i];
 		char score[16];
 		snprintf(score, sizeof score, "%d", alt->score);
-		rp_item(r, RW_NUMBER, i + 1, RP_SAY(r, AC_W_REPORT_ALTERNATIVE_TITLE, rp_word_of(r, AC_WF_PATH, alt->path), score),
+		rp_item(r, RW_NUMBER, i + 1,
+			RP_SAY(r, AC_W_REPORT_ALTERNATIVE_TITLE, rp_word_of(r, AC_WF_PATH, alt->path), score),
 			alt->why);
 		if (alt->first_step)
 			rp_sub(r, RP_SAY(r, AC_W_REPORT_ALTERNATIVE_FIRST_STEP, alt->first_step));
@@ -148,7 +148,8 @@ static void section_what_changes(report *r)
 	for (size_t i = 0; i < na; i++) {
 		const ac_change *c = &a->what_changes.actions[i];
 		snprintf(ref, sizeof ref, "what_changes.actions[%zu]", i);
-		rp_item_ref(r, ref, RP_SAY(r, AC_W_REPORT_CHANGE_ACTION, c->says, rp_word_of(r, AC_WF_VERDICT, c->to.verdict)));
+		rp_item_ref(r, ref,
+			    RP_SAY(r, AC_W_REPORT_CHANGE_ACTION, c->says, rp_word_of(r, AC_WF_VERDICT, c->to.verdict)));
 	}
 	if (nr)
 		rp_para(r, rp_word(r, AC_W_REPORT_CHANGES_RESTS_ON));
@@ -156,8 +157,8 @@ static void section_what_changes(report *r)
 		const ac_change *c = &a->what_changes.rests_on[i];
 		snprintf(ref, sizeof ref, "what_changes.rests_on[%zu]", i);
 		rp_item_ref(r, ref,
-			RP_SAY(r, AC_W_REPORT_CHANGE_RESTS_ON, c->says, c->from_words, c->to.answer_words,
-			       rp_word_of(r, AC_WF_VERDICT, c->to.verdict)));
+			    RP_SAY(r, AC_W_REPORT_CHANGE_RESTS_ON, c->says, c->from_words, c->to.answer_words,
+				   rp_word_of(r, AC_WF_VERDICT, c->to.verdict)));
 	}
 }
 
@@ -203,8 +204,8 @@ static void footer(report *r)
 	rp_begin(r, B_RULE);
 	r->w->rule(&r->o);
 	rp_lead(r, rp_word(r, AC_W_REPORT_POLICY),
-		RP_SAY(r, AC_W_REPORT_POLICY_VALUE, rp_or_unknown(r, a->policy_name), rp_or_unknown(r, a->policy_version),
-		       a->as_of));
+		RP_SAY(r, AC_W_REPORT_POLICY_VALUE, rp_or_unknown(r, a->policy_name),
+		       rp_or_unknown(r, a->policy_version), a->as_of));
 	if (a->exposure.occupation || a->exposure.prefilled)
 		rp_para(r, rp_word(r, AC_W_REPORT_OCCUPATION_CREDITS));
 }

@@ -117,8 +117,7 @@ static void item(rw_out *o, rw_mark mark, int number, const char *lead_text, con
 	/* Lead and text wrap as one stream. */
 	strbuf joined;
 	sb_init(&joined);
-	sb_printf(&joined, "%s%s%s", lead_text ? lead_text : "", lead_text && text ? " — " : "",
-		  text ? text : "");
+	sb_printf(&joined, "%s%s%s", lead_text ? lead_text : "", lead_text && text ? " — " : "", text ? text : "");
 	if (joined.failed)
 		o->out->failed = 1;
 	wrap(o, joined.buf, o->hang, o->hang);
@@ -234,6 +233,7 @@ static void rule(rw_out *o)
 
 const rw_writer *ac_text_writer(void)
 {
-	static const rw_writer writer = {title, heading, para, lead, field, item, sub, table, rule, NULL, NULL, NULL, 0};
+	static const rw_writer writer = {title, heading, para, lead, field, item, sub,
+					 table, rule,    NULL, NULL, NULL,  0};
 	return &writer;
 }

@@ -71,8 +71,7 @@ static const sqlite3_mem_methods sqlite_methods = {
 	sq_malloc, sq_free, sq_realloc, sq_size, sq_roundup, sq_init, sq_shutdown, NULL,
 };
 
-ac_status ac_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t),
-			   void (*free_fn)(void *))
+ac_status ac_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t), void (*free_fn)(void *))
 {
 	if (!malloc_fn || !realloc_fn || !free_fn)
 		return AC_EINPUT;

@@ -31,8 +31,8 @@ typedef struct {
 struct ac_session {
 	shared *sh;
 	ac_occdata *occ; /* NULL when none is installed (or no_data) */
-	int occ_tried;   /* opening the database was tried */
-	int occ_failed;  /* ...and it exists but could not be opened */
+	int occ_tried; /* opening the database was tried */
+	int occ_failed; /* ...and it exists but could not be opened */
 };
 
 void ac_session_options_init(ac_session_options *o)
@@ -309,8 +309,8 @@ static ac_status need_data(ac_session *s, ac_diags *diags)
 	return AC_ENODATA;
 }
 
-ac_status ac_session_occupation_search(ac_session *s, const char *words, size_t limit, ac_format format,
-				       char **out, size_t *len, ac_diags *diags)
+ac_status ac_session_occupation_search(ac_session *s, const char *words, size_t limit, ac_format format, char **out,
+				       size_t *len, ac_diags *diags)
 {
 	*out = NULL;
 	ac_status st = need_data(s, diags);
