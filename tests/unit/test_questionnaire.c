@@ -113,6 +113,8 @@ static void a_question_on_an_unknown_field_is_refused_naming_the_line(void **sta
 		{"question x\n  fills role.title\n  ask A?\n  why B.\n  colour red\n", "expected fills, kind", 5},
 		{"  fills role.title\n", "outside a question", 1},
 		{"# nothing\n", "no questions", 1},
+		{"question x\n  fills role.title\n  ask \033[2JA?\n  why B.\n", "control character 0x1b", 3},
+		{"question x\n  fills role.title\n  ask A?\n  why B\xc2\x9b.\n", "control character U+009b", 4},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		assert_int_equal(read_text(bad[i].text, &line, msg, sizeof msg), AC_EINPUT);

@@ -516,6 +516,21 @@ ac_status ac_questionnaire_parse(const char *text, size_t len, const char *sourc
 	ac_status st = ac_text_check(text, len, AC_MAX_QUESTIONNAIRE_BYTES, source, "a questionnaire", diags);
 	if (st != AC_OK)
 		return st;
+	/* Its words go to a terminal as they are written (the interview asks
+	 * them): a control character, which could drive the terminal, is refused. */
+	for (size_t i = 0, line = 1, col = 1; i < len; i++, col++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == '\n') {
+			line++;
+			col = 0;
+		} else if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F ||
+			   (c == 0xC2 && i + 1 < len && (unsigned char)text[i + 1] < 0xA0)) {
+			ac_diags_add(diags, source, NULL, (int)line, (int)col,
+				     "found the control character %s%02x, expected text", c == 0xC2 ? "U+00" : "0x",
+				     c == 0xC2 ? (unsigned char)text[i + 1] : c);
+			return AC_EINPUT;
+		}
+	}
 	rd r = {0};
 	r.d = diags;
 	r.source = source;
