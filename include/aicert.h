@@ -17,8 +17,9 @@
  *
  * Objects are opaque: callers hold pointers and use the functions below, so
  * new fields never break a caller.  The few structs a caller fills in
- * (options and filters) start with struct_size, set by their _init function;
- * the library reads only the fields a caller's version of the struct has.
+ * (options and filters) start with struct_size, set by their _init macro to
+ * the caller's own sizeof the struct; the library writes and reads only the
+ * fields a caller's version of the struct has.
  *
  * The one door for a front end is the session (ac_session_new): it holds the
  * policy, the catalogue and the occupation data, loaded once, and assesses,
@@ -300,7 +301,11 @@ typedef struct {
 	const char *words; /* space-separated; every word must occur (case-insensitive)
 				 in the id, provider, name, exam code, keywords or roles */
 } ac_cert_filter;
-void ac_cert_filter_init(ac_cert_filter *f);
+/* Sets the defaults; size is the caller's sizeof the struct (the macro passes
+ * it), so a caller built against an older, shorter struct is never written
+ * past its end. */
+void ac_cert_filter_init_size(ac_cert_filter *f, size_t size);
+#define ac_cert_filter_init(f) ac_cert_filter_init_size((f), sizeof *(f))
 
 /* 1 when c passes every condition of f (f NULL matches all), else 0. */
 int ac_cert_matches(const ac_cert *c, const ac_cert_filter *f);
@@ -732,7 +737,8 @@ typedef struct {
 	size_t width; /* columns, 40..1000 (default 78) */
 	int color; /* 1: colour the verdict and the marks (default 0) */
 } ac_render_options;
-void ac_render_options_init(ac_render_options *o);
+void ac_render_options_init_size(ac_render_options *o, size_t size);
+#define ac_render_options_init(o) ac_render_options_init_size((o), sizeof *(o))
 
 /* Renders an assessment; *out is NUL-terminated and freed with ac_free.
  * ac_render uses the default options. */
@@ -755,7 +761,8 @@ typedef struct {
 	const char *data_path; /* occupation database; NULL: ac_occdata_default_path() */
 	int no_data; /* 1: use no occupation data at all */
 } ac_session_options;
-void ac_session_options_init(ac_session_options *o);
+void ac_session_options_init_size(ac_session_options *o, size_t size);
+#define ac_session_options_init(o) ac_session_options_init_size((o), sizeof *(o))
 
 /* Loads the policy and the catalogue and opens the occupation data.  A
  * missing database is not an error unless data_path names one. */
@@ -778,7 +785,8 @@ typedef struct {
 				certificate's availability is judged on this date, and the
 				same profile, policy, data and date give the same output. */
 } ac_assess_options;
-void ac_assess_options_init(ac_assess_options *o);
+void ac_assess_options_init_size(ac_assess_options *o, size_t size);
+#define ac_assess_options_init(o) ac_assess_options_init_size((o), sizeof *(o))
 
 /* Runs the decision model on one profile (o NULL: the defaults).
  * AC_ENOTFOUND, with a diagnostic naming the field, when the profile names a
@@ -798,7 +806,8 @@ typedef struct {
 	int include_retired; /* 1: rank retired certificates too */
 	const char *as_of; /* as in ac_assess_options: the date availability is judged on */
 } ac_compare_options;
-void ac_compare_options_init(ac_compare_options *o);
+void ac_compare_options_init_size(ac_compare_options *o, size_t size);
+#define ac_compare_options_init(o) ac_compare_options_init_size((o), sizeof *(o))
 ac_status ac_session_compare(ac_session *s, const ac_profile *p, const ac_compare_options *o, ac_comparison **out,
 			     ac_diags *diags);
 /* Text or JSON (o NULL: the default layout). */
@@ -914,7 +923,8 @@ typedef struct {
 	void (*progress)(void *ctx, const ac_batch_progress *p);
 	void *progress_ctx;
 } ac_batch_options;
-void ac_batch_options_init(ac_batch_options *o);
+void ac_batch_options_init_size(ac_batch_options *o, size_t size);
+#define ac_batch_options_init(o) ac_batch_options_init_size((o), sizeof *(o))
 
 /* Reads records from in and writes one output record per input record to
  * out.  AC_OK when the run went through, whatever records failed (*result
@@ -954,7 +964,8 @@ typedef struct {
 	size_t policy_len;
 	const char *as_of; /* YYYY-MM-DD the assessment speaks for; NULL: today (UTC) */
 } ac_history_save_options;
-void ac_history_save_options_init(ac_history_save_options *o);
+void ac_history_save_options_init_size(ac_history_save_options *o, size_t size);
+#define ac_history_save_options_init(o) ac_history_save_options_init_size((o), sizeof *(o))
 
 /* Saves one assessment made by session s from profile p.  *id (when not
  * NULL) gets its number.  AC_EINPUT when the policy text is not the

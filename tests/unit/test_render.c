@@ -430,6 +430,30 @@ static void text_wraps_at_78_columns(void **state)
 	ac_free(out);
 }
 
+/* A caller built against an older header whose options hold struct_size
+ * alone: init writes nothing past it, and rendering with it reads nothing
+ * past it (the defaults stand in for the rest). */
+static void options_of_an_older_caller_are_neither_overrun_nor_overread(void **state)
+{
+	ac_assessment *a = *state;
+	struct {
+		size_t struct_size; /* the older ac_render_options */
+		unsigned char guard[64];
+	} old;
+	memset(old.guard, 0xA5, sizeof old.guard);
+	ac_render_options_init_size((ac_render_options *)(void *)&old, sizeof old.struct_size);
+	assert_int_equal(old.struct_size, sizeof old.struct_size);
+	for (size_t i = 0; i < sizeof old.guard; i++)
+		assert_int_equal(old.guard[i], 0xA5);
+	char *with_old = NULL, *plain = render(a, AC_FORMAT_TEXT);
+	size_t len = 0;
+	assert_int_equal(ac_render_opts(a, AC_FORMAT_TEXT, (const ac_render_options *)(void *)&old, &with_old, &len),
+			 AC_OK);
+	assert_string_equal(with_old, plain); /* 78 columns, no colour: the defaults */
+	ac_free(with_old);
+	ac_free(plain);
+}
+
 static void text_neutralises_control_characters(void **state)
 {
 	ac_assessment *a = *state;
@@ -499,6 +523,7 @@ int main(void)
 		TEST(text_reads_in_the_models_order),
 		TEST(text_wraps_at_78_columns),
 		TEST(text_neutralises_control_characters),
+		TEST(options_of_an_older_caller_are_neither_overrun_nor_overread),
 		TEST(markdown_has_headings_tables_and_checks),
 		TEST(reports_say_so_when_no_task_mix_was_given),
 	};

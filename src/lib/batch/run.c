@@ -44,14 +44,20 @@ typedef struct {
 	unsigned index;
 } worker_arg;
 
-void ac_batch_options_init(ac_batch_options *o)
+void ac_batch_options_init_size(ac_batch_options *o, size_t size)
 {
-	memset(o, 0, sizeof *o);
-	o->struct_size = sizeof *o;
-	o->input = AC_BATCH_JSONL;
-	o->output = AC_BATCH_JSONL;
-	o->counterfactuals = 1;
-	o->input_name = "-";
+	if (size < sizeof o->struct_size)
+		return;
+	memset(o, 0, size);
+	o->struct_size = size;
+	if (AC_HAS_FIELD(o, ac_batch_options, input))
+		o->input = AC_BATCH_JSONL;
+	if (AC_HAS_FIELD(o, ac_batch_options, output))
+		o->output = AC_BATCH_JSONL;
+	if (AC_HAS_FIELD(o, ac_batch_options, counterfactuals))
+		o->counterfactuals = 1;
+	if (AC_HAS_FIELD(o, ac_batch_options, input_name))
+		o->input_name = "-";
 }
 
 /* Stops the run (called with the lock held); the first reason is kept. */

@@ -11,10 +11,12 @@
 #include "core/options.h"
 #include "history/backend.h"
 
-void ac_history_save_options_init(ac_history_save_options *o)
+void ac_history_save_options_init_size(ac_history_save_options *o, size_t size)
 {
-	memset(o, 0, sizeof *o);
-	o->struct_size = sizeof *o;
+	if (size < sizeof o->struct_size)
+		return;
+	memset(o, 0, size);
+	o->struct_size = size;
 }
 
 /* ------------------------------------------------------------ saving */

@@ -14,6 +14,7 @@
 #include "aicert.h"
 #include "core/date.h"
 #include "core/json.h"
+#include "core/options.h"
 #include "input/cert.h"
 
 static void free_list(char **list, size_t n)
@@ -229,10 +230,12 @@ const char *ac_cert_name(const ac_cert *c)
 	return c->name ? c->name : c->id;
 }
 
-void ac_cert_filter_init(ac_cert_filter *f)
+void ac_cert_filter_init_size(ac_cert_filter *f, size_t size)
 {
-	memset(f, 0, sizeof *f);
-	f->struct_size = sizeof *f;
+	if (size < sizeof f->struct_size)
+		return;
+	memset(f, 0, size);
+	f->struct_size = size;
 }
 
 int ac_cert_matches(const ac_cert *c, const ac_cert_filter *f)

@@ -29,12 +29,16 @@ static const int key_words[] = {AC_W_COMPARE_KEY_AVAILABLE, AC_W_COMPARE_KEY_FEA
 				AC_W_COMPARE_KEY_WEEKS,     AC_W_COMPARE_KEY_COST,     AC_W_COMPARE_KEY_TOTAL_COST,
 				AC_W_COMPARE_KEY_ID};
 
-void ac_compare_options_init(ac_compare_options *o)
+void ac_compare_options_init_size(ac_compare_options *o, size_t size)
 {
-	memset(o, 0, sizeof *o);
-	o->struct_size = sizeof *o;
-	o->top = 10;
-	ac_cert_filter_init(&o->filter);
+	if (size < sizeof o->struct_size)
+		return;
+	memset(o, 0, size);
+	o->struct_size = size;
+	if (AC_HAS_FIELD(o, ac_compare_options, top))
+		o->top = 10;
+	if (AC_HAS_FIELD(o, ac_compare_options, filter))
+		ac_cert_filter_init(&o->filter);
 }
 
 const char *ac_rank_key_name(ac_rank_key k)

@@ -15,11 +15,14 @@
 #include "occdata/occupation.h"
 #include "render/render.h"
 
-void ac_render_options_init(ac_render_options *o)
+void ac_render_options_init_size(ac_render_options *o, size_t size)
 {
-	memset(o, 0, sizeof *o);
-	o->struct_size = sizeof *o;
-	o->width = 78;
+	if (size < sizeof o->struct_size)
+		return;
+	memset(o, 0, size);
+	o->struct_size = size;
+	if (AC_HAS_FIELD(o, ac_render_options, width))
+		o->width = 78;
 }
 
 void ac_render_options_resolve(const ac_render_options *in, size_t *width, int *color)

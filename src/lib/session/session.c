@@ -35,17 +35,22 @@ struct ac_session {
 	int occ_failed; /* ...and it exists but could not be opened */
 };
 
-void ac_session_options_init(ac_session_options *o)
+void ac_session_options_init_size(ac_session_options *o, size_t size)
 {
-	memset(o, 0, sizeof *o);
-	o->struct_size = sizeof *o;
+	if (size < sizeof o->struct_size)
+		return;
+	memset(o, 0, size);
+	o->struct_size = size;
 }
 
-void ac_assess_options_init(ac_assess_options *o)
+void ac_assess_options_init_size(ac_assess_options *o, size_t size)
 {
-	memset(o, 0, sizeof *o);
-	o->struct_size = sizeof *o;
-	o->counterfactuals = 1;
+	if (size < sizeof o->struct_size)
+		return;
+	memset(o, 0, size);
+	o->struct_size = size;
+	if (AC_HAS_FIELD(o, ac_assess_options, counterfactuals))
+		o->counterfactuals = 1;
 }
 
 static void shared_release(shared *sh)
