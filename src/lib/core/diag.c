@@ -71,8 +71,7 @@ static char *clean(char *s)
 	size_t n = strlen(s);
 	if (ac_utf8_valid(s, n, NULL)) {
 		size_t i = 0;
-		while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != 0x7F &&
-		       !((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] < 0xA0))
+		while (i < n && !ac_utf8_control(s + i, n - i))
 			i++;
 		if (i == n)
 			return s;

@@ -72,23 +72,33 @@ int ac_utf8_valid(const char *s, size_t len, size_t *bad)
 	return 1;
 }
 
+size_t ac_utf8_control(const char *s, size_t n)
+{
+	unsigned char c = n ? (unsigned char)s[0] : 0x20;
+	if (c < 0x20 || c == 0x7F)
+		return 1;
+	if (c == 0xC2 && n > 1 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] < 0xA0)
+		return 2;
+	return 0;
+}
+
 void ac_utf8_escape(strbuf *sb, const char *s, size_t n, int keep_newline)
 {
 	size_t start = 0, i = 0;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		size_t len = ac_utf8_seq(s + i, n - i);
-		int c1 = len == 2 && c == 0xC2 && (unsigned char)s[i + 1] < 0xA0;
-		if (len && !c1 && (c >= 0x20 || (c == '\n' && keep_newline)) && c != 0x7F) {
+		size_t ctl = len ? ac_utf8_control(s + i, len) : 0;
+		if (len && (!ctl || (c == '\n' && keep_newline))) {
 			i += len;
 			continue;
 		}
 		sb_putn(sb, s + start, i - start);
-		unsigned v = c1 ? (unsigned char)s[i + 1] : c;
+		unsigned v = ctl == 2 ? (unsigned char)s[i + 1] : c;
 		char esc[8];
-		snprintf(esc, sizeof esc, c1 ? "\\u%04x" : "\\x%02x", v);
+		snprintf(esc, sizeof esc, ctl == 2 ? "\\u%04x" : "\\x%02x", v);
 		sb_puts(sb, esc);
-		i += c1 ? 2 : 1;
+		i += ctl == 2 ? 2 : 1;
 		start = i;
 	}
 	sb_putn(sb, s + start, n - start);

@@ -28,6 +28,12 @@ size_t ac_utf8_seq(const char *s, size_t len);
  * the offset of the first byte that is not. */
 int ac_utf8_valid(const char *s, size_t len, size_t *bad);
 
+/* The length of the control character the n bytes of s start with: 1 for a
+ * C0 control (below 0x20) or DEL, 2 for a C1 control written in UTF-8
+ * (U+0080..U+009F); 0 when s does not start with one.  What ac_utf8_escape
+ * escapes, and what a text shown as written may not hold. */
+size_t ac_utf8_control(const char *s, size_t n);
+
 /* Appends n bytes of s to sb as a terminal may safely show them: every
  * control character (C0, DEL, C1) and every byte that is not UTF-8 written
  * as \xHH (C1 as \u0080...), the newline kept when keep_newline is 1.  The

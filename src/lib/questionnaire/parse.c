@@ -16,6 +16,7 @@
 #include "core/diag.h"
 #include "core/strbuf.h"
 #include "core/text.h"
+#include "core/utf8.h"
 #include "questionnaire/questionnaire.h"
 
 extern const char ac_embedded_questionnaire[];
@@ -520,14 +521,14 @@ ac_status ac_questionnaire_parse(const char *text, size_t len, const char *sourc
 	 * them): a control character, which could drive the terminal, is refused. */
 	for (size_t i = 0, line = 1, col = 1; i < len; i++, col++) {
 		unsigned char c = (unsigned char)text[i];
+		size_t ctl = c == '\n' || c == '\t' || c == '\r' ? 0 : ac_utf8_control(text + i, len - i);
 		if (c == '\n') {
 			line++;
 			col = 0;
-		} else if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F ||
-			   (c == 0xC2 && i + 1 < len && (unsigned char)text[i + 1] < 0xA0)) {
+		} else if (ctl) {
 			ac_diags_add(diags, source, NULL, (int)line, (int)col,
-				     "found the control character %s%02x, expected text", c == 0xC2 ? "U+00" : "0x",
-				     c == 0xC2 ? (unsigned char)text[i + 1] : c);
+				     "found the control character %s%02x, expected text", ctl == 2 ? "U+00" : "0x",
+				     ctl == 2 ? (unsigned char)text[i + 1] : c);
 			return AC_EINPUT;
 		}
 	}
