@@ -38,6 +38,15 @@ struct ac_catalogue {
 	 * domain (how common a word is), [1] in their roles, [2] in what gap fit
 	 * matches (keywords and domain: a term no entry teaches is left out). */
 	ac_term_counts counts[3];
+	/* Each entry's own terms, made with the counts, so that fit does not
+	 * split the same keywords again for every profile and every what-if:
+	 * cached[i] for items[i]. */
+	struct entry_terms {
+		ac_termset taught; /* what gap fit matches: keywords and domain */
+		ac_termset *roles; /* one set per role */
+		size_t n_roles;
+	} * cached;
+	size_t n_cached;
 };
 
 /* ------------------------------------------------------------ the entry shape */
@@ -697,18 +706,49 @@ ac_status ac_catalogue_new(ac_catalogue **out)
 	return AC_OK;
 }
 
-/* Counts, after every merge, how many entries name each term. */
+static void free_cached(ac_catalogue *cat)
+{
+	for (size_t i = 0; i < cat->n_cached; i++) {
+		ac_termset_free(&cat->cached[i].taught);
+		for (size_t r = 0; r < cat->cached[i].n_roles; r++)
+			ac_termset_free(&cat->cached[i].roles[r]);
+		free(cat->cached[i].roles);
+	}
+	free(cat->cached);
+	cat->cached = NULL;
+	cat->n_cached = 0;
+}
+
+/* Counts, after every merge, how many entries name each term, and keeps
+ * each entry's own terms. */
 static ac_status count_terms(ac_catalogue *cat)
 {
 	size_t n = cat->count;
+	free_cached(cat);
 	ac_termset *sets = calloc(3 * n + 1, sizeof *sets);
-	if (!sets)
+	cat->cached = calloc(n + 1, sizeof *cat->cached);
+	if (!sets || !cat->cached) {
+		free(sets);
+		free(cat->cached);
+		cat->cached = NULL;
 		return AC_ENOMEM;
+	}
+	cat->n_cached = n;
 	int nomem = 0;
-	for (size_t i = 0; i < n; i++) {
-		ac_cert_terms(cat->terms, &cat->items[i], 1, &sets[i], &sets[n + i]);
-		ac_cert_terms(cat->terms, &cat->items[i], 0, &sets[2 * n + i], NULL);
-		nomem |= sets[i].nomem | sets[n + i].nomem | sets[2 * n + i].nomem;
+	for (size_t i = 0; i < n && !nomem; i++) {
+		const ac_cert *c = &cat->items[i];
+		struct entry_terms *e = &cat->cached[i];
+		ac_cert_terms(cat->terms, c, 1, &sets[i], &sets[n + i]);
+		ac_cert_terms(cat->terms, c, 0, &sets[2 * n + i], NULL);
+		ac_cert_terms(cat->terms, c, 0, &e->taught, NULL);
+		nomem |= sets[i].nomem | sets[n + i].nomem | sets[2 * n + i].nomem | e->taught.nomem;
+		if (c->n_roles && !(e->roles = calloc(c->n_roles, sizeof *e->roles)))
+			nomem = 1;
+		for (size_t r = 0; !nomem && r < c->n_roles; r++) {
+			e->n_roles = r + 1;
+			ac_terms_of(cat->terms, c->roles[r], &e->roles[r]);
+			nomem |= e->roles[r].nomem;
+		}
 	}
 	ac_term_counts fresh[3];
 	ac_status st = nomem ? AC_ENOMEM : AC_OK;
@@ -727,9 +767,47 @@ static ac_status count_terms(ac_catalogue *cat)
 	for (size_t i = 0; i < 3 * n; i++)
 		ac_termset_free(&sets[i]);
 	free(sets);
+	if (st != AC_OK)
+		free_cached(cat);
 	return st;
 }
 
+static int same_list(char *const *a, size_t na, char *const *b, size_t nb)
+{
+	if (na != nb)
+		return 0;
+	for (size_t i = 0; i < na; i++)
+		if (a[i] != b[i] && (!a[i] || !b[i] || strcmp(a[i], b[i]) != 0))
+			return 0;
+	return 1;
+}
+
+/* The kept terms of the entry of cat that c is, with the same keywords,
+ * domain and roles (the entry itself or the assessment's copy of it); NULL
+ * for a certificate the profile describes or changes. */
+static const struct entry_terms *cached_terms(const ac_catalogue *cat, const ac_cert *c)
+{
+	if (!cat || !c || !c->id || !cat->cached)
+		return NULL;
+	const ac_cert *e = ac_catalogue_find(cat, c->id);
+	if (!e || (size_t)(e - cat->items) >= cat->n_cached || e->domain != c->domain ||
+	    !same_list(e->keywords, e->n_keywords, c->keywords, c->n_keywords) ||
+	    !same_list(e->roles, e->n_roles, c->roles, c->n_roles))
+		return NULL;
+	return &cat->cached[e - cat->items];
+}
+
+const ac_termset *ac_catalogue_taught_terms(const ac_catalogue *cat, const ac_cert *c)
+{
+	const struct entry_terms *e = cached_terms(cat, c);
+	return e ? &e->taught : NULL;
+}
+
+const ac_termset *ac_catalogue_role_terms(const ac_catalogue *cat, const ac_cert *c)
+{
+	const struct entry_terms *e = cached_terms(cat, c);
+	return e && e->n_roles == c->n_roles ? e->roles : NULL;
+}
 const ac_terms *ac_catalogue_terms(const ac_catalogue *cat)
 {
 	return cat ? cat->terms : NULL;
@@ -854,6 +932,7 @@ void ac_catalogue_free(ac_catalogue *cat)
 	ac_terms_free(cat->terms);
 	for (int k = 0; k < 3; k++)
 		ac_term_counts_free(&cat->counts[k]);
+	free_cached(cat);
 	free_certs(cat->items, cat->count);
 	free(cat->version);
 	free(cat);

@@ -113,6 +113,13 @@ void ac_cert_terms(const ac_terms *T, const ac_cert *c, int with_name, ac_termse
 enum { AC_COUNT_WORDS, AC_COUNT_ROLES, AC_COUNT_TAUGHT };
 const ac_terms *ac_catalogue_terms(const ac_catalogue *cat);
 const ac_term_counts *ac_catalogue_counts(const ac_catalogue *cat, int which);
+/* The terms of an entry, made once when the catalogue loads: what gap fit
+ * matches (its keywords and domain, as ac_cert_terms without the name) and
+ * one set per role, in the order of c->roles.  NULL when c is not an entry
+ * of cat as it stands (a certificate the profile describes, or one whose
+ * keywords, domain or roles the profile changed). */
+const ac_termset *ac_catalogue_taught_terms(const ac_catalogue *cat, const ac_cert *c);
+const ac_termset *ac_catalogue_role_terms(const ac_catalogue *cat, const ac_cert *c);
 /* 1 when word (len bytes) is in the certificate's id, provider, name, exam
  * code or keywords, in any case. */
 int ac_cert_has_word(const ac_cert *c, const char *word, size_t len);

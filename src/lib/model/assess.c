@@ -176,9 +176,9 @@ static ac_status fill_certificate(ac_assessment *a, const ac_eval *ev, int warn)
 	const ac_catalogue *cat = ev->prep->ctx->catalogue;
 	ac_fit gf = {0}, rf = {0};
 	const char *rm = NULL;
-	ac_status st = ac_gap_fit(ev->prep->pol, cat, c, p->capability_gap, &who, &gf);
+	ac_status st = ac_gap_fit(ev->prep->pol, cat, c, p->capability_gap, &who, ev->prep->fit_memo, &gf);
 	if (st == AC_OK)
-		st = ac_role_fit(ev->prep->pol, cat, c, p, &who, &rf, &rm);
+		st = ac_role_fit(ev->prep->pol, cat, c, p, &who, ev->prep->fit_memo, &rf, &rm);
 	a->certification.gap_fit = gf.fits;
 	a->certification.gap_score = gf.score;
 	a->certification.gap_matched = gf.matched;
@@ -433,8 +433,8 @@ static ac_status date_of(const ac_context *ctx, ac_prepared *prep, ac_diags *dia
 }
 
 /* ranking_only: what compare ranks by, and nothing more. */
-static ac_status assess(const ac_profile *profile, const ac_context *ctx, int ranking_only, ac_assessment **out,
-			ac_diags *diags)
+static ac_status assess_with(const ac_profile *profile, const ac_context *ctx, int ranking_only, ac_fit_memo *memo,
+			     ac_assessment **out, ac_diags *diags)
 {
 	*out = NULL;
 	if (!profile || !ctx || !ctx->policy)
@@ -445,7 +445,7 @@ static ac_status assess(const ac_profile *profile, const ac_context *ctx, int ra
 	ac_assessment *a = calloc(1, sizeof *a);
 	if (!a)
 		return AC_ENOMEM;
-	ac_prepared prep = {ctx, ctx->policy, NULL, NULL, 0, ""};
+	ac_prepared prep = {ctx, ctx->policy, NULL, NULL, 0, "", memo};
 	ac_status st = date_of(ctx, &prep, diags);
 	/* Ranking, the catalogue's entry is used as it is, not copied (the
 	 * assessment keeps only the price and the hours a row shows). */
@@ -523,6 +523,15 @@ static ac_status assess(const ac_profile *profile, const ac_context *ctx, int ra
 	}
 	*out = a;
 	return AC_OK;
+}
+
+static ac_status assess(const ac_profile *profile, const ac_context *ctx, int ranking_only, ac_assessment **out,
+			ac_diags *diags)
+{
+	ac_fit_memo memo = {0};
+	ac_status st = assess_with(profile, ctx, ranking_only, &memo, out, diags);
+	ac_fit_memo_free(&memo);
+	return st;
 }
 
 ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessment **out, ac_diags *diags)

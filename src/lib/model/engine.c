@@ -519,8 +519,9 @@ static void certificate_facts(ac_eval *ev)
 	ac_person who;
 	ac_person_of(p, ev->prep->occ, ev->prep->pol, &who);
 	ac_fit gf = {0}, rf = {0};
-	if (c && (ac_gap_fit(pol, ev->prep->ctx->catalogue, c, p->capability_gap, &who, &gf) != AC_OK ||
-		  ac_role_fit(pol, ev->prep->ctx->catalogue, c, p, &who, &rf, NULL) != AC_OK))
+	const ac_catalogue *cat = ev->prep->ctx->catalogue;
+	if (c && (ac_gap_fit(pol, cat, c, p->capability_gap, &who, ev->prep->fit_memo, &gf) != AC_OK ||
+		  ac_role_fit(pol, cat, c, p, &who, ev->prep->fit_memo, &rf, NULL) != AC_OK))
 		ev->nomem = 1;
 	ac_tri gap = c ? gf.fits : AC_UNKNOWN, role = c ? rf.fits : AC_UNKNOWN;
 	ac_fit_free(&gf);

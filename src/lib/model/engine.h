@@ -11,6 +11,7 @@
 #include "aicert.h"
 #include "core/strbuf.h"
 #include "model/assessment.h"
+#include "model/fit.h"
 #include "policy/policy.h"
 
 /* What stays the same across re-runs of one profile: the policy, the resolved
@@ -22,6 +23,7 @@ typedef struct {
 	const ac_occupation *occ; /* NULL when none */
 	long as_of_day; /* the assessment's date as a day number */
 	char as_of[11]; /* ... and as YYYY-MM-DD */
+	ac_fit_memo *fit_memo; /* the terms of the gap and the role, kept across re-runs */
 } ac_prepared;
 
 /* One evaluation of one profile. */

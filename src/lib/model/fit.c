@@ -226,40 +226,76 @@ static void settle(const ac_policy *pol, const ac_cert *c, const ac_person *who,
 	out->fits = ac_tri_of(out->score.v >= (pol->fit_set ? pol->fit_from : 0.5));
 }
 
+void ac_fit_memo_free(ac_fit_memo *m)
+{
+	free(m->gap.text);
+	ac_termset_free(&m->gap.set);
+	free(m->role.text);
+	ac_termset_free(&m->role.set);
+	memset(m, 0, sizeof *m);
+}
+
+/* The terms of text: the memo's when it holds them, else made and kept in
+ * the memo, or in *own (which the caller frees) when there is no memo or no
+ * room.  NULL when memory ran out. */
+static const ac_termset *want_terms(const ac_terms *T, ac_fit_want *w, const char *text, ac_termset *own)
+{
+	if (w && w->text && strcmp(w->text, text) == 0)
+		return &w->set;
+	ac_termset fresh = {0};
+	ac_terms_of(T, text, &fresh);
+	if (fresh.nomem) {
+		ac_termset_free(&fresh);
+		return NULL;
+	}
+	char *copy = w ? strdup(text) : NULL;
+	if (!copy) {
+		*own = fresh;
+		return own;
+	}
+	free(w->text);
+	ac_termset_free(&w->set);
+	w->text = copy;
+	w->set = fresh;
+	return &w->set;
+}
+
 ac_status ac_gap_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const char *gap,
-		     const ac_person *who, ac_fit *out)
+		     const ac_person *who, ac_fit_memo *memo, ac_fit *out)
 {
 	memset(out, 0, sizeof *out);
 	out->fits = AC_UNKNOWN;
 	if (!gap || !*gap || !c || (!c->n_keywords && !c->domain))
 		return AC_OK; /* no gap named, or nothing the certificate says it teaches */
 	const ac_terms *T = ac_catalogue_terms(cat);
-	ac_termset want = {0}, doc = {0};
-	ac_terms_of(T, gap, &want);
-	ac_cert_terms(T, c, 0, &doc, NULL);
+	ac_termset own_want = {0}, own_doc = {0};
+	const ac_termset *want = want_terms(T, memo ? &memo->gap : NULL, gap, &own_want);
 	/* A certificate without keywords of its own (one a profile describes)
 	 * is taken to teach its domain's words. */
 	const char *dk = !c->n_keywords && c->domain ? pol->domain_keywords[c->domain] : NULL;
-	if (dk) {
-		char *copy = strdup(dk), *save = NULL;
-		if (!copy)
-			doc.nomem = 1;
+	const ac_termset *doc = dk ? NULL : ac_catalogue_taught_terms(cat, c);
+	if (!doc) {
+		ac_cert_terms(T, c, 0, &own_doc, NULL);
+		char *copy = dk ? strdup(dk) : NULL, *save = NULL;
+		if (dk && !copy)
+			own_doc.nomem = 1;
 		for (char *w = copy ? strtok_r(copy, ",", &save) : NULL; w; w = strtok_r(NULL, ",", &save))
-			ac_terms_of(T, w, &doc);
+			ac_terms_of(T, w, &own_doc);
 		free(copy);
+		doc = &own_doc;
 	}
-	ac_status st = want.nomem || doc.nomem ? AC_ENOMEM
-					       : coverage(&want, &doc, ac_catalogue_counts(cat, AC_COUNT_WORDS),
-							  ac_catalogue_counts(cat, AC_COUNT_TAUGHT), out);
-	ac_termset_free(&want);
-	ac_termset_free(&doc);
+	ac_status st = !want || doc->nomem ? AC_ENOMEM
+					   : coverage(want, doc, ac_catalogue_counts(cat, AC_COUNT_WORDS),
+						      ac_catalogue_counts(cat, AC_COUNT_TAUGHT), out);
+	ac_termset_free(&own_want);
+	ac_termset_free(&own_doc);
 	if (st == AC_OK)
 		settle(pol, c, who, out);
 	return st;
 }
 
 ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const ac_profile *p,
-		      const ac_person *who, ac_fit *out, const char **matched_role)
+		      const ac_person *who, ac_fit_memo *memo, ac_fit *out, const char **matched_role)
 {
 	memset(out, 0, sizeof *out);
 	out->fits = AC_UNKNOWN;
@@ -269,9 +305,10 @@ ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_ce
 		return AC_OK;
 	const ac_terms *T = ac_catalogue_terms(cat);
 	const ac_term_counts *counts = ac_catalogue_counts(cat, AC_COUNT_ROLES);
-	ac_termset want = {0};
-	ac_terms_of(T, want_text, &want);
-	ac_status st = want.nomem ? AC_ENOMEM : AC_OK;
+	ac_termset own_want = {0};
+	const ac_termset *want = want_terms(T, memo ? &memo->role : NULL, want_text, &own_want);
+	const ac_termset *kept = ac_catalogue_role_terms(cat, c);
+	ac_status st = want ? AC_OK : AC_ENOMEM;
 	/* The best of the certificate's roles. */
 	for (size_t i = 0; st == AC_OK && i < c->n_roles; i++) {
 		int seen = 0; /* the same role twice scores the same */
@@ -280,9 +317,11 @@ ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_ce
 		if (seen)
 			continue;
 		ac_fit one = {0};
-		ac_termset doc = {0};
-		ac_terms_of(T, c->roles[i], &doc);
-		st = doc.nomem ? AC_ENOMEM : coverage(&want, &doc, counts, NULL, &one);
+		ac_termset own_doc = {0};
+		const ac_termset *doc = kept ? &kept[i] : &own_doc;
+		if (!kept)
+			ac_terms_of(T, c->roles[i], &own_doc);
+		st = doc->nomem ? AC_ENOMEM : coverage(want, doc, counts, NULL, &one);
 		if (st == AC_OK && ac_roles_match(want_text, c->roles[i])) {
 			one.score.set = 1;
 			one.score.v = 1;
@@ -295,9 +334,9 @@ ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_ce
 		} else {
 			ac_fit_free(&one);
 		}
-		ac_termset_free(&doc);
+		ac_termset_free(&own_doc);
 	}
-	ac_termset_free(&want);
+	ac_termset_free(&own_want);
 	if (st == AC_OK)
 		settle(pol, c, who, out);
 	if (matched_role && out->fits != AC_TRUE)

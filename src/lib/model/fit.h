@@ -41,6 +41,18 @@ void ac_person_of(const ac_profile *p, const ac_occupation *occ, const ac_policy
 
 void ac_fit_free(ac_fit *f);
 
+/* The terms of the texts fit compares certificates against (the gap, and
+ * the target role or title), kept across the re-runs of one assessment:
+ * the what-if variants and the certificates compared rarely change them. */
+typedef struct {
+	char *text;
+	ac_termset set;
+} ac_fit_want;
+typedef struct {
+	ac_fit_want gap, role;
+} ac_fit_memo;
+void ac_fit_memo_free(ac_fit_memo *m);
+
 /* Gap fit: how much of the named gap the certificate covers.  Each term of
  * the gap (a word, a phrase, or a meaning data/synonyms.txt gives it) counts
  * by how rare it is across the catalogue, so a word most entries name ("ai",
@@ -50,13 +62,13 @@ void ac_fit_free(ac_fit *f);
  * certificate's level does not suit the person's, or when it is a builder's
  * certificate (technical_domains) and the person's tasks are not building.  Unknown without a gap. */
 ac_status ac_gap_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const char *gap,
-		     const ac_person *who, ac_fit *out);
+		     const ac_person *who, ac_fit_memo *memo, ac_fit *out);
 /* Role fit: the same against the target role (or the current title when no
  * target is named) and the certificate's roles; a role whose significant
  * words all appear in the other scores 1.  matched_role (may be NULL) gets
- * the certificate's role that fits best. */
+ * the certificate's role that fits best.  memo may be NULL. */
 ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const ac_profile *p,
-		      const ac_person *who, ac_fit *out, const char **matched_role);
+		      const ac_person *who, ac_fit_memo *memo, ac_fit *out, const char **matched_role);
 
 /* Preparation hours for a catalogue entry no source gives them for: the
  * policy's [preparation] estimate for its level, else its format, and the
