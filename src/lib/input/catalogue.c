@@ -782,19 +782,22 @@ static int same_list(char *const *a, size_t na, char *const *b, size_t nb)
 	return 1;
 }
 
-/* The kept terms of the entry of cat that c is, with the same keywords,
- * domain and roles (the entry itself or the assessment's copy of it); NULL
- * for a certificate the profile describes or changes. */
-static const struct entry_terms *cached_terms(const ac_catalogue *cat, const ac_cert *c)
+long ac_catalogue_entry_of(const ac_catalogue *cat, const ac_cert *c)
 {
 	if (!cat || !c || !c->id || !cat->cached)
-		return NULL;
+		return -1;
 	const ac_cert *e = ac_catalogue_find(cat, c->id);
-	if (!e || (size_t)(e - cat->items) >= cat->n_cached || e->domain != c->domain ||
+	if (!e || (size_t)(e - cat->items) >= cat->n_cached || e->domain != c->domain || e->level != c->level ||
 	    !same_list(e->keywords, e->n_keywords, c->keywords, c->n_keywords) ||
 	    !same_list(e->roles, e->n_roles, c->roles, c->n_roles))
-		return NULL;
-	return &cat->cached[e - cat->items];
+		return -1;
+	return (long)(e - cat->items);
+}
+
+static const struct entry_terms *cached_terms(const ac_catalogue *cat, const ac_cert *c)
+{
+	long i = ac_catalogue_entry_of(cat, c);
+	return i < 0 ? NULL : &cat->cached[i];
 }
 
 const ac_termset *ac_catalogue_taught_terms(const ac_catalogue *cat, const ac_cert *c)

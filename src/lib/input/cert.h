@@ -118,6 +118,10 @@ const ac_term_counts *ac_catalogue_counts(const ac_catalogue *cat, int which);
  * one set per role, in the order of c->roles.  NULL when c is not an entry
  * of cat as it stands (a certificate the profile describes, or one whose
  * keywords, domain or roles the profile changed). */
+/* The index of the entry of cat that c is, with the same keywords, domain,
+ * level and roles (the entry itself or an assessment's copy of it); -1 for
+ * a certificate the profile describes or changes. */
+long ac_catalogue_entry_of(const ac_catalogue *cat, const ac_cert *c);
 const ac_termset *ac_catalogue_taught_terms(const ac_catalogue *cat, const ac_cert *c);
 const ac_termset *ac_catalogue_role_terms(const ac_catalogue *cat, const ac_cert *c);
 /* 1 when word (len bytes) is in the certificate's id, provider, name, exam

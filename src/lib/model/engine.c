@@ -518,14 +518,9 @@ static void certificate_facts(ac_eval *ev)
 	set_s(ev, AC_F_CERT_NAME, c ? (c->name ? c->name : c->id) : NULL);
 	ac_person who;
 	ac_person_of(p, ev->prep->occ, ev->prep->pol, &who);
-	ac_fit gf = {0}, rf = {0};
-	const ac_catalogue *cat = ev->prep->ctx->catalogue;
-	if (c && (ac_gap_fit(pol, cat, c, p->capability_gap, &who, ev->prep->fit_memo, &gf) != AC_OK ||
-		  ac_role_fit(pol, cat, c, p, &who, ev->prep->fit_memo, &rf, NULL) != AC_OK))
+	ac_tri gap = AC_UNKNOWN, role = AC_UNKNOWN;
+	if (c && ac_cert_fit_tris(pol, ev->prep->ctx->catalogue, c, p, &who, ev->prep->fit_memo, &gap, &role) != AC_OK)
 		ev->nomem = 1;
-	ac_tri gap = c ? gf.fits : AC_UNKNOWN, role = c ? rf.fits : AC_UNKNOWN;
-	ac_fit_free(&gf);
-	ac_fit_free(&rf);
 	set_b(ev, AC_F_CERT_GAP_FIT, gap);
 	set_b(ev, AC_F_CERT_ROLE_FIT, role);
 	set_b(ev, AC_F_CERT_FITS, c ? ac_cert_fits(defined_move(p), named(p->capability_gap), role, gap) : AC_UNKNOWN);

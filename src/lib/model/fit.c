@@ -232,6 +232,9 @@ void ac_fit_memo_free(ac_fit_memo *m)
 	ac_termset_free(&m->gap.set);
 	free(m->role.text);
 	ac_termset_free(&m->role.set);
+	free(m->tris);
+	free(m->key_gap);
+	free(m->key_role);
 	memset(m, 0, sizeof *m);
 }
 
@@ -341,6 +344,63 @@ ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_ce
 		settle(pol, c, who, out);
 	if (matched_role && out->fits != AC_TRUE)
 		*matched_role = NULL;
+	return st;
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Makes memo's table of entries hold the answers for these texts and this
+ * person, emptying it when they changed; 0 when memory ran out (the table
+ * is then not used). */
+static int keyed(ac_fit_memo *m, size_t n, const char *gap, const char *role, const ac_person *who)
+{
+	if (m->tris && m->n_tris == n && same_text(m->key_gap, gap) && same_text(m->key_role, role) &&
+	    m->who.level == who->level && m->who.technical == who->technical)
+		return 1;
+	free(m->tris);
+	free(m->key_gap);
+	free(m->key_role);
+	m->tris = calloc(n + 1, 1);
+	m->key_gap = gap ? strdup(gap) : NULL;
+	m->key_role = role ? strdup(role) : NULL;
+	m->n_tris = n;
+	m->who = *who;
+	if (!m->tris || (gap && !m->key_gap) || (role && !m->key_role)) {
+		free(m->tris);
+		m->tris = NULL;
+		return 0;
+	}
+	return 1;
+}
+
+ac_status ac_cert_fit_tris(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const ac_profile *p,
+			   const ac_person *who, ac_fit_memo *memo, ac_tri *gap, ac_tri *role)
+{
+	const char *target = p->trajectory.target_role;
+	const char *want_text = target && *target ? target : p->role.title;
+	long i = memo ? ac_catalogue_entry_of(cat, c) : -1;
+	if (i >= 0 && !keyed(memo, ac_catalogue_count(cat), p->capability_gap, want_text, who))
+		i = -1;
+	if (i >= 0 && memo->tris[i]) {
+		*gap = (ac_tri)((memo->tris[i] - 1) / 3);
+		*role = (ac_tri)((memo->tris[i] - 1) % 3);
+		return AC_OK;
+	}
+	ac_fit gf = {0}, rf = {0};
+	ac_status st = ac_gap_fit(pol, cat, c, p->capability_gap, who, memo, &gf);
+	if (st == AC_OK)
+		st = ac_role_fit(pol, cat, c, p, who, memo, &rf, NULL);
+	if (st == AC_OK) {
+		*gap = gf.fits;
+		*role = rf.fits;
+		if (i >= 0)
+			memo->tris[i] = (unsigned char)(1 + (int)gf.fits * 3 + (int)rf.fits);
+	}
+	ac_fit_free(&gf);
+	ac_fit_free(&rf);
 	return st;
 }
 

@@ -50,6 +50,13 @@ typedef struct {
 } ac_fit_want;
 typedef struct {
 	ac_fit_want gap, role;
+	/* Whether each catalogue entry fits, found for the texts above and the
+	 * person below: [i] for entry i, 0 when not yet found, else 1 + gap
+	 * fit's ac_tri * 3 + role fit's. */
+	unsigned char *tris;
+	size_t n_tris;
+	char *key_gap, *key_role; /* what the entries were found for */
+	ac_person who;
 } ac_fit_memo;
 void ac_fit_memo_free(ac_fit_memo *m);
 
@@ -69,6 +76,11 @@ ac_status ac_gap_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cer
  * the certificate's role that fits best.  memo may be NULL. */
 ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const ac_profile *p,
 		      const ac_person *who, ac_fit_memo *memo, ac_fit *out, const char **matched_role);
+/* Whether c fits by gap and by role, as the two above decide, without the
+ * scores and the evidence: found once per catalogue entry while the gap, the
+ * role and the person stay the same (memo may be NULL). */
+ac_status ac_cert_fit_tris(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const ac_profile *p,
+			   const ac_person *who, ac_fit_memo *memo, ac_tri *gap, ac_tri *role);
 
 /* Preparation hours for a catalogue entry no source gives them for: the
  * policy's [preparation] estimate for its level, else its format, and the
