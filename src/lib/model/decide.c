@@ -9,6 +9,7 @@
  * Nothing here knows a judgement: each comes from a section of the policy.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/engine.h"
 
@@ -164,8 +165,109 @@ ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p,
 	return st == AC_OK ? ac_decide(ev) : st;
 }
 
+/* Two values of a fact are the same. */
+static int same_val(const ac_val *a, const ac_val *b)
+{
+	if (a->type != b->type)
+		return 0;
+	switch (a->type) {
+	case AC_T_BOOL: return a->b == b->b;
+	case AC_T_NUM: return a->known == b->known && (!a->known || a->n == b->n);
+	case AC_T_STR: return a->known == b->known && (a->s == b->s || (a->s && b->s && strcmp(a->s, b->s) == 0));
+	default: return 1;
+	}
+}
+
+static int reads_changed(const ac_reads *reads, const unsigned char *changed, size_t n_tracked)
+{
+	for (size_t i = 0; i < reads->n; i++)
+		if (reads->slot[i] < n_tracked && changed[reads->slot[i]])
+			return 1;
+	return 0;
+}
+
+/* The profile's own decision, kept for the variants: r->ev holds the
+ * profile's facts until the first variant runs. */
+static ac_status keep_decided(ac_rerun *r)
+{
+	ac_eval *ev = &r->ev;
+	const ac_policy *pol = ev->prep->pol;
+	size_t n = AC_F__BUILTIN + pol->n_derived;
+	r->decided = malloc(n * sizeof *r->decided);
+	r->rule_holds = malloc((pol->n_rules + 1) * sizeof *r->rule_holds);
+	r->changed = calloc(n, 1);
+	r->watched = malloc(AC_F__BUILTIN * sizeof *r->watched);
+	if (!r->decided || !r->rule_holds || !r->changed || !r->watched)
+		return AC_ENOMEM;
+	/* changed[] marks, for a moment, the facts already listed. */
+	for (size_t i = 0; i < pol->n_derived + pol->n_rules; i++) {
+		const ac_reads *reads =
+			i < pol->n_derived ? &pol->derived[i].reads : &pol->rules[i - pol->n_derived].reads;
+		for (size_t k = 0; k < reads->n; k++) {
+			size_t slot = reads->slot[k];
+			if (slot < AC_F__BUILTIN && !r->changed[slot]) {
+				r->changed[slot] = 1;
+				r->watched[r->n_watched++] = slot;
+			}
+		}
+	}
+	phase_fact(ev);
+	motive_validity_facts(ev);
+	derived_facts(ev);
+	for (size_t i = 0; i < pol->n_rules; i++)
+		r->rule_holds[i] = ac_expr_truth(pol->rules[i].when, ev->f);
+	memcpy(r->decided, ev->f, n * sizeof *r->decided);
+	return AC_OK;
+}
+
+/* ac_decide_verdict for a variant: a derived fact or a rule whose facts
+ * are all as the profile's own decision found them keeps its value. */
+static ac_status decide_variant(ac_rerun *r)
+{
+	ac_eval *ev = &r->ev;
+	const ac_policy *pol = ev->prep->pol;
+	phase_fact(ev);
+	motive_validity_facts(ev);
+	size_t n = AC_F__BUILTIN + pol->n_derived;
+	for (size_t i = 0; i < r->n_watched; i++) {
+		size_t s = r->watched[i];
+		r->changed[s] = !same_val(&ev->f[s], &r->decided[s]);
+	}
+	for (size_t i = 0; i < pol->n_derived; i++) {
+		const ac_derived *d = &pol->derived[i];
+		size_t slot = AC_F__BUILTIN + i;
+		if (!reads_changed(&d->reads, r->changed, n)) {
+			ev->f[slot] = r->decided[slot];
+			r->changed[slot] = 0;
+			continue;
+		}
+		if (d->type == AC_T_NUM) {
+			int k = 0;
+			for (size_t c = 0; c < d->n_counted; c++)
+				k += ac_expr_truth(d->counted[c], ev->f) == AC_TRUE;
+			ac_eval_set_n(ev, slot, 1, k);
+		} else {
+			ac_eval_set_b(ev, slot, ac_expr_truth(d->when, ev->f));
+		}
+		r->changed[slot] = !same_val(&ev->f[slot], &r->decided[slot]);
+	}
+	ev->verdict = 0;
+	for (size_t i = 0; i < pol->n_rules && !ev->verdict; i++) {
+		ac_tri holds = reads_changed(&pol->rules[i].reads, r->changed, n)
+				       ? ac_expr_truth(pol->rules[i].when, ev->f)
+				       : r->rule_holds[i];
+		if (holds == AC_TRUE) {
+			ev->verdict = pol->rules[i].verdict;
+			ev->decisive = i;
+		}
+	}
+	return ev->verdict ? AC_OK : AC_EINTERNAL;
+}
+
 ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, int cert_only)
 {
-	ac_status st = ac_rerun_facts(r, prep, v, cert_only);
-	return st == AC_OK ? ac_decide_verdict(&r->ev) : st;
+	ac_status st = r->decided ? AC_OK : keep_decided(r);
+	if (st == AC_OK)
+		st = ac_rerun_facts(r, prep, v, cert_only);
+	return st == AC_OK ? decide_variant(r) : st;
 }

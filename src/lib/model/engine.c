@@ -665,4 +665,8 @@ void ac_rerun_free(ac_rerun *r)
 {
 	ac_eval_free(&r->ev);
 	free(r->facts);
+	free(r->decided);
+	free(r->rule_holds);
+	free(r->changed);
+	free(r->watched);
 }

@@ -71,6 +71,15 @@ void ac_eval_free(ac_eval *ev);
 typedef struct {
 	ac_eval ev; /* the last variant's evaluation */
 	ac_val *facts; /* the profile's own facts, before the policy decides */
+	/* What the policy decided for the profile itself: its facts once the
+	 * phase, the motives and the derived facts are set, and each rule's
+	 * condition; a variant decides again only what reads a fact that
+	 * differs from these (changed[slot]). */
+	ac_val *decided;
+	ac_tri *rule_holds;
+	unsigned char *changed;
+	size_t *watched; /* the profile's facts some derived fact or rule reads */
+	size_t n_watched;
 } ac_rerun;
 ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks, size_t n_tasks);
 /* A variant's verdict (decide.c), from its facts (ac_rerun_facts, engine.c). */

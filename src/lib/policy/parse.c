@@ -301,7 +301,9 @@ ac_status ac_policy_parse(const char *text, size_t len, const char *source, ac_p
 		ac_policy_free(p);
 		return r.nomem ? ac_diags_oom(diags, source, "reading the policy") : AC_EINPUT;
 	}
-	st = ac_wording_builtin(&p->wording, diags);
+	st = ac_verdict_index_reads(p) == AC_OK ? AC_OK : ac_diags_oom(diags, source, "reading the policy");
+	if (st == AC_OK)
+		st = ac_wording_builtin(&p->wording, diags);
 	if (st == AC_OK)
 		st = words_for_questions(&r);
 	if (st == AC_OK && !(p->text = malloc(len + 1)))

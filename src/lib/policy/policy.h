@@ -141,6 +141,14 @@ typedef struct {
 
 const ac_choice *ac_choose(const ac_choices *c, const ac_val *facts);
 
+/* The fact slots a condition reads, each once, so that a re-run decides
+ * again only what reads a fact that changed (verdict.c makes them once the
+ * policy is read). */
+typedef struct {
+	size_t *slot;
+	size_t n;
+} ac_reads;
+
 typedef struct {
 	char *id;
 	int verdict;
@@ -150,6 +158,7 @@ typedef struct {
 	ac_choices headline; /* the verdict's one sentence when it decides */
 	char *holds_fact; /* "rule_ID": the fact of whether its condition holds */
 	char *reason_fact; /* "reason_ID": the fact of whether it decides */
+	ac_reads reads; /* the facts its condition reads */
 	int line;
 } ac_rule;
 
@@ -168,6 +177,7 @@ typedef struct {
 	ac_expr *when;
 	ac_expr **counted;
 	size_t n_counted;
+	ac_reads reads; /* the facts its condition or its count reads */
 	int line;
 } ac_derived;
 

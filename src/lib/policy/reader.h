@@ -122,6 +122,8 @@ extern const ac_section_kind ac_sec_phase, ac_sec_motive, ac_sec_class, ac_sec_p
 extern const ac_section_kind ac_sec_what_changes;
 /* Free what verdict.c, judgements.c and changes.c allocated. */
 void ac_verdict_free(ac_policy *p);
+/* Lists the facts each derived fact and each rule reads (ac_reads). */
+ac_status ac_verdict_index_reads(ac_policy *p);
 void ac_judgements_free(ac_policy *p);
 void ac_policy_what_changes_free(ac_policy *p);
 

@@ -370,6 +370,44 @@ const ac_section_kind ac_sec_alternative = {
 	"alternative",    1, alternative_open, alternative_assign, alternative_complete, AC_STAGE_AFTER,
 	alternative_lists};
 
+/* ------------------------------------------------------------ what each condition reads */
+
+typedef struct {
+	ac_reads *r;
+	int nomem;
+} reads_ctx;
+
+static void add_read(size_t slot, void *arg)
+{
+	reads_ctx *c = arg;
+	for (size_t i = 0; i < c->r->n; i++)
+		if (c->r->slot[i] == slot)
+			return; /* a fact read by two parts of a count */
+	size_t *grown = c->nomem ? NULL : realloc(c->r->slot, (c->r->n + 1) * sizeof *grown);
+	if (!grown) {
+		c->nomem = 1;
+		return;
+	}
+	c->r->slot = grown;
+	c->r->slot[c->r->n++] = slot;
+}
+
+ac_status ac_verdict_index_reads(ac_policy *p)
+{
+	reads_ctx c = {NULL, 0};
+	for (size_t i = 0; i < p->n_derived && !c.nomem; i++) {
+		c.r = &p->derived[i].reads;
+		ac_expr_facts(p->derived[i].when, add_read, &c);
+		for (size_t k = 0; k < p->derived[i].n_counted; k++)
+			ac_expr_facts(p->derived[i].counted[k], add_read, &c);
+	}
+	for (size_t i = 0; i < p->n_rules && !c.nomem; i++) {
+		c.r = &p->rules[i].reads;
+		ac_expr_facts(p->rules[i].when, add_read, &c);
+	}
+	return c.nomem ? AC_ENOMEM : AC_OK;
+}
+
 /* ------------------------------------------------------------ freeing */
 
 void ac_verdict_free(ac_policy *p)
@@ -377,9 +415,11 @@ void ac_verdict_free(ac_policy *p)
 	for (size_t i = 0; i < p->n_derived; i++) {
 		free(p->derived[i].name);
 		free(p->derived[i].counted);
+		free(p->derived[i].reads.slot);
 	}
 	free(p->derived);
 	for (size_t i = 0; i < p->n_rules; i++) {
+		free(p->rules[i].reads.slot);
 		free(p->rules[i].id);
 		free(p->rules[i].title);
 		free(p->rules[i].holds_fact);
