@@ -129,13 +129,23 @@ static size_t utf8_char(const unsigned char *s, size_t n)
 	return len;
 }
 
+/* s as a JSON string, written straight into the buffer: each character
+ * takes at most six bytes ("\u001F"). */
 static void string(ac_jw *w, const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
-	put(w, "\"", 1);
+	static const char hex[] = "0123456789ABCDEF";
+	char *o = n < ((size_t)-1 - 8) / 6 ? sb_room(w->out, 6 * n + 2) : NULL;
+	if (!o) {
+		w->failed = 1;
+		return;
+	}
+	char *start = o;
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	*o++ = '"';
 	while (p < end) {
 		unsigned c = *p;
 		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+			*o++ = (char)c;
 			p++;
 			continue;
 		}
@@ -145,28 +155,31 @@ static void string(ac_jw *w, const char *s, size_t n)
 				w->failed = 1;
 				return;
 			}
+			memcpy(o, p, len);
+			o += len;
 			p += len;
 			continue;
 		}
-		put(w, (const char *)run, (size_t)(p - run));
-		char seq[8];
+		*o++ = '\\';
 		switch (c) {
-		case '"': put(w, "\\\"", 2); break;
-		case '\\': put(w, "\\\\", 2); break;
-		case '\b': put(w, "\\b", 2); break;
-		case '\f': put(w, "\\f", 2); break;
-		case '\n': put(w, "\\n", 2); break;
-		case '\r': put(w, "\\r", 2); break;
-		case '\t': put(w, "\\t", 2); break;
+		case '"': *o++ = '"'; break;
+		case '\\': *o++ = '\\'; break;
+		case '\b': *o++ = 'b'; break;
+		case '\f': *o++ = 'f'; break;
+		case '\n': *o++ = 'n'; break;
+		case '\r': *o++ = 'r'; break;
+		case '\t': *o++ = 't'; break;
 		default:
-			snprintf(seq, sizeof seq, "\\u%04X", c);
-			put(w, seq, 6);
+			memcpy(o, "u00", 3);
+			o[3] = hex[c >> 4];
+			o[4] = hex[c & 15];
+			o += 5;
 			break;
 		}
-		run = ++p;
+		p++;
 	}
-	put(w, (const char *)run, (size_t)(p - run));
-	put(w, "\"", 1);
+	*o++ = '"';
+	sb_wrote(w->out, (size_t)(o - start));
 }
 
 void ac_jw_key(ac_jw *w, const char *key)
@@ -196,10 +209,17 @@ void ac_jw_str(ac_jw *w, const char *s)
 
 void ac_jw_int(ac_jw *w, int64_t v)
 {
-	char buf[32];
-	int n = snprintf(buf, sizeof buf, "%" PRId64, v);
+	char buf[24], *e = buf + sizeof buf, *d = e;
+	/* The magnitude as unsigned, so that INT64_MIN has one too. */
+	uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do {
+		*--d = (char)('0' + m % 10);
+		m /= 10;
+	} while (m);
+	if (v < 0)
+		*--d = '-';
 	before(w);
-	put(w, buf, (size_t)n);
+	put(w, d, (size_t)(e - d));
 }
 
 void ac_jw_real(ac_jw *w, double x, int digits)

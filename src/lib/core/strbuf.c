@@ -42,7 +42,12 @@ static int sb_reserve(strbuf *sb, size_t extra)
 	return 0;
 }
 
-int sb_putn(strbuf *sb, const char *s, size_t n)
+char *sb_room(strbuf *sb, size_t extra)
+{
+	return sb_reserve(sb, extra) == 0 ? sb->buf + sb->len : NULL;
+}
+
+int sb_putn_grow(strbuf *sb, const char *s, size_t n)
 {
 	if (sb_reserve(sb, n) != 0)
 		return -1;

@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct {
 	char *buf; /* NUL-terminated once anything was appended; may be NULL */
@@ -18,7 +19,25 @@ typedef struct {
 
 void sb_init(strbuf *sb);
 /* Each append returns 0, or -1 when memory ran out (now or earlier). */
-int sb_putn(strbuf *sb, const char *s, size_t n);
+int sb_putn_grow(strbuf *sb, const char *s, size_t n);
+/* Output is written in many short pieces: one that fits is copied here. */
+static inline int sb_putn(strbuf *sb, const char *s, size_t n)
+{
+	if (sb->failed || n >= sb->cap - sb->len)
+		return sb_putn_grow(sb, s, n);
+	memcpy(sb->buf + sb->len, s, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+	return 0;
+}
+/* Room for at least extra more bytes (and the NUL), to be written at the
+ * pointer returned and then counted with sb_wrote; NULL when memory ran out. */
+char *sb_room(strbuf *sb, size_t extra);
+static inline void sb_wrote(strbuf *sb, size_t n)
+{
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
 int sb_puts(strbuf *sb, const char *s);
 int sb_printf(strbuf *sb, const char *fmt, ...)
 #if defined(__GNUC__)
