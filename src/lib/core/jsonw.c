@@ -129,8 +129,19 @@ static size_t utf8_char(const unsigned char *s, size_t n)
 	return len;
 }
 
+/* 1 when one of the eight bytes of x needs a look: a control character,
+ * '"', '\\' or a byte of a multi-byte character. */
+static int any_special(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t quote = x ^ (ones * '"'), slash = x ^ (ones * '\\');
+	uint64_t zero_quote = (quote - ones) & ~quote, zero_slash = (slash - ones) & ~slash;
+	uint64_t control = x - ones * 0x20; /* a byte below 0x20 borrows into its high bit */
+	return ((x | zero_quote | zero_slash | (control & ~x)) & highs) != 0;
+}
+
 /* s as a JSON string, written straight into the buffer: each character
- * takes at most six bytes ("\u001F"). */
+ * takes at most six bytes ("\u001F"); runs of plain ASCII are copied whole. */
 static void string(ac_jw *w, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -143,12 +154,18 @@ static void string(ac_jw *w, const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	*o++ = '"';
 	while (p < end) {
+		const unsigned char *q = p;
+		uint64_t x;
+		while (end - q >= 8 && (memcpy(&x, q, 8), !any_special(x)))
+			q += 8;
+		while (q < end && *q >= 0x20 && *q != '"' && *q != '\\' && *q < 0x80)
+			q++;
+		memcpy(o, p, (size_t)(q - p));
+		o += q - p;
+		p = q;
+		if (p == end)
+			break;
 		unsigned c = *p;
-		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-			*o++ = (char)c;
-			p++;
-			continue;
-		}
 		if (c >= 0x80) {
 			size_t len = utf8_char(p, (size_t)(end - p));
 			if (!len) {
