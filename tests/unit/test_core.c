@@ -7,11 +7,11 @@
  * reader reads quoted and ragged input faithfully or names the line it
  * cannot read (including the reader cases among tests/fixtures/occdata/bad).
  */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <cmocka.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -187,8 +187,8 @@ static void occupation_codes_have_one_syntax(void **state)
 	assert_false(ac_code_is_soc("13-2051.00"));
 	assert_true(ac_code_is_onet("13-2051.00"));
 	assert_false(ac_code_is_onet("13-2051"));
-	const char *neither[] = {"",           "13-205",   "13_2051",  "1a-2051",   "13-2051.0", "13-2051.000",
-				 "13-2051x00", " 13-2051", "13-2051 ", "13-2051.0a"};
+	const char *neither[] = {"", "13-205", "13_2051", "1a-2051", "13-2051.0", "13-2051.000", "13-2051x00",
+				 " 13-2051", "13-2051 ", "13-2051.0a"};
 	for (size_t i = 0; i < sizeof neither / sizeof neither[0]; i++)
 		if (ac_code_is_occupation(neither[i]))
 			fail_msg("'%s' taken as a code", neither[i]);
@@ -210,8 +210,7 @@ static void occupation_codes_have_one_syntax(void **state)
 static void text_is_cut_between_characters(void **state)
 {
 	(void)state;
-	const char *s = "ab\xc3\xa9"
-			"cd\xe2\x80\x94"; /* a b é c d — */
+	const char *s = "ab\xc3\xa9" "cd\xe2\x80\x94";    /* a b é c d — */
 	assert_int_equal(ac_utf8_cut(s, strlen(s), 100), strlen(s));
 	assert_int_equal(ac_utf8_cut(s, strlen(s), 3), 2); /* not inside é */
 	assert_int_equal(ac_utf8_cut(s, strlen(s), 4), 4);
@@ -236,8 +235,8 @@ static void whole_numbers_are_told_from_reals(void **state)
 
 /* Reads text through a memory stream into rows of wanted columns joined by
  * '|', rows by '\n'; returns the status and the first diagnostic. */
-static ac_status read_text(const char *text, char sep, const char *const *cols, int n_cols, int scan, char **rows,
-			   ac_diags *d)
+static ac_status read_text(const char *text, char sep, const char *const *cols, int n_cols, int scan,
+			   char **rows, ac_diags *d)
 {
 	FILE *f = fmemopen((void *)text, strlen(text), "r");
 	assert_non_null(f);
@@ -270,9 +269,9 @@ static void dates_are_real_days_written_one_way(void **state)
 	assert_true(ac_date_parse("2026-06-30", &a));
 	assert_true(ac_date_parse("2027-06-30", &b));
 	assert_int_equal(b - a, 365);
-	static const char *const bad[] = {"2026-02-29",  "2100-02-29", "2026-13-01", "2026-00-10",
-					  "2026-04-31",  "2026-1-01",  "26-11-29",   "2026/11/29",
-					  "2026-11-29 ", "2026-11-2x", "",           "1899-12-31"};
+	static const char *const bad[] = {"2026-02-29", "2100-02-29", "2026-13-01", "2026-00-10", "2026-04-31",
+					  "2026-1-01",  "26-11-29",   "2026/11/29", "2026-11-29 ", "2026-11-2x",
+					  "",           "1899-12-31"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		assert_false(ac_date_parse(bad[i], &a));
 		assert_false(ac_date_valid(bad[i]));
@@ -290,8 +289,7 @@ static void dates_are_real_days_written_one_way(void **state)
 static void quoted_fields_keep_separators_and_quotes(void **state)
 {
 	(void)state;
-	const char *text = "\xef\xbb\xbf"
-			   "code,title,score\r\n"
+	const char *text = "\xef\xbb\xbf" "code,title,score\r\n"
 			   "13-1021.00,\"Buyers, Farm Products\",0.75\r\n"
 			   "\r\n"
 			   "13-2051.00,\"Say \"\"buy\"\"\",\"\"\r\n"
@@ -337,8 +335,8 @@ static void ragged_and_broken_lines_are_named(void **state)
 		const char *message;
 		ac_status st;
 	} cases[] = {
-		{"a\tb\tc\n1\t2\t3\n1\t2\n", 3,
-		 "found 2 fields, expected 3 as in the header (line 1): the line is cut short", AC_EINPUT},
+		{"a\tb\tc\n1\t2\t3\n1\t2\n", 3, "found 2 fields, expected 3 as in the header (line 1): the line is cut short",
+		 AC_EINPUT},
 		{"a\tb\tc\td\n1\t2\t3\t4\n1\t2\n", 3,
 		 "found 2 fields, expected 4 as in the header (line 1): the line is cut short", AC_EINPUT},
 		{"a\tb\n1\t2\n1\t2", 3,
@@ -420,37 +418,15 @@ static void the_readers_bad_fixture_cases_are_refused_with_their_line(void **sta
 		const char *cols[6];
 		int n_cols, scan;
 	} cases[] = {
-		{"short-row",
-		 "bls/oews_national_may2024.tsv",
-		 '\t',
-		 {"OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "A_MEDIAN", "A_MEAN"},
-		 6,
-		 1},
-		{"text-after-quote",
-		 "onet-29.3/Task Statements.txt",
-		 '\t',
-		 {"O*NET-SOC Code", "Task ID", "Task", "Task Type"},
-		 4,
-		 1},
-		{"unclosed-quote",
-		 "onet-29.3/Task Statements.txt",
-		 '\t',
-		 {"O*NET-SOC Code", "Task ID", "Task", "Task Type"},
-		 4,
-		 1},
+		{"short-row", "bls/oews_national_may2024.tsv", '\t',
+		 {"OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "A_MEDIAN", "A_MEAN"}, 6, 1},
+		{"text-after-quote", "onet-29.3/Task Statements.txt", '\t',
+		 {"O*NET-SOC Code", "Task ID", "Task", "Task Type"}, 4, 1},
+		{"unclosed-quote", "onet-29.3/Task Statements.txt", '\t',
+		 {"O*NET-SOC Code", "Task ID", "Task", "Task Type"}, 4, 1},
 		{"no-header", "bls/nem_onet_to_soc_crosswalk.tsv", '\t', {"O*NET-SOC Code", "NEM Code"}, 2, 20},
-		{"missing-column",
-		 "onet-29.3/Occupation Data.txt",
-		 '\t',
-		 {"O*NET-SOC Code", "Title", "Description"},
-		 3,
-		 1},
-		{"nul-byte",
-		 "onet-29.3/Task Statements.txt",
-		 '\t',
-		 {"O*NET-SOC Code", "Task ID", "Task", "Task Type"},
-		 4,
-		 1},
+		{"missing-column", "onet-29.3/Occupation Data.txt", '\t', {"O*NET-SOC Code", "Title", "Description"}, 3, 1},
+		{"nul-byte", "onet-29.3/Task Statements.txt", '\t', {"O*NET-SOC Code", "Task ID", "Task", "Task Type"}, 4, 1},
 		{"zeroed-tail", "onet-29.3/Alternate Titles.txt", '\t', {"O*NET-SOC Code", "Alternate Title"}, 2, 1},
 		{"cut-mid-record", "onet-29.3/Alternate Titles.txt", '\t', {"O*NET-SOC Code", "Alternate Title"}, 2, 1},
 		{"row-shorter-than-header", "onet-29.3/Job Zones.txt", '\t', {"O*NET-SOC Code", "Job Zone"}, 2, 1},
@@ -478,11 +454,10 @@ static void the_readers_bad_fixture_cases_are_refused_with_their_line(void **sta
 				;
 		dsv_close(&r);
 		size_t sl = d.count ? strlen(d.items[0].source) : 0, el = strlen(cases[i].file);
-		if (st != AC_EINPUT || d.count != 1 || sl < el ||
-		    strcmp(d.items[0].source + sl - el, cases[i].file) != 0 || d.items[0].line != atoi(c1 + 1) ||
-		    !strstr(d.items[0].message, c2 + 2))
-			fail_msg("%s: expected %s:%s: %s, got %d diagnostics: line %d: %s", cases[i].name,
-				 cases[i].file, c1 + 1, c2 + 2, (int)d.count, d.count ? d.items[0].line : -1,
+		if (st != AC_EINPUT || d.count != 1 || sl < el || strcmp(d.items[0].source + sl - el, cases[i].file) != 0 ||
+		    d.items[0].line != atoi(c1 + 1) || !strstr(d.items[0].message, c2 + 2))
+			fail_msg("%s: expected %s:%s: %s, got %d diagnostics: line %d: %s", cases[i].name, cases[i].file,
+				 c1 + 1, c2 + 2, (int)d.count, d.count ? d.items[0].line : -1,
 				 d.count ? d.items[0].message : "");
 		ac_diags_free(&d);
 	}
@@ -553,10 +528,10 @@ static void utf8_is_checked_strictly(void **state)
 	assert_true(ac_utf8_valid("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", 14, &bad));
 	assert_false(ac_utf8_valid("caf\xe9", 4, &bad));
 	assert_int_equal(bad, 3);
-	assert_false(ac_utf8_valid("\xc0\xaf", 2, &bad)); /* overlong '/' */
-	assert_false(ac_utf8_valid("\xed\xa0\x80", 3, &bad)); /* a surrogate */
+	assert_false(ac_utf8_valid("\xc0\xaf", 2, &bad));         /* overlong '/' */
+	assert_false(ac_utf8_valid("\xed\xa0\x80", 3, &bad));     /* a surrogate */
 	assert_false(ac_utf8_valid("\xf4\x90\x80\x80", 4, &bad)); /* beyond U+10FFFF */
-	assert_false(ac_utf8_valid("\xe2\x82", 2, &bad)); /* cut short */
+	assert_false(ac_utf8_valid("\xe2\x82", 2, &bad));         /* cut short */
 	assert_int_equal(bad, 0);
 }
 
@@ -595,16 +570,10 @@ static unsigned next(unsigned n)
  * size, and nested containers (some empty, some with a key given twice). */
 static json_t *random_value(int depth)
 {
-	static const char *const texts[] = {"",
-					    "plain",
-					    "tab\there",
-					    "quote \" and \\ back",
-					    "line\nbreak\r\f\b",
-					    "\x01\x1f\x7f control",
-					    "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80",
-					    "a/b"};
-	static const double reals[] = {
-		0.1, 0.30000000000000004, 1e20, 1e-7, 123456789012345678.0, -2.5, 1e300, 0.0001, 33.3333, 1.5e-300};
+	static const char *const texts[] = {"", "plain", "tab\there", "quote \" and \\ back", "line\nbreak\r\f\b",
+		"\x01\x1f\x7f control", "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x98\x80", "a/b"};
+	static const double reals[] = {0.1, 0.30000000000000004, 1e20, 1e-7, 123456789012345678.0, -2.5, 1e300,
+		0.0001, 33.3333, 1.5e-300};
 	switch (depth > 3 ? next(5) : next(7)) {
 	case 0: return json_string(texts[next(sizeof texts / sizeof *texts)]);
 	case 1: return json_integer((json_int_t)next(2000000) - 1000000);
@@ -637,8 +606,7 @@ static void write_value(ac_jw *w, json_t *v)
 	switch (json_typeof(v)) {
 	case JSON_OBJECT:
 		ac_jw_object(w);
-		json_object_foreach(v, k, x)
-		{
+		json_object_foreach(v, k, x) {
 			ac_jw_key(w, k);
 			write_value(w, x);
 		}
@@ -646,7 +614,8 @@ static void write_value(ac_jw *w, json_t *v)
 		break;
 	case JSON_ARRAY:
 		ac_jw_array(w);
-		json_array_foreach(v, i, x) write_value(w, x);
+		json_array_foreach(v, i, x)
+			write_value(w, x);
 		ac_jw_end_array(w);
 		break;
 	case JSON_STRING: ac_jw_strn(w, json_string_value(v), json_string_length(v)); break;
@@ -664,8 +633,7 @@ static void the_json_writer_lays_out_values_as_jansson_dumps_them(void **state)
 	for (int round = 0; round < 500; round++) {
 		json_t *v = random_value(0);
 		for (int compact = 0; compact <= 1; compact++) {
-			size_t flags =
-				(compact ? JSON_COMPACT : JSON_INDENT(2)) | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15);
+			size_t flags = (compact ? JSON_COMPACT : JSON_INDENT(2)) | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15);
 			char *want = json_dumps(v, flags);
 			strbuf sb;
 			sb_init(&sb);
