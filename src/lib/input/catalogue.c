@@ -45,6 +45,8 @@ struct ac_catalogue {
 		ac_termset taught; /* what gap fit matches: keywords and domain */
 		ac_termset *roles; /* one set per role */
 		size_t n_roles;
+		ac_term_ids taught_ids; /* the same as places in counts[AC_COUNT_WORDS] */
+		ac_term_ids *role_ids; /* ... and in counts[AC_COUNT_ROLES] */
 	} * cached;
 	size_t n_cached;
 };
@@ -710,13 +712,41 @@ static void free_cached(ac_catalogue *cat)
 {
 	for (size_t i = 0; i < cat->n_cached; i++) {
 		ac_termset_free(&cat->cached[i].taught);
-		for (size_t r = 0; r < cat->cached[i].n_roles; r++)
+		for (size_t r = 0; r < cat->cached[i].n_roles; r++) {
 			ac_termset_free(&cat->cached[i].roles[r]);
+			if (cat->cached[i].role_ids)
+				free(cat->cached[i].role_ids[r].id);
+		}
 		free(cat->cached[i].roles);
+		free(cat->cached[i].role_ids);
+		free(cat->cached[i].taught_ids.id);
 	}
 	free(cat->cached);
 	cat->cached = NULL;
 	cat->n_cached = 0;
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return (x > y) - (x < y);
+}
+
+/* A set's terms as their places in counts (every term of the set is there:
+ * the counts were made from it). */
+static ac_status term_ids(const ac_termset *set, const ac_term_counts *counts, ac_term_ids *out)
+{
+	out->n = 0;
+	if (!(out->id = malloc((set->n + 1) * sizeof *out->id)))
+		return AC_ENOMEM;
+	for (size_t i = 0; i < set->n; i++) {
+		long at = ac_term_counts_index(counts, set->t[i]);
+		if (at < 0)
+			return AC_EINTERNAL;
+		out->id[out->n++] = at;
+	}
+	qsort(out->id, out->n, sizeof *out->id, cmp_long);
+	return AC_OK;
 }
 
 /* Counts, after every merge, how many entries name each term, and keeps
@@ -767,6 +797,14 @@ static ac_status count_terms(ac_catalogue *cat)
 	for (size_t i = 0; i < 3 * n; i++)
 		ac_termset_free(&sets[i]);
 	free(sets);
+	for (size_t i = 0; st == AC_OK && i < n; i++) {
+		struct entry_terms *e = &cat->cached[i];
+		e->role_ids = calloc(e->n_roles + 1, sizeof *e->role_ids);
+		if (!e->role_ids || term_ids(&e->taught, &cat->counts[AC_COUNT_WORDS], &e->taught_ids) != AC_OK)
+			st = AC_ENOMEM;
+		for (size_t r = 0; st == AC_OK && r < e->n_roles; r++)
+			st = term_ids(&e->roles[r], &cat->counts[AC_COUNT_ROLES], &e->role_ids[r]);
+	}
 	if (st != AC_OK)
 		free_cached(cat);
 	return st;
@@ -798,6 +836,18 @@ static const struct entry_terms *cached_terms(const ac_catalogue *cat, const ac_
 {
 	long i = ac_catalogue_entry_of(cat, c);
 	return i < 0 ? NULL : &cat->cached[i];
+}
+
+const ac_term_ids *ac_catalogue_taught_ids(const ac_catalogue *cat, const ac_cert *c)
+{
+	const struct entry_terms *e = cached_terms(cat, c);
+	return e ? &e->taught_ids : NULL;
+}
+
+const ac_term_ids *ac_catalogue_role_ids(const ac_catalogue *cat, const ac_cert *c)
+{
+	const struct entry_terms *e = cached_terms(cat, c);
+	return e && e->n_roles == c->n_roles ? e->role_ids : NULL;
 }
 
 const ac_termset *ac_catalogue_taught_terms(const ac_catalogue *cat, const ac_cert *c)

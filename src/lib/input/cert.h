@@ -124,6 +124,10 @@ const ac_term_counts *ac_catalogue_counts(const ac_catalogue *cat, int which);
 long ac_catalogue_entry_of(const ac_catalogue *cat, const ac_cert *c);
 const ac_termset *ac_catalogue_taught_terms(const ac_catalogue *cat, const ac_cert *c);
 const ac_termset *ac_catalogue_role_terms(const ac_catalogue *cat, const ac_cert *c);
+/* The same terms as places in ac_catalogue_counts(cat, AC_COUNT_WORDS) and
+ * (each role's) AC_COUNT_ROLES. */
+const ac_term_ids *ac_catalogue_taught_ids(const ac_catalogue *cat, const ac_cert *c);
+const ac_term_ids *ac_catalogue_role_ids(const ac_catalogue *cat, const ac_cert *c);
 /* 1 when word (len bytes) is in the certificate's id, provider, name, exam
  * code or keywords, in any case. */
 int ac_cert_has_word(const ac_cert *c, const char *word, size_t len);

@@ -471,6 +471,29 @@ int ac_term_counts_df(const ac_term_counts *c, const char *term)
 	return hit ? c->df[hit - c->term] : 0;
 }
 
+long ac_term_counts_index(const ac_term_counts *c, const char *term)
+{
+	if (!c || !c->n)
+		return -1;
+	char *const *hit = bsearch(&term, c->term, c->n, sizeof *c->term, cmp_str);
+	return hit ? (long)(hit - c->term) : -1;
+}
+
+int ac_term_ids_has(const ac_term_ids *ids, long id)
+{
+	size_t lo = 0, hi = ids->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ids->id[mid] == id)
+			return 1;
+		if (ids->id[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
 void ac_term_counts_free(ac_term_counts *c)
 {
 	for (size_t i = 0; c->term && i < c->n; i++)

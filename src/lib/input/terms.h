@@ -43,9 +43,19 @@ typedef struct {
 	size_t docs;
 } ac_term_counts;
 
+/* A document's terms as their places in one ac_term_counts, ascending. */
+typedef struct {
+	long *id;
+	size_t n;
+} ac_term_ids;
+/* 1 when ids holds id. */
+int ac_term_ids_has(const ac_term_ids *ids, long id);
+
 /* Counts, over the given sets, how many name each term. */
 ac_status ac_term_counts_build(const ac_termset *sets, size_t n_sets, ac_term_counts *out);
 int ac_term_counts_df(const ac_term_counts *c, const char *term);
+/* The term's place in c->term, or -1 when no document names it. */
+long ac_term_counts_index(const ac_term_counts *c, const char *term);
 void ac_term_counts_free(ac_term_counts *c);
 
 /* 1 when the phrase is one the synonyms file names (search uses it to tell a

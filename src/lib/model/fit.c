@@ -226,12 +226,20 @@ static void settle(const ac_policy *pol, const ac_cert *c, const ac_person *who,
 	out->fits = ac_tri_of(out->score.v >= (pol->fit_set ? pol->fit_from : 0.5));
 }
 
+static void want_free(ac_fit_want *w)
+{
+	free(w->text);
+	ac_termset_free(&w->set);
+	free(w->id);
+	free(w->w_in);
+	free(w->w_out);
+	memset(w, 0, sizeof *w);
+}
+
 void ac_fit_memo_free(ac_fit_memo *m)
 {
-	free(m->gap.text);
-	ac_termset_free(&m->gap.set);
-	free(m->role.text);
-	ac_termset_free(&m->role.set);
+	want_free(&m->gap);
+	want_free(&m->role);
 	free(m->tris);
 	free(m->key_gap);
 	free(m->key_role);
@@ -256,8 +264,7 @@ static const ac_termset *want_terms(const ac_terms *T, ac_fit_want *w, const cha
 		*own = fresh;
 		return own;
 	}
-	free(w->text);
-	ac_termset_free(&w->set);
+	want_free(w);
 	w->text = copy;
 	w->set = fresh;
 	return &w->set;
@@ -363,6 +370,7 @@ static int keyed(ac_fit_memo *m, size_t n, const char *gap, const char *role, co
 	free(m->tris);
 	free(m->key_gap);
 	free(m->key_role);
+	m->own_tris = 0;
 	m->tris = calloc(n + 1, 1);
 	m->key_gap = gap ? strdup(gap) : NULL;
 	m->key_role = role ? strdup(role) : NULL;
@@ -376,17 +384,116 @@ static int keyed(ac_fit_memo *m, size_t n, const char *gap, const char *role, co
 	return 1;
 }
 
+/* The want's terms weighed for the catalogue's entries (see ac_fit_want);
+ * 0 when memory ran out. */
+static int weigh(ac_fit_want *w, const ac_term_counts *counts, const ac_term_counts *taught)
+{
+	if (w->weighed)
+		return 1;
+	size_t n = w->set.n;
+	w->id = malloc((n + 1) * sizeof *w->id);
+	w->w_in = malloc((n + 1) * sizeof *w->w_in);
+	w->w_out = malloc((n + 1) * sizeof *w->w_out);
+	if (!w->id || !w->w_in || !w->w_out)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		w->id[i] = ac_term_counts_index(counts, w->set.t[i]);
+		w->w_in[i] = weight(counts, taught, w->set.t[i], 1);
+		w->w_out[i] = weight(counts, taught, w->set.t[i], 0);
+	}
+	w->weighed = 1;
+	return 1;
+}
+
+/* coverage()'s score, for a document of the catalogue given as places in
+ * the counts the want was weighed by: the same sums in the same order. */
+static ac_num score_of(const ac_fit_want *w, const ac_term_ids *doc)
+{
+	double total = 0, hit = 0;
+	for (size_t i = 0; i < w->set.n; i++) {
+		int in_doc = w->id[i] >= 0 && ac_term_ids_has(doc, w->id[i]);
+		double wt = in_doc ? w->w_in[i] : w->w_out[i];
+		total += wt;
+		if (in_doc && wt > 0)
+			hit += wt;
+	}
+	ac_num score = {0, 0};
+	if (total <= 0 && !doc->n)
+		return score;
+	score.set = 1;
+	score.v = total > 0 ? hit / total : 0;
+	return score;
+}
+
+/* Gap fit and role fit of an entry of the catalogue, as ac_gap_fit and
+ * ac_role_fit find them; 0 when this way does not apply (or memory ran out). */
+static int entry_fits(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const ac_profile *p,
+		      const char *want_text, const ac_person *who, ac_fit_memo *memo, ac_tri *gap, ac_tri *role)
+{
+	const ac_term_ids *taught = ac_catalogue_taught_ids(cat, c), *roles = ac_catalogue_role_ids(cat, c);
+	const ac_terms *T = ac_catalogue_terms(cat);
+	if (!taught || !roles || (!c->n_keywords && c->domain))
+		return 0; /* the domain's words stand in for keywords: ac_gap_fit */
+	ac_fit f = {0};
+	f.fits = AC_UNKNOWN;
+	const char *g = p->capability_gap;
+	if (g && *g && c->n_keywords) {
+		ac_termset unused = {0};
+		if (!want_terms(T, &memo->gap, g, &unused) || unused.t ||
+		    !weigh(&memo->gap, ac_catalogue_counts(cat, AC_COUNT_WORDS),
+			   ac_catalogue_counts(cat, AC_COUNT_TAUGHT))) {
+			ac_termset_free(&unused);
+			return 0;
+		}
+		f.score = score_of(&memo->gap, taught);
+		settle(pol, c, who, &f);
+	}
+	*gap = f.fits;
+	memset(&f, 0, sizeof f);
+	f.fits = AC_UNKNOWN;
+	if (c->n_roles && want_text && *want_text) {
+		ac_termset unused = {0};
+		if (!want_terms(T, &memo->role, want_text, &unused) || unused.t ||
+		    !weigh(&memo->role, ac_catalogue_counts(cat, AC_COUNT_ROLES), NULL)) {
+			ac_termset_free(&unused);
+			return 0;
+		}
+		for (size_t i = 0; i < c->n_roles; i++) {
+			ac_num one = score_of(&memo->role, &roles[i]);
+			if (ac_roles_match(want_text, c->roles[i])) {
+				one.set = 1;
+				one.v = 1;
+			}
+			if (one.set && (!f.score.set || one.v > f.score.v))
+				f.score = one;
+		}
+		settle(pol, c, who, &f);
+	}
+	*role = f.fits;
+	return 1;
+}
+
 ac_status ac_cert_fit_tris(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const ac_profile *p,
 			   const ac_person *who, ac_fit_memo *memo, ac_tri *gap, ac_tri *role)
 {
 	const char *target = p->trajectory.target_role;
 	const char *want_text = target && *target ? target : p->role.title;
 	long i = memo ? ac_catalogue_entry_of(cat, c) : -1;
-	if (i >= 0 && !keyed(memo, ac_catalogue_count(cat), p->capability_gap, want_text, who))
-		i = -1;
+	int own = i < 0 && memo && c == memo->own;
+	if ((i >= 0 || own) && !keyed(memo, ac_catalogue_count(cat), p->capability_gap, want_text, who))
+		i = -1, own = 0;
+	if (own && memo->own_tris) {
+		*gap = (ac_tri)((memo->own_tris - 1) / 3);
+		*role = (ac_tri)((memo->own_tris - 1) % 3);
+		return AC_OK;
+	}
 	if (i >= 0 && memo->tris[i]) {
 		*gap = (ac_tri)((memo->tris[i] - 1) / 3);
 		*role = (ac_tri)((memo->tris[i] - 1) % 3);
+		return AC_OK;
+	}
+	if (i >= 0 && entry_fits(pol, cat, c, p, want_text, who, memo, gap, role)) {
+		memo->tris[i] = (unsigned char)(1 + (int)*gap * 3 + (int)*role);
 		return AC_OK;
 	}
 	ac_fit gf = {0}, rf = {0};
@@ -398,6 +505,8 @@ ac_status ac_cert_fit_tris(const ac_policy *pol, const ac_catalogue *cat, const 
 		*role = rf.fits;
 		if (i >= 0)
 			memo->tris[i] = (unsigned char)(1 + (int)gf.fits * 3 + (int)rf.fits);
+		else if (own)
+			memo->own_tris = (unsigned char)(1 + (int)gf.fits * 3 + (int)rf.fits);
 	}
 	ac_fit_free(&gf);
 	ac_fit_free(&rf);

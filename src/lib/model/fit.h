@@ -47,6 +47,12 @@ void ac_fit_free(ac_fit *f);
 typedef struct {
 	char *text;
 	ac_termset set;
+	/* For the catalogue's entries: each term's place in the counts it is
+	 * weighed by (-1 when none names it), and its weight when the entry
+	 * names it and when it does not; made once per text. */
+	long *id;
+	double *w_in, *w_out;
+	int weighed;
 } ac_fit_want;
 typedef struct {
 	ac_fit_want gap, role;
@@ -57,6 +63,11 @@ typedef struct {
 	size_t n_tris;
 	char *key_gap, *key_role; /* what the entries were found for */
 	ac_person who;
+	/* The certificate the profile itself names, which does not change
+	 * while its what-ifs run (set by the caller), and its answer, kept the
+	 * same way (0: not yet found). */
+	const ac_cert *own;
+	unsigned char own_tris;
 } ac_fit_memo;
 void ac_fit_memo_free(ac_fit_memo *m);
 
