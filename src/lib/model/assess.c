@@ -541,6 +541,12 @@ ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessm
 	return assess(profile, ctx, 0, out, diags);
 }
 
+ac_status ac_assess_ranked_with(const ac_profile *profile, const ac_context *ctx, ac_fit_memo *memo,
+				ac_assessment **out, ac_diags *diags)
+{
+	return assess_with(profile, ctx, 1, memo, out, diags);
+}
+
 ac_status ac_assess_for_ranking(const ac_profile *profile, const ac_context *ctx, ac_assessment **out, ac_diags *diags)
 {
 	return assess(profile, ctx, 1, out, diags);

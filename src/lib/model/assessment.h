@@ -11,6 +11,7 @@
 #include "aicert.h"
 #include "input/cert.h"
 #include "input/profile.h"
+#include "model/fit.h"
 
 typedef struct {
 	const ac_policy *policy; /* required */
@@ -218,5 +219,9 @@ ac_status ac_assess(const ac_profile *profile, const ac_context *ctx, ac_assessm
  * deciding rule's id (reason) and the certificate's fit and figures without
  * its warnings; no text is written and the rest stays empty. */
 ac_status ac_assess_for_ranking(const ac_profile *profile, const ac_context *ctx, ac_assessment **out, ac_diags *diags);
+/* The same with the caller's memo of the terms fit compares against, kept
+ * from one certificate ranked to the next (freed with ac_fit_memo_free). */
+ac_status ac_assess_ranked_with(const ac_profile *profile, const ac_context *ctx, ac_fit_memo *memo,
+				ac_assessment **out, ac_diags *diags);
 
 #endif

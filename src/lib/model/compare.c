@@ -337,9 +337,9 @@ static ac_status fill_row(ac_compare_row *x, const ac_cert *c, const ac_assessme
 }
 
 /* Runs the engine on the profile with certificate c (NULL: none named);
- * ranked: only what a row needs (ac_assess_for_ranking). */
+ * ranked (the memo kept across rows): only what a row needs. */
 static ac_status assess_with(const ac_context *ctx, const ac_profile *p, const ac_cert *c, ac_assessment **out,
-			     int ranked, ac_diags *d)
+			     ac_fit_memo *ranked, ac_diags *d)
 {
 	/* A shallow copy: the engine reads the profile and never keeps it, so the
 	 * certificate can point at the catalogue's id without any allocation. */
@@ -347,7 +347,7 @@ static ac_status assess_with(const ac_context *ctx, const ac_profile *p, const a
 	memset(&v.cert, 0, sizeof v.cert);
 	v.cert_given = c != NULL;
 	v.cert.id = c ? c->id : NULL;
-	return ranked ? ac_assess_for_ranking(&v, ctx, out, d) : ac_assess(&v, ctx, out, d);
+	return ranked ? ac_assess_ranked_with(&v, ctx, ranked, out, d) : ac_assess(&v, ctx, out, d);
 }
 
 /* The best path other than certification from the base assessment. */
@@ -440,9 +440,10 @@ ac_status ac_compare(const ac_context *ctx, const ac_profile *p, const ac_compar
 	quiet.counterfactuals = 0; /* the ranking needs verdicts, not what-ifs */
 
 	ac_assessment *base = NULL;
+	ac_fit_memo memo = {0}; /* the gap's and the role's terms, for every row */
 	ac_status st = fill_header(c, ctx, p);
 	if (st == AC_OK)
-		st = assess_with(&quiet, p, NULL, &base, 0, diags);
+		st = assess_with(&quiet, p, NULL, &base, NULL, diags);
 	size_t total = ctx->catalogue ? ac_catalogue_count(ctx->catalogue) : 0;
 	if (st == AC_OK && !(c->rows = calloc(total + 1, sizeof *c->rows)))
 		st = AC_ENOMEM;
@@ -463,7 +464,7 @@ ac_status ac_compare(const ac_context *ctx, const ac_profile *p, const ac_compar
 			continue;
 		}
 		ac_assessment *one = NULL;
-		st = assess_with(&quiet, p, cert, &one, 1, diags);
+		st = assess_with(&quiet, p, cert, &one, &memo, diags);
 		if (st == AC_OK) {
 			st = fill_row(&c->rows[c->n_rows++], cert, one, ctx->policy, today,
 				      p->trajectory.target_role && *p->trajectory.target_role);
@@ -485,6 +486,7 @@ ac_status ac_compare(const ac_context *ctx, const ac_profile *p, const ac_compar
 	if (st == AC_OK && !c->n_pursue)
 		st = keep_best_alternative(c, base);
 	ac_assessment_free(base);
+	ac_fit_memo_free(&memo);
 	if (st == AC_OK && ac_mem_failures() != failures)
 		st = AC_ENOMEM;
 	if (st != AC_OK) {

@@ -24,6 +24,7 @@
 
 typedef struct {
 	char w[MAX_WORDS][MAX_WORD];
+	unsigned char len[MAX_WORDS];
 	int n;
 } words;
 
@@ -42,11 +43,13 @@ static void split(const char *s, words *out)
 			break;
 		int len = 0;
 		while (*s && is_word_char((unsigned char)*s)) {
+			unsigned char c = (unsigned char)*s;
 			if (len < MAX_WORD - 1)
-				out->w[out->n][len++] = (char)tolower((unsigned char)*s);
+				out->w[out->n][len++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
 			s++;
 		}
 		out->w[out->n][len] = '\0';
+		out->len[out->n] = (unsigned char)len;
 		out->n++;
 	}
 }
@@ -69,20 +72,22 @@ int ac_text_has_phrase(const char *text, const char *phrase)
 }
 
 /* Words that say nothing about which role it is. */
-static int insignificant(const char *w)
+static int insignificant(const char *w, size_t len)
 {
 	static const char *const stop[] = {"a",  "an",   "the", "of",     "and",    "for",  "in",  "on",
 					   "to", "with", "&",   "senior", "junior", "lead", "head"};
+	if (len > 6)
+		return 0; /* longer than any of them */
 	for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
-		if (strcmp(w, stop[i]) == 0)
+		if (stop[i][0] == w[0] && strcmp(w, stop[i]) == 0)
 			return 1;
 	return 0;
 }
 
-static int contains_word(const words *ws, const char *w)
+static int contains_word(const words *ws, const char *w, size_t len)
 {
 	for (int i = 0; i < ws->n; i++)
-		if (strcmp(ws->w[i], w) == 0)
+		if (ws->len[i] == len && memcmp(ws->w[i], w, len) == 0)
 			return 1;
 	return 0;
 }
@@ -91,10 +96,10 @@ static int all_significant_in(const words *small, const words *big)
 {
 	int any = 0;
 	for (int i = 0; i < small->n; i++) {
-		if (insignificant(small->w[i]))
+		if (insignificant(small->w[i], small->len[i]))
 			continue;
 		any = 1;
-		if (!contains_word(big, small->w[i]))
+		if (!contains_word(big, small->w[i], small->len[i]))
 			return 0;
 	}
 	return any;
