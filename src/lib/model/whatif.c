@@ -373,26 +373,26 @@ static int forward(const ac_prepared *prep, const ac_profile *p, const variant *
 	}
 }
 
-/* The variant of field k that improves the verdict most (want_better: by a
- * step forward), or worsens it most; NULL when none does. */
-static const variant *pick(const ac_prepared *prep, const ac_profile *p, const variants *vs, size_t k, int current,
-			   int want_better)
+/* For each field k, the variant that improves the verdict most (want_better:
+ * by a step forward), or worsens it most, into best[k]; NULL when none
+ * does.  One pass over the variants, the first of equals kept. */
+static void pick(const ac_prepared *prep, const ac_profile *p, const variants *vs, int current, int want_better,
+		 const variant **best)
 {
-	const variant *best = NULL;
 	for (size_t i = 0; i < vs->n; i++) {
 		const variant *x = &vs->items[i];
-		if (x->field != k || !x->verdict || (want_better && !forward(prep, p, x)))
+		size_t k = x->field;
+		if (!x->verdict || (want_better && !forward(prep, p, x)))
 			continue;
 		/* A step forward that would worsen the verdict is not something it
 		 * rests on: nobody is told to keep from using AI. */
 		if (!want_better && prep->pol->what_changes.fields[k].yours && forward(prep, p, x))
 			continue;
 		int ok = want_better ? better(x->verdict, current) : better(current, x->verdict);
-		if (ok &&
-		    (!best || (want_better ? better(x->verdict, best->verdict) : better(best->verdict, x->verdict))))
-			best = x;
+		const variant *b = best[k];
+		if (ok && (!b || (want_better ? better(x->verdict, b->verdict) : better(b->verdict, x->verdict))))
+			best[k] = x;
 	}
-	return best;
 }
 
 static ac_status add_change(ac_change *c, const ac_prepared *prep, const ac_profile *p, const variant *x, int action)
@@ -430,24 +430,28 @@ static ac_status add_changes(ac_assessment *a, const ac_prepared *prep, const ac
 	ac_change **list = action ? &a->what_changes.actions : &a->what_changes.rests_on;
 	size_t *n = action ? &a->what_changes.n_actions : &a->what_changes.n_rests_on;
 	*list = calloc(wc->n_fields + 1, sizeof **list);
-	if (!*list)
+	const variant **best = calloc(wc->n_fields + 1, sizeof *best);
+	if (!*list || !best) {
+		free(best);
 		return AC_ENOMEM;
+	}
+	pick(prep, p, vs, a->verdict, action, best);
+	ac_status st = AC_OK;
 	for (int v = action ? AC_VERDICT_PURSUE : AC_VERDICT_AVOID; v >= AC_VERDICT_PURSUE && v <= AC_VERDICT_AVOID;
 	     v += action ? 1 : -1)
-		for (size_t k = 0; k < wc->n_fields && *n < limit; k++) {
+		for (size_t k = 0; k < wc->n_fields && *n < limit && st == AC_OK; k++) {
 			const ac_question_field *q = &wc->fields[k];
+			const variant *x = best[k];
+			if (!x || x->verdict != v)
+				continue;
 			/* Another certificate is a choice to offer, not an answer to rest on. */
 			int choice = strcmp(q->path, "certification") == 0;
 			if (q->fixed || (action ? !q->yours : choice) || !answered(p, &ac_schema[q->def]))
 				continue;
-			const variant *x = pick(prep, p, vs, k, a->verdict, action);
-			if (x && x->verdict == v) {
-				ac_status st = add_change(&(*list)[(*n)++], prep, p, x, action);
-				if (st != AC_OK)
-					return st;
-			}
+			st = add_change(&(*list)[(*n)++], prep, p, x, action);
 		}
-	return AC_OK;
+	free(best);
+	return st;
 }
 
 /* ------------------------------------------------------------ missing answers */
