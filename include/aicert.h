@@ -627,16 +627,23 @@ void ac_occ_codes_free(char **codes, size_t n);
  * shortest matching titles first and the first 400 are scored.  Ranked by
  * confidence, then how many of the occupation's titles matched, then how well
  * its own O*NET title matches, then code; one row per occupation. */
-typedef struct {
-	char *code;
-	char *title; /* the occupation's O*NET title */
-	char *matched; /* the title that matched, as written in the data */
-	double confidence;
-	const char *via; /* "title", "alternate title", "short title" or "reported title" */
-} ac_occ_match;
-/* AC_EINPUT when words hold nothing searchable; *n is 0 when nothing matched. */
+typedef struct ac_occ_match ac_occ_match;
+/* AC_EINPUT when words hold nothing searchable; *n is 0 when nothing matched.
+ * The matches are opaque, read through the functions below. */
 ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_occ_match **out, size_t *n,
 			    ac_diags *diags);
+/* The i-th of the n matches ac_occdata_search returned (i < n). */
+const ac_occ_match *ac_occ_matches_at(const ac_occ_match *m, size_t i);
+/* The matched occupation's O*NET-SOC code. */
+const char *ac_occ_match_code(const ac_occ_match *m);
+/* The matched occupation's O*NET title. */
+const char *ac_occ_match_title(const ac_occ_match *m);
+/* The title that matched, as written in the data. */
+const char *ac_occ_match_matched(const ac_occ_match *m);
+/* The match's confidence, 0..1 (see above). */
+double ac_occ_match_confidence(const ac_occ_match *m);
+/* What kind of title matched: "title", "alternate title", "short title" or "reported title". */
+const char *ac_occ_match_via(const ac_occ_match *m);
 void ac_occ_matches_free(ac_occ_match *m, size_t n);
 
 /* Builds the database at dbpath from the official files under srcdir

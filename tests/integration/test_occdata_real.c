@@ -194,11 +194,13 @@ static void titles_people_type_find_their_occupation(void **state)
 		ac_diags_init(&d);
 		assert_int_equal(ac_occdata_search(r->data, cases[i].words, 5, &m, &n, &d), AC_OK);
 		ac_diags_free(&d);
-		printf("  '%s' -> %s %s (%.2f, %s \"%s\")\n", cases[i].words, n ? m[0].code : "-", n ? m[0].title : "",
-		       n ? m[0].confidence : 0, n ? m[0].via : "", n ? m[0].matched : "");
+		const ac_occ_match *top = n ? ac_occ_matches_at(m, 0) : NULL;
+		printf("  '%s' -> %s %s (%.2f, %s \"%s\")\n", cases[i].words, n ? ac_occ_match_code(top) : "-",
+		       n ? ac_occ_match_title(top) : "", n ? ac_occ_match_confidence(top) : 0,
+		       n ? ac_occ_match_via(top) : "", n ? ac_occ_match_matched(top) : "");
 		assert_true(n > 0);
-		assert_string_equal(m[0].code, cases[i].code);
-		assert_true(m[0].confidence >= cases[i].min_confidence);
+		assert_string_equal(ac_occ_match_code(top), cases[i].code);
+		assert_true(ac_occ_match_confidence(top) >= cases[i].min_confidence);
 		ac_occ_matches_free(m, n);
 	}
 }

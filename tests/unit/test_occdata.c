@@ -688,11 +688,13 @@ static ac_occ_match *search(fixture *f, const char *words, size_t limit, size_t 
 	assert_int_equal(st, AC_OK);
 	/* One row per occupation, best first. */
 	for (size_t i = 0; i < *n; i++) {
-		assert_true(m[i].confidence > 0 && m[i].confidence <= 1);
+		const ac_occ_match *mi = ac_occ_matches_at(m, i);
+		assert_true(ac_occ_match_confidence(mi) > 0 && ac_occ_match_confidence(mi) <= 1);
 		if (i)
-			assert_true(m[i].confidence <= m[i - 1].confidence);
+			assert_true(ac_occ_match_confidence(mi) <=
+				    ac_occ_match_confidence(ac_occ_matches_at(m, i - 1)));
 		for (size_t k = 0; k < i; k++)
-			assert_string_not_equal(m[i].code, m[k].code);
+			assert_string_not_equal(ac_occ_match_code(mi), ac_occ_match_code(ac_occ_matches_at(m, k)));
 	}
 	return m;
 }
@@ -722,14 +724,16 @@ static void search_ranks_titles_and_abbreviations(void **state)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		size_t n = 0;
 		ac_occ_match *m = search(f, cases[i].words, 5, &n);
-		if (n == 0 || strcmp(m[0].code, cases[i].code) != 0 || m[0].confidence < cases[i].lo ||
-		    m[0].confidence > cases[i].hi || (cases[i].via && strcmp(m[0].via, cases[i].via) != 0) ||
-		    (cases[i].matched && strcmp(m[0].matched, cases[i].matched) != 0))
+		const ac_occ_match *top = n ? ac_occ_matches_at(m, 0) : NULL;
+		if (n == 0 || strcmp(ac_occ_match_code(top), cases[i].code) != 0 ||
+		    ac_occ_match_confidence(top) < cases[i].lo || ac_occ_match_confidence(top) > cases[i].hi ||
+		    (cases[i].via && strcmp(ac_occ_match_via(top), cases[i].via) != 0) ||
+		    (cases[i].matched && strcmp(ac_occ_match_matched(top), cases[i].matched) != 0))
 			fail_msg("'%s': expected %s (%s) within %.2f..%.2f, got %s %.2f via %s '%s'", cases[i].words,
 				 cases[i].code, cases[i].via ? cases[i].via : "any", cases[i].lo, cases[i].hi,
-				 n ? m[0].code : "nothing", n ? m[0].confidence : 0, n ? m[0].via : "",
-				 n ? m[0].matched : "");
-		assert_non_null(m[0].title);
+				 n ? ac_occ_match_code(top) : "nothing", n ? ac_occ_match_confidence(top) : 0,
+				 n ? ac_occ_match_via(top) : "", n ? ac_occ_match_matched(top) : "");
+		assert_non_null(ac_occ_match_title(top));
 		ac_occ_matches_free(m, n);
 	}
 }
@@ -740,8 +744,8 @@ static void initials_do_not_reuse_a_matched_word(void **state)
 	size_t n = 0;
 	ac_occ_match *m = search(f, "fp&a analyst", 5, &n);
 	assert_int_equal(n, 2);
-	assert_string_equal(m[1].code, "13-2011.00"); /* "Fraud Prevention Analyst" */
-	assert_true(m[1].confidence < 0.5);
+	assert_string_equal(ac_occ_match_code(ac_occ_matches_at(m, 1)), "13-2011.00"); /* "Fraud Prevention Analyst" */
+	assert_true(ac_occ_match_confidence(ac_occ_matches_at(m, 1)) < 0.5);
 	ac_occ_matches_free(m, n);
 }
 
@@ -751,8 +755,9 @@ static void equal_titles_rank_the_occupation_with_more_matching_titles(void **st
 	size_t n = 0;
 	ac_occ_match *m = search(f, "nurse", 5, &n);
 	assert_int_equal(n, 2);
-	assert_true(m[0].confidence == 0.95 && m[1].confidence == 0.95);
-	assert_string_equal(m[0].code, "29-1141.00");
+	assert_true(ac_occ_match_confidence(ac_occ_matches_at(m, 0)) == 0.95 &&
+		    ac_occ_match_confidence(ac_occ_matches_at(m, 1)) == 0.95);
+	assert_string_equal(ac_occ_match_code(ac_occ_matches_at(m, 0)), "29-1141.00");
 	ac_occ_matches_free(m, n);
 }
 
@@ -762,7 +767,7 @@ static void search_falls_back_to_any_word_and_respects_the_limit(void **state)
 	size_t n = 0;
 	ac_occ_match *m = search(f, "nurse astronaut", 10, &n);
 	assert_true(n >= 2);
-	assert_true(m[0].confidence < 0.6); /* half the words */
+	assert_true(ac_occ_match_confidence(ac_occ_matches_at(m, 0)) < 0.6); /* half the words */
 	ac_occ_matches_free(m, n);
 	m = search(f, "analyst", 1, &n);
 	assert_int_equal(n, 1);
@@ -1174,7 +1179,7 @@ static void *work(void *arg)
 		ac_occ_match *m = NULL;
 		size_t n = 0;
 		if (ac_occdata_search(w->data, words[r % 4], 5, &m, &n, NULL) != AC_OK || n == 0 ||
-		    strcmp(m[0].code, firsts[r % 4]) != 0)
+		    strcmp(ac_occ_match_code(ac_occ_matches_at(m, 0)), firsts[r % 4]) != 0)
 			w->failures++;
 		ac_occ_matches_free(m, n);
 		double pct = -1;

@@ -12,6 +12,7 @@
 #include "core/json.h"
 #include "core/strbuf.h"
 #include "occdata/occupation.h"
+#include "occdata/search.h"
 #include "policy/wording.h"
 #include "render/render.h"
 
