@@ -660,7 +660,7 @@ void ac_occ_matches_free(ac_occ_match *m, size_t n);
  * device, a FIFO: refused, never replaced).  AC_EIO when the environment
  * fails: a source that cannot be read, a disk full, a folder that cannot be
  * written.  Only O*NET is required: a dataset with a file missing is skipped
- * whole, recorded as missing (ac_occ_source.missing) and named in a
+ * whole, recorded as missing (ac_occ_source_missing) and named in a
  * diagnostic starting "warning:" while the import still succeeds. */
 ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *diags);
 /* Flags of ac_occdata_import_with. */
@@ -680,25 +680,46 @@ ac_status ac_occdata_import_with(const char *srcdir, const char *dbpath, unsigne
  * (as 'aicert data import' does). */
 char *ac_occdata_import_temp_path(const char *dbpath);
 
-/* What an installed database holds and where it came from. */
-typedef struct {
-	char *name; /* "onet", "gpts-are-gpts", "working-with-ai", "bls-oews", ... */
-	char *title;
-	char *version;
-	char *licence;
-	char *url;
-	char *attribution;
-	int missing; /* 1: its files were not there at import time; nothing of it is used */
-} ac_occ_source;
-typedef struct {
-	int schema_version;
-	char *imported_at; /* UTC, ISO 8601 */
-	size_t occupations, tasks, labels, titles, dwas;
-	size_t with_beta, with_applicability, with_wage, with_growth;
-	ac_occ_source *sources;
-	size_t n_sources;
-} ac_occdata_info;
+/* What an installed database holds and where it came from, and one of the
+ * datasets it credits: both opaque, read through the functions below. */
+typedef struct ac_occdata_info ac_occdata_info;
+typedef struct ac_occ_source ac_occ_source;
 ac_status ac_occdata_info_get(ac_occdata *db, ac_occdata_info **out, ac_diags *diags);
+/* The version of the database's tables. */
+int ac_occdata_info_schema_version(const ac_occdata_info *info);
+/* When the database was imported: UTC, ISO 8601. */
+const char *ac_occdata_info_imported_at(const ac_occdata_info *info);
+/* What the database counts (ac_occdata_info_count's which). */
+enum {
+	AC_INFO_OCCUPATIONS = 1,
+	AC_INFO_TASKS, /* O*NET tasks */
+	AC_INFO_LABELS, /* GPTs-are-GPTs task labels */
+	AC_INFO_TITLES, /* searchable titles: titles, alternate, short and reported titles */
+	AC_INFO_DWAS, /* detailed work activities */
+	AC_INFO_WITH_BETA, /* occupations with a GPTs-are-GPTs beta */
+	AC_INFO_WITH_APPLICABILITY, /* occupations with a Working with AI score */
+	AC_INFO_WITH_WAGE, /* occupations with a median wage */
+	AC_INFO_WITH_GROWTH /* occupations with projected growth */
+};
+/* How many rows of a kind the database holds (AC_INFO_*; 0 for another which). */
+size_t ac_occdata_info_count(const ac_occdata_info *info, int which);
+/* How many datasets the database credits. */
+size_t ac_occdata_info_source_count(const ac_occdata_info *info);
+/* The i-th dataset, in import order (NULL past the last). */
+const ac_occ_source *ac_occdata_info_source(const ac_occdata_info *info, size_t i);
+/* A dataset's texts (ac_occ_source_text's which). */
+enum {
+	AC_SOURCE_NAME = 1, /* "onet", "gpts-are-gpts", "working-with-ai", "bls-oews", ... */
+	AC_SOURCE_TITLE,
+	AC_SOURCE_VERSION,
+	AC_SOURCE_LICENCE,
+	AC_SOURCE_URL,
+	AC_SOURCE_ATTRIBUTION
+};
+/* One of a dataset's texts (AC_SOURCE_*; NULL for another which). */
+const char *ac_occ_source_text(const ac_occ_source *s, int which);
+/* 1 when the dataset's files were not there at import time: nothing of it is used. */
+int ac_occ_source_missing(const ac_occ_source *s);
 void ac_occdata_info_free(ac_occdata_info *info);
 
 /* How well the policy's category model agrees with the measured data, over

@@ -170,18 +170,25 @@ static int run_import(const cli_args *a)
 		free(to);
 		return CLI_EXIT_OK;
 	}
-	printf("imported into %s in %.1f s (schema %d)\n", to, secs, info->schema_version);
+	printf("imported into %s in %.1f s (schema %d)\n", to, secs, ac_occdata_info_schema_version(info));
 	printf("  %zu occupations: %zu with a GPTs-are-GPTs beta, %zu with a Working with AI score,\n"
 	       "    %zu with a median wage, %zu with projected growth\n",
-	       info->occupations, info->with_beta, info->with_applicability, info->with_wage, info->with_growth);
-	printf("  %zu O*NET tasks, %zu GPTs-are-GPTs task labels, %zu detailed work activities\n", info->tasks,
-	       info->labels, info->dwas);
-	printf("  %zu searchable titles (titles, alternate, short and reported titles)\n", info->titles);
+	       ac_occdata_info_count(info, AC_INFO_OCCUPATIONS), ac_occdata_info_count(info, AC_INFO_WITH_BETA),
+	       ac_occdata_info_count(info, AC_INFO_WITH_APPLICABILITY), ac_occdata_info_count(info, AC_INFO_WITH_WAGE),
+	       ac_occdata_info_count(info, AC_INFO_WITH_GROWTH));
+	printf("  %zu O*NET tasks, %zu GPTs-are-GPTs task labels, %zu detailed work activities\n",
+	       ac_occdata_info_count(info, AC_INFO_TASKS), ac_occdata_info_count(info, AC_INFO_LABELS),
+	       ac_occdata_info_count(info, AC_INFO_DWAS));
+	printf("  %zu searchable titles (titles, alternate, short and reported titles)\n",
+	       ac_occdata_info_count(info, AC_INFO_TITLES));
 	printf("sources:\n");
-	for (size_t i = 0; i < info->n_sources; i++)
-		printf("  %s %s (%s), %s%s\n", info->sources[i].title, info->sources[i].version,
-		       info->sources[i].licence, info->sources[i].url,
-		       info->sources[i].missing ? " -- missing: not imported" : "");
+	for (size_t i = 0; i < ac_occdata_info_source_count(info); i++) {
+		const ac_occ_source *src = ac_occdata_info_source(info, i);
+		printf("  %s %s (%s), %s%s\n", ac_occ_source_text(src, AC_SOURCE_TITLE),
+		       ac_occ_source_text(src, AC_SOURCE_VERSION), ac_occ_source_text(src, AC_SOURCE_LICENCE),
+		       ac_occ_source_text(src, AC_SOURCE_URL),
+		       ac_occ_source_missing(src) ? " -- missing: not imported" : "");
+	}
 	ac_occdata_info_free(info);
 	ac_occdata_close(db);
 	free(to);

@@ -111,22 +111,25 @@ static void import_builds_the_database_and_nothing_else(void **state)
 	assert_int_equal(occ_test_count_entries(f->dir), 1); /* no temp file left */
 	ac_occdata_info *info = NULL;
 	assert_int_equal(ac_occdata_info_get(f->data, &info, NULL), AC_OK);
-	assert_int_equal(info->schema_version, OCC_SCHEMA_VERSION);
-	assert_non_null(info->imported_at);
-	assert_int_equal(info->occupations, 8);
-	assert_int_equal(info->tasks, 19);
-	assert_int_equal(info->labels, 19);
-	assert_int_equal(info->dwas, 9);
-	assert_int_equal(info->with_beta, 7);
-	assert_int_equal(info->with_applicability, 7);
-	assert_int_equal(info->with_wage, 6); /* '#' and '*' are unknown */
-	assert_true(info->titles >= 30);
-	assert_int_equal(info->n_sources, 5);
+	assert_int_equal(ac_occdata_info_schema_version(info), OCC_SCHEMA_VERSION);
+	assert_non_null(ac_occdata_info_imported_at(info));
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_OCCUPATIONS), 8);
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_TASKS), 19);
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_LABELS), 19);
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_DWAS), 9);
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_WITH_BETA), 7);
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_WITH_APPLICABILITY), 7);
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_WITH_WAGE), 6); /* '#' and '*' are unknown */
+	assert_true(ac_occdata_info_count(info, AC_INFO_TITLES) >= 30);
+	assert_int_equal(ac_occdata_info_count(info, 0), 0);
+	assert_int_equal(ac_occdata_info_source_count(info), 5);
+	assert_null(ac_occdata_info_source(info, 5));
 	const char *licences[] = {"CC BY 4.0", "MIT", "CC BY 4.0", "public domain", "public domain"};
 	for (size_t i = 0; i < 5; i++) {
-		assert_string_equal(info->sources[i].licence, licences[i]);
-		assert_true(strlen(info->sources[i].attribution) > 20);
-		assert_true(strncmp(info->sources[i].url, "https://", 8) == 0);
+		const ac_occ_source *src = ac_occdata_info_source(info, i);
+		assert_string_equal(ac_occ_source_text(src, AC_SOURCE_LICENCE), licences[i]);
+		assert_true(strlen(ac_occ_source_text(src, AC_SOURCE_ATTRIBUTION)) > 20);
+		assert_true(strncmp(ac_occ_source_text(src, AC_SOURCE_URL), "https://", 8) == 0);
 	}
 	ac_occdata_info_free(info);
 }
@@ -283,14 +286,15 @@ static void a_missing_dataset_is_skipped_and_recorded(void **state)
 	ac_occdata_info *info = NULL;
 	assert_int_equal(ac_occdata_info_get(data, &info, NULL), AC_OK);
 	int seen = 0;
-	for (size_t i = 0; i < info->n_sources; i++) {
-		int oews = strcmp(info->sources[i].name, "bls-oews") == 0;
+	for (size_t i = 0; i < ac_occdata_info_source_count(info); i++) {
+		const ac_occ_source *source = ac_occdata_info_source(info, i);
+		int oews = strcmp(ac_occ_source_text(source, AC_SOURCE_NAME), "bls-oews") == 0;
 		seen += oews;
-		assert_int_equal(info->sources[i].missing, oews);
+		assert_int_equal(ac_occ_source_missing(source), oews);
 	}
 	assert_int_equal(seen, 1);
-	assert_int_equal(info->with_wage, 0);
-	assert_true(info->with_beta > 0);
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_WITH_WAGE), 0);
+	assert_true(ac_occdata_info_count(info, AC_INFO_WITH_BETA) > 0);
 	ac_occdata_info_free(info);
 	ac_occupation *o = NULL;
 	assert_int_equal(ac_occdata_occupation(data, "13-2051.00", &o, NULL), AC_OK);

@@ -11,6 +11,7 @@
 
 #include "core/json.h"
 #include "core/strbuf.h"
+#include "occdata/info.h"
 #include "occdata/occupation.h"
 #include "occdata/search.h"
 #include "policy/wording.h"
