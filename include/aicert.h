@@ -729,18 +729,29 @@ void ac_occdata_info_free(ac_occdata_info *info);
  * the policy's GWA table), of the policy's category exposure.  The calibrated
  * exposure of a category is the mean measured exposure (AC_TASK_EXPOSURE)
  * of the O*NET tasks in it (the policy's value where it has none). */
-typedef struct {
-	size_t n_occupations; /* occupations in the two comparisons below */
-	double rho_default; /* Spearman(category-default exposure, measured exposure) */
-	double rho_calibrated; /* the same with the calibrated category exposures */
-	size_t n_applicability; /* occupations with both a beta and an applicability */
-	double rho_applicability; /* Spearman(published beta, Microsoft applicability) */
-	double before[AC_CAT__COUNT + 1]; /* the policy's category exposures ([0] unused) */
-	double after[AC_CAT__COUNT + 1]; /* calibrated category exposures */
-	size_t n_tasks[AC_CAT__COUNT + 1]; /* measured tasks behind after[] */
-	size_t unmapped_tasks; /* tasks without a GWA or whose GWA the policy does not map */
-} ac_occ_calibration;
-ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_calibration *out, ac_diags *diags);
+typedef struct ac_occ_calibration ac_occ_calibration;
+/* The result is opaque, read through the functions below, and freed with
+ * ac_occ_calibration_free.  AC_EINPUT without a policy. */
+ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_calibration **out, ac_diags *diags);
+void ac_occ_calibration_free(ac_occ_calibration *c);
+/* The number of occupations in the two comparisons below. */
+size_t ac_occ_calibration_occupations(const ac_occ_calibration *c);
+/* Spearman(category-default exposure, measured exposure). */
+double ac_occ_calibration_rho_default(const ac_occ_calibration *c);
+/* Spearman(calibrated category exposure, measured exposure). */
+double ac_occ_calibration_rho_calibrated(const ac_occ_calibration *c);
+/* The number of occupations with both a published beta and an applicability. */
+size_t ac_occ_calibration_applicability_occupations(const ac_occ_calibration *c);
+/* Spearman(published beta, Microsoft applicability) over those. */
+double ac_occ_calibration_rho_applicability(const ac_occ_calibration *c);
+/* The policy's exposure of category cat (AC_CAT_*; 0 for another cat). */
+double ac_occ_calibration_before(const ac_occ_calibration *c, int cat);
+/* The calibrated exposure of category cat (the policy's when no task measured it). */
+double ac_occ_calibration_after(const ac_occ_calibration *c, int cat);
+/* The number of measured tasks behind category cat's calibrated exposure. */
+size_t ac_occ_calibration_tasks(const ac_occ_calibration *c, int cat);
+/* The tasks left out: without a GWA, or with one the policy does not map. */
+size_t ac_occ_calibration_unmapped_tasks(const ac_occ_calibration *c);
 
 /* ---------------------------------------------------------------- assessment */
 

@@ -150,7 +150,7 @@ static void category_model_agreement_with_measured_exposure(void **state)
 	real *r = *state;
 	ac_policy *p = occ_test_policy();
 	assert_non_null(p);
-	ac_occ_calibration c;
+	ac_occ_calibration *c = NULL;
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_occdata_calibrate(r->data, p, &c, &d), AC_OK);
@@ -161,17 +161,19 @@ static void category_model_agreement_with_measured_exposure(void **state)
 	       "Spearman(published beta, Working with AI applicability) over %zu occupations: %.3f\n"
 	       "%zu tasks without a mapped GWA left out\n"
 	       "  category                   before   after  tasks\n",
-	       c.n_occupations, c.rho_default, c.rho_calibrated, c.n_applicability, c.rho_applicability,
-	       c.unmapped_tasks);
+	       ac_occ_calibration_occupations(c), ac_occ_calibration_rho_default(c),
+	       ac_occ_calibration_rho_calibrated(c), ac_occ_calibration_applicability_occupations(c),
+	       ac_occ_calibration_rho_applicability(c), ac_occ_calibration_unmapped_tasks(c));
 	for (int k = 1; k <= AC_CAT__COUNT; k++)
-		printf("  %-26s %6.2f  %6.2f  %5zu\n", ac_enum_name(AC_ENUM_CATEGORY, k), c.before[k], c.after[k],
-		       c.n_tasks[k]);
-	assert_int_equal(c.n_occupations, 923);
-	assert_int_equal(c.n_applicability, 923);
-	assert_true(c.unmapped_tasks < 400); /* the tasks O*NET links to no DWA */
-	assert_true(c.rho_default > 0.5);
-	assert_true(c.rho_calibrated >= c.rho_default);
-	assert_true(c.rho_applicability > 0.5);
+		printf("  %-26s %6.2f  %6.2f  %5zu\n", ac_enum_name(AC_ENUM_CATEGORY, k),
+		       ac_occ_calibration_before(c, k), ac_occ_calibration_after(c, k), ac_occ_calibration_tasks(c, k));
+	assert_int_equal(ac_occ_calibration_occupations(c), 923);
+	assert_int_equal(ac_occ_calibration_applicability_occupations(c), 923);
+	assert_true(ac_occ_calibration_unmapped_tasks(c) < 400); /* the tasks O*NET links to no DWA */
+	assert_true(ac_occ_calibration_rho_default(c) > 0.5);
+	assert_true(ac_occ_calibration_rho_calibrated(c) >= ac_occ_calibration_rho_default(c));
+	assert_true(ac_occ_calibration_rho_applicability(c) > 0.5);
+	ac_occ_calibration_free(c);
 	ac_policy_free(p);
 }
 

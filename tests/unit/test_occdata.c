@@ -1090,19 +1090,19 @@ static void calibration_averages_measured_beta_per_category(void **state)
 	fixture *f = *state;
 	ac_policy *p = occ_test_policy();
 	assert_non_null(p);
-	ac_occ_calibration c;
+	ac_occ_calibration *c = NULL;
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_occdata_calibrate(f->data, p, &c, &d), AC_OK);
 	ac_diags_free(&d);
-	assert_int_equal(c.n_occupations, 7);
-	assert_int_equal(c.n_applicability, 7);
-	assert_int_equal(c.unmapped_tasks, 1); /* task 1004 has no DWA */
-	assert_true(c.rho_default >= -1 && c.rho_default <= 1);
-	assert_true(c.rho_calibrated >= -1 && c.rho_calibrated <= 1);
-	assert_true(c.rho_applicability >= -1 && c.rho_applicability <= 1);
+	assert_int_equal(ac_occ_calibration_occupations(c), 7);
+	assert_int_equal(ac_occ_calibration_applicability_occupations(c), 7);
+	assert_int_equal(ac_occ_calibration_unmapped_tasks(c), 1); /* task 1004 has no DWA */
+	assert_true(ac_occ_calibration_rho_default(c) >= -1 && ac_occ_calibration_rho_default(c) <= 1);
+	assert_true(ac_occ_calibration_rho_calibrated(c) >= -1 && ac_occ_calibration_rho_calibrated(c) <= 1);
+	assert_true(ac_occ_calibration_rho_applicability(c) >= -1 && ac_occ_calibration_rho_applicability(c) <= 1);
 	for (int k = 1; k <= AC_CAT__COUNT; k++)
-		assert_true(c.before[k] == ac_policy_category_exposure(p, k));
+		assert_true(ac_occ_calibration_before(c, k) == ac_policy_category_exposure(p, k));
 	/* Documenting/Recording: tasks 1002, 1012, 1032, 1042 and 1052 (which has
 	 * no label, only Microsoft's measure): the mean of their measured exposure. */
 	static const long drafting[] = {1002, 1012, 1032, 1042, 1052};
@@ -1114,13 +1114,16 @@ static void calibration_averages_measured_beta_per_category(void **state)
 		sum += task_v(t, AC_TASK_EXPOSURE);
 		ac_occ_tasks_free(t, 1);
 	}
-	assert_int_equal(c.n_tasks[AC_CAT_DOCUMENT_DRAFTING], 5);
-	assert_true(fabs(c.after[AC_CAT_DOCUMENT_DRAFTING] - sum / 5) < 1e-12);
-	assert_int_equal(c.n_tasks[AC_CAT_PHYSICAL_IN_PERSON], 2);
-	assert_true(c.after[AC_CAT_PHYSICAL_IN_PERSON] < 0.01);
+	assert_int_equal(ac_occ_calibration_tasks(c, AC_CAT_DOCUMENT_DRAFTING), 5);
+	assert_true(fabs(ac_occ_calibration_after(c, AC_CAT_DOCUMENT_DRAFTING) - sum / 5) < 1e-12);
+	assert_int_equal(ac_occ_calibration_tasks(c, AC_CAT_PHYSICAL_IN_PERSON), 2);
+	assert_true(ac_occ_calibration_after(c, AC_CAT_PHYSICAL_IN_PERSON) < 0.01);
 	/* No task: the policy's figure stays. */
-	assert_int_equal(c.n_tasks[AC_CAT_STANDARDIZED_REPORTING], 0);
-	assert_true(c.after[AC_CAT_STANDARDIZED_REPORTING] == c.before[AC_CAT_STANDARDIZED_REPORTING]);
+	assert_int_equal(ac_occ_calibration_tasks(c, AC_CAT_STANDARDIZED_REPORTING), 0);
+	assert_true(ac_occ_calibration_after(c, AC_CAT_STANDARDIZED_REPORTING) ==
+		    ac_occ_calibration_before(c, AC_CAT_STANDARDIZED_REPORTING));
+	assert_true(ac_occ_calibration_after(c, 0) == 0 && ac_occ_calibration_tasks(c, AC_CAT__COUNT + 1) == 0);
+	ac_occ_calibration_free(c);
 	ac_policy_free(p);
 }
 
@@ -1229,7 +1232,7 @@ static void every_failing_call_says_why(void **state)
 	char **codes = NULL;
 	size_t n = 0;
 	double pct = 0;
-	ac_occ_calibration cal;
+	ac_occ_calibration *cal = NULL;
 	const struct {
 		const char *what;
 		ac_status expect;
@@ -1268,6 +1271,7 @@ static void every_failing_call_says_why(void **state)
 	assert_null(t);
 	assert_null(m);
 	assert_null(info);
+	assert_null(cal);
 	assert_null(clone);
 	assert_null(codes);
 }
