@@ -942,12 +942,19 @@ typedef enum { AC_SUMMARY_MARKDOWN = 1, AC_SUMMARY_HTML } ac_summary_format;
 /* Markdown, or a self-contained HTML page (inline SVG chart, no scripts). */
 ac_status ac_batch_summary_render(const ac_batch_summary *s, ac_summary_format f, char **out, size_t *len);
 
+/* How far a run has got: passed to the progress callback (the library's own
+ * struct: its struct_size says which fields it has) and, at the end, written
+ * to the caller's result, set up with ac_batch_progress_init (only the fields
+ * the caller's struct has are written). */
 typedef struct {
+	size_t struct_size; /* set by ac_batch_progress_init() */
 	unsigned long long records; /* records read (blank lines are not records) */
 	unsigned long long written; /* records written */
 	unsigned long long failed; /* of those, error records */
 	unsigned long long bytes; /* input bytes read */
 } ac_batch_progress;
+void ac_batch_progress_init_size(ac_batch_progress *p, size_t size);
+#define ac_batch_progress_init(p) ac_batch_progress_init_size((p), sizeof *(p))
 
 typedef struct {
 	size_t struct_size; /* set by ac_batch_options_init() */
@@ -969,7 +976,8 @@ void ac_batch_options_init_size(ac_batch_options *o, size_t size);
  * out.  AC_OK when the run went through, whatever records failed (*result
  * says how many); AC_EINPUT, before anything is written, when the input as a
  * whole cannot be read (a CSV header naming no field); AC_EIO when reading
- * or writing failed; AC_ENOMEM.  result may be NULL. */
+ * or writing failed; AC_ENOMEM.  result may be NULL; when it is not, set it
+ * up with ac_batch_progress_init first. */
 ac_status ac_batch_run(ac_session *s, FILE *in, FILE *out, const ac_batch_options *o, ac_batch_progress *result,
 		       ac_diags *diags);
 
