@@ -16,10 +16,12 @@
  * leaves a message).
  *
  * Objects are opaque: callers hold pointers and use the functions below, so
- * new fields never break a caller.  The few structs a caller fills in
- * (options and filters) start with struct_size, set by their _init macro to
- * the caller's own sizeof the struct; the library writes and reads only the
- * fields a caller's version of the struct has.
+ * new fields never break a caller.  The few structs a caller allocates
+ * (options, filters and a batch run's result) start with struct_size, set by
+ * their _init macro to the caller's own sizeof the struct; the library writes
+ * and reads only the fields a caller's version of the struct has.  A struct
+ * never embeds another by value (the comparison's options point to their
+ * filter), so a longer inner struct never moves the outer one's fields.
  *
  * The one door for a front end is the session (ac_session_new): it holds the
  * policy, the catalogue and the occupation data, loaded once, and assesses,
@@ -841,7 +843,7 @@ typedef struct ac_comparison ac_comparison;
 typedef struct {
 	size_t struct_size; /* set by ac_compare_options_init() */
 	size_t top; /* how many to show (default 10) */
-	ac_cert_filter filter;
+	const ac_cert_filter *filter; /* NULL (the default): every certificate */
 	int include_retired; /* 1: rank retired certificates too */
 	const char *as_of; /* as in ac_assess_options: the date availability is judged on */
 } ac_compare_options;
