@@ -126,12 +126,13 @@ static void search_all(ac_occdata *data, sample *v, size_t n, double *lat, doubl
 		if (st != AC_OK)
 			t->errors++;
 		for (size_t j = 0; j < k && j < 3; j++) {
-			size_t cl = strlen(m[j].code);
+			const char *code = ac_occ_match_code(ac_occ_matches_at(m, j));
+			size_t cl = strlen(code);
 			const char *c = v[i].code;
 			int hit = 0;
 			while (*c && !hit) {
 				size_t len = strcspn(c, "|");
-				hit = len == cl && strncmp(c, m[j].code, cl) == 0;
+				hit = len == cl && strncmp(c, code, cl) == 0;
 				c += len + (c[len] == '|');
 			}
 			if (hit) {

@@ -16,10 +16,12 @@
  * leaves a message).
  *
  * Objects are opaque: callers hold pointers and use the functions below, so
- * new fields never break a caller.  The few structs a caller fills in
- * (options and filters) start with struct_size, set by their _init macro to
- * the caller's own sizeof the struct; the library writes and reads only the
- * fields a caller's version of the struct has.
+ * new fields never break a caller.  The few structs a caller allocates
+ * (options, filters and a batch run's result) start with struct_size, set by
+ * their _init macro to the caller's own sizeof the struct; the library writes
+ * and reads only the fields a caller's version of the struct has.  A struct
+ * never embeds another by value (the comparison's options point to their
+ * filter), so a longer inner struct never moves the outer one's fields.
  *
  * The one door for a front end is the session (ac_session_new): it holds the
  * policy, the catalogue and the occupation data, loaded once, and assesses,
@@ -627,16 +629,23 @@ void ac_occ_codes_free(char **codes, size_t n);
  * shortest matching titles first and the first 400 are scored.  Ranked by
  * confidence, then how many of the occupation's titles matched, then how well
  * its own O*NET title matches, then code; one row per occupation. */
-typedef struct {
-	char *code;
-	char *title; /* the occupation's O*NET title */
-	char *matched; /* the title that matched, as written in the data */
-	double confidence;
-	const char *via; /* "title", "alternate title", "short title" or "reported title" */
-} ac_occ_match;
-/* AC_EINPUT when words hold nothing searchable; *n is 0 when nothing matched. */
+typedef struct ac_occ_match ac_occ_match;
+/* AC_EINPUT when words hold nothing searchable; *n is 0 when nothing matched.
+ * The matches are opaque, read through the functions below. */
 ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_occ_match **out, size_t *n,
 			    ac_diags *diags);
+/* The i-th of the n matches ac_occdata_search returned (i < n). */
+const ac_occ_match *ac_occ_matches_at(const ac_occ_match *m, size_t i);
+/* The matched occupation's O*NET-SOC code. */
+const char *ac_occ_match_code(const ac_occ_match *m);
+/* The matched occupation's O*NET title. */
+const char *ac_occ_match_title(const ac_occ_match *m);
+/* The title that matched, as written in the data. */
+const char *ac_occ_match_matched(const ac_occ_match *m);
+/* The match's confidence, 0..1 (see above). */
+double ac_occ_match_confidence(const ac_occ_match *m);
+/* What kind of title matched: "title", "alternate title", "short title" or "reported title". */
+const char *ac_occ_match_via(const ac_occ_match *m);
 void ac_occ_matches_free(ac_occ_match *m, size_t n);
 
 /* Builds the database at dbpath from the official files under srcdir
@@ -653,7 +662,7 @@ void ac_occ_matches_free(ac_occ_match *m, size_t n);
  * device, a FIFO: refused, never replaced).  AC_EIO when the environment
  * fails: a source that cannot be read, a disk full, a folder that cannot be
  * written.  Only O*NET is required: a dataset with a file missing is skipped
- * whole, recorded as missing (ac_occ_source.missing) and named in a
+ * whole, recorded as missing (ac_occ_source_missing) and named in a
  * diagnostic starting "warning:" while the import still succeeds. */
 ac_status ac_occdata_import(const char *srcdir, const char *dbpath, ac_diags *diags);
 /* Flags of ac_occdata_import_with. */
@@ -673,25 +682,46 @@ ac_status ac_occdata_import_with(const char *srcdir, const char *dbpath, unsigne
  * (as 'aicert data import' does). */
 char *ac_occdata_import_temp_path(const char *dbpath);
 
-/* What an installed database holds and where it came from. */
-typedef struct {
-	char *name; /* "onet", "gpts-are-gpts", "working-with-ai", "bls-oews", ... */
-	char *title;
-	char *version;
-	char *licence;
-	char *url;
-	char *attribution;
-	int missing; /* 1: its files were not there at import time; nothing of it is used */
-} ac_occ_source;
-typedef struct {
-	int schema_version;
-	char *imported_at; /* UTC, ISO 8601 */
-	size_t occupations, tasks, labels, titles, dwas;
-	size_t with_beta, with_applicability, with_wage, with_growth;
-	ac_occ_source *sources;
-	size_t n_sources;
-} ac_occdata_info;
+/* What an installed database holds and where it came from, and one of the
+ * datasets it credits: both opaque, read through the functions below. */
+typedef struct ac_occdata_info ac_occdata_info;
+typedef struct ac_occ_source ac_occ_source;
 ac_status ac_occdata_info_get(ac_occdata *db, ac_occdata_info **out, ac_diags *diags);
+/* The version of the database's tables. */
+int ac_occdata_info_schema_version(const ac_occdata_info *info);
+/* When the database was imported: UTC, ISO 8601. */
+const char *ac_occdata_info_imported_at(const ac_occdata_info *info);
+/* What the database counts (ac_occdata_info_count's which). */
+enum {
+	AC_INFO_OCCUPATIONS = 1,
+	AC_INFO_TASKS, /* O*NET tasks */
+	AC_INFO_LABELS, /* GPTs-are-GPTs task labels */
+	AC_INFO_TITLES, /* searchable titles: titles, alternate, short and reported titles */
+	AC_INFO_DWAS, /* detailed work activities */
+	AC_INFO_WITH_BETA, /* occupations with a GPTs-are-GPTs beta */
+	AC_INFO_WITH_APPLICABILITY, /* occupations with a Working with AI score */
+	AC_INFO_WITH_WAGE, /* occupations with a median wage */
+	AC_INFO_WITH_GROWTH /* occupations with projected growth */
+};
+/* How many rows of a kind the database holds (AC_INFO_*; 0 for another which). */
+size_t ac_occdata_info_count(const ac_occdata_info *info, int which);
+/* How many datasets the database credits. */
+size_t ac_occdata_info_source_count(const ac_occdata_info *info);
+/* The i-th dataset, in import order (NULL past the last). */
+const ac_occ_source *ac_occdata_info_source(const ac_occdata_info *info, size_t i);
+/* A dataset's texts (ac_occ_source_text's which). */
+enum {
+	AC_SOURCE_NAME = 1, /* "onet", "gpts-are-gpts", "working-with-ai", "bls-oews", ... */
+	AC_SOURCE_TITLE,
+	AC_SOURCE_VERSION,
+	AC_SOURCE_LICENCE,
+	AC_SOURCE_URL,
+	AC_SOURCE_ATTRIBUTION
+};
+/* One of a dataset's texts (AC_SOURCE_*; NULL for another which). */
+const char *ac_occ_source_text(const ac_occ_source *s, int which);
+/* 1 when the dataset's files were not there at import time: nothing of it is used. */
+int ac_occ_source_missing(const ac_occ_source *s);
 void ac_occdata_info_free(ac_occdata_info *info);
 
 /* How well the policy's category model agrees with the measured data, over
@@ -701,18 +731,29 @@ void ac_occdata_info_free(ac_occdata_info *info);
  * the policy's GWA table), of the policy's category exposure.  The calibrated
  * exposure of a category is the mean measured exposure (AC_TASK_EXPOSURE)
  * of the O*NET tasks in it (the policy's value where it has none). */
-typedef struct {
-	size_t n_occupations; /* occupations in the two comparisons below */
-	double rho_default; /* Spearman(category-default exposure, measured exposure) */
-	double rho_calibrated; /* the same with the calibrated category exposures */
-	size_t n_applicability; /* occupations with both a beta and an applicability */
-	double rho_applicability; /* Spearman(published beta, Microsoft applicability) */
-	double before[AC_CAT__COUNT + 1]; /* the policy's category exposures ([0] unused) */
-	double after[AC_CAT__COUNT + 1]; /* calibrated category exposures */
-	size_t n_tasks[AC_CAT__COUNT + 1]; /* measured tasks behind after[] */
-	size_t unmapped_tasks; /* tasks without a GWA or whose GWA the policy does not map */
-} ac_occ_calibration;
-ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_calibration *out, ac_diags *diags);
+typedef struct ac_occ_calibration ac_occ_calibration;
+/* The result is opaque, read through the functions below, and freed with
+ * ac_occ_calibration_free.  AC_EINPUT without a policy. */
+ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_calibration **out, ac_diags *diags);
+void ac_occ_calibration_free(ac_occ_calibration *c);
+/* The number of occupations in the two comparisons below. */
+size_t ac_occ_calibration_occupations(const ac_occ_calibration *c);
+/* Spearman(category-default exposure, measured exposure). */
+double ac_occ_calibration_rho_default(const ac_occ_calibration *c);
+/* Spearman(calibrated category exposure, measured exposure). */
+double ac_occ_calibration_rho_calibrated(const ac_occ_calibration *c);
+/* The number of occupations with both a published beta and an applicability. */
+size_t ac_occ_calibration_applicability_occupations(const ac_occ_calibration *c);
+/* Spearman(published beta, Microsoft applicability) over those. */
+double ac_occ_calibration_rho_applicability(const ac_occ_calibration *c);
+/* The policy's exposure of category cat (AC_CAT_*; 0 for another cat). */
+double ac_occ_calibration_before(const ac_occ_calibration *c, int cat);
+/* The calibrated exposure of category cat (the policy's when no task measured it). */
+double ac_occ_calibration_after(const ac_occ_calibration *c, int cat);
+/* The number of measured tasks behind category cat's calibrated exposure. */
+size_t ac_occ_calibration_tasks(const ac_occ_calibration *c, int cat);
+/* The tasks left out: without a GWA, or with one the policy does not map. */
+size_t ac_occ_calibration_unmapped_tasks(const ac_occ_calibration *c);
 
 /* ---------------------------------------------------------------- assessment */
 
@@ -802,7 +843,7 @@ typedef struct ac_comparison ac_comparison;
 typedef struct {
 	size_t struct_size; /* set by ac_compare_options_init() */
 	size_t top; /* how many to show (default 10) */
-	ac_cert_filter filter;
+	const ac_cert_filter *filter; /* NULL (the default): every certificate */
 	int include_retired; /* 1: rank retired certificates too */
 	const char *as_of; /* as in ac_assess_options: the date availability is judged on */
 } ac_compare_options;
@@ -903,12 +944,19 @@ typedef enum { AC_SUMMARY_MARKDOWN = 1, AC_SUMMARY_HTML } ac_summary_format;
 /* Markdown, or a self-contained HTML page (inline SVG chart, no scripts). */
 ac_status ac_batch_summary_render(const ac_batch_summary *s, ac_summary_format f, char **out, size_t *len);
 
+/* How far a run has got: passed to the progress callback (the library's own
+ * struct: its struct_size says which fields it has) and, at the end, written
+ * to the caller's result, set up with ac_batch_progress_init (only the fields
+ * the caller's struct has are written). */
 typedef struct {
+	size_t struct_size; /* set by ac_batch_progress_init() */
 	unsigned long long records; /* records read (blank lines are not records) */
 	unsigned long long written; /* records written */
 	unsigned long long failed; /* of those, error records */
 	unsigned long long bytes; /* input bytes read */
 } ac_batch_progress;
+void ac_batch_progress_init_size(ac_batch_progress *p, size_t size);
+#define ac_batch_progress_init(p) ac_batch_progress_init_size((p), sizeof *(p))
 
 typedef struct {
 	size_t struct_size; /* set by ac_batch_options_init() */
@@ -930,7 +978,8 @@ void ac_batch_options_init_size(ac_batch_options *o, size_t size);
  * out.  AC_OK when the run went through, whatever records failed (*result
  * says how many); AC_EINPUT, before anything is written, when the input as a
  * whole cannot be read (a CSV header naming no field); AC_EIO when reading
- * or writing failed; AC_ENOMEM.  result may be NULL. */
+ * or writing failed; AC_ENOMEM.  result may be NULL; when it is not, set it
+ * up with ac_batch_progress_init first. */
 ac_status ac_batch_run(ac_session *s, FILE *in, FILE *out, const ac_batch_options *o, ac_batch_progress *result,
 		       ac_diags *diags);
 

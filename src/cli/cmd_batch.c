@@ -212,6 +212,7 @@ static int run(const cli_args *args)
 	ac_diags d;
 	ac_diags_init(&d);
 	ac_batch_progress result;
+	ac_batch_progress_init(&result);
 	ac_status st = ac_batch_run(session, in, output ? out.f : stdout, &o, &result, &d);
 	if (bar.drawn)
 		fputc('\n', stderr);

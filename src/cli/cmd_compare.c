@@ -15,10 +15,13 @@ static int run_compare(const cli_args *a)
 					CLI_FMT(AC_FORMAT_HTML),
 				&format)) >= 0)
 		return rc;
+	ac_cert_filter filter;
+	ac_cert_filter_init(&filter);
 	ac_compare_options o;
 	ac_compare_options_init(&o);
+	o.filter = &filter;
 	const char *dom = cli_opt(a, "domain");
-	if (dom && !(o.filter.domain = ac_enum_value(AC_ENUM_DOMAIN, dom))) {
+	if (dom && !(filter.domain = ac_enum_value(AC_ENUM_DOMAIN, dom))) {
 		cli_error("--domain: found '%s', expected %s", dom, ac_enum_list(AC_ENUM_DOMAIN));
 		return CLI_EXIT_USAGE;
 	}
@@ -31,8 +34,8 @@ static int run_compare(const cli_args *a)
 		return CLI_EXIT_USAGE;
 	}
 	if (cli_opt(a, "max-cost")) {
-		o.filter.max_cost_usd.set = 1;
-		o.filter.max_cost_usd.v = max_cost;
+		filter.max_cost_usd.set = 1;
+		filter.max_cost_usd.v = max_cost;
 	}
 	o.top = (size_t)top;
 	o.include_retired = cli_flag(a, "include-retired");

@@ -170,18 +170,25 @@ static int run_import(const cli_args *a)
 		free(to);
 		return CLI_EXIT_OK;
 	}
-	printf("imported into %s in %.1f s (schema %d)\n", to, secs, info->schema_version);
+	printf("imported into %s in %.1f s (schema %d)\n", to, secs, ac_occdata_info_schema_version(info));
 	printf("  %zu occupations: %zu with a GPTs-are-GPTs beta, %zu with a Working with AI score,\n"
 	       "    %zu with a median wage, %zu with projected growth\n",
-	       info->occupations, info->with_beta, info->with_applicability, info->with_wage, info->with_growth);
-	printf("  %zu O*NET tasks, %zu GPTs-are-GPTs task labels, %zu detailed work activities\n", info->tasks,
-	       info->labels, info->dwas);
-	printf("  %zu searchable titles (titles, alternate, short and reported titles)\n", info->titles);
+	       ac_occdata_info_count(info, AC_INFO_OCCUPATIONS), ac_occdata_info_count(info, AC_INFO_WITH_BETA),
+	       ac_occdata_info_count(info, AC_INFO_WITH_APPLICABILITY), ac_occdata_info_count(info, AC_INFO_WITH_WAGE),
+	       ac_occdata_info_count(info, AC_INFO_WITH_GROWTH));
+	printf("  %zu O*NET tasks, %zu GPTs-are-GPTs task labels, %zu detailed work activities\n",
+	       ac_occdata_info_count(info, AC_INFO_TASKS), ac_occdata_info_count(info, AC_INFO_LABELS),
+	       ac_occdata_info_count(info, AC_INFO_DWAS));
+	printf("  %zu searchable titles (titles, alternate, short and reported titles)\n",
+	       ac_occdata_info_count(info, AC_INFO_TITLES));
 	printf("sources:\n");
-	for (size_t i = 0; i < info->n_sources; i++)
-		printf("  %s %s (%s), %s%s\n", info->sources[i].title, info->sources[i].version,
-		       info->sources[i].licence, info->sources[i].url,
-		       info->sources[i].missing ? " -- missing: not imported" : "");
+	for (size_t i = 0; i < ac_occdata_info_source_count(info); i++) {
+		const ac_occ_source *src = ac_occdata_info_source(info, i);
+		printf("  %s %s (%s), %s%s\n", ac_occ_source_text(src, AC_SOURCE_TITLE),
+		       ac_occ_source_text(src, AC_SOURCE_VERSION), ac_occ_source_text(src, AC_SOURCE_LICENCE),
+		       ac_occ_source_text(src, AC_SOURCE_URL),
+		       ac_occ_source_missing(src) ? " -- missing: not imported" : "");
+	}
 	ac_occdata_info_free(info);
 	ac_occdata_close(db);
 	free(to);
@@ -235,7 +242,7 @@ static int run_calibrate(const cli_args *a)
 		cli_error("occupation data is not installed: %s", ac_occdata_install_hint());
 		rc = CLI_EXIT_USAGE;
 	}
-	ac_occ_calibration c;
+	ac_occ_calibration *c = NULL;
 	ac_diags d;
 	ac_diags_init(&d);
 	if (rc < 0) {
@@ -245,13 +252,19 @@ static int run_calibrate(const cli_args *a)
 			if (!d.count)
 				cli_error("calibrate: %s", ac_strerror(st));
 			rc = cli_exit_for(st);
-		} else if (c.n_occupations == 0) {
+		} else if (ac_occ_calibration_occupations(c) == 0) {
 			cli_error("the policy maps no O*NET work activity to a category (its [gwa] section is "
 				  "missing or empty), so there is nothing to compare");
 			rc = CLI_EXIT_USAGE;
 		}
 	}
-	if (rc < 0 && ac_policy_write_with_category_exposures(policy, c.after, c.n_tasks, &text, &len) != AC_OK) {
+	double after[AC_CAT__COUNT + 1] = {0};
+	size_t measured[AC_CAT__COUNT + 1] = {0};
+	for (int k = 1; k <= AC_CAT__COUNT; k++) {
+		after[k] = ac_occ_calibration_after(c, k);
+		measured[k] = ac_occ_calibration_tasks(c, k);
+	}
+	if (rc < 0 && ac_policy_write_with_category_exposures(policy, after, measured, &text, &len) != AC_OK) {
 		cli_error("out of memory");
 		rc = CLI_EXIT_FAIL;
 	}
@@ -265,15 +278,17 @@ static int run_calibrate(const cli_args *a)
 		       "# %zu tasks have no GWA, or one the policy does not map, and are left out.\n"
 		       "#\n"
 		       "# category                   policy  calibrated  tasks\n",
-		       c.n_occupations, c.rho_default, c.rho_calibrated, c.n_applicability, c.rho_applicability,
-		       c.unmapped_tasks);
+		       ac_occ_calibration_occupations(c), ac_occ_calibration_rho_default(c),
+		       ac_occ_calibration_rho_calibrated(c), ac_occ_calibration_applicability_occupations(c),
+		       ac_occ_calibration_rho_applicability(c), ac_occ_calibration_unmapped_tasks(c));
 		for (int k = 1; k <= AC_CAT__COUNT; k++)
-			printf("#   %-26s %5.2f  %10.2f  %5zu\n", ac_enum_name(AC_ENUM_CATEGORY, k), c.before[k],
-			       c.after[k], c.n_tasks[k]);
+			printf("#   %-26s %5.2f  %10.2f  %5zu\n", ac_enum_name(AC_ENUM_CATEGORY, k),
+			       ac_occ_calibration_before(c, k), after[k], measured[k]);
 		printf("#\n");
 		fwrite(text, 1, len, stdout);
 		rc = cli_flush_stdout();
 	}
+	ac_occ_calibration_free(c);
 	ac_diags_free(&d);
 	ac_occdata_close(db);
 	ac_policy_free(policy);

@@ -114,11 +114,13 @@ int ask_title(interview *iv, const ac_qn_question *q)
 	ui_question(iv->u, "Which of these occupations is closest to yours?",
 		    "The occupation's published tasks and figures stand for your role until you list your own.");
 	for (size_t i = 0; i < n; i++) {
-		if (cur && strcmp(json_string_value(cur), m[i].code) == 0)
+		const ac_occ_match *mi = ac_occ_matches_at(m, i);
+		if (cur && strcmp(json_string_value(cur), ac_occ_match_code(mi)) == 0)
 			dflt = (long)i + 1;
-		ui_say(iv->u, "  %2zu  %s (%s), a %.0f%% match", i + 1, m[i].title, m[i].code, m[i].confidence * 100);
-		if (strcmp(m[i].matched, m[i].title) != 0)
-			ui_say(iv->u, " as \"%s\"", m[i].matched);
+		ui_say(iv->u, "  %2zu  %s (%s), a %.0f%% match", i + 1, ac_occ_match_title(mi), ac_occ_match_code(mi),
+		       ac_occ_match_confidence(mi) * 100);
+		if (strcmp(ac_occ_match_matched(mi), ac_occ_match_title(mi)) != 0)
+			ui_say(iv->u, " as \"%s\"", ac_occ_match_matched(mi));
 		ui_say(iv->u, "\n");
 	}
 	ui_say(iv->u, "   0  none of these\n");
@@ -131,7 +133,8 @@ int ask_title(interview *iv, const ac_qn_question *q)
 	if (k == 1000) /* Enter on an occupation not in the list: kept */
 		rc = 0;
 	else
-		rc = set(iv, "role.occupation", k > 0 ? json_string(m[k - 1].code) : json_null());
+		rc = set(iv, "role.occupation",
+			 k > 0 ? json_string(ac_occ_match_code(ac_occ_matches_at(m, (size_t)(k - 1)))) : json_null());
 	json_decref(cur);
 	ac_occ_matches_free(m, n);
 	return rc;

@@ -207,15 +207,18 @@ static int max_cost_arg(const srv_request *req, ac_cert_filter *f, srv_response 
 void srv_api_compare(srv_app *app, const srv_request *req, srv_response *r)
 {
 	static const char *const allowed[] = {"as_of", "top", "domain", "max_cost", "include_retired", "format", NULL};
+	ac_cert_filter filter;
+	ac_cert_filter_init(&filter);
 	ac_compare_options o;
 	ac_compare_options_init(&o);
+	o.filter = &filter;
 	ac_format fmt;
 	const char *type;
 	double top = 10;
 	ac_profile *p = NULL;
 	if (!srv_args_allowed(req, allowed, r) || !as_of_arg(req, &o.as_of, r) ||
 	    !srv_arg_number(req, "top", 1, 100000, 1, &top, NULL, r) ||
-	    !srv_arg_enum(req, "domain", AC_ENUM_DOMAIN, &o.filter.domain, r) || !max_cost_arg(req, &o.filter, r) ||
+	    !srv_arg_enum(req, "domain", AC_ENUM_DOMAIN, &filter.domain, r) || !max_cost_arg(req, &filter, r) ||
 	    !srv_arg_flag(req, "include_retired", &o.include_retired, r) || !report_format(req, 1, &fmt, &type, r) ||
 	    !body_profile(req, &p, r))
 		return;

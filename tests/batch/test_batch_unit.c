@@ -127,6 +127,7 @@ static char *batch(const char *input, ac_batch_format in, ac_batch_format out, u
 	o.summary = sum;
 	o.counterfactuals = 0;
 	ac_batch_progress p;
+	ac_batch_progress_init(&p);
 	*st = ac_batch_run(s, fi, fo, &o, &p, &d);
 	fclose(fi);
 	fclose(fo);
@@ -162,6 +163,41 @@ static void a_run_keeps_order_and_goes_on_after_bad_records(void **state)
 	assert_true(strncmp(rows, AC_BATCH_CSV_COLUMNS "\n1,Dana Secretname,", strlen(AC_BATCH_CSV_COLUMNS) + 19) == 0);
 	free(rows);
 	sb_free(&in);
+}
+
+/* A caller built against an older header whose result holds struct_size and
+ * the count of records alone: the run writes that count and nothing past it. */
+static void the_result_of_an_older_caller_is_not_overrun(void **state)
+{
+	(void)state;
+	struct {
+		size_t struct_size; /* the older ac_batch_progress */
+		unsigned long long records;
+		unsigned char guard[64];
+	} old;
+	memset(old.guard, 0xA5, sizeof old.guard);
+	ac_batch_progress_init_size((ac_batch_progress *)(void *)&old, offsetof(ac_batch_progress, written));
+	assert_int_equal(old.struct_size, offsetof(ac_batch_progress, written));
+	assert_int_equal(old.records, 0);
+	ac_session *s;
+	assert_int_equal(ac_session_new(NULL, &s, NULL), AC_OK);
+	char *buf = NULL;
+	size_t len = 0;
+	char input[sizeof dana * 2];
+	snprintf(input, sizeof input, "%s%s", dana, dana);
+	FILE *fi = fmemopen(input, strlen(input), "r"), *fo = open_memstream(&buf, &len);
+	ac_batch_options o;
+	ac_batch_options_init(&o);
+	o.jobs = 1;
+	o.counterfactuals = 0;
+	assert_int_equal(ac_batch_run(s, fi, fo, &o, (ac_batch_progress *)(void *)&old, NULL), AC_OK);
+	fclose(fi);
+	fclose(fo);
+	assert_int_equal(old.records, 2);
+	for (size_t i = 0; i < sizeof old.guard; i++)
+		assert_int_equal(old.guard[i], 0xA5);
+	free(buf);
+	ac_session_free(s);
 }
 
 static void a_bad_csv_header_writes_nothing(void **state)
@@ -217,6 +253,7 @@ int main(void)
 		cmocka_unit_test(records_carry_their_first_line),
 		cmocka_unit_test(csv_cells_split_and_quote),
 		cmocka_unit_test(a_run_keeps_order_and_goes_on_after_bad_records),
+		cmocka_unit_test(the_result_of_an_older_caller_is_not_overrun),
 		cmocka_unit_test(a_bad_csv_header_writes_nothing),
 		cmocka_unit_test(the_summary_keeps_peoples_words_out),
 	};

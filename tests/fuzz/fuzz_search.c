@@ -43,12 +43,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (found > LIMIT)
 		__builtin_trap();
 	for (size_t i = 0; i < found; i++) {
-		if (!(m[i].confidence > 0 && m[i].confidence <= 1) || !m[i].code || !m[i].title || !m[i].matched)
+		const ac_occ_match *mi = ac_occ_matches_at(m, i);
+		double conf = ac_occ_match_confidence(mi);
+		if (!(conf > 0 && conf <= 1) || !ac_occ_match_code(mi) || !ac_occ_match_title(mi) ||
+		    !ac_occ_match_matched(mi))
 			__builtin_trap();
-		if (i && m[i].confidence > m[i - 1].confidence)
+		if (i && conf > ac_occ_match_confidence(ac_occ_matches_at(m, i - 1)))
 			__builtin_trap(); /* best first */
 		for (size_t j = 0; j < i; j++)
-			if (strcmp(m[i].code, m[j].code) == 0)
+			if (strcmp(ac_occ_match_code(mi), ac_occ_match_code(ac_occ_matches_at(m, j))) == 0)
 				__builtin_trap(); /* one row per occupation */
 	}
 	for (int f = AC_FORMAT_TEXT; f <= AC_FORMAT_JSON; f++) {
@@ -59,7 +62,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			__builtin_trap(); /* the rendered search agrees with the search */
 		ac_free(out);
 		if (found && f == AC_FORMAT_JSON) {
-			s2 = ac_session_occupation_show(session, m[0].code, (ac_format)f, &out, &len, &d);
+			s2 = ac_session_occupation_show(session, ac_occ_match_code(ac_occ_matches_at(m, 0)),
+							(ac_format)f, &out, &len, &d);
 			if (s2 != AC_OK)
 				__builtin_trap(); /* a code found can be shown */
 			ac_free(out);

@@ -75,19 +75,26 @@ static void the_official_files_import(void **state)
 	real *r = *state;
 	ac_occdata_info *info = NULL;
 	assert_int_equal(ac_occdata_info_get(r->data, &info, NULL), AC_OK);
+	size_t occupations = ac_occdata_info_count(info, AC_INFO_OCCUPATIONS);
+	size_t with_beta = ac_occdata_info_count(info, AC_INFO_WITH_BETA);
+	size_t with_applicability = ac_occdata_info_count(info, AC_INFO_WITH_APPLICABILITY);
+	size_t with_wage = ac_occdata_info_count(info, AC_INFO_WITH_WAGE);
+	size_t with_growth = ac_occdata_info_count(info, AC_INFO_WITH_GROWTH);
+	size_t tasks = ac_occdata_info_count(info, AC_INFO_TASKS), labels = ac_occdata_info_count(info, AC_INFO_LABELS);
+	size_t titles = ac_occdata_info_count(info, AC_INFO_TITLES);
 	printf("import: %.2f s; %zu occupations (%zu with beta, %zu with applicability, %zu with a median wage,"
 	       " %zu with growth), %zu tasks, %zu labels, %zu titles\n",
-	       r->import_seconds, info->occupations, info->with_beta, info->with_applicability, info->with_wage,
-	       info->with_growth, info->tasks, info->labels, info->titles);
-	assert_int_equal(info->occupations, 1016);
-	assert_int_equal(info->with_beta, 923);
-	assert_int_equal(info->tasks, 18796);
-	assert_int_equal(info->labels, 19265);
-	assert_int_equal(info->dwas, 2087);
-	assert_true(info->titles > 50000);
-	assert_true(info->with_applicability >= 900);
-	assert_true(info->with_wage >= 900);
-	assert_true(info->with_growth >= 990);
+	       r->import_seconds, occupations, with_beta, with_applicability, with_wage, with_growth, tasks, labels,
+	       titles);
+	assert_int_equal(occupations, 1016);
+	assert_int_equal(with_beta, 923);
+	assert_int_equal(tasks, 18796);
+	assert_int_equal(labels, 19265);
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_DWAS), 2087);
+	assert_true(titles > 50000);
+	assert_true(with_applicability >= 900);
+	assert_true(with_wage >= 900);
+	assert_true(with_growth >= 990);
 	assert_int_equal(occ_test_count_entries(r->dir), 1);
 	ac_occdata_info_free(info);
 }
@@ -143,7 +150,7 @@ static void category_model_agreement_with_measured_exposure(void **state)
 	real *r = *state;
 	ac_policy *p = occ_test_policy();
 	assert_non_null(p);
-	ac_occ_calibration c;
+	ac_occ_calibration *c = NULL;
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_occdata_calibrate(r->data, p, &c, &d), AC_OK);
@@ -154,17 +161,19 @@ static void category_model_agreement_with_measured_exposure(void **state)
 	       "Spearman(published beta, Working with AI applicability) over %zu occupations: %.3f\n"
 	       "%zu tasks without a mapped GWA left out\n"
 	       "  category                   before   after  tasks\n",
-	       c.n_occupations, c.rho_default, c.rho_calibrated, c.n_applicability, c.rho_applicability,
-	       c.unmapped_tasks);
+	       ac_occ_calibration_occupations(c), ac_occ_calibration_rho_default(c),
+	       ac_occ_calibration_rho_calibrated(c), ac_occ_calibration_applicability_occupations(c),
+	       ac_occ_calibration_rho_applicability(c), ac_occ_calibration_unmapped_tasks(c));
 	for (int k = 1; k <= AC_CAT__COUNT; k++)
-		printf("  %-26s %6.2f  %6.2f  %5zu\n", ac_enum_name(AC_ENUM_CATEGORY, k), c.before[k], c.after[k],
-		       c.n_tasks[k]);
-	assert_int_equal(c.n_occupations, 923);
-	assert_int_equal(c.n_applicability, 923);
-	assert_true(c.unmapped_tasks < 400); /* the tasks O*NET links to no DWA */
-	assert_true(c.rho_default > 0.5);
-	assert_true(c.rho_calibrated >= c.rho_default);
-	assert_true(c.rho_applicability > 0.5);
+		printf("  %-26s %6.2f  %6.2f  %5zu\n", ac_enum_name(AC_ENUM_CATEGORY, k),
+		       ac_occ_calibration_before(c, k), ac_occ_calibration_after(c, k), ac_occ_calibration_tasks(c, k));
+	assert_int_equal(ac_occ_calibration_occupations(c), 923);
+	assert_int_equal(ac_occ_calibration_applicability_occupations(c), 923);
+	assert_true(ac_occ_calibration_unmapped_tasks(c) < 400); /* the tasks O*NET links to no DWA */
+	assert_true(ac_occ_calibration_rho_default(c) > 0.5);
+	assert_true(ac_occ_calibration_rho_calibrated(c) >= ac_occ_calibration_rho_default(c));
+	assert_true(ac_occ_calibration_rho_applicability(c) > 0.5);
+	ac_occ_calibration_free(c);
 	ac_policy_free(p);
 }
 
@@ -194,11 +203,13 @@ static void titles_people_type_find_their_occupation(void **state)
 		ac_diags_init(&d);
 		assert_int_equal(ac_occdata_search(r->data, cases[i].words, 5, &m, &n, &d), AC_OK);
 		ac_diags_free(&d);
-		printf("  '%s' -> %s %s (%.2f, %s \"%s\")\n", cases[i].words, n ? m[0].code : "-", n ? m[0].title : "",
-		       n ? m[0].confidence : 0, n ? m[0].via : "", n ? m[0].matched : "");
+		const ac_occ_match *top = n ? ac_occ_matches_at(m, 0) : NULL;
+		printf("  '%s' -> %s %s (%.2f, %s \"%s\")\n", cases[i].words, n ? ac_occ_match_code(top) : "-",
+		       n ? ac_occ_match_title(top) : "", n ? ac_occ_match_confidence(top) : 0,
+		       n ? ac_occ_match_via(top) : "", n ? ac_occ_match_matched(top) : "");
 		assert_true(n > 0);
-		assert_string_equal(m[0].code, cases[i].code);
-		assert_true(m[0].confidence >= cases[i].min_confidence);
+		assert_string_equal(ac_occ_match_code(top), cases[i].code);
+		assert_true(ac_occ_match_confidence(top) >= cases[i].min_confidence);
 		ac_occ_matches_free(m, n);
 	}
 }

@@ -111,22 +111,25 @@ static void import_builds_the_database_and_nothing_else(void **state)
 	assert_int_equal(occ_test_count_entries(f->dir), 1); /* no temp file left */
 	ac_occdata_info *info = NULL;
 	assert_int_equal(ac_occdata_info_get(f->data, &info, NULL), AC_OK);
-	assert_int_equal(info->schema_version, OCC_SCHEMA_VERSION);
-	assert_non_null(info->imported_at);
-	assert_int_equal(info->occupations, 8);
-	assert_int_equal(info->tasks, 19);
-	assert_int_equal(info->labels, 19);
-	assert_int_equal(info->dwas, 9);
-	assert_int_equal(info->with_beta, 7);
-	assert_int_equal(info->with_applicability, 7);
-	assert_int_equal(info->with_wage, 6); /* '#' and '*' are unknown */
-	assert_true(info->titles >= 30);
-	assert_int_equal(info->n_sources, 5);
+	assert_int_equal(ac_occdata_info_schema_version(info), OCC_SCHEMA_VERSION);
+	assert_non_null(ac_occdata_info_imported_at(info));
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_OCCUPATIONS), 8);
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_TASKS), 19);
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_LABELS), 19);
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_DWAS), 9);
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_WITH_BETA), 7);
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_WITH_APPLICABILITY), 7);
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_WITH_WAGE), 6); /* '#' and '*' are unknown */
+	assert_true(ac_occdata_info_count(info, AC_INFO_TITLES) >= 30);
+	assert_int_equal(ac_occdata_info_count(info, 0), 0);
+	assert_int_equal(ac_occdata_info_source_count(info), 5);
+	assert_null(ac_occdata_info_source(info, 5));
 	const char *licences[] = {"CC BY 4.0", "MIT", "CC BY 4.0", "public domain", "public domain"};
 	for (size_t i = 0; i < 5; i++) {
-		assert_string_equal(info->sources[i].licence, licences[i]);
-		assert_true(strlen(info->sources[i].attribution) > 20);
-		assert_true(strncmp(info->sources[i].url, "https://", 8) == 0);
+		const ac_occ_source *src = ac_occdata_info_source(info, i);
+		assert_string_equal(ac_occ_source_text(src, AC_SOURCE_LICENCE), licences[i]);
+		assert_true(strlen(ac_occ_source_text(src, AC_SOURCE_ATTRIBUTION)) > 20);
+		assert_true(strncmp(ac_occ_source_text(src, AC_SOURCE_URL), "https://", 8) == 0);
 	}
 	ac_occdata_info_free(info);
 }
@@ -283,14 +286,15 @@ static void a_missing_dataset_is_skipped_and_recorded(void **state)
 	ac_occdata_info *info = NULL;
 	assert_int_equal(ac_occdata_info_get(data, &info, NULL), AC_OK);
 	int seen = 0;
-	for (size_t i = 0; i < info->n_sources; i++) {
-		int oews = strcmp(info->sources[i].name, "bls-oews") == 0;
+	for (size_t i = 0; i < ac_occdata_info_source_count(info); i++) {
+		const ac_occ_source *source = ac_occdata_info_source(info, i);
+		int oews = strcmp(ac_occ_source_text(source, AC_SOURCE_NAME), "bls-oews") == 0;
 		seen += oews;
-		assert_int_equal(info->sources[i].missing, oews);
+		assert_int_equal(ac_occ_source_missing(source), oews);
 	}
 	assert_int_equal(seen, 1);
-	assert_int_equal(info->with_wage, 0);
-	assert_true(info->with_beta > 0);
+	assert_int_equal(ac_occdata_info_count(info, AC_INFO_WITH_WAGE), 0);
+	assert_true(ac_occdata_info_count(info, AC_INFO_WITH_BETA) > 0);
 	ac_occdata_info_free(info);
 	ac_occupation *o = NULL;
 	assert_int_equal(ac_occdata_occupation(data, "13-2051.00", &o, NULL), AC_OK);
@@ -688,11 +692,13 @@ static ac_occ_match *search(fixture *f, const char *words, size_t limit, size_t 
 	assert_int_equal(st, AC_OK);
 	/* One row per occupation, best first. */
 	for (size_t i = 0; i < *n; i++) {
-		assert_true(m[i].confidence > 0 && m[i].confidence <= 1);
+		const ac_occ_match *mi = ac_occ_matches_at(m, i);
+		assert_true(ac_occ_match_confidence(mi) > 0 && ac_occ_match_confidence(mi) <= 1);
 		if (i)
-			assert_true(m[i].confidence <= m[i - 1].confidence);
+			assert_true(ac_occ_match_confidence(mi) <=
+				    ac_occ_match_confidence(ac_occ_matches_at(m, i - 1)));
 		for (size_t k = 0; k < i; k++)
-			assert_string_not_equal(m[i].code, m[k].code);
+			assert_string_not_equal(ac_occ_match_code(mi), ac_occ_match_code(ac_occ_matches_at(m, k)));
 	}
 	return m;
 }
@@ -722,14 +728,16 @@ static void search_ranks_titles_and_abbreviations(void **state)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		size_t n = 0;
 		ac_occ_match *m = search(f, cases[i].words, 5, &n);
-		if (n == 0 || strcmp(m[0].code, cases[i].code) != 0 || m[0].confidence < cases[i].lo ||
-		    m[0].confidence > cases[i].hi || (cases[i].via && strcmp(m[0].via, cases[i].via) != 0) ||
-		    (cases[i].matched && strcmp(m[0].matched, cases[i].matched) != 0))
+		const ac_occ_match *top = n ? ac_occ_matches_at(m, 0) : NULL;
+		if (n == 0 || strcmp(ac_occ_match_code(top), cases[i].code) != 0 ||
+		    ac_occ_match_confidence(top) < cases[i].lo || ac_occ_match_confidence(top) > cases[i].hi ||
+		    (cases[i].via && strcmp(ac_occ_match_via(top), cases[i].via) != 0) ||
+		    (cases[i].matched && strcmp(ac_occ_match_matched(top), cases[i].matched) != 0))
 			fail_msg("'%s': expected %s (%s) within %.2f..%.2f, got %s %.2f via %s '%s'", cases[i].words,
 				 cases[i].code, cases[i].via ? cases[i].via : "any", cases[i].lo, cases[i].hi,
-				 n ? m[0].code : "nothing", n ? m[0].confidence : 0, n ? m[0].via : "",
-				 n ? m[0].matched : "");
-		assert_non_null(m[0].title);
+				 n ? ac_occ_match_code(top) : "nothing", n ? ac_occ_match_confidence(top) : 0,
+				 n ? ac_occ_match_via(top) : "", n ? ac_occ_match_matched(top) : "");
+		assert_non_null(ac_occ_match_title(top));
 		ac_occ_matches_free(m, n);
 	}
 }
@@ -740,8 +748,8 @@ static void initials_do_not_reuse_a_matched_word(void **state)
 	size_t n = 0;
 	ac_occ_match *m = search(f, "fp&a analyst", 5, &n);
 	assert_int_equal(n, 2);
-	assert_string_equal(m[1].code, "13-2011.00"); /* "Fraud Prevention Analyst" */
-	assert_true(m[1].confidence < 0.5);
+	assert_string_equal(ac_occ_match_code(ac_occ_matches_at(m, 1)), "13-2011.00"); /* "Fraud Prevention Analyst" */
+	assert_true(ac_occ_match_confidence(ac_occ_matches_at(m, 1)) < 0.5);
 	ac_occ_matches_free(m, n);
 }
 
@@ -751,8 +759,9 @@ static void equal_titles_rank_the_occupation_with_more_matching_titles(void **st
 	size_t n = 0;
 	ac_occ_match *m = search(f, "nurse", 5, &n);
 	assert_int_equal(n, 2);
-	assert_true(m[0].confidence == 0.95 && m[1].confidence == 0.95);
-	assert_string_equal(m[0].code, "29-1141.00");
+	assert_true(ac_occ_match_confidence(ac_occ_matches_at(m, 0)) == 0.95 &&
+		    ac_occ_match_confidence(ac_occ_matches_at(m, 1)) == 0.95);
+	assert_string_equal(ac_occ_match_code(ac_occ_matches_at(m, 0)), "29-1141.00");
 	ac_occ_matches_free(m, n);
 }
 
@@ -762,7 +771,7 @@ static void search_falls_back_to_any_word_and_respects_the_limit(void **state)
 	size_t n = 0;
 	ac_occ_match *m = search(f, "nurse astronaut", 10, &n);
 	assert_true(n >= 2);
-	assert_true(m[0].confidence < 0.6); /* half the words */
+	assert_true(ac_occ_match_confidence(ac_occ_matches_at(m, 0)) < 0.6); /* half the words */
 	ac_occ_matches_free(m, n);
 	m = search(f, "analyst", 1, &n);
 	assert_int_equal(n, 1);
@@ -1081,19 +1090,19 @@ static void calibration_averages_measured_beta_per_category(void **state)
 	fixture *f = *state;
 	ac_policy *p = occ_test_policy();
 	assert_non_null(p);
-	ac_occ_calibration c;
+	ac_occ_calibration *c = NULL;
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_occdata_calibrate(f->data, p, &c, &d), AC_OK);
 	ac_diags_free(&d);
-	assert_int_equal(c.n_occupations, 7);
-	assert_int_equal(c.n_applicability, 7);
-	assert_int_equal(c.unmapped_tasks, 1); /* task 1004 has no DWA */
-	assert_true(c.rho_default >= -1 && c.rho_default <= 1);
-	assert_true(c.rho_calibrated >= -1 && c.rho_calibrated <= 1);
-	assert_true(c.rho_applicability >= -1 && c.rho_applicability <= 1);
+	assert_int_equal(ac_occ_calibration_occupations(c), 7);
+	assert_int_equal(ac_occ_calibration_applicability_occupations(c), 7);
+	assert_int_equal(ac_occ_calibration_unmapped_tasks(c), 1); /* task 1004 has no DWA */
+	assert_true(ac_occ_calibration_rho_default(c) >= -1 && ac_occ_calibration_rho_default(c) <= 1);
+	assert_true(ac_occ_calibration_rho_calibrated(c) >= -1 && ac_occ_calibration_rho_calibrated(c) <= 1);
+	assert_true(ac_occ_calibration_rho_applicability(c) >= -1 && ac_occ_calibration_rho_applicability(c) <= 1);
 	for (int k = 1; k <= AC_CAT__COUNT; k++)
-		assert_true(c.before[k] == ac_policy_category_exposure(p, k));
+		assert_true(ac_occ_calibration_before(c, k) == ac_policy_category_exposure(p, k));
 	/* Documenting/Recording: tasks 1002, 1012, 1032, 1042 and 1052 (which has
 	 * no label, only Microsoft's measure): the mean of their measured exposure. */
 	static const long drafting[] = {1002, 1012, 1032, 1042, 1052};
@@ -1105,13 +1114,16 @@ static void calibration_averages_measured_beta_per_category(void **state)
 		sum += task_v(t, AC_TASK_EXPOSURE);
 		ac_occ_tasks_free(t, 1);
 	}
-	assert_int_equal(c.n_tasks[AC_CAT_DOCUMENT_DRAFTING], 5);
-	assert_true(fabs(c.after[AC_CAT_DOCUMENT_DRAFTING] - sum / 5) < 1e-12);
-	assert_int_equal(c.n_tasks[AC_CAT_PHYSICAL_IN_PERSON], 2);
-	assert_true(c.after[AC_CAT_PHYSICAL_IN_PERSON] < 0.01);
+	assert_int_equal(ac_occ_calibration_tasks(c, AC_CAT_DOCUMENT_DRAFTING), 5);
+	assert_true(fabs(ac_occ_calibration_after(c, AC_CAT_DOCUMENT_DRAFTING) - sum / 5) < 1e-12);
+	assert_int_equal(ac_occ_calibration_tasks(c, AC_CAT_PHYSICAL_IN_PERSON), 2);
+	assert_true(ac_occ_calibration_after(c, AC_CAT_PHYSICAL_IN_PERSON) < 0.01);
 	/* No task: the policy's figure stays. */
-	assert_int_equal(c.n_tasks[AC_CAT_STANDARDIZED_REPORTING], 0);
-	assert_true(c.after[AC_CAT_STANDARDIZED_REPORTING] == c.before[AC_CAT_STANDARDIZED_REPORTING]);
+	assert_int_equal(ac_occ_calibration_tasks(c, AC_CAT_STANDARDIZED_REPORTING), 0);
+	assert_true(ac_occ_calibration_after(c, AC_CAT_STANDARDIZED_REPORTING) ==
+		    ac_occ_calibration_before(c, AC_CAT_STANDARDIZED_REPORTING));
+	assert_true(ac_occ_calibration_after(c, 0) == 0 && ac_occ_calibration_tasks(c, AC_CAT__COUNT + 1) == 0);
+	ac_occ_calibration_free(c);
 	ac_policy_free(p);
 }
 
@@ -1174,7 +1186,7 @@ static void *work(void *arg)
 		ac_occ_match *m = NULL;
 		size_t n = 0;
 		if (ac_occdata_search(w->data, words[r % 4], 5, &m, &n, NULL) != AC_OK || n == 0 ||
-		    strcmp(m[0].code, firsts[r % 4]) != 0)
+		    strcmp(ac_occ_match_code(ac_occ_matches_at(m, 0)), firsts[r % 4]) != 0)
 			w->failures++;
 		ac_occ_matches_free(m, n);
 		double pct = -1;
@@ -1220,7 +1232,7 @@ static void every_failing_call_says_why(void **state)
 	char **codes = NULL;
 	size_t n = 0;
 	double pct = 0;
-	ac_occ_calibration cal;
+	ac_occ_calibration *cal = NULL;
 	const struct {
 		const char *what;
 		ac_status expect;
@@ -1259,6 +1271,7 @@ static void every_failing_call_says_why(void **state)
 	assert_null(t);
 	assert_null(m);
 	assert_null(info);
+	assert_null(cal);
 	assert_null(clone);
 	assert_null(codes);
 }

@@ -60,6 +60,27 @@ void ac_batch_options_init_size(ac_batch_options *o, size_t size)
 		o->input_name = "-";
 }
 
+void ac_batch_progress_init_size(ac_batch_progress *p, size_t size)
+{
+	if (size < sizeof p->struct_size)
+		return;
+	memset(p, 0, size);
+	p->struct_size = size;
+}
+
+/* The run's figures into the caller's result: only the fields its struct has. */
+static void give_result(ac_batch_progress *result, const ac_batch_progress *prog)
+{
+	if (AC_HAS_FIELD(result, ac_batch_progress, records))
+		result->records = prog->records;
+	if (AC_HAS_FIELD(result, ac_batch_progress, written))
+		result->written = prog->written;
+	if (AC_HAS_FIELD(result, ac_batch_progress, failed))
+		result->failed = prog->failed;
+	if (AC_HAS_FIELD(result, ac_batch_progress, bytes))
+		result->bytes = prog->bytes;
+}
+
 /* Stops the run (called with the lock held); the first reason is kept. */
 static void stop_locked(pipeline *pl, ac_status st, const char *msg)
 {
@@ -316,7 +337,7 @@ ac_status ac_batch_run(ac_session *s, FILE *in, FILE *out, const ac_batch_option
 		o = &dflt;
 	}
 	ac_batch_progress prog;
-	memset(&prog, 0, sizeof prog);
+	ac_batch_progress_init(&prog);
 	pipeline pl;
 	memset(&pl, 0, sizeof pl);
 	csv_layout L;
@@ -376,6 +397,6 @@ ac_status ac_batch_run(ac_session *s, FILE *in, FILE *out, const ac_batch_option
 	teardown(&pl);
 	csv_layout_free(&L);
 	if (result)
-		*result = prog;
+		give_result(result, &prog);
 	return st;
 }

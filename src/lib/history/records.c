@@ -33,9 +33,12 @@ ac_status hist_data_version(ac_session *s, char **out, ac_diags *diags)
 		return st;
 	strbuf sb;
 	sb_init(&sb);
-	for (size_t i = 0; i < info->n_sources; i++)
-		sb_printf(&sb, "%s%s %s", i ? ", " : "", info->sources[i].name ? info->sources[i].name : "?",
-			  info->sources[i].version ? info->sources[i].version : "?");
+	for (size_t i = 0; i < ac_occdata_info_source_count(info); i++) {
+		const ac_occ_source *src = ac_occdata_info_source(info, i);
+		const char *name = ac_occ_source_text(src, AC_SOURCE_NAME);
+		const char *version = ac_occ_source_text(src, AC_SOURCE_VERSION);
+		sb_printf(&sb, "%s%s %s", i ? ", " : "", name ? name : "?", version ? version : "?");
+	}
 	ac_occdata_info_free(info);
 	*out = sb_take(&sb, NULL);
 	return *out ? AC_OK : AC_ENOMEM;

@@ -37,8 +37,6 @@ void ac_compare_options_init_size(ac_compare_options *o, size_t size)
 	o->struct_size = size;
 	if (AC_HAS_FIELD(o, ac_compare_options, top))
 		o->top = 10;
-	if (AC_HAS_FIELD(o, ac_compare_options, filter))
-		ac_cert_filter_init(&o->filter);
 }
 
 const char *ac_rank_key_name(ac_rank_key k)
@@ -426,10 +424,14 @@ ac_status ac_compare(const ac_context *ctx, const ac_profile *p, const ac_compar
 	ac_comparison *c = calloc(1, sizeof *c);
 	if (!c)
 		return AC_ENOMEM;
+	/* The caller's filter, as far as its struct goes; the defaults for the rest. */
 	ac_cert_filter f;
 	ac_cert_filter_init(&f);
-	if (AC_HAS_FIELD(o, ac_compare_options, filter))
-		f = o->filter;
+	const ac_cert_filter *given = AC_HAS_FIELD(o, ac_compare_options, filter) ? o->filter : NULL;
+	if (given) {
+		memcpy(&f, given, given->struct_size && given->struct_size < sizeof f ? given->struct_size : sizeof f);
+		f.struct_size = sizeof f;
+	}
 	c->top = AC_HAS_FIELD(o, ac_compare_options, top) ? o->top : 10;
 	int include_retired = AC_HAS_FIELD(o, ac_compare_options, include_retired) && o->include_retired;
 	/* Retired as of the assessment's date (ac_assess refuses a bad one). */

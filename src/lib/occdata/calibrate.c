@@ -83,6 +83,20 @@ static int spearman(const double *x, const double *y, size_t n, double *rho)
 	return rc;
 }
 
+/* What ac_occdata_calibrate hands out (opaque outside; only this file reads
+ * it, as aicert.h's accessors). */
+struct ac_occ_calibration {
+	size_t n_occupations; /* occupations in the two comparisons below */
+	double rho_default; /* Spearman(category-default exposure, measured exposure) */
+	double rho_calibrated; /* the same with the calibrated category exposures */
+	size_t n_applicability; /* occupations with both a beta and an applicability */
+	double rho_applicability; /* Spearman(published beta, Microsoft applicability) */
+	double before[AC_CAT__COUNT + 1]; /* the policy's category exposures ([0] unused) */
+	double after[AC_CAT__COUNT + 1]; /* calibrated category exposures */
+	size_t n_tasks[AC_CAT__COUNT + 1]; /* measured tasks behind after[] */
+	size_t unmapped_tasks; /* tasks without a GWA or whose GWA the policy does not map */
+};
+
 typedef struct {
 	double beta; /* the occupation's measured exposure (two sources) */
 	double published; /* published GPTs-are-GPTs beta, NAN when none */
@@ -92,15 +106,9 @@ typedef struct {
 	double cat_w[AC_CAT__COUNT + 1];
 } occ_acc;
 
-ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_calibration *out, ac_diags *diags)
+/* Fills out (zeroed) from the database and the policy. */
+static ac_status calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_calibration *out, ac_diags *diags)
 {
-	memset(out, 0, sizeof *out);
-	if (!db)
-		return occ_no_data(diags);
-	if (!policy) {
-		ac_diags_add(diags, NULL, NULL, 0, 0, "calibration needs a policy to compare with the data");
-		return AC_EINPUT;
-	}
 	for (int c = 1; c <= AC_CAT__COUNT; c++)
 		out->before[c] = ac_policy_category_exposure(policy, c);
 
@@ -213,4 +221,81 @@ ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_c
 	free(acc);
 	free(appl);
 	return s;
+}
+
+ac_status ac_occdata_calibrate(ac_occdata *db, const ac_policy *policy, ac_occ_calibration **out, ac_diags *diags)
+{
+	*out = NULL;
+	if (!db)
+		return occ_no_data(diags);
+	if (!policy) {
+		ac_diags_add(diags, NULL, NULL, 0, 0, "calibration needs a policy to compare with the data");
+		return AC_EINPUT;
+	}
+	ac_occ_calibration *c = calloc(1, sizeof *c);
+	if (!c)
+		return ac_diags_oom(diags, NULL, "calibrating");
+	ac_status s = calibrate(db, policy, c, diags);
+	if (s != AC_OK) {
+		free(c);
+		return s;
+	}
+	*out = c;
+	return AC_OK;
+}
+
+void ac_occ_calibration_free(ac_occ_calibration *c)
+{
+	free(c);
+}
+
+size_t ac_occ_calibration_occupations(const ac_occ_calibration *c)
+{
+	return c ? c->n_occupations : 0;
+}
+
+double ac_occ_calibration_rho_default(const ac_occ_calibration *c)
+{
+	return c ? c->rho_default : 0;
+}
+
+double ac_occ_calibration_rho_calibrated(const ac_occ_calibration *c)
+{
+	return c ? c->rho_calibrated : 0;
+}
+
+size_t ac_occ_calibration_applicability_occupations(const ac_occ_calibration *c)
+{
+	return c ? c->n_applicability : 0;
+}
+
+double ac_occ_calibration_rho_applicability(const ac_occ_calibration *c)
+{
+	return c ? c->rho_applicability : 0;
+}
+
+/* 1 when cat is a category (1..AC_CAT__COUNT). */
+static int is_category(int cat)
+{
+	return cat >= 1 && cat <= AC_CAT__COUNT;
+}
+
+double ac_occ_calibration_before(const ac_occ_calibration *c, int cat)
+{
+	return c && is_category(cat) ? c->before[cat] : 0;
+}
+
+double ac_occ_calibration_after(const ac_occ_calibration *c, int cat)
+{
+	return c && is_category(cat) ? c->after[cat] : 0;
+}
+
+size_t ac_occ_calibration_tasks(const ac_occ_calibration *c, int cat)
+{
+	return c && is_category(cat) ? c->n_tasks[cat] : 0;
+}
+
+size_t ac_occ_calibration_unmapped_tasks(const ac_occ_calibration *c)
+{
+	return c ? c->unmapped_tasks : 0;
 }

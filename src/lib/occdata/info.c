@@ -11,6 +11,7 @@
 #include "aicert.h"
 #include "core/diag.h"
 #include "occdata/handle.h"
+#include "occdata/info.h"
 
 void ac_occdata_info_free(ac_occdata_info *info)
 {
@@ -28,6 +29,64 @@ void ac_occdata_info_free(ac_occdata_info *info)
 	free(info->sources);
 	free(info->imported_at);
 	free(info);
+}
+
+int ac_occdata_info_schema_version(const ac_occdata_info *info)
+{
+	return info ? info->schema_version : 0;
+}
+
+const char *ac_occdata_info_imported_at(const ac_occdata_info *info)
+{
+	return info ? info->imported_at : NULL;
+}
+
+size_t ac_occdata_info_count(const ac_occdata_info *info, int which)
+{
+	if (!info)
+		return 0;
+	switch (which) {
+	case AC_INFO_OCCUPATIONS: return info->occupations;
+	case AC_INFO_TASKS: return info->tasks;
+	case AC_INFO_LABELS: return info->labels;
+	case AC_INFO_TITLES: return info->titles;
+	case AC_INFO_DWAS: return info->dwas;
+	case AC_INFO_WITH_BETA: return info->with_beta;
+	case AC_INFO_WITH_APPLICABILITY: return info->with_applicability;
+	case AC_INFO_WITH_WAGE: return info->with_wage;
+	case AC_INFO_WITH_GROWTH: return info->with_growth;
+	default: return 0;
+	}
+}
+
+size_t ac_occdata_info_source_count(const ac_occdata_info *info)
+{
+	return info ? info->n_sources : 0;
+}
+
+const ac_occ_source *ac_occdata_info_source(const ac_occdata_info *info, size_t i)
+{
+	return info && i < info->n_sources ? &info->sources[i] : NULL;
+}
+
+const char *ac_occ_source_text(const ac_occ_source *s, int which)
+{
+	if (!s)
+		return NULL;
+	switch (which) {
+	case AC_SOURCE_NAME: return s->name;
+	case AC_SOURCE_TITLE: return s->title;
+	case AC_SOURCE_VERSION: return s->version;
+	case AC_SOURCE_LICENCE: return s->licence;
+	case AC_SOURCE_URL: return s->url;
+	case AC_SOURCE_ATTRIBUTION: return s->attribution;
+	default: return NULL;
+	}
+}
+
+int ac_occ_source_missing(const ac_occ_source *s)
+{
+	return s ? s->missing : 0;
 }
 
 static ac_status read_counts(ac_occdata *db, ac_occdata_info *info, ac_diags *diags)

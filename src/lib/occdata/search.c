@@ -19,6 +19,7 @@
 #include "occdata/handle.h"
 #include "occdata/occdata.h"
 #include "occdata/query.h"
+#include "occdata/search.h"
 #include "occdata/words.h"
 
 #define SEARCH_CANDIDATES 400 /* index rows scored per search: the shortest matching titles */
@@ -451,6 +452,36 @@ static ac_status pick_matches(ac_occdata *db, const candidate *cand, size_t take
 	}
 	occ_stmt_done(st);
 	return oom ? ac_diags_oom(diags, db->path, "searching titles") : s;
+}
+
+const ac_occ_match *ac_occ_matches_at(const ac_occ_match *m, size_t i)
+{
+	return m ? &m[i] : NULL;
+}
+
+const char *ac_occ_match_code(const ac_occ_match *m)
+{
+	return m ? m->code : NULL;
+}
+
+const char *ac_occ_match_title(const ac_occ_match *m)
+{
+	return m ? m->title : NULL;
+}
+
+const char *ac_occ_match_matched(const ac_occ_match *m)
+{
+	return m ? m->matched : NULL;
+}
+
+double ac_occ_match_confidence(const ac_occ_match *m)
+{
+	return m ? m->confidence : 0;
+}
+
+const char *ac_occ_match_via(const ac_occ_match *m)
+{
+	return m ? m->via : NULL;
 }
 
 void ac_occ_matches_free(ac_occ_match *m, size_t n)

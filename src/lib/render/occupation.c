@@ -11,7 +11,9 @@
 
 #include "core/json.h"
 #include "core/strbuf.h"
+#include "occdata/info.h"
 #include "occdata/occupation.h"
+#include "occdata/search.h"
 #include "policy/wording.h"
 #include "render/render.h"
 
