@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <jansson.h>
 
 #include "aicert.h"
 
@@ -85,6 +86,34 @@ static char *assess_json(const ac_profile *p)
 	return out;
 }
 
+/* Every answer read by its path is the value the canonical text holds there
+ * (null when it holds none). */
+static void answers_read_as_written(const ac_profile *p, const char *canonical, const char *name)
+{
+	json_t *root = json_loads(canonical, 0, NULL);
+	assert_non_null(root);
+	for (size_t i = 0; i < ac_schema_count(); i++) {
+		const char *path = ac_field_path(ac_schema_at(i));
+		if (strchr(path, '[') || ac_field_value_type(ac_schema_at(i)) == AC_FIELD_OBJECT)
+			continue;
+		char key[256];
+		snprintf(key, sizeof key, "%s", path);
+		json_t *cur = root;
+		for (char *save = NULL, *k = strtok_r(key, ".", &save); cur && k; k = strtok_r(NULL, ".", &save))
+			cur = json_object_get(cur, k);
+		char *want = cur ? json_dumps(cur, JSON_ENCODE_ANY | JSON_COMPACT | JSON_PRESERVE_ORDER |
+							  JSON_REAL_PRECISION(17))
+				 : strdup("null");
+		char *got = NULL;
+		assert_int_equal(ac_profile_get(p, path, &got), AC_OK);
+		if (strcmp(want, got) != 0)
+			fail_msg("%s: %s reads %s, the canonical text has %s", name, path, got, want);
+		free(want);
+		ac_free(got);
+	}
+	json_decref(root);
+}
+
 static void round_trip_dir(const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -103,6 +132,7 @@ static void round_trip_dir(const char *dir)
 		char *once = write_profile(p);
 		ac_profile *q = parse(once);
 		char *twice = write_profile(q);
+		answers_read_as_written(p, once, e->d_name);
 		if (strcmp(once, twice) != 0)
 			fail_msg("%s: the canonical form changes when written again", e->d_name);
 		char *a1 = assess_json(p), *a2 = assess_json(q);

@@ -265,6 +265,20 @@ ac_status ac_profile_get(const ac_profile *p, const char *path, char **out)
 	path_parts pp;
 	if (!path || !split_path(path, &pp))
 		return AC_EINPUT;
+	/* A plain answer of the profile or its certificate is read where it is
+	 * stored; anything else is found in the whole profile written out. */
+	const ac_field_def *d = ac_schema_def(path);
+	if (d && ac_schema_cslot(p, d) && d->store != ST_NONE && d->store != ST_FLAG && d->store != ST_TASKS &&
+	    d->pub.type != AC_FIELD_OBJECT) {
+		int absent;
+		json_t *v = value_of(d, d->in == IN_CERT ? (const char *)&p->cert : (const char *)p, &absent);
+		if (absent)
+			v = json_null();
+		else if (!v)
+			return AC_ENOMEM;
+		return dump(v, JSON_ENCODE_ANY | JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17), out,
+			    NULL);
+	}
 	json_t *root = object_of(p, -1, (const char *)p);
 	if (!root)
 		return AC_ENOMEM;
