@@ -178,12 +178,18 @@ static int same_val(const ac_val *a, const ac_val *b)
 	}
 }
 
-static int reads_changed(const ac_reads *reads, const unsigned char *changed, size_t n_tracked)
+static int reads_changed(const ac_reads *reads, const unsigned long long *changed)
 {
-	for (size_t i = 0; i < reads->n; i++)
-		if (reads->slot[i] < n_tracked && changed[reads->slot[i]])
-			return 1;
-	return 0;
+	unsigned long long any = 0;
+	for (size_t w = 0; w < AC_READS_WORDS; w++)
+		any |= reads->mask[w] & changed[w];
+	return any != 0;
+}
+
+static void mark(unsigned long long *changed, size_t slot, int on)
+{
+	if (on)
+		changed[slot / 64] |= 1ull << (slot % 64);
 }
 
 /* The profile's own decision, kept for the variants: r->ev holds the
@@ -228,17 +234,16 @@ static ac_status decide_variant(ac_rerun *r)
 	const ac_policy *pol = ev->prep->pol;
 	phase_fact(ev);
 	motive_validity_facts(ev);
-	size_t n = AC_F__BUILTIN + pol->n_derived;
+	unsigned long long changed[AC_READS_WORDS] = {0};
 	for (size_t i = 0; i < r->n_watched; i++) {
 		size_t s = r->watched[i];
-		r->changed[s] = !same_val(&ev->f[s], &r->decided[s]);
+		mark(changed, s, !same_val(&ev->f[s], &r->decided[s]));
 	}
 	for (size_t i = 0; i < pol->n_derived; i++) {
 		const ac_derived *d = &pol->derived[i];
 		size_t slot = AC_F__BUILTIN + i;
-		if (!reads_changed(&d->reads, r->changed, n)) {
+		if (!reads_changed(&d->reads, changed)) {
 			ev->f[slot] = r->decided[slot];
-			r->changed[slot] = 0;
 			continue;
 		}
 		if (d->type == AC_T_NUM) {
@@ -249,13 +254,12 @@ static ac_status decide_variant(ac_rerun *r)
 		} else {
 			ac_eval_set_b(ev, slot, ac_expr_truth(d->when, ev->f));
 		}
-		r->changed[slot] = !same_val(&ev->f[slot], &r->decided[slot]);
+		mark(changed, slot, !same_val(&ev->f[slot], &r->decided[slot]));
 	}
 	ev->verdict = 0;
 	for (size_t i = 0; i < pol->n_rules && !ev->verdict; i++) {
-		ac_tri holds = reads_changed(&pol->rules[i].reads, r->changed, n)
-				       ? ac_expr_truth(pol->rules[i].when, ev->f)
-				       : r->rule_holds[i];
+		ac_tri holds = reads_changed(&pol->rules[i].reads, changed) ? ac_expr_truth(pol->rules[i].when, ev->f)
+									    : r->rule_holds[i];
 		if (holds == AC_TRUE) {
 			ev->verdict = pol->rules[i].verdict;
 			ev->decisive = i;
