@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -680,6 +681,40 @@ static void every_character_is_escaped_as_jansson_does_at_every_offset(void **st
 		}
 }
 
+/* Figures rounded to a few places are written without printf: every such
+ * figure, and its neighbours that are not, comes out as jansson writes it. */
+static void rounded_figures_are_written_as_jansson_writes_them(void **state)
+{
+	(void)state;
+	static const double scale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+	unsigned long long bits = 88172645463325252ull;
+	for (int round = 0; round < 200000; round++) {
+		bits ^= bits << 13, bits ^= bits >> 7, bits ^= bits << 17;
+		int places = (int)(bits % 9), width = (int)((bits >> 8) % 18);
+		long long n = (long long)((bits >> 16) % 1000000000000000000ull);
+		for (int k = width; k < 18; k++)
+			n /= 10;
+		double x = (double)n / scale[places];
+		if (bits & (1ull << 62))
+			x = -x;
+		if (bits & (1ull << 61))
+			x = nextafter(x, 1e300); /* a neighbour no short decimal names */
+		json_t *v = json_real(x);
+		char *want = json_dumps(v, JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+		strbuf sb;
+		sb_init(&sb);
+		ac_jw w;
+		ac_jw_init(&w, &sb, 0);
+		ac_jw_real(&w, x, 15);
+		assert_int_equal(ac_jw_status(&w), 0);
+		if (strcmp(sb.buf, want) != 0)
+			fail_msg("%.17g: wrote %s, jansson %s", x, sb.buf, want);
+		free(want);
+		sb_free(&sb);
+		json_decref(v);
+	}
+}
+
 static void the_json_writer_refuses_text_that_is_not_utf8(void **state)
 {
 	(void)state;
@@ -703,6 +738,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_message_longer_than_1024_bytes_is_kept_whole),
 		cmocka_unit_test(every_character_is_escaped_as_jansson_does_at_every_offset),
+		cmocka_unit_test(rounded_figures_are_written_as_jansson_writes_them),
 		cmocka_unit_test(utf8_is_checked_strictly),
 		cmocka_unit_test(control_characters_are_escaped_for_a_terminal),
 		cmocka_unit_test(a_message_over_the_cap_is_cut_on_a_character_and_says_so),

@@ -202,11 +202,27 @@ static void string(ac_jw *w, const char *s, size_t n)
 void ac_jw_key(ac_jw *w, const char *key)
 {
 	before(w);
-	string(w, key, strlen(key));
-	if (w->indent)
-		put(w, ": ", 2);
-	else
-		put(w, ":", 1);
+	/* A key is nearly always a plain word: it is copied with its quotes and
+	 * colon in one go, and anything else is escaped as any string is. */
+	size_t n = strlen(key);
+	char *o = n < 64 ? sb_room(w->out, n + 4) : NULL;
+	size_t i = 0;
+	if (o) {
+		o[0] = '"';
+		for (; i < n; i++) {
+			unsigned char c = (unsigned char)key[i];
+			if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+				break;
+			o[1 + i] = (char)c;
+		}
+	}
+	if (o && i == n) {
+		memcpy(o + 1 + n, w->indent ? "\": " : "\":", w->indent ? 3 : 2);
+		sb_wrote(w->out, n + (w->indent ? 4 : 3));
+	} else {
+		string(w, key, n);
+		put(w, w->indent ? ": " : ":", w->indent ? 2 : 1);
+	}
 	w->after_key = 1;
 }
 
@@ -239,6 +255,54 @@ void ac_jw_int(ac_jw *w, int64_t v)
 	put(w, d, (size_t)(e - d));
 }
 
+/* What "%.*g" writes for x (with ".0" when it has no point), when x is the
+ * double nearest a decimal of at most six places and at most `digits`
+ * significant digits (digits <= 15) between 1e-4 and 1e15, the figures a
+ * report rounds: written from that decimal without printf.  The quotient of
+ * two exact doubles is correctly rounded, so n / 10^d == x means x is that
+ * decimal's nearest double, and 15 digits always give such a decimal back.
+ * 0 when x is not such a number. */
+static size_t short_decimal(double x, int digits, char *buf)
+{
+	static const double scale[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+	double mag = fabs(x), limit = 1;
+	if (digits < 1 || digits > 15 || !(mag >= 1e-4 && mag < 1e15))
+		return 0;
+	for (int i = 0; i < digits; i++)
+		limit *= 10;
+	for (int d = 0; d <= 6; d++) {
+		double scaled = mag * scale[d];
+		if (!(scaled < limit))
+			return 0;
+		long long n = llround(scaled);
+		if ((double)n / scale[d] != mag)
+			continue;
+		char digit[24], *e = digit + sizeof digit, *q = e;
+		for (long long m = n; m; m /= 10)
+			*--q = (char)('0' + m % 10);
+		while (e - q <= d) /* at least one digit before the point */
+			*--q = '0';
+		size_t len = 0, whole = (size_t)(e - q) - (size_t)d;
+		if (x < 0)
+			buf[len++] = '-';
+		memcpy(buf + len, q, whole);
+		len += whole;
+		/* The first d that names x leaves no trailing zero: n / 10 would
+		 * have named it one place earlier. */
+		size_t frac = (size_t)d;
+		buf[len++] = '.';
+		if (frac) {
+			memcpy(buf + len, q + whole, frac);
+			len += frac;
+		} else {
+			buf[len++] = '0';
+		}
+		buf[len] = '\0';
+		return len;
+	}
+	return 0;
+}
+
 void ac_jw_real(ac_jw *w, double x, int digits)
 {
 	if (!isfinite(x)) {
@@ -246,6 +310,12 @@ void ac_jw_real(ac_jw *w, double x, int digits)
 		return;
 	}
 	char buf[64];
+	size_t quick = short_decimal(x, digits, buf);
+	if (quick) {
+		before(w);
+		put(w, buf, quick);
+		return;
+	}
 	int n = snprintf(buf, sizeof buf - 3, "%.*g", digits, x);
 	if (n < 0 || (size_t)n >= sizeof buf - 3) {
 		w->failed = 1;
