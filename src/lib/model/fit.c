@@ -22,7 +22,7 @@
 #define MAX_WORDS 64
 #define MAX_WORD 48
 
-typedef struct {
+typedef struct fit_words {
 	char w[MAX_WORDS][MAX_WORD];
 	unsigned char len[MAX_WORDS];
 	int n;
@@ -105,12 +105,18 @@ static int all_significant_in(const words *small, const words *big)
 	return any;
 }
 
+static int words_match(const words *wa, const char *b)
+{
+	words wb;
+	split(b, &wb);
+	return all_significant_in(wa, &wb) || all_significant_in(&wb, wa);
+}
+
 int ac_roles_match(const char *a, const char *b)
 {
-	words wa, wb;
+	words wa;
 	split(a, &wa);
-	split(b, &wb);
-	return all_significant_in(&wa, &wb) || all_significant_in(&wb, &wa);
+	return words_match(&wa, b);
 }
 
 /* ------------------------------------------------------------ certificate fit */
@@ -238,6 +244,7 @@ static void want_free(ac_fit_want *w)
 	free(w->id);
 	free(w->w_in);
 	free(w->w_out);
+	free(w->words);
 	memset(w, 0, sizeof *w);
 }
 
@@ -463,9 +470,13 @@ static int entry_fits(const ac_policy *pol, const ac_catalogue *cat, const ac_ce
 			ac_termset_free(&unused);
 			return 0;
 		}
+		if (!memo->role.words && (memo->role.words = malloc(sizeof *memo->role.words)))
+			split(want_text, memo->role.words);
+		if (!memo->role.words)
+			return 0;
 		for (size_t i = 0; i < c->n_roles; i++) {
 			ac_num one = score_of(&memo->role, &roles[i]);
-			if (ac_roles_match(want_text, c->roles[i])) {
+			if (words_match(memo->role.words, c->roles[i])) {
 				one.set = 1;
 				one.v = 1;
 			}

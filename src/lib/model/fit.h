@@ -53,6 +53,7 @@ typedef struct {
 	long *id;
 	double *w_in, *w_out;
 	int weighed;
+	struct fit_words *words; /* the text split into words, for ac_roles_match */
 } ac_fit_want;
 typedef struct {
 	ac_fit_want gap, role;
