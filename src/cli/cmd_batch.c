@@ -213,7 +213,12 @@ static int run(const cli_args *args)
 	ac_diags_init(&d);
 	ac_batch_progress result;
 	ac_batch_progress_init(&result);
-	ac_status st = ac_batch_run(session, in, output ? out.f : stdout, &o, &result, &d);
+	/* Records are written in large pieces (the run flushes whenever it waits
+	 * for input, so a reader of a pipe still sees each record at once). */
+	static char out_buffer[1 << 16];
+	FILE *target = output ? out.f : stdout;
+	setvbuf(target, out_buffer, _IOFBF, sizeof out_buffer);
+	ac_status st = ac_batch_run(session, in, target, &o, &result, &d);
 	if (bar.drawn)
 		fputc('\n', stderr);
 	if (st != AC_OK) {

@@ -193,7 +193,10 @@ static void write_all(pipeline *pl, FILE *out, const ac_batch_options *o, ac_bat
 		size_t i = (size_t)(pl->n_written % pl->cap);
 		while (!pl->stop && !(pl->n_written < pl->n_read && pl->state[i] == DONE) &&
 		       !(pl->reader_done && pl->n_written == pl->n_read)) {
-			if (dirty) { /* let a reader of a pipe see what is done before we wait */
+			/* Let a reader of a pipe see what is done before we wait for
+			 * more input; while a worker is busy with the next record, it
+			 * will follow soon, and writing the two at once is cheaper. */
+			if (dirty && (pl->n_claimed == pl->n_written || pl->reader_done)) {
 				pthread_mutex_unlock(&pl->mu);
 				fflush(out);
 				dirty = 0;
