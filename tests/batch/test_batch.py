@@ -4,7 +4,8 @@
 # from the template and from every example gives the same assessments as
 # JSON Lines; bad records become error records and the run goes on; the output
 # is the same whatever -j is; files appear whole or not at all; the summary
-# keeps people's words out unless asked; memory stays flat over 100,000 lines.
+# keeps people's words out unless asked; memory stays flat over 100,000 lines;
+# records fed through a pipe come out before the input ends.
 #
 # usage: test_batch.py AICERT TESTS_DIR EXAMPLES_DIR [sanitized]
 # Prints one line per failure and a final count; exit 1 when anything failed.
@@ -298,7 +299,33 @@ def flat_memory(tmp):
         check(kb2 < kb1 * 1.25 + 4096, f"memory stays flat: {kb2} KiB for {n_big} lines vs {kb1} KiB for {n_small}")
 
 
+def streamed():
+    """A record fed through a pipe comes out before the input ends: the output
+    is buffered, but flushed whenever the run waits for more input."""
+    import select
+    doc = profiles()[0][1]
+    for jobs in ("1", "2"):
+        p = subprocess.Popen([AICERT, "batch", "-", "-j", jobs], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, env=ENV)
+        try:
+            p.stdin.write(jsonl([doc, doc]))
+            p.stdin.flush()
+            lines = []
+            buf = b""
+            while len(lines) < 2 and select.select([p.stdout], [], [], 60)[0]:
+                chunk = os.read(p.stdout.fileno(), 1 << 16)
+                if not chunk:
+                    break
+                buf += chunk
+                lines = buf.split(b"\n")[:-1]
+            check(len(lines) == 2, f"-j {jobs}: both records are out while the input is still open ({len(lines)} seen)")
+        finally:
+            p.stdin.close()
+            p.wait(timeout=TIMEOUT)
+
+
 def main():
+    streamed()
     with tempfile.TemporaryDirectory(prefix="aicert-batch.") as tmp:
         path = same_as_assess(tmp)
         same_whatever_jobs(path, tmp)

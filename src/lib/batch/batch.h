@@ -35,6 +35,7 @@ const char *batch_words(const char *id, char *buf, size_t n);
  * skips to the end of its line and goes on. */
 typedef struct {
 	FILE *in;
+	int fd; /* in's descriptor when it is a pipe or a terminal, else -1 */
 	ac_batch_format fmt;
 	char *buf; /* read-ahead */
 	size_t pos, end; /* unread bytes are buf[pos..end) */

@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "batch/batch.h"
 
@@ -19,6 +21,11 @@ ac_status batch_reader_init(batch_reader *r, FILE *in, ac_batch_format fmt)
 {
 	memset(r, 0, sizeof *r);
 	r->in = in;
+	/* A pipe is read for what it has, so that each record is assessed as it
+	 * arrives (fread would wait for a whole read-ahead or the end). */
+	struct stat st;
+	int fd = fileno(in);
+	r->fd = fd >= 0 && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) ? fd : -1;
 	r->fmt = fmt;
 	r->next_line = 1;
 	r->buf = malloc(READ_AHEAD);
@@ -36,10 +43,21 @@ static int fill(batch_reader *r)
 {
 	if (r->eof)
 		return 0;
-	size_t n = fread(r->buf, 1, READ_AHEAD, r->in);
-	if (n == 0) {
-		if (ferror(r->in))
+	size_t n;
+	if (r->fd >= 0) {
+		ssize_t got;
+		do
+			got = read(r->fd, r->buf, READ_AHEAD);
+		while (got < 0 && errno == EINTR);
+		if (got < 0)
 			r->error = errno ? errno : EIO;
+		n = got > 0 ? (size_t)got : 0;
+	} else {
+		n = fread(r->buf, 1, READ_AHEAD, r->in);
+		if (n == 0 && ferror(r->in))
+			r->error = errno ? errno : EIO;
+	}
+	if (n == 0) {
 		r->eof = 1;
 		return 0;
 	}
