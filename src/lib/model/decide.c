@@ -62,23 +62,26 @@ static void motive_validity_facts(ac_eval *ev)
 	ac_eval_set_b(ev, AC_F_INDUSTRY_SHIFT_VALID, shift);
 }
 
-/* The derived facts, in file order: a condition, or how many of a list of
- * conditions certainly hold. */
+/* One derived fact: a condition, or how many of a list of conditions
+ * certainly hold. */
+static void derive_one(ac_eval *ev, const ac_derived *d, size_t slot)
+{
+	if (d->type == AC_T_NUM) {
+		int n = 0;
+		for (size_t k = 0; k < d->n_counted; k++)
+			n += ac_expr_truth(d->counted[k], ev->f) == AC_TRUE;
+		ac_eval_set_n(ev, slot, 1, n);
+	} else {
+		ac_eval_set_b(ev, slot, ac_expr_truth(d->when, ev->f));
+	}
+}
+
+/* The derived facts, in file order. */
 static void derived_facts(ac_eval *ev)
 {
 	const ac_policy *pol = ev->prep->pol;
-	for (size_t i = 0; i < pol->n_derived; i++) {
-		const ac_derived *d = &pol->derived[i];
-		size_t slot = AC_F__BUILTIN + i;
-		if (d->type == AC_T_NUM) {
-			int n = 0;
-			for (size_t k = 0; k < d->n_counted; k++)
-				n += ac_expr_truth(d->counted[k], ev->f) == AC_TRUE;
-			ac_eval_set_n(ev, slot, 1, n);
-		} else {
-			ac_eval_set_b(ev, slot, ac_expr_truth(d->when, ev->f));
-		}
-	}
+	for (size_t i = 0; i < pol->n_derived; i++)
+		derive_one(ev, &pol->derived[i], AC_F__BUILTIN + i);
 }
 
 /* The rules in order: the first that certainly holds decides. */
@@ -246,14 +249,7 @@ static ac_status decide_variant(ac_rerun *r)
 			ev->f[slot] = r->decided[slot];
 			continue;
 		}
-		if (d->type == AC_T_NUM) {
-			int k = 0;
-			for (size_t c = 0; c < d->n_counted; c++)
-				k += ac_expr_truth(d->counted[c], ev->f) == AC_TRUE;
-			ac_eval_set_n(ev, slot, 1, k);
-		} else {
-			ac_eval_set_b(ev, slot, ac_expr_truth(d->when, ev->f));
-		}
+		derive_one(ev, d, slot);
 		mark(changed, slot, !same_val(&ev->f[slot], &r->decided[slot]));
 	}
 	ev->verdict = 0;
