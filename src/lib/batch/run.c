@@ -46,10 +46,8 @@ typedef struct {
 
 void ac_batch_options_init_size(ac_batch_options *o, size_t size)
 {
-	if (size < sizeof o->struct_size)
+	if (!ac_options_start(o, size))
 		return;
-	memset(o, 0, size);
-	o->struct_size = size;
 	if (AC_HAS_FIELD(o, ac_batch_options, input))
 		o->input = AC_BATCH_JSONL;
 	if (AC_HAS_FIELD(o, ac_batch_options, output))
@@ -62,10 +60,8 @@ void ac_batch_options_init_size(ac_batch_options *o, size_t size)
 
 void ac_batch_progress_init_size(ac_batch_progress *p, size_t size)
 {
-	if (size < sizeof p->struct_size)
+	if (!ac_options_start(p, size))
 		return;
-	memset(p, 0, size);
-	p->struct_size = size;
 }
 
 /* The run's figures into the caller's result: only the fields its struct has. */

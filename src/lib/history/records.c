@@ -13,10 +13,8 @@
 
 void ac_history_save_options_init_size(ac_history_save_options *o, size_t size)
 {
-	if (size < sizeof o->struct_size)
+	if (!ac_options_start(o, size))
 		return;
-	memset(o, 0, size);
-	o->struct_size = size;
 }
 
 /* ------------------------------------------------------------ saving */

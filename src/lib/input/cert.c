@@ -232,10 +232,8 @@ const char *ac_cert_name(const ac_cert *c)
 
 void ac_cert_filter_init_size(ac_cert_filter *f, size_t size)
 {
-	if (size < sizeof f->struct_size)
+	if (!ac_options_start(f, size))
 		return;
-	memset(f, 0, size);
-	f->struct_size = size;
 }
 
 int ac_cert_matches(const ac_cert *c, const ac_cert_filter *f)

@@ -31,10 +31,8 @@ static const int key_words[] = {AC_W_COMPARE_KEY_AVAILABLE, AC_W_COMPARE_KEY_FEA
 
 void ac_compare_options_init_size(ac_compare_options *o, size_t size)
 {
-	if (size < sizeof o->struct_size)
+	if (!ac_options_start(o, size))
 		return;
-	memset(o, 0, size);
-	o->struct_size = size;
 	if (AC_HAS_FIELD(o, ac_compare_options, top))
 		o->top = 10;
 }

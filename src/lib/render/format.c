@@ -17,10 +17,8 @@
 
 void ac_render_options_init_size(ac_render_options *o, size_t size)
 {
-	if (size < sizeof o->struct_size)
+	if (!ac_options_start(o, size))
 		return;
-	memset(o, 0, size);
-	o->struct_size = size;
 	if (AC_HAS_FIELD(o, ac_render_options, width))
 		o->width = 78;
 }

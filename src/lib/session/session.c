@@ -37,18 +37,14 @@ struct ac_session {
 
 void ac_session_options_init_size(ac_session_options *o, size_t size)
 {
-	if (size < sizeof o->struct_size)
+	if (!ac_options_start(o, size))
 		return;
-	memset(o, 0, size);
-	o->struct_size = size;
 }
 
 void ac_assess_options_init_size(ac_assess_options *o, size_t size)
 {
-	if (size < sizeof o->struct_size)
+	if (!ac_options_start(o, size))
 		return;
-	memset(o, 0, size);
-	o->struct_size = size;
 	if (AC_HAS_FIELD(o, ac_assess_options, counterfactuals))
 		o->counterfactuals = 1;
 }
