@@ -259,9 +259,9 @@ int main(int argc, char **argv)
 	ac_status st = ac_occdata_import(src, db, &d);
 	double import_s = now() - t0, import_cpu = (double)(clock() - c0) / CLOCKS_PER_SEC;
 	if (st != AC_OK) {
-		for (size_t i = 0; i < d.count; i++) {
-			char *s = ac_diag_format(&d.items[i]);
-			fprintf(stderr, "bench: %s\n", s ? s : d.items[i].message);
+		for (size_t i = 0; i < ac_diags_count(&d); i++) {
+			char *s = ac_diag_format(ac_diags_at(&d, i));
+			fprintf(stderr, "bench: %s\n", s ? s : ac_diag_message(ac_diags_at(&d, i)));
 			ac_free(s);
 		}
 		fprintf(stderr, "bench: the import of %s failed (give the data folder as the first argument)\n", src);

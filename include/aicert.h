@@ -17,9 +17,10 @@
  *
  * Objects are opaque: callers hold pointers and use the functions below, so
  * new fields never break a caller.  The few structs a caller allocates
- * (options, filters and a batch run's result) start with struct_size, set by
- * their _init macro to the caller's own sizeof the struct; the library writes
- * and reads only the fields a caller's version of the struct has.  A struct
+ * (options, filters, a batch run's result and the list of diagnostics)
+ * start with struct_size, set by their _init macro to the caller's own
+ * sizeof the struct; the library writes and reads only the fields a caller's
+ * version of the struct has.  A struct
  * never embeds another by value (the comparison's options point to their
  * filter), so a longer inner struct never moves the outer one's fields.
  *
@@ -97,26 +98,44 @@ typedef struct {
 } ac_num;
 
 /* One problem with an input: where it is (JSON path, or line/column for a
- * syntax error or a policy line) and what was wrong. */
-typedef struct {
-	char *source; /* file name or "-" or NULL */
-	char *path; /* JSON path such as role.tasks[2].share, or NULL */
-	int line; /* 1-based, 0 when not known */
-	int column; /* 1-based, 0 when not known */
-	char *message;
-} ac_diag;
+ * syntax error or a policy line) and what was wrong.  Opaque: read it with
+ * the functions below, so new fields never break a caller. */
+typedef struct ac_diag ac_diag;
+/* The file name, "-" or NULL. */
+const char *ac_diag_source(const ac_diag *d);
+/* The JSON path such as role.tasks[2].share, or NULL. */
+const char *ac_diag_path(const ac_diag *d);
+/* The 1-based line, 0 when not known. */
+int ac_diag_line(const ac_diag *d);
+/* The 1-based column, 0 when not known. */
+int ac_diag_column(const ac_diag *d);
+/* What was wrong (never NULL for a stored diagnostic). */
+const char *ac_diag_message(const ac_diag *d);
 
 /* At most AC_MAX_DIAGS problems are kept for one input; those after are
- * only counted (more), so a hostile input cannot flood a report. */
+ * only counted (ac_diags_more), so a hostile input cannot flood a report. */
 #define AC_MAX_DIAGS 200
+/* The problems a call found.  The caller allocates it (on the stack, say),
+ * sets it up with ac_diags_init() and frees what it holds with
+ * ac_diags_free().  Its fields other than struct_size are the library's:
+ * read it only with ac_diags_count, ac_diags_at and ac_diags_more. */
 typedef struct {
-	ac_diag *items;
-	size_t count;
-	size_t cap;
-	size_t more; /* problems found after the first AC_MAX_DIAGS, not kept */
+	size_t struct_size; /* set by ac_diags_init() */
+	ac_diag *items; /* private */
+	size_t count; /* private */
+	size_t cap; /* private */
+	size_t more; /* private */
 } ac_diags;
 
-void ac_diags_init(ac_diags *d);
+void ac_diags_init_size(ac_diags *d, size_t size);
+#define ac_diags_init(d) ac_diags_init_size((d), sizeof *(d))
+/* How many problems are kept. */
+size_t ac_diags_count(const ac_diags *d);
+/* The i-th problem kept (from 0), NULL past the end. */
+const ac_diag *ac_diags_at(const ac_diags *d, size_t i);
+/* How many problems were found after the first AC_MAX_DIAGS and not kept. */
+size_t ac_diags_more(const ac_diags *d);
+/* Frees what the list holds and leaves it empty, ready for use again. */
 void ac_diags_free(ac_diags *d);
 /* Appends one diagnostic; returns AC_ENOMEM when it could not. */
 ac_status ac_diags_add(ac_diags *d, const char *source, const char *path, int line, int column, const char *fmt, ...)
@@ -127,6 +146,10 @@ ac_status ac_diags_add(ac_diags *d, const char *source, const char *path, int li
 /* Formats one diagnostic as "source:line:column: path: message" into a new
  * string (freed with ac_free), control characters escaped. */
 char *ac_diag_format(const ac_diag *d);
+/* The same, with source (when not NULL) named as the diagnostic's source
+ * when it names none itself: a front end knows which file the fields the
+ * library names belong to. */
+char *ac_diag_format_source(const ac_diag *d, const char *source);
 /* The n bytes of s as a terminal may safely show them: every control
  * character and every byte that is not UTF-8 written as \xHH, newlines kept.
  * A new string (freed with ac_free); NULL when out of memory. */

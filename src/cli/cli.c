@@ -273,15 +273,22 @@ int cli_read_file(const char *path, size_t max, char **buf, size_t *len)
 /* The most problems listed for one input: past them, how many more. */
 void cli_print_diags(const ac_diags *d)
 {
-	error_said |= d->count > 0;
-	for (size_t i = 0; i < d->count; i++) {
-		char *s = ac_diag_format(&d->items[i]);
-		fprintf(stderr, "aicert: %s\n", s ? s : d->items[i].message);
+	cli_print_diags_in(d, NULL);
+}
+
+void cli_print_diags_in(const ac_diags *d, const char *source)
+{
+	size_t n = ac_diags_count(d), more = ac_diags_more(d);
+	error_said |= n > 0;
+	for (size_t i = 0; i < n; i++) {
+		const ac_diag *x = ac_diags_at(d, i);
+		char *s = ac_diag_format_source(x, ac_diag_path(x) ? source : NULL);
+		fprintf(stderr, "aicert: %s\n", s ? s : ac_diag_message(x));
 		ac_free(s);
 	}
 	/* The library keeps the first AC_MAX_DIAGS and counts the rest. */
-	if (d->more)
-		fprintf(stderr, "aicert: and %zu more problem%s\n", d->more, d->more == 1 ? "" : "s");
+	if (more)
+		fprintf(stderr, "aicert: and %zu more problem%s\n", more, more == 1 ? "" : "s");
 }
 
 int cli_exit_for(ac_status st)
@@ -309,7 +316,7 @@ int cli_load_profile(const char *path, ac_profile **out)
 	free(buf);
 	if (st != AC_OK) {
 		cli_print_diags(&d);
-		if (!d.count)
+		if (!ac_diags_count(&d))
 			cli_error("%s: %s", path, ac_strerror(st));
 	}
 	ac_diags_free(&d);
@@ -337,7 +344,7 @@ int cli_load_policy(const cli_args *a, ac_policy **out)
 	}
 	if (st != AC_OK) {
 		cli_print_diags(&d);
-		if (!d.count)
+		if (!ac_diags_count(&d))
 			cli_error("policy: %s", ac_strerror(st));
 	}
 	ac_diags_free(&d);
@@ -397,8 +404,13 @@ int cli_open_session(const cli_args *a, ac_session **out)
 
 int cli_fail(ac_status st, const ac_diags *d, const char *prefix)
 {
-	cli_print_diags(d);
-	if (!d->count)
+	return cli_fail_in(st, d, prefix, NULL);
+}
+
+int cli_fail_in(ac_status st, const ac_diags *d, const char *prefix, const char *source)
+{
+	cli_print_diags_in(d, source);
+	if (!ac_diags_count(d))
 		cli_error("%s: %s", prefix, ac_strerror(st));
 	return cli_exit_for(st);
 }
@@ -446,7 +458,7 @@ int cli_open_occdata(const cli_args *a, ac_occdata **out)
 		*out = NULL; /* not installed: callers report null occupation fields */
 	} else if (st != AC_OK) {
 		cli_print_diags(&d);
-		if (!d.count)
+		if (!ac_diags_count(&d))
 			cli_error("occupation data: %s", ac_strerror(st));
 		rc = cli_exit_for(st);
 	}

@@ -67,6 +67,9 @@ int cli_read_file(const char *path, size_t max, char **buf, size_t *len);
 
 /* Prints each diagnostic on stderr as "aicert: source:line:col: path: message". */
 void cli_print_diags(const ac_diags *d);
+/* The same, naming source (when not NULL) as the file of each problem the
+ * library found in a field (one with a path) without naming a file. */
+void cli_print_diags_in(const ac_diags *d, const char *source);
 /* Prints "aicert: message" on stderr. */
 void cli_error(const char *fmt, ...)
 #if defined(__GNUC__)
@@ -102,6 +105,8 @@ int cli_open_occdata(const cli_args *a, ac_occdata **out);
 /* Prints the diagnostics of a failed library call (or, when it left none,
  * what the status means, after prefix) and returns the exit code for st. */
 int cli_fail(ac_status st, const ac_diags *d, const char *prefix);
+/* The same, the diagnostics printed by cli_print_diags_in(d, source). */
+int cli_fail_in(ac_status st, const ac_diags *d, const char *prefix, const char *source);
 /* Parses --format (default text) into one of the formats allowed, a set of
  * CLI_FMT(AC_FORMAT_*) bits; an error names the allowed ones.  -1 on
  * success.  cli_format allows text, json and markdown. */

@@ -4,7 +4,6 @@
  * assessment was produced (bad input: messages on stderr, exit 2).
  */
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 
@@ -61,10 +60,7 @@ static int run(const cli_args *args)
 		st = ac_render_opts(a, fmt, &ro, &out, &out_len);
 	if (st != AC_OK) {
 		/* The engine names fields; the file they belong to is this one. */
-		for (size_t i = 0; i < d.count; i++)
-			if (!d.items[i].source && d.items[i].path)
-				d.items[i].source = strdup(path);
-		rc = cli_fail(st, &d, path);
+		rc = cli_fail_in(st, &d, path, path);
 		goto done;
 	}
 	if (!cli_flag(args, "save") || (rc = cli_history_save(session, profile, a, policy, policy_len, as_of)) < 0)

@@ -142,7 +142,7 @@ static int run_import(const cli_args *a)
 	double secs = seconds_since(&t0);
 	if (st != AC_OK) {
 		cli_print_diags(&d);
-		if (!d.count)
+		if (!ac_diags_count(&d))
 			cli_error("import: %s", ac_strerror(st));
 		cli_error("nothing was imported; %s is unchanged", to);
 		ac_diags_free(&d);
@@ -249,7 +249,7 @@ static int run_calibrate(const cli_args *a)
 		ac_status st = ac_occdata_calibrate(db, policy, &c, &d);
 		if (st != AC_OK) {
 			cli_print_diags(&d);
-			if (!d.count)
+			if (!ac_diags_count(&d))
 				cli_error("calibrate: %s", ac_strerror(st));
 			rc = cli_exit_for(st);
 		} else if (ac_occ_calibration_occupations(c) == 0) {

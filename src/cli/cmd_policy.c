@@ -44,8 +44,9 @@ static int check(const cli_args *args)
 	if (st != AC_OK) {
 		cli_print_diags(&d);
 		if (st == AC_EINPUT)
-			cli_error("%s: refused (%zu problem%s)", path, d.count, d.count == 1 ? "" : "s");
-		else if (!d.count)
+			cli_error("%s: refused (%zu problem%s)", path, ac_diags_count(&d),
+				  ac_diags_count(&d) == 1 ? "" : "s");
+		else if (!ac_diags_count(&d))
 			cli_error("%s: %s", path, ac_strerror(st));
 		ac_diags_free(&d);
 		return cli_exit_for(st);

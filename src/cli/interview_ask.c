@@ -102,7 +102,9 @@ int ask_value(interview *iv, const ac_qn_question *q, const char *current, char 
 			else if (st == AC_ENOMEM)
 				ui_check_memory(u); /* exits: memory ran out, not a wrong answer */
 			else
-				ui_say(u, "  %s\n", d.count ? d.items[0].message : "that answer was not understood");
+				ui_say(u, "  %s\n",
+				       ac_diags_count(&d) ? ac_diag_message(ac_diags_at(&d, 0))
+							  : "that answer was not understood");
 			ac_diags_free(&d);
 		}
 		free(line);

@@ -272,8 +272,8 @@ static void edit_share(interview *iv, mix *x, const char *s)
 		json_object_set_new(json_array_get(x->tasks, (size_t)k - 1), "share",
 				    json_loads(json, JSON_DECODE_ANY, NULL));
 	else
-		ui_say(iv->u, "  %s; to remove task %ld type d %ld.\n", d.count ? d.items[0].message : "not a share", k,
-		       k);
+		ui_say(iv->u, "  %s; to remove task %ld type d %ld.\n",
+		       ac_diags_count(&d) ? ac_diag_message(ac_diags_at(&d, 0)) : "not a share", k, k);
 	ac_free(json);
 	ac_diags_free(&d);
 }

@@ -77,8 +77,8 @@ static int body_profile(const srv_request *req, ac_profile **p, srv_response *r)
 	}
 	if (st == AC_EINPUT) {
 		int syntax = 1;
-		for (size_t i = 0; i < d.count; i++)
-			if (d.items[i].path)
+		for (size_t i = 0; i < ac_diags_count(&d); i++)
+			if (ac_diag_path(ac_diags_at(&d, i)))
 				syntax = 0;
 		if (syntax)
 			srv_problem_diags(r, 400, "urn:aicert:problem:not-json", "The body is not valid JSON",

@@ -47,12 +47,12 @@ static int make_policy_json(srv_app *app, ac_session *s, const srv_config *c)
  * application made so far; NULL. */
 static srv_app *give_up(srv_app *app, ac_status st, ac_diags *d)
 {
-	for (size_t k = 0; k < d->count; k++) {
-		char *m = ac_diag_format(&d->items[k]);
+	for (size_t k = 0; k < ac_diags_count(d); k++) {
+		char *m = ac_diag_format(ac_diags_at(d, k));
 		fprintf(stderr, "aicert: %s\n", m ? m : "out of memory");
 		ac_free(m);
 	}
-	if (d->count == 0)
+	if (ac_diags_count(d) == 0)
 		fprintf(stderr, "aicert: %s\n", ac_strerror(st));
 	ac_diags_free(d);
 	srv_app_free(app);

@@ -75,18 +75,19 @@ static json_t *diag_entry(const ac_diag *d)
 	json_t *e = json_object();
 	if (!e)
 		return NULL;
-	const char *found, *expected;
+	const char *found, *expected, *path = ac_diag_path(d), *message = ac_diag_message(d);
 	size_t n;
-	int bad = json_object_set_new(e, "path", d->path ? json_string(d->path) : json_null());
-	if (ac_diag_found_expected(d->message, &found, &n, &expected)) {
+	int line = ac_diag_line(d), column = ac_diag_column(d);
+	int bad = json_object_set_new(e, "path", path ? json_string(path) : json_null());
+	if (ac_diag_found_expected(message, &found, &n, &expected)) {
 		bad = bad || json_object_set_new(e, "found", json_stringn(found, n)) ||
 		      json_object_set_new(e, "expected", json_string(expected));
 	}
-	bad = bad || json_object_set_new(e, "message", json_string(d->message ? d->message : ""));
-	if (d->line > 0)
-		bad = bad || json_object_set_new(e, "line", json_integer(d->line));
-	if (d->column > 0)
-		bad = bad || json_object_set_new(e, "column", json_integer(d->column));
+	bad = bad || json_object_set_new(e, "message", json_string(message ? message : ""));
+	if (line > 0)
+		bad = bad || json_object_set_new(e, "line", json_integer(line));
+	if (column > 0)
+		bad = bad || json_object_set_new(e, "column", json_integer(column));
 	if (bad) {
 		json_decref(e);
 		return NULL;
@@ -100,10 +101,10 @@ void srv_problem_diags(srv_response *r, unsigned status, const char *type, const
 	json_t *o = problem_object(status, type, title, detail);
 	json_t *list = json_array();
 	int bad = !o || !list;
-	for (size_t i = 0; !bad && i < d->count; i++)
-		bad = json_array_append_new(list, diag_entry(&d->items[i])) != 0;
-	if (!bad && d->more) /* the library keeps the first AC_MAX_DIAGS */
-		bad = json_object_set_new(o, "more_problems", json_integer((json_int_t)d->more)) != 0;
+	for (size_t i = 0; !bad && i < ac_diags_count(d); i++)
+		bad = json_array_append_new(list, diag_entry(ac_diags_at(d, i))) != 0;
+	if (!bad && ac_diags_more(d)) /* the library keeps the first AC_MAX_DIAGS */
+		bad = json_object_set_new(o, "more_problems", json_integer((json_int_t)ac_diags_more(d))) != 0;
 	if (bad || json_object_set_new(o, "problems", list)) {
 		if (!bad)
 			list = NULL; /* json_object_set_new took it even when failing */

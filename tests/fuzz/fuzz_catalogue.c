@@ -100,7 +100,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (st != AC_OK) {
 		/* Refused whole: nothing changed, and the refusal says why. */
 		char *again = ac_cert_to_json(ac_catalogue_at(cat, 0));
-		if (ac_catalogue_count(cat) != before || !d.count || !again || strcmp(again, first_json) != 0)
+		if (ac_catalogue_count(cat) != before || !ac_diags_count(&d) || !again ||
+		    strcmp(again, first_json) != 0)
 			__builtin_trap();
 		ac_free(again);
 	} else {

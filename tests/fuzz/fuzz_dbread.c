@@ -84,7 +84,7 @@ static void write_damaged(const uint8_t *data, size_t size)
 /* A refusal must say why. */
 static void said_why(const char *call, ac_status st, const ac_diags *d)
 {
-	if (st != AC_OK && d->count == 0) {
+	if (st != AC_OK && ac_diags_count(d) == 0) {
 		fprintf(stderr, "fuzz: %s failed (%s) without a diagnostic\n", call, ac_strerror(st));
 		abort();
 	}

@@ -48,7 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ac_assessment_free(a);
 		ac_profile_free(p);
 		ac_session_free(s);
-	} else if (d.count == 0) {
+	} else if (ac_diags_count(&d) == 0) {
 		__builtin_trap(); /* a refusal always says why */
 	}
 	ac_diags_free(&d);

@@ -33,9 +33,9 @@ static real the_data;
 
 static void print_diags(const ac_diags *d)
 {
-	for (size_t i = 0; i < d->count; i++) {
-		char *s = ac_diag_format(&d->items[i]);
-		fprintf(stderr, "  diag: %s\n", s ? s : d->items[i].message);
+	for (size_t i = 0; i < ac_diags_count(d); i++) {
+		char *s = ac_diag_format(ac_diags_at(d, i));
+		fprintf(stderr, "  diag: %s\n", s ? s : ac_diag_message(ac_diags_at(d, i)));
 		ac_free(s);
 	}
 }

@@ -37,8 +37,8 @@ static inline int h_setup(void **state)
 	ac_diags d;
 	ac_diags_init(&d);
 	int ok = ac_policy_default(&h_pol, &d) == AC_OK && ac_catalogue_default(&h_cat, &d) == AC_OK;
-	for (size_t i = 0; i < d.count; i++)
-		fprintf(stderr, "setup: %s\n", d.items[i].message);
+	for (size_t i = 0; i < ac_diags_count(&d); i++)
+		fprintf(stderr, "setup: %s\n", ac_diag_message(ac_diags_at(&d, i)));
 	ac_diags_free(&d);
 	return ok ? 0 : -1;
 }
@@ -75,9 +75,9 @@ static inline ac_profile *h_parse_text(const char *json)
 	ac_diags_init(&d);
 	ac_profile *p = NULL;
 	ac_status st = ac_profile_parse(json, strlen(json), "test", &p, &d);
-	for (size_t i = 0; i < d.count; i++) {
-		char *m = ac_diag_format(&d.items[i]);
-		print_error("%s\n", m ? m : d.items[i].message);
+	for (size_t i = 0; i < ac_diags_count(&d); i++) {
+		char *m = ac_diag_format(ac_diags_at(&d, i));
+		print_error("%s\n", m ? m : ac_diag_message(ac_diags_at(&d, i)));
 		ac_free(m);
 	}
 	ac_diags_free(&d);
@@ -101,8 +101,8 @@ static inline ac_assessment *h_assess_profile(const ac_profile *p, const ac_poli
 	ac_diags_init(&d);
 	ac_assessment *a = NULL;
 	ac_status st = ac_assess(p, &ctx, &a, &d);
-	for (size_t i = 0; i < d.count; i++)
-		print_error("%s\n", d.items[i].message);
+	for (size_t i = 0; i < ac_diags_count(&d); i++)
+		print_error("%s\n", ac_diag_message(ac_diags_at(&d, i)));
 	ac_diags_free(&d);
 	assert_int_equal(st, AC_OK);
 	assert_non_null(a);
@@ -206,8 +206,8 @@ static inline ac_policy *h_policy_variant(const char *old, const char *new_text)
 	ac_diags_init(&d);
 	ac_policy *pol = NULL;
 	ac_status st = ac_policy_parse(text, strlen(text), "variant", &pol, &d);
-	for (size_t i = 0; i < d.count; i++)
-		print_error("line %d: %s\n", d.items[i].line, d.items[i].message);
+	for (size_t i = 0; i < ac_diags_count(&d); i++)
+		print_error("line %d: %s\n", ac_diag_line(ac_diags_at(&d, i)), ac_diag_message(ac_diags_at(&d, i)));
 	ac_diags_free(&d);
 	free(text);
 	assert_int_equal(st, AC_OK);

@@ -34,8 +34,10 @@ static ac_catalogue *load_default(void)
 	ac_diags_init(&d);
 	ac_catalogue *cat = NULL;
 	ac_status st = ac_catalogue_default(&cat, &d);
-	for (size_t i = 0; i < d.count; i++)
-		fprintf(stderr, "%s: %s\n", d.items[i].path ? d.items[i].path : "", d.items[i].message);
+	for (size_t i = 0; i < ac_diags_count(&d); i++) {
+		const ac_diag *x = ac_diags_at(&d, i);
+		fprintf(stderr, "%s: %s\n", ac_diag_path(x) ? ac_diag_path(x) : "", ac_diag_message(x));
+	}
 	assert_int_equal(st, AC_OK);
 	assert_non_null(cat);
 	ac_diags_free(&d);
@@ -430,7 +432,7 @@ static void merge_adds_and_overrides_entries(void **state)
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_catalogue_merge(cat, hr_file, strlen(hr_file), "hr.json", &d), AC_OK);
-	assert_int_equal(d.count, 0);
+	assert_int_equal(ac_diags_count(&d), 0);
 	assert_int_equal(ac_catalogue_count(cat), before + 1);
 	const ac_cert *c = ac_catalogue_find(cat, "acme-ai-academy");
 	assert_non_null(c);
@@ -480,8 +482,8 @@ static void catalogue_versions_are_kept_and_joined(void **state)
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_catalogue_merge(cat, bad, strlen(bad), "bad.json", &d), AC_EINPUT);
-	assert_int_equal(d.count, 1);
-	assert_string_equal(d.items[0].path, "version");
+	assert_int_equal(ac_diags_count(&d), 1);
+	assert_string_equal(ac_diag_path(ac_diags_at(&d, 0)), "version");
 	assert_string_equal(ac_catalogue_version(cat), want);
 	ac_diags_free(&d);
 	ac_catalogue_free(cat);
@@ -616,21 +618,25 @@ static void bad_catalogue_files_are_refused_naming_the_path(void **state)
 		ac_status st = ac_catalogue_merge(cat, text, len, bad_cases[i].file, &d);
 		if (st != AC_EINPUT)
 			fail_msg("%s: status %d, expected AC_EINPUT", bad_cases[i].file, st);
-		if (d.count == 0)
+		if (ac_diags_count(&d) == 0)
 			fail_msg("%s: refused without a diagnostic", bad_cases[i].file);
 		int found = bad_cases[i].path == NULL;
-		for (size_t k = 0; k < d.count; k++) {
-			const ac_diag *x = &d.items[k];
-			assert_string_equal(x->source, bad_cases[i].file);
-			assert_true(strlen(x->message) > 0);
-			if (bad_cases[i].path && x->path && strcmp(x->path, bad_cases[i].path) == 0)
+		for (size_t k = 0; k < ac_diags_count(&d); k++) {
+			const ac_diag *x = ac_diags_at(&d, k);
+			assert_string_equal(ac_diag_source(x), bad_cases[i].file);
+			assert_true(strlen(ac_diag_message(x)) > 0);
+			if (bad_cases[i].path && ac_diag_path(x) && strcmp(ac_diag_path(x), bad_cases[i].path) == 0)
 				found = 1;
-			if (bad_cases[i].line && x->line != bad_cases[i].line)
-				fail_msg("%s: line %d, expected %d", bad_cases[i].file, x->line, bad_cases[i].line);
+			if (bad_cases[i].line && ac_diag_line(x) != bad_cases[i].line)
+				fail_msg("%s: line %d, expected %d", bad_cases[i].file, ac_diag_line(x),
+					 bad_cases[i].line);
 		}
 		if (!found) {
-			for (size_t k = 0; k < d.count; k++)
-				fprintf(stderr, "  %s: %s\n", d.items[k].path ? d.items[k].path : "-", d.items[k].message);
+			for (size_t k = 0; k < ac_diags_count(&d); k++) {
+				const ac_diag *x = ac_diags_at(&d, k);
+				fprintf(stderr, "  %s: %s\n", ac_diag_path(x) ? ac_diag_path(x) : "-",
+					ac_diag_message(x));
+			}
 			fail_msg("%s: no diagnostic names %s", bad_cases[i].file, bad_cases[i].path);
 		}
 		/* nothing changed, not even the valid override in valid-then-broken.json */
@@ -677,9 +683,9 @@ static void messages_say_what_was_found_and_expected(void **state)
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_catalogue_merge(cat, text, len, "x.json", &d), AC_EINPUT);
-	assert_int_equal(d.count, 1);
-	assert_non_null(strstr(d.items[0].message, "found \"prompt_engineering\""));
-	assert_non_null(strstr(d.items[0].message, "ai_governance"));
+	assert_int_equal(ac_diags_count(&d), 1);
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "found \"prompt_engineering\""));
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "ai_governance"));
 	ac_diags_free(&d);
 
 	/* every problem is reported, not just the first */
@@ -687,7 +693,7 @@ static void messages_say_what_was_found_and_expected(void **state)
 	text = read_file("wrong-types.json", &len);
 	ac_diags_init(&d);
 	assert_int_equal(ac_catalogue_merge(cat, text, len, "x.json", &d), AC_EINPUT);
-	assert_int_equal(d.count, 3);
+	assert_int_equal(ac_diags_count(&d), 3);
 	ac_diags_free(&d);
 
 	/* hostile input: NUL bytes, huge nesting, NULL text */

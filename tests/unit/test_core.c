@@ -48,10 +48,10 @@ static void a_message_longer_than_1024_bytes_is_kept_whole(void **state)
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_diags_add(&d, "file.json", "role.title", 3, 7, "found \"%s\"", long_text), AC_OK);
-	assert_int_equal(d.count, 1);
-	assert_int_equal(strlen(d.items[0].message), 5000 + 8);
-	assert_int_equal(d.items[0].message[5000 + 6], 'z');
-	char *s = ac_diag_format(&d.items[0]);
+	assert_int_equal(ac_diags_count(&d), 1);
+	assert_int_equal(strlen(ac_diag_message(ac_diags_at(&d, 0))), 5000 + 8);
+	assert_int_equal(ac_diag_message(ac_diags_at(&d, 0))[5000 + 6], 'z');
+	char *s = ac_diag_format(ac_diags_at(&d, 0));
 	assert_non_null(s);
 	assert_true(strncmp(s, "file.json:3:7: role.title: found \"", 34) == 0);
 	assert_int_equal(strlen(s), 34 + 5000 + 1);
@@ -77,7 +77,7 @@ static void a_message_over_the_cap_is_cut_on_a_character_and_says_so(void **stat
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_diags_add(&d, NULL, NULL, 0, 0, "%s", text), AC_OK);
-	const char *m = d.items[0].message;
+	const char *m = ac_diag_message(ac_diags_at(&d, 0));
 	const char *note = strstr(m, " [message cut: ");
 	assert_non_null(note);
 	size_t kept = (size_t)(note - m);
@@ -97,9 +97,9 @@ static void out_of_memory_is_reported_as_itself(void **state)
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_diags_oom(&d, "data.tsv", "reading a row"), AC_ENOMEM);
-	assert_int_equal(d.count, 1);
-	assert_string_equal(d.items[0].message, "out of memory while reading a row");
-	assert_string_equal(d.items[0].source, "data.tsv");
+	assert_int_equal(ac_diags_count(&d), 1);
+	assert_string_equal(ac_diag_message(ac_diags_at(&d, 0)), "out of memory while reading a row");
+	assert_string_equal(ac_diag_source(ac_diags_at(&d, 0)), "data.tsv");
 	assert_int_equal(ac_diags_oom(NULL, NULL, NULL), AC_ENOMEM); /* no list: the status says it */
 	ac_diags_free(&d);
 	assert_string_equal(ac_strerror(AC_ENOMEM), "out of memory");
@@ -115,11 +115,56 @@ static void formatting_places_only_what_is_known(void **state)
 	ac_diags_add(&d, NULL, "a.b", 0, 0, "at a path");
 	const char *want[] = {"plain", "p.policy:12: at a line", "a.b: at a path"};
 	for (size_t i = 0; i < 3; i++) {
-		char *s = ac_diag_format(&d.items[i]);
+		char *s = ac_diag_format(ac_diags_at(&d, i));
 		assert_string_equal(s, want[i]);
 		ac_free(s);
 	}
 	ac_diags_free(&d);
+}
+
+static void a_list_is_read_through_functions_and_keeps_the_callers_size(void **state)
+{
+	(void)state;
+	ac_diags d;
+	ac_diags_init(&d);
+	assert_int_equal(d.struct_size, sizeof d);
+	assert_int_equal(ac_diags_count(&d), 0);
+	assert_null(ac_diags_at(&d, 0));
+	ac_diags_add(&d, "me.json", "role.kind", 3, 14, "found %d", 7);
+	ac_diags_add(&d, NULL, "role.tasks", 0, 0, "bad");
+	assert_int_equal(ac_diags_count(&d), 2);
+	assert_int_equal(ac_diags_more(&d), 0);
+	assert_null(ac_diags_at(&d, 2));
+	const ac_diag *x = ac_diags_at(&d, 0);
+	assert_string_equal(ac_diag_source(x), "me.json");
+	assert_string_equal(ac_diag_path(x), "role.kind");
+	assert_int_equal(ac_diag_line(x), 3);
+	assert_int_equal(ac_diag_column(x), 14);
+	assert_string_equal(ac_diag_message(x), "found 7");
+	assert_null(ac_diag_source(ac_diags_at(&d, 1)));
+	/* A front end names the file of fields the library named alone. */
+	char *s = ac_diag_format_source(ac_diags_at(&d, 1), "me.json");
+	assert_string_equal(s, "me.json: role.tasks: bad");
+	ac_free(s);
+	s = ac_diag_format_source(x, "other.json"); /* its own source stays */
+	assert_string_equal(s, "me.json:3:14: role.kind: found 7");
+	ac_free(s);
+	assert_int_equal(ac_diags_count(NULL), 0);
+	assert_int_equal(ac_diags_more(NULL), 0);
+	assert_null(ac_diags_at(NULL, 0));
+	assert_null(ac_diag_message(NULL));
+	ac_diags_free(&d);
+	/* Freed, it is empty and ready for use again, its size kept. */
+	assert_int_equal(d.struct_size, sizeof d);
+	assert_int_equal(ac_diags_count(&d), 0);
+	assert_int_equal(ac_diags_add(&d, NULL, NULL, 0, 0, "again"), AC_OK);
+	assert_string_equal(ac_diag_message(ac_diags_at(&d, 0)), "again");
+	ac_diags_free(&d);
+	/* One zeroed by hand is read as the first version of the struct. */
+	ac_diags z = {0};
+	assert_int_equal(ac_diags_add(&z, NULL, "a", 0, 0, "zeroed"), AC_OK);
+	assert_int_equal(ac_diags_count(&z), 1);
+	ac_diags_free(&z);
 }
 
 static void only_the_first_200_problems_are_kept_and_the_rest_counted(void **state)
@@ -129,9 +174,9 @@ static void only_the_first_200_problems_are_kept_and_the_rest_counted(void **sta
 	ac_diags_init(&d);
 	for (int i = 0; i < 300; i++)
 		assert_int_equal(ac_diags_add(&d, NULL, "motives", 0, 0, "problem %d", i), AC_OK);
-	assert_int_equal(d.count, AC_MAX_DIAGS);
-	assert_int_equal(d.more, 100);
-	assert_string_equal(d.items[AC_MAX_DIAGS - 1].message, "problem 199");
+	assert_int_equal(ac_diags_count(&d), AC_MAX_DIAGS);
+	assert_int_equal(ac_diags_more(&d), 100);
+	assert_string_equal(ac_diag_message(ac_diags_at(&d, AC_MAX_DIAGS - 1)), "problem 199");
 	ac_diags_free(&d);
 }
 
@@ -141,7 +186,7 @@ static void a_file_name_with_control_characters_is_shown_escaped(void **state)
 	ac_diags d;
 	ac_diags_init(&d);
 	ac_diags_add(&d, "a\033[2Jb.json", NULL, 3, 0, "bad");
-	char *s = ac_diag_format(&d.items[0]);
+	char *s = ac_diag_format(ac_diags_at(&d, 0));
 	assert_string_equal(s, "a\\x1b[2Jb.json:3: bad");
 	ac_free(s);
 	ac_diags_free(&d);
@@ -300,7 +345,7 @@ static void quoted_fields_keep_separators_and_quotes(void **state)
 	char *rows = NULL;
 	const char *cols[] = {"title", "code", "score"};
 	assert_int_equal(read_text(text, ',', cols, 3, 1, &rows, &d), AC_OK);
-	assert_int_equal(d.count, 0);
+	assert_int_equal(ac_diags_count(&d), 0);
 	assert_string_equal(rows, "Buyers, Farm Products|13-1021.00|0.75\n"
 				  "Say \"buy\"|13-2051.00|\n"
 				  "Software Developers|15-1252.00|0.5\n");
@@ -355,10 +400,11 @@ static void ragged_and_broken_lines_are_named(void **state)
 		char *rows = NULL;
 		int n_cols = i == 0 ? 3 : 2; /* case 1: the header has a column nobody asked for */
 		ac_status st = read_text(cases[i].text, '\t', cols, n_cols, 1, &rows, &d);
-		if (st != cases[i].st || d.count != 1 || d.items[0].line != cases[i].line ||
-		    strcmp(d.items[0].message, cases[i].message) != 0 || strcmp(d.items[0].source, "mem.tsv") != 0)
-			fail_msg("case %zu: got %d, %zu diagnostics, line %d: %s", i, st, d.count,
-				 d.count ? d.items[0].line : -1, d.count ? d.items[0].message : "");
+		const ac_diag *g = ac_diags_at(&d, 0);
+		if (st != cases[i].st || ac_diags_count(&d) != 1 || ac_diag_line(g) != cases[i].line ||
+		    strcmp(ac_diag_message(g), cases[i].message) != 0 || strcmp(ac_diag_source(g), "mem.tsv") != 0)
+			fail_msg("case %zu: got %d, %zu diagnostics, line %d: %s", i, st, ac_diags_count(&d),
+				 g ? ac_diag_line(g) : -1, g ? ac_diag_message(g) : "");
 		free(rows);
 		ac_diags_free(&d);
 	}
@@ -379,8 +425,8 @@ static void limits_are_refused_not_truncated(void **state)
 	ac_diags_init(&d);
 	char *rows = NULL;
 	assert_int_equal(read_text(many, '\t', cols, 2, 1, &rows, &d), AC_EINPUT);
-	assert_int_equal(d.items[0].line, 2);
-	assert_non_null(strstr(d.items[0].message, "more than 64 fields"));
+	assert_int_equal(ac_diag_line(ac_diags_at(&d, 0)), 2);
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "more than 64 fields"));
 	free(rows);
 	free(many);
 	ac_diags_free(&d);
@@ -396,14 +442,14 @@ static void limits_are_refused_not_truncated(void **state)
 	assert_int_equal(dsv_header(&r, cols, 2, 1), AC_OK);
 	assert_int_equal(dsv_row(&r, &st), 0);
 	assert_int_equal(st, AC_EINPUT);
-	assert_string_equal(d.items[0].message, "field 2 is longer than 10 bytes");
+	assert_string_equal(ac_diag_message(ac_diags_at(&d, 0)), "field 2 is longer than 10 bytes");
 	dsv_close(&r);
 	fclose(f);
 	ac_diags_free(&d);
 
 	ac_diags_init(&d);
 	assert_int_equal(dsv_open(&r, OCC_FIXTURE_DIR "/no-such-file.tsv", '\t', &d), AC_EIO);
-	assert_non_null(strstr(d.items[0].message, "cannot open"));
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "cannot open"));
 	dsv_close(&r);
 	ac_diags_free(&d);
 }
@@ -454,12 +500,14 @@ static void the_readers_bad_fixture_cases_are_refused_with_their_line(void **sta
 			while (dsv_row(&r, &st))
 				;
 		dsv_close(&r);
-		size_t sl = d.count ? strlen(d.items[0].source) : 0, el = strlen(cases[i].file);
-		if (st != AC_EINPUT || d.count != 1 || sl < el || strcmp(d.items[0].source + sl - el, cases[i].file) != 0 ||
-		    d.items[0].line != atoi(c1 + 1) || !strstr(d.items[0].message, c2 + 2))
+		const ac_diag *g = ac_diags_at(&d, 0);
+		size_t sl = g ? strlen(ac_diag_source(g)) : 0, el = strlen(cases[i].file);
+		if (st != AC_EINPUT || ac_diags_count(&d) != 1 || sl < el ||
+		    strcmp(ac_diag_source(g) + sl - el, cases[i].file) != 0 || ac_diag_line(g) != atoi(c1 + 1) ||
+		    !strstr(ac_diag_message(g), c2 + 2))
 			fail_msg("%s: expected %s:%s: %s, got %d diagnostics: line %d: %s", cases[i].name, cases[i].file,
-				 c1 + 1, c2 + 2, (int)d.count, d.count ? d.items[0].line : -1,
-				 d.count ? d.items[0].message : "");
+				 c1 + 1, c2 + 2, (int)ac_diags_count(&d), g ? ac_diag_line(g) : -1,
+				 g ? ac_diag_message(g) : "");
 		ac_diags_free(&d);
 	}
 }
@@ -487,9 +535,9 @@ static void a_header_followed_by_endless_nul_bytes_is_refused_at_once(void **sta
 	assert_int_equal(dsv_header(&r, cols, 2, 1), AC_OK);
 	assert_int_equal(dsv_row(&r, &st), 0);
 	assert_int_equal(st, AC_EINPUT);
-	assert_int_equal(d.count, 1);
-	assert_int_equal(d.items[0].line, 2);
-	assert_non_null(strstr(d.items[0].message, "NUL byte"));
+	assert_int_equal(ac_diags_count(&d), 1);
+	assert_int_equal(ac_diag_line(ac_diags_at(&d, 0)), 2);
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "NUL byte"));
 	assert_true(r.bytes < 64);
 	dsv_close(&r);
 	ac_diags_free(&d);
@@ -518,7 +566,7 @@ static void a_good_file_is_read_with_its_counts(void **state)
 	assert_true(rows >= 5);
 	assert_true(r.bytes > 0);
 	dsv_close(&r);
-	assert_int_equal(d.count, 0);
+	assert_int_equal(ac_diags_count(&d), 0);
 	ac_diags_free(&d);
 }
 
@@ -551,9 +599,9 @@ static void control_characters_are_escaped_for_a_terminal(void **state)
 	ac_diags d;
 	ac_diags_init(&d);
 	ac_diags_add(&d, "in\x1b.txt", "role\x07", 1, 2, "found '%s'", "\x1b]0;title\x07");
-	assert_string_equal(d.items[0].source, "in\\x1b.txt");
-	assert_string_equal(d.items[0].path, "role\\x07");
-	assert_string_equal(d.items[0].message, "found '\\x1b]0;title\\x07'");
+	assert_string_equal(ac_diag_source(ac_diags_at(&d, 0)), "in\\x1b.txt");
+	assert_string_equal(ac_diag_path(ac_diags_at(&d, 0)), "role\\x07");
+	assert_string_equal(ac_diag_message(ac_diags_at(&d, 0)), "found '\\x1b]0;title\\x07'");
 	ac_diags_free(&d);
 }
 
@@ -743,6 +791,7 @@ int main(void)
 		cmocka_unit_test(control_characters_are_escaped_for_a_terminal),
 		cmocka_unit_test(a_message_over_the_cap_is_cut_on_a_character_and_says_so),
 		cmocka_unit_test(out_of_memory_is_reported_as_itself),
+		cmocka_unit_test(a_list_is_read_through_functions_and_keeps_the_callers_size),
 		cmocka_unit_test(only_the_first_200_problems_are_kept_and_the_rest_counted),
 		cmocka_unit_test(a_file_name_with_control_characters_is_shown_escaped),
 		cmocka_unit_test(formatting_places_only_what_is_known),

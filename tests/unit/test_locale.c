@@ -50,8 +50,8 @@ static char *assess_all(const char *json, size_t len)
 		ac_free(m);
 		ac_free(j);
 	}
-	for (size_t i = 0; i < d.count; i++)
-		fprintf(stderr, "test_locale: %s\n", d.items[i].message);
+	for (size_t i = 0; i < ac_diags_count(&d); i++)
+		fprintf(stderr, "test_locale: %s\n", ac_diag_message(ac_diags_at(&d, i)));
 	ac_assessment_free(a);
 	ac_profile_free(p);
 	ac_session_free(s);

@@ -34,9 +34,9 @@ typedef struct {
 
 static void print_diags(const ac_diags *d)
 {
-	for (size_t i = 0; i < d->count; i++) {
-		char *s = ac_diag_format(&d->items[i]);
-		fprintf(stderr, "  diag: %s\n", s ? s : d->items[i].message);
+	for (size_t i = 0; i < ac_diags_count(d); i++) {
+		char *s = ac_diag_format(ac_diags_at(d, i));
+		fprintf(stderr, "  diag: %s\n", s ? s : ac_diag_message(ac_diags_at(d, i)));
 		ac_free(s);
 	}
 }
@@ -140,7 +140,7 @@ static void importing_again_replaces_the_database(void **state)
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_occdata_import_with(OCC_FIXTURE_DIR "/good", f->db, AC_IMPORT_SAMPLE, &d), AC_OK);
-	assert_int_equal(d.count, 0);
+	assert_int_equal(ac_diags_count(&d), 0);
 	ac_diags_free(&d);
 	assert_int_equal(occ_test_count_entries(f->dir), 1);
 	/* The open handle still reads the database it opened. */
@@ -196,12 +196,12 @@ static void bad_files_are_refused_with_file_and_line(void **state)
 		ac_diags d;
 		ac_diags_init(&d);
 		ac_status st = ac_occdata_import_with(src, db, AC_IMPORT_SAMPLE, &d);
-		if (st == AC_OK || d.count == 0)
+		if (st == AC_OK || ac_diags_count(&d) == 0)
 			fail_msg("bad case %s was accepted", e->d_name);
-		const ac_diag *g = &d.items[0];
-		size_t sl = g->source ? strlen(g->source) : 0, el = strlen(expect);
-		if (sl < el || strcmp(g->source + sl - el, expect) != 0 || g->line != line ||
-		    !strstr(g->message, text)) {
+		const ac_diag *g = ac_diags_at(&d, 0);
+		size_t sl = ac_diag_source(g) ? strlen(ac_diag_source(g)) : 0, el = strlen(expect);
+		if (sl < el || strcmp(ac_diag_source(g) + sl - el, expect) != 0 || ac_diag_line(g) != line ||
+		    !strstr(ac_diag_message(g), text)) {
 			print_diags(&d);
 			fail_msg("case %s: expected %s:%d: %s", e->d_name, expect, line, text);
 		}
@@ -239,9 +239,9 @@ static void overlong_line_is_refused(void **state)
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_occdata_import_with(src, db, AC_IMPORT_SAMPLE, &d), AC_EINPUT);
-	assert_int_equal(d.count, 1);
-	assert_int_equal(d.items[0].line, 6);
-	assert_non_null(strstr(d.items[0].message, "line longer than"));
+	assert_int_equal(ac_diags_count(&d), 1);
+	assert_int_equal(ac_diag_line(ac_diags_at(&d, 0)), 6);
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "line longer than"));
 	assert_int_equal(occ_test_count_entries(tmp), 1); /* only src/ */
 	ac_diags_free(&d);
 	occ_test_rmtree(tmp);
@@ -256,7 +256,7 @@ static void a_missing_source_folder_is_bad_input(void **state)
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_occdata_import_with(OCC_FIXTURE_DIR "/no-such-folder", db, AC_IMPORT_SAMPLE, &d), AC_EINPUT);
-	assert_int_equal(d.count, 1);
+	assert_int_equal(ac_diags_count(&d), 1);
 	assert_int_equal(occ_test_count_entries(tmp), 0);
 	ac_diags_free(&d);
 	occ_test_rmtree(tmp);
@@ -277,9 +277,9 @@ static void a_missing_dataset_is_skipped_and_recorded(void **state)
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_occdata_import_with(src, db, AC_IMPORT_SAMPLE, &d), AC_OK);
-	assert_int_equal(d.count, 1);
-	assert_non_null(strstr(d.items[0].message, "warning"));
-	assert_non_null(strstr(d.items[0].source, "oews_national_may2024.tsv"));
+	assert_int_equal(ac_diags_count(&d), 1);
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "warning"));
+	assert_non_null(strstr(ac_diag_source(ac_diags_at(&d, 0)), "oews_national_may2024.tsv"));
 	ac_diags_free(&d);
 	ac_occdata *data = NULL;
 	assert_int_equal(ac_occdata_open(db, &data, NULL), AC_OK);
@@ -322,16 +322,16 @@ static void far_fewer_rows_than_the_release_is_refused_unless_a_sample(void **st
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_occdata_import(OCC_FIXTURE_DIR "/good", db, &d), AC_EINPUT);
-	assert_int_equal(d.count, 1);
-	assert_non_null(strstr(d.items[0].source, "onet-29.3/Occupation Data.txt"));
-	assert_non_null(strstr(d.items[0].message, "ends after 8 rows"));
-	assert_non_null(strstr(d.items[0].message, "29.3 (May 2025) has 1016"));
-	assert_non_null(strstr(d.items[0].message, "cut short"));
+	assert_int_equal(ac_diags_count(&d), 1);
+	assert_non_null(strstr(ac_diag_source(ac_diags_at(&d, 0)), "onet-29.3/Occupation Data.txt"));
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "ends after 8 rows"));
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "29.3 (May 2025) has 1016"));
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "cut short"));
 	assert_int_equal(occ_test_count_entries(tmp), 0);
 	ac_diags_free(&d);
 	ac_diags_init(&d);
 	assert_int_equal(ac_occdata_import_with(OCC_FIXTURE_DIR "/good", db, AC_IMPORT_SAMPLE, &d), AC_OK);
-	assert_int_equal(d.count, 0);
+	assert_int_equal(ac_diags_count(&d), 0);
 	ac_diags_free(&d);
 	occ_test_rmtree(tmp);
 }
@@ -357,9 +357,9 @@ static void a_target_that_is_not_a_regular_file_is_refused(void **state)
 		ac_diags d;
 		ac_diags_init(&d);
 		assert_int_equal(ac_occdata_import_with(OCC_FIXTURE_DIR "/good", path, AC_IMPORT_SAMPLE, &d), AC_EINPUT);
-		assert_int_equal(d.count, 1);
-		assert_string_equal(d.items[0].source, path);
-		assert_non_null(strstr(d.items[0].message, cases[i].found));
+		assert_int_equal(ac_diags_count(&d), 1);
+		assert_string_equal(ac_diag_source(ac_diags_at(&d, 0)), path);
+		assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), cases[i].found));
 		ac_diags_free(&d);
 		struct stat sb;
 		assert_int_equal(lstat(path, &sb), 0);
@@ -431,8 +431,8 @@ static void opening_without_data_says_how_to_install(void **state)
 	ac_occdata *db = NULL;
 	assert_int_equal(ac_occdata_open("/nonexistent/aicert/occupations.db", &db, &d), AC_ENODATA);
 	assert_null(db);
-	assert_int_equal(d.count, 1);
-	assert_non_null(strstr(d.items[0].message, "aicert data import"));
+	assert_int_equal(ac_diags_count(&d), 1);
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "aicert data import"));
 	assert_non_null(strstr(ac_occdata_install_hint(), "scripts/fetch-data.sh"));
 	ac_diags_free(&d);
 
@@ -518,7 +518,7 @@ static void code_lookup_takes_onet_and_soc_forms(void **state)
 		ac_occupation *x = NULL;
 		assert_int_equal(ac_occdata_occupation(f->data, bad[i].code, &x, &d), bad[i].st);
 		assert_null(x);
-		assert_int_equal(d.count, 1);
+		assert_int_equal(ac_diags_count(&d), 1);
 		ac_diags_free(&d);
 	}
 }
@@ -628,7 +628,7 @@ static void task_lookup_by_id(void **state)
 	ac_occ_tasks_free(t, 1);
 	assert_int_equal(ac_occdata_task(f->data, 999999, &t, &d), AC_ENOTFOUND);
 	assert_null(t);
-	assert_int_equal(d.count, 1);
+	assert_int_equal(ac_diags_count(&d), 1);
 	ac_diags_free(&d);
 }
 
@@ -846,7 +846,7 @@ static void search_needs_words(void **state)
 		size_t n = 7;
 		assert_int_equal(ac_occdata_search(f->data, empty[i], 5, &m, &n, &d), AC_EINPUT);
 		assert_int_equal(n, 0);
-		assert_int_equal(d.count, 1);
+		assert_int_equal(ac_diags_count(&d), 1);
 		ac_diags_free(&d);
 	}
 }
@@ -902,7 +902,7 @@ static void tasks_group_by_category_and_keep_the_uncategorised_apart(void **stat
 	ac_diags_init(&d);
 	assert_int_equal(ac_occupation_task_groups(NULL, p, &g, &d), AC_EINPUT);
 	assert_null(g);
-	assert_true(d.count > 0);
+	assert_true(ac_diags_count(&d) > 0);
 	ac_diags_free(&d);
 	ac_policy_free(p);
 }
@@ -1204,7 +1204,7 @@ static void clones_answer_the_same_from_two_threads_at_once(void **state)
 	ac_diags_init(&d);
 	for (int i = 0; i < 2; i++)
 		assert_int_equal(ac_occdata_clone(f->data, &w[i].data, &d), AC_OK);
-	assert_int_equal(d.count, 0);
+	assert_int_equal(ac_diags_count(&d), 0);
 	pthread_t t[2];
 	for (int i = 0; i < 2; i++)
 		assert_int_equal(pthread_create(&t[i], NULL, work, &w[i]), 0);
@@ -1263,8 +1263,8 @@ static void every_failing_call_says_why(void **state)
 		case 12: st = ac_occdata_calibrate(f->data, NULL, &cal, &d); break;
 		case 13: st = ac_occdata_search(f->data, NULL, 5, &m, &n, &d); break;
 		}
-		if (st != names[i].expect || d.count != 1)
-			fail_msg("%s: got %s with %zu diagnostics", names[i].what, ac_strerror(st), d.count);
+		if (st != names[i].expect || ac_diags_count(&d) != 1)
+			fail_msg("%s: got %s with %zu diagnostics", names[i].what, ac_strerror(st), ac_diags_count(&d));
 		ac_diags_free(&d);
 	}
 	assert_null(o);
@@ -1297,15 +1297,15 @@ static void a_damaged_database_is_named_when_read(void **state)
 	assert_int_equal(ac_occdata_open(path, &db, &d), AC_OK);
 	ac_occupation *o = NULL;
 	assert_int_equal(ac_occdata_occupation(db, "13-2051", &o, &d), AC_EIO);
-	assert_int_equal(d.count, 1);
-	assert_non_null(strstr(d.items[0].message, "damaged"));
+	assert_int_equal(ac_diags_count(&d), 1);
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "damaged"));
 	ac_occ_match *m = NULL;
 	size_t n = 0;
 	assert_int_equal(ac_occdata_search(db, "nurse", 5, &m, &n, &d), AC_EIO);
-	assert_int_equal(d.count, 2);
+	assert_int_equal(ac_diags_count(&d), 2);
 	ac_occdata_info *info = NULL;
 	assert_int_equal(ac_occdata_info_get(db, &info, &d), AC_EIO);
-	assert_int_equal(d.count, 3);
+	assert_int_equal(ac_diags_count(&d), 3);
 	ac_occdata_close(db);
 	ac_diags_free(&d);
 	occ_test_rmtree(tmp);

@@ -22,7 +22,7 @@ static void the_default_policy_parses_and_names_itself(void **state)
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_policy_parse(text, strlen(text), "shown", &p, &d), AC_OK);
-	assert_int_equal(d.count, 0);
+	assert_int_equal(ac_diags_count(&d), 0);
 	assert_string_equal(ac_policy_name(p), "default");
 	ac_policy_free(p);
 	ac_diags_free(&d);
@@ -146,9 +146,9 @@ static ac_diags refuse(const char *text)
 	ac_policy *p = (ac_policy *)1;
 	assert_int_equal(ac_policy_parse(text, strlen(text), "bad.policy", &p, &d), AC_EINPUT);
 	assert_null(p);
-	assert_true(d.count >= 1);
-	for (size_t i = 0; i < d.count; i++)
-		assert_string_equal(d.items[i].source, "bad.policy");
+	assert_true(ac_diags_count(&d) >= 1);
+	for (size_t i = 0; i < ac_diags_count(&d); i++)
+		assert_string_equal(ac_diag_source(ac_diags_at(&d, i)), "bad.policy");
 	return d;
 }
 
@@ -191,10 +191,10 @@ static void parse_errors_carry_the_line_and_column(void **state)
 		char *t = variant_text(table[i].old, table[i].new_text, &line);
 		ac_diags d = refuse(t);
 		print_message("%s\n", table[i].new_text);
-		assert_int_equal(d.items[0].line, line);
+		assert_int_equal(ac_diag_line(ac_diags_at(&d, 0)), line);
 		if (table[i].column)
-			assert_int_equal(d.items[0].column, table[i].column);
-		assert_non_null(strstr(d.items[0].message, table[i].says));
+			assert_int_equal(ac_diag_column(ac_diags_at(&d, 0)), table[i].column);
+		assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), table[i].says));
 		ac_diags_free(&d);
 		free(t);
 	}
@@ -210,9 +210,9 @@ static void a_missing_threshold_is_reported_at_its_section(void **state)
 	for (const char *c = ac_policy_default_text(); c < sec; c++)
 		section += *c == '\n';
 	ac_diags d = refuse(t);
-	assert_int_equal(d.count, 1);
-	assert_int_equal(d.items[0].line, section);
-	assert_non_null(strstr(d.items[0].message, "retiring_soon_days"));
+	assert_int_equal(ac_diags_count(&d), 1);
+	assert_int_equal(ac_diag_line(ac_diags_at(&d, 0)), section);
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "retiring_soon_days"));
 	ac_diags_free(&d);
 	free(t);
 }
@@ -223,8 +223,8 @@ static void the_last_rule_must_always_fire(void **state)
 	int line;
 	char *t = variant_text("when = always", "when = has_tasks", &line);
 	ac_diags d = refuse(t);
-	assert_non_null(strstr(d.items[0].message, "when = always"));
-	assert_true(d.items[0].line > 0 && d.items[0].line < line);
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "when = always"));
+	assert_true(ac_diag_line(ac_diags_at(&d, 0)) > 0 && ac_diag_line(ac_diags_at(&d, 0)) < line);
 	ac_diags_free(&d);
 	free(t);
 }
@@ -234,10 +234,10 @@ static void every_problem_is_reported_not_just_the_first(void **state)
 	(void)state;
 	const char *text = "name = x\nversion = 1\n[thresholds]\nbogus = 1\ncondition_share = x\n[nonsense]\n";
 	ac_diags d = refuse(text);
-	assert_int_equal(d.count, 3);
-	assert_int_equal(d.items[0].line, 4);
-	assert_int_equal(d.items[1].line, 5);
-	assert_int_equal(d.items[2].line, 6);
+	assert_int_equal(ac_diags_count(&d), 3);
+	assert_int_equal(ac_diag_line(ac_diags_at(&d, 0)), 4);
+	assert_int_equal(ac_diag_line(ac_diags_at(&d, 1)), 5);
+	assert_int_equal(ac_diag_line(ac_diags_at(&d, 2)), 6);
 	ac_diags_free(&d);
 }
 
@@ -278,9 +278,9 @@ static void a_policy_without_a_name_the_engine_relies_on_is_refused(void **state
 		char *t = renamed(names[i][0], "renamed_fact");
 		ac_diags d = refuse(t);
 		print_message("%s\n", names[i][0]);
-		assert_int_equal(d.count, 1);
-		assert_non_null(strstr(d.items[0].message, names[i][1]));
-		assert_non_null(strstr(d.items[0].message, "the report")); /* says what it is for */
+		assert_int_equal(ac_diags_count(&d), 1);
+		assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), names[i][1]));
+		assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "the report")); /* says what it is for */
 		ac_diags_free(&d);
 		free(t);
 	}
@@ -437,8 +437,8 @@ static void a_fact_is_used_only_once_it_is_decided(void **state)
 		char *t = variant_text(table[i].old, table[i].new_text, &line);
 		ac_diags d = refuse(t);
 		print_message("%s\n", table[i].new_text);
-		assert_int_equal(d.items[0].line, line);
-		assert_non_null(strstr(d.items[0].message, table[i].says));
+		assert_int_equal(ac_diag_line(ac_diags_at(&d, 0)), line);
+		assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), table[i].says));
 		ac_diags_free(&d);
 		free(t);
 	}
@@ -462,9 +462,9 @@ static void every_judgement_section_is_required(void **state)
 		snprintf(t, n, "%.*s%s", (int)(at - base), base, end + 2);
 		ac_diags d = refuse(t);
 		print_message("%s\n", headers[i]);
-		assert_int_equal(d.count, 1);
-		assert_non_null(strstr(d.items[0].message, "the policy has no"));
-		assert_non_null(strstr(d.items[0].message, headers[i]));
+		assert_int_equal(ac_diags_count(&d), 1);
+		assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "the policy has no"));
+		assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), headers[i]));
 		ac_diags_free(&d);
 		free(t);
 	}
@@ -496,7 +496,7 @@ static void the_built_in_wording_is_complete(void **state)
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_wording_builtin(&w, &d), AC_OK);
-	assert_int_equal(d.count, 0);
+	assert_int_equal(ac_diags_count(&d), 0);
 	assert_string_equal(ac_word(w, AC_W_REPORT_CONDITIONS), "The four conditions");
 	assert_string_equal(ac_word_of(w, AC_WF_VERDICT, AC_VERDICT_SIGNAL_ONLY), "SIGNAL ONLY");
 	assert_null(ac_word_of(w, AC_WF_VERDICT, 0));
@@ -550,13 +550,14 @@ static void a_broken_wording_is_refused_with_line_and_column(void **state)
 		print_message("%s\n", table[i].new_text);
 		assert_int_equal(ac_wording_parse(t, strlen(t), "bad.wording", &w, &d), AC_EINPUT);
 		assert_null(w);
-		assert_true(d.count >= 1);
-		assert_non_null(strstr(d.items[0].message, table[i].says));
-		assert_string_equal(d.items[0].source, "bad.wording");
+		assert_true(ac_diags_count(&d) >= 1);
+		assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), table[i].says));
+		assert_string_equal(ac_diag_source(ac_diags_at(&d, 0)), "bad.wording");
 		if (table[i].column >= 0) {
 			/* The repeated key is on the second of the two lines. */
-			assert_int_equal(d.items[0].line, line + (strstr(table[i].new_text, "\nreport.flags") != NULL));
-			assert_int_equal(d.items[0].column, table[i].column);
+			assert_int_equal(ac_diag_line(ac_diags_at(&d, 0)),
+					 line + (strstr(table[i].new_text, "\nreport.flags") != NULL));
+			assert_int_equal(ac_diag_column(ac_diags_at(&d, 0)), table[i].column);
 		}
 		ac_diags_free(&d);
 		free(t);

@@ -134,8 +134,8 @@ static void every_question_varied_needs_its_words(void **state)
 	ac_diags_init(&d);
 	ac_policy *p = NULL;
 	assert_int_equal(ac_policy_parse(text, strlen(text), "mine", &p, &d), AC_EINPUT);
-	assert_int_equal(d.count, 1);
-	assert_non_null(strstr(d.items[0].message, "no 'ask.role.kind'"));
+	assert_int_equal(ac_diags_count(&d), 1);
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "no 'ask.role.kind'"));
 	ac_diags_free(&d);
 	free(text);
 }

@@ -172,7 +172,7 @@ static ac_diags refuse(const char *text)
 	ac_profile *p = (ac_profile *)1;
 	assert_int_equal(ac_profile_parse(text, strlen(text), "me.json", &p, &d), AC_EINPUT);
 	assert_null(p);
-	assert_true(d.count >= 1);
+	assert_true(ac_diags_count(&d) >= 1);
 	return d;
 }
 
@@ -180,12 +180,12 @@ static void a_syntax_error_has_its_line_and_column(void **state)
 {
 	(void)state;
 	ac_diags d = refuse("{\n  \"schema\": \"aicert/profile/v1\",\n  \"label\": tru\n}");
-	assert_int_equal(d.count, 1);
-	assert_int_equal(d.items[0].line, 3);
-	assert_true(d.items[0].column > 0);
-	assert_null(d.items[0].path);
-	assert_string_equal(d.items[0].source, "me.json");
-	char *s = ac_diag_format(&d.items[0]);
+	assert_int_equal(ac_diags_count(&d), 1);
+	assert_int_equal(ac_diag_line(ac_diags_at(&d, 0)), 3);
+	assert_true(ac_diag_column(ac_diags_at(&d, 0)) > 0);
+	assert_null(ac_diag_path(ac_diags_at(&d, 0)));
+	assert_string_equal(ac_diag_source(ac_diags_at(&d, 0)), "me.json");
+	char *s = ac_diag_format(ac_diags_at(&d, 0));
 	assert_non_null(strstr(s, "me.json:3:"));
 	ac_free(s);
 	ac_diags_free(&d);
@@ -201,17 +201,19 @@ static void each_problem_has_its_own_diagnostic_with_its_path(void **state)
 	free(text);
 	static const char *const paths[] = {"role.kind", "role.tasks[1].share", "role.tasks[2].category",
 					    "role.tasks[2].name", "ai_use.tested_in_role", "extra"};
-	assert_int_equal(d.count, sizeof paths / sizeof paths[0]);
+	assert_int_equal(ac_diags_count(&d), sizeof paths / sizeof paths[0]);
 	for (size_t k = 0; k < sizeof paths / sizeof paths[0]; k++) {
 		int found = 0;
-		for (size_t i = 0; i < d.count; i++)
-			found |= d.items[i].path && strcmp(d.items[i].path, paths[k]) == 0;
+		for (size_t i = 0; i < ac_diags_count(&d); i++) {
+			const char *path = ac_diag_path(ac_diags_at(&d, i));
+			found |= path && strcmp(path, paths[k]) == 0;
+		}
 		print_message("%s\n", paths[k]);
 		assert_true(found);
 	}
-	for (size_t i = 0; i < d.count; i++) {
-		assert_non_null(strstr(d.items[i].message, "found "));
-		assert_non_null(strstr(d.items[i].message, "expected "));
+	for (size_t i = 0; i < ac_diags_count(&d); i++) {
+		assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, i)), "found "));
+		assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, i)), "expected "));
 	}
 	ac_diags_free(&d);
 }
@@ -223,10 +225,10 @@ static void a_required_task_field_given_as_null_is_refused(void **state)
 		       " {'name': 'B', 'share': null, 'category': 'coordination'}, {'name': 'C', 'share': 5, 'category': null}]}");
 	ac_diags d = refuse(text);
 	free(text);
-	assert_int_equal(d.count, 3);
-	assert_string_equal(d.items[0].path, "role.tasks[0].name");
-	assert_string_equal(d.items[1].path, "role.tasks[1].share");
-	assert_string_equal(d.items[2].path, "role.tasks[2].category");
+	assert_int_equal(ac_diags_count(&d), 3);
+	assert_string_equal(ac_diag_path(ac_diags_at(&d, 0)), "role.tasks[0].name");
+	assert_string_equal(ac_diag_path(ac_diags_at(&d, 1)), "role.tasks[1].share");
+	assert_string_equal(ac_diag_path(ac_diags_at(&d, 2)), "role.tasks[2].category");
 	ac_diags_free(&d);
 }
 
@@ -248,8 +250,8 @@ static void the_task_count_limit_is_two_hundred(void **state)
 			ac_profile_free(p);
 		} else {
 			ac_diags d = refuse(text);
-			assert_string_equal(d.items[0].path, "role.tasks");
-			assert_non_null(strstr(d.items[0].message, "201"));
+			assert_string_equal(ac_diag_path(ac_diags_at(&d, 0)), "role.tasks");
+			assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "201"));
 			ac_diags_free(&d);
 		}
 		free(text);
@@ -271,7 +273,7 @@ static void the_string_limit_is_4096_bytes(void **state)
 			ac_profile_free(p);
 		} else {
 			ac_diags d = refuse(text);
-			assert_string_equal(d.items[0].path, "label");
+			assert_string_equal(ac_diag_path(ac_diags_at(&d, 0)), "label");
 			ac_diags_free(&d);
 		}
 	}
@@ -291,8 +293,8 @@ static void a_profile_over_one_mebibyte_is_refused_before_parsing(void **state)
 	ac_diags_init(&d);
 	ac_profile *p = NULL;
 	assert_int_equal(ac_profile_parse(text, n, "big.json", &p, &d), AC_EINPUT);
-	assert_int_equal(d.count, 1);
-	assert_non_null(strstr(d.items[0].message, "1 MiB"));
+	assert_int_equal(ac_diags_count(&d), 1);
+	assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "1 MiB"));
 	ac_diags_free(&d);
 	free(text);
 }
@@ -304,11 +306,11 @@ static void a_motive_or_signal_given_twice_is_refused(void **state)
 		       " 'organization': {'adoption_signals': ['ai_expected', 'ai_expected']}");
 	ac_diags d = refuse(text);
 	free(text);
-	assert_int_equal(d.count, 2);
+	assert_int_equal(ac_diags_count(&d), 2);
 	int motives = 0, signals = 0;
-	for (size_t i = 0; i < d.count; i++) {
-		motives += strcmp(d.items[i].path, "motives[1]") == 0;
-		signals += strcmp(d.items[i].path, "organization.adoption_signals[1]") == 0;
+	for (size_t i = 0; i < ac_diags_count(&d); i++) {
+		motives += strcmp(ac_diag_path(ac_diags_at(&d, i)), "motives[1]") == 0;
+		signals += strcmp(ac_diag_path(ac_diags_at(&d, i)), "organization.adoption_signals[1]") == 0;
 	}
 	assert_int_equal(motives, 1);
 	assert_int_equal(signals, 1);

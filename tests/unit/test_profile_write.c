@@ -59,8 +59,10 @@ static ac_profile *parse(const char *text)
 	ac_diags d;
 	ac_diags_init(&d);
 	ac_status st = ac_profile_parse(text, strlen(text), "test", &p, &d);
-	for (size_t i = 0; i < d.count; i++)
-		print_error("%s: %s\n", d.items[i].path ? d.items[i].path : "", d.items[i].message);
+	for (size_t i = 0; i < ac_diags_count(&d); i++) {
+		const ac_diag *x = ac_diags_at(&d, i);
+		print_error("%s: %s\n", ac_diag_path(x) ? ac_diag_path(x) : "", ac_diag_message(x));
+	}
 	ac_diags_free(&d);
 	assert_int_equal(st, AC_OK);
 	return p;
@@ -227,7 +229,7 @@ static void a_bad_answer_is_refused_and_changes_nothing(void **state)
 		ac_status st = ac_profile_set(p, bad[i][0], bad[i][1], &d);
 		if (st != AC_EINPUT)
 			fail_msg("%s = %s: status %d", bad[i][0], bad[i][1], st);
-		assert_true(d.count >= 1);
+		assert_true(ac_diags_count(&d) >= 1);
 		ac_diags_free(&d);
 		char *after = write_profile(p);
 		assert_string_equal(before, after);

@@ -75,13 +75,13 @@ static ac_status read_text(const char *text, int *line, char *message, size_t n)
 	ac_diags d;
 	ac_diags_init(&d);
 	ac_status st = ac_questionnaire_parse(text, strlen(text), "q.txt", &q, &d);
-	*line = d.count ? d.items[0].line : 0;
+	*line = ac_diags_count(&d) ? ac_diag_line(ac_diags_at(&d, 0)) : 0;
 	if (message)
-		snprintf(message, n, "%s", d.count ? d.items[0].message : "");
+		snprintf(message, n, "%s", ac_diags_count(&d) ? ac_diag_message(ac_diags_at(&d, 0)) : "");
 	if (st != AC_OK)
 		assert_null(q);
 	else
-		assert_int_equal(d.count, 0);
+		assert_int_equal(ac_diags_count(&d), 0);
 	ac_questionnaire_free(q);
 	ac_diags_free(&d);
 	return st;
@@ -154,12 +154,12 @@ static void expect_answer(const char *id, const char *typed, const char *json)
 	if (json) {
 		if (st != AC_OK || strcmp(out, json) != 0)
 			fail_msg("%s '%s': got %s (%s), expected %s", id, typed, out ? out : "nothing",
-				 d.count ? d.items[0].message : "", json);
+				 ac_diags_count(&d) ? ac_diag_message(ac_diags_at(&d, 0)) : "", json);
 	} else {
 		assert_int_equal(st, AC_EINPUT);
 		assert_null(out);
-		assert_int_equal(d.count, 1);
-		assert_null(d.items[0].path); /* it speaks to a person, not about a JSON path */
+		assert_int_equal(ac_diags_count(&d), 1);
+		assert_null(ac_diag_path(ac_diags_at(&d, 0))); /* it speaks to a person, not about a JSON path */
 	}
 	ac_free(out);
 	ac_diags_free(&d);

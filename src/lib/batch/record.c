@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "batch/batch.h"
+#include "core/diag.h"
 #include "render/render.h"
 
 void batch_record_init(batch_record *r)

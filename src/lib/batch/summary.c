@@ -10,6 +10,7 @@
 #include <jansson.h>
 
 #include "batch/summary.h"
+#include "core/diag.h"
 
 void ac_batch_summary_free(ac_batch_summary *s)
 {

@@ -15,11 +15,18 @@
 #include "core/strbuf.h"
 #include "core/utf8.h"
 
-void ac_diags_init(ac_diags *d)
+/* Every field of ac_diags is in its first version, so the library reads and
+ * writes them all whatever the caller's struct_size; a field added later is
+ * reached only when AC_HAS_FIELD (core/options.h) says the caller has it. */
+void ac_diags_init_size(ac_diags *d, size_t size)
 {
-	memset(d, 0, sizeof *d);
+	if (!d || size < sizeof d->struct_size)
+		return;
+	memset(d, 0, size);
+	d->struct_size = size;
 }
 
+/* Keeps struct_size, so the list can be used again. */
 void ac_diags_free(ac_diags *d)
 {
 	if (!d)
@@ -30,7 +37,50 @@ void ac_diags_free(ac_diags *d)
 		free(d->items[i].message);
 	}
 	free(d->items);
-	memset(d, 0, sizeof *d);
+	d->items = NULL;
+	d->count = 0;
+	d->cap = 0;
+	d->more = 0;
+}
+
+size_t ac_diags_count(const ac_diags *d)
+{
+	return d ? d->count : 0;
+}
+
+const ac_diag *ac_diags_at(const ac_diags *d, size_t i)
+{
+	return d && i < d->count ? &d->items[i] : NULL;
+}
+
+size_t ac_diags_more(const ac_diags *d)
+{
+	return d ? d->more : 0;
+}
+
+const char *ac_diag_source(const ac_diag *d)
+{
+	return d ? d->source : NULL;
+}
+
+const char *ac_diag_path(const ac_diag *d)
+{
+	return d ? d->path : NULL;
+}
+
+int ac_diag_line(const ac_diag *d)
+{
+	return d ? d->line : 0;
+}
+
+int ac_diag_column(const ac_diag *d)
+{
+	return d ? d->column : 0;
+}
+
+const char *ac_diag_message(const ac_diag *d)
+{
+	return d ? d->message : NULL;
 }
 
 void ac_diags_truncate(ac_diags *d, size_t count)
@@ -183,12 +233,17 @@ int ac_diag_found_expected(const char *msg, const char **found, size_t *found_le
 
 char *ac_diag_format(const ac_diag *d)
 {
+	return ac_diag_format_source(d, NULL);
+}
+
+char *ac_diag_format_source(const ac_diag *d, const char *source)
+{
 	char loc[64] = "";
 	if (d->line > 0 && d->column > 0)
 		snprintf(loc, sizeof loc, ":%d:%d", d->line, d->column);
 	else if (d->line > 0)
 		snprintf(loc, sizeof loc, ":%d", d->line);
-	const char *src = d->source ? d->source : "";
+	const char *src = d->source ? d->source : source ? source : "";
 	const char *path = d->path ? d->path : "";
 	char *raw = ac_strdup_printf("%s%s%s%s%s%s", src, loc, (*src || *loc) ? ": " : "", path, *path ? ": " : "",
 				     d->message ? d->message : "");

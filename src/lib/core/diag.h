@@ -1,7 +1,8 @@
 /*
  * diag.h — what the library's own files add to the public diagnostics
- * (aicert.h): a va_list form for wrappers, so that no caller formats into a
- * fixed buffer first, and the one cap on a message's length.
+ * (aicert.h): the diagnostic's own fields, a va_list form for wrappers, so
+ * that no caller formats into a fixed buffer first, and the one cap on a
+ * message's length.
  */
 #ifndef AICERT_DIAG_H
 #define AICERT_DIAG_H
@@ -9,6 +10,17 @@
 #include <stdarg.h>
 
 #include "aicert.h"
+
+/* One diagnostic (opaque in aicert.h; read there with ac_diag_source and
+ * the rest).  A list's entries are reached with ac_diags_at, never indexed
+ * by a caller, so a new field here breaks no one. */
+struct ac_diag {
+	char *source; /* file name or "-" or NULL */
+	char *path; /* JSON path such as role.tasks[2].share, or NULL */
+	int line; /* 1-based, 0 when not known */
+	int column; /* 1-based, 0 when not known */
+	char *message;
+};
 
 /* The longest message kept, in bytes.  A longer one is cut on a UTF-8
  * character boundary and ends with " [message cut: N of M bytes shown]", so
