@@ -6,6 +6,7 @@
  * memory" entry where it can, and the call returns AC_ENOMEM.
  */
 #include "core/diag.h"
+#include "core/options.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,10 +21,8 @@
  * reached only when AC_HAS_FIELD (core/options.h) says the caller has it. */
 void ac_diags_init_size(ac_diags *d, size_t size)
 {
-	if (!d || size < sizeof d->struct_size)
-		return;
-	memset(d, 0, size);
-	d->struct_size = size;
+	if (d)
+		ac_options_start(d, size);
 }
 
 /* Keeps struct_size, so the list can be used again. */
