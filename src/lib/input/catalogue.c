@@ -749,6 +749,13 @@ static ac_status term_ids(const ac_termset *set, const ac_term_counts *counts, a
 	return AC_OK;
 }
 
+/* Adds the terms of from to the set to (as it shows them). */
+static void add_all(ac_termset *to, const ac_termset *from)
+{
+	for (size_t k = 0; k < from->n; k++)
+		ac_termset_add(to, from->t[k], from->shown[k]);
+}
+
 /* Counts, after every merge, how many entries name each term, and keeps
  * each entry's own terms. */
 static ac_status count_terms(ac_catalogue *cat)
@@ -765,19 +772,24 @@ static ac_status count_terms(ac_catalogue *cat)
 	}
 	cat->n_cached = n;
 	int nomem = 0;
+	/* Each text is split once: the entry's own sets are made first, and
+	 * the counted sets (name, keywords and domain; all roles; what is
+	 * taught) are put together from them (only membership counts). */
 	for (size_t i = 0; i < n && !nomem; i++) {
 		const ac_cert *c = &cat->items[i];
 		struct entry_terms *e = &cat->cached[i];
-		ac_cert_terms(cat->terms, c, 1, &sets[i], &sets[n + i]);
-		ac_cert_terms(cat->terms, c, 0, &sets[2 * n + i], NULL);
 		ac_cert_terms(cat->terms, c, 0, &e->taught, NULL);
-		nomem |= sets[i].nomem | sets[n + i].nomem | sets[2 * n + i].nomem | e->taught.nomem;
+		ac_terms_of(cat->terms, c->name, &sets[i]);
+		add_all(&sets[i], &e->taught);
+		sets[2 * n + i] = e->taught; /* borrowed: freed with the entry */
+		nomem |= sets[i].nomem | e->taught.nomem;
 		if (c->n_roles && !(e->roles = calloc(c->n_roles, sizeof *e->roles)))
 			nomem = 1;
 		for (size_t r = 0; !nomem && r < c->n_roles; r++) {
 			e->n_roles = r + 1;
 			ac_terms_of(cat->terms, c->roles[r], &e->roles[r]);
-			nomem |= e->roles[r].nomem;
+			add_all(&sets[n + i], &e->roles[r]);
+			nomem |= e->roles[r].nomem | sets[n + i].nomem;
 		}
 	}
 	ac_term_counts fresh[3];
@@ -794,7 +806,7 @@ static ac_status count_terms(ac_catalogue *cat)
 			ac_term_counts_free(&cat->counts[k]);
 			cat->counts[k] = fresh[k];
 		}
-	for (size_t i = 0; i < 3 * n; i++)
+	for (size_t i = 0; i < 2 * n; i++)
 		ac_termset_free(&sets[i]);
 	free(sets);
 	for (size_t i = 0; st == AC_OK && i < n; i++) {
