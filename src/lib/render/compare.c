@@ -342,7 +342,9 @@ static void row_out(out *o, size_t rank, const ac_compare_row *x)
 		strbuf line;
 		sb_init(&line);
 		sb_printf(&line, "%zu. %s", rank, k.title.buf);
-		if (!line.failed)
+		if (line.failed) /* the row's line could not be made: so neither can the report */
+			o->sb->failed = 1;
+		else
 			ac_render_wrapped(o->sb, line.buf, 0, 4, o->width);
 		sb_free(&line);
 	}
