@@ -406,8 +406,15 @@ static int weigh(ac_fit_want *w, const ac_term_counts *counts, const ac_term_cou
 	w->id = malloc((n + 1) * sizeof *w->id);
 	w->w_in = malloc((n + 1) * sizeof *w->w_in);
 	w->w_out = malloc((n + 1) * sizeof *w->w_out);
-	if (!w->id || !w->w_in || !w->w_out)
+	if (!w->id || !w->w_in || !w->w_out) {
+		/* Nothing half made is kept: the next call tries again. */
+		free(w->id);
+		free(w->w_in);
+		free(w->w_out);
+		w->id = NULL;
+		w->w_in = w->w_out = NULL;
 		return 0;
+	}
 	for (size_t i = 0; i < n; i++) {
 		w->id[i] = ac_term_counts_index(counts, w->set.t[i]);
 		w->w_in[i] = weight(counts, taught, w->set.t[i], 1);
