@@ -204,18 +204,17 @@ static ac_status keep_decided(ac_rerun *r)
 	size_t n = AC_F__BUILTIN + pol->n_derived;
 	r->decided = malloc(n * sizeof *r->decided);
 	r->rule_holds = malloc((pol->n_rules + 1) * sizeof *r->rule_holds);
-	r->changed = calloc(n, 1);
 	r->watched = malloc(AC_F__BUILTIN * sizeof *r->watched);
-	if (!r->decided || !r->rule_holds || !r->changed || !r->watched)
+	if (!r->decided || !r->rule_holds || !r->watched)
 		return AC_ENOMEM;
-	/* changed[] marks, for a moment, the facts already listed. */
+	unsigned char listed[AC_F__BUILTIN] = {0};
 	for (size_t i = 0; i < pol->n_derived + pol->n_rules; i++) {
 		const ac_reads *reads =
 			i < pol->n_derived ? &pol->derived[i].reads : &pol->rules[i - pol->n_derived].reads;
 		for (size_t k = 0; k < reads->n; k++) {
 			size_t slot = reads->slot[k];
-			if (slot < AC_F__BUILTIN && !r->changed[slot]) {
-				r->changed[slot] = 1;
+			if (slot < AC_F__BUILTIN && !listed[slot]) {
+				listed[slot] = 1;
 				r->watched[r->n_watched++] = slot;
 			}
 		}

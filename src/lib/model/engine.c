@@ -667,6 +667,5 @@ void ac_rerun_free(ac_rerun *r)
 	free(r->facts);
 	free(r->decided);
 	free(r->rule_holds);
-	free(r->changed);
 	free(r->watched);
 }

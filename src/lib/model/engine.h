@@ -74,10 +74,9 @@ typedef struct {
 	/* What the policy decided for the profile itself: its facts once the
 	 * phase, the motives and the derived facts are set, and each rule's
 	 * condition; a variant decides again only what reads a fact that
-	 * differs from these (changed[slot]). */
+	 * differs from these. */
 	ac_val *decided;
 	ac_tri *rule_holds;
-	unsigned char *changed;
 	size_t *watched; /* the profile's facts some derived fact or rule reads */
 	size_t n_watched;
 } ac_rerun;
