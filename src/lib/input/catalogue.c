@@ -234,6 +234,23 @@ static int take_string(ctx *x, const char *path, const json_t *v, const char *ex
 	return 1;
 }
 
+/* A list item that names a key of the entry, such as "cost_usd" (an uncertain
+ * figure, or one a source supports), copied into *dst.  The id, the sources
+ * and the key the list itself stands in (self, or NULL) are refused: they
+ * carry no figure. */
+static int take_key_name(ctx *x, const char *path, const json_t *v, const char *self, char **dst)
+{
+	const field *f = json_is_string(v) ? field_named(json_string_value(v)) : NULL;
+	if (!f || strcmp(f->name, "id") == 0 || f->type == K_SOURCES || (self && strcmp(f->name, self) == 0)) {
+		char found[64];
+		describe(v, found, sizeof found);
+		problem(x, path, 0, 0, "found %s, expected the name of %s key of this entry, such as \"cost_usd\"",
+			found, self ? "another" : "a");
+		return 0;
+	}
+	return take_string(x, path, v, "a key name", dst);
+}
+
 static void take_list(ctx *x, size_t idx, const char *path, const field *f, const json_t *v, ac_cert *c)
 {
 	char found[64];
@@ -265,20 +282,9 @@ static void take_list(ctx *x, size_t idx, const char *path, const field *f, cons
 		char ipath[PATH_MAX_LEN];
 		entry_path(ipath, idx, f->name, (long)i);
 		const json_t *item = json_array_get(v, i);
-		if (uncertain) {
-			const field *named = json_is_string(item) ? field_named(json_string_value(item)) : NULL;
-			if (!named || strcmp(named->name, "id") == 0 || strcmp(named->name, "uncertain") == 0 ||
-			    named->type == K_SOURCES) {
-				describe(item, found, sizeof found);
-				problem(x, ipath, 0, 0,
-					"found %s, expected the name of another key of this entry, such as "
-					"\"cost_usd\"",
-					found);
-				continue;
-			}
-		}
 		char *s = NULL;
-		if (take_string(x, ipath, item, "a non-empty string", &s))
+		if (uncertain ? take_key_name(x, ipath, item, f->name, &s)
+			      : take_string(x, ipath, item, "a non-empty string", &s))
 			(*list)[(*count)++] = s;
 	}
 }
@@ -351,24 +357,10 @@ static void take_sources(ctx *x, size_t idx, const char *path, const json_t *v, 
 					break;
 				}
 				for (size_t k = 0; k < m; k++) {
-					const json_t *name = json_array_get(item, k);
-					const field *f =
-						json_is_string(name) ? field_named(json_string_value(name)) : NULL;
 					char spath[PATH_MAX_LEN + 80];
 					snprintf(spath, sizeof spath, "%s[%zu]", kpath, k);
-					if (!f || f->type == K_ID || f->type == K_SOURCES) {
-						if (!(json_is_string(name) &&
-						      strcmp(json_string_value(name), "successor") == 0)) {
-							describe(name, found, sizeof found);
-							problem(x, spath, 0, 0,
-								"found %s, expected the name of a key of this entry, "
-								"such as \"cost_usd\"",
-								found);
-							continue;
-						}
-					}
 					char *copy = NULL;
-					if (take_string(x, spath, name, "a key name", &copy))
+					if (take_key_name(x, spath, json_array_get(item, k), NULL, &copy))
 						s->supports[s->n_supports++] = copy;
 				}
 			} else {
