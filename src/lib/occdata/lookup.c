@@ -20,12 +20,47 @@
 #include "occdata/handle.h"
 #include "occdata/occupation.h"
 
+/* ------------------------------------------------------------ rows */
+
+/* Fills one item from the statement's current row; sets *oom when memory
+ * ran out. */
+typedef void row_fill(void *item, sqlite3_stmt *st, int *oom);
+
+/* Steps st to its end, one item of size bytes a row, filled by fill, into a
+ * growing array (first items, then twice as many each time): *v and *n hold
+ * what was read, a row that ran out of memory counted too, so that the caller
+ * frees them whatever happens.  Returns the error with a diagnostic (out of
+ * memory as reading `what`) before the caller resets the statement. */
+static ac_status read_rows(ac_occdata *db, sqlite3_stmt *st, size_t size, size_t first, row_fill *fill, void **v,
+			   size_t *n, const char *what, ac_diags *diags)
+{
+	size_t cap = 0;
+	int rc = SQLITE_DONE, oom = 0;
+	*v = NULL;
+	*n = 0;
+	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t nc = cap ? cap * 2 : first;
+			void *nv = realloc(*v, nc * size);
+			if (!nv) {
+				oom = 1;
+				break;
+			}
+			*v = nv;
+			cap = nc;
+		}
+		fill((char *)*v + (*n)++ * size, st, &oom);
+	}
+	return oom ? ac_diags_oom(diags, db->path, what) : rc != SQLITE_DONE ? occ_db_error(db, diags) : AC_OK;
+}
+
 /* ------------------------------------------------------------ tasks */
 
 /* Columns: task_id, code, statement, task_type, gwa_id, beta, automation,
  * exposure, exposure_low, exposure_high, sources, iwa_id. */
-static void task_fill(ac_occ_task *t, sqlite3_stmt *st, int *oom)
+static void task_fill(void *item, sqlite3_stmt *st, int *oom)
 {
+	ac_occ_task *t = item;
 	int typed = sqlite3_column_type(st, 3) != SQLITE_NULL;
 	const unsigned char *type = typed ? sqlite3_column_text(st, 3) : NULL;
 	memset(t, 0, sizeof *t);
@@ -59,26 +94,9 @@ static ac_status query_tasks(ac_occdata *db, int slot, const char *sql, const ch
 	if (s != AC_OK)
 		return s;
 	sqlite3_bind_text(st, 1, param, -1, SQLITE_TRANSIENT);
-	ac_occ_task *v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc = SQLITE_DONE, oom = 0;
-	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (cnt == cap) {
-			size_t nc = cap ? cap * 2 : 32;
-			ac_occ_task *nv = realloc(v, nc * sizeof *nv);
-			if (!nv) {
-				oom = 1;
-				break;
-			}
-			v = nv;
-			cap = nc;
-		}
-		task_fill(&v[cnt++], st, &oom);
-	}
-	if (oom)
-		s = ac_diags_oom(diags, db->path, "reading tasks");
-	else if (rc != SQLITE_DONE)
-		s = occ_db_error(db, diags);
+	void *v;
+	size_t cnt;
+	s = read_rows(db, st, sizeof(ac_occ_task), 32, task_fill, &v, &cnt, "reading tasks", diags);
 	occ_stmt_done(st);
 	if (s != AC_OK) {
 		ac_occ_tasks_free(v, cnt);
@@ -136,6 +154,13 @@ void ac_occ_codes_free(char **codes, size_t n)
 	free(codes);
 }
 
+static void code_fill(void *item, sqlite3_stmt *st, int *oom)
+{
+	char **code = item;
+	if (!(*code = occ_dup_text(st, 0, oom))) /* a NOT NULL column */
+		*oom = 1;
+}
+
 ac_status ac_occdata_codes(ac_occdata *db, char ***codes, size_t *n, ac_diags *diags)
 {
 	*codes = NULL;
@@ -145,26 +170,9 @@ ac_status ac_occdata_codes(ac_occdata *db, char ***codes, size_t *n, ac_diags *d
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db->db, "SELECT code FROM occupations ORDER BY code", -1, &st, NULL) != SQLITE_OK)
 		return occ_db_error(db, diags);
-	char **v = NULL;
-	size_t cnt = 0, cap = 0;
-	int rc = SQLITE_DONE, oom = 0;
-	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (cnt == cap) {
-			size_t nc = cap ? cap * 2 : 256;
-			char **nv = realloc(v, nc * sizeof *nv);
-			if (!nv) {
-				oom = 1;
-				break;
-			}
-			v = nv;
-			cap = nc;
-		}
-		if (!(v[cnt++] = occ_dup_text(st, 0, &oom)))
-			oom = 1;
-	}
-	ac_status s = oom                 ? ac_diags_oom(diags, db->path, "reading occupation codes")
-		      : rc != SQLITE_DONE ? occ_db_error(db, diags)
-					  : AC_OK;
+	void *v;
+	size_t cnt;
+	ac_status s = read_rows(db, st, sizeof(char *), 256, code_fill, &v, &cnt, "reading occupation codes", diags);
 	sqlite3_finalize(st);
 	if (s != AC_OK) {
 		ac_occ_codes_free(v, cnt);
@@ -177,6 +185,12 @@ ac_status ac_occdata_codes(ac_occdata *db, char ***codes, size_t *n, ac_diags *d
 
 /* ------------------------------------------------------------ percentiles */
 
+static void figure_fill(void *item, sqlite3_stmt *st, int *oom)
+{
+	(void)oom;
+	*(double *)item = sqlite3_column_double(st, 0);
+}
+
 /* Reads one column of figures, sorted, into *out once per handle. */
 static ac_status load_sorted(ac_occdata *db, occ_sorted *out, const char *sql, ac_diags *diags)
 {
@@ -185,25 +199,9 @@ static ac_status load_sorted(ac_occdata *db, occ_sorted *out, const char *sql, a
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return occ_db_error(db, diags);
-	double *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc = SQLITE_DONE, oom = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 1024;
-			double *nv = realloc(v, nc * sizeof *nv);
-			if (!nv) {
-				oom = 1;
-				break;
-			}
-			v = nv;
-			cap = nc;
-		}
-		v[n++] = sqlite3_column_double(st, 0);
-	}
-	ac_status s = oom                 ? ac_diags_oom(diags, db->path, "reading figures")
-		      : rc != SQLITE_DONE ? occ_db_error(db, diags)
-					  : AC_OK;
+	void *v;
+	size_t n;
+	ac_status s = read_rows(db, st, sizeof(double), 1024, figure_fill, &v, &n, "reading figures", diags);
 	sqlite3_finalize(st);
 	if (s != AC_OK) {
 		free(v);
