@@ -134,6 +134,19 @@ static void model_answer(srv_response *r, ac_status st, const char *type, lib_ca
 		srv_fail(r, st);
 }
 
+/* What POST /assess and POST /compare both do on a borrowed session: the
+ * model run on p, an assessment (with ao) or else a comparison (with co),
+ * rendered in fmt.  The caller answers, then ends the call. */
+static ac_status model_call(srv_app *app, lib_call *c, const ac_profile *p, ac_format fmt, const ac_assess_options *ao,
+			    ac_assessment **a, const ac_compare_options *co, ac_comparison **cmp)
+{
+	call_begin(app, c);
+	ac_status st = ao ? ac_session_assess(c->s, p, ao, a, &c->d) : ac_session_compare(c->s, p, co, cmp, &c->d);
+	if (st == AC_OK)
+		st = ao ? ac_render(*a, fmt, &c->out, &c->len) : ac_comparison_render(*cmp, fmt, &c->out, &c->len);
+	return st;
+}
+
 /* Keeps an assessment in the store under a new token. */
 static ac_status keep(srv_app *app, ac_session *s, const ac_profile *p, const ac_assessment *a, const char *as_of,
 		      char token[AC_VAULT_TOKEN_LEN + 1], ac_diags *d)
@@ -167,11 +180,8 @@ void srv_api_assess(srv_app *app, const srv_request *req, srv_response *r)
 	ac_assess_options_init(&o);
 	o.as_of = as_of;
 	lib_call c;
-	call_begin(app, &c);
 	ac_assessment *a = NULL;
-	ac_status st = ac_session_assess(c.s, p, &o, &a, &c.d);
-	if (st == AC_OK)
-		st = ac_render(a, fmt, &c.out, &c.len);
+	ac_status st = model_call(app, &c, p, fmt, &o, &a, NULL, NULL);
 	char token[AC_VAULT_TOKEN_LEN + 1];
 	int not_kept = st == AC_OK && save && (st = keep(app, c.s, p, a, as_of, token, &c.d)) != AC_OK;
 	if (not_kept) {
@@ -224,11 +234,8 @@ void srv_api_compare(srv_app *app, const srv_request *req, srv_response *r)
 		return;
 	o.top = (size_t)top;
 	lib_call c;
-	call_begin(app, &c);
 	ac_comparison *cmp = NULL;
-	ac_status st = ac_session_compare(c.s, p, &o, &cmp, &c.d);
-	if (st == AC_OK)
-		st = ac_comparison_render(cmp, fmt, &c.out, &c.len);
+	ac_status st = model_call(app, &c, p, fmt, NULL, NULL, &o, &cmp);
 	model_answer(r, st, type, &c);
 	call_end(app, &c);
 	ac_comparison_free(cmp);

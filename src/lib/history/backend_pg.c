@@ -10,6 +10,7 @@
 
 #include <libpq-fe.h>
 
+#include "core/diag.h"
 #include "history/backend.h"
 
 typedef struct {
@@ -124,10 +125,8 @@ ac_status hist_backend_pg(const char *uri, hist_backend **out, ac_diags *diags)
 {
 	*out = NULL;
 	pg_backend *b = calloc(1, sizeof *b);
-	if (!b) {
-		ac_diags_add(diags, NULL, NULL, 0, 0, "out of memory");
-		return AC_ENOMEM;
-	}
+	if (!b)
+		return ac_diags_oom(diags, NULL, NULL);
 	b->base.begin = "BEGIN";
 	b->base.exec = pg_exec;
 	b->base.query = pg_query;
@@ -137,8 +136,7 @@ ac_status hist_backend_pg(const char *uri, hist_backend **out, ac_diags *diags)
 	b->conn = PQconnectdb(uri);
 	if (!b->conn) {
 		free(b);
-		ac_diags_add(diags, NULL, NULL, 0, 0, "out of memory");
-		return AC_ENOMEM;
+		return ac_diags_oom(diags, NULL, NULL);
 	}
 	if (PQstatus(b->conn) != CONNECTION_OK) {
 		ac_status s = pg_error(b, "connecting", diags);

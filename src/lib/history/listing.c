@@ -4,11 +4,32 @@
  * texts no record names any more), and every record as JSON Lines.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "batch/batch.h"
 #include "history/backend.h"
+
+/* The record's text fields in the order meta_json writes them, each after
+ * the text that comes before its value (the policy's three are an object of
+ * their own). */
+static const struct {
+	const char *before;
+	size_t field; /* offsetof(hist_record, ...) of a char * */
+} meta_fields[] = {
+	{",\"saved_at\":", offsetof(hist_record, saved_at)},
+	{",\"as_of\":", offsetof(hist_record, as_of)},
+	{",\"label\":", offsetof(hist_record, label)},
+	{",\"verdict\":", offsetof(hist_record, verdict)},
+	{",\"reason\":", offsetof(hist_record, reason)},
+	{",\"policy\":{\"name\":", offsetof(hist_record, policy_name)},
+	{",\"version\":", offsetof(hist_record, policy_version)},
+	{",\"sha256\":", offsetof(hist_record, policy_hash)},
+	{"},\"catalogue_version\":", offsetof(hist_record, catalogue_version)},
+	{",\"data_version\":", offsetof(hist_record, data_version)},
+	{",\"aicert_version\":", offsetof(hist_record, aicert_version)},
+};
 
 /* The record's fields other than its two documents, as JSON members
  * (without braces). */
@@ -17,31 +38,13 @@ static void meta_json(strbuf *o, const hist_record *r, const char *token)
 	if (token) {
 		sb_puts(o, "\"id\":");
 		ac_json_string(o, token);
-		sb_puts(o, ",\"saved_at\":");
 	} else {
-		sb_printf(o, "\"id\":%lld,\"saved_at\":", r->id);
+		sb_printf(o, "\"id\":%lld", r->id);
 	}
-	ac_json_string(o, r->saved_at);
-	sb_puts(o, ",\"as_of\":");
-	ac_json_string(o, r->as_of);
-	sb_puts(o, ",\"label\":");
-	ac_json_string(o, r->label);
-	sb_puts(o, ",\"verdict\":");
-	ac_json_string(o, r->verdict);
-	sb_puts(o, ",\"reason\":");
-	ac_json_string(o, r->reason);
-	sb_puts(o, ",\"policy\":{\"name\":");
-	ac_json_string(o, r->policy_name);
-	sb_puts(o, ",\"version\":");
-	ac_json_string(o, r->policy_version);
-	sb_puts(o, ",\"sha256\":");
-	ac_json_string(o, r->policy_hash);
-	sb_puts(o, "},\"catalogue_version\":");
-	ac_json_string(o, r->catalogue_version);
-	sb_puts(o, ",\"data_version\":");
-	ac_json_string(o, r->data_version);
-	sb_puts(o, ",\"aicert_version\":");
-	ac_json_string(o, r->aicert_version);
+	for (size_t i = 0; i < sizeof meta_fields / sizeof *meta_fields; i++) {
+		sb_puts(o, meta_fields[i].before);
+		ac_json_string(o, *(char *const *)((const char *)r + meta_fields[i].field));
+	}
 }
 
 /* The whole record on one line: its fields, the profile and the assessment. */

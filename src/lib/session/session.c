@@ -113,8 +113,7 @@ ac_status ac_session_new(const ac_session_options *o, ac_session **out, ac_diags
 	if (!s || !sh) {
 		free(s);
 		free(sh);
-		ac_diags_add(diags, NULL, NULL, 0, 0, "out of memory");
-		return AC_ENOMEM;
+		return ac_diags_oom(diags, NULL, NULL);
 	}
 	atomic_init(&sh->refs, 1);
 	atomic_init(&sh->catalogue, NULL);
@@ -159,10 +158,8 @@ ac_status ac_session_clone(const ac_session *src, ac_session **out, ac_diags *di
 {
 	*out = NULL;
 	ac_session *s = calloc(1, sizeof *s);
-	if (!s) {
-		ac_diags_add(diags, NULL, NULL, 0, 0, "out of memory");
-		return AC_ENOMEM;
-	}
+	if (!s)
+		return ac_diags_oom(diags, NULL, NULL);
 	atomic_fetch_add(&src->sh->refs, 1);
 	s->sh = src->sh;
 	s->occ_tried = src->occ_tried;
