@@ -6,6 +6,7 @@
  */
 #include "core/clocale.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <pthread.h>
 
@@ -57,6 +58,8 @@ double ac_c_strtod(const char *s, char **end)
 {
 	locale_t old = enter();
 	double x = strtod(s, end);
+	int e = errno; /* strtod's ERANGE, whatever switching back does */
 	leave(old);
+	errno = e;
 	return x;
 }

@@ -37,26 +37,50 @@ json_t *ac_json_enum(ac_enum_kind kind, int v)
 	return name ? json_string(name) : json_null();
 }
 
-const char *ac_json_describe(const json_t *v, ac_describe_style style, size_t max, char *buf, size_t n)
+const char *ac_jr_describe(const ac_jr_node *v, ac_describe_style style, size_t max, char *buf, size_t n)
 {
-	switch (json_typeof(v)) {
-	case JSON_STRING: {
-		const char *s = json_string_value(v);
-		size_t len = json_string_length(v);
-		size_t cut = len > max + 3 || style == AC_DESCRIBE_PLAIN ? ac_utf8_cut(s, len, max) : len;
-		snprintf(buf, n, "%s\"%.*s%s\"", style == AC_DESCRIBE_WORDS ? "the string " : "", (int)cut, s,
-			 cut < len ? "..." : "");
+	switch (v->type) {
+	case AC_JR_STRING: {
+		size_t cut = v->n > max + 3 || style == AC_DESCRIBE_PLAIN ? ac_utf8_cut(v->s, v->n, max) : v->n;
+		snprintf(buf, n, "%s\"%.*s%s\"", style == AC_DESCRIBE_WORDS ? "the string " : "", (int)cut, v->s,
+			 cut < v->n ? "..." : "");
 		break;
 	}
-	case JSON_INTEGER: snprintf(buf, n, "%" JSON_INTEGER_FORMAT, json_integer_value(v)); break;
-	case JSON_REAL: snprintf(buf, n, "%g", json_real_value(v)); break;
-	case JSON_TRUE: snprintf(buf, n, "true"); break;
-	case JSON_FALSE: snprintf(buf, n, "false"); break;
-	case JSON_NULL: snprintf(buf, n, "null"); break;
-	case JSON_OBJECT: snprintf(buf, n, "an object"); break;
-	case JSON_ARRAY: snprintf(buf, n, "an array"); break;
+	case AC_JR_INT: snprintf(buf, n, "%lld", v->i); break;
+	case AC_JR_REAL: snprintf(buf, n, "%g", v->d); break;
+	case AC_JR_TRUE: snprintf(buf, n, "true"); break;
+	case AC_JR_FALSE: snprintf(buf, n, "false"); break;
+	case AC_JR_NULL: snprintf(buf, n, "null"); break;
+	case AC_JR_OBJECT: snprintf(buf, n, "an object"); break;
+	case AC_JR_ARRAY: snprintf(buf, n, "an array"); break;
 	}
 	return buf;
+}
+
+const char *ac_json_describe(const json_t *v, ac_describe_style style, size_t max, char *buf, size_t n)
+{
+	ac_jr_node x = {0};
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		x.type = AC_JR_STRING;
+		x.s = json_string_value(v);
+		x.n = json_string_length(v);
+		break;
+	case JSON_INTEGER:
+		x.type = AC_JR_INT;
+		x.i = json_integer_value(v);
+		break;
+	case JSON_REAL:
+		x.type = AC_JR_REAL;
+		x.d = json_real_value(v);
+		break;
+	case JSON_TRUE: x.type = AC_JR_TRUE; break;
+	case JSON_FALSE: x.type = AC_JR_FALSE; break;
+	case JSON_NULL: x.type = AC_JR_NULL; break;
+	case JSON_OBJECT: x.type = AC_JR_OBJECT; break;
+	case JSON_ARRAY: x.type = AC_JR_ARRAY; break;
+	}
+	return ac_jr_describe(&x, style, max, buf, n);
 }
 
 json_t *ac_json_load(const char *text, size_t len, size_t flags, json_error_t *err, ac_status *st)

@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "aicert.h"
+#include "core/jsonread.h"
 
 /* null when unknown; whole numbers as integers (150, not 150.0). */
 json_t *ac_json_num(ac_num n);
@@ -29,6 +30,8 @@ json_t *ac_json_enum(ac_enum_kind kind, int v);
 typedef enum { AC_DESCRIBE_WORDS, AC_DESCRIBE_PLAIN } ac_describe_style;
 /* Writes the description into buf and returns buf. */
 const char *ac_json_describe(const json_t *v, ac_describe_style style, size_t max, char *buf, size_t n);
+/* The same for a value of jsonread.h's tree. */
+const char *ac_jr_describe(const ac_jr_node *v, ac_describe_style style, size_t max, char *buf, size_t n);
 
 /* json_loadb that tells running out of memory from a bad text: jansson
  * reports a failed allocation inside a string as a syntax error, or drops

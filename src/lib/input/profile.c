@@ -17,6 +17,7 @@
 #include "core/codes.h"
 #include "core/diag.h"
 #include "core/json.h"
+#include "core/jsonread.h"
 #include "input/cert.h"
 #include "input/profile.h"
 #include "input/schema.h"
@@ -44,9 +45,19 @@ static void problem(walk *w, const char *path, const char *fmt, const char *foun
 }
 
 /* A short description of a JSON value for "found ...". */
-static const char *describe(const json_t *v, char *buf, size_t n)
+static const char *describe(const ac_jr_node *v, char *buf, size_t n)
 {
-	return ac_json_describe(v, AC_DESCRIBE_WORDS, 37, buf, n);
+	return ac_jr_describe(v, AC_DESCRIBE_WORDS, 37, buf, n);
+}
+
+static int is(const ac_jr_node *v, ac_jr_type t)
+{
+	return v && v->type == t;
+}
+
+static int is_number(const ac_jr_node *v)
+{
+	return is(v, AC_JR_INT) || is(v, AC_JR_REAL);
 }
 
 /* Paths are short (the shape is at most four levels deep); a path that would
@@ -91,33 +102,30 @@ static char *trimmed_dup(const char *s)
 	return r;
 }
 
-static int check_string(walk *w, const char *path, const json_t *v)
+/* A string (the reader takes none with a NUL character in it). */
+static int check_string(walk *w, const char *path, const ac_jr_node *v)
 {
 	char buf[96];
-	if (!json_is_string(v)) {
+	if (!is(v, AC_JR_STRING)) {
 		problem(w, path, "found %s, expected %s", describe(v, buf, sizeof buf), "a string");
 		return 0;
 	}
-	if (json_string_length(v) > AC_MAX_STRING) {
-		snprintf(buf, sizeof buf, "a string of %zu bytes", json_string_length(v));
+	if (v->n > AC_MAX_STRING) {
+		snprintf(buf, sizeof buf, "a string of %zu bytes", v->n);
 		problem(w, path, "found %s, expected %s", buf, "at most 4096 bytes");
-		return 0;
-	}
-	if (strlen(json_string_value(v)) != json_string_length(v)) {
-		problem(w, path, "found %s, expected %s", "a string with a NUL character", "text without NUL");
 		return 0;
 	}
 	return 1;
 }
 
-static int number_in_range(walk *w, const char *path, const json_t *v, const ac_field *f, double *out)
+static int number_in_range(walk *w, const char *path, const ac_jr_node *v, const ac_field *f, double *out)
 {
 	char buf[96], exp[96];
-	if (!json_is_number(v)) {
+	if (!is_number(v)) {
 		problem(w, path, "found %s, expected %s", describe(v, buf, sizeof buf), "a number");
 		return 0;
 	}
-	double x = json_number_value(v);
+	double x = v->d;
 	int bad = !isfinite(x) || x > f->max || (f->min_exclusive ? x <= f->min : x < f->min);
 	if (bad) {
 		if (f->min_exclusive)
@@ -131,13 +139,13 @@ static int number_in_range(walk *w, const char *path, const json_t *v, const ac_
 	return 1;
 }
 
-static int whole_in_range(walk *w, const char *path, const json_t *v, const ac_field *f, long *out)
+static int whole_in_range(walk *w, const char *path, const ac_jr_node *v, const ac_field *f, long *out)
 {
 	char buf[96], exp[96];
 	double x;
-	int ok = json_is_number(v);
+	int ok = is_number(v);
 	if (ok) {
-		x = json_number_value(v);
+		x = v->d;
 		ok = isfinite(x) && x == floor(x) && x >= f->min && x <= f->max;
 	}
 	if (!ok) {
@@ -149,16 +157,16 @@ static int whole_in_range(walk *w, const char *path, const json_t *v, const ac_f
 	return 1;
 }
 
-static void walk_object(walk *w, const json_t *obj, int parent, char *base, const char *path);
+static void walk_object(walk *w, const ac_jr_node *obj, int parent, char *base, const char *path);
 
-static void walk_tasks(walk *w, const json_t *arr, ac_profile *p, const char *path)
+static void walk_tasks(walk *w, const ac_jr_node *arr, ac_profile *p, const char *path)
 {
 	char buf[96], sub[256];
-	if (!json_is_array(arr)) {
+	if (!is(arr, AC_JR_ARRAY)) {
 		problem(w, path, "found %s, expected %s", describe(arr, buf, sizeof buf), "an array of tasks");
 		return;
 	}
-	size_t n = json_array_size(arr);
+	size_t n = arr->n;
 	p->role.tasks_given = 1;
 	if (n > AC_MAX_TASKS) {
 		snprintf(buf, sizeof buf, "%zu tasks", n);
@@ -173,37 +181,36 @@ static void walk_tasks(walk *w, const json_t *arr, ac_profile *p, const char *pa
 		return;
 	}
 	p->role.n_tasks = n;
-	for (size_t i = 0; i < n; i++) {
-		const json_t *t = json_array_get(arr, i);
+	size_t i = 0;
+	for (const ac_jr_node *t = arr->first; t; t = t->next, i++) {
 		ac_task *task = &p->role.tasks[i];
 		index_path(sub, sizeof sub, path, i);
-		if (!json_is_object(t)) {
+		if (!is(t, AC_JR_OBJECT)) {
 			problem(w, sub, "found %s, expected %s", describe(t, buf, sizeof buf), "a task object");
 			continue;
 		}
 		walk_object(w, t, I_TASK_FIELDS, (char *)task, sub);
-		const json_t *share = json_object_get(t, "share");
+		const ac_jr_node *share = ac_jr_get(t, "share");
 		char sp[280];
 		join_path(sp, sizeof sp, sub, "share");
 		if (!share)
 			problem(w, sp, "found %s, expected %s", "nothing",
 				"the task's share of working time in percent");
-		else if (!json_is_null(share))
+		else if (!is(share, AC_JR_NULL))
 			number_in_range(w, sp, share, &ac_schema_def("role.tasks[].share")->pub, &task->share);
 		else
 			problem(w, sp, "found %s, expected %s", "null", "a number greater than 0");
 		/* Required fields: null is no answer, so it counts as absent. */
-		const json_t *name = json_object_get(t, "name");
-		if (!name || json_is_null(name)) {
+		const ac_jr_node *name = ac_jr_get(t, "name");
+		if (!name || is(name, AC_JR_NULL)) {
 			join_path(sp, sizeof sp, sub, "name");
 			problem(w, sp, "found %s, expected %s", name ? "null" : "nothing", "the task's name");
-		} else if (json_is_string(name) &&
-			   !json_string_value(name)[strspn(json_string_value(name), " \t\r\n")]) {
+		} else if (is(name, AC_JR_STRING) && !name->s[strspn(name->s, " \t\r\n")]) {
 			join_path(sp, sizeof sp, sub, "name");
 			problem(w, sp, "found %s, expected %s", "an empty name", "the task's name");
 		}
-		const json_t *cat = json_object_get(t, "category"), *oid = json_object_get(t, "onet_task_id");
-		if ((!cat || json_is_null(cat)) && (!oid || json_is_null(oid))) {
+		const ac_jr_node *cat = ac_jr_get(t, "category"), *oid = ac_jr_get(t, "onet_task_id");
+		if ((!cat || is(cat, AC_JR_NULL)) && (!oid || is(oid, AC_JR_NULL))) {
 			join_path(sp, sizeof sp, sub, "category");
 			problem(w, sp, "found %s, expected %s", cat ? "null" : "nothing",
 				"a task category (or an onet_task_id from occupation data)");
@@ -211,22 +218,20 @@ static void walk_tasks(walk *w, const json_t *arr, ac_profile *p, const char *pa
 	}
 }
 
-static void walk_enumset(walk *w, const json_t *arr, const ac_field_def *f, char *base, const char *path)
+static void walk_enumset(walk *w, const ac_jr_node *arr, const ac_field_def *f, char *base, const char *path)
 {
 	char buf[96], sub[256], exp[600];
-	if (!json_is_array(arr)) {
+	if (!is(arr, AC_JR_ARRAY)) {
 		snprintf(exp, sizeof exp, "a list of: %s", ac_enum_list((ac_enum_kind)f->pub.enum_kind));
 		problem(w, path, "found %s, expected %s", describe(arr, buf, sizeof buf), exp);
 		return;
 	}
 	*(int *)(base + f->aux) = 1;
 	unsigned *set = (unsigned *)(base + f->offset);
-	size_t i;
-	const json_t *v;
-	json_array_foreach(arr, i, v)
-	{
+	size_t i = 0;
+	for (const ac_jr_node *v = arr->first; v; v = v->next, i++) {
 		index_path(sub, sizeof sub, path, i);
-		int e = json_is_string(v) ? ac_enum_value((ac_enum_kind)f->pub.enum_kind, json_string_value(v)) : 0;
+		int e = is(v, AC_JR_STRING) ? ac_enum_value((ac_enum_kind)f->pub.enum_kind, v->s) : 0;
 		if (!e) {
 			snprintf(exp, sizeof exp, "one of %s", ac_enum_list((ac_enum_kind)f->pub.enum_kind));
 			problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), exp);
@@ -240,14 +245,14 @@ static void walk_enumset(walk *w, const json_t *arr, const ac_field_def *f, char
 	}
 }
 
-static void walk_strlist(walk *w, const json_t *arr, const ac_field_def *f, char *base, const char *path)
+static void walk_strlist(walk *w, const ac_jr_node *arr, const ac_field_def *f, char *base, const char *path)
 {
 	char buf[96], sub[256];
-	if (!json_is_array(arr)) {
+	if (!is(arr, AC_JR_ARRAY)) {
 		problem(w, path, "found %s, expected %s", describe(arr, buf, sizeof buf), "a list of strings");
 		return;
 	}
-	size_t n = json_array_size(arr);
+	size_t n = arr->n;
 	if (n > AC_MAX_LIST) {
 		snprintf(buf, sizeof buf, "%zu entries", n);
 		problem(w, path, "found %s, expected %s", buf, "at most 64 entries");
@@ -260,12 +265,12 @@ static void walk_strlist(walk *w, const json_t *arr, const ac_field_def *f, char
 	}
 	*(char ***)(base + f->offset) = list;
 	size_t *count = (size_t *)(base + f->aux);
-	for (size_t i = 0; i < n; i++) {
+	size_t i = 0;
+	for (const ac_jr_node *v = arr->first; v; v = v->next, i++) {
 		index_path(sub, sizeof sub, path, i);
-		const json_t *v = json_array_get(arr, i);
 		if (!check_string(w, sub, v))
 			continue;
-		list[*count] = trimmed_dup(json_string_value(v));
+		list[*count] = trimmed_dup(v->s);
 		if (!list[*count]) {
 			w->oom = 1;
 			return;
@@ -296,13 +301,11 @@ static void child_names(int parent, char *out, size_t n)
 	}
 }
 
-static void walk_object(walk *w, const json_t *obj, int parent, char *base, const char *path)
+static void walk_object(walk *w, const ac_jr_node *obj, int parent, char *base, const char *path)
 {
-	const char *key;
-	const json_t *v;
 	char sub[256], buf[96];
-	json_object_foreach((json_t *)obj, key, v)
-	{
+	for (const ac_jr_node *v = obj->first; v; v = v->next) {
+		const char *key = v->key;
 		if (key[0] == '/' && key[1] == '/')
 			continue; /* a comment member, as `aicert init` writes them */
 		const ac_field_def *f = child(parent, key);
@@ -313,7 +316,7 @@ static void walk_object(walk *w, const json_t *obj, int parent, char *base, cons
 			problem(w, sub, "found %s, expected %s", "an unknown field", exp);
 			continue;
 		}
-		if (json_is_null(v) && f->store != ST_TASKS)
+		if (is(v, AC_JR_NULL) && f->store != ST_TASKS)
 			continue; /* null: unanswered */
 		if (f->store == ST_NONE && f->pub.type != AC_FIELD_OBJECT)
 			continue; /* checked by the caller (the schema string) */
@@ -323,7 +326,7 @@ static void walk_object(walk *w, const json_t *obj, int parent, char *base, cons
 		case ST_STR:
 		case ST_NAMED:
 			if (check_string(w, sub, v)) {
-				char *s = trimmed_dup(json_string_value(v));
+				char *s = trimmed_dup(v->s);
 				if (!s) {
 					w->oom = 1;
 					break;
@@ -337,14 +340,14 @@ static void walk_object(walk *w, const json_t *obj, int parent, char *base, cons
 			}
 			break;
 		case ST_TRI:
-			if (!json_is_boolean(v))
+			if (!is(v, AC_JR_TRUE) && !is(v, AC_JR_FALSE))
 				problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), "true or false");
 			else
-				*(ac_tri *)(base + f->offset) = json_is_true(v) ? AC_TRUE : AC_FALSE;
+				*(ac_tri *)(base + f->offset) = is(v, AC_JR_TRUE) ? AC_TRUE : AC_FALSE;
 			break;
 		case ST_ENUM: {
 			ac_enum_kind ek = (ac_enum_kind)f->pub.enum_kind;
-			int e = json_is_string(v) ? ac_enum_value(ek, json_string_value(v)) : 0;
+			int e = is(v, AC_JR_STRING) ? ac_enum_value(ek, v->s) : 0;
 			if (!e) {
 				char exp[600];
 				snprintf(exp, sizeof exp, "one of %s", ac_enum_list(ek));
@@ -377,7 +380,7 @@ static void walk_object(walk *w, const json_t *obj, int parent, char *base, cons
 		}
 		case ST_FLAG:
 		case ST_NONE:
-			if (!json_is_object(v)) {
+			if (!is(v, AC_JR_OBJECT)) {
 				problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), "an object");
 				break;
 			}
@@ -390,7 +393,7 @@ static void walk_object(walk *w, const json_t *obj, int parent, char *base, cons
 		case ST_ENUMSET: walk_enumset(w, v, f, base, sub); break;
 		case ST_STRLIST: walk_strlist(w, v, f, base, sub); break;
 		case ST_TASKS:
-			if (json_is_null(v))
+			if (is(v, AC_JR_NULL))
 				break;
 			walk_tasks(w, v, (ac_profile *)base, sub);
 			break;
@@ -451,14 +454,12 @@ static int depth_ok(const json_t *v, int depth, char *path, size_t n)
 	return 1;
 }
 
-ac_status ac_profile_parse(const char *text, size_t len, const char *source, ac_profile **out, ac_diags *diags)
+/* A text the quick reader declined, read again by jansson to say what is
+ * wrong with it: not JSON (with jansson's line, column and words), not an
+ * object, or nested too deep.  The two readers take the same texts, so a
+ * text jansson takes as a shallow enough object is the reader's fault. */
+static ac_status refuse(const char *text, size_t len, const char *source, ac_diags *diags)
 {
-	*out = NULL;
-	if (len > AC_MAX_PROFILE_BYTES) {
-		ac_diags_add(diags, source, NULL, 0, 0,
-			     "found a profile of %zu bytes, expected at most 1 MiB (1048576 bytes)", len);
-		return AC_EINPUT;
-	}
 	json_error_t err;
 	ac_status st;
 	json_t *root = ac_json_load(text, len, JSON_REJECT_DUPLICATES, &err, &st);
@@ -469,27 +470,48 @@ ac_status ac_profile_parse(const char *text, size_t len, const char *source, ac_
 		return AC_EINPUT;
 	}
 	walk w = {diags, source, 0, 0};
-	char buf[96];
+	char buf[96], deep[256] = "";
 	if (!json_is_object(root)) {
-		problem(&w, "(top level)", "found %s, expected %s", describe(root, buf, sizeof buf),
-			"a profile object");
-		json_decref(root);
-		return AC_EINPUT;
-	}
-	char deep[256] = "";
-	if (!depth_ok(root, 0, deep, sizeof deep)) {
+		problem(&w, "(top level)", "found %s, expected %s",
+			ac_json_describe(root, AC_DESCRIBE_WORDS, 37, buf, sizeof buf), "a profile object");
+		st = AC_EINPUT;
+	} else if (!depth_ok(root, 0, deep, sizeof deep)) {
 		problem(&w, deep, "found %s, expected %s", "nesting deeper than 16 levels",
 			"the shallow profile shape of PROFILE.md");
-		json_decref(root);
+		st = AC_EINPUT;
+	} else {
+		ac_diags_add(diags, source, NULL, 0, 0,
+			     "the profile could not be read (the two JSON readers disagree)");
+		st = AC_EINTERNAL;
+	}
+	json_decref(root);
+	return w.oom ? AC_ENOMEM : st;
+}
+
+ac_status ac_profile_parse(const char *text, size_t len, const char *source, ac_profile **out, ac_diags *diags)
+{
+	*out = NULL;
+	if (len > AC_MAX_PROFILE_BYTES) {
+		ac_diags_add(diags, source, NULL, 0, 0,
+			     "found a profile of %zu bytes, expected at most 1 MiB (1048576 bytes)", len);
 		return AC_EINPUT;
 	}
+	ac_jr_doc *doc;
+	const ac_jr_node *root;
+	ac_status st = ac_jr_parse(text, len, AC_MAX_DEPTH, &doc, &root);
+	if (st == AC_ENOMEM)
+		return ac_diags_oom(diags, source, "reading the profile");
+	if (st != AC_OK)
+		return refuse(text, len, source, diags);
+	walk w = {diags, source, 0, 0};
+	char buf[96];
 	ac_profile *p = calloc(1, sizeof *p);
 	if (!p) {
-		json_decref(root);
+		ac_jr_free(doc);
 		return AC_ENOMEM;
 	}
-	const json_t *schema = json_object_get(root, "schema");
-	const char *version = json_is_string(schema) ? json_string_value(schema) : "";
+	const ac_jr_node *schema = ac_jr_get(root, "schema");
+	const char *version = is(schema, AC_JR_STRING) ? schema->s : "";
 	p->schema_version = strcmp(version, AC_PROFILE_SCHEMA_V1) == 0 ? 1 : 2;
 	if (!schema)
 		problem(&w, "schema", "found %s, expected %s", "nothing", SCHEMAS);
@@ -502,7 +524,7 @@ ac_status ac_profile_parse(const char *text, size_t len, const char *source, ac_
 	if (!w.failed && !w.oom && p->cert_given && !p->cert.id && !p->cert.name)
 		problem(&w, "certification", "found %s, expected %s", "neither id nor name",
 			"a catalogue id, or a name for a custom certificate");
-	json_decref(root);
+	ac_jr_free(doc);
 	if (w.oom) {
 		ac_profile_free(p);
 		return AC_ENOMEM;
