@@ -438,39 +438,34 @@ typedef struct {
 	const ac_task_groups *groups;
 } answer;
 
-/* The answer as JSON, or as text in the built-in wording. */
-static ac_status render(const answer *a, ac_format format, char **out, size_t *len)
+static json_t *answer_json(const void *data)
 {
-	*out = NULL;
-	unsigned long failures = ac_mem_failures();
-	if (format == AC_FORMAT_JSON)
-		return ac_render_json_value(a->o ? occupation_json(a->o, a->info, a->groups)
-						 : matches_json(a->words, a->m, a->n),
-					    failures, out, len);
-	const ac_wording *w = NULL;
-	strbuf sb;
-	ac_status st = ac_render_text_begin(&w, &sb);
-	if (st != AC_OK)
-		return st;
+	const answer *a = data;
+	return a->o ? occupation_json(a->o, a->info, a->groups) : matches_json(a->words, a->m, a->n);
+}
+
+static void answer_text(strbuf *sb, const ac_wording *w, ac_format format, const void *data)
+{
+	const answer *a = data;
+	(void)format;
 	if (a->o) {
-		const page pg = {&sb, w};
+		const page pg = {sb, w};
 		print_occupation(&pg, a->o, a->info);
 	} else {
-		matches_text(&sb, w, a->words, a->m, a->n);
+		matches_text(sb, w, a->words, a->m, a->n);
 	}
-	return ac_render_text_end(&sb, out, len);
 }
 
 ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m, size_t n, ac_format format, char **out,
 				       size_t *len)
 {
 	const answer a = {.words = words, .m = m, .n = n};
-	return render(&a, format, out, len);
+	return ac_render_shown(format, 0, answer_json, answer_text, &a, out, len);
 }
 
 ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *info, const ac_task_groups *groups,
 			       ac_format format, char **out, size_t *len)
 {
 	const answer a = {.o = o, .info = info, .groups = groups};
-	return render(&a, format, out, len);
+	return ac_render_shown(format, 0, answer_json, answer_text, &a, out, len);
 }
