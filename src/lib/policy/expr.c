@@ -60,6 +60,15 @@ static void perr(parser *ps, const char *fmt, const char *what)
 	ac_diags_add(at->d, at->source, NULL, at->line, at->col + (int)(ps->p - ps->s), fmt, what);
 }
 
+/* Reports a problem found at position at of the text; NULL, for the caller
+ * to return. */
+static ac_expr *fail_at(parser *ps, const char *at, const char *fmt, const char *what)
+{
+	ps->p = at;
+	perr(ps, fmt, what);
+	return NULL;
+}
+
 static void out_of_memory(parser *ps)
 {
 	*ps->at->nomem = 1;
@@ -90,6 +99,17 @@ static ac_expr *node(parser *ps, int op, int type)
 	return e;
 }
 
+/* A yes/no node of op over a (and b, NULL for an operator of one operand). */
+static ac_expr *node_over(parser *ps, int op, ac_expr *a, ac_expr *b)
+{
+	ac_expr *e = node(ps, op, AC_T_BOOL);
+	if (e) {
+		e->a = a;
+		e->b2 = b;
+	}
+	return e;
+}
+
 static void skip_ws(parser *ps)
 {
 	while (*ps->p == ' ' || *ps->p == '\t')
@@ -115,11 +135,8 @@ static ac_expr *parse_name(parser *ps, int allow_text)
 		ps->p++;
 	size_t len = (size_t)(ps->p - start);
 	char name[MAX_NAME];
-	if (len >= sizeof name) {
-		ps->p = start;
-		perr(ps, "%s", "a name that is too long");
-		return NULL;
-	}
+	if (len >= sizeof name)
+		return fail_at(ps, start, "%s", "a name that is too long");
 	memcpy(name, start, len);
 	name[len] = '\0';
 	if (strcmp(name, "true") == 0 || strcmp(name, "false") == 0 || strcmp(name, "always") == 0) {
@@ -130,30 +147,23 @@ static ac_expr *parse_name(parser *ps, int allow_text)
 	}
 	int t = ac_threshold_find(name, len);
 	if (t >= 0) {
-		if (!pol->threshold_set[t]) {
-			ps->p = start;
-			perr(ps, "threshold '%s' is used before [thresholds] sets it", name);
-			return NULL;
-		}
+		if (!pol->threshold_set[t])
+			return fail_at(ps, start, "threshold '%s' is used before [thresholds] sets it", name);
 		ac_expr *e = node(ps, OP_NUM, AC_T_NUM);
 		if (e)
 			e->num = pol->thresholds[t];
 		return e;
 	}
 	size_t slot = ac_policy_fact_find(pol, name, len);
-	if (slot == AC_NO_FACT) {
-		ps->p = start;
-		perr(ps, "unknown name '%s' (see 'aicert policy show --facts' for the names an expression may use)",
-		     name);
-		return NULL;
-	}
+	if (slot == AC_NO_FACT)
+		return fail_at(
+			ps, start,
+			"unknown name '%s' (see 'aicert policy show --facts' for the names an expression may use)",
+			name);
 	int type;
 	ac_policy_fact_name(pol, slot, &type);
-	if (type == AC_T_STR && !allow_text) {
-		ps->p = start;
-		perr(ps, "'%s' is a text fact and cannot be used in a condition", name);
-		return NULL;
-	}
+	if (type == AC_T_STR && !allow_text)
+		return fail_at(ps, start, "'%s' is a text fact and cannot be used in a condition", name);
 	int stage = ac_fact_stage(slot);
 	if (stage >= ps->at->stage) {
 		static const char *const by[] = {"",
@@ -164,9 +174,7 @@ static ac_expr *parse_name(parser *ps, int allow_text)
 						 "by [positioning]"};
 		char msg[MAX_NAME + 96];
 		snprintf(msg, sizeof msg, "'%s' is decided later (%s), so it cannot be used here", name, by[stage]);
-		ps->p = start;
-		perr(ps, "%s", msg);
-		return NULL;
+		return fail_at(ps, start, "%s", msg);
 	}
 	ac_expr *e = node(ps, OP_FACT, type);
 	if (e)
@@ -229,19 +237,9 @@ static ac_expr *parse_cmp(parser *ps)
 		ac_expr *b = parse_primary(ps);
 		if (!b)
 			return NULL;
-		if (a->type != AC_T_NUM || b->type != AC_T_NUM) {
-			const char *save = ps->p;
-			ps->p = at;
-			perr(ps, "'%s' compares numbers, but one side is a yes/no fact", ops[i].tok);
-			ps->p = save;
-			return NULL;
-		}
-		ac_expr *e = node(ps, ops[i].op, AC_T_BOOL);
-		if (e) {
-			e->a = a;
-			e->b2 = b;
-		}
-		return e;
+		if (a->type != AC_T_NUM || b->type != AC_T_NUM)
+			return fail_at(ps, at, "'%s' compares numbers, but one side is a yes/no fact", ops[i].tok);
+		return node_over(ps, ops[i].op, a, b);
 	}
 	return a;
 }
@@ -266,15 +264,9 @@ static ac_expr *parse_known(parser *ps)
 		perr(ps, "%s", "'known' takes a fact name, e.g. 'known cert_hours'");
 	if (!a)
 		return NULL;
-	if (a->op != OP_FACT) {
-		ps->p = at;
-		perr(ps, "%s", "'known' takes a fact name, not a constant or a threshold");
-		return NULL;
-	}
-	ac_expr *e = node(ps, OP_KNOWN, AC_T_BOOL);
-	if (e)
-		e->a = a;
-	return e;
+	if (a->op != OP_FACT)
+		return fail_at(ps, at, "%s", "'known' takes a fact name, not a constant or a threshold");
+	return node_over(ps, OP_KNOWN, a, NULL);
 }
 
 /* 'not X' or 'claimed X' (op), the word already seen (len bytes). */
@@ -282,12 +274,7 @@ static ac_expr *parse_unary(parser *ps, int op, size_t len)
 {
 	ps->p += len;
 	ac_expr *a = need_bool(ps, parse_not(ps));
-	if (!a)
-		return NULL;
-	ac_expr *e = node(ps, op, AC_T_BOOL);
-	if (e)
-		e->a = a;
-	return e;
+	return a ? node_over(ps, op, a, NULL) : NULL;
 }
 
 static ac_expr *parse_not(parser *ps)
@@ -317,12 +304,7 @@ static ac_expr *parse_binary(parser *ps, const char *word, int op, ac_expr *(*su
 		ac_expr *b = need_bool(ps, sub(ps));
 		if (!b)
 			return NULL;
-		ac_expr *e = node(ps, op, AC_T_BOOL);
-		if (!e)
-			return NULL;
-		e->a = a;
-		e->b2 = b;
-		a = e;
+		a = node_over(ps, op, a, b);
 	}
 }
 

@@ -366,6 +366,25 @@ static void show_text(strbuf *sb, const ac_wording *words, const ac_cert *c, con
 	sb_free(&v);
 }
 
+/* One certificate shown, with the policy whose estimate stands in for hours
+ * no source gives (NULL: none). */
+typedef struct {
+	const ac_cert *c;
+	const ac_policy *pol;
+} one_cert;
+
+static json_t *one_json(const void *data)
+{
+	return ac_cert_json(((const one_cert *)data)->c);
+}
+
+static void one_text(strbuf *sb, const ac_wording *words, ac_format format, const void *data)
+{
+	const one_cert *one = data;
+	(void)format;
+	show_text(sb, words, one->c, one->pol);
+}
+
 ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t *len)
 {
 	return ac_cert_render_with(c, NULL, format, out, len);
@@ -373,17 +392,6 @@ ac_status ac_cert_render(const ac_cert *c, ac_format format, char **out, size_t 
 
 ac_status ac_cert_render_with(const ac_cert *c, const ac_policy *pol, ac_format format, char **out, size_t *len)
 {
-	*out = NULL;
-	unsigned long failures = ac_mem_failures();
-	if (format == AC_FORMAT_JSON)
-		return ac_render_json_value(ac_cert_json(c), failures, out, len);
-	if (format != AC_FORMAT_TEXT)
-		return AC_EINPUT;
-	const ac_wording *words = NULL;
-	strbuf sb;
-	ac_status st = ac_render_text_begin(&words, &sb);
-	if (st != AC_OK)
-		return st;
-	show_text(&sb, words, c, pol);
-	return ac_render_text_end(&sb, out, len);
+	const one_cert one = {c, pol};
+	return ac_render_shown(format, 1u << AC_FORMAT_TEXT, one_json, one_text, &one, out, len);
 }

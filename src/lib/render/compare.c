@@ -437,6 +437,29 @@ static void comparison_out(const ac_comparison *c, out *o)
 		o->w->end(&o->rw);
 }
 
+/* The comparison, and the width its text is written at. */
+typedef struct {
+	const ac_comparison *c;
+	size_t width;
+} shown;
+
+static json_t *shown_json(const void *data)
+{
+	return comparison_json(((const shown *)data)->c);
+}
+
+static void shown_text(strbuf *sb, const ac_wording *words, ac_format format, const void *data)
+{
+	const shown *sh = data;
+	out o = {sb,
+		 format == AC_FORMAT_MARKDOWN,
+		 sh->width,
+		 format == AC_FORMAT_HTML ? ac_html_writer() : NULL,
+		 {.out = sb, .width = sh->width, .words = words},
+		 words};
+	comparison_out(sh->c, &o);
+}
+
 ac_status ac_comparison_render(const ac_comparison *c, ac_format format, char **out_text, size_t *len)
 {
 	return ac_comparison_render_opts(c, format, NULL, out_text, len);
@@ -446,25 +469,9 @@ ac_status ac_comparison_render_opts(const ac_comparison *c, ac_format format, co
 				    char **out_text, size_t *len)
 {
 	*out_text = NULL;
-	size_t width;
 	int color;
-	ac_render_options_resolve(ro, &width, &color);
-	unsigned long failures = ac_mem_failures();
-	if (format == AC_FORMAT_JSON)
-		return ac_render_json_value(comparison_json(c), failures, out_text, len);
-	if (format != AC_FORMAT_TEXT && format != AC_FORMAT_MARKDOWN && format != AC_FORMAT_HTML)
-		return AC_EINPUT;
-	const ac_wording *words = NULL;
-	strbuf sb;
-	ac_status st = ac_render_text_begin(&words, &sb);
-	if (st != AC_OK)
-		return st;
-	out o = {&sb,
-		 format == AC_FORMAT_MARKDOWN,
-		 width,
-		 format == AC_FORMAT_HTML ? ac_html_writer() : NULL,
-		 {.out = &sb, .width = width, .words = words},
-		 words};
-	comparison_out(c, &o);
-	return ac_render_text_end(&sb, out_text, len);
+	shown sh = {c, 0};
+	ac_render_options_resolve(ro, &sh.width, &color);
+	return ac_render_shown(format, 1u << AC_FORMAT_TEXT | 1u << AC_FORMAT_MARKDOWN | 1u << AC_FORMAT_HTML,
+			       shown_json, shown_text, &sh, out_text, len);
 }

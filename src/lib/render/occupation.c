@@ -62,22 +62,6 @@ static void matches_text(strbuf *sb, const ac_wording *w, const char *words, con
 	sb_puts(sb, "\n");
 }
 
-ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m, size_t n, ac_format format, char **out,
-				       size_t *len)
-{
-	*out = NULL;
-	unsigned long failures = ac_mem_failures();
-	if (format == AC_FORMAT_JSON)
-		return ac_render_json_value(matches_json(words, m, n), failures, out, len);
-	const ac_wording *w = NULL;
-	strbuf sb;
-	ac_status st = ac_render_text_begin(&w, &sb);
-	if (st != AC_OK)
-		return st;
-	matches_text(&sb, w, words, m, n);
-	return ac_render_text_end(&sb, out, len);
-}
-
 /* ------------------------------------------------------------ show */
 
 static const char *task_type(const ac_occ_task *t)
@@ -441,19 +425,47 @@ static void print_occupation(const page *pg, const ac_occupation *o, const ac_oc
 	}
 }
 
+/* ------------------------------------------------------------ either */
+
+/* What `occupations search` (words, m, n) or `occupations show` (o, info,
+ * groups) answers. */
+typedef struct {
+	const char *words;
+	const ac_occ_match *m;
+	size_t n;
+	const ac_occupation *o; /* NULL for a search */
+	const ac_occdata_info *info;
+	const ac_task_groups *groups;
+} answer;
+
+static json_t *answer_json(const void *data)
+{
+	const answer *a = data;
+	return a->o ? occupation_json(a->o, a->info, a->groups) : matches_json(a->words, a->m, a->n);
+}
+
+static void answer_text(strbuf *sb, const ac_wording *w, ac_format format, const void *data)
+{
+	const answer *a = data;
+	(void)format;
+	if (a->o) {
+		const page pg = {sb, w};
+		print_occupation(&pg, a->o, a->info);
+	} else {
+		matches_text(sb, w, a->words, a->m, a->n);
+	}
+}
+
+ac_status ac_render_occupation_matches(const char *words, const ac_occ_match *m, size_t n, ac_format format, char **out,
+				       size_t *len)
+{
+	const answer a = {.words = words, .m = m, .n = n};
+	return ac_render_shown(format, 0, answer_json, answer_text, &a, out, len);
+}
+
 ac_status ac_render_occupation(const ac_occupation *o, const ac_occdata_info *info, const ac_task_groups *groups,
 			       ac_format format, char **out, size_t *len)
 {
-	*out = NULL;
-	unsigned long failures = ac_mem_failures();
-	if (format == AC_FORMAT_JSON)
-		return ac_render_json_value(occupation_json(o, info, groups), failures, out, len);
-	const ac_wording *w = NULL;
-	strbuf sb;
-	ac_status st = ac_render_text_begin(&w, &sb);
-	if (st != AC_OK)
-		return st;
-	const page pg = {&sb, w};
-	print_occupation(&pg, o, info);
-	return ac_render_text_end(&sb, out, len);
+	const answer a = {.o = o, .info = info, .groups = groups};
+	return ac_render_shown(format, 0, answer_json, answer_text, &a, out, len);
 }

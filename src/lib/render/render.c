@@ -1,6 +1,8 @@
 /*
  * render.c — ac_render() picks the renderer for a format: the JSON document,
- * or the report walk with the text, the Markdown or the HTML writer.
+ * or the report walk with the text, the Markdown or the HTML writer;
+ * ac_render_shown() picks between the JSON and the text of what the other
+ * commands show (catalogue, comparison, occupations).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -40,4 +42,22 @@ ac_status ac_render_opts(const ac_assessment *a, ac_format format, const ac_rend
 	}
 	*out = sb_take(&sb, len);
 	return *out ? AC_OK : AC_ENOMEM;
+}
+
+ac_status ac_render_shown(ac_format format, unsigned texts, ac_render_json_fn *json, ac_render_text_fn *text,
+			  const void *data, char **out, size_t *len)
+{
+	*out = NULL;
+	unsigned long failures = ac_mem_failures();
+	if (format == AC_FORMAT_JSON)
+		return ac_render_json_value(json(data), failures, out, len);
+	if (texts && !(format > 0 && format < 32 && (texts >> format & 1u)))
+		return AC_EINPUT;
+	const ac_wording *words = NULL;
+	strbuf sb;
+	ac_status st = ac_render_text_begin(&words, &sb);
+	if (st != AC_OK)
+		return st;
+	text(&sb, words, format, data);
+	return ac_render_text_end(&sb, out, len);
 }

@@ -161,6 +161,15 @@ char *ac_render_take_clean(strbuf *sb, size_t *len);
  * out while it was written). */
 ac_status ac_render_text_begin(const ac_wording **words, strbuf *sb);
 ac_status ac_render_text_end(strbuf *sb, char **out, size_t *len);
+/* What a command shows, as JSON or as such a text (catalogue, comparison,
+ * occupations): for AC_FORMAT_JSON the tree json(data) builds, written by
+ * ac_render_json_value; for a format in texts (a mask of 1u << AC_FORMAT_*;
+ * 0: every format but JSON) what text writes from data, between
+ * ac_render_text_begin and ac_render_text_end; AC_EINPUT for any other. */
+typedef json_t *ac_render_json_fn(const void *data);
+typedef void ac_render_text_fn(strbuf *sb, const ac_wording *words, ac_format format, const void *data);
+ac_status ac_render_shown(ac_format format, unsigned texts, ac_render_json_fn *json, ac_render_text_fn *text,
+			  const void *data, char **out, size_t *len);
 /* Writes text from column col (the caller wrote what precedes it), wrapping
  * at width columns; later lines start at column indent.  Ends the line. */
 void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, size_t width);

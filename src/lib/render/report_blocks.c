@@ -102,53 +102,51 @@ const char *rp_say(report *r, int key, const char *const *args, size_t n)
 	return r->said.buf ? r->said.buf : "";
 }
 
-static const char *fig(report *r)
+/* The figure put writes, in r->fig (cleared first; "" when it holds
+ * nothing). */
+static const char *fig(report *r, void (*put)(strbuf *, double), double x)
 {
+	sb_clear(&r->fig);
+	put(&r->fig, x);
+	return r->fig.buf ? r->fig.buf : "";
+}
+
+/* The same for a figure with a unit from the wording ("3 weeks"). */
+static const char *fig_worded(report *r, void (*put)(strbuf *, const ac_wording *, double), double x)
+{
+	sb_clear(&r->fig);
+	put(&r->fig, r->words, x);
 	return r->fig.buf ? r->fig.buf : "";
 }
 
 const char *rp_percent(report *r, double fraction)
 {
-	sb_clear(&r->fig);
-	ac_fig_percent(&r->fig, fraction);
-	return fig(r);
+	return fig(r, ac_fig_percent, fraction);
 }
 
 const char *rp_money(report *r, ac_num usd)
 {
-	if (!usd.set)
-		return NULL;
-	sb_clear(&r->fig);
-	ac_fig_money(&r->fig, usd.v);
-	return fig(r);
+	return usd.set ? fig(r, ac_fig_money, usd.v) : NULL;
 }
 
 const char *rp_weeks(report *r, double weeks)
 {
-	sb_clear(&r->fig);
-	ac_fig_weeks(&r->fig, r->words, weeks);
-	return fig(r);
+	return fig_worded(r, ac_fig_weeks, weeks);
 }
 
 const char *rp_hours(report *r, double hours)
 {
-	sb_clear(&r->fig);
-	ac_fig_hours(&r->fig, r->words, hours);
-	return fig(r);
+	return fig_worded(r, ac_fig_hours, hours);
 }
 
 const char *rp_months(report *r, double months)
 {
-	sb_clear(&r->fig);
-	ac_fig_months(&r->fig, r->words, months);
-	return fig(r);
+	return fig_worded(r, ac_fig_months, months);
 }
 
 const char *rp_number(report *r, double x)
 {
-	sb_clear(&r->fig);
-	ac_fig_number(&r->fig, x);
-	return fig(r);
+	return fig(r, ac_fig_number, x);
 }
 
 void rp_aux_reset(report *r)
