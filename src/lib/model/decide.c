@@ -168,8 +168,9 @@ ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p,
 	return st == AC_OK ? ac_decide(ev) : st;
 }
 
-/* Two values of a fact are the same. */
-static int same_val(const ac_val *a, const ac_val *b)
+/* Two values of a fact are the same (inline: a variant compares every
+ * watched fact). */
+static inline int same_val(const ac_val *a, const ac_val *b)
 {
 	if (a->type != b->type)
 		return 0;
@@ -181,10 +182,12 @@ static int same_val(const ac_val *a, const ac_val *b)
 	}
 }
 
-static int reads_changed(const ac_reads *reads, const unsigned long long *changed)
+/* Only the first words of a mask can hold a changed fact: the profile's
+ * facts and the derived ones (the rules' own are never compared). */
+static int reads_changed(const ac_reads *reads, const unsigned long long *changed, size_t words)
 {
 	unsigned long long any = 0;
-	for (size_t w = 0; w < AC_READS_WORDS; w++)
+	for (size_t w = 0; w < words; w++)
 		any |= reads->mask[w] & changed[w];
 	return any != 0;
 }
@@ -237,6 +240,7 @@ static ac_status decide_variant(ac_rerun *r)
 	phase_fact(ev);
 	motive_validity_facts(ev);
 	unsigned long long changed[AC_READS_WORDS] = {0};
+	size_t words = (AC_F__BUILTIN + pol->n_derived + 63) / 64;
 	for (size_t i = 0; i < r->n_watched; i++) {
 		size_t s = r->watched[i];
 		mark(changed, s, !same_val(&ev->f[s], &r->decided[s]));
@@ -244,7 +248,7 @@ static ac_status decide_variant(ac_rerun *r)
 	for (size_t i = 0; i < pol->n_derived; i++) {
 		const ac_derived *d = &pol->derived[i];
 		size_t slot = AC_F__BUILTIN + i;
-		if (!reads_changed(&d->reads, changed)) {
+		if (!reads_changed(&d->reads, changed, words)) {
 			ev->f[slot] = r->decided[slot];
 			continue;
 		}
@@ -253,8 +257,9 @@ static ac_status decide_variant(ac_rerun *r)
 	}
 	ev->verdict = 0;
 	for (size_t i = 0; i < pol->n_rules && !ev->verdict; i++) {
-		ac_tri holds = reads_changed(&pol->rules[i].reads, changed) ? ac_expr_truth(pol->rules[i].when, ev->f)
-									    : r->rule_holds[i];
+		ac_tri holds = reads_changed(&pol->rules[i].reads, changed, words)
+				       ? ac_expr_truth(pol->rules[i].when, ev->f)
+				       : r->rule_holds[i];
 		if (holds == AC_TRUE) {
 			ev->verdict = pol->rules[i].verdict;
 			ev->decisive = i;
