@@ -24,16 +24,26 @@ static void put(ac_jw *w, const char *s, size_t n)
 		w->failed = 1;
 }
 
-/* A newline and the indent of depth (nothing when compact). */
-static void newline(ac_jw *w, int depth)
+/* A comma when one is due, then a newline and the indent of depth (neither
+ * when compact), written in one go. */
+static void separator(ac_jw *w, int comma, int depth)
 {
-	static const char line[] = "\n                                                                ";
-	if (!w->indent)
+	size_t indent = w->indent ? (size_t)depth * (size_t)w->indent : 0;
+	size_t n = (size_t)comma + (w->indent ? 1 + indent : 0);
+	if (!n)
 		return;
-	size_t n = (size_t)(depth * w->indent), most = sizeof line - 2;
-	put(w, line, 1 + (n < most ? n : most));
-	for (n = n < most ? 0 : n - most; n; n -= n < most ? n : most)
-		put(w, line + 1, n < most ? n : most);
+	char *o = sb_room(w->out, n);
+	if (!o) {
+		w->failed = 1;
+		return;
+	}
+	if (comma)
+		*o++ = ',';
+	if (w->indent) {
+		*o++ = '\n';
+		memset(o, ' ', indent);
+	}
+	sb_wrote(w->out, n);
 }
 
 /* What goes before a value: nothing after a key or at the top, else the
@@ -46,10 +56,9 @@ static void before(ac_jw *w)
 	}
 	if (w->depth == 0)
 		return;
-	if (w->items[w->depth - 1])
-		put(w, ",", 1);
+	int comma = w->items[w->depth - 1];
 	w->items[w->depth - 1] = 1;
-	newline(w, w->depth);
+	separator(w, comma, w->depth);
 }
 
 static void open(ac_jw *w, const char *c)
@@ -71,7 +80,7 @@ static void close(ac_jw *w, const char *c)
 	}
 	w->depth--;
 	if (w->items[w->depth])
-		newline(w, w->depth);
+		separator(w, 0, w->depth);
 	put(w, c, 1);
 }
 
@@ -140,6 +149,25 @@ static int any_special(uint64_t x)
 	return ((x | zero_quote | zero_slash | (control & ~x)) & highs) != 0;
 }
 
+/* 1 when the key can be copied as it is: no byte any_special looks at
+ * (eight at a time, then the rest one by one). */
+static int plain_key(const char *key, size_t n)
+{
+	size_t i = 0;
+	uint64_t x;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, key + i, 8);
+		if (any_special(x))
+			return 0;
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)key[i];
+		if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+			return 0;
+	}
+	return 1;
+}
+
 /* s as a JSON string, written straight into the buffer: each character
  * takes at most six bytes ("\u001F"); runs of plain ASCII are copied whole. */
 static void string(ac_jw *w, const char *s, size_t n)
@@ -205,19 +233,13 @@ void ac_jw_key(ac_jw *w, const char *key)
 	/* A key is nearly always a plain word: it is copied with its quotes and
 	 * colon in one go, and anything else is escaped as any string is. */
 	size_t n = strlen(key);
-	char *o = n < 64 ? sb_room(w->out, n + 4) : NULL;
-	size_t i = 0;
+	char *o = n < 64 && plain_key(key, n) ? sb_room(w->out, n + 4) : NULL;
 	if (o) {
 		o[0] = '"';
-		for (; i < n; i++) {
-			unsigned char c = (unsigned char)key[i];
-			if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
-				break;
-			o[1 + i] = (char)c;
-		}
-	}
-	if (o && i == n) {
-		memcpy(o + 1 + n, w->indent ? "\": " : "\":", w->indent ? 3 : 2);
+		memcpy(o + 1, key, n);
+		o[n + 1] = '"';
+		o[n + 2] = ':';
+		o[n + 3] = ' ';
 		sb_wrote(w->out, n + (w->indent ? 4 : 3));
 	} else {
 		string(w, key, n);

@@ -42,7 +42,7 @@ static int sb_reserve(strbuf *sb, size_t extra)
 	return 0;
 }
 
-char *sb_room(strbuf *sb, size_t extra)
+char *sb_room_grow(strbuf *sb, size_t extra)
 {
 	return sb_reserve(sb, extra) == 0 ? sb->buf + sb->len : NULL;
 }

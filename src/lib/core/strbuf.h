@@ -32,7 +32,13 @@ static inline int sb_putn(strbuf *sb, const char *s, size_t n)
 }
 /* Room for at least extra more bytes (and the NUL), to be written at the
  * pointer returned and then counted with sb_wrote; NULL when memory ran out. */
-char *sb_room(strbuf *sb, size_t extra);
+char *sb_room_grow(strbuf *sb, size_t extra);
+static inline char *sb_room(strbuf *sb, size_t extra)
+{
+	if (sb->failed || extra >= sb->cap - sb->len)
+		return sb_room_grow(sb, extra);
+	return sb->buf + sb->len;
+}
 static inline void sb_wrote(strbuf *sb, size_t n)
 {
 	sb->len += n;
