@@ -198,6 +198,26 @@ static void mark(unsigned long long *changed, size_t slot, int on)
 		changed[slot / 64] |= 1ull << (slot % 64);
 }
 
+/* The facts phase_fact and motive_validity_facts set: a variant compares
+ * them once it has decided them, not before. */
+static int decided_here(size_t slot)
+{
+	return slot == AC_F_PHASE || slot == AC_F_VALID_MOTIVE || slot == AC_F_NO_VALID_MOTIVE ||
+	       slot == AC_F_INVALID_MOTIVE_PRESENT || slot == AC_F_INDUSTRY_SHIFT_VALID;
+}
+
+/* Adds the profile's facts reads names to the watched list, each once. */
+static void watch(ac_rerun *r, const ac_reads *reads, unsigned char *listed)
+{
+	for (size_t k = 0; k < reads->n; k++) {
+		size_t slot = reads->slot[k];
+		if (slot < AC_F__BUILTIN && !listed[slot] && !decided_here(slot)) {
+			listed[slot] = 1;
+			r->watched[r->n_watched++] = slot;
+		}
+	}
+}
+
 /* The profile's own decision, kept for the variants: r->ev holds the
  * profile's facts until the first variant runs. */
 static ac_status keep_decided(ac_rerun *r)
@@ -211,17 +231,13 @@ static ac_status keep_decided(ac_rerun *r)
 	if (!r->decided || !r->rule_holds || !r->watched)
 		return AC_ENOMEM;
 	unsigned char listed[AC_F__BUILTIN] = {0};
-	for (size_t i = 0; i < pol->n_derived + pol->n_rules; i++) {
-		const ac_reads *reads =
-			i < pol->n_derived ? &pol->derived[i].reads : &pol->rules[i - pol->n_derived].reads;
-		for (size_t k = 0; k < reads->n; k++) {
-			size_t slot = reads->slot[k];
-			if (slot < AC_F__BUILTIN && !listed[slot]) {
-				listed[slot] = 1;
-				r->watched[r->n_watched++] = slot;
-			}
-		}
-	}
+	watch(r, &pol->phase_reads, listed);
+	watch(r, &pol->motive_reads, listed);
+	for (size_t i = 0; i < pol->n_derived; i++)
+		watch(r, &pol->derived[i].reads, listed);
+	for (size_t i = 0; i < pol->n_rules; i++)
+		watch(r, &pol->rules[i].reads, listed);
+	r->motives = ev->p->motives;
 	phase_fact(ev);
 	motive_validity_facts(ev);
 	derived_facts(ev);
@@ -231,27 +247,51 @@ static ac_status keep_decided(ac_rerun *r)
 	return AC_OK;
 }
 
-/* ac_decide_verdict for a variant: a derived fact or a rule whose facts
- * are all as the profile's own decision found them keeps its value. */
+/* Keeps the profile's own value of a fact decided here, or marks it
+ * changed. */
+static void compare_decided(ac_rerun *r, unsigned long long *changed, size_t slot)
+{
+	mark(changed, slot, !same_val(&r->ev.f[slot], &r->decided[slot]));
+}
+
+/* ac_decide_verdict for a variant: the phase, the motives' validity, a
+ * derived fact or a rule whose facts are all as the profile's own decision
+ * found them keeps its value. */
 static ac_status decide_variant(ac_rerun *r)
 {
 	ac_eval *ev = &r->ev;
 	const ac_policy *pol = ev->prep->pol;
-	phase_fact(ev);
-	motive_validity_facts(ev);
 	unsigned long long changed[AC_READS_WORDS] = {0};
 	size_t words = (AC_F__BUILTIN + pol->n_derived + 63) / 64;
 	for (size_t i = 0; i < r->n_watched; i++) {
 		size_t s = r->watched[i];
 		mark(changed, s, !same_val(&ev->f[s], &r->decided[s]));
 	}
+	if (reads_changed(&pol->phase_reads, changed, words))
+		phase_fact(ev);
+	else
+		ev->f[AC_F_PHASE] = r->decided[AC_F_PHASE];
+	compare_decided(r, changed, AC_F_PHASE);
+	if (ev->p->motives != r->motives || reads_changed(&pol->motive_reads, changed, words)) {
+		motive_validity_facts(ev);
+	} else { /* the facts alone: a variant's verdict reads no more */
+		static const size_t motive_facts[] = {AC_F_VALID_MOTIVE, AC_F_NO_VALID_MOTIVE,
+						      AC_F_INVALID_MOTIVE_PRESENT, AC_F_INDUSTRY_SHIFT_VALID};
+		for (size_t i = 0; i < sizeof motive_facts / sizeof motive_facts[0]; i++)
+			ev->f[motive_facts[i]] = r->decided[motive_facts[i]];
+	}
+	compare_decided(r, changed, AC_F_VALID_MOTIVE);
+	compare_decided(r, changed, AC_F_NO_VALID_MOTIVE);
+	compare_decided(r, changed, AC_F_INVALID_MOTIVE_PRESENT);
+	compare_decided(r, changed, AC_F_INDUSTRY_SHIFT_VALID);
+	/* The derived facts as decided for the profile, then again each one
+	 * that reads a changed fact, in file order. */
+	memcpy(ev->f + AC_F__BUILTIN, r->decided + AC_F__BUILTIN, pol->n_derived * sizeof *ev->f);
 	for (size_t i = 0; i < pol->n_derived; i++) {
 		const ac_derived *d = &pol->derived[i];
-		size_t slot = AC_F__BUILTIN + i;
-		if (!reads_changed(&d->reads, changed, words)) {
-			ev->f[slot] = r->decided[slot];
+		if (!reads_changed(&d->reads, changed, words))
 			continue;
-		}
+		size_t slot = AC_F__BUILTIN + i;
 		derive_one(ev, d, slot);
 		mark(changed, slot, !same_val(&ev->f[slot], &r->decided[slot]));
 	}

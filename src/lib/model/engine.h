@@ -77,8 +77,9 @@ typedef struct {
 	 * differs from these. */
 	ac_val *decided;
 	ac_tri *rule_holds;
-	size_t *watched; /* the profile's facts some derived fact or rule reads */
+	size_t *watched; /* the profile's facts some condition of the decision reads */
 	size_t n_watched;
+	unsigned motives; /* the profile's own motives */
 } ac_rerun;
 ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks, size_t n_tasks);
 /* A variant's verdict (decide.c), from its facts (ac_rerun_facts, engine.c). */

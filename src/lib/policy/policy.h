@@ -304,6 +304,7 @@ struct ac_policy {
 	int prep_set;
 	ac_when_section phases[AC_PHASES + 1]; /* [phase N], N = 1.. */
 	ac_when_section motives[AC_MOT__COUNT + 1]; /* [motive NAME]: valid = ... */
+	ac_reads phase_reads, motive_reads; /* what the phases and the motives' conditions read */
 	ac_when_section classes[AC_CLASS_LEVERAGED + 1]; /* [class NAME] */
 	int class_order[AC_CLASS_LEVERAGED]; /* the classes in file order */
 	size_t n_classes;

@@ -407,6 +407,12 @@ ac_status ac_verdict_index_reads(ac_policy *p)
 		c.r = &p->rules[i].reads;
 		ac_expr_facts(p->rules[i].when, add_read, &c);
 	}
+	c.r = &p->phase_reads;
+	for (int n = 1; n <= AC_PHASES && !c.nomem; n++)
+		ac_expr_facts(p->phases[n].when, add_read, &c);
+	c.r = &p->motive_reads;
+	for (int m = 1; m <= AC_MOT__COUNT && !c.nomem; m++)
+		ac_expr_facts(p->motives[m].when, add_read, &c);
 	return c.nomem ? AC_ENOMEM : AC_OK;
 }
 
@@ -414,6 +420,8 @@ ac_status ac_verdict_index_reads(ac_policy *p)
 
 void ac_verdict_free(ac_policy *p)
 {
+	free(p->phase_reads.slot);
+	free(p->motive_reads.slot);
 	for (size_t i = 0; i < p->n_derived; i++) {
 		free(p->derived[i].name);
 		free(p->derived[i].counted);
