@@ -267,6 +267,11 @@ static ac_status decide_variant(ac_rerun *r)
 		size_t s = r->watched[i];
 		mark(changed, s, !same_val(&ev->f[s], &r->decided[s]));
 	}
+	/* Unset, as a fresh evaluation has them when the phase is decided (the
+	 * last variant may have set them). */
+	static const ac_val unset;
+	ev->f[AC_F_PHASE] = ev->f[AC_F_VALID_MOTIVE] = ev->f[AC_F_NO_VALID_MOTIVE] = unset;
+	ev->f[AC_F_INVALID_MOTIVE_PRESENT] = ev->f[AC_F_INDUSTRY_SHIFT_VALID] = unset;
 	if (reads_changed(&pol->phase_reads, changed, words))
 		phase_fact(ev);
 	else

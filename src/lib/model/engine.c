@@ -643,16 +643,16 @@ ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks,
 ac_status ac_rerun_facts(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, int cert_only)
 {
 	ac_eval *ev = &r->ev;
-	const ac_policy *pol = prep->pol;
 	ev->prep = prep;
 	ev->p = v;
-	/* As a fresh evaluation finds them: every fact unset until a stage or
-	 * the policy sets it. */
+	/* As a fresh evaluation finds them.  The stages set the same facts
+	 * whatever the profile (no set_ call of theirs is conditional), so a
+	 * variant's stages overwrite every fact the last variant's set; the
+	 * facts the policy decides (the phase and the motives' validity) are
+	 * cleared by the decision itself, the derived ones replaced whole, and
+	 * the rest were never set (ac_rerun_init). */
 	if (cert_only)
 		memcpy(ev->f, r->facts, AC_F__BUILTIN * sizeof *ev->f);
-	else
-		memset(ev->f, 0, AC_F__BUILTIN * sizeof *ev->f);
-	memset(ev->f + AC_F__BUILTIN, 0, pol->n_derived * sizeof *ev->f);
 	ev->nomem = 0;
 	if (cert_only)
 		certificate_facts(ev);
