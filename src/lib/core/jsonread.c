@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/jsonbytes.h"
 #include "core/jsonread.h"
 #include "core/utf8.h"
 
@@ -115,6 +116,9 @@ static int string(reader *r, const char **out, size_t *len)
 {
 	const char *p = r->p, *end = r->end;
 	const char *q = p;
+	uint64_t x;
+	while (end - q >= 8 && (memcpy(&x, q, 8), !ac_json_any_special(x)))
+		q += 8;
 	while (q < end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20 && (unsigned char)*q < 0x80)
 		q++;
 	size_t room = (size_t)(end - p);
@@ -302,14 +306,13 @@ static int members(reader *r, ac_jr_node *v, int depth, char close)
 			return 0;
 		memset(m, 0, sizeof *m);
 		if (close == '}') {
-			size_t klen;
 			if (r->p >= r->end || *r->p != '"')
 				return 0;
 			r->p++;
-			if (!string(r, &m->key, &klen))
+			if (!string(r, &m->key, &m->key_n))
 				return 0;
 			for (const ac_jr_node *o = v->first; o; o = o->next)
-				if (strcmp(o->key, m->key) == 0)
+				if (o->key_n == m->key_n && memcmp(o->key, m->key, m->key_n) == 0)
 					return 0; /* a key given twice */
 			skip_space(r);
 			if (r->p >= r->end || *r->p != ':')

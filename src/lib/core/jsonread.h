@@ -38,6 +38,7 @@ struct ac_jr_node {
 	size_t n; /* a string's bytes (it may hold no NUL), a container's members */
 	const char *s; /* a string's text, NUL-terminated */
 	const char *key; /* the member's name, when it is one of an object's */
+	size_t key_n; /* its bytes */
 	long long i; /* an integer */
 	double d; /* the number as jansson's json_number_value gives it */
 	const ac_jr_node *first; /* a container's first member */

@@ -6,6 +6,8 @@
  */
 #include "core/jsonw.h"
 
+#include "core/jsonbytes.h"
+
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -138,17 +140,6 @@ static size_t utf8_char(const unsigned char *s, size_t n)
 	return len;
 }
 
-/* 1 when one of the eight bytes of x needs a look: a control character,
- * '"', '\\' or a byte of a multi-byte character. */
-static int any_special(uint64_t x)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	uint64_t quote = x ^ (ones * '"'), slash = x ^ (ones * '\\');
-	uint64_t zero_quote = (quote - ones) & ~quote, zero_slash = (slash - ones) & ~slash;
-	uint64_t control = x - ones * 0x20; /* a byte below 0x20 borrows into its high bit */
-	return ((x | zero_quote | zero_slash | (control & ~x)) & highs) != 0;
-}
-
 /* 1 when the key can be copied as it is: no byte any_special looks at
  * (eight at a time, then the rest one by one). */
 static int plain_key(const char *key, size_t n)
@@ -157,7 +148,7 @@ static int plain_key(const char *key, size_t n)
 	uint64_t x;
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&x, key + i, 8);
-		if (any_special(x))
+		if (ac_json_any_special(x))
 			return 0;
 	}
 	for (; i < n; i++) {
@@ -184,7 +175,7 @@ static void string(ac_jw *w, const char *s, size_t n)
 	while (p < end) {
 		const unsigned char *q = p;
 		uint64_t x;
-		while (end - q >= 8 && (memcpy(&x, q, 8), !any_special(x)))
+		while (end - q >= 8 && (memcpy(&x, q, 8), !ac_json_any_special(x)))
 			q += 8;
 		while (q < end && *q >= 0x20 && *q != '"' && *q != '\\' && *q < 0x80)
 			q++;

@@ -82,9 +82,15 @@ static void join_path(char *out, size_t n, const char *base, const char *name)
 
 static void index_path(char *out, size_t n, const char *base, size_t i)
 {
-	int w = snprintf(out, n, "%s[%zu]", base, i);
-	if (w < 0 || (size_t)w >= n)
-		out[n - 1] = '\0';
+	char digits[24], *d = digits + sizeof digits;
+	do
+		*--d = (char)('0' + i % 10);
+	while (i /= 10);
+	size_t at = append(out, n, 0, base, strlen(base));
+	at = append(out, n, at, "[", 1);
+	at = append(out, n, at, d, (size_t)(digits + sizeof digits - d));
+	at = append(out, n, at, "]", 1);
+	out[at] = '\0';
 }
 
 static char *trimmed_dup(const char *s)
@@ -283,7 +289,8 @@ static void walk_strlist(walk *w, const ac_jr_node *arr, const ac_field_def *f, 
 static const ac_field_def *child(int parent, const char *key)
 {
 	for (size_t i = (size_t)(parent + 1); i < ac_schema_n; i++)
-		if (ac_schema[i].parent == parent && strcmp(ac_schema[i].name, key) == 0)
+		if (ac_schema[i].parent == parent && ac_schema[i].name[0] == key[0] &&
+		    strcmp(ac_schema[i].name, key) == 0)
 			return &ac_schema[i];
 	return NULL;
 }
