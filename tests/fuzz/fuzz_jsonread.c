@@ -51,8 +51,8 @@ static void same(const ac_jr_node *a, const json_t *b)
 	case AC_JR_INT: {
 		if (!json_is_integer(b) || json_integer_value(b) != a->i)
 			__builtin_trap();
-		double d = json_number_value(b);
-		if (memcmp(&d, &a->d, sizeof d) != 0)
+		double d = json_number_value(b), e = ac_jr_number(a);
+		if (memcmp(&d, &e, sizeof d) != 0)
 			__builtin_trap();
 		break;
 	}

@@ -17,6 +17,7 @@
  *     so one NUL byte right after a number or a word is passed over.
  */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,7 +274,6 @@ static int number(reader *r, ac_jr_node *v)
 		v->i = strtoll(buf, NULL, 10);
 		if (errno == ERANGE)
 			return 0;
-		v->d = (double)v->i;
 	}
 	r->p = p;
 	after_lookahead(r);
@@ -309,8 +309,10 @@ static int members(reader *r, ac_jr_node *v, int depth, char close)
 			if (r->p >= r->end || *r->p != '"')
 				return 0;
 			r->p++;
-			if (!string(r, &m->key, &m->key_n))
+			size_t key_n;
+			if (!string(r, &m->key, &key_n))
 				return 0;
+			m->key_n = (unsigned)key_n; /* the text is at most 1 MiB */
 			for (const ac_jr_node *o = v->first; o; o = o->next)
 				if (o->key_n == m->key_n && memcmp(o->key, m->key, m->key_n) == 0)
 					return 0; /* a key given twice */
@@ -368,6 +370,8 @@ ac_status ac_jr_parse(const char *text, size_t len, int max_depth, ac_jr_doc **d
 {
 	*doc = NULL;
 	*root = NULL;
+	if (len >= UINT_MAX)
+		return AC_EINPUT; /* a key's length must fit its node; profiles stop at 1 MiB */
 	reader r = {text, text + len, max_depth, 0, calloc(1, sizeof(ac_jr_doc))};
 	if (!r.doc)
 		return AC_ENOMEM;

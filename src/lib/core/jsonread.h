@@ -33,17 +33,29 @@ typedef enum {
 } ac_jr_type;
 
 typedef struct ac_jr_node ac_jr_node;
+/* 48 bytes: a 1 MiB text of small numbers takes about as much memory as
+ * jansson's tree of it. */
 struct ac_jr_node {
 	ac_jr_type type;
+	unsigned key_n; /* the bytes of key */
 	size_t n; /* a string's bytes (it may hold no NUL), a container's members */
-	const char *s; /* a string's text, NUL-terminated */
 	const char *key; /* the member's name, when it is one of an object's */
-	size_t key_n; /* its bytes */
-	long long i; /* an integer */
-	double d; /* the number as jansson's json_number_value gives it */
-	const ac_jr_node *first; /* a container's first member */
 	const ac_jr_node *next; /* the next member of the enclosing container */
+	union {
+		const char *s; /* a string's text, NUL-terminated */
+		const ac_jr_node *first; /* a container's first member */
+	};
+	union {
+		long long i; /* an integer */
+		double d; /* a real */
+	};
 };
+
+/* A number as jansson's json_number_value gives it. */
+static inline double ac_jr_number(const ac_jr_node *v)
+{
+	return v->type == AC_JR_INT ? (double)v->i : v->d;
+}
 
 typedef struct ac_jr_doc ac_jr_doc;
 

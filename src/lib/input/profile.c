@@ -131,7 +131,7 @@ static int number_in_range(walk *w, const char *path, const ac_jr_node *v, const
 		problem(w, path, "found %s, expected %s", describe(v, buf, sizeof buf), "a number");
 		return 0;
 	}
-	double x = v->d;
+	double x = ac_jr_number(v);
 	int bad = !isfinite(x) || x > f->max || (f->min_exclusive ? x <= f->min : x < f->min);
 	if (bad) {
 		if (f->min_exclusive)
@@ -151,7 +151,7 @@ static int whole_in_range(walk *w, const char *path, const ac_jr_node *v, const 
 	double x;
 	int ok = is_number(v);
 	if (ok) {
-		x = v->d;
+		x = ac_jr_number(v);
 		ok = isfinite(x) && x == floor(x) && x >= f->min && x <= f->max;
 	}
 	if (!ok) {
