@@ -12,9 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
-#include "core/json.h"
+#include "core/jsonw.h"
+#include "core/number.h"
 #include "core/strbuf.h"
 #include "input/cert.h"
 #include "input/schema.h"
@@ -266,30 +265,106 @@ static int better(int a, int b)
 	return a && a < b; /* pursue 1 < signal_only 2 < not_yet 3 < avoid 4 */
 }
 
-/* A variant's answer as JSON text. */
+/* A number as jansson writes what ac_json_double makes of it, with digits
+ * of precision for a real. */
+static void jw_number(ac_jw *w, double x, int digits)
+{
+	if (ac_num_is_whole(x))
+		ac_jw_int(w, (int64_t)x);
+	else
+		ac_jw_real(w, x, digits);
+}
+
+/* The compact JSON text the writer made, or NULL when it failed (a name it
+ * could not write, or memory ran out). */
+static char *jw_take(ac_jw *w, strbuf *sb)
+{
+	if (ac_jw_status(w) != 0) {
+		sb_free(sb);
+		return NULL;
+	}
+	return sb_take(sb, NULL);
+}
+
+/* A variant's answer as compact JSON text, written as jansson would write
+ * it. */
 static char *answer_json(const ac_prepared *prep, const variant *x)
 {
 	const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
 	ac_enum_kind kind = (ac_enum_kind)d->pub.enum_kind;
-	json_t *v;
+	strbuf sb;
+	ac_jw w;
+	sb_init(&sb);
+	ac_jw_init(&w, &sb, 0);
 	if (x->cert) {
-		v = json_object();
-		json_object_set_new(v, "id", json_string(x->cert->id));
+		ac_jw_object(&w);
+		ac_jw_key(&w, "id");
+		ac_jw_str(&w, x->cert->id);
+		ac_jw_end_object(&w);
 	} else {
 		switch (d->store) {
-		case ST_TRI: v = json_boolean(x->value); break;
-		case ST_ENUM: v = json_string(ac_enum_name(kind, x->value)); break;
-		case ST_NAMED: v = json_string(x->text); break;
-		case ST_NUM: v = ac_json_double(x->number); break;
+		case ST_TRI: ac_jw_bool(&w, x->value); break;
+		case ST_ENUM: ac_jw_str(&w, ac_enum_name(kind, x->value)); break;
+		case ST_NAMED: ac_jw_str(&w, x->text); break;
+		case ST_NUM: jw_number(&w, x->number, 17); break;
 		default: /* ST_ENUMSET: a list of one */
-			v = json_array();
-			json_array_append_new(v, json_string(ac_enum_name(kind, x->value)));
+			ac_jw_array(&w);
+			ac_jw_str(&w, ac_enum_name(kind, x->value));
+			ac_jw_end_array(&w);
 			break;
 		}
 	}
-	char *text = v ? ac_json_text(v, JSON_ENCODE_ANY | JSON_COMPACT, NULL) : NULL;
-	json_decref(v);
-	return text;
+	return jw_take(&w, &sb);
+}
+
+/* The profile's answer to d as compact JSON text, as ac_profile_get gives
+ * it; a plain answer is written where it is stored, anything else (the
+ * certificate) is asked of the profile writer. */
+static ac_status current_json(const ac_profile *p, const ac_field_def *d, char **out)
+{
+	const void *v = ac_schema_cslot(p, d);
+	if (!v || (d->store != ST_TRI && d->store != ST_ENUM && d->store != ST_NAMED && d->store != ST_NUM &&
+		   d->store != ST_ENUMSET))
+		return ac_profile_get(p, d->pub.path, out);
+	ac_enum_kind kind = (ac_enum_kind)d->pub.enum_kind;
+	strbuf sb;
+	ac_jw w;
+	sb_init(&sb);
+	ac_jw_init(&w, &sb, 0);
+	switch (d->store) {
+	case ST_TRI:
+		if (*(const ac_tri *)v == AC_UNKNOWN)
+			ac_jw_null(&w);
+		else
+			ac_jw_bool(&w, *(const ac_tri *)v == AC_TRUE);
+		break;
+	case ST_ENUM:
+		if (*(const int *)v)
+			ac_jw_str(&w, ac_enum_name(kind, *(const int *)v));
+		else
+			ac_jw_null(&w);
+		break;
+	case ST_NAMED: ac_jw_str(&w, *(char *const *)v); break; /* null when NULL */
+	case ST_NUM:
+		if (((const ac_num *)v)->set)
+			jw_number(&w, ((const ac_num *)v)->v, 17);
+		else
+			ac_jw_null(&w);
+		break;
+	default: /* ST_ENUMSET */
+		if (!ac_schema_answered(p, d)) {
+			ac_jw_null(&w);
+			break;
+		}
+		ac_jw_array(&w);
+		for (int e = 1; e <= ac_enum_count(kind); e++)
+			if (*(const unsigned *)v & (1u << e))
+				ac_jw_str(&w, ac_enum_name(kind, e));
+		ac_jw_end_array(&w);
+		break;
+	}
+	*out = jw_take(&w, &sb);
+	return *out ? AC_OK : AC_ENOMEM;
 }
 
 /* A variant's answer in plain words. */
@@ -312,10 +387,12 @@ static char *answer_words(const ac_prepared *prep, const variant *x)
 	}
 }
 
-static ac_status fill_outcome(ac_outcome *o, const ac_prepared *prep, const variant *x)
+/* The outcome of variant x; words, when not NULL, is its answer in words
+ * already made (answer_words), which the outcome takes. */
+static ac_status fill_outcome(ac_outcome *o, const ac_prepared *prep, const variant *x, char *words)
 {
 	o->answer_json = answer_json(prep, x);
-	o->answer_words = answer_words(prep, x);
+	o->answer_words = words ? words : answer_words(prep, x);
 	o->verdict = x->verdict;
 	o->reason = strdup(x->reason->id);
 	o->reason_title = x->reason->title ? strdup(x->reason->title) : NULL;
@@ -323,13 +400,14 @@ static ac_status fill_outcome(ac_outcome *o, const ac_prepared *prep, const vari
 													: AC_ENOMEM;
 }
 
-static char *question_words(const ac_prepared *prep, const char *path)
+/* The question at field k of the policy's [what_changes], in words. */
+static char *question_words(const ac_prepared *prep, size_t k)
 {
-	strbuf sb;
-	sb_init(&sb);
-	if (ac_say_path(&sb, prep->pol->wording, AC_WP_ASK, path, NULL) == 1)
-		sb_puts(&sb, path); /* the policy reader makes sure this does not happen */
-	return sb_take(&sb, NULL);
+	const ac_question_field *q = &prep->pol->what_changes.fields[k];
+	char *s;
+	if (ac_say_field_dup(prep->pol->wording, AC_WP_ASK, q->def, NULL, &s) == 1)
+		s = strdup(q->path); /* the policy reader makes sure this does not happen */
+	return s;
 }
 
 /* The unanswered question at field k, when one of its answers changes the
@@ -347,13 +425,13 @@ static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const
 	ac_unanswered *u = &a->what_changes.unanswered[a->what_changes.n_unanswered++];
 	const char *path = prep->pol->what_changes.fields[k].path;
 	u->field = strdup(path);
-	u->question = question_words(prep, path);
+	u->question = question_words(prep, k);
 	u->outcomes = calloc(n, sizeof *u->outcomes);
 	if (!u->field || !u->question || !u->outcomes)
 		return AC_ENOMEM;
 	for (size_t i = 0; i < vs->n; i++)
 		if (vs->items[i].field == k && vs->items[i].verdict &&
-		    fill_outcome(&u->outcomes[u->n_outcomes++], prep, &vs->items[i]) != AC_OK)
+		    fill_outcome(&u->outcomes[u->n_outcomes++], prep, &vs->items[i], NULL) != AC_OK)
 			return AC_ENOMEM;
 	return AC_OK;
 }
@@ -397,27 +475,25 @@ static void pick(const ac_prepared *prep, const ac_profile *p, const variants *v
 
 static ac_status add_change(ac_change *c, const ac_prepared *prep, const ac_profile *p, const variant *x, int action)
 {
-	const char *path = prep->pol->what_changes.fields[x->field].path;
-	const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
-	c->field = strdup(path);
-	if (ac_profile_get(p, path, &c->from_json) != AC_OK)
+	const ac_question_field *q = &prep->pol->what_changes.fields[x->field];
+	const ac_field_def *d = &ac_schema[q->def];
+	c->field = strdup(q->path);
+	if (current_json(p, d, &c->from_json) != AC_OK)
 		return AC_ENOMEM;
 	c->from_words = current_words(prep, p, d);
-	strbuf sb;
-	sb_init(&sb);
-	/* An action says what to do; an answer the verdict rests on, its question. */
+	/* An action says what to do; an answer the verdict rests on, its question.
+	 * The action's answer in words is the outcome's too. */
 	char *words = action ? answer_words(prep, x) : NULL;
 	if (action && !words)
 		return AC_ENOMEM;
-	int asked = !action || ac_say_path(&sb, prep->pol->wording, AC_WP_DO, path, words) == 1;
-	free(words);
-	if (asked) {
-		char *q = question_words(prep, path);
-		sb_puts(&sb, q ? q : "");
-		free(q);
+	int said = action ? ac_say_field_dup(prep->pol->wording, AC_WP_DO, q->def, words, &c->says) : 1;
+	if (said == 1)
+		c->says = question_words(prep, x->field);
+	if (!c->field || !c->from_words || !c->says) {
+		free(words);
+		return AC_ENOMEM;
 	}
-	c->says = sb_take(&sb, NULL);
-	return c->field && c->from_words && c->says ? fill_outcome(&c->to, prep, x) : AC_ENOMEM;
+	return fill_outcome(&c->to, prep, x, words);
 }
 
 /* The changes of one kind, best (actions) or worst (rests_on) first, then in
@@ -472,7 +548,7 @@ static ac_status add_missing(ac_assessment *a, const ac_prepared *prep, const ac
 			continue;
 		ac_missing *m = &a->missing[a->n_missing++];
 		m->field = strdup(q->path);
-		m->question = question_words(prep, q->path);
+		m->question = question_words(prep, k);
 		if (!m->field || !m->question)
 			return AC_ENOMEM;
 		/* Said only of a question whose answers were all tried (not the

@@ -324,11 +324,44 @@ int ac_wording_has_path(const ac_wording *w, int family, const char *path)
 int ac_say_path(strbuf *sb, const ac_wording *w, int family, const char *path, const char *value)
 {
 	const ac_field_def *d = ac_schema_def(path);
-	const entry *e = d ? &w->paths[family][ac_schema_index(d)] : NULL;
+	return d ? ac_say_field(sb, w, family, ac_schema_index(d), value) : 1;
+}
+
+int ac_say_field(strbuf *sb, const ac_wording *w, int family, size_t field, const char *value)
+{
+	const entry *e = field < ac_schema_n ? &w->paths[family][field] : NULL;
 	if (!e || !e->text)
 		return 1;
 	const char *args[1] = {value};
 	return say_entry(sb, e, args, 1) ? -1 : 0;
+}
+
+int ac_say_field_dup(const ac_wording *w, int family, size_t field, const char *value, char **out)
+{
+	*out = NULL;
+	const entry *e = field < ac_schema_n ? &w->paths[family][field] : NULL;
+	if (!e || !e->text)
+		return 1;
+	/* Measured first, then written into one allocation of the exact size. */
+	size_t vlen = value ? strlen(value) : 0, n = 0;
+	for (size_t i = 0; i < e->n_parts; i++)
+		n += e->parts[i].arg < 0 ? e->parts[i].len : e->parts[i].arg == 0 ? vlen : 0;
+	char *s = malloc(n + 1), *at = s;
+	if (!s)
+		return -1;
+	for (size_t i = 0; i < e->n_parts; i++) {
+		const wpart *p = &e->parts[i];
+		if (p->arg < 0) {
+			memcpy(at, e->text + p->at, p->len);
+			at += p->len;
+		} else if (p->arg == 0 && vlen) {
+			memcpy(at, value, vlen);
+			at += vlen;
+		}
+	}
+	*at = '\0';
+	*out = s;
+	return 0;
 }
 
 int ac_say(strbuf *sb, const ac_wording *w, int key, const char *const *args, size_t n)
