@@ -54,9 +54,15 @@ static variant *push(variants *vs, size_t field, const ac_profile *p)
 		vs->cap = cap;
 	}
 	variant *x = &vs->items[vs->n++];
-	memset(x, 0, sizeof *x);
+	/* Each member set once: the variant holds a whole profile. */
 	x->field = field;
 	x->v = *p;
+	x->cert = NULL;
+	x->value = 0;
+	x->text = NULL;
+	x->number = 0;
+	x->verdict = 0;
+	x->reason = NULL;
 	return x;
 }
 
@@ -410,26 +416,58 @@ static char *question_words(const ac_prepared *prep, size_t k)
 	return s;
 }
 
+/* What the lists need to know of the question at one field of the policy's
+ * [what_changes], found once: whether the profile answers it, whether it is
+ * asked (unanswered, its ask_if holding), its variants that gave a verdict
+ * (all within items[first..end)), how many and how many of those change
+ * the verdict; and the variant picked for the list being made. */
+typedef struct {
+	unsigned char answered, asked;
+	size_t first, end, tried, changes;
+	const variant *best;
+} question;
+
+static question *questions_of(const ac_prepared *prep, const ac_profile *p, const ac_eval *ev, const variants *vs,
+			      int verdict)
+{
+	const ac_what_changes_policy *wc = &prep->pol->what_changes;
+	question *qs = calloc(wc->n_fields + 1, sizeof *qs);
+	if (!qs)
+		return NULL;
+	for (size_t k = 0; k < wc->n_fields; k++) {
+		const ac_question_field *q = &wc->fields[k];
+		qs[k].answered = (unsigned char)answered(p, &ac_schema[q->def]);
+		qs[k].asked = !qs[k].answered && !(q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE);
+	}
+	for (size_t i = 0; i < vs->n; i++) {
+		const variant *x = &vs->items[i];
+		if (!x->verdict)
+			continue;
+		question *s = &qs[x->field];
+		if (!s->tried)
+			s->first = i;
+		s->end = i + 1;
+		s->tried++;
+		s->changes += x->verdict != verdict;
+	}
+	return qs;
+}
+
 /* The unanswered question at field k, when one of its answers changes the
  * verdict: every answer with the verdict it gives. */
-static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const variants *vs, size_t k)
+static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const variants *vs, const question *qs,
+				size_t k)
 {
-	size_t n = 0, changes = 0;
-	for (size_t i = 0; i < vs->n; i++)
-		if (vs->items[i].field == k && vs->items[i].verdict) {
-			n++;
-			changes += vs->items[i].verdict != a->verdict;
-		}
-	if (!changes)
+	const question *s = &qs[k];
+	if (!s->changes)
 		return AC_OK;
 	ac_unanswered *u = &a->what_changes.unanswered[a->what_changes.n_unanswered++];
-	const char *path = prep->pol->what_changes.fields[k].path;
-	u->field = strdup(path);
+	u->field = strdup(prep->pol->what_changes.fields[k].path);
 	u->question = question_words(prep, k);
-	u->outcomes = calloc(n, sizeof *u->outcomes);
+	u->outcomes = calloc(s->tried, sizeof *u->outcomes);
 	if (!u->field || !u->question || !u->outcomes)
 		return AC_ENOMEM;
-	for (size_t i = 0; i < vs->n; i++)
+	for (size_t i = s->first; i < s->end; i++)
 		if (vs->items[i].field == k && vs->items[i].verdict &&
 		    fill_outcome(&u->outcomes[u->n_outcomes++], prep, &vs->items[i], NULL) != AC_OK)
 			return AC_ENOMEM;
@@ -442,21 +480,25 @@ static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const
 static int forward(const ac_prepared *prep, const ac_profile *p, const variant *x)
 {
 	const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
-	const void *now = ac_schema_cslot(p, d), *then = ac_schema_cslot(&x->v, d);
 	switch (d->store) {
-	case ST_TRI: return *(const ac_tri *)then == AC_TRUE;
-	case ST_NAMED: return **(char *const *)then != '\0';
-	case ST_NUM: return !((const ac_num *)now)->set || ((const ac_num *)then)->v > ((const ac_num *)now)->v;
+	case ST_TRI: return *(const ac_tri *)ac_schema_cslot(&x->v, d) == AC_TRUE;
+	case ST_NAMED: return **(char *const *)ac_schema_cslot(&x->v, d) != '\0';
+	case ST_NUM: {
+		const ac_num *now = ac_schema_cslot(p, d), *then = ac_schema_cslot(&x->v, d);
+		return !now->set || then->v > now->v;
+	}
 	default: return x->cert != NULL;
 	}
 }
 
 /* For each field k, the variant that improves the verdict most (want_better:
- * by a step forward), or worsens it most, into best[k]; NULL when none
+ * by a step forward), or worsens it most, into qs[k].best; NULL when none
  * does.  One pass over the variants, the first of equals kept. */
 static void pick(const ac_prepared *prep, const ac_profile *p, const variants *vs, int current, int want_better,
-		 const variant **best)
+		 question *qs)
 {
+	for (size_t k = 0; k < prep->pol->what_changes.n_fields; k++)
+		qs[k].best = NULL;
 	for (size_t i = 0; i < vs->n; i++) {
 		const variant *x = &vs->items[i];
 		size_t k = x->field;
@@ -467,9 +509,9 @@ static void pick(const ac_prepared *prep, const ac_profile *p, const variants *v
 		if (!want_better && prep->pol->what_changes.fields[k].yours && forward(prep, p, x))
 			continue;
 		int ok = want_better ? better(x->verdict, current) : better(current, x->verdict);
-		const variant *b = best[k];
+		const variant *b = qs[k].best;
 		if (ok && (!b || (want_better ? better(x->verdict, b->verdict) : better(b->verdict, x->verdict))))
-			best[k] = x;
+			qs[k].best = x;
 	}
 }
 
@@ -499,34 +541,34 @@ static ac_status add_change(ac_change *c, const ac_prepared *prep, const ac_prof
 /* The changes of one kind, best (actions) or worst (rests_on) first, then in
  * the policy's order of the questions, at most limit. */
 static ac_status add_changes(ac_assessment *a, const ac_prepared *prep, const ac_profile *p, const variants *vs,
-			     int action)
+			     question *qs, int action)
 {
 	const ac_what_changes_policy *wc = &prep->pol->what_changes;
 	size_t limit = (size_t)wc->limit[action ? AC_WC_ACTIONS : AC_WC_RESTS_ON];
 	ac_change **list = action ? &a->what_changes.actions : &a->what_changes.rests_on;
 	size_t *n = action ? &a->what_changes.n_actions : &a->what_changes.n_rests_on;
-	*list = calloc(wc->n_fields + 1, sizeof **list);
-	const variant **best = calloc(wc->n_fields + 1, sizeof *best);
-	if (!*list || !best) {
-		free(best);
+	*list = calloc((limit < wc->n_fields ? limit : wc->n_fields) + 1, sizeof **list);
+	if (!*list)
 		return AC_ENOMEM;
-	}
-	pick(prep, p, vs, a->verdict, action, best);
+	pick(prep, p, vs, a->verdict, action, qs);
+	unsigned verdicts = 0; /* the verdicts the picked variants give */
+	for (size_t k = 0; k < wc->n_fields; k++)
+		if (qs[k].best)
+			verdicts |= 1u << qs[k].best->verdict;
 	ac_status st = AC_OK;
 	for (int v = action ? AC_VERDICT_PURSUE : AC_VERDICT_AVOID; v >= AC_VERDICT_PURSUE && v <= AC_VERDICT_AVOID;
 	     v += action ? 1 : -1)
-		for (size_t k = 0; k < wc->n_fields && *n < limit && st == AC_OK; k++) {
+		for (size_t k = 0; (verdicts & 1u << v) && k < wc->n_fields && *n < limit && st == AC_OK; k++) {
 			const ac_question_field *q = &wc->fields[k];
-			const variant *x = best[k];
+			const variant *x = qs[k].best;
 			if (!x || x->verdict != v)
 				continue;
 			/* Another certificate is a choice to offer, not an answer to rest on. */
 			int choice = strcmp(q->path, "certification") == 0;
-			if (q->fixed || (action ? !q->yours : choice) || !answered(p, &ac_schema[q->def]))
+			if (q->fixed || (action ? !q->yours : choice) || !qs[k].answered)
 				continue;
 			st = add_change(&(*list)[(*n)++], prep, p, x, action);
 		}
-	free(best);
 	return st;
 }
 
@@ -535,31 +577,26 @@ static ac_status add_changes(ac_assessment *a, const ac_prepared *prep, const ac
 /* The unanswered questions, in the policy's order, each listed when its
  * ask_if condition holds; whether an answer could change the verdict is
  * known only when the search ran and tried its answers. */
-static ac_status add_missing(ac_assessment *a, const ac_prepared *prep, const ac_profile *p, const ac_eval *ev,
-			     const variants *vs, int searched)
+static ac_status add_missing(ac_assessment *a, const ac_prepared *prep, const question *qs, int searched)
 {
 	const ac_what_changes_policy *wc = &prep->pol->what_changes;
-	a->missing = calloc(wc->n_fields + 1, sizeof *a->missing);
+	size_t asked = 0;
+	for (size_t k = 0; k < wc->n_fields; k++)
+		asked += qs[k].asked;
+	a->missing = calloc(asked + 1, sizeof *a->missing);
 	if (!a->missing)
 		return AC_ENOMEM;
 	for (size_t k = 0; k < wc->n_fields; k++) {
-		const ac_question_field *q = &wc->fields[k];
-		if (answered(p, &ac_schema[q->def]) || (q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE))
+		if (!qs[k].asked)
 			continue;
 		ac_missing *m = &a->missing[a->n_missing++];
-		m->field = strdup(q->path);
+		m->field = strdup(wc->fields[k].path);
 		m->question = question_words(prep, k);
 		if (!m->field || !m->question)
 			return AC_ENOMEM;
 		/* Said only of a question whose answers were all tried (not the
 		 * task list, not the motives). */
-		int tried = 0, changes = 0;
-		for (size_t i = 0; i < vs->n; i++)
-			if (vs->items[i].field == k && vs->items[i].verdict) {
-				tried = 1;
-				changes |= vs->items[i].verdict != a->verdict;
-			}
-		m->changes = searched && tried ? ac_tri_of(changes) : AC_UNKNOWN;
+		m->changes = searched && qs[k].tried ? ac_tri_of(qs[k].changes != 0) : AC_UNKNOWN;
 	}
 	return AC_OK;
 }
@@ -578,20 +615,23 @@ ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile 
 			vary_field(&vs, prep, p, k);
 	}
 	ac_status st = vs.oom ? AC_ENOMEM : run_all(&vs, prep, ev, a);
-	if (st == AC_OK && !(a->what_changes.unanswered = calloc(wc->n_fields + 1, sizeof *a->what_changes.unanswered)))
+	question *qs = st == AC_OK ? questions_of(prep, p, ev, &vs, a->verdict) : NULL;
+	if (st == AC_OK && !qs)
 		st = AC_ENOMEM;
 	size_t limit = (size_t)wc->limit[AC_WC_UNANSWERED];
-	for (size_t k = 0; st == AC_OK && search && k < wc->n_fields && a->what_changes.n_unanswered < limit; k++) {
-		const ac_question_field *q = &wc->fields[k];
-		if (!answered(p, &ac_schema[q->def]) && !(q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE))
-			st = add_unanswered(a, prep, &vs, k);
-	}
+	if (st == AC_OK && !(a->what_changes.unanswered = calloc((limit < wc->n_fields ? limit : wc->n_fields) + 1,
+								 sizeof *a->what_changes.unanswered)))
+		st = AC_ENOMEM;
+	for (size_t k = 0; st == AC_OK && search && k < wc->n_fields && a->what_changes.n_unanswered < limit; k++)
+		if (qs[k].asked)
+			st = add_unanswered(a, prep, &vs, qs, k);
 	if (st == AC_OK && search)
-		st = add_changes(a, prep, p, &vs, 1);
+		st = add_changes(a, prep, p, &vs, qs, 1);
 	if (st == AC_OK && search)
-		st = add_changes(a, prep, p, &vs, 0);
+		st = add_changes(a, prep, p, &vs, qs, 0);
 	if (st == AC_OK)
-		st = add_missing(a, prep, p, ev, &vs, search);
+		st = add_missing(a, prep, qs, search);
+	free(qs);
 	free(vs.items);
 	return st;
 }
