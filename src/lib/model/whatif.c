@@ -400,10 +400,15 @@ static ac_status fill_outcome(ac_outcome *o, const ac_prepared *prep, const vari
 	o->answer_json = answer_json(prep, x);
 	o->answer_words = words ? words : answer_words(prep, x);
 	o->verdict = x->verdict;
-	o->reason = strdup(x->reason->id);
-	o->reason_title = x->reason->title ? strdup(x->reason->title) : NULL;
-	return o->answer_json && o->answer_words && o->reason && (o->reason_title || !x->reason->title) ? AC_OK
-													: AC_ENOMEM;
+	/* The rule's id and title in one allocation (freed with the id). */
+	const char *id = x->reason->id, *title = x->reason->title;
+	size_t n = strlen(id) + 1, t = title ? strlen(title) + 1 : 0;
+	if ((o->reason = malloc(n + t)) != NULL) {
+		memcpy(o->reason, id, n);
+		if (title)
+			o->reason_title = memcpy(o->reason + n, title, t);
+	}
+	return o->answer_json && o->answer_words && o->reason ? AC_OK : AC_ENOMEM;
 }
 
 /* The question at field k of the policy's [what_changes], in words. */
@@ -413,6 +418,27 @@ static char *question_words(const ac_prepared *prep, size_t k)
 	char *s;
 	if (ac_say_field_dup(prep->pol->wording, AC_WP_ASK, q->def, NULL, &s) == 1)
 		s = strdup(q->path); /* the policy reader makes sure this does not happen */
+	return s;
+}
+
+/* The path of the question at field k, and after it in the same allocation
+ * (freed with the path) the question in words, into *question; NULL when
+ * memory ran out. */
+static char *path_and_question(const ac_prepared *prep, size_t k, char **question)
+{
+	const ac_question_field *q = &prep->pol->what_changes.fields[k];
+	const ac_wording *w = prep->pol->wording;
+	size_t n = strlen(q->path) + 1, len = ac_say_field_len(w, AC_WP_ASK, q->def, NULL);
+	int has = len != (size_t)-1;
+	char *s = malloc(n + (has ? len + 1 : n));
+	*question = s ? s + n : NULL;
+	if (!s)
+		return NULL;
+	memcpy(s, q->path, n);
+	if (has)
+		ac_say_field_write(s + n, w, AC_WP_ASK, q->def, NULL);
+	else
+		memcpy(s + n, q->path, n); /* the policy reader makes sure this does not happen */
 	return s;
 }
 
@@ -462,8 +488,7 @@ static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const
 	if (!s->changes)
 		return AC_OK;
 	ac_unanswered *u = &a->what_changes.unanswered[a->what_changes.n_unanswered++];
-	u->field = strdup(prep->pol->what_changes.fields[k].path);
-	u->question = question_words(prep, k);
+	u->field = path_and_question(prep, k, &u->question);
 	u->outcomes = calloc(s->tried, sizeof *u->outcomes);
 	if (!u->field || !u->question || !u->outcomes)
 		return AC_ENOMEM;
@@ -590,8 +615,7 @@ static ac_status add_missing(ac_assessment *a, const ac_prepared *prep, const qu
 		if (!qs[k].asked)
 			continue;
 		ac_missing *m = &a->missing[a->n_missing++];
-		m->field = strdup(wc->fields[k].path);
-		m->question = question_words(prep, k);
+		m->field = path_and_question(prep, k, &m->question);
 		if (!m->field || !m->question)
 			return AC_ENOMEM;
 		/* Said only of a question whose answers were all tried (not the
@@ -642,8 +666,7 @@ static void free_outcome(ac_outcome *o)
 {
 	free(o->answer_json);
 	free(o->answer_words);
-	free(o->reason);
-	free(o->reason_title);
+	free(o->reason); /* and the title after it */
 }
 
 static void free_changes(ac_change *c, size_t n)
@@ -662,8 +685,7 @@ void ac_what_changes_free(ac_assessment *a)
 {
 	for (size_t i = 0; i < a->what_changes.n_unanswered; i++) {
 		ac_unanswered *u = &a->what_changes.unanswered[i];
-		free(u->field);
-		free(u->question);
+		free(u->field); /* and the question after it */
 		for (size_t k = 0; k < u->n_outcomes; k++)
 			free_outcome(&u->outcomes[k]);
 		free(u->outcomes);
@@ -672,8 +694,7 @@ void ac_what_changes_free(ac_assessment *a)
 	free_changes(a->what_changes.actions, a->what_changes.n_actions);
 	free_changes(a->what_changes.rests_on, a->what_changes.n_rests_on);
 	for (size_t i = 0; i < a->n_missing; i++) {
-		free(a->missing[i].field);
-		free(a->missing[i].question);
+		free(a->missing[i].field); /* and the question after it */
 	}
 	free(a->missing);
 }
