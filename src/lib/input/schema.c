@@ -316,13 +316,6 @@ static const char *base_of(const ac_profile *p, const ac_field_def *d)
 	return d->in == IN_CERT ? (const char *)&p->cert : (const char *)p;
 }
 
-const void *ac_schema_cslot(const ac_profile *p, const ac_field_def *d)
-{
-	if (d->offset == NONE || d->in == IN_TASK)
-		return NULL;
-	return base_of(p, d) + d->offset;
-}
-
 void *ac_schema_slot(ac_profile *p, const ac_field_def *d)
 {
 	return (void *)ac_schema_cslot(p, d);

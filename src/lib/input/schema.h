@@ -65,7 +65,12 @@ size_t ac_schema_index(const ac_field_def *d);
 /* The address of a field's storage inside a profile (IN_PROFILE and IN_CERT
  * fields; task fields need a task: ac_schema_task_slot). */
 void *ac_schema_slot(ac_profile *p, const ac_field_def *d);
-const void *ac_schema_cslot(const ac_profile *p, const ac_field_def *d);
+static inline const void *ac_schema_cslot(const ac_profile *p, const ac_field_def *d)
+{
+	if (d->offset == (ptrdiff_t)-1 || d->in == IN_TASK)
+		return NULL;
+	return (d->in == IN_CERT ? (const char *)&p->cert : (const char *)p) + d->offset;
+}
 
 /* 1 when the profile answers the field (IN_PROFILE and IN_CERT fields). */
 int ac_schema_answered(const ac_profile *p, const ac_field_def *d);

@@ -101,9 +101,9 @@ static ac_status alternatives(ac_assessment *a, const ac_eval *ev)
 		strbuf sb;
 		sb_init(&sb);
 		for (int k = 0; k < 2 && best[k]; k++) {
-			char *t = ac_template_expand(&best[k]->text, ev->f, pol->wording);
-			sb_printf(&sb, "%s%s", k ? " " : "", t ? t : "");
-			free(t);
+			if (k)
+				sb_putn(&sb, " ", 1);
+			ac_template_append(&sb, &best[k]->text, ev->f, pol->wording);
 		}
 		if (!best[0])
 			sb_puts(&sb, ap->why_default);

@@ -12,9 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
-#include "core/json.h"
+#include "core/jsonw.h"
+#include "core/number.h"
 #include "core/strbuf.h"
 #include "input/cert.h"
 #include "input/schema.h"
@@ -55,9 +54,15 @@ static variant *push(variants *vs, size_t field, const ac_profile *p)
 		vs->cap = cap;
 	}
 	variant *x = &vs->items[vs->n++];
-	memset(x, 0, sizeof *x);
+	/* Each member set once: the variant holds a whole profile. */
 	x->field = field;
 	x->v = *p;
+	x->cert = NULL;
+	x->value = 0;
+	x->text = NULL;
+	x->number = 0;
+	x->verdict = 0;
+	x->reason = NULL;
 	return x;
 }
 
@@ -266,30 +271,106 @@ static int better(int a, int b)
 	return a && a < b; /* pursue 1 < signal_only 2 < not_yet 3 < avoid 4 */
 }
 
-/* A variant's answer as JSON text. */
+/* A number as jansson writes what ac_json_double makes of it, with digits
+ * of precision for a real. */
+static void jw_number(ac_jw *w, double x, int digits)
+{
+	if (ac_num_is_whole(x))
+		ac_jw_int(w, (int64_t)x);
+	else
+		ac_jw_real(w, x, digits);
+}
+
+/* The compact JSON text the writer made, or NULL when it failed (a name it
+ * could not write, or memory ran out). */
+static char *jw_take(ac_jw *w, strbuf *sb)
+{
+	if (ac_jw_status(w) != 0) {
+		sb_free(sb);
+		return NULL;
+	}
+	return sb_take(sb, NULL);
+}
+
+/* A variant's answer as compact JSON text, written as jansson would write
+ * it. */
 static char *answer_json(const ac_prepared *prep, const variant *x)
 {
 	const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
 	ac_enum_kind kind = (ac_enum_kind)d->pub.enum_kind;
-	json_t *v;
+	strbuf sb;
+	ac_jw w;
+	sb_init(&sb);
+	ac_jw_init(&w, &sb, 0);
 	if (x->cert) {
-		v = json_object();
-		json_object_set_new(v, "id", json_string(x->cert->id));
+		ac_jw_object(&w);
+		ac_jw_key(&w, "id");
+		ac_jw_str(&w, x->cert->id);
+		ac_jw_end_object(&w);
 	} else {
 		switch (d->store) {
-		case ST_TRI: v = json_boolean(x->value); break;
-		case ST_ENUM: v = json_string(ac_enum_name(kind, x->value)); break;
-		case ST_NAMED: v = json_string(x->text); break;
-		case ST_NUM: v = ac_json_double(x->number); break;
+		case ST_TRI: ac_jw_bool(&w, x->value); break;
+		case ST_ENUM: ac_jw_str(&w, ac_enum_name(kind, x->value)); break;
+		case ST_NAMED: ac_jw_str(&w, x->text); break;
+		case ST_NUM: jw_number(&w, x->number, 17); break;
 		default: /* ST_ENUMSET: a list of one */
-			v = json_array();
-			json_array_append_new(v, json_string(ac_enum_name(kind, x->value)));
+			ac_jw_array(&w);
+			ac_jw_str(&w, ac_enum_name(kind, x->value));
+			ac_jw_end_array(&w);
 			break;
 		}
 	}
-	char *text = v ? ac_json_text(v, JSON_ENCODE_ANY | JSON_COMPACT, NULL) : NULL;
-	json_decref(v);
-	return text;
+	return jw_take(&w, &sb);
+}
+
+/* The profile's answer to d as compact JSON text, as ac_profile_get gives
+ * it; a plain answer is written where it is stored, anything else (the
+ * certificate) is asked of the profile writer. */
+static ac_status current_json(const ac_profile *p, const ac_field_def *d, char **out)
+{
+	const void *v = ac_schema_cslot(p, d);
+	if (!v || (d->store != ST_TRI && d->store != ST_ENUM && d->store != ST_NAMED && d->store != ST_NUM &&
+		   d->store != ST_ENUMSET))
+		return ac_profile_get(p, d->pub.path, out);
+	ac_enum_kind kind = (ac_enum_kind)d->pub.enum_kind;
+	strbuf sb;
+	ac_jw w;
+	sb_init(&sb);
+	ac_jw_init(&w, &sb, 0);
+	switch (d->store) {
+	case ST_TRI:
+		if (*(const ac_tri *)v == AC_UNKNOWN)
+			ac_jw_null(&w);
+		else
+			ac_jw_bool(&w, *(const ac_tri *)v == AC_TRUE);
+		break;
+	case ST_ENUM:
+		if (*(const int *)v)
+			ac_jw_str(&w, ac_enum_name(kind, *(const int *)v));
+		else
+			ac_jw_null(&w);
+		break;
+	case ST_NAMED: ac_jw_str(&w, *(char *const *)v); break; /* null when NULL */
+	case ST_NUM:
+		if (((const ac_num *)v)->set)
+			jw_number(&w, ((const ac_num *)v)->v, 17);
+		else
+			ac_jw_null(&w);
+		break;
+	default: /* ST_ENUMSET */
+		if (!ac_schema_answered(p, d)) {
+			ac_jw_null(&w);
+			break;
+		}
+		ac_jw_array(&w);
+		for (int e = 1; e <= ac_enum_count(kind); e++)
+			if (*(const unsigned *)v & (1u << e))
+				ac_jw_str(&w, ac_enum_name(kind, e));
+		ac_jw_end_array(&w);
+		break;
+	}
+	*out = jw_take(&w, &sb);
+	return *out ? AC_OK : AC_ENOMEM;
 }
 
 /* A variant's answer in plain words. */
@@ -312,48 +393,108 @@ static char *answer_words(const ac_prepared *prep, const variant *x)
 	}
 }
 
-static ac_status fill_outcome(ac_outcome *o, const ac_prepared *prep, const variant *x)
+/* The outcome of variant x; words, when not NULL, is its answer in words
+ * already made (answer_words), which the outcome takes. */
+static ac_status fill_outcome(ac_outcome *o, const ac_prepared *prep, const variant *x, char *words)
 {
 	o->answer_json = answer_json(prep, x);
-	o->answer_words = answer_words(prep, x);
+	o->answer_words = words ? words : answer_words(prep, x);
 	o->verdict = x->verdict;
-	o->reason = strdup(x->reason->id);
-	o->reason_title = x->reason->title ? strdup(x->reason->title) : NULL;
-	return o->answer_json && o->answer_words && o->reason && (o->reason_title || !x->reason->title) ? AC_OK
-													: AC_ENOMEM;
+	/* The rule's id and title in one allocation (freed with the id). */
+	const char *id = x->reason->id, *title = x->reason->title;
+	size_t n = strlen(id) + 1, t = title ? strlen(title) + 1 : 0;
+	if ((o->reason = malloc(n + t)) != NULL) {
+		memcpy(o->reason, id, n);
+		if (title)
+			o->reason_title = memcpy(o->reason + n, title, t);
+	}
+	return o->answer_json && o->answer_words && o->reason ? AC_OK : AC_ENOMEM;
 }
 
-static char *question_words(const ac_prepared *prep, const char *path)
+/* The question at field k of the policy's [what_changes], in words. */
+static char *question_words(const ac_prepared *prep, size_t k)
 {
-	strbuf sb;
-	sb_init(&sb);
-	if (ac_say_path(&sb, prep->pol->wording, AC_WP_ASK, path, NULL) == 1)
-		sb_puts(&sb, path); /* the policy reader makes sure this does not happen */
-	return sb_take(&sb, NULL);
+	const ac_question_field *q = &prep->pol->what_changes.fields[k];
+	char *s;
+	if (ac_say_field_dup(prep->pol->wording, AC_WP_ASK, q->def, NULL, &s) == 1)
+		s = strdup(q->path); /* the policy reader makes sure this does not happen */
+	return s;
+}
+
+/* The path of the question at field k, and after it in the same allocation
+ * (freed with the path) the question in words, into *question; NULL when
+ * memory ran out. */
+static char *path_and_question(const ac_prepared *prep, size_t k, char **question)
+{
+	const ac_question_field *q = &prep->pol->what_changes.fields[k];
+	const ac_wording *w = prep->pol->wording;
+	size_t n = strlen(q->path) + 1, len = ac_say_field_len(w, AC_WP_ASK, q->def, NULL);
+	int has = len != (size_t)-1;
+	char *s = malloc(n + (has ? len + 1 : n));
+	*question = s ? s + n : NULL;
+	if (!s)
+		return NULL;
+	memcpy(s, q->path, n);
+	if (has)
+		ac_say_field_write(s + n, w, AC_WP_ASK, q->def, NULL);
+	else
+		memcpy(s + n, q->path, n); /* the policy reader makes sure this does not happen */
+	return s;
+}
+
+/* What the lists need to know of the question at one field of the policy's
+ * [what_changes], found once: whether the profile answers it, whether it is
+ * asked (unanswered, its ask_if holding), its variants that gave a verdict
+ * (all within items[first..end)), how many and how many of those change
+ * the verdict; and the variant picked for the list being made. */
+typedef struct {
+	unsigned char answered, asked;
+	size_t first, end, tried, changes;
+	const variant *best;
+} question;
+
+static question *questions_of(const ac_prepared *prep, const ac_profile *p, const ac_eval *ev, const variants *vs,
+			      int verdict)
+{
+	const ac_what_changes_policy *wc = &prep->pol->what_changes;
+	question *qs = calloc(wc->n_fields + 1, sizeof *qs);
+	if (!qs)
+		return NULL;
+	for (size_t k = 0; k < wc->n_fields; k++) {
+		const ac_question_field *q = &wc->fields[k];
+		qs[k].answered = (unsigned char)answered(p, &ac_schema[q->def]);
+		qs[k].asked = !qs[k].answered && !(q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE);
+	}
+	for (size_t i = 0; i < vs->n; i++) {
+		const variant *x = &vs->items[i];
+		if (!x->verdict)
+			continue;
+		question *s = &qs[x->field];
+		if (!s->tried)
+			s->first = i;
+		s->end = i + 1;
+		s->tried++;
+		s->changes += x->verdict != verdict;
+	}
+	return qs;
 }
 
 /* The unanswered question at field k, when one of its answers changes the
  * verdict: every answer with the verdict it gives. */
-static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const variants *vs, size_t k)
+static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const variants *vs, const question *qs,
+				size_t k)
 {
-	size_t n = 0, changes = 0;
-	for (size_t i = 0; i < vs->n; i++)
-		if (vs->items[i].field == k && vs->items[i].verdict) {
-			n++;
-			changes += vs->items[i].verdict != a->verdict;
-		}
-	if (!changes)
+	const question *s = &qs[k];
+	if (!s->changes)
 		return AC_OK;
 	ac_unanswered *u = &a->what_changes.unanswered[a->what_changes.n_unanswered++];
-	const char *path = prep->pol->what_changes.fields[k].path;
-	u->field = strdup(path);
-	u->question = question_words(prep, path);
-	u->outcomes = calloc(n, sizeof *u->outcomes);
+	u->field = path_and_question(prep, k, &u->question);
+	u->outcomes = calloc(s->tried, sizeof *u->outcomes);
 	if (!u->field || !u->question || !u->outcomes)
 		return AC_ENOMEM;
-	for (size_t i = 0; i < vs->n; i++)
+	for (size_t i = s->first; i < s->end; i++)
 		if (vs->items[i].field == k && vs->items[i].verdict &&
-		    fill_outcome(&u->outcomes[u->n_outcomes++], prep, &vs->items[i]) != AC_OK)
+		    fill_outcome(&u->outcomes[u->n_outcomes++], prep, &vs->items[i], NULL) != AC_OK)
 			return AC_ENOMEM;
 	return AC_OK;
 }
@@ -364,21 +505,25 @@ static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const
 static int forward(const ac_prepared *prep, const ac_profile *p, const variant *x)
 {
 	const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
-	const void *now = ac_schema_cslot(p, d), *then = ac_schema_cslot(&x->v, d);
 	switch (d->store) {
-	case ST_TRI: return *(const ac_tri *)then == AC_TRUE;
-	case ST_NAMED: return **(char *const *)then != '\0';
-	case ST_NUM: return !((const ac_num *)now)->set || ((const ac_num *)then)->v > ((const ac_num *)now)->v;
+	case ST_TRI: return *(const ac_tri *)ac_schema_cslot(&x->v, d) == AC_TRUE;
+	case ST_NAMED: return **(char *const *)ac_schema_cslot(&x->v, d) != '\0';
+	case ST_NUM: {
+		const ac_num *now = ac_schema_cslot(p, d), *then = ac_schema_cslot(&x->v, d);
+		return !now->set || then->v > now->v;
+	}
 	default: return x->cert != NULL;
 	}
 }
 
 /* For each field k, the variant that improves the verdict most (want_better:
- * by a step forward), or worsens it most, into best[k]; NULL when none
+ * by a step forward), or worsens it most, into qs[k].best; NULL when none
  * does.  One pass over the variants, the first of equals kept. */
 static void pick(const ac_prepared *prep, const ac_profile *p, const variants *vs, int current, int want_better,
-		 const variant **best)
+		 question *qs)
 {
+	for (size_t k = 0; k < prep->pol->what_changes.n_fields; k++)
+		qs[k].best = NULL;
 	for (size_t i = 0; i < vs->n; i++) {
 		const variant *x = &vs->items[i];
 		size_t k = x->field;
@@ -389,68 +534,66 @@ static void pick(const ac_prepared *prep, const ac_profile *p, const variants *v
 		if (!want_better && prep->pol->what_changes.fields[k].yours && forward(prep, p, x))
 			continue;
 		int ok = want_better ? better(x->verdict, current) : better(current, x->verdict);
-		const variant *b = best[k];
+		const variant *b = qs[k].best;
 		if (ok && (!b || (want_better ? better(x->verdict, b->verdict) : better(b->verdict, x->verdict))))
-			best[k] = x;
+			qs[k].best = x;
 	}
 }
 
 static ac_status add_change(ac_change *c, const ac_prepared *prep, const ac_profile *p, const variant *x, int action)
 {
-	const char *path = prep->pol->what_changes.fields[x->field].path;
-	const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
-	c->field = strdup(path);
-	if (ac_profile_get(p, path, &c->from_json) != AC_OK)
+	const ac_question_field *q = &prep->pol->what_changes.fields[x->field];
+	const ac_field_def *d = &ac_schema[q->def];
+	c->field = strdup(q->path);
+	if (current_json(p, d, &c->from_json) != AC_OK)
 		return AC_ENOMEM;
 	c->from_words = current_words(prep, p, d);
-	strbuf sb;
-	sb_init(&sb);
-	/* An action says what to do; an answer the verdict rests on, its question. */
+	/* An action says what to do; an answer the verdict rests on, its question.
+	 * The action's answer in words is the outcome's too. */
 	char *words = action ? answer_words(prep, x) : NULL;
 	if (action && !words)
 		return AC_ENOMEM;
-	int asked = !action || ac_say_path(&sb, prep->pol->wording, AC_WP_DO, path, words) == 1;
-	free(words);
-	if (asked) {
-		char *q = question_words(prep, path);
-		sb_puts(&sb, q ? q : "");
-		free(q);
+	int said = action ? ac_say_field_dup(prep->pol->wording, AC_WP_DO, q->def, words, &c->says) : 1;
+	if (said == 1)
+		c->says = question_words(prep, x->field);
+	if (!c->field || !c->from_words || !c->says) {
+		free(words);
+		return AC_ENOMEM;
 	}
-	c->says = sb_take(&sb, NULL);
-	return c->field && c->from_words && c->says ? fill_outcome(&c->to, prep, x) : AC_ENOMEM;
+	return fill_outcome(&c->to, prep, x, words);
 }
 
 /* The changes of one kind, best (actions) or worst (rests_on) first, then in
  * the policy's order of the questions, at most limit. */
 static ac_status add_changes(ac_assessment *a, const ac_prepared *prep, const ac_profile *p, const variants *vs,
-			     int action)
+			     question *qs, int action)
 {
 	const ac_what_changes_policy *wc = &prep->pol->what_changes;
 	size_t limit = (size_t)wc->limit[action ? AC_WC_ACTIONS : AC_WC_RESTS_ON];
 	ac_change **list = action ? &a->what_changes.actions : &a->what_changes.rests_on;
 	size_t *n = action ? &a->what_changes.n_actions : &a->what_changes.n_rests_on;
-	*list = calloc(wc->n_fields + 1, sizeof **list);
-	const variant **best = calloc(wc->n_fields + 1, sizeof *best);
-	if (!*list || !best) {
-		free(best);
+	*list = calloc((limit < wc->n_fields ? limit : wc->n_fields) + 1, sizeof **list);
+	if (!*list)
 		return AC_ENOMEM;
-	}
-	pick(prep, p, vs, a->verdict, action, best);
+	pick(prep, p, vs, a->verdict, action, qs);
+	unsigned verdicts = 0; /* the verdicts the picked variants give */
+	for (size_t k = 0; k < wc->n_fields; k++)
+		if (qs[k].best)
+			verdicts |= 1u << qs[k].best->verdict;
 	ac_status st = AC_OK;
 	for (int v = action ? AC_VERDICT_PURSUE : AC_VERDICT_AVOID; v >= AC_VERDICT_PURSUE && v <= AC_VERDICT_AVOID;
 	     v += action ? 1 : -1)
-		for (size_t k = 0; k < wc->n_fields && *n < limit && st == AC_OK; k++) {
+		for (size_t k = 0; (verdicts & 1u << v) && k < wc->n_fields && *n < limit && st == AC_OK; k++) {
 			const ac_question_field *q = &wc->fields[k];
-			const variant *x = best[k];
+			const variant *x = qs[k].best;
 			if (!x || x->verdict != v)
 				continue;
 			/* Another certificate is a choice to offer, not an answer to rest on. */
 			int choice = strcmp(q->path, "certification") == 0;
-			if (q->fixed || (action ? !q->yours : choice) || !answered(p, &ac_schema[q->def]))
+			if (q->fixed || (action ? !q->yours : choice) || !qs[k].answered)
 				continue;
 			st = add_change(&(*list)[(*n)++], prep, p, x, action);
 		}
-	free(best);
 	return st;
 }
 
@@ -459,31 +602,25 @@ static ac_status add_changes(ac_assessment *a, const ac_prepared *prep, const ac
 /* The unanswered questions, in the policy's order, each listed when its
  * ask_if condition holds; whether an answer could change the verdict is
  * known only when the search ran and tried its answers. */
-static ac_status add_missing(ac_assessment *a, const ac_prepared *prep, const ac_profile *p, const ac_eval *ev,
-			     const variants *vs, int searched)
+static ac_status add_missing(ac_assessment *a, const ac_prepared *prep, const question *qs, int searched)
 {
 	const ac_what_changes_policy *wc = &prep->pol->what_changes;
-	a->missing = calloc(wc->n_fields + 1, sizeof *a->missing);
+	size_t asked = 0;
+	for (size_t k = 0; k < wc->n_fields; k++)
+		asked += qs[k].asked;
+	a->missing = calloc(asked + 1, sizeof *a->missing);
 	if (!a->missing)
 		return AC_ENOMEM;
 	for (size_t k = 0; k < wc->n_fields; k++) {
-		const ac_question_field *q = &wc->fields[k];
-		if (answered(p, &ac_schema[q->def]) || (q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE))
+		if (!qs[k].asked)
 			continue;
 		ac_missing *m = &a->missing[a->n_missing++];
-		m->field = strdup(q->path);
-		m->question = question_words(prep, q->path);
+		m->field = path_and_question(prep, k, &m->question);
 		if (!m->field || !m->question)
 			return AC_ENOMEM;
 		/* Said only of a question whose answers were all tried (not the
 		 * task list, not the motives). */
-		int tried = 0, changes = 0;
-		for (size_t i = 0; i < vs->n; i++)
-			if (vs->items[i].field == k && vs->items[i].verdict) {
-				tried = 1;
-				changes |= vs->items[i].verdict != a->verdict;
-			}
-		m->changes = searched && tried ? ac_tri_of(changes) : AC_UNKNOWN;
+		m->changes = searched && qs[k].tried ? ac_tri_of(qs[k].changes != 0) : AC_UNKNOWN;
 	}
 	return AC_OK;
 }
@@ -502,20 +639,23 @@ ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile 
 			vary_field(&vs, prep, p, k);
 	}
 	ac_status st = vs.oom ? AC_ENOMEM : run_all(&vs, prep, ev, a);
-	if (st == AC_OK && !(a->what_changes.unanswered = calloc(wc->n_fields + 1, sizeof *a->what_changes.unanswered)))
+	question *qs = st == AC_OK ? questions_of(prep, p, ev, &vs, a->verdict) : NULL;
+	if (st == AC_OK && !qs)
 		st = AC_ENOMEM;
 	size_t limit = (size_t)wc->limit[AC_WC_UNANSWERED];
-	for (size_t k = 0; st == AC_OK && search && k < wc->n_fields && a->what_changes.n_unanswered < limit; k++) {
-		const ac_question_field *q = &wc->fields[k];
-		if (!answered(p, &ac_schema[q->def]) && !(q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE))
-			st = add_unanswered(a, prep, &vs, k);
-	}
+	if (st == AC_OK && !(a->what_changes.unanswered = calloc((limit < wc->n_fields ? limit : wc->n_fields) + 1,
+								 sizeof *a->what_changes.unanswered)))
+		st = AC_ENOMEM;
+	for (size_t k = 0; st == AC_OK && search && k < wc->n_fields && a->what_changes.n_unanswered < limit; k++)
+		if (qs[k].asked)
+			st = add_unanswered(a, prep, &vs, qs, k);
 	if (st == AC_OK && search)
-		st = add_changes(a, prep, p, &vs, 1);
+		st = add_changes(a, prep, p, &vs, qs, 1);
 	if (st == AC_OK && search)
-		st = add_changes(a, prep, p, &vs, 0);
+		st = add_changes(a, prep, p, &vs, qs, 0);
 	if (st == AC_OK)
-		st = add_missing(a, prep, p, ev, &vs, search);
+		st = add_missing(a, prep, qs, search);
+	free(qs);
 	free(vs.items);
 	return st;
 }
@@ -526,8 +666,7 @@ static void free_outcome(ac_outcome *o)
 {
 	free(o->answer_json);
 	free(o->answer_words);
-	free(o->reason);
-	free(o->reason_title);
+	free(o->reason); /* and the title after it */
 }
 
 static void free_changes(ac_change *c, size_t n)
@@ -546,8 +685,7 @@ void ac_what_changes_free(ac_assessment *a)
 {
 	for (size_t i = 0; i < a->what_changes.n_unanswered; i++) {
 		ac_unanswered *u = &a->what_changes.unanswered[i];
-		free(u->field);
-		free(u->question);
+		free(u->field); /* and the question after it */
 		for (size_t k = 0; k < u->n_outcomes; k++)
 			free_outcome(&u->outcomes[k]);
 		free(u->outcomes);
@@ -556,8 +694,7 @@ void ac_what_changes_free(ac_assessment *a)
 	free_changes(a->what_changes.actions, a->what_changes.n_actions);
 	free_changes(a->what_changes.rests_on, a->what_changes.n_rests_on);
 	for (size_t i = 0; i < a->n_missing; i++) {
-		free(a->missing[i].field);
-		free(a->missing[i].question);
+		free(a->missing[i].field); /* and the question after it */
 	}
 	free(a->missing);
 }

@@ -121,6 +121,9 @@ void ac_template_free(ac_template *t);
 /* The text with every placeholder replaced by its value, yes/no/unknown in
  * the words of w (freed with free()). */
 char *ac_template_expand(const ac_template *t, const ac_val *facts, const ac_wording *w);
+/* The same text appended to sb; 0, or -1 when memory ran out (now or
+ * earlier). */
+int ac_template_append(strbuf *sb, const ac_template *t, const ac_val *facts, const ac_wording *w);
 
 /* ---------------------------------------------------------------- the policy */
 

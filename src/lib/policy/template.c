@@ -134,43 +134,56 @@ void ac_template_free(ac_template *t)
 	memset(t, 0, sizeof *t);
 }
 
-char *ac_template_expand(const ac_template *t, const ac_val *facts, const ac_wording *w)
+int ac_template_append(strbuf *sb, const ac_template *t, const ac_val *facts, const ac_wording *w)
 {
-	strbuf sb;
-	sb_init(&sb);
+	/* Room for the literal runs and a short figure or word for each fact,
+	 * so that most texts are written without the buffer growing again. */
+	size_t room = 0;
+	for (size_t i = 0; i < t->n_parts; i++)
+		room += t->parts[i].kind == P_LITERAL ? t->parts[i].len : 24;
+	if (!sb_room(sb, room))
+		return -1;
 	for (size_t i = 0; i < t->n_parts; i++) {
 		const ac_tpart *p = &t->parts[i];
 		if (p->kind == P_LITERAL) {
-			sb_putn(&sb, t->text + p->at, p->len);
+			sb_putn(sb, t->text + p->at, p->len);
 			continue;
 		}
 		if (p->kind == P_CONSTANT) {
-			ac_fig_number(&sb, p->value);
+			ac_fig_number(sb, p->value);
 			continue;
 		}
 		const ac_val *v = &facts[p->slot];
 		if (v->type == AC_T_STR)
-			sb_puts(&sb, v->known && v->s ? v->s : ac_word(w, AC_W_VALUE_NOT_GIVEN));
+			sb_puts(sb, v->known && v->s ? v->s : ac_word(w, AC_W_VALUE_NOT_GIVEN));
 		else if (v->type == AC_T_BOOL)
-			sb_puts(&sb, ac_word(w, v->b == AC_TRUE    ? AC_W_VALUE_YES
-						: v->b == AC_FALSE ? AC_W_VALUE_NO
-								   : AC_W_VALUE_UNKNOWN));
+			sb_puts(sb, ac_word(w, v->b == AC_TRUE    ? AC_W_VALUE_YES
+					       : v->b == AC_FALSE ? AC_W_VALUE_NO
+								  : AC_W_VALUE_UNKNOWN));
 		else if (!v->known)
-			sb_puts(&sb, ac_word(w, AC_W_VALUE_UNKNOWN));
+			sb_puts(sb, ac_word(w, AC_W_VALUE_UNKNOWN));
 		else if (p->kind == P_PERCENT)
-			ac_fig_percent(&sb, v->n);
+			ac_fig_percent(sb, v->n);
 		else if (p->kind == P_UP)
-			sb_printf(&sb, "%.0f", ac_fig_whole_weeks(v->n));
+			sb_printf(sb, "%.0f", ac_fig_whole_weeks(v->n));
 		else if (p->kind == P_EXACT)
-			sb_printf(&sb, "%g", v->n);
+			sb_printf(sb, "%g", v->n);
 		else if (p->kind == P_WEEKS)
-			ac_fig_weeks(&sb, w, v->n);
+			ac_fig_weeks(sb, w, v->n);
 		else if (p->kind == P_HOURS)
-			ac_fig_hours(&sb, w, v->n);
+			ac_fig_hours(sb, w, v->n);
 		else if (p->kind == P_MONEY)
-			ac_fig_money(&sb, v->n);
+			ac_fig_money(sb, v->n);
 		else
-			ac_fig_number(&sb, v->n);
+			ac_fig_number(sb, v->n);
 	}
+	return sb->failed ? -1 : 0;
+}
+
+char *ac_template_expand(const ac_template *t, const ac_val *facts, const ac_wording *w)
+{
+	strbuf sb;
+	sb_init(&sb);
+	ac_template_append(&sb, t, facts, w);
 	return sb_take(&sb, NULL);
 }

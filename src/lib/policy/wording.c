@@ -324,11 +324,63 @@ int ac_wording_has_path(const ac_wording *w, int family, const char *path)
 int ac_say_path(strbuf *sb, const ac_wording *w, int family, const char *path, const char *value)
 {
 	const ac_field_def *d = ac_schema_def(path);
-	const entry *e = d ? &w->paths[family][ac_schema_index(d)] : NULL;
+	return d ? ac_say_field(sb, w, family, ac_schema_index(d), value) : 1;
+}
+
+int ac_say_field(strbuf *sb, const ac_wording *w, int family, size_t field, const char *value)
+{
+	const entry *e = field < ac_schema_n ? &w->paths[family][field] : NULL;
 	if (!e || !e->text)
 		return 1;
 	const char *args[1] = {value};
 	return say_entry(sb, e, args, 1) ? -1 : 0;
+}
+
+static const entry *field_entry(const ac_wording *w, int family, size_t field)
+{
+	const entry *e = field < ac_schema_n ? &w->paths[family][field] : NULL;
+	return e && e->text ? e : NULL;
+}
+
+size_t ac_say_field_len(const ac_wording *w, int family, size_t field, const char *value)
+{
+	const entry *e = field_entry(w, family, field);
+	if (!e)
+		return (size_t)-1;
+	size_t vlen = value ? strlen(value) : 0, n = 0;
+	for (size_t i = 0; i < e->n_parts; i++)
+		n += e->parts[i].arg < 0 ? e->parts[i].len : e->parts[i].arg == 0 ? vlen : 0;
+	return n;
+}
+
+void ac_say_field_write(char *out, const ac_wording *w, int family, size_t field, const char *value)
+{
+	const entry *e = field_entry(w, family, field);
+	size_t vlen = value ? strlen(value) : 0;
+	for (size_t i = 0; e && i < e->n_parts; i++) {
+		const wpart *p = &e->parts[i];
+		if (p->arg < 0) {
+			memcpy(out, e->text + p->at, p->len);
+			out += p->len;
+		} else if (p->arg == 0 && vlen) {
+			memcpy(out, value, vlen);
+			out += vlen;
+		}
+	}
+	*out = '\0';
+}
+
+int ac_say_field_dup(const ac_wording *w, int family, size_t field, const char *value, char **out)
+{
+	/* Measured first, then written into one allocation of the exact size. */
+	size_t n = ac_say_field_len(w, family, field, value);
+	*out = NULL;
+	if (n == (size_t)-1)
+		return 1;
+	if (!(*out = malloc(n + 1)))
+		return -1;
+	ac_say_field_write(*out, w, family, field, value);
+	return 0;
 }
 
 int ac_say(strbuf *sb, const ac_wording *w, int key, const char *const *args, size_t n)

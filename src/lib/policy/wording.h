@@ -479,6 +479,16 @@ const char *ac_word_enum(const ac_wording *w, ac_enum_kind kind, int v);
  * 1 when the wording has no such text (nothing appended), -1 when memory ran
  * out, else 0. */
 int ac_say_path(strbuf *sb, const ac_wording *w, int family, const char *path, const char *value);
+/* ac_say_path for the field at schema index field (ac_schema_index), with
+ * no search by path. */
+int ac_say_field(strbuf *sb, const ac_wording *w, int family, size_t field, const char *value);
+/* The same text as a new string in *out (freed with free()): 0, 1 when the
+ * wording has no such text (*out NULL), -1 when memory ran out. */
+int ac_say_field_dup(const ac_wording *w, int family, size_t field, const char *value, char **out);
+/* The length of that text, (size_t)-1 when the wording has none; and the
+ * text written with a NUL at out, which has room for that length and one. */
+size_t ac_say_field_len(const ac_wording *w, int family, size_t field, const char *value);
+void ac_say_field_write(char *out, const ac_wording *w, int family, size_t field, const char *value);
 /* 1 when the wording has the text "PREFIX.PATH" of family. */
 int ac_wording_has_path(const ac_wording *w, int family, const char *path);
 /* Appends the text of key to sb with its placeholders filled by args, in
