@@ -76,14 +76,14 @@ typedef struct {
 	char *answer_words;
 	int verdict;
 	char *reason;
-	char *reason_title; /* NULL when the rule has none */
+	char *reason_title; /* NULL when the rule has none; in reason's allocation (whatif.c frees both) */
 } ac_outcome;
 
 /* An unanswered question whose answers could change the verdict: every
  * answer it can take, with the verdict each gives. */
 typedef struct {
 	char *field; /* JSON path in the profile */
-	char *question; /* the question in plain words */
+	char *question; /* the question in plain words, in field's allocation */
 	ac_outcome *outcomes;
 	size_t n_outcomes;
 } ac_unanswered;
@@ -100,7 +100,7 @@ typedef struct {
 
 typedef struct {
 	char *field;
-	char *question; /* in plain words */
+	char *question; /* in plain words, in field's allocation */
 	ac_tri changes; /* whether an answer could change the verdict (unknown: not searched) */
 } ac_missing;
 
