@@ -241,8 +241,14 @@ static ac_status keep_decided(ac_rerun *r)
 	phase_fact(ev);
 	motive_validity_facts(ev);
 	derived_facts(ev);
-	for (size_t i = 0; i < pol->n_rules; i++)
+	r->verdict = 0;
+	for (size_t i = 0; i < pol->n_rules; i++) {
 		r->rule_holds[i] = ac_expr_truth(pol->rules[i].when, ev->f);
+		if (r->rule_holds[i] == AC_TRUE && !r->verdict) {
+			r->verdict = pol->rules[i].verdict;
+			r->decisive = i;
+		}
+	}
 	memcpy(r->decided, ev->f, n * sizeof *r->decided);
 	return AC_OK;
 }
@@ -263,9 +269,20 @@ static ac_status decide_variant(ac_rerun *r)
 	const ac_policy *pol = ev->prep->pol;
 	unsigned long long changed[AC_READS_WORDS] = {0};
 	size_t words = (AC_F__BUILTIN + pol->n_derived + 63) / 64;
+	unsigned long long any = 0;
 	for (size_t i = 0; i < r->n_watched; i++) {
 		size_t s = r->watched[i];
 		mark(changed, s, !same_val(&ev->f[s], &r->decided[s]));
+	}
+	for (size_t w = 0; w < words; w++)
+		any |= changed[w];
+	if (!any && ev->p->motives == r->motives) {
+		/* Nothing the decision reads differs from the profile's own, so
+		 * neither does the verdict (the decided facts are left as they
+		 * are: a variant is read for its verdict and its profile facts). */
+		ev->verdict = r->verdict;
+		ev->decisive = r->decisive;
+		return ev->verdict ? AC_OK : AC_EINTERNAL;
 	}
 	/* Unset, as a fresh evaluation has them when the phase is decided (the
 	 * last variant may have set them). */

@@ -80,6 +80,8 @@ typedef struct {
 	size_t *watched; /* the profile's facts some condition of the decision reads */
 	size_t n_watched;
 	unsigned motives; /* the profile's own motives */
+	int verdict; /* ... and its verdict, and the rule that decides it */
+	size_t decisive;
 } ac_rerun;
 ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks, size_t n_tasks);
 /* A variant's verdict (decide.c), from its facts (ac_rerun_facts, engine.c). */
