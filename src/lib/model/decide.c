@@ -182,28 +182,78 @@ static inline int same_val(const ac_val *a, const ac_val *b)
 	}
 }
 
-/* Only the first words of a mask can hold a changed fact: the profile's
- * facts and the derived ones (the rules' own are never compared). */
-static int reads_changed(const ac_reads *reads, const unsigned long long *changed, size_t words)
+/* A variant's changed facts are bits in a compact space made for the
+ * policy once per search: each watched fact, the five decided here, then
+ * each derived fact; every condition of the decision has its mask there. */
+static int hits(const unsigned long long *mask, const unsigned long long *changed, size_t words)
 {
 	unsigned long long any = 0;
 	for (size_t w = 0; w < words; w++)
-		any |= reads->mask[w] & changed[w];
+		any |= mask[w] & changed[w];
 	return any != 0;
 }
 
-static void mark(unsigned long long *changed, size_t slot, int on)
+static void mark(unsigned long long *changed, size_t bit, int on)
 {
 	if (on)
-		changed[slot / 64] |= 1ull << (slot % 64);
+		changed[bit / 64] |= 1ull << (bit % 64);
 }
 
 /* The facts phase_fact and motive_validity_facts set: a variant compares
  * them once it has decided them, not before. */
+static const size_t here[] = {AC_F_PHASE, AC_F_VALID_MOTIVE, AC_F_NO_VALID_MOTIVE, AC_F_INVALID_MOTIVE_PRESENT,
+			      AC_F_INDUSTRY_SHIFT_VALID};
+#define N_HERE (sizeof here / sizeof here[0])
+_Static_assert(AC_F__BUILTIN + AC_POLICY_MAX_ITEMS <= 64 * AC_READS_WORDS,
+	       "a variant's changed bits (the profile's facts and the derived ones) fit its bitmap");
+
 static int decided_here(size_t slot)
 {
-	return slot == AC_F_PHASE || slot == AC_F_VALID_MOTIVE || slot == AC_F_NO_VALID_MOTIVE ||
-	       slot == AC_F_INVALID_MOTIVE_PRESENT || slot == AC_F_INDUSTRY_SHIFT_VALID;
+	for (size_t i = 0; i < N_HERE; i++)
+		if (slot == here[i])
+			return 1;
+	return 0;
+}
+
+/* The conditions' masks: the phases (0), the motives (1), each derived fact
+ * (2 + i), each rule (2 + n_derived + i). */
+static const unsigned long long *mask_of(const ac_rerun *r, size_t which)
+{
+	return r->masks + which * r->mask_words;
+}
+
+static void compact_mask(ac_rerun *r, size_t which, const ac_reads *reads, const size_t *place)
+{
+	unsigned long long *m = r->masks + which * r->mask_words;
+	for (size_t k = 0; k < reads->n; k++)
+		if (reads->slot[k] < AC_RULE_FACTS && place[reads->slot[k]] != (size_t)-1)
+			mark(m, place[reads->slot[k]], 1);
+}
+
+/* Places each fact a variant may find changed in the compact space, and
+ * writes every condition's mask there. */
+static ac_status compact(ac_rerun *r, const ac_policy *pol)
+{
+	size_t place[AC_RULE_FACTS];
+	for (size_t i = 0; i < AC_RULE_FACTS; i++)
+		place[i] = (size_t)-1;
+	for (size_t i = 0; i < r->n_watched; i++)
+		place[r->watched[i]] = i;
+	for (size_t i = 0; i < N_HERE; i++)
+		place[here[i]] = r->n_watched + i;
+	for (size_t i = 0; i < pol->n_derived; i++)
+		place[AC_F__BUILTIN + i] = r->n_watched + N_HERE + i;
+	r->mask_words = (r->n_watched + N_HERE + pol->n_derived + 63) / 64;
+	r->masks = calloc((2 + pol->n_derived + pol->n_rules) * r->mask_words, sizeof *r->masks);
+	if (!r->masks)
+		return AC_ENOMEM;
+	compact_mask(r, 0, &pol->phase_reads, place);
+	compact_mask(r, 1, &pol->motive_reads, place);
+	for (size_t i = 0; i < pol->n_derived; i++)
+		compact_mask(r, 2 + i, &pol->derived[i].reads, place);
+	for (size_t i = 0; i < pol->n_rules; i++)
+		compact_mask(r, 2 + pol->n_derived + i, &pol->rules[i].reads, place);
+	return AC_OK;
 }
 
 /* Adds the profile's facts reads names to the watched list, each once. */
@@ -237,6 +287,8 @@ static ac_status keep_decided(ac_rerun *r)
 		watch(r, &pol->derived[i].reads, listed);
 	for (size_t i = 0; i < pol->n_rules; i++)
 		watch(r, &pol->rules[i].reads, listed);
+	if (compact(r, pol) != AC_OK)
+		return AC_ENOMEM;
 	r->motives = ev->p->motives;
 	phase_fact(ev);
 	motive_validity_facts(ev);
@@ -253,13 +305,6 @@ static ac_status keep_decided(ac_rerun *r)
 	return AC_OK;
 }
 
-/* Keeps the profile's own value of a fact decided here, or marks it
- * changed. */
-static void compare_decided(ac_rerun *r, unsigned long long *changed, size_t slot)
-{
-	mark(changed, slot, !same_val(&r->ev.f[slot], &r->decided[slot]));
-}
-
 /* ac_decide_verdict for a variant: the phase, the motives' validity, a
  * derived fact or a rule whose facts are all as the profile's own decision
  * found them keeps its value. */
@@ -267,12 +312,11 @@ static ac_status decide_variant(ac_rerun *r)
 {
 	ac_eval *ev = &r->ev;
 	const ac_policy *pol = ev->prep->pol;
-	unsigned long long changed[AC_READS_WORDS] = {0};
-	size_t words = (AC_F__BUILTIN + pol->n_derived + 63) / 64;
-	unsigned long long any = 0;
+	size_t words = r->mask_words;
+	unsigned long long changed[AC_READS_WORDS] = {0}, any = 0;
 	for (size_t i = 0; i < r->n_watched; i++) {
 		size_t s = r->watched[i];
-		mark(changed, s, !same_val(&ev->f[s], &r->decided[s]));
+		mark(changed, i, !same_val(&ev->f[s], &r->decided[s]));
 	}
 	for (size_t w = 0; w < words; w++)
 		any |= changed[w];
@@ -287,39 +331,32 @@ static ac_status decide_variant(ac_rerun *r)
 	/* Unset, as a fresh evaluation has them when the phase is decided (the
 	 * last variant may have set them). */
 	static const ac_val unset;
-	ev->f[AC_F_PHASE] = ev->f[AC_F_VALID_MOTIVE] = ev->f[AC_F_NO_VALID_MOTIVE] = unset;
-	ev->f[AC_F_INVALID_MOTIVE_PRESENT] = ev->f[AC_F_INDUSTRY_SHIFT_VALID] = unset;
-	if (reads_changed(&pol->phase_reads, changed, words))
+	for (size_t i = 0; i < N_HERE; i++)
+		ev->f[here[i]] = unset;
+	if (hits(mask_of(r, 0), changed, words))
 		phase_fact(ev);
 	else
 		ev->f[AC_F_PHASE] = r->decided[AC_F_PHASE];
-	compare_decided(r, changed, AC_F_PHASE);
-	if (ev->p->motives != r->motives || reads_changed(&pol->motive_reads, changed, words)) {
+	if (ev->p->motives != r->motives || hits(mask_of(r, 1), changed, words))
 		motive_validity_facts(ev);
-	} else { /* the facts alone: a variant's verdict reads no more */
-		static const size_t motive_facts[] = {AC_F_VALID_MOTIVE, AC_F_NO_VALID_MOTIVE,
-						      AC_F_INVALID_MOTIVE_PRESENT, AC_F_INDUSTRY_SHIFT_VALID};
-		for (size_t i = 0; i < sizeof motive_facts / sizeof motive_facts[0]; i++)
-			ev->f[motive_facts[i]] = r->decided[motive_facts[i]];
-	}
-	compare_decided(r, changed, AC_F_VALID_MOTIVE);
-	compare_decided(r, changed, AC_F_NO_VALID_MOTIVE);
-	compare_decided(r, changed, AC_F_INVALID_MOTIVE_PRESENT);
-	compare_decided(r, changed, AC_F_INDUSTRY_SHIFT_VALID);
+	else /* the facts alone: a variant's verdict reads no more */
+		for (size_t i = 1; i < N_HERE; i++)
+			ev->f[here[i]] = r->decided[here[i]];
+	for (size_t i = 0; i < N_HERE; i++)
+		mark(changed, r->n_watched + i, !same_val(&ev->f[here[i]], &r->decided[here[i]]));
 	/* The derived facts as decided for the profile, then again each one
 	 * that reads a changed fact, in file order. */
 	memcpy(ev->f + AC_F__BUILTIN, r->decided + AC_F__BUILTIN, pol->n_derived * sizeof *ev->f);
 	for (size_t i = 0; i < pol->n_derived; i++) {
-		const ac_derived *d = &pol->derived[i];
-		if (!reads_changed(&d->reads, changed, words))
+		if (!hits(mask_of(r, 2 + i), changed, words))
 			continue;
 		size_t slot = AC_F__BUILTIN + i;
-		derive_one(ev, d, slot);
-		mark(changed, slot, !same_val(&ev->f[slot], &r->decided[slot]));
+		derive_one(ev, &pol->derived[i], slot);
+		mark(changed, r->n_watched + N_HERE + i, !same_val(&ev->f[slot], &r->decided[slot]));
 	}
 	ev->verdict = 0;
 	for (size_t i = 0; i < pol->n_rules && !ev->verdict; i++) {
-		ac_tri holds = reads_changed(&pol->rules[i].reads, changed, words)
+		ac_tri holds = hits(mask_of(r, 2 + pol->n_derived + i), changed, words)
 				       ? ac_expr_truth(pol->rules[i].when, ev->f)
 				       : r->rule_holds[i];
 		if (holds == AC_TRUE) {

@@ -79,6 +79,8 @@ typedef struct {
 	ac_tri *rule_holds;
 	size_t *watched; /* the profile's facts some condition of the decision reads */
 	size_t n_watched;
+	unsigned long long *masks; /* what each condition reads, in a variant's changed bits (decide.c) */
+	size_t mask_words;
 	unsigned motives; /* the profile's own motives */
 	int verdict; /* ... and its verdict, and the rule that decides it */
 	size_t decisive;
