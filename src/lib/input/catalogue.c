@@ -763,6 +763,8 @@ static ac_status count_terms(ac_catalogue *cat)
 		return AC_ENOMEM;
 	}
 	cat->n_cached = n;
+	for (size_t i = 0; i < n; i++)
+		cat->items[i].cat_slot = i + 1;
 	int nomem = 0;
 	/* Each text is split once: the entry's own sets are made first, and
 	 * the counted sets (name, keywords and domain; all roles; what is
@@ -828,7 +830,12 @@ long ac_catalogue_entry_of(const ac_catalogue *cat, const ac_cert *c)
 {
 	if (!cat || !c || !c->id || !cat->cached)
 		return -1;
-	const ac_cert *e = ac_catalogue_find(cat, c->id);
+	/* An entry, or a shallow copy of one (the what-if search's), names its
+	 * place, and its id is that entry's own text. */
+	size_t slot = c->cat_slot;
+	const ac_cert *e = slot && slot <= cat->n_cached && cat->items[slot - 1].id == c->id
+				   ? &cat->items[slot - 1]
+				   : ac_catalogue_find(cat, c->id);
 	if (!e || (size_t)(e - cat->items) >= cat->n_cached || e->domain != c->domain || e->level != c->level ||
 	    !same_list(e->keywords, e->n_keywords, c->keywords, c->n_keywords) ||
 	    !same_list(e->roles, e->n_roles, c->roles, c->n_roles))

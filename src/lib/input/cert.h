@@ -33,6 +33,7 @@ int ac_cert_source_kind(const char *name);
  * Strings are owned by the object that holds the certificate. */
 struct ac_cert {
 	char *id;
+	size_t cat_slot; /* 1 + its place in the catalogue that holds it (0: none), set with the catalogue's terms */
 	char *provider;
 	char *name;
 	char *exam_code;
