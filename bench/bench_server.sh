@@ -7,13 +7,18 @@
 # threads.  Prints requests/s, the 99th percentile latency and the ratios;
 # asserts nothing.  Needs Debian's wrk and nginx (nginx-light is enough).
 #
-# usage: bench/bench_server.sh [AICERT] [SECONDS] [CONNECTIONS] [PROFILE]
-#        (default build/aicert, 10, 32, examples/product-lead.json)
+# The three are driven in turn, ROUNDS times over (so that a slow spell of
+# the machine falls on all of them, not on one), and the medians are
+# compared; each round's own ratio is printed too.
+#
+# usage: bench/bench_server.sh [AICERT] [SECONDS] [CONNECTIONS] [PROFILE] [ROUNDS]
+#        (default build/aicert, 10, 32, examples/product-lead.json, 3)
 set -euo pipefail
 AICERT=${1:-build/aicert}
 SECONDS_EACH=${2:-10}
 CONNS=${3:-32}
 PROFILE=${4:-examples/product-lead.json}
+ROUNDS=${5:-3}
 for tool in wrk nginx; do
 	command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] ||
 		{ echo "bench_server: $tool is missing (apt-get install wrk nginx-light)" >&2; exit 2; }
@@ -107,20 +112,28 @@ if bad:
 print("%.0f %.2f" % (rps, p99))
 PY
 }
-read -r A_RPS A_P99 < <(run -s "$TMP/post.lua" "$BASE/api/v1/assess?as_of=2026-12-01")
-read -r S_RPS S_P99 < <(run "$BASE/openapi.json")
-read -r N_RPS N_P99 < <(run "http://127.0.0.1:$NGINX_PORT/same-size.json")
+for round in $(seq "$ROUNDS"); do
+	run -s "$TMP/post.lua" "$BASE/api/v1/assess?as_of=2026-12-01" >>"$TMP/assess.runs"
+	run "$BASE/openapi.json" >>"$TMP/static.runs"
+	run "http://127.0.0.1:$NGINX_PORT/same-size.json" >>"$TMP/nginx.runs"
+done
 
 echo "machine: $(nproc) processors ($(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)); $THREADS server threads and nginx workers"
-echo "wrk: 2 threads, $CONNS connections, ${SECONDS_EACH}s each, loopback"
-printf '%-46s %8s %9s %9s\n' "" "bytes" "req/s" "p99 ms"
-printf '%-46s %8d %9.0f %9.2f\n' "aicert POST /api/v1/assess ($(basename "$PROFILE"))" "$ASSESS_BYTES" "$A_RPS" "$A_P99"
-printf '%-46s %8d %9.0f %9.2f\n' "aicert GET /openapi.json (compiled in)" "$STATIC_BYTES" "$S_RPS" "$S_P99"
-printf '%-46s %8d %9.0f %9.2f\n' "nginx GET of a file of the assessment's size" "$ASSESS_BYTES" "$N_RPS" "$N_P99"
-python3 - "$A_RPS" "$S_RPS" "$N_RPS" <<'PY'
-import sys
-a, s, n = map(float, sys.argv[1:4])
-print("assess / aicert static: %.3f   (aim: at least 0.5)" % (a / s))
-print("assess / nginx:         %.3f" % (a / n))
-print("aicert static / nginx:  %.3f" % (s / n))
+echo "wrk: 2 threads, $CONNS connections, ${SECONDS_EACH}s each, loopback; $ROUNDS rounds, medians"
+python3 - "$TMP" "$ASSESS_BYTES" "$STATIC_BYTES" "$(basename "$PROFILE")" <<'PY'
+import statistics, sys
+tmp, assess_bytes, static_bytes, profile = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+def runs(name):
+    return [tuple(map(float, line.split())) for line in open("%s/%s.runs" % (tmp, name))]
+a, s, n = runs("assess"), runs("static"), runs("nginx")
+med = lambda rows, k: statistics.median(r[k] for r in rows)
+print("%-46s %8s %9s %9s" % ("", "bytes", "req/s", "p99 ms"))
+for label, size, rows in (("aicert POST /api/v1/assess (%s)" % profile, assess_bytes, a),
+                          ("aicert GET /openapi.json (compiled in)", static_bytes, s),
+                          ("nginx GET of a file of the assessment's size", assess_bytes, n)):
+    print("%-46s %8d %9.0f %9.2f" % (label, size, med(rows, 0), med(rows, 1)))
+print("each round, assess / aicert static: %s" % ", ".join("%.3f" % (x[0] / y[0]) for x, y in zip(a, s)))
+print("assess / aicert static: %.3f   (aim: at least 0.5)" % (med(a, 0) / med(s, 0)))
+print("assess / nginx:         %.3f" % (med(a, 0) / med(n, 0)))
+print("aicert static / nginx:  %.3f" % (med(s, 0) / med(n, 0)))
 PY

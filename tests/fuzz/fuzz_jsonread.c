@@ -2,7 +2,8 @@
  * fuzz_jsonread.c — holds the profile's quick JSON reader (core/jsonread.c)
  * to jansson, the reader it stands in for: for any bytes, the quick reader
  * takes the text exactly when jansson (with JSON_REJECT_DUPLICATES) reads it
- * as an object nested no deeper than the limit, and then every value is the
+ * as an object nested no deeper than the limit (or as any value so nested,
+ * with JSON_DECODE_ANY for ac_jr_parse_any), and then every value is the
  * same: the same kind (integer or real), the same number to the bit, the same
  * string bytes, the same members in the same order.  Any difference traps.
  */
@@ -97,14 +98,16 @@ static void same(const ac_jr_node *a, const json_t *b)
 	}
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* One reading of data both ways: any (JSON_DECODE_ANY) or an object only. */
+static void compare(const uint8_t *data, size_t size, int any)
 {
 	ac_jr_doc *doc = NULL;
 	const ac_jr_node *root = NULL;
-	ac_status st = ac_jr_parse((const char *)data, size, DEPTH, &doc, &root);
+	ac_status st = any ? ac_jr_parse_any((const char *)data, size, DEPTH, &doc, &root)
+			   : ac_jr_parse((const char *)data, size, DEPTH, &doc, &root);
 	json_error_t err;
-	json_t *j = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES, &err);
-	int jansson_takes = j && json_is_object(j) && depth_within(j, 0);
+	json_t *j = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES | (any ? JSON_DECODE_ANY : 0), &err);
+	int jansson_takes = j && (any || json_is_object(j)) && depth_within(j, 0);
 	if (st == AC_OK) {
 		if (!jansson_takes)
 			__builtin_trap(); /* the quick reader took a text jansson refuses */
@@ -114,5 +117,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	ac_jr_free(doc);
 	json_decref(j);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	compare(data, size, 0);
+	compare(data, size, 1);
 	return 0;
 }

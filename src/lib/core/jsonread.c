@@ -366,7 +366,7 @@ static int value(reader *r, ac_jr_node *v, int depth)
 	}
 }
 
-ac_status ac_jr_parse(const char *text, size_t len, int max_depth, ac_jr_doc **doc, const ac_jr_node **root)
+static ac_status parse(const char *text, size_t len, int max_depth, int any, ac_jr_doc **doc, const ac_jr_node **root)
 {
 	*doc = NULL;
 	*root = NULL;
@@ -377,7 +377,7 @@ ac_status ac_jr_parse(const char *text, size_t len, int max_depth, ac_jr_doc **d
 		return AC_ENOMEM;
 	skip_space(&r);
 	ac_jr_node *top = take(&r, sizeof *top);
-	int ok = top && r.p < r.end && *r.p == '{';
+	int ok = top && r.p < r.end && (any || *r.p == '{');
 	if (ok) {
 		memset(top, 0, sizeof *top);
 		ok = value(&r, top, 0);
@@ -390,6 +390,16 @@ ac_status ac_jr_parse(const char *text, size_t len, int max_depth, ac_jr_doc **d
 	*doc = r.doc;
 	*root = top;
 	return AC_OK;
+}
+
+ac_status ac_jr_parse(const char *text, size_t len, int max_depth, ac_jr_doc **doc, const ac_jr_node **root)
+{
+	return parse(text, len, max_depth, 0, doc, root);
+}
+
+ac_status ac_jr_parse_any(const char *text, size_t len, int max_depth, ac_jr_doc **doc, const ac_jr_node **root)
+{
+	return parse(text, len, max_depth, 1, doc, root);
 }
 
 void ac_jr_free(ac_jr_doc *doc)

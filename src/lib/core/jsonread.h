@@ -6,7 +6,7 @@
  * the same values in one arena in a tenth of that.
  *
  * It takes exactly the texts jansson takes with JSON_REJECT_DUPLICATES and
- * reads them to the same values (integers as long long, reals through strtod
+ * (JSON_DECODE_ANY as well, for ac_jr_parse_any) reads them to the same values (integers as long long, reals through strtod
  * in the C locale, strings decoded to UTF-8, members in text order).  It
  * makes no error messages: it declines every text jansson would refuse, and
  * anything it does not handle itself (a top level that is not an object,
@@ -64,6 +64,8 @@ typedef struct ac_jr_doc ac_jr_doc;
  * (not an object at the top, a value nested deeper than max_depth, or not a
  * text jansson reads); *doc is NULL on every failure. */
 ac_status ac_jr_parse(const char *text, size_t len, int max_depth, ac_jr_doc **doc, const ac_jr_node **root);
+/* The same for any value at the top, as jansson reads with JSON_DECODE_ANY. */
+ac_status ac_jr_parse_any(const char *text, size_t len, int max_depth, ac_jr_doc **doc, const ac_jr_node **root);
 void ac_jr_free(ac_jr_doc *doc);
 
 /* The member of obj named key, or NULL. */

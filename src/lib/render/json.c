@@ -3,7 +3,8 @@
  * are written in contract order and every real number is rounded on purpose,
  * so the same assessment always gives the same bytes.  The document is written
  * straight into the output (core/jsonw.h), laid out as jansson lays it out;
- * jansson reads only the answers the engine stored as JSON text.  One file,
+ * the answers the engine stored as JSON text are read by the quick reader
+ * (jansson only when it declines).  One file,
  * longer than most, so the document's keys can be checked against
  * ASSESSMENT.md top to bottom in one place.
  */
@@ -146,14 +147,56 @@ static void jvalue(jb *b, const json_t *v)
 	}
 }
 
-/* Embeds a JSON text the engine wrote (the answers of what_changes).  A
- * text that does not parse is a bug in the engine.  jansson leaves the error
- * unset when memory runs out early (hence the cleared struct) but reports a
- * failed string allocation as a syntax error, so that case reads as a bug. */
+/* A value the quick reader read, written as jansson would dump it. */
+static void jrvalue(jb *b, const ac_jr_node *v)
+{
+	switch (v->type) {
+	case AC_JR_OBJECT:
+		ac_jw_object(&b->w);
+		for (const ac_jr_node *m = v->first; m; m = m->next) {
+			key(b, m->key);
+			jrvalue(b, m);
+		}
+		ac_jw_end_object(&b->w);
+		break;
+	case AC_JR_ARRAY:
+		ac_jw_array(&b->w);
+		for (const ac_jr_node *m = v->first; m; m = m->next)
+			jrvalue(b, m);
+		ac_jw_end_array(&b->w);
+		break;
+	case AC_JR_STRING: ac_jw_strn(&b->w, v->s, v->n); break;
+	case AC_JR_INT: jint(b, v->i); break;
+	case AC_JR_REAL: ac_jw_real(&b->w, v->d, JSON_DIGITS); break;
+	case AC_JR_TRUE: jbool(b, 1); break;
+	case AC_JR_FALSE: jbool(b, 0); break;
+	default: jnull(b); break;
+	}
+}
+
+/* Embeds a JSON text the engine wrote (the answers of what_changes): read
+ * by the quick reader, or by jansson when it declines (a key given twice,
+ * nesting past its limit).  A text that does not parse is a bug in the
+ * engine.  jansson leaves the error unset when memory runs out early (hence
+ * the cleared struct) but reports a failed string allocation as a syntax
+ * error, so that case reads as a bug. */
 static void jparse(jb *b, const char *text)
 {
 	if (!text) {
 		jnull(b);
+		return;
+	}
+	ac_jr_doc *doc;
+	const ac_jr_node *root;
+	ac_status quick = ac_jr_parse_any(text, strlen(text), 64, &doc, &root);
+	if (quick != AC_EINPUT) {
+		if (quick == AC_OK) {
+			jrvalue(b, root);
+		} else {
+			fail(b, quick);
+			jnull(b);
+		}
+		ac_jr_free(doc);
 		return;
 	}
 	json_error_t err;
