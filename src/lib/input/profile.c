@@ -2,7 +2,11 @@
  * profile.c — reads a profile (PROFILE.md) into an ac_profile and refuses bad
  * input.  The accepted shape is the schema table (schema.c); one walker
  * applies it, so every refusal names the JSON path, what was found and what
- * was expected, and all problems are reported, not just the first.
+ * was expected, and all problems are reported, not just the first.  The
+ * text is read by the quick reader (core/jsonread.h); one it declines goes
+ * to jansson, which says what is wrong with it.  A little over 600 lines:
+ * the walker, that fallback and the copy and free of the one struct it
+ * fills belong together.
  */
 #include <math.h>
 #include <stddef.h>

@@ -8,6 +8,8 @@
  * questions are varied, which are the person's own and how long each list is
  * are the policy's ([what_changes]); how each answer is stored is the
  * profile schema's.  A variant is a shallow copy with one answer changed.
+ * One file, longer than most: the variants, their re-runs and the three
+ * lists made from them share one variant table and are read together.
  */
 #include <stdlib.h>
 #include <string.h>
