@@ -368,6 +368,55 @@ static void a_clone_equals_the_original(void **state)
 	ac_profile_free(c);
 }
 
+/* Bytes the library asked for while a profile was read, and a cap past which
+ * it is refused (so that a reader gone wrong fails the test, not the machine). */
+static size_t asked;
+#define ASK_CAP ((size_t)256 << 20)
+
+static void *counting_malloc(size_t n)
+{
+	asked += n;
+	return asked > ASK_CAP ? NULL : malloc(n);
+}
+
+static void *counting_realloc(void *p, size_t n)
+{
+	asked += n;
+	return asked > ASK_CAP ? NULL : realloc(p, n);
+}
+
+/* Each string with an escape is decoded into room the size of its own
+ * written text, not of the rest of the profile: a profile just under 1 MiB
+ * of 150,000 such strings asks for a few times its size, not gigabytes. */
+static void reading_takes_memory_in_proportion_to_the_text(void **state)
+{
+	(void)state;
+	static const char head[] = "{\"schema\": \"aicert/profile/v1\", \"x\": [\"\\na\"";
+	static const char item[] = ",\"\\na\"";
+	size_t count = 150000, n = strlen(head) + (count - 1) * strlen(item) + 2;
+	char *text = malloc(n + 1), *at = text;
+	assert_non_null(text);
+	at += sprintf(at, "%s", head);
+	for (size_t i = 1; i < count; i++)
+		at += sprintf(at, "%s", item);
+	at += sprintf(at, "]}");
+	assert_int_equal((size_t)(at - text), n);
+	assert_true(n < AC_MAX_PROFILE_BYTES);
+	assert_int_equal(ac_set_allocator(counting_malloc, counting_realloc, free), AC_OK);
+	asked = 0;
+	ac_diags d;
+	ac_diags_init(&d);
+	ac_profile *p = NULL;
+	ac_status st = ac_profile_parse(text, n, "escapes.json", &p, &d);
+	size_t used = asked;
+	assert_int_equal(ac_set_allocator(malloc, realloc, free), AC_OK);
+	assert_int_equal(st, AC_EINPUT); /* x is not a field */
+	assert_string_equal(ac_diag_path(ac_diags_at(&d, 0)), "x");
+	assert_true(used < 16 * n);
+	ac_diags_free(&d);
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -380,6 +429,7 @@ int main(void)
 		cmocka_unit_test(the_task_count_limit_is_two_hundred),
 		cmocka_unit_test(the_string_limit_is_4096_bytes),
 		cmocka_unit_test(a_profile_over_one_mebibyte_is_refused_before_parsing),
+		cmocka_unit_test(reading_takes_memory_in_proportion_to_the_text),
 		cmocka_unit_test(a_motive_or_signal_given_twice_is_refused),
 		cmocka_unit_test(a_clone_equals_the_original),
 	};

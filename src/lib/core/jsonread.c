@@ -43,10 +43,12 @@ typedef struct {
 	ac_jr_doc *doc;
 } reader;
 
-/* n bytes from the arena, aligned for a node. */
+/* n bytes from the arena, aligned for a node (strings share the arena, so
+ * every piece is rounded up to a node's alignment). */
 static void *take(reader *r, size_t n)
 {
-	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
+	const size_t align = _Alignof(ac_jr_node);
+	n = (n + align - 1) / align * align;
 	chunk *c = r->doc->chunks;
 	if (!c || c->size - c->used < n) {
 		size_t size = n > 8192 ? n : 8192;
@@ -122,10 +124,14 @@ static int string(reader *r, const char **out, size_t *len)
 		q += 8;
 	while (q < end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20 && (unsigned char)*q < 0x80)
 		q++;
-	size_t room = (size_t)(end - p);
-	if (q < end && *q == '"') /* the common case: plain ASCII */
-		room = (size_t)(q - p);
-	char *o = take(r, room + 1), *start = o;
+	/* The written string up to its closing quote (an escape's second byte
+	 * skipped) bounds the decoded one; no quote: not a string. */
+	const char *close = q;
+	while (close < end && *close != '"')
+		close += *close == '\\' ? 2 : 1;
+	if (close >= end)
+		return 0;
+	char *o = take(r, (size_t)(close - p) + 1), *start = o;
 	if (!o)
 		return 0;
 	memcpy(o, p, (size_t)(q - p));
@@ -243,35 +249,27 @@ static int number(reader *r, ac_jr_node *v)
 		while (p < end && is_digit(*p))
 			p++;
 	}
-	/* A NUL-terminated copy for strtoll and strtod: a number is short. */
-	char buf[64];
+	/* A NUL-terminated copy for strtoll and strtod: on the stack, or for a
+	 * long real in the arena. */
+	char buf[64], *copy = buf;
 	size_t n = (size_t)(p - start);
 	if (n >= sizeof buf) {
 		if (!real)
 			return 0; /* more than 19 digits cannot fit a long long */
-		char *big = take(r, n + 1);
-		if (!big)
+		if (!(copy = take(r, n + 1)))
 			return 0;
-		memcpy(big, start, n);
-		big[n] = '\0';
-		errno = 0;
-		v->d = strtod(big, NULL);
-		v->type = AC_JR_REAL;
-		r->p = p;
-		after_lookahead(r);
-		return !overflow(v->d);
 	}
-	memcpy(buf, start, n);
-	buf[n] = '\0';
+	memcpy(copy, start, n);
+	copy[n] = '\0';
 	errno = 0;
 	if (real) {
 		v->type = AC_JR_REAL;
-		v->d = strtod(buf, NULL);
+		v->d = strtod(copy, NULL);
 		if (overflow(v->d))
 			return 0;
 	} else {
 		v->type = AC_JR_INT;
-		v->i = strtoll(buf, NULL, 10);
+		v->i = strtoll(copy, NULL, 10);
 		if (errno == ERANGE)
 			return 0;
 	}
