@@ -204,8 +204,8 @@ static void mark(unsigned long long *changed, size_t bit, int on)
 static const size_t here[] = {AC_F_PHASE, AC_F_VALID_MOTIVE, AC_F_NO_VALID_MOTIVE, AC_F_INVALID_MOTIVE_PRESENT,
 			      AC_F_INDUSTRY_SHIFT_VALID};
 #define N_HERE (sizeof here / sizeof here[0])
-_Static_assert(AC_F__BUILTIN + AC_POLICY_MAX_ITEMS <= 64 * AC_READS_WORDS,
-	       "a variant's changed bits (the profile's facts and the derived ones) fit its bitmap");
+/* A variant's changed bits: at most every profile fact and every derived one. */
+#define CHANGED_WORDS ((AC_F__BUILTIN + AC_POLICY_MAX_ITEMS + 63) / 64)
 
 static int decided_here(size_t slot)
 {
@@ -313,7 +313,7 @@ static ac_status decide_variant(ac_rerun *r)
 	ac_eval *ev = &r->ev;
 	const ac_policy *pol = ev->prep->pol;
 	size_t words = r->mask_words;
-	unsigned long long changed[AC_READS_WORDS] = {0}, any = 0;
+	unsigned long long changed[CHANGED_WORDS] = {0}, any = 0;
 	for (size_t i = 0; i < r->n_watched; i++) {
 		size_t s = r->watched[i];
 		mark(changed, i, !same_val(&ev->f[s], &r->decided[s]));

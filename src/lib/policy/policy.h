@@ -146,14 +146,10 @@ const ac_choice *ac_choose(const ac_choices *c, const ac_val *facts);
 
 /* The fact slots a condition reads, each once, so that a re-run decides
  * again only what reads a fact that changed (verdict.c makes them once the
- * policy is read). */
-#define AC_READS_WORDS ((AC_RULE_FACTS + 63) / 64)
+ * policy is read; a what-if search turns them into its own bit masks). */
 typedef struct {
 	size_t *slot;
 	size_t n;
-	/* The same below AC_RULE_FACTS as bits (slot s: bit s % 64 of word
-	 * s / 64): the rules' own facts are unset whenever conditions run. */
-	unsigned long long mask[AC_READS_WORDS];
 } ac_reads;
 
 typedef struct {

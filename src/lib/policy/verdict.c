@@ -390,8 +390,6 @@ static void add_read(size_t slot, void *arg)
 	}
 	c->r->slot = grown;
 	c->r->slot[c->r->n++] = slot;
-	if (slot < AC_RULE_FACTS)
-		c->r->mask[slot / 64] |= 1ull << (slot % 64);
 }
 
 ac_status ac_verdict_index_reads(ac_policy *p)
