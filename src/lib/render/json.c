@@ -4,7 +4,7 @@
  * so the same assessment always gives the same bytes.  The document is written
  * straight into the output (core/jsonw.h), laid out as jansson lays it out;
  * the answers the engine stored as JSON text are read by the quick reader
- * (jansson only when it declines).  One file,
+ * (core/jsonread.h).  One file,
  * longer than most, so the document's keys can be checked against
  * ASSESSMENT.md top to bottom in one place.
  */
@@ -12,8 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <jansson.h>
 
 #include "core/json.h"
 #include "core/jsonw.h"
@@ -114,39 +112,6 @@ static void jnames(jb *b, const char *const *names, size_t n)
 	jstrs(b, (char *const *)names, n);
 }
 
-/* A value jansson read, written as jansson would dump it. */
-static void jvalue(jb *b, const json_t *v)
-{
-	switch (json_typeof(v)) {
-	case JSON_OBJECT: {
-		const char *k;
-		json_t *x;
-		ac_jw_object(&b->w);
-		json_object_foreach((json_t *)v, k, x)
-		{
-			key(b, k);
-			jvalue(b, x);
-		}
-		ac_jw_end_object(&b->w);
-		break;
-	}
-	case JSON_ARRAY: {
-		size_t i;
-		json_t *x;
-		ac_jw_array(&b->w);
-		json_array_foreach(v, i, x) jvalue(b, x);
-		ac_jw_end_array(&b->w);
-		break;
-	}
-	case JSON_STRING: ac_jw_strn(&b->w, json_string_value(v), json_string_length(v)); break;
-	case JSON_INTEGER: jint(b, json_integer_value(v)); break;
-	case JSON_REAL: ac_jw_real(&b->w, json_real_value(v), JSON_DIGITS); break;
-	case JSON_TRUE: jbool(b, 1); break;
-	case JSON_FALSE: jbool(b, 0); break;
-	default: jnull(b); break;
-	}
-}
-
 /* A value the quick reader read, written as jansson would dump it. */
 static void jrvalue(jb *b, const ac_jr_node *v)
 {
@@ -174,12 +139,9 @@ static void jrvalue(jb *b, const ac_jr_node *v)
 	}
 }
 
-/* Embeds a JSON text the engine wrote (the answers of what_changes): read
- * by the quick reader, or by jansson when it declines (a key given twice,
- * nesting past its limit).  A text that does not parse is a bug in the
- * engine.  jansson leaves the error unset when memory runs out early (hence
- * the cleared struct) but reports a failed string allocation as a syntax
- * error, so that case reads as a bug. */
+/* Embeds a JSON text the engine wrote (the answers of what_changes),
+ * read by the quick reader: a text it does not take (not JSON, a key given
+ * twice, nesting past its limit) is a bug in the engine. */
 static void jparse(jb *b, const char *text)
 {
 	if (!text) {
@@ -188,27 +150,14 @@ static void jparse(jb *b, const char *text)
 	}
 	ac_jr_doc *doc;
 	const ac_jr_node *root;
-	ac_status quick = ac_jr_parse_any(text, strlen(text), 64, &doc, &root);
-	if (quick != AC_EINPUT) {
-		if (quick == AC_OK) {
-			jrvalue(b, root);
-		} else {
-			fail(b, quick);
-			jnull(b);
-		}
-		ac_jr_free(doc);
-		return;
-	}
-	json_error_t err;
-	ac_status st;
-	json_t *v = ac_json_load(text, strlen(text), JSON_DECODE_ANY, &err, &st);
-	if (!v) {
+	ac_status st = ac_jr_parse_any(text, strlen(text), 64, &doc, &root);
+	if (st == AC_OK) {
+		jrvalue(b, root);
+	} else {
 		fail(b, st == AC_ENOMEM ? AC_ENOMEM : AC_EINTERNAL);
 		jnull(b);
-		return;
 	}
-	jvalue(b, v);
-	json_decref(v);
+	ac_jr_free(doc);
 }
 
 static void motives(jb *b, unsigned bits)
