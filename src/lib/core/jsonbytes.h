@@ -1,12 +1,19 @@
 /*
- * jsonbytes.h — the one test, eight bytes at a time, of whether a run of a
- * JSON string can be copied as it is: the writer (jsonw.c) copies such runs
- * into its output, the reader (jsonread.c) skips them.
+ * jsonbytes.h — the one test of whether a JSON string's bytes can be copied
+ * as they are, eight at a time and one at a time: the writer (jsonw.c)
+ * copies such runs into its output, the reader (jsonread.c) skips them.
  */
 #ifndef AICERT_JSONBYTES_H
 #define AICERT_JSONBYTES_H
 
 #include <stdint.h>
+
+/* 1 when the byte c stands in a JSON string as it is: printable ASCII but
+ * the quote and the backslash. */
+static inline int ac_json_plain_byte(unsigned char c)
+{
+	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
 
 /* 0 when none of the eight bytes of x is a control character, '"', '\\'
  * or a byte of a multi-byte character; 1 when one may be (a byte below

@@ -122,7 +122,7 @@ static int string(reader *r, const char **out, size_t *len)
 	uint64_t x;
 	while (end - q >= 8 && (memcpy(&x, q, 8), !ac_json_any_special(x)))
 		q += 8;
-	while (q < end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20 && (unsigned char)*q < 0x80)
+	while (q < end && ac_json_plain_byte((unsigned char)*q))
 		q++;
 	/* The written string up to its closing quote (an escape's second byte
 	 * skipped) bounds the decoded one; no quote: not a string. */

@@ -151,11 +151,9 @@ static int plain_key(const char *key, size_t n)
 		if (ac_json_any_special(x))
 			return 0;
 	}
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)key[i];
-		if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\')
+	for (; i < n; i++)
+		if (!ac_json_plain_byte((unsigned char)key[i]))
 			return 0;
-	}
 	return 1;
 }
 
@@ -177,7 +175,7 @@ static void string(ac_jw *w, const char *s, size_t n)
 		uint64_t x;
 		while (end - q >= 8 && (memcpy(&x, q, 8), !ac_json_any_special(x)))
 			q += 8;
-		while (q < end && *q >= 0x20 && *q != '"' && *q != '\\' && *q < 0x80)
+		while (q < end && ac_json_plain_byte(*q))
 			q++;
 		memcpy(o, p, (size_t)(q - p));
 		o += q - p;
