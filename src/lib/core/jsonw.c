@@ -7,6 +7,7 @@
 #include "core/jsonw.h"
 
 #include "core/jsonbytes.h"
+#include "core/number.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -353,6 +354,14 @@ void ac_jw_real(ac_jw *w, double x, int digits)
 	put(w, buf, len);
 }
 
+void ac_jw_number(ac_jw *w, double x, int digits)
+{
+	if (ac_num_is_whole(x))
+		ac_jw_int(w, (int64_t)x);
+	else
+		ac_jw_real(w, x, digits);
+}
+
 void ac_jw_bool(ac_jw *w, int b)
 {
 	before(w);
@@ -371,4 +380,13 @@ void ac_jw_null(ac_jw *w)
 int ac_jw_status(const ac_jw *w)
 {
 	return w->failed || w->out->failed || w->depth != 0 ? -1 : 0;
+}
+
+char *ac_jw_take(ac_jw *w, strbuf *sb)
+{
+	if (ac_jw_status(w) != 0) {
+		sb_free(sb);
+		return NULL;
+	}
+	return sb_take(sb, NULL);
 }

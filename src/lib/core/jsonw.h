@@ -38,9 +38,15 @@ void ac_jw_int(ac_jw *w, int64_t v);
  * with ".0" added to a whole number and the exponent's '+' and leading zeros
  * dropped.  Not finite: null (jansson holds no such real). */
 void ac_jw_real(ac_jw *w, double x, int digits);
+/* A number as jansson writes what ac_json_double (core/json.h) makes of it:
+ * a whole one as an integer, else a real with digits of precision. */
+void ac_jw_number(ac_jw *w, double x, int digits);
 void ac_jw_bool(ac_jw *w, int b);
 void ac_jw_null(ac_jw *w);
 /* 0 when everything was written, -1 otherwise. */
 int ac_jw_status(const ac_jw *w);
+/* The text written into sb (malloc'd), or NULL, with sb freed, when the
+ * writer failed (a string it could not write, or memory ran out). */
+char *ac_jw_take(ac_jw *w, strbuf *sb);
 
 #endif

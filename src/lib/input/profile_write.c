@@ -14,6 +14,7 @@
 #include "core/alloc.h"
 #include "core/diag.h"
 #include "core/json.h"
+#include "core/jsonw.h"
 #include "input/cert.h"
 #include "input/profile.h"
 #include "input/schema.h"
@@ -259,6 +260,63 @@ static void schema_path(const char *path, char *out, size_t n)
 	out[k] = '\0';
 }
 
+/* The stores whose answer ac_profile_answer_json writes itself. */
+static int plain(const ac_field_def *d)
+{
+	return d->store == ST_TRI || d->store == ST_ENUM || d->store == ST_NAMED || d->store == ST_NUM ||
+	       d->store == ST_ENUMSET;
+}
+
+ac_status ac_profile_answer_json(const ac_profile *p, const ac_field_def *d, char **out)
+{
+	*out = NULL;
+	const void *v = ac_schema_cslot(p, d);
+	if (!v || !plain(d))
+		return ac_profile_get(p, d->pub.path, out);
+	/* What value_of makes of the answer, dumped compact, but written where
+	 * it is stored without a jansson value: the what-if search reads answers
+	 * often, and test_profile_write holds every path to the canonical text. */
+	ac_enum_kind kind = (ac_enum_kind)d->pub.enum_kind;
+	strbuf sb;
+	ac_jw w;
+	sb_init(&sb);
+	ac_jw_init(&w, &sb, 0);
+	switch (d->store) {
+	case ST_TRI:
+		if (*(const ac_tri *)v == AC_UNKNOWN)
+			ac_jw_null(&w);
+		else
+			ac_jw_bool(&w, *(const ac_tri *)v == AC_TRUE);
+		break;
+	case ST_ENUM:
+		if (*(const int *)v)
+			ac_jw_str(&w, ac_enum_name(kind, *(const int *)v));
+		else
+			ac_jw_null(&w);
+		break;
+	case ST_NAMED: ac_jw_str(&w, *(char *const *)v); break; /* null when NULL */
+	case ST_NUM:
+		if (((const ac_num *)v)->set)
+			ac_jw_number(&w, ((const ac_num *)v)->v, 17);
+		else
+			ac_jw_null(&w);
+		break;
+	default: /* ST_ENUMSET */
+		if (!ac_schema_answered(p, d)) {
+			ac_jw_null(&w);
+			break;
+		}
+		ac_jw_array(&w);
+		for (int e = 1; e <= ac_enum_count(kind); e++)
+			if (*(const unsigned *)v & (1u << e))
+				ac_jw_str(&w, ac_enum_name(kind, e));
+		ac_jw_end_array(&w);
+		break;
+	}
+	*out = ac_jw_take(&w, &sb);
+	return *out ? AC_OK : AC_ENOMEM;
+}
+
 ac_status ac_profile_get(const ac_profile *p, const char *path, char **out)
 {
 	*out = NULL;
@@ -268,6 +326,8 @@ ac_status ac_profile_get(const ac_profile *p, const char *path, char **out)
 	/* A plain answer of the profile or its certificate is read where it is
 	 * stored; anything else is found in the whole profile written out. */
 	const ac_field_def *d = ac_schema_def(path);
+	if (d && ac_schema_cslot(p, d) && plain(d))
+		return ac_profile_answer_json(p, d, out);
 	if (d && ac_schema_cslot(p, d) && d->store != ST_NONE && d->store != ST_FLAG && d->store != ST_TASKS &&
 	    d->pub.type != AC_FIELD_OBJECT) {
 		int absent;

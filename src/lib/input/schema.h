@@ -74,5 +74,9 @@ static inline const void *ac_schema_cslot(const ac_profile *p, const ac_field_de
 
 /* 1 when the profile answers the field (IN_PROFILE and IN_CERT fields). */
 int ac_schema_answered(const ac_profile *p, const ac_field_def *d);
+/* The profile's answer to d as compact JSON text, as ac_profile_get gives
+ * it for d's path (profile_write.c): a plain answer written where it is
+ * stored, anything else found by the profile writer. */
+ac_status ac_profile_answer_json(const ac_profile *p, const ac_field_def *d, char **out);
 
 #endif
