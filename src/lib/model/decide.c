@@ -287,6 +287,17 @@ static ac_status keep_decided(ac_rerun *r)
 		watch(r, &pol->derived[i].reads, listed);
 	for (size_t i = 0; i < pol->n_rules; i++)
 		watch(r, &pol->rules[i].reads, listed);
+	/* Grouped by the step that sets them, so that a variant compares only
+	 * the facts of the steps it ran (and those of none, always). */
+	size_t by_step[AC_F__BUILTIN], k = 0;
+	for (int s = 0; s <= AC_STEPS; s++) {
+		r->watch_from[s] = k;
+		for (size_t i = 0; i < r->n_watched; i++)
+			if (r->by_step->step_of[r->watched[i]] == s)
+				by_step[k++] = r->watched[i];
+	}
+	r->watch_from[AC_STEPS + 1] = k;
+	memcpy(r->watched, by_step, k * sizeof *by_step);
 	if (compact(r, pol) != AC_OK)
 		return AC_ENOMEM;
 	r->motives = ev->p->motives;
@@ -314,9 +325,15 @@ static ac_status decide_variant(ac_rerun *r)
 	const ac_policy *pol = ev->prep->pol;
 	size_t words = r->mask_words;
 	unsigned long long changed[CHANGED_WORDS] = {0}, any = 0;
-	for (size_t i = 0; i < r->n_watched; i++) {
-		size_t s = r->watched[i];
-		mark(changed, i, !same_val(&ev->f[s], &r->decided[s]));
+	/* The facts of the steps the variant did not run are the profile's own. */
+	unsigned steps = r->steps | 1u << AC_STEPS;
+	for (int s = 0; s <= AC_STEPS; s++) {
+		if (!(steps & (1u << s)))
+			continue;
+		for (size_t i = r->watch_from[s]; i < r->watch_from[s + 1]; i++) {
+			size_t slot = r->watched[i];
+			mark(changed, i, !same_val(&ev->f[slot], &r->decided[slot]));
+		}
 	}
 	for (size_t w = 0; w < words; w++)
 		any |= changed[w];
@@ -367,10 +384,10 @@ static ac_status decide_variant(ac_rerun *r)
 	return ev->verdict ? AC_OK : AC_EINTERNAL;
 }
 
-ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, int cert_only)
+ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, unsigned steps)
 {
 	ac_status st = r->decided ? AC_OK : keep_decided(r);
 	if (st == AC_OK)
-		st = ac_rerun_facts(r, prep, v, cert_only);
+		st = ac_rerun_facts(r, prep, v, steps);
 	return st == AC_OK ? decide_variant(r) : st;
 }

@@ -15,9 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pthread.h>
+#include <stdatomic.h>
+
 #include "core/date.h"
 #include "core/strbuf.h"
 #include "input/cert.h"
+#include "input/schema.h"
 #include "model/engine.h"
 #include "model/fit.h"
 #include "occdata/occupation.h"
@@ -549,18 +553,102 @@ static void certificate_facts(ac_eval *ev)
 
 /* ------------------------------------------------------------ the evaluation */
 
-/* The facts of every stage, once the task list is built. */
+/* The facts of the steps given (AC_STEP_*), in the model's order, once the
+ * task list is built. */
+static void run_steps(ac_eval *ev, unsigned steps)
+{
+	if (steps & AC_STEP_OCCUPATION) {
+		set_b(ev, AC_F_HAS_OCCUPATION, tri_of(ev->prep->occ != NULL));
+		set_b(ev, AC_F_OCCUPATION_GIVEN, tri_of(ev->p->role.occupation != NULL));
+	}
+	if (steps & AC_STEP_EXPOSURE)
+		exposure_facts(ev);
+	if (steps & AC_STEP_REPLACEABILITY)
+		replaceability_facts(ev);
+	if (steps & AC_STEP_LEVERAGE)
+		leverage_facts(ev);
+	if (steps & AC_STEP_ORGANISATION)
+		organisation_facts(ev);
+	if (steps & AC_STEP_MOTIVES)
+		motive_facts(ev);
+	if (steps & AC_STEP_CERTIFICATE)
+		certificate_facts(ev);
+}
+
 static void profile_facts(ac_eval *ev)
 {
-	set_b(ev, AC_F_HAS_OCCUPATION, tri_of(ev->prep->occ != NULL));
-	set_b(ev, AC_F_OCCUPATION_GIVEN, tri_of(ev->p->role.occupation != NULL));
-	exposure_facts(ev);
-	replaceability_facts(ev);
-	leverage_facts(ev);
-	organisation_facts(ev);
-	motive_facts(ev);
-	certificate_facts(ev);
+	run_steps(ev, AC_STEP_ALL);
 }
+
+/* Which steps read which answers: the functions above, read for every
+ * profile field they look at (ac_person_of and the certificate's fit and
+ * costs among them).  A step that reads another's facts comes with it:
+ * leverage reads replaceability_high.  An entry ending in '.' stands for
+ * every field under it. */
+static unsigned steps_of_path(const char *path)
+{
+	enum {
+		REPL = AC_STEP_REPLACEABILITY | AC_STEP_LEVERAGE,
+		LEV = AC_STEP_LEVERAGE,
+		ORG = AC_STEP_ORGANISATION,
+		MOT = AC_STEP_MOTIVES,
+		CERT = AC_STEP_CERTIFICATE
+	};
+	static const struct {
+		const char *path;
+		unsigned steps;
+	} readers[] = {
+		{"role.decision_authority", REPL},
+		{"role.leverage_test", LEV},
+		{"role.owns_measurable_outcomes", LEV},
+		{"role.kind", LEV},
+		{"role.function", LEV},
+		{"role.value_basis", LEV},
+		{"role.revenue_distance", LEV},
+		{"role.manager", LEV},
+		{"role.manager.", LEV},
+		{"role.ladder_level", LEV | CERT},
+		{"role.title", LEV | CERT},
+		{"role.hourly_pay_usd", CERT},
+		{"ai_use.", LEV},
+		{"trajectory.expanding_into_system_design", LEV},
+		{"trajectory.transitioning_to_hybrid", LEV},
+		{"trajectory.target_role", MOT | CERT},
+		{"organization.", ORG},
+		{"industry.", ORG},
+		{"motives", MOT | CERT},
+		{"capability_gap", MOT | CERT},
+		{"constraints.", CERT},
+		{"certification", CERT},
+	};
+	for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++) {
+		size_t n = strlen(readers[i].path);
+		if (readers[i].path[n - 1] == '.' ? strncmp(path, readers[i].path, n) == 0
+						  : strcmp(path, readers[i].path) == 0)
+			return readers[i].steps;
+	}
+	return AC_STEP_ALL;
+}
+
+/* steps_of_path for each field of the schema, found once. */
+#define FIELDS_KNOWN 256
+static unsigned char field_steps[FIELDS_KNOWN];
+static pthread_once_t field_steps_once = PTHREAD_ONCE_INIT;
+
+static void find_field_steps(void)
+{
+	for (size_t i = 0; i < ac_schema_n && i < FIELDS_KNOWN; i++)
+		field_steps[i] = (unsigned char)steps_of_path(ac_schema[i].pub.path);
+}
+
+unsigned ac_steps_reading(const ac_field_def *d)
+{
+	pthread_once(&field_steps_once, find_field_steps);
+	size_t i = ac_schema_index(d);
+	return i < FIELDS_KNOWN ? field_steps[i] : AC_STEP_ALL;
+}
+
+int ac_rerun_every_step;
 
 static ac_status eval_alloc(ac_eval *ev, const ac_prepared *prep, const ac_profile *p)
 {
@@ -620,6 +708,41 @@ void ac_eval_free(ac_eval *ev)
 
 /* ------------------------------------------------------------ re-runs of variants */
 
+/* Which step sets each profile fact: each step run alone over facts of a
+ * type no fact has, on the first evaluation that needs it (ev's facts are
+ * overwritten). */
+static ac_step_facts step_facts;
+static atomic_int step_facts_known;
+static pthread_mutex_t step_facts_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const ac_step_facts *find_steps(ac_eval *ev)
+{
+	if (atomic_load_explicit(&step_facts_known, memory_order_acquire))
+		return &step_facts;
+	pthread_mutex_lock(&step_facts_lock);
+	if (!atomic_load_explicit(&step_facts_known, memory_order_relaxed)) {
+		ac_step_facts *t = &step_facts;
+		enum { UNSET = -1 };
+		memset(t->step_of, AC_STEPS, sizeof t->step_of);
+		for (size_t i = 0; i < AC_F__BUILTIN; i++)
+			ev->f[i] = (ac_val){.type = UNSET};
+		size_t n = 0;
+		for (int s = 0; s < AC_STEPS; s++) {
+			run_steps(ev, 1u << s);
+			t->slot_from[s] = n;
+			for (size_t i = 0; i < AC_F__BUILTIN; i++)
+				if (t->step_of[i] == AC_STEPS && ev->f[i].type != UNSET) {
+					t->step_of[i] = (unsigned char)s;
+					t->slots[n++] = (unsigned short)i;
+				}
+		}
+		t->slot_from[AC_STEPS] = n;
+		atomic_store_explicit(&step_facts_known, 1, memory_order_release);
+	}
+	pthread_mutex_unlock(&step_facts_lock);
+	return &step_facts;
+}
+
 ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks, size_t n_tasks)
 {
 	memset(r, 0, sizeof *r);
@@ -633,6 +756,7 @@ ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks,
 	r->facts = malloc(AC_F__BUILTIN * sizeof *r->facts);
 	if (st != AC_OK || !r->facts)
 		return AC_ENOMEM;
+	r->by_step = find_steps(&r->ev);
 	profile_facts(&r->ev);
 	if (r->ev.nomem)
 		return AC_ENOMEM;
@@ -640,24 +764,29 @@ ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks,
 	return AC_OK;
 }
 
-ac_status ac_rerun_facts(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, int cert_only)
+ac_status ac_rerun_facts(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, unsigned steps)
 {
 	ac_eval *ev = &r->ev;
 	ev->prep = prep;
 	ev->p = v;
-	/* As a fresh evaluation finds them.  The stages set the same facts
-	 * whatever the profile (no set_ call of theirs is conditional), so a
-	 * variant's stages overwrite every fact the last variant's set; the
-	 * facts the policy decides (the phase and the motives' validity) are
-	 * cleared by the decision itself, the derived ones replaced whole, and
-	 * the rest were never set (ac_rerun_init). */
-	if (cert_only)
-		memcpy(ev->f, r->facts, AC_F__BUILTIN * sizeof *ev->f);
+	if (ac_rerun_every_step)
+		steps = AC_STEP_ALL;
+	/* As a fresh evaluation finds them.  The steps set the same facts
+	 * whatever the profile (no set_ call of theirs is conditional), so the
+	 * steps run now overwrite every fact they set for the last variant, and
+	 * the facts of the last variant's other steps go back to the profile's
+	 * own; the facts the policy decides (the phase and the motives'
+	 * validity) are cleared by the decision itself, the derived ones
+	 * replaced whole, and the rest were never set (ac_rerun_init). */
+	unsigned back = r->steps & ~steps;
+	const ac_step_facts *t = r->by_step;
+	for (int s = 0; back && s < AC_STEPS; s++)
+		if (back & (1u << s))
+			for (size_t k = t->slot_from[s]; k < t->slot_from[s + 1]; k++)
+				ev->f[t->slots[k]] = r->facts[t->slots[k]];
+	r->steps = steps;
 	ev->nomem = 0;
-	if (cert_only)
-		certificate_facts(ev);
-	else
-		profile_facts(ev);
+	run_steps(ev, steps);
 	return ev->nomem ? AC_ENOMEM : AC_OK; /* the rules' facts stay unset, as deciding needs */
 }
 

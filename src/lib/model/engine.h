@@ -10,6 +10,7 @@
 
 #include "aicert.h"
 #include "core/strbuf.h"
+#include "input/schema.h"
 #include "model/assessment.h"
 #include "model/fit.h"
 #include "policy/policy.h"
@@ -60,6 +61,35 @@ ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p,
 /* The profile's facts alone, before the policy decides (engine.c). */
 ac_status ac_eval_facts(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags);
 void ac_eval_free(ac_eval *ev);
+/* The steps that set the profile's facts (engine.c), as bits.  A variant
+ * of a profile differs in one answer, and only the steps that read it are
+ * run again; the other steps' facts are the profile's own. */
+enum {
+	AC_STEP_OCCUPATION = 1u << 0, /* has_occupation, occupation_given */
+	AC_STEP_EXPOSURE = 1u << 1,
+	AC_STEP_REPLACEABILITY = 1u << 2,
+	AC_STEP_LEVERAGE = 1u << 3,
+	AC_STEP_ORGANISATION = 1u << 4, /* and the industry */
+	AC_STEP_MOTIVES = 1u << 5,
+	AC_STEP_CERTIFICATE = 1u << 6
+};
+#define AC_STEPS 7
+#define AC_STEP_ALL ((1u << AC_STEPS) - 1)
+/* The steps whose facts can change when the answer at schema field d
+ * changes (with the steps that read those facts); every step for a field
+ * not known to be read by fewer. */
+unsigned ac_steps_reading(const ac_field_def *d);
+/* Which step sets each profile fact (the same for every profile: no step
+ * sets a fact only sometimes), found once. */
+typedef struct {
+	unsigned char step_of[AC_F__BUILTIN]; /* AC_STEPS for a fact no step sets */
+	unsigned short slots[AC_F__BUILTIN]; /* step s's facts: slots[slot_from[s] .. slot_from[s + 1]) */
+	size_t slot_from[AC_STEPS + 1];
+} ac_step_facts;
+/* Tests only: 1 makes every variant run every step (the slow way the quick
+ * one is held to). */
+extern int ac_rerun_every_step;
+
 /* Re-running variants of one profile (whatif.c): one scratch evaluation,
  * made once from the profile's own (base), borrows its task list (no variant
  * changes a task; base handed it to the assessment) and keeps the profile's
@@ -77,8 +107,12 @@ typedef struct {
 	 * differs from these. */
 	ac_val *decided;
 	ac_tri *rule_holds;
-	size_t *watched; /* the profile's facts some condition of the decision reads */
+	size_t *watched; /* the profile's facts some condition of the decision reads, by step */
 	size_t n_watched;
+	size_t watch_from[AC_STEPS + 2]; /* watched[watch_from[s] .. watch_from[s + 1]) are step s's, the last
+					    group the facts of no step (decide.c) */
+	const ac_step_facts *by_step; /* which step sets which fact */
+	unsigned steps; /* the steps the last variant ran */
 	unsigned long long *masks; /* what each condition reads, in a variant's changed bits (decide.c) */
 	size_t mask_words;
 	unsigned motives; /* the profile's own motives */
@@ -87,8 +121,8 @@ typedef struct {
 } ac_rerun;
 ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks, size_t n_tasks);
 /* A variant's verdict (decide.c), from its facts (ac_rerun_facts, engine.c). */
-ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, int cert_only);
-ac_status ac_rerun_facts(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, int cert_only);
+ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, unsigned steps);
+ac_status ac_rerun_facts(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, unsigned steps);
 void ac_rerun_free(ac_rerun *r);
 /* The value of a derived fact the C code relies on (AC_REQ_*, required.h):
  * a yes/no fact, or a number (0 when unknown). */

@@ -24,6 +24,7 @@
 
 typedef struct {
 	size_t field; /* index into the policy's [what_changes] fields */
+	unsigned steps; /* the steps of the facts that read the answer it changes (AC_STEP_*) */
 	ac_profile v; /* the variant (shallow) */
 	const ac_cert *cert; /* a catalogue certificate chosen instead, or NULL */
 	/* The answer, written out (answer_json, answer_words) only when it is
@@ -42,7 +43,7 @@ typedef struct {
 	int oom;
 } variants;
 
-static variant *push(variants *vs, size_t field, const ac_profile *p)
+static variant *push(variants *vs, size_t field, unsigned steps, const ac_profile *p)
 {
 	if (vs->n == vs->cap) {
 		size_t cap = vs->cap ? vs->cap * 2 : 64;
@@ -58,6 +59,7 @@ static variant *push(variants *vs, size_t field, const ac_profile *p)
 	/* Each member set once: the variant holds a whole profile, and clearing
 	 * it before copying the profile over it cost 3% of a search. */
 	x->field = field;
+	x->steps = steps;
 	x->v = *p;
 	x->cert = NULL;
 	x->value = 0;
@@ -156,12 +158,13 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 	const ac_field_def *d = &ac_schema[q->def];
 	const void *cur = ac_schema_cslot(p, d);
 	int known = answered(p, d);
+	unsigned steps = ac_steps_reading(d);
 	variant *x;
 	switch (d->store) {
 	case ST_TRI:
 		for (int val = 1; val >= 0; val--) {
 			ac_tri t = val ? AC_TRUE : AC_FALSE;
-			if ((known && *(const ac_tri *)cur == t) || !(x = push(vs, k, p)))
+			if ((known && *(const ac_tri *)cur == t) || !(x = push(vs, k, steps, p)))
 				continue;
 			*(ac_tri *)ac_schema_slot(&x->v, d) = t;
 			mark_parents(&x->v, d);
@@ -171,7 +174,8 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 	case ST_ENUM:
 		for (int e = 1; e <= ac_enum_count((ac_enum_kind)d->pub.enum_kind); e++) {
 			const char *name = ac_enum_name((ac_enum_kind)d->pub.enum_kind, e);
-			if ((known && *(const int *)cur == e) || strcmp(name, "unknown") == 0 || !(x = push(vs, k, p)))
+			if ((known && *(const int *)cur == e) || strcmp(name, "unknown") == 0 ||
+			    !(x = push(vs, k, steps, p)))
 				continue;
 			*(int *)ac_schema_slot(&x->v, d) = e;
 			mark_parents(&x->v, d);
@@ -181,11 +185,11 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 	case ST_NAMED: {
 		/* "" (none) unless that is the answer, and a named one unless one is. */
 		const char *s = *(char *const *)cur;
-		if ((!s || *s) && (x = push(vs, k, p))) {
+		if ((!s || *s) && (x = push(vs, k, steps, p))) {
 			*(const char **)ac_schema_slot(&x->v, d) = "";
 			x->text = "";
 		}
-		if ((!s || !*s) && (x = push(vs, k, p))) {
+		if ((!s || !*s) && (x = push(vs, k, steps, p))) {
 			const char *ex = example_text(prep, q->path);
 			*(const char **)ac_schema_slot(&x->v, d) = ex;
 			x->value = 1;
@@ -196,7 +200,7 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 	case ST_NUM:
 		for (size_t i = 0; i < q->n_tries; i++) {
 			const ac_num *n = cur;
-			if ((n->set && n->v == q->tries[i]) || !(x = push(vs, k, p)))
+			if ((n->set && n->v == q->tries[i]) || !(x = push(vs, k, steps, p)))
 				continue;
 			ac_num *slot = ac_schema_slot(&x->v, d);
 			slot->set = 1;
@@ -207,7 +211,7 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 	case ST_ENUMSET:
 		/* Each single value: one step of the list it answers. */
 		for (int e = 1; e <= ac_enum_count((ac_enum_kind)d->pub.enum_kind); e++) {
-			if ((known && *(const unsigned *)cur == 1u << e) || !(x = push(vs, k, p)))
+			if ((known && *(const unsigned *)cur == 1u << e) || !(x = push(vs, k, steps, p)))
 				continue;
 			*(unsigned *)ac_schema_slot(&x->v, d) = 1u << e;
 			*(int *)((char *)&x->v + d->aux) = 1;
@@ -223,11 +227,12 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 static void vary_certificate(variants *vs, const ac_prepared *prep, const ac_profile *p, size_t k)
 {
 	const ac_catalogue *cat = prep->ctx->catalogue;
+	const unsigned steps = AC_STEP_CERTIFICATE; /* the profile is the same: the certificate differs */
 	for (size_t i = 0; cat && p->cert_given && i < ac_catalogue_count(cat) && !vs->oom; i++) {
 		const ac_cert *c = ac_catalogue_at(cat, i);
 		if (p->cert.id && strcmp(p->cert.id, c->id) == 0)
 			continue;
-		variant *x = push(vs, k, p);
+		variant *x = push(vs, k, steps, p);
 		if (!x)
 			return;
 		memset(&x->v.cert, 0, sizeof x->v.cert);
@@ -252,7 +257,7 @@ static ac_status run_all(variants *vs, const ac_prepared *prep, const ac_eval *b
 			ac_hours_estimate(prep->pol, x->cert, &estimated.hours, &lo, &hi);
 			own.cert = &estimated;
 		}
-		st = ac_rerun_variant(&r, &own, &x->v, x->cert != NULL);
+		st = ac_rerun_variant(&r, &own, &x->v, x->steps);
 		if (st == AC_OK) {
 			x->verdict = r.ev.verdict;
 			x->reason = &prep->pol->rules[r.ev.decisive];
