@@ -1,12 +1,17 @@
 /*
  * jsonbytes.h — the one test of whether a JSON string's bytes can be copied
- * as they are, eight at a time and one at a time: the writer (jsonw.c)
- * copies such runs into its output, the reader (jsonread.c) skips them.
+ * as they are, sixteen, eight or one at a time: the writer (jsonw.c) copies
+ * such runs into its output, the reader (jsonread.c) skips them.
  */
 #ifndef AICERT_JSONBYTES_H
 #define AICERT_JSONBYTES_H
 
+#include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* 1 when the byte c stands in a JSON string as it is: printable ASCII but
  * the quote and the backslash. */
@@ -25,6 +30,41 @@ static inline int ac_json_any_special(uint64_t x)
 	uint64_t zero_quote = (quote - ones) & ~quote, zero_slash = (slash - ones) & ~slash;
 	uint64_t control = x - ones * 0x20;
 	return ((x | zero_quote | zero_slash | (control & ~x)) & highs) != 0;
+}
+
+/* How many bytes from p on (up to end) stand as they are: sixteen at a
+ * time where the machine has SSE2 (a signed compare with 0x20 finds the
+ * control bytes and those of multi-byte characters at once), else eight,
+ * then one. */
+static inline size_t ac_json_plain_run(const char *p, const char *end)
+{
+	const char *q = p;
+#if defined(__SSE2__)
+	const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
+	while (q < end) {
+		/* The last piece is read from a copy padded with NULs, which stop
+		 * the run as any control byte does. */
+		char tail[16] = {0};
+		const char *at = q;
+		if (end - q < 16)
+			at = memcpy(tail, q, (size_t)(end - q));
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)at);
+		__m128i stop = _mm_or_si128(_mm_cmplt_epi8(v, space),
+					    _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)));
+		unsigned m = (unsigned)_mm_movemask_epi8(stop);
+		if (m)
+			return (size_t)(q - p) + (size_t)__builtin_ctz(m);
+		q += 16;
+	}
+	return (size_t)(end - p);
+#else
+	uint64_t x;
+	while (end - q >= 8 && (memcpy(&x, q, 8), !ac_json_any_special(x)))
+		q += 8;
+	while (q < end && ac_json_plain_byte((unsigned char)*q))
+		q++;
+	return (size_t)(q - p);
+#endif
 }
 
 #endif

@@ -118,12 +118,7 @@ static char *put_utf8(char *o, unsigned cp)
 static int string(reader *r, const char **out, size_t *len)
 {
 	const char *p = r->p, *end = r->end;
-	const char *q = p;
-	uint64_t x;
-	while (end - q >= 8 && (memcpy(&x, q, 8), !ac_json_any_special(x)))
-		q += 8;
-	while (q < end && ac_json_plain_byte((unsigned char)*q))
-		q++;
+	const char *q = p + ac_json_plain_run(p, end);
 	/* The written string up to its closing quote (an escape's second byte
 	 * skipped) bounds the decoded one; no quote: not a string. */
 	const char *close = q;

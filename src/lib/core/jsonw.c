@@ -27,26 +27,54 @@ static void put(ac_jw *w, const char *s, size_t n)
 		w->failed = 1;
 }
 
-/* A comma when one is due, then a newline and the indent of depth (neither
- * when compact), written in one go. */
-static void separator(ac_jw *w, int comma, int depth)
+/* One byte (a bracket), without a copy's call. */
+static void put_byte(ac_jw *w, char c)
 {
-	size_t indent = w->indent ? (size_t)depth * (size_t)w->indent : 0;
-	size_t n = (size_t)comma + (w->indent ? 1 + indent : 0);
-	if (!n)
-		return;
-	char *o = sb_room(w->out, n);
+	char *o = sb_room(w->out, 1);
 	if (!o) {
 		w->failed = 1;
 		return;
 	}
+	*o = c;
+	sb_wrote(w->out, 1);
+}
+
+/* Writes a comma when one is due, then a newline and the indent of depth
+ * (neither when compact), at o; returns the end.  o must have room for
+ * separator_room(w, depth) bytes: the indent is written eight spaces at a
+ * time, up to seven past its end. */
+static size_t separator_room(const ac_jw *w, int depth)
+{
+	return w->indent ? 1 + 1 + (size_t)depth * (size_t)w->indent + 8 : 1;
+}
+
+static char *put_separator(const ac_jw *w, char *o, int comma, int depth)
+{
 	if (comma)
 		*o++ = ',';
 	if (w->indent) {
+		size_t indent = (size_t)depth * (size_t)w->indent;
 		*o++ = '\n';
-		memset(o, ' ', indent);
+		for (size_t i = 0; i < indent; i += 8)
+			memcpy(o + i, "        ", 8);
+		o += indent;
 	}
-	sb_wrote(w->out, n);
+	return o;
+}
+
+/* A comma when one is due, then a newline and the indent of depth (neither
+ * when compact), written in one go. */
+static void separator(ac_jw *w, int comma, int depth)
+{
+	if (!comma && !w->indent)
+		return;
+	char *o = sb_room(w->out, separator_room(w, depth));
+	if (!o) {
+		w->failed = 1;
+		return;
+	}
+	char *end = put_separator(w, o, comma, depth);
+	sb_wrote(w->out, (size_t)(end - o));
 }
 
 /* What goes before a value: nothing after a key or at the top, else the
@@ -67,7 +95,7 @@ static void before(ac_jw *w)
 static void open(ac_jw *w, const char *c)
 {
 	before(w);
-	put(w, c, 1);
+	put_byte(w, *c);
 	if (w->depth >= AC_JW_MAX_DEPTH) {
 		w->failed = 1;
 		return;
@@ -84,7 +112,7 @@ static void close(ac_jw *w, const char *c)
 	w->depth--;
 	if (w->items[w->depth])
 		separator(w, 0, w->depth);
-	put(w, c, 1);
+	put_byte(w, *c);
 }
 
 void ac_jw_object(ac_jw *w)
@@ -172,12 +200,7 @@ static void string(ac_jw *w, const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s, *end = p + n;
 	*o++ = '"';
 	while (p < end) {
-		const unsigned char *q = p;
-		uint64_t x;
-		while (end - q >= 8 && (memcpy(&x, q, 8), !ac_json_any_special(x)))
-			q += 8;
-		while (q < end && ac_json_plain_byte(*q))
-			q++;
+		const unsigned char *q = p + ac_json_plain_run((const char *)p, (const char *)end);
 		memcpy(o, p, (size_t)(q - p));
 		o += q - p;
 		p = q;
@@ -219,22 +242,37 @@ static void string(ac_jw *w, const char *s, size_t n)
 
 void ac_jw_key(ac_jw *w, const char *key)
 {
-	before(w);
-	/* A key is nearly always a plain word: it is copied with its quotes and
-	 * colon in one go, and anything else is escaped as any string is. */
 	size_t n = strlen(key);
-	char *o = n < 64 && plain_key(key, n) ? sb_room(w->out, n + 4) : NULL;
-	if (o) {
-		o[0] = '"';
-		memcpy(o + 1, key, n);
-		o[n + 1] = '"';
-		o[n + 2] = ':';
-		o[n + 3] = ' ';
-		sb_wrote(w->out, n + (w->indent ? 4 : 3));
-	} else {
-		string(w, key, n);
-		put(w, w->indent ? ": " : ":", w->indent ? 2 : 1);
+	if (n < 64 && plain_key(key, n)) {
+		ac_jw_plain_key(w, key, n);
+		return;
 	}
+	before(w);
+	string(w, key, n);
+	put(w, w->indent ? ": " : ":", w->indent ? 2 : 1);
+	w->after_key = 1;
+}
+
+void ac_jw_plain_key(ac_jw *w, const char *key, size_t n)
+{
+	/* The separator (as before() writes it), the key with its quotes and
+	 * the colon, in one go. */
+	int lined = !w->after_key && w->depth > 0, depth = w->depth;
+	int comma = lined && w->items[depth - 1];
+	if (lined)
+		w->items[depth - 1] = 1;
+	char *o = sb_room(w->out, separator_room(w, depth) + n + 4);
+	if (!o) {
+		w->failed = 1;
+		return;
+	}
+	char *e = lined ? put_separator(w, o, comma, depth) : o;
+	e[0] = '"';
+	memcpy(e + 1, key, n);
+	e[n + 1] = '"';
+	e[n + 2] = ':';
+	e[n + 3] = ' ';
+	sb_wrote(w->out, (size_t)(e - o) + n + (w->indent ? 4 : 3));
 	w->after_key = 1;
 }
 

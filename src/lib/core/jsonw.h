@@ -8,6 +8,7 @@
 #ifndef AICERT_JSONW_H
 #define AICERT_JSONW_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/strbuf.h"
@@ -30,6 +31,11 @@ void ac_jw_end_object(ac_jw *w);
 void ac_jw_end_array(ac_jw *w);
 /* The key of the next value in an object. */
 void ac_jw_key(ac_jw *w, const char *key);
+/* The same for a key of n bytes known to need no escaping (no control
+ * character, quote, backslash or byte above 0x7F): a key of the contract. */
+void ac_jw_plain_key(ac_jw *w, const char *key, size_t n);
+/* ac_jw_plain_key for a string literal. */
+#define AC_JW_KEY(w, literal) ac_jw_plain_key((w), "" literal, sizeof(literal) - 1)
 /* A string, or null for NULL. */
 void ac_jw_str(ac_jw *w, const char *s);
 void ac_jw_strn(ac_jw *w, const char *s, size_t n);

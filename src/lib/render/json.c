@@ -36,7 +36,11 @@ static void fail(jb *b, ac_status st)
 		b->st = st;
 }
 
-static void key(jb *b, const char *k)
+/* A key of the contract (a literal: no escaping, its length known). */
+#define key(b, literal) AC_JW_KEY(&(b)->w, literal)
+
+/* A key made at run time. */
+static void any_key(jb *b, const char *k)
 {
 	ac_jw_key(&b->w, k);
 }
@@ -119,7 +123,7 @@ static void jrvalue(jb *b, const ac_jr_node *v)
 	case AC_JR_OBJECT:
 		ac_jw_object(&b->w);
 		for (const ac_jr_node *m = v->first; m; m = m->next) {
-			key(b, m->key);
+			any_key(b, m->key);
 			jrvalue(b, m);
 		}
 		ac_jw_end_object(&b->w);
@@ -202,7 +206,7 @@ static void figures(jb *b, const ac_rule_fired *r)
 			if (strcmp(r->figures[k].name, r->figures[i].name) == 0)
 				last = k;
 		const ac_figure *f = &r->figures[last];
-		key(b, r->figures[i].name);
+		any_key(b, r->figures[i].name);
 		if (f->type == AC_FIGURE_YESNO)
 			jtri(b, f->truth);
 		else if (f->number.set)
@@ -311,7 +315,7 @@ static void jconditions(jb *b, const char *const *names, const int *met, size_t 
 {
 	OBJ(b);
 	for (size_t i = 0; i < n; i++)
-		key(b, names[i]), jbool(b, met[i]);
+		any_key(b, names[i]), jbool(b, met[i]);
 	END_OBJ(b);
 }
 
@@ -386,7 +390,7 @@ static void motive_sets(jb *b, const ac_assessment *a)
 
 static void condition(jb *b, const char *name, const ac_condition *c)
 {
-	key(b, name);
+	any_key(b, name);
 	OBJ(b);
 	key(b, "met"), jtri(b, c->met);
 	key(b, "why"), jstr(b, c->why);
