@@ -993,6 +993,8 @@ typedef struct {
 	 * few times a second, and once at the end); may be NULL. */
 	void (*progress)(void *ctx, const ac_batch_progress *p);
 	void *progress_ctx;
+	const char *as_of; /* every record's date, "YYYY-MM-DD"; NULL: today in UTC, taken once when the
+			      run starts, so a run that passes midnight judges all its records alike */
 } ac_batch_options;
 void ac_batch_options_init_size(ac_batch_options *o, size_t size);
 #define ac_batch_options_init(o) ac_batch_options_init_size((o), sizeof *(o))

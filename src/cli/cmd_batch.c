@@ -28,6 +28,7 @@ static const cli_option options[] = {
 	CLI_OPT_POLICY,
 	CLI_OPT_CATALOGUE,
 	CLI_OPT_DATA,
+	CLI_OPT_AS_OF,
 	{"no-counterfactuals", NULL, "skip the search for answers that would change each verdict"},
 	{NULL, NULL, NULL}};
 
@@ -173,7 +174,8 @@ static int run(const cli_args *args)
 	double jobs = 0;
 	ac_summary_format sf = AC_SUMMARY_MARKDOWN;
 	int rc;
-	if ((rc = batch_format(args, "input-format", input, &o.input)) >= 0 ||
+	if ((rc = cli_opt_date(args, "as-of", &o.as_of)) >= 0 ||
+	    (rc = batch_format(args, "input-format", input, &o.input)) >= 0 ||
 	    (rc = batch_format(args, "format", output, &o.output)) >= 0 ||
 	    (rc = cli_opt_number(args, "jobs", 1, AC_BATCH_MAX_JOBS, &jobs)) >= 0 ||
 	    (summary && (rc = summary_format(summary, &sf)) >= 0))
@@ -246,10 +248,11 @@ const cli_command cmd_batch = {
 	"batch",
 	"assess many profiles: JSON Lines or CSV in, one record per profile out",
 	"aicert batch INPUT|- [--output FILE] [--format jsonl|csv] [--summary FILE.md|FILE.html] [-j N] "
-	"[--policy FILE] [--catalogue FILE] [--data FILE]",
+	"[--as-of YYYY-MM-DD] [--policy FILE] [--catalogue FILE] [--data FILE]",
 	"Reads profiles, one per line (JSON Lines) or one per row (CSV: columns named by the profile's\n"
 	"field paths, tasks as task1.name, task1.share, ...; 'aicert batch --template csv' shows the layout),\n"
 	"and writes one record per profile in input order: the assessment JSON on one line, or a CSV row.\n"
+	"Every record is judged on one date: --as-of, or today (UTC) when the run starts.\n"
 	"A profile that cannot be read gives an error record with its line number and every problem, and\n"
 	"the run goes on.  Exit 0 when every record was assessed, 3 when some could not be read, 2 for bad\n"
 	"usage or an input that cannot be read at all, 1 for an internal failure (a write error, out of memory).",

@@ -86,6 +86,31 @@ def same_as_assess(tmp):
     return path
 
 
+def as_of_for_the_run(path, tmp):
+    # --as-of judges every record on that date, as assess --as-of does.
+    items = profiles()
+    for date in ("2026-11-29", "2031-06-30"):
+        rc, out, err = run(["batch", path, "--as-of", date])
+        lines = out.decode().splitlines()
+        check(rc == 0 and len(lines) == len(items), f"batch --as-of {date} exits 0 with every record ({rc}: {err[:200]})")
+        check(all(json.loads(l)["as_of"] == date for l in lines), f"--as-of {date}: every record speaks for that date")
+        for (name, _), line in zip(items, lines):
+            if not os.path.basename(name).startswith("certificate-"):
+                continue
+            rc, single, _ = run(["assess", name, "--format", "json", "--as-of", date])
+            check(line == compact(single.decode()), f"--as-of {date}: {os.path.basename(name)} as assess --as-of gives it")
+    rc, early, _ = run(["batch", path, "--as-of", "2026-11-29"])
+    rc, late, _ = run(["batch", path, "--as-of", "2031-06-30"])
+    def judged(line):
+        doc = json.loads(line)
+        doc.pop("as_of")
+        return doc
+    moved = sum(judged(a) != judged(b) for a, b in zip(early.decode().splitlines(), late.decode().splitlines()))
+    check(moved > 0, f"a date past the certificates' retirements changes some assessments ({moved})")
+    rc, out, err = run(["batch", path, "--as-of", "2026-02-30"])
+    check(rc == 2 and not out and "--as-of" in err, f"an --as-of that is no real date is refused before any record (exit {rc})")
+
+
 def same_whatever_jobs(path, tmp):
     for fmt in ("jsonl", "csv"):
         outs = []
@@ -328,6 +353,7 @@ def main():
     streamed()
     with tempfile.TemporaryDirectory(prefix="aicert-batch.") as tmp:
         path = same_as_assess(tmp)
+        as_of_for_the_run(path, tmp)
         same_whatever_jobs(path, tmp)
         csv_input(tmp)
         bad_records(tmp)

@@ -15,6 +15,7 @@
 
 #include "aicert.h"
 #include "batch/batch.h"
+#include "core/date.h"
 #include "history/history.h"
 
 static char *compact(const char *json)
@@ -200,6 +201,46 @@ static void the_result_of_an_older_caller_is_not_overrun(void **state)
 	ac_session_free(s);
 }
 
+/* One date for the run: a date that is no date stops it before anything is
+ * written; options from a caller built before as_of existed mean today. */
+static void the_run_has_one_date(void **state)
+{
+	(void)state;
+	for (int older = 0; older < 2; older++) {
+		ac_session *s;
+		assert_int_equal(ac_session_new(NULL, &s, NULL), AC_OK);
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *fi = fmemopen((void *)dana, strlen(dana), "r"), *fo = open_memstream(&buf, &len);
+		ac_batch_options o;
+		ac_batch_options_init_size(&o, older ? offsetof(ac_batch_options, as_of) : sizeof o);
+		o.jobs = 1;
+		o.counterfactuals = 0;
+		o.as_of = "2026-13-01"; /* past an older caller's struct: never read */
+		ac_diags d;
+		ac_diags_init(&d);
+		ac_status st = ac_batch_run(s, fi, fo, &o, NULL, &d);
+		fclose(fi);
+		fclose(fo);
+		if (older) {
+			char today[11];
+			ac_date_format(ac_date_today(), today);
+			char want[40];
+			snprintf(want, sizeof want, "\"as_of\":\"%s\"", today);
+			assert_int_equal(st, AC_OK);
+			assert_non_null(strstr(buf, want));
+		} else {
+			assert_int_equal(st, AC_EINPUT);
+			assert_string_equal(buf ? buf : "", "");
+			assert_int_equal(ac_diags_count(&d), 1);
+			assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "as_of: found '2026-13-01'"));
+		}
+		ac_diags_free(&d);
+		free(buf);
+		ac_session_free(s);
+	}
+}
+
 static void a_bad_csv_header_writes_nothing(void **state)
 {
 	(void)state;
@@ -255,6 +296,7 @@ int main(void)
 		cmocka_unit_test(a_run_keeps_order_and_goes_on_after_bad_records),
 		cmocka_unit_test(the_result_of_an_older_caller_is_not_overrun),
 		cmocka_unit_test(a_bad_csv_header_writes_nothing),
+		cmocka_unit_test(the_run_has_one_date),
 		cmocka_unit_test(the_summary_keeps_peoples_words_out),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

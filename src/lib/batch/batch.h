@@ -95,6 +95,7 @@ typedef struct {
 	const csv_layout *layout; /* CSV input, else NULL */
 	ac_batch_format output;
 	int counterfactuals;
+	char as_of[11]; /* every record's date */
 	int keep; /* a summary is wanted: keep what it needs for the writer */
 	int include_labels;
 } record_setup;

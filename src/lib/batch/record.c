@@ -219,6 +219,7 @@ ac_status batch_record_work(const record_setup *setup, ac_session *s, char ***ce
 		ac_assess_options o;
 		ac_assess_options_init(&o);
 		o.counterfactuals = setup->counterfactuals;
+		o.as_of = setup->as_of;
 		st = ac_session_assess(s, p, &o, &r->a, &r->problems);
 	}
 	if (st == AC_OK && setup->keep && setup->include_labels) {

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "batch/batch.h"
+#include "core/date.h"
 #include "core/options.h"
 
 /* Records in flight per worker: enough to keep every worker busy while the
@@ -287,6 +288,15 @@ static unsigned jobs_of(const ac_batch_options *o)
 
 static ac_status setup_pipeline(pipeline *pl, ac_session *s, FILE *in, const ac_batch_options *o, ac_diags *diags)
 {
+	/* One date for the whole run, checked before anything is read. */
+	const char *as_of = AC_HAS_FIELD(o, ac_batch_options, as_of) ? o->as_of : NULL;
+	long day = ac_date_today();
+	if (as_of && !ac_date_parse(as_of, &day)) {
+		ac_diags_add(diags, NULL, NULL, 0, 0,
+			     "as_of: found '%.40s', expected a calendar date written YYYY-MM-DD", as_of);
+		return AC_EINPUT;
+	}
+	ac_date_format(day, pl->setup.as_of);
 	pl->jobs = jobs_of(o);
 	pl->cap = (size_t)pl->jobs * SLOTS_PER_JOB;
 	pl->slots = calloc(pl->cap, sizeof *pl->slots);
