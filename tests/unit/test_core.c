@@ -28,6 +28,7 @@
 #include "core/dsv.h"
 #include "core/jsonw.h"
 #include "core/number.h"
+#include "policy/figures.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 
@@ -781,6 +782,52 @@ static void the_json_writer_refuses_text_that_is_not_utf8(void **state)
 	}
 }
 
+/* A number in a sentence: what "%.2f" writes of it rounded half away from
+ * zero to two places, without trailing zeros, and never "-0" (the way it
+ * was first written, kept here to hold the quick way to). */
+static void reference_number(char *out, size_t n, double x)
+{
+	double y = floor(fabs(x) * 100 + 0.5 + 1e-9);
+	char buf[400];
+	snprintf(buf, sizeof buf, "%.2f", copysign(y / 100, x));
+	char *end = buf + strlen(buf);
+	while (end > buf && end[-1] == '0')
+		*--end = '\0';
+	if (end > buf && end[-1] == '.')
+		*--end = '\0';
+	snprintf(out, n, "%s", strcmp(buf, "-0") == 0 ? "0" : buf);
+}
+
+static void numbers_in_sentences_are_written_as_printf_rounds_them(void **state)
+{
+	(void)state;
+	static const double edge[] = {0,    -0.0,  0.004,   -0.004,  0.005, -0.005, 0.285,  1.005, 2.675,
+				      0.1,  0.29,  99.995,  -99.995, 1e12,  -1e12,  9.99e12, 1e13,  1e16,
+				      1e300, -1e300, 123456.789, 0.07, 1.10, 1e-9, 5e-3};
+	unsigned long long r = 7;
+	for (size_t i = 0; i < 200000 + sizeof edge / sizeof edge[0]; i++) {
+		double x;
+		if (i < sizeof edge / sizeof edge[0]) {
+			x = edge[i];
+		} else {
+			r = r * 6364136223846793005ull + 1442695040888963407ull;
+			/* Hundredths and near-hundredths from small to large. */
+			double scale = pow(10, (double)((r >> 60) % 14) - 2);
+			x = ((double)((r >> 20) % 2000000) - 1000000) / 1000.0 * scale;
+			if ((r >> 11) & 1)
+				x += 0.005 * ((r >> 12) & 1 ? 1 : -1);
+		}
+		char want[400];
+		reference_number(want, sizeof want, x);
+		strbuf sb;
+		sb_init(&sb);
+		ac_fig_number(&sb, x);
+		assert_non_null(sb.buf);
+		assert_string_equal(sb.buf, want);
+		sb_free(&sb);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -800,6 +847,7 @@ int main(void)
 		cmocka_unit_test(text_is_cut_between_characters),
 		cmocka_unit_test(whole_numbers_are_told_from_reals),
 		cmocka_unit_test(dates_are_real_days_written_one_way),
+		cmocka_unit_test(numbers_in_sentences_are_written_as_printf_rounds_them),
 		cmocka_unit_test(quoted_fields_keep_separators_and_quotes),
 		cmocka_unit_test(the_header_is_found_below_a_title_by_name_or_pattern),
 		cmocka_unit_test(ragged_and_broken_lines_are_named),

@@ -58,10 +58,25 @@ void ac_date_format(long day, char *out)
 	long d = doy - (153 * mp + 2) / 5 + 1;
 	long m = mp + (mp < 10 ? 3 : -9);
 	long y = yoe + era * 400 + (m <= 2);
-	char buf[80];
-	snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
-	memcpy(out, buf, 10);
-	out[10] = '\0';
+	if (y < 0 || y > 9999) {
+		char buf[80];
+		snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
+		memcpy(out, buf, 10);
+		out[10] = '\0';
+		return;
+	}
+	const long part[3] = {y, m, d};
+	static const int digits[3] = {4, 2, 2};
+	char *o = out;
+	for (int i = 0; i < 3; i++) {
+		for (int k = digits[i] - 1; k >= 0; k--) {
+			long v = part[i];
+			for (int j = 0; j < k; j++)
+				v /= 10;
+			*o++ = (char)('0' + v % 10);
+		}
+		*o++ = i < 2 ? '-' : '\0';
+	}
 }
 
 long ac_date_today(void)

@@ -21,7 +21,27 @@ static double rounded(double x, int decimals)
 
 void ac_fig_number(strbuf *sb, double x)
 {
-	char buf[64];
+	/* rounded(x, 2) in hundredths, written digit by digit: what "%.2f" writes
+	 * of it (the double nearest k / 100 is within a thousandth of it below
+	 * 1e13), without its trailing zeros. */
+	double y = floor(fabs(x) * 100 + 0.5 + 1e-9);
+	if (y < 1e15) {
+		unsigned long long k = (unsigned long long)y, whole = k / 100;
+		unsigned frac = (unsigned)(k % 100);
+		char buf[32], *end = buf + sizeof buf, *d = end;
+		if (frac % 10)
+			*--d = (char)('0' + frac % 10);
+		if (frac)
+			*--d = (char)('0' + frac / 10), *--d = '.';
+		do
+			*--d = (char)('0' + whole % 10);
+		while (whole /= 10);
+		if (k && signbit(x))
+			*--d = '-';
+		sb_putn(sb, d, (size_t)(end - d));
+		return;
+	}
+	char buf[400];
 	snprintf(buf, sizeof buf, "%.2f", rounded(x, 2));
 	char *end = buf + strlen(buf);
 	while (end > buf && end[-1] == '0')
