@@ -300,19 +300,15 @@ static ac_status keep_decided(ac_rerun *r)
 	memcpy(r->watched, by_step, k * sizeof *by_step);
 	if (compact(r, pol) != AC_OK)
 		return AC_ENOMEM;
-	r->motives = ev->p->motives;
-	phase_fact(ev);
-	motive_validity_facts(ev);
-	derived_facts(ev);
-	r->verdict = 0;
-	for (size_t i = 0; i < pol->n_rules; i++) {
-		r->rule_holds[i] = ac_expr_truth(pol->rules[i].when, ev->f);
-		if (r->rule_holds[i] == AC_TRUE && !r->verdict) {
-			r->verdict = pol->rules[i].verdict;
-			r->decisive = i;
-		}
-	}
-	memcpy(r->decided, ev->f, n * sizeof *r->decided);
+	/* As the profile's own evaluation decided it (ac_decide tries every
+	 * rule). */
+	const ac_eval *base = r->base;
+	r->motives = base->p->motives;
+	memcpy(r->decided, base->f, n * sizeof *r->decided);
+	for (size_t i = 0; i < pol->n_rules; i++)
+		r->rule_holds[i] = base->fired[i];
+	r->verdict = base->verdict;
+	r->decisive = base->decisive;
 	return AC_OK;
 }
 

@@ -737,6 +737,7 @@ static const ac_step_facts *find_steps(ac_eval *ev)
 				}
 		}
 		t->slot_from[AC_STEPS] = n;
+		memset(ev->f, 0, AC_F__BUILTIN * sizeof *ev->f); /* unset again, as eval_alloc leaves them */
 		atomic_store_explicit(&step_facts_known, 1, memory_order_release);
 	}
 	pthread_mutex_unlock(&step_facts_lock);
@@ -756,11 +757,16 @@ ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks,
 	r->facts = malloc(AC_F__BUILTIN * sizeof *r->facts);
 	if (st != AC_OK || !r->facts)
 		return AC_ENOMEM;
-	r->by_step = find_steps(&r->ev);
-	profile_facts(&r->ev);
+	/* The profile's own facts are those its evaluation found: the steps'
+	 * facts are taken from it, the others stay unset. */
+	const ac_step_facts *t = r->by_step = find_steps(&r->ev);
 	if (r->ev.nomem)
 		return AC_ENOMEM;
-	memcpy(r->facts, r->ev.f, AC_F__BUILTIN * sizeof *r->facts);
+	for (size_t k = 0; k < t->slot_from[AC_STEPS]; k++) {
+		size_t i = t->slots[k];
+		r->ev.f[i] = r->facts[i] = base->f[i];
+	}
+	r->base = base;
 	return AC_OK;
 }
 

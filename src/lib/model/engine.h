@@ -112,6 +112,7 @@ typedef struct {
 	size_t watch_from[AC_STEPS + 2]; /* watched[watch_from[s] .. watch_from[s + 1]) are step s's, the last
 					    group the facts of no step (decide.c) */
 	const ac_step_facts *by_step; /* which step sets which fact */
+	const ac_eval *base; /* the profile's own evaluation, decided */
 	unsigned steps; /* the steps the last variant ran */
 	unsigned long long *masks; /* what each condition reads, in a variant's changed bits (decide.c) */
 	size_t mask_words;
