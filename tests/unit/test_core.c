@@ -700,20 +700,21 @@ static void the_json_writer_lays_out_values_as_jansson_dumps_them(void **state)
 	}
 }
 
-/* The writer copies plain text eight bytes at a time: a character that needs
- * escaping, or one of several bytes, is found wherever it falls. */
+/* The writer copies plain text sixteen or eight bytes at a time, the last
+ * sixteen of a run read again: a character that needs escaping, or one of
+ * several bytes, is found wherever it falls in a text of any length. */
 static void every_character_is_escaped_as_jansson_does_at_every_offset(void **state)
 {
 	(void)state;
 	static const char *const odd[] = {"\xc3\xa9", "\xe2\x80\x94", "\xf0\x9f\x98\x80"};
 	for (int c = 1; c < 0x80 + 3; c++)
-		for (size_t at = 0; at < 20; at++) {
+		for (size_t total = 1, at = 0; total <= 40; at = at + 1 < total ? at + 1 : 0, total += at == 0) {
 			char text[64];
-			memset(text, 'x', 32);
+			memset(text, 'x', sizeof text);
 			const char *piece = c < 0x80 ? (char[]){(char)c, 0} : odd[c - 0x80];
 			size_t len = strlen(piece);
 			memcpy(text + at, piece, len);
-			text[24 + len] = '\0';
+			text[total + len] = '\0';
 			json_t *v = json_string(text);
 			assert_non_null(v);
 			char *want = json_dumps(v, JSON_ENCODE_ANY);

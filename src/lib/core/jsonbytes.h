@@ -32,39 +32,46 @@ static inline int ac_json_any_special(uint64_t x)
 	return ((x | zero_quote | zero_slash | (control & ~x)) & highs) != 0;
 }
 
+#if defined(__SSE2__)
+/* The bits of the bytes among the sixteen at p that do not stand as they
+ * are: a signed compare with 0x20 finds the control bytes and those of
+ * multi-byte characters at once. */
+static inline unsigned ac_json_stops16(const char *p)
+{
+	const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i stop = _mm_or_si128(_mm_cmplt_epi8(v, space),
+				    _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)));
+	return (unsigned)_mm_movemask_epi8(stop);
+}
+#endif
+
 /* How many bytes from p on (up to end) stand as they are: sixteen at a
- * time where the machine has SSE2 (a signed compare with 0x20 finds the
- * control bytes and those of multi-byte characters at once), else eight,
- * then one. */
+ * time where the machine has SSE2 (the last sixteen of a longer run read
+ * again, overlapping), else and for a short run eight, then one. */
 static inline size_t ac_json_plain_run(const char *p, const char *end)
 {
 	const char *q = p;
 #if defined(__SSE2__)
-	const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
-	while (q < end) {
-		/* The last piece is read from a copy padded with NULs, which stop
-		 * the run as any control byte does. */
-		char tail[16] = {0};
-		const char *at = q;
-		if (end - q < 16)
-			at = memcpy(tail, q, (size_t)(end - q));
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)at);
-		__m128i stop = _mm_or_si128(_mm_cmplt_epi8(v, space),
-					    _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)));
-		unsigned m = (unsigned)_mm_movemask_epi8(stop);
-		if (m)
-			return (size_t)(q - p) + (size_t)__builtin_ctz(m);
-		q += 16;
+	if (end - p >= 16) {
+		for (; end - q >= 16; q += 16) {
+			unsigned m = ac_json_stops16(q);
+			if (m)
+				return (size_t)(q - p) + (size_t)__builtin_ctz(m);
+		}
+		if (q == end)
+			return (size_t)(end - p);
+		/* The bytes before q are plain: only the last (end - q) count. */
+		unsigned m = ac_json_stops16(end - 16) >> (16 - (end - q));
+		return m ? (size_t)(q - p) + (size_t)__builtin_ctz(m) : (size_t)(end - p);
 	}
-	return (size_t)(end - p);
-#else
+#endif
 	uint64_t x;
 	while (end - q >= 8 && (memcpy(&x, q, 8), !ac_json_any_special(x)))
 		q += 8;
 	while (q < end && ac_json_plain_byte((unsigned char)*q))
 		q++;
 	return (size_t)(q - p);
-#endif
 }
 
 #endif
