@@ -182,21 +182,23 @@ static inline int same_val(const ac_val *a, const ac_val *b)
 	}
 }
 
-/* A variant's changed facts are bits in a compact space made for the
- * policy once per search: each watched fact, the five decided here, then
- * each derived fact; every condition of the decision has its mask there. */
-static int hits(const unsigned long long *mask, const unsigned long long *changed, size_t words)
+/* A variant decides again only the conditions that read a fact it changed.
+ * The facts it may change have places in a compact space made once per
+ * search: each watched fact, the five decided here, then each derived fact.
+ * The conditions are the phases (0), the motives (1), each derived fact
+ * (2 + i) and each rule (2 + n_derived + i); for each place, the set of
+ * conditions that read its fact is kept as bits, and a variant gathers the
+ * sets of the facts it changed as the conditions it must decide again. */
+static void stale(const ac_rerun *r, unsigned long long *dirty, size_t place)
 {
-	unsigned long long any = 0;
-	for (size_t w = 0; w < words; w++)
-		any |= mask[w] & changed[w];
-	return any != 0;
+	const unsigned long long *readers = r->readers + place * r->cond_words;
+	for (size_t w = 0; w < r->cond_words; w++)
+		dirty[w] |= readers[w];
 }
 
-static void mark(unsigned long long *changed, size_t bit, int on)
+static int is_dirty(const unsigned long long *dirty, size_t cond)
 {
-	if (on)
-		changed[bit / 64] |= 1ull << (bit % 64);
+	return (dirty[cond / 64] >> (cond % 64)) & 1;
 }
 
 /* The facts phase_fact and motive_validity_facts set: a variant compares
@@ -204,8 +206,8 @@ static void mark(unsigned long long *changed, size_t bit, int on)
 static const size_t here[] = {AC_F_PHASE, AC_F_VALID_MOTIVE, AC_F_NO_VALID_MOTIVE, AC_F_INVALID_MOTIVE_PRESENT,
 			      AC_F_INDUSTRY_SHIFT_VALID};
 #define N_HERE (sizeof here / sizeof here[0])
-/* A variant's changed bits: at most every profile fact and every derived one. */
-#define CHANGED_WORDS ((AC_F__BUILTIN + AC_POLICY_MAX_ITEMS + 63) / 64)
+/* The conditions a variant may decide again, as bits. */
+#define COND_WORDS ((2 + 2 * AC_POLICY_MAX_ITEMS + 63) / 64)
 
 static int decided_here(size_t slot)
 {
@@ -215,23 +217,19 @@ static int decided_here(size_t slot)
 	return 0;
 }
 
-/* The conditions' masks: the phases (0), the motives (1), each derived fact
- * (2 + i), each rule (2 + n_derived + i). */
-static const unsigned long long *mask_of(const ac_rerun *r, size_t which)
+/* Adds condition cond to the readers of each fact reads names that has a
+ * place. */
+static void add_reader(ac_rerun *r, size_t cond, const ac_reads *reads, const size_t *place)
 {
-	return r->masks + which * r->mask_words;
-}
-
-static void compact_mask(ac_rerun *r, size_t which, const ac_reads *reads, const size_t *place)
-{
-	unsigned long long *m = r->masks + which * r->mask_words;
-	for (size_t k = 0; k < reads->n; k++)
-		if (reads->slot[k] < AC_RULE_FACTS && place[reads->slot[k]] != (size_t)-1)
-			mark(m, place[reads->slot[k]], 1);
+	for (size_t k = 0; k < reads->n; k++) {
+		size_t slot = reads->slot[k];
+		if (slot < AC_RULE_FACTS && place[slot] != (size_t)-1)
+			r->readers[place[slot] * r->cond_words + cond / 64] |= 1ull << (cond % 64);
+	}
 }
 
 /* Places each fact a variant may find changed in the compact space, and
- * writes every condition's mask there. */
+ * writes the conditions that read each. */
 static ac_status compact(ac_rerun *r, const ac_policy *pol)
 {
 	size_t place[AC_RULE_FACTS];
@@ -243,16 +241,17 @@ static ac_status compact(ac_rerun *r, const ac_policy *pol)
 		place[here[i]] = r->n_watched + i;
 	for (size_t i = 0; i < pol->n_derived; i++)
 		place[AC_F__BUILTIN + i] = r->n_watched + N_HERE + i;
-	r->mask_words = (r->n_watched + N_HERE + pol->n_derived + 63) / 64;
-	r->masks = calloc((2 + pol->n_derived + pol->n_rules) * r->mask_words, sizeof *r->masks);
-	if (!r->masks)
+	size_t places = r->n_watched + N_HERE + pol->n_derived;
+	r->cond_words = (2 + pol->n_derived + pol->n_rules + 63) / 64;
+	r->readers = calloc(places * r->cond_words, sizeof *r->readers);
+	if (!r->readers)
 		return AC_ENOMEM;
-	compact_mask(r, 0, &pol->phase_reads, place);
-	compact_mask(r, 1, &pol->motive_reads, place);
+	add_reader(r, 0, &pol->phase_reads, place);
+	add_reader(r, 1, &pol->motive_reads, place);
 	for (size_t i = 0; i < pol->n_derived; i++)
-		compact_mask(r, 2 + i, &pol->derived[i].reads, place);
+		add_reader(r, 2 + i, &pol->derived[i].reads, place);
 	for (size_t i = 0; i < pol->n_rules; i++)
-		compact_mask(r, 2 + pol->n_derived + i, &pol->rules[i].reads, place);
+		add_reader(r, 2 + pol->n_derived + i, &pol->rules[i].reads, place);
 	return AC_OK;
 }
 
@@ -319,8 +318,8 @@ static ac_status decide_variant(ac_rerun *r)
 {
 	ac_eval *ev = &r->ev;
 	const ac_policy *pol = ev->prep->pol;
-	size_t words = r->mask_words;
-	unsigned long long changed[CHANGED_WORDS] = {0}, any = 0;
+	unsigned long long dirty[COND_WORDS] = {0};
+	int any = 0;
 	/* The facts of the steps the variant did not run are the profile's own. */
 	unsigned steps = r->steps | 1u << AC_STEPS;
 	for (int s = 0; s <= AC_STEPS; s++) {
@@ -328,11 +327,12 @@ static ac_status decide_variant(ac_rerun *r)
 			continue;
 		for (size_t i = r->watch_from[s]; i < r->watch_from[s + 1]; i++) {
 			size_t slot = r->watched[i];
-			mark(changed, i, !same_val(&ev->f[slot], &r->decided[slot]));
+			if (!same_val(&ev->f[slot], &r->decided[slot])) {
+				stale(r, dirty, i);
+				any = 1;
+			}
 		}
 	}
-	for (size_t w = 0; w < words; w++)
-		any |= changed[w];
 	if (!any && ev->p->motives == r->motives) {
 		/* Nothing the decision reads differs from the profile's own, so
 		 * neither does the verdict (the decided facts are left as they
@@ -346,32 +346,33 @@ static ac_status decide_variant(ac_rerun *r)
 	static const ac_val unset;
 	for (size_t i = 0; i < N_HERE; i++)
 		ev->f[here[i]] = unset;
-	if (hits(mask_of(r, 0), changed, words))
+	if (is_dirty(dirty, 0))
 		phase_fact(ev);
 	else
 		ev->f[AC_F_PHASE] = r->decided[AC_F_PHASE];
-	if (ev->p->motives != r->motives || hits(mask_of(r, 1), changed, words))
+	if (ev->p->motives != r->motives || is_dirty(dirty, 1))
 		motive_validity_facts(ev);
 	else /* the facts alone: a variant's verdict reads no more */
 		for (size_t i = 1; i < N_HERE; i++)
 			ev->f[here[i]] = r->decided[here[i]];
 	for (size_t i = 0; i < N_HERE; i++)
-		mark(changed, r->n_watched + i, !same_val(&ev->f[here[i]], &r->decided[here[i]]));
+		if (!same_val(&ev->f[here[i]], &r->decided[here[i]]))
+			stale(r, dirty, r->n_watched + i);
 	/* The derived facts as decided for the profile, then again each one
 	 * that reads a changed fact, in file order. */
 	memcpy(ev->f + AC_F__BUILTIN, r->decided + AC_F__BUILTIN, pol->n_derived * sizeof *ev->f);
 	for (size_t i = 0; i < pol->n_derived; i++) {
-		if (!hits(mask_of(r, 2 + i), changed, words))
+		if (!is_dirty(dirty, 2 + i))
 			continue;
 		size_t slot = AC_F__BUILTIN + i;
 		derive_one(ev, &pol->derived[i], slot);
-		mark(changed, r->n_watched + N_HERE + i, !same_val(&ev->f[slot], &r->decided[slot]));
+		if (!same_val(&ev->f[slot], &r->decided[slot]))
+			stale(r, dirty, r->n_watched + N_HERE + i);
 	}
 	ev->verdict = 0;
 	for (size_t i = 0; i < pol->n_rules && !ev->verdict; i++) {
-		ac_tri holds = hits(mask_of(r, 2 + pol->n_derived + i), changed, words)
-				       ? ac_expr_truth(pol->rules[i].when, ev->f)
-				       : r->rule_holds[i];
+		ac_tri holds = is_dirty(dirty, 2 + pol->n_derived + i) ? ac_expr_truth(pol->rules[i].when, ev->f)
+								       : r->rule_holds[i];
 		if (holds == AC_TRUE) {
 			ev->verdict = pol->rules[i].verdict;
 			ev->decisive = i;

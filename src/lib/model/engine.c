@@ -803,5 +803,5 @@ void ac_rerun_free(ac_rerun *r)
 	free(r->decided);
 	free(r->rule_holds);
 	free(r->watched);
-	free(r->masks);
+	free(r->readers);
 }

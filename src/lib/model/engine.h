@@ -114,8 +114,8 @@ typedef struct {
 	const ac_step_facts *by_step; /* which step sets which fact */
 	const ac_eval *base; /* the profile's own evaluation, decided */
 	unsigned steps; /* the steps the last variant ran */
-	unsigned long long *masks; /* what each condition reads, in a variant's changed bits (decide.c) */
-	size_t mask_words;
+	unsigned long long *readers; /* for each fact a variant may change, the conditions that read it (decide.c) */
+	size_t cond_words;
 	unsigned motives; /* the profile's own motives */
 	int verdict; /* ... and its verdict, and the rule that decides it */
 	size_t decisive;
