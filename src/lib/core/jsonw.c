@@ -312,6 +312,34 @@ void ac_jw_int(ac_jw *w, int64_t v)
  * two exact doubles is correctly rounded, so n / 10^d == x means x is that
  * decimal's nearest double, and 15 digits always give such a decimal back.
  * 0 when x is not such a number. */
+/* x written as n / 10^d: the digits of n with the point d places from
+ * the right (at least one digit before it, and ".0" when d is 0). */
+static size_t decimal_text(double x, long long n, int d, char *buf)
+{
+	char digit[24], *e = digit + sizeof digit, *q = e;
+	for (long long m = n; m; m /= 10)
+		*--q = (char)('0' + m % 10);
+	while (e - q <= d) /* at least one digit before the point */
+		*--q = '0';
+	size_t len = 0, whole = (size_t)(e - q) - (size_t)d;
+	if (x < 0)
+		buf[len++] = '-';
+	memcpy(buf + len, q, whole);
+	len += whole;
+	/* The shortest d that names x leaves no trailing zero: n / 10 would
+	 * have named it one place earlier. */
+	size_t frac = (size_t)d;
+	buf[len++] = '.';
+	if (frac) {
+		memcpy(buf + len, q + whole, frac);
+		len += frac;
+	} else {
+		buf[len++] = '0';
+	}
+	buf[len] = '\0';
+	return len;
+}
+
 static size_t short_decimal(double x, int digits, char *buf)
 {
 	static const double scale[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
@@ -320,6 +348,19 @@ static size_t short_decimal(double x, int digits, char *buf)
 		return 0;
 	for (int i = 0; i < digits; i++)
 		limit *= 10;
+	/* In one step when x has six places within the digits: a decimal of at
+	 * most `digits` significant digits that names x is the only one, so the
+	 * shortest is the six-place one without its trailing zeros (each of
+	 * which names x as well), as the search below finds it. */
+	if (mag * scale[6] < limit) {
+		int d = 6;
+		long long n = llround(mag * scale[6]);
+		if ((double)n / scale[6] != mag)
+			return 0;
+		while (d > 0 && n % 10 == 0)
+			n /= 10, d--;
+		return decimal_text(x, n, d, buf);
+	}
 	for (int d = 0; d <= 6; d++) {
 		double scaled = mag * scale[d];
 		if (!(scaled < limit))
@@ -327,28 +368,7 @@ static size_t short_decimal(double x, int digits, char *buf)
 		long long n = llround(scaled);
 		if ((double)n / scale[d] != mag)
 			continue;
-		char digit[24], *e = digit + sizeof digit, *q = e;
-		for (long long m = n; m; m /= 10)
-			*--q = (char)('0' + m % 10);
-		while (e - q <= d) /* at least one digit before the point */
-			*--q = '0';
-		size_t len = 0, whole = (size_t)(e - q) - (size_t)d;
-		if (x < 0)
-			buf[len++] = '-';
-		memcpy(buf + len, q, whole);
-		len += whole;
-		/* The first d that names x leaves no trailing zero: n / 10 would
-		 * have named it one place earlier. */
-		size_t frac = (size_t)d;
-		buf[len++] = '.';
-		if (frac) {
-			memcpy(buf + len, q + whole, frac);
-			len += frac;
-		} else {
-			buf[len++] = '0';
-		}
-		buf[len] = '\0';
-		return len;
+		return decimal_text(x, n, d, buf);
 	}
 	return 0;
 }
