@@ -96,7 +96,7 @@ static inline ac_profile *h_parse(char *json)
 
 static inline ac_assessment *h_assess_profile(const ac_profile *p, const ac_policy *pol, int counterfactuals)
 {
-	ac_context ctx = {pol ? pol : h_pol, h_cat, NULL, counterfactuals, H_AS_OF};
+	ac_context ctx = {pol ? pol : h_pol, h_cat, NULL, counterfactuals, H_AS_OF, NULL};
 	ac_diags d;
 	ac_diags_init(&d);
 	ac_assessment *a = NULL;

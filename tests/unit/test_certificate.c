@@ -128,7 +128,7 @@ static ac_assessment *on_date(const char *id, const char *hours, const char *as_
 		 " 'ai_use': {'tested_in_role': true}, 'motives': ['capability_gap'], 'capability_gap': 'machine learning',"
 		 " 'certification': {'id': '%s', 'hours': %s}, 'constraints': {'hours_per_week': 5}", id, hours);
 	ac_profile *p = h_parse(P(body));
-	ac_context ctx = {h_pol, h_cat, NULL, 0, as_of};
+	ac_context ctx = {h_pol, h_cat, NULL, 0, as_of, NULL};
 	ac_assessment *a = NULL;
 	assert_int_equal(ac_assess(p, &ctx, &a, NULL), AC_OK);
 	ac_profile_free(p);
@@ -157,7 +157,7 @@ static void availability_is_judged_on_the_assessments_date(void **state)
 	ac_assessment_free(a);
 	/* A date that is not one is refused, naming it. */
 	ac_profile *p = h_parse(P("'role': {" TASKS_HOLDING "}"));
-	ac_context ctx = {h_pol, h_cat, NULL, 0, "2026-02-30"};
+	ac_context ctx = {h_pol, h_cat, NULL, 0, "2026-02-30", NULL};
 	ac_diags d;
 	ac_diags_init(&d);
 	assert_int_equal(ac_assess(p, &ctx, &a, &d), AC_EINPUT);
@@ -266,7 +266,7 @@ static void an_unknown_certificate_id_is_refused(void **state)
 {
 	(void)state;
 	ac_profile *p = h_parse(P("'role': {" TASKS_HOLDING "}, 'certification': {'id': 'no-such-cert'}"));
-	ac_context ctx = {h_pol, h_cat, NULL, 1, H_AS_OF};
+	ac_context ctx = {h_pol, h_cat, NULL, 1, H_AS_OF, NULL};
 	ac_diags d;
 	ac_diags_init(&d);
 	ac_assessment *a = (ac_assessment *)1;
@@ -278,7 +278,7 @@ static void an_unknown_certificate_id_is_refused(void **state)
 	ac_diags_free(&d);
 
 	/* Without a catalogue no id can be resolved. */
-	ac_context bare = {h_pol, NULL, NULL, 0, H_AS_OF};
+	ac_context bare = {h_pol, NULL, NULL, 0, H_AS_OF, NULL};
 	ac_diags_init(&d);
 	assert_int_equal(ac_assess(p, &bare, &a, &d), AC_ENOTFOUND);
 	ac_diags_free(&d);

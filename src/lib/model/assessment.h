@@ -19,6 +19,7 @@ typedef struct {
 	ac_occdata *occdata; /* NULL: occupation fields are null */
 	int counterfactuals; /* 1 to search for verdict-changing answers */
 	const char *as_of; /* "YYYY-MM-DD"; NULL: today in UTC */
+	struct ac_search_cache_s *search; /* the what-if search's cache kept by a session, or NULL */
 } ac_context;
 
 typedef struct {

@@ -189,10 +189,10 @@ static inline int same_val(const ac_val *a, const ac_val *b)
  * (2 + i) and each rule (2 + n_derived + i); for each place, the set of
  * conditions that read its fact is kept as bits, and a variant gathers the
  * sets of the facts it changed as the conditions it must decide again. */
-static void stale(const ac_rerun *r, unsigned long long *dirty, size_t place)
+static void stale(const ac_search_cache *c, unsigned long long *dirty, size_t place)
 {
-	const unsigned long long *readers = r->readers + place * r->cond_words;
-	for (size_t w = 0; w < r->cond_words; w++)
+	const unsigned long long *readers = c->readers + place * c->cond_words;
+	for (size_t w = 0; w < c->cond_words; w++)
 		dirty[w] |= readers[w];
 }
 
@@ -219,95 +219,104 @@ static int decided_here(size_t slot)
 
 /* Adds condition cond to the readers of each fact reads names that has a
  * place. */
-static void add_reader(ac_rerun *r, size_t cond, const ac_reads *reads, const size_t *place)
+static void add_reader(ac_search_cache *c, size_t cond, const ac_reads *reads, const size_t *place)
 {
 	for (size_t k = 0; k < reads->n; k++) {
 		size_t slot = reads->slot[k];
 		if (slot < AC_RULE_FACTS && place[slot] != (size_t)-1)
-			r->readers[place[slot] * r->cond_words + cond / 64] |= 1ull << (cond % 64);
+			c->readers[place[slot] * c->cond_words + cond / 64] |= 1ull << (cond % 64);
 	}
 }
 
 /* Places each fact a variant may find changed in the compact space, and
  * writes the conditions that read each. */
-static ac_status compact(ac_rerun *r, const ac_policy *pol)
+static ac_status compact(ac_search_cache *c, const ac_policy *pol)
 {
 	size_t place[AC_RULE_FACTS];
 	for (size_t i = 0; i < AC_RULE_FACTS; i++)
 		place[i] = (size_t)-1;
-	for (size_t i = 0; i < r->n_watched; i++)
-		place[r->watched[i]] = i;
+	for (size_t i = 0; i < c->n_watched; i++)
+		place[c->watched[i]] = i;
 	for (size_t i = 0; i < N_HERE; i++)
-		place[here[i]] = r->n_watched + i;
+		place[here[i]] = c->n_watched + i;
 	for (size_t i = 0; i < pol->n_derived; i++)
-		place[AC_F__BUILTIN + i] = r->n_watched + N_HERE + i;
-	size_t places = r->n_watched + N_HERE + pol->n_derived;
-	r->cond_words = (2 + pol->n_derived + pol->n_rules + 63) / 64;
-	r->readers = calloc(places * r->cond_words, sizeof *r->readers);
-	if (!r->readers)
+		place[AC_F__BUILTIN + i] = c->n_watched + N_HERE + i;
+	size_t places = c->n_watched + N_HERE + pol->n_derived;
+	c->cond_words = (2 + pol->n_derived + pol->n_rules + 63) / 64;
+	free(c->readers);
+	c->readers = calloc(places * c->cond_words, sizeof *c->readers);
+	if (!c->readers)
 		return AC_ENOMEM;
-	add_reader(r, 0, &pol->phase_reads, place);
-	add_reader(r, 1, &pol->motive_reads, place);
+	add_reader(c, 0, &pol->phase_reads, place);
+	add_reader(c, 1, &pol->motive_reads, place);
 	for (size_t i = 0; i < pol->n_derived; i++)
-		add_reader(r, 2 + i, &pol->derived[i].reads, place);
+		add_reader(c, 2 + i, &pol->derived[i].reads, place);
 	for (size_t i = 0; i < pol->n_rules; i++)
-		add_reader(r, 2 + pol->n_derived + i, &pol->rules[i].reads, place);
+		add_reader(c, 2 + pol->n_derived + i, &pol->rules[i].reads, place);
 	return AC_OK;
 }
 
 /* Adds the profile's facts reads names to the watched list, each once. */
-static void watch(ac_rerun *r, const ac_reads *reads, unsigned char *listed)
+static void watch(ac_search_cache *c, const ac_reads *reads, unsigned char *listed)
 {
 	for (size_t k = 0; k < reads->n; k++) {
 		size_t slot = reads->slot[k];
 		if (slot < AC_F__BUILTIN && !listed[slot] && !decided_here(slot)) {
 			listed[slot] = 1;
-			r->watched[r->n_watched++] = slot;
+			c->watched[c->n_watched++] = slot;
 		}
 	}
 }
 
-/* The profile's own decision, kept for the variants: r->ev holds the
- * profile's facts until the first variant runs. */
+/* The plan of the search for the policy (made once for a cache), and the
+ * profile's own decision, kept for the variants. */
 static ac_status keep_decided(ac_rerun *r)
 {
-	ac_eval *ev = &r->ev;
-	const ac_policy *pol = ev->prep->pol;
+	ac_search_cache *c = r->c;
+	const ac_policy *pol = r->ev.prep->pol;
 	size_t n = AC_F__BUILTIN + pol->n_derived;
-	r->decided = malloc(n * sizeof *r->decided);
-	r->rule_holds = malloc((pol->n_rules + 1) * sizeof *r->rule_holds);
-	r->watched = malloc(AC_F__BUILTIN * sizeof *r->watched);
-	if (!r->decided || !r->rule_holds || !r->watched)
-		return AC_ENOMEM;
-	unsigned char listed[AC_F__BUILTIN] = {0};
-	watch(r, &pol->phase_reads, listed);
-	watch(r, &pol->motive_reads, listed);
-	for (size_t i = 0; i < pol->n_derived; i++)
-		watch(r, &pol->derived[i].reads, listed);
-	for (size_t i = 0; i < pol->n_rules; i++)
-		watch(r, &pol->rules[i].reads, listed);
-	/* Grouped by the step that sets them, so that a variant compares only
-	 * the facts of the steps it ran (and those of none, always). */
-	size_t by_step[AC_F__BUILTIN], k = 0;
-	for (int s = 0; s <= AC_STEPS; s++) {
-		r->watch_from[s] = k;
-		for (size_t i = 0; i < r->n_watched; i++)
-			if (r->by_step->step_of[r->watched[i]] == s)
-				by_step[k++] = r->watched[i];
+	if (!c->planned) {
+		if (!c->decided)
+			c->decided = malloc(n * sizeof *c->decided);
+		if (!c->rule_holds)
+			c->rule_holds = malloc((pol->n_rules + 1) * sizeof *c->rule_holds);
+		if (!c->watched)
+			c->watched = malloc(AC_F__BUILTIN * sizeof *c->watched);
+		if (!c->decided || !c->rule_holds || !c->watched)
+			return AC_ENOMEM;
+		c->n_watched = 0;
+		unsigned char listed[AC_F__BUILTIN] = {0};
+		watch(c, &pol->phase_reads, listed);
+		watch(c, &pol->motive_reads, listed);
+		for (size_t i = 0; i < pol->n_derived; i++)
+			watch(c, &pol->derived[i].reads, listed);
+		for (size_t i = 0; i < pol->n_rules; i++)
+			watch(c, &pol->rules[i].reads, listed);
+		/* Grouped by the step that sets them, so that a variant compares
+		 * only the facts of the steps it ran (and those of none, always). */
+		size_t by_step[AC_F__BUILTIN], k = 0;
+		for (int s = 0; s <= AC_STEPS; s++) {
+			c->watch_from[s] = k;
+			for (size_t i = 0; i < c->n_watched; i++)
+				if (r->by_step->step_of[c->watched[i]] == s)
+					by_step[k++] = c->watched[i];
+		}
+		c->watch_from[AC_STEPS + 1] = k;
+		memcpy(c->watched, by_step, k * sizeof *by_step);
+		if (compact(c, pol) != AC_OK)
+			return AC_ENOMEM;
+		c->planned = 1;
 	}
-	r->watch_from[AC_STEPS + 1] = k;
-	memcpy(r->watched, by_step, k * sizeof *by_step);
-	if (compact(r, pol) != AC_OK)
-		return AC_ENOMEM;
 	/* As the profile's own evaluation decided it (ac_decide tries every
 	 * rule). */
 	const ac_eval *base = r->base;
 	r->motives = base->p->motives;
-	memcpy(r->decided, base->f, n * sizeof *r->decided);
+	memcpy(c->decided, base->f, n * sizeof *c->decided);
 	for (size_t i = 0; i < pol->n_rules; i++)
-		r->rule_holds[i] = base->fired[i];
+		c->rule_holds[i] = base->fired[i];
 	r->verdict = base->verdict;
 	r->decisive = base->decisive;
+	r->kept = 1;
 	return AC_OK;
 }
 
@@ -317,6 +326,7 @@ static ac_status keep_decided(ac_rerun *r)
 static ac_status decide_variant(ac_rerun *r)
 {
 	ac_eval *ev = &r->ev;
+	const ac_search_cache *c = r->c;
 	const ac_policy *pol = ev->prep->pol;
 	unsigned long long dirty[COND_WORDS] = {0};
 	int any = 0;
@@ -325,10 +335,10 @@ static ac_status decide_variant(ac_rerun *r)
 	for (int s = 0; s <= AC_STEPS; s++) {
 		if (!(steps & (1u << s)))
 			continue;
-		for (size_t i = r->watch_from[s]; i < r->watch_from[s + 1]; i++) {
-			size_t slot = r->watched[i];
-			if (!same_val(&ev->f[slot], &r->decided[slot])) {
-				stale(r, dirty, i);
+		for (size_t i = c->watch_from[s]; i < c->watch_from[s + 1]; i++) {
+			size_t slot = c->watched[i];
+			if (!same_val(&ev->f[slot], &c->decided[slot])) {
+				stale(c, dirty, i);
 				any = 1;
 			}
 		}
@@ -349,30 +359,30 @@ static ac_status decide_variant(ac_rerun *r)
 	if (is_dirty(dirty, 0))
 		phase_fact(ev);
 	else
-		ev->f[AC_F_PHASE] = r->decided[AC_F_PHASE];
+		ev->f[AC_F_PHASE] = c->decided[AC_F_PHASE];
 	if (ev->p->motives != r->motives || is_dirty(dirty, 1))
 		motive_validity_facts(ev);
 	else /* the facts alone: a variant's verdict reads no more */
 		for (size_t i = 1; i < N_HERE; i++)
-			ev->f[here[i]] = r->decided[here[i]];
+			ev->f[here[i]] = c->decided[here[i]];
 	for (size_t i = 0; i < N_HERE; i++)
-		if (!same_val(&ev->f[here[i]], &r->decided[here[i]]))
-			stale(r, dirty, r->n_watched + i);
+		if (!same_val(&ev->f[here[i]], &c->decided[here[i]]))
+			stale(c, dirty, c->n_watched + i);
 	/* The derived facts as decided for the profile, then again each one
 	 * that reads a changed fact, in file order. */
-	memcpy(ev->f + AC_F__BUILTIN, r->decided + AC_F__BUILTIN, pol->n_derived * sizeof *ev->f);
+	memcpy(ev->f + AC_F__BUILTIN, c->decided + AC_F__BUILTIN, pol->n_derived * sizeof *ev->f);
 	for (size_t i = 0; i < pol->n_derived; i++) {
 		if (!is_dirty(dirty, 2 + i))
 			continue;
 		size_t slot = AC_F__BUILTIN + i;
 		derive_one(ev, &pol->derived[i], slot);
-		if (!same_val(&ev->f[slot], &r->decided[slot]))
-			stale(r, dirty, r->n_watched + N_HERE + i);
+		if (!same_val(&ev->f[slot], &c->decided[slot]))
+			stale(c, dirty, c->n_watched + N_HERE + i);
 	}
 	ev->verdict = 0;
 	for (size_t i = 0; i < pol->n_rules && !ev->verdict; i++) {
 		ac_tri holds = is_dirty(dirty, 2 + pol->n_derived + i) ? ac_expr_truth(pol->rules[i].when, ev->f)
-								       : r->rule_holds[i];
+								       : c->rule_holds[i];
 		if (holds == AC_TRUE) {
 			ev->verdict = pol->rules[i].verdict;
 			ev->decisive = i;
@@ -383,7 +393,7 @@ static ac_status decide_variant(ac_rerun *r)
 
 ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, unsigned steps)
 {
-	ac_status st = r->decided ? AC_OK : keep_decided(r);
+	ac_status st = r->kept ? AC_OK : keep_decided(r);
 	if (st == AC_OK)
 		st = ac_rerun_facts(r, prep, v, steps);
 	return st == AC_OK ? decide_variant(r) : st;

@@ -744,27 +744,60 @@ static const ac_step_facts *find_steps(ac_eval *ev)
 	return &step_facts;
 }
 
-ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks, size_t n_tasks)
+void ac_search_cache_clear(ac_search_cache *c)
+{
+	free(c->watched);
+	free(c->readers);
+	free(c->f);
+	free(c->fired);
+	free(c->facts);
+	free(c->decided);
+	free(c->rule_holds);
+	memset(c, 0, sizeof *c);
+}
+
+ac_status ac_rerun_init(ac_rerun *r, ac_search_cache *c, const ac_eval *base, ac_task_result *tasks, size_t n_tasks)
 {
 	memset(r, 0, sizeof *r);
-	ac_status st = eval_alloc(&r->ev, base->prep, base->p);
-	r->ev.borrowed_tasks = 1;
-	r->ev.tasks = tasks;
-	r->ev.n_tasks = n_tasks;
-	r->ev.prefilled = base->prefilled;
-	r->ev.share_total = base->share_total;
-	r->ev.raw_total = base->raw_total;
-	r->facts = malloc(AC_F__BUILTIN * sizeof *r->facts);
-	if (st != AC_OK || !r->facts)
-		return AC_ENOMEM;
+	const ac_prepared *prep = base->prep;
+	if (c->pol != prep->pol)
+		ac_search_cache_clear(c);
+	if (!c->f) {
+		/* The scratch evaluation's buffers, cleared where a fresh one is:
+		 * the facts no variant sets stay so from search to search. */
+		ac_eval fresh;
+		ac_status st = eval_alloc(&fresh, prep, base->p);
+		c->f = fresh.f;
+		c->fired = fresh.fired;
+		c->n_slots = fresh.n_slots;
+		c->facts = malloc(AC_F__BUILTIN * sizeof *c->facts);
+		if (st != AC_OK || !c->facts) {
+			ac_search_cache_clear(c);
+			return AC_ENOMEM;
+		}
+		c->pol = prep->pol;
+	}
+	r->c = c;
+	ac_eval *ev = &r->ev;
+	ev->prep = prep;
+	ev->p = base->p;
+	ev->f = c->f;
+	ev->n_slots = c->n_slots;
+	ev->fired = c->fired;
+	ev->borrowed_tasks = 1;
+	ev->tasks = tasks;
+	ev->n_tasks = n_tasks;
+	ev->prefilled = base->prefilled;
+	ev->share_total = base->share_total;
+	ev->raw_total = base->raw_total;
 	/* The profile's own facts are those its evaluation found: the steps'
-	 * facts are taken from it, the others stay unset. */
-	const ac_step_facts *t = r->by_step = find_steps(&r->ev);
-	if (r->ev.nomem)
+	 * facts are taken from it (the rest are never set in the buffers). */
+	const ac_step_facts *t = r->by_step = find_steps(ev);
+	if (ev->nomem)
 		return AC_ENOMEM;
 	for (size_t k = 0; k < t->slot_from[AC_STEPS]; k++) {
 		size_t i = t->slots[k];
-		r->ev.f[i] = r->facts[i] = base->f[i];
+		ev->f[i] = c->facts[i] = base->f[i];
 	}
 	r->base = base;
 	return AC_OK;
@@ -789,19 +822,9 @@ ac_status ac_rerun_facts(ac_rerun *r, const ac_prepared *prep, const ac_profile 
 	for (int s = 0; back && s < AC_STEPS; s++)
 		if (back & (1u << s))
 			for (size_t k = t->slot_from[s]; k < t->slot_from[s + 1]; k++)
-				ev->f[t->slots[k]] = r->facts[t->slots[k]];
+				ev->f[t->slots[k]] = r->c->facts[t->slots[k]];
 	r->steps = steps;
 	ev->nomem = 0;
 	run_steps(ev, steps);
 	return ev->nomem ? AC_ENOMEM : AC_OK; /* the rules' facts stay unset, as deciding needs */
-}
-
-void ac_rerun_free(ac_rerun *r)
-{
-	ac_eval_free(&r->ev);
-	free(r->facts);
-	free(r->decided);
-	free(r->rule_holds);
-	free(r->watched);
-	free(r->readers);
 }

@@ -90,41 +90,55 @@ typedef struct {
  * one is held to). */
 extern int ac_rerun_every_step;
 
-/* Re-running variants of one profile (whatif.c): one scratch evaluation,
- * made once from the profile's own (base), borrows its task list (no variant
- * changes a task; base handed it to the assessment) and keeps the profile's
- * facts before the policy decides.  Each variant then runs in it without
- * allocating, up to the verdict (ac_decide_verdict); one that differs only
- * in its certificate (cert_only) re-runs only the certificate's facts and the
- * policy.  The verdict, the deciding rule and the facts before them are
- * those ac_eval_run gives. */
-typedef struct {
-	ac_eval ev; /* the last variant's evaluation */
-	ac_val *facts; /* the profile's own facts, before the policy decides */
-	/* What the policy decided for the profile itself: its facts once the
-	 * phase, the motives and the derived facts are set, and each rule's
-	 * condition; a variant decides again only what reads a fact that
-	 * differs from these. */
-	ac_val *decided;
-	ac_tri *rule_holds;
-	size_t *watched; /* the profile's facts some condition of the decision reads, by step */
+/* What the what-if search keeps from one search to the next: a session's
+ * (whose policy never changes; one thread uses it at a time), else one
+ * search's own.  The plan, which the policy alone decides: the profile's
+ * facts some condition of the decision reads, grouped by step, and for
+ * each fact a variant may change, the conditions that read it (decide.c).
+ * The buffers: the scratch evaluation's facts and rule results, the
+ * profile's own facts before the policy decides, and what the policy
+ * decided for it. */
+typedef struct ac_search_cache_s {
+	const ac_policy *pol; /* what the plan and the buffers are for; NULL before the first search */
+	int planned;
+	size_t *watched;
 	size_t n_watched;
 	size_t watch_from[AC_STEPS + 2]; /* watched[watch_from[s] .. watch_from[s + 1]) are step s's, the last
-					    group the facts of no step (decide.c) */
+					    group the facts of no step */
+	unsigned long long *readers;
+	size_t cond_words;
+	ac_val *f;
+	size_t n_slots;
+	ac_tri *fired;
+	ac_val *facts;
+	ac_val *decided;
+	ac_tri *rule_holds;
+} ac_search_cache;
+/* Frees what c holds; c can be used again. */
+void ac_search_cache_clear(ac_search_cache *c);
+
+/* Re-running variants of one profile (whatif.c): one scratch evaluation in
+ * c's buffers, made from the profile's own (its task list is borrowed: no
+ * variant changes a task; base handed it to the assessment).  Each variant
+ * then runs in it without allocating, up to the verdict, running again only
+ * the steps that read the answer it changes and deciding again only the
+ * conditions that read a fact it changed.  The verdict and the deciding
+ * rule are those ac_eval_run gives. */
+typedef struct {
+	ac_eval ev; /* the last variant's evaluation */
+	ac_search_cache *c;
 	const ac_step_facts *by_step; /* which step sets which fact */
 	const ac_eval *base; /* the profile's own evaluation, decided */
 	unsigned steps; /* the steps the last variant ran */
-	unsigned long long *readers; /* for each fact a variant may change, the conditions that read it (decide.c) */
-	size_t cond_words;
+	int kept; /* the profile's own decision is in c */
 	unsigned motives; /* the profile's own motives */
 	int verdict; /* ... and its verdict, and the rule that decides it */
 	size_t decisive;
 } ac_rerun;
-ac_status ac_rerun_init(ac_rerun *r, const ac_eval *base, ac_task_result *tasks, size_t n_tasks);
+ac_status ac_rerun_init(ac_rerun *r, ac_search_cache *c, const ac_eval *base, ac_task_result *tasks, size_t n_tasks);
 /* A variant's verdict (decide.c), from its facts (ac_rerun_facts, engine.c). */
 ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, unsigned steps);
 ac_status ac_rerun_facts(ac_rerun *r, const ac_prepared *prep, const ac_profile *v, unsigned steps);
-void ac_rerun_free(ac_rerun *r);
 /* The value of a derived fact the C code relies on (AC_REQ_*, required.h):
  * a yes/no fact, or a number (0 when unknown). */
 ac_tri ac_eval_required(const ac_eval *ev, int which);

@@ -242,11 +242,12 @@ static void vary_certificate(variants *vs, const ac_prepared *prep, const ac_pro
 }
 
 /* Runs the engine on every variant, in one scratch evaluation made from the
- * profile's own. */
+ * profile's own: in the session's search cache when there is one. */
 static ac_status run_all(variants *vs, const ac_prepared *prep, const ac_eval *base, ac_assessment *a)
 {
 	ac_rerun r;
-	ac_status st = vs->n ? ac_rerun_init(&r, base, a->exposure.tasks, a->exposure.n_tasks) : AC_OK;
+	ac_search_cache own_cache = {0}, *cache = prep->ctx->search ? prep->ctx->search : &own_cache;
+	ac_status st = vs->n ? ac_rerun_init(&r, cache, base, a->exposure.tasks, a->exposure.n_tasks) : AC_OK;
 	for (size_t i = 0; st == AC_OK && i < vs->n; i++) {
 		variant *x = &vs->items[i];
 		ac_prepared own = *prep;
@@ -266,8 +267,7 @@ static ac_status run_all(variants *vs, const ac_prepared *prep, const ac_eval *b
 				x->verdict = 0;
 		}
 	}
-	if (vs->n)
-		ac_rerun_free(&r);
+	ac_search_cache_clear(&own_cache);
 	return st;
 }
 

@@ -18,6 +18,7 @@
 #include "input/profile.h"
 #include "model/assessment.h"
 #include "model/compare.h"
+#include "model/engine.h"
 #include "render/render.h"
 
 /* What clones share: read-only after ac_session_new(). */
@@ -30,6 +31,7 @@ typedef struct {
 
 struct ac_session {
 	shared *sh;
+	ac_search_cache search; /* the what-if search's plan and buffers, kept between assessments */
 	ac_occdata *occ; /* NULL when none is installed (or no_data) */
 	int occ_tried; /* opening the database was tried */
 	int occ_failed; /* ...and it exists but could not be opened */
@@ -64,6 +66,7 @@ void ac_session_free(ac_session *s)
 	if (!s)
 		return;
 	ac_occdata_close(s->occ);
+	ac_search_cache_clear(&s->search);
 	shared_release(s->sh);
 	free(s);
 }
@@ -261,6 +264,7 @@ ac_status ac_session_assess(ac_session *s, const ac_profile *p, const ac_assess_
 	ctx.catalogue = p && p->cert_given ? catalogue(s->sh) : NULL;
 	ctx.counterfactuals = AC_HAS_FIELD(o, ac_assess_options, counterfactuals) ? o->counterfactuals : 1;
 	ctx.as_of = AC_HAS_FIELD(o, ac_assess_options, as_of) ? o->as_of : NULL;
+	ctx.search = &s->search;
 	*out = NULL;
 	unsigned long failures = ac_mem_failures(); /* data missing for want of memory is not "not installed" */
 	/* Only a profile that names an occupation or an O*NET task reads the
