@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/strbuf.h"
 
@@ -34,8 +35,38 @@ void ac_jw_key(ac_jw *w, const char *key);
 /* The same for a key of n bytes known to need no escaping (no control
  * character, quote, backslash or byte above 0x7F): a key of the contract. */
 void ac_jw_plain_key(ac_jw *w, const char *key, size_t n);
-/* ac_jw_plain_key for a string literal. */
-#define AC_JW_KEY(w, literal) ac_jw_plain_key((w), "" literal, sizeof(literal) - 1)
+/* A key of the contract given as its text in quotes with the colon and a
+ * space ("\"key\": ", n bytes), written inline where it can be: the
+ * separator before it and the key in place, the copy of a length the
+ * compiler knows.  Anywhere else (no room yet, a key right after a key,
+ * a failed writer) it is ac_jw_plain_key's. */
+static inline void ac_jw_key_quoted(ac_jw *w, const char *quoted, size_t n)
+{
+	int depth = w->depth;
+	strbuf *sb = w->out;
+	size_t indent = (size_t)depth * (size_t)w->indent;
+	if (w->after_key || depth == 0 || sb->failed || indent > 64 || 2 + 64 + 8 + n >= sb->cap - sb->len) {
+		ac_jw_plain_key(w, quoted + 1, n - 4);
+		return;
+	}
+	char *o = sb->buf + sb->len, *start = o;
+	if (w->items[depth - 1])
+		*o++ = ',';
+	w->items[depth - 1] = 1;
+	if (w->indent) {
+		*o++ = '\n';
+		for (size_t i = 0; i < indent; i += 8)
+			memcpy(o + i, "        ", 8);
+		o += indent;
+	}
+	memcpy(o, quoted, n);
+	o += w->indent ? n : n - 1; /* compact: no space after the colon */
+	sb->len += (size_t)(o - start);
+	sb->buf[sb->len] = '\0';
+	w->after_key = 1;
+}
+/* A key of the contract, from a string literal of plain characters. */
+#define AC_JW_KEY(w, literal) ac_jw_key_quoted((w), "\"" literal "\": ", sizeof(literal) + 3)
 /* A string, or null for NULL. */
 void ac_jw_str(ac_jw *w, const char *s);
 void ac_jw_strn(ac_jw *w, const char *s, size_t n);
