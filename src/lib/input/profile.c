@@ -9,6 +9,7 @@
  * fills belong together.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,8 +30,16 @@
 /* The schema strings a profile may carry. */
 #define SCHEMAS "\"" AC_PROFILE_SCHEMA "\" (or \"" AC_PROFILE_SCHEMA_V1 "\")"
 
-/* The schema row whose children are a task's fields. */
-#define I_TASK_FIELDS ((int)ac_schema_index(ac_schema_def("role.tasks")))
+/* The schema row whose children are a task's fields, and a task's share:
+ * found once, not by name for every task. */
+static const ac_field_def *task_row, *share_row;
+static pthread_once_t task_rows_once = PTHREAD_ONCE_INIT;
+
+static void find_task_rows(void)
+{
+	task_row = ac_schema_def("role.tasks");
+	share_row = ac_schema_def("role.tasks[].share");
+}
 
 /* ------------------------------------------------------------ the walker */
 
@@ -172,6 +181,7 @@ static void walk_object(walk *w, const ac_jr_node *obj, int parent, char *base, 
 static void walk_tasks(walk *w, const ac_jr_node *arr, ac_profile *p, const char *path)
 {
 	char buf[96], sub[256];
+	pthread_once(&task_rows_once, find_task_rows);
 	if (!is(arr, AC_JR_ARRAY)) {
 		problem(w, path, "found %s, expected %s", describe(arr, buf, sizeof buf), "an array of tasks");
 		return;
@@ -199,7 +209,7 @@ static void walk_tasks(walk *w, const ac_jr_node *arr, ac_profile *p, const char
 			problem(w, sub, "found %s, expected %s", describe(t, buf, sizeof buf), "a task object");
 			continue;
 		}
-		walk_object(w, t, I_TASK_FIELDS, (char *)task, sub);
+		walk_object(w, t, (int)ac_schema_index(task_row), (char *)task, sub);
 		const ac_jr_node *share = ac_jr_get(t, "share");
 		char sp[280];
 		join_path(sp, sizeof sp, sub, "share");
@@ -207,7 +217,7 @@ static void walk_tasks(walk *w, const ac_jr_node *arr, ac_profile *p, const char
 			problem(w, sp, "found %s, expected %s", "nothing",
 				"the task's share of working time in percent");
 		else if (!is(share, AC_JR_NULL))
-			number_in_range(w, sp, share, &ac_schema_def("role.tasks[].share")->pub, &task->share);
+			number_in_range(w, sp, share, &share_row->pub, &task->share);
 		else
 			problem(w, sp, "found %s, expected %s", "null", "a number greater than 0");
 		/* Required fields: null is no answer, so it counts as absent. */
