@@ -3,6 +3,7 @@
  * output, a saved interview, a starter profile): the text goes to a
  * temporary file beside the target, is flushed to disk, and is renamed over
  * the target only when all of it was written; on any failure it is removed.
+ * A device, a pipe or a socket is written to as it is, never replaced.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -15,6 +16,20 @@
 int cli_atomic_open(cli_atomic_file *a, const char *path)
 {
 	a->path = path;
+	a->tmp = NULL;
+	a->stream = 0;
+	/* A device, a pipe or a socket takes the text as it comes: a file
+	 * renamed over it would put an ordinary file in its place (over
+	 * /dev/null, for one). */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		if (!(a->f = fopen(path, "wb"))) {
+			cli_error("%s: cannot write: %s", path, strerror(errno));
+			return CLI_EXIT_FAIL;
+		}
+		a->stream = 1;
+		return -1;
+	}
 	size_t n = strlen(path) + 16;
 	a->tmp = malloc(n);
 	if (!a->tmp) {
@@ -44,6 +59,14 @@ int cli_atomic_open(cli_atomic_file *a, const char *path)
 
 int cli_atomic_close(cli_atomic_file *a, int keep)
 {
+	if (a->stream) {
+		a->stream = 0;
+		if (fclose(a->f) != 0 && keep) {
+			cli_error("%s: cannot write: %s", a->path, strerror(errno));
+			return CLI_EXIT_FAIL;
+		}
+		return -1;
+	}
 	if (!a->tmp)
 		return -1;
 	int rc = -1;

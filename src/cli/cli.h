@@ -199,12 +199,15 @@ int cli_opt_date(const cli_args *a, const char *name, const char **value);
 
 /* A file written whole or not at all (atomic.c): cli_atomic_open creates a
  * temporary file beside path (f writes to it); cli_atomic_close with keep 1
- * flushes it and renames it over path, with keep 0 removes it.  Both print
- * what went wrong and return an exit code, or -1 on success. */
+ * flushes it and renames it over path, with keep 0 removes it.  A path that
+ * names a device, a pipe or a socket (/dev/null, a FIFO) is written as a
+ * stream instead, and never replaced.  Both print what went wrong and
+ * return an exit code, or -1 on success. */
 typedef struct {
 	const char *path;
 	char *tmp;
 	FILE *f;
+	int stream; /* path is written directly (a device, a pipe or a socket) */
 } cli_atomic_file;
 int cli_atomic_open(cli_atomic_file *a, const char *path);
 int cli_atomic_close(cli_atomic_file *a, int keep);

@@ -18,7 +18,8 @@
 #define EXIT_RECORDS_FAILED 3
 
 static const cli_option options[] = {
-	{"output", "FILE", "write the records to FILE (whole or not at all) instead of standard output"},
+	{"output", "FILE",
+	 "write the records to FILE (whole or not at all; a pipe or a device as a stream) instead of standard output"},
 	{"format", "FMT", "output records: jsonl (default; csv when --output ends in .csv) or csv"},
 	{"input-format", "FMT", "input: jsonl or csv (default: csv when INPUT ends in .csv, else jsonl)"},
 	{"summary", "FILE", "also write a team summary: Markdown (.md) or HTML (.html)"},

@@ -67,6 +67,29 @@ refused "found a symbolic link" data import --from "$TESTS/fixtures/occdata/good
 [ -L "$TMP/link.db" ] || fail "the symbolic link named by --to was replaced"
 refused "found a folder" data import --from "$TESTS/fixtures/occdata/good" --sample --to "$TMP"
 
+# An output named by --output that is a pipe or a device takes the records as
+# a stream and is never replaced by a file (renamed over /dev/null, a file
+# would take the device's place).
+python3 -c 'import json, sys
+for f in sys.argv[2:]:
+    print(json.dumps(json.load(open(f))))' x "$EXAMPLES/product-lead.json" "$EXAMPLES/reporting-analyst.json" \
+	>"$TMP/two.jsonl" || exit 1
+timeout 10 cat "$TMP/fifo" >"$TMP/from-fifo" &
+reader=$!
+run 0 batch "$TMP/two.jsonl" --output "$TMP/fifo" --as-of 2026-11-29
+wait "$reader"
+[ -p "$TMP/fifo" ] || fail "the FIFO named by --output was replaced"
+[ "$(wc -l <"$TMP/from-fifo")" -eq 2 ] || fail "the FIFO named by --output did not get both records"
+run 0 batch "$TMP/two.jsonl" --as-of 2026-11-29
+cmp -s "$TMP/out" "$TMP/from-fifo" || fail "the FIFO got other records than standard output"
+# A device of the test's own (making one needs root; the check is skipped
+# without it): the null device under another name.
+if mknod "$TMP/null" c 1 3 2>/dev/null; then
+	run 0 batch "$TMP/two.jsonl" --output "$TMP/null"
+	[ -c "$TMP/null" ] || fail "the device named by --output was replaced by a file"
+	ls "$TMP" | grep -q '^null\.tmp-' && fail "a temporary file was left beside the device"
+fi
+
 # Limits: at most 200 problems are listed for one input, then how many more.
 python3 -c 'import json, sys
 p = json.load(open(sys.argv[1]))
