@@ -27,11 +27,10 @@ typedef struct {
 	unsigned steps; /* the steps of the facts that read the answer it changes (AC_STEP_*) */
 	ac_profile v; /* the variant (shallow) */
 	const ac_cert *cert; /* a catalogue certificate chosen instead, or NULL */
-	/* The answer, written out (answer_json, answer_words) only when it is
-	 * reported: yes/no, an enum value, or named (1) or none (0); a text; a
-	 * number. */
+	/* The answer in words (answer_words) only when it is reported: yes/no,
+	 * an enum value, or named (1) or none (0); a number.  As JSON it is
+	 * read from the variant itself (answer_json). */
 	int value;
-	const char *text;
 	double number;
 	int verdict;
 	const ac_rule *reason;
@@ -63,7 +62,6 @@ static variant *push(variants *vs, size_t field, unsigned steps, const ac_profil
 	x->v = *p;
 	x->cert = NULL;
 	x->value = 0;
-	x->text = NULL;
 	x->number = 0;
 	x->verdict = 0;
 	x->reason = NULL;
@@ -187,13 +185,11 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 		const char *s = *(char *const *)cur;
 		if ((!s || *s) && (x = push(vs, k, steps, p))) {
 			*(const char **)ac_schema_slot(&x->v, d) = "";
-			x->text = "";
 		}
 		if ((!s || !*s) && (x = push(vs, k, steps, p))) {
 			const char *ex = example_text(prep, q->path);
 			*(const char **)ac_schema_slot(&x->v, d) = ex;
 			x->value = 1;
-			x->text = ex;
 		}
 		break;
 	}
@@ -279,33 +275,23 @@ static int better(int a, int b)
 }
 
 /* A variant's answer as compact JSON text, written as jansson would write
- * it. */
+ * it: the profile writer's, of the answer the variant holds, or the
+ * certificate chosen instead. */
 static char *answer_json(const ac_prepared *prep, const variant *x)
 {
-	const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
-	ac_enum_kind kind = (ac_enum_kind)d->pub.enum_kind;
+	char *out = NULL;
+	if (!x->cert) {
+		const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
+		return ac_profile_answer_json(&x->v, d, &out) == AC_OK ? out : NULL;
+	}
 	strbuf sb;
 	ac_jw w;
 	sb_init(&sb);
 	ac_jw_init(&w, &sb, 0);
-	if (x->cert) {
-		ac_jw_object(&w);
-		ac_jw_key(&w, "id");
-		ac_jw_str(&w, x->cert->id);
-		ac_jw_end_object(&w);
-	} else {
-		switch (d->store) {
-		case ST_TRI: ac_jw_bool(&w, x->value); break;
-		case ST_ENUM: ac_jw_str(&w, ac_enum_name(kind, x->value)); break;
-		case ST_NAMED: ac_jw_str(&w, x->text); break;
-		case ST_NUM: ac_jw_number(&w, x->number, 17); break;
-		default: /* ST_ENUMSET: a list of one */
-			ac_jw_array(&w);
-			ac_jw_str(&w, ac_enum_name(kind, x->value));
-			ac_jw_end_array(&w);
-			break;
-		}
-	}
+	ac_jw_object(&w);
+	AC_JW_KEY(&w, "id");
+	ac_jw_str(&w, x->cert->id);
+	ac_jw_end_object(&w);
 	return ac_jw_take(&w, &sb);
 }
 
