@@ -143,23 +143,6 @@ double ac_eval_required_number(const ac_eval *ev, int which)
 	return v->type == AC_T_NUM && v->known ? v->n : 0;
 }
 
-ac_status ac_decide_verdict(ac_eval *ev)
-{
-	const ac_policy *pol = ev->prep->pol;
-	phase_fact(ev);
-	motive_validity_facts(ev);
-	derived_facts(ev);
-	/* A rule's condition cannot see the rules' own facts (they are set
-	 * after every rule is tried), so the first that holds decides alone. */
-	ev->verdict = 0;
-	for (size_t i = 0; i < pol->n_rules && !ev->verdict; i++)
-		if (ac_expr_truth(pol->rules[i].when, ev->f) == AC_TRUE) {
-			ev->verdict = pol->rules[i].verdict;
-			ev->decisive = i;
-		}
-	return ev->verdict ? AC_OK : AC_EINTERNAL;
-}
-
 /* ------------------------------------------------------------ the two runs */
 
 ac_status ac_eval_run(ac_eval *ev, const ac_prepared *prep, const ac_profile *p, ac_diags *diags)
@@ -320,9 +303,10 @@ static ac_status keep_decided(ac_rerun *r)
 	return AC_OK;
 }
 
-/* ac_decide_verdict for a variant: the phase, the motives' validity, a
- * derived fact or a rule whose facts are all as the profile's own decision
- * found them keeps its value. */
+/* A variant's decision, as far as the verdict and the rule that decides it
+ * (the rules after it are not tried, their facts and the positioning not
+ * set): the phase, the motives' validity, a derived fact or a rule whose
+ * facts are all as the profile's own decision found them keeps its value. */
 static ac_status decide_variant(ac_rerun *r)
 {
 	ac_eval *ev = &r->ev;

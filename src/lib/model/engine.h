@@ -164,10 +164,6 @@ static inline void ac_eval_set_n(ac_eval *ev, size_t f, int known, double x)
  * positioning.  AC_EINTERNAL when no rule fires (a policy's last rule
  * always does). */
 ac_status ac_decide(ac_eval *ev);
-/* Only as far as the verdict and the rule that decides it (for what-if
- * variants): the rules after it are not tried, and the rules' own facts
- * and the positioning are not set. */
-ac_status ac_decide_verdict(ac_eval *ev);
 
 /* explain.c: fills conditions, questions, positioning, timing reasons and
  * alternatives from the policy's sections. */
