@@ -65,18 +65,15 @@ void ac_date_format(long day, char *out)
 		out[10] = '\0';
 		return;
 	}
-	const long part[3] = {y, m, d};
-	static const int digits[3] = {4, 2, 2};
-	char *o = out;
-	for (int i = 0; i < 3; i++) {
-		for (int k = digits[i] - 1; k >= 0; k--) {
-			long v = part[i];
-			for (int j = 0; j < k; j++)
-				v /= 10;
-			*o++ = (char)('0' + v % 10);
-		}
-		*o++ = i < 2 ? '-' : '\0';
-	}
+	for (int i = 3; i >= 0; i--, y /= 10)
+		out[i] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
 }
 
 long ac_date_today(void)
