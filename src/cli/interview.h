@@ -13,6 +13,7 @@
 
 typedef struct {
 	int piped; /* answers come one per line from standard input */
+	int plain; /* at a terminal without libedit: lines read as they come */
 	FILE *out; /* where the conversation goes: standard error */
 	size_t width; /* columns text wraps at */
 	int color; /* bold questions, dim help */

@@ -15,7 +15,26 @@
 
 #include <editline/readline.h>
 
+#include "core/dynlib.h"
 #include "interview.h"
+
+/* libedit, opened when an interview at a terminal starts (core/dynlib.h). */
+/* clang-format off: one symbol a line */
+#define EDIT_SYMBOLS(X)                                                                                                \
+	X(rl_instream)                                                                                                 \
+	X(rl_outstream)                                                                                                \
+	X(rl_completion_entry_function)                                                                                \
+	X(using_history)                                                                                               \
+	X(clear_history)                                                                                               \
+	X(add_history)                                                                                                 \
+	X(readline)
+/* clang-format on */
+static struct {
+	EDIT_SYMBOLS(AC_DYNLIB_SLOT)
+} edit;
+static const char *const edit_names[] = {EDIT_SYMBOLS(AC_DYNLIB_NAME) NULL};
+static ac_dynlib edit_lib = {"libedit", AICERT_LIBEDIT_SONAME, edit_names, 0, 0, ""};
+_Static_assert(sizeof edit == (0 EDIT_SYMBOLS(AC_DYNLIB_COUNT)) * sizeof(void *), "one pointer per symbol");
 
 #define MAX_ANSWER 65536
 
@@ -71,11 +90,15 @@ int ui_open(ui *u, int piped)
 	sa.sa_handler = on_interrupt;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
-	if (!piped) {
-		rl_instream = stdin;
-		rl_outstream = stderr;
-		rl_completion_entry_function = no_completion;
-		using_history();
+	if (!piped && ac_dynlib_open(&edit_lib, &edit)) {
+		*edit.rl_instream = stdin;
+		*edit.rl_outstream = stderr;
+		*edit.rl_completion_entry_function = no_completion;
+		edit.using_history();
+	} else if (!piped) {
+		/* The questions work without it: only the arrow keys do not. */
+		fprintf(stderr, "aicert: line editing is off: %s\n", edit_lib.why);
+		u->plain = 1;
 	}
 	return -1;
 }
@@ -109,8 +132,9 @@ char *ui_read(ui *u, const char *prompt, const char *const *choices, size_t n)
 {
 	char *line = NULL;
 	ui_check_memory(u);
-	if (u->piped) {
+	if (u->piped || u->plain) {
 		fputs(prompt, u->out);
+		fflush(u->out);
 		size_t cap = 0;
 		ssize_t len = getline(&line, &cap, stdin);
 		if (len < 0) {
@@ -120,19 +144,20 @@ char *ui_read(ui *u, const char *prompt, const char *const *choices, size_t n)
 		if (len > MAX_ANSWER)
 			line[MAX_ANSWER] = '\0';
 		line[strcspn(line, "\r\n")] = '\0';
-		fprintf(u->out, "%s\n", line);
+		if (u->piped) /* at a terminal, the line is on the screen already */
+			fprintf(u->out, "%s\n", line);
 	} else {
 		/* The arrow keys walk a question's choices, else the earlier answers. */
-		clear_history();
+		edit.clear_history();
 		if (choices) {
 			for (size_t i = n; i > 0; i--)
 				if (choices[i - 1]) /* NULL when memory ran out making it */
-					add_history(choices[i - 1]);
+					edit.add_history(choices[i - 1]);
 		} else {
 			for (size_t i = 0; i < u->n_history; i++)
-				add_history(u->history[i]);
+				edit.add_history(u->history[i]);
 		}
-		line = readline(prompt);
+		line = edit.readline(prompt);
 		if (!line)
 			stop();
 		if (!choices && *line) {

@@ -20,7 +20,31 @@
 
 #include <microhttpd.h>
 
+#include "core/dynlib.h"
 #include "internal.h"
+
+/* libmicrohttpd, opened when the server starts (core/dynlib.h). */
+/* clang-format off: one symbol a line */
+#define MHD_SYMBOLS(X)                                                                                                 \
+	X(MHD_add_response_header)                                                                                     \
+	X(MHD_create_response_from_buffer)                                                                             \
+	X(MHD_create_response_from_buffer_with_free_callback)                                                          \
+	X(MHD_destroy_response)                                                                                        \
+	X(MHD_get_connection_info)                                                                                     \
+	X(MHD_get_connection_values)                                                                                   \
+	X(MHD_get_daemon_info)                                                                                         \
+	X(MHD_lookup_connection_value)                                                                                 \
+	X(MHD_queue_response)                                                                                          \
+	X(MHD_quiesce_daemon)                                                                                          \
+	X(MHD_start_daemon)                                                                                            \
+	X(MHD_stop_daemon)
+/* clang-format on */
+static struct {
+	MHD_SYMBOLS(AC_DYNLIB_SLOT)
+} mhd;
+static const char *const mhd_names[] = {MHD_SYMBOLS(AC_DYNLIB_NAME) NULL};
+static ac_dynlib mhd_lib = {"libmicrohttpd", AICERT_LIBMICROHTTPD_SONAME, mhd_names, 0, 0, ""};
+_Static_assert(sizeof mhd == (0 MHD_SYMBOLS(AC_DYNLIB_COUNT)) * sizeof(void *), "one pointer per symbol");
 
 #define MAX_HEADER_BYTES (32 * 1024) /* a request's line and headers, with the read buffer */
 #define STOP_GRACE_SECONDS 30 /* how long a stop waits for requests in flight */
@@ -99,7 +123,7 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 {
 	http_server *srv = cls;
 	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
-		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+		const union MHD_ConnectionInfo *ci = mhd.MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 		watch *w = ci ? calloc(1, sizeof *w) : NULL;
 		if (!w)
 			return; /* left to libmicrohttpd's own timeout */
@@ -132,7 +156,7 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 /* Marks the connection's request as arrived (1) or answered (0). */
 static void mark_request(http_server *srv, struct MHD_Connection *c, int in_request)
 {
-	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	const union MHD_ConnectionInfo *ci = mhd.MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 	watch *w = ci ? ci->socket_context : NULL;
 	if (!w)
 		return;
@@ -204,48 +228,49 @@ static enum MHD_Result send_response(http_server *srv, struct MHD_Connection *c,
 {
 	struct MHD_Response *resp;
 	if (r->body)
-		resp = MHD_create_response_from_buffer_with_free_callback(r->len, r->body, free);
+		resp = mhd.MHD_create_response_from_buffer_with_free_callback(r->len, r->body, free);
 	else
-		resp = MHD_create_response_from_buffer(r->body_static ? r->len : 0, (void *)r->body_static,
-						       MHD_RESPMEM_PERSISTENT);
+		resp = mhd.MHD_create_response_from_buffer(r->body_static ? r->len : 0, (void *)r->body_static,
+							   MHD_RESPMEM_PERSISTENT);
 	if (!resp)
 		return MHD_NO; /* out of memory: the connection is closed */
 	r->body = NULL; /* the response owns it now */
 	int bad = 0;
 	if (r->type)
-		bad |= MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type) != MHD_YES;
+		bad |= mhd.MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type) != MHD_YES;
 	if (r->etag)
-		bad |= MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, r->etag) != MHD_YES;
+		bad |= mhd.MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, r->etag) != MHD_YES;
 	if (r->cache)
-		bad |= MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, r->cache) != MHD_YES;
+		bad |= mhd.MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, r->cache) != MHD_YES;
 	if (r->allow)
-		bad |= MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow) != MHD_YES;
+		bad |= mhd.MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, r->allow) != MHD_YES;
 	if (r->location[0])
-		bad |= MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location) != MHD_YES;
-	bad |= MHD_add_response_header(resp, "Content-Security-Policy", r->csp ? r->csp : srv_csp) != MHD_YES;
-	bad |= MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff") != MHD_YES;
-	bad |= MHD_add_response_header(resp, "Referrer-Policy", "no-referrer") != MHD_YES;
-	bad |= MHD_add_response_header(resp, "X-Frame-Options", "DENY") != MHD_YES;
+		bad |= mhd.MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location) != MHD_YES;
+	bad |= mhd.MHD_add_response_header(resp, "Content-Security-Policy", r->csp ? r->csp : srv_csp) != MHD_YES;
+	bad |= mhd.MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff") != MHD_YES;
+	bad |= mhd.MHD_add_response_header(resp, "Referrer-Policy", "no-referrer") != MHD_YES;
+	bad |= mhd.MHD_add_response_header(resp, "X-Frame-Options", "DENY") != MHD_YES;
 	if (r->cors && srv->allow_origin) {
-		bad |= MHD_add_response_header(resp, "Access-Control-Allow-Origin", srv->allow_origin) != MHD_YES;
-		bad |= MHD_add_response_header(resp, "Vary", "Origin") != MHD_YES;
+		bad |= mhd.MHD_add_response_header(resp, "Access-Control-Allow-Origin", srv->allow_origin) != MHD_YES;
+		bad |= mhd.MHD_add_response_header(resp, "Vary", "Origin") != MHD_YES;
 		if (r->status == 204) {
-			bad |= MHD_add_response_header(resp, "Access-Control-Allow-Methods",
-						       "GET, HEAD, POST, DELETE") != MHD_YES;
-			bad |= MHD_add_response_header(resp, "Access-Control-Allow-Headers", "Content-Type") != MHD_YES;
-			bad |= MHD_add_response_header(resp, "Access-Control-Max-Age", "600") != MHD_YES;
+			bad |= mhd.MHD_add_response_header(resp, "Access-Control-Allow-Methods",
+							   "GET, HEAD, POST, DELETE") != MHD_YES;
+			bad |= mhd.MHD_add_response_header(resp, "Access-Control-Allow-Headers", "Content-Type") !=
+			       MHD_YES;
+			bad |= mhd.MHD_add_response_header(resp, "Access-Control-Max-Age", "600") != MHD_YES;
 		}
 	} else {
-		bad |= MHD_add_response_header(resp, "Cross-Origin-Resource-Policy", "same-origin") != MHD_YES;
+		bad |= mhd.MHD_add_response_header(resp, "Cross-Origin-Resource-Policy", "same-origin") != MHD_YES;
 	}
 	if (bad) {
-		MHD_destroy_response(resp);
+		mhd.MHD_destroy_response(resp);
 		return MHD_NO;
 	}
 	st->status = r->status;
 	st->sent = r->body_static || r->len ? r->len : 0;
-	enum MHD_Result ret = MHD_queue_response(c, r->status, resp);
-	MHD_destroy_response(resp);
+	enum MHD_Result ret = mhd.MHD_queue_response(c, r->status, resp);
+	mhd.MHD_destroy_response(resp);
 	return ret;
 }
 
@@ -281,7 +306,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		atomic_fetch_add(&srv->in_flight, 1);
 		mark_request(srv, c, 1);
 		*con_cls = st;
-		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		const char *cl = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl && strtoull(cl, NULL, 10) > SRV_MAX_BODY)
 			return refuse(srv, c, st, 413, "The body is larger than 1 MiB.");
 		return MHD_YES;
@@ -318,11 +343,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	memset(&req, 0, sizeof req);
 	req.method = method;
 	req.path = url;
-	MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &req);
-	req.host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
-	req.origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
-	req.content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
-	req.if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	mhd.MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &req);
+	req.host = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+	req.origin = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+	req.content_type = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+	req.if_none_match = mhd.MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
 	req.body = st->body;
 	req.body_len = st->len;
 	srv_response r;
@@ -395,6 +420,10 @@ int srv_run(ac_session *session, const srv_config *c)
 			listen);
 		return 2;
 	}
+	if (!ac_dynlib_open(&mhd_lib, &mhd)) {
+		fprintf(stderr, "aicert: cannot serve: %s\n", mhd_lib.why);
+		return 1;
+	}
 	unsigned threads = c->threads;
 	if (threads == 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -421,7 +450,7 @@ int srv_run(ac_session *session, const srv_config *c)
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
 	if (addr.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
-	struct MHD_Daemon *d = MHD_start_daemon(
+	struct MHD_Daemon *d = mhd.MHD_start_daemon(
 		flags, 0, NULL, NULL, on_request, &srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)(threads > 1 ? threads : 0), MHD_OPTION_CONNECTION_TIMEOUT,
 		(unsigned int)srv.timeout, MHD_OPTION_CONNECTION_LIMIT,
@@ -436,7 +465,7 @@ int srv_run(ac_session *session, const srv_config *c)
 		return 2;
 	}
 	int watching = pthread_create(&srv.watchdog, NULL, watchdog, &srv) == 0;
-	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	const union MHD_DaemonInfo *info = mhd.MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	char shown[300];
 	char host[INET6_ADDRSTRLEN] = "?";
 	if (addr.ss_family == AF_INET)
@@ -454,7 +483,7 @@ int srv_run(ac_session *session, const srv_config *c)
 	sigwait(&stop, &sig);
 	fprintf(stderr, "aicert: stopping (%s); finishing the requests in flight\n",
 		sig == SIGINT ? "SIGINT" : "SIGTERM");
-	MHD_socket lfd = MHD_quiesce_daemon(d); /* no new connections from here */
+	MHD_socket lfd = mhd.MHD_quiesce_daemon(d); /* no new connections from here */
 	for (int i = 0; i < STOP_GRACE_SECONDS * 100 && atomic_load(&srv.in_flight) > 0; i++) {
 		struct timespec ts = {0, 10 * 1000 * 1000};
 		nanosleep(&ts, NULL);
@@ -462,7 +491,7 @@ int srv_run(ac_session *session, const srv_config *c)
 	atomic_store(&srv.stopping, 1);
 	if (watching)
 		pthread_join(srv.watchdog, NULL);
-	MHD_stop_daemon(d);
+	mhd.MHD_stop_daemon(d);
 	if (lfd != MHD_INVALID_SOCKET)
 		close(lfd);
 	pthread_mutex_destroy(&srv.watch_mu);

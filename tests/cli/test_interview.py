@@ -129,12 +129,31 @@ class Interview:
         return rc
 
 
+FULL_RUN = [("job title", "financial analyst"),
+            ("closest to yours", "1"),
+            ("working time go to", ""),
+            ("manage people", "1"),
+            ("results that are measured", "yes"),
+            ("40% more productive", "1"),
+            ("ladder", "3"),
+            ("gone with AI", "3"),
+            ("real tasks", "1"),
+            ("move into", "Analytics engineer"),
+            ("Pick all that apply.", "1 3"),
+            ("capability are you missing", "dbt models"),
+            ("certificate are you considering", "aws machine learning"),
+            ("search again", "2"),
+            ("money can you spend", "400"),
+            ("hours a week", "4")]
+
+
 def assess(aicert, path, env):
     return subprocess.run([aicert, "assess", path, "--as-of", AS_OF], capture_output=True, text=True, env=env)
 
 
 def main():
     aicert, tests, examples = sys.argv[1:4]
+    edit_soname = sys.argv[4] if len(sys.argv) > 4 else None
     tmp = tempfile.mkdtemp(prefix="aicert-interview.")
     data = os.path.join(tmp, "occupations.db")
     fixture = os.path.join(tests, "fixtures", "occdata", "good")
@@ -150,22 +169,7 @@ def main():
     # a certificate found by searching the catalogue -> the verdict.
     full = os.path.join(tmp, "full.json")
     iv = Interview(aicert, ["--save", full], env)
-    rc = iv.run([("job title", "financial analyst"),
-                 ("closest to yours", "1"),
-                 ("working time go to", ""),
-                 ("manage people", "1"),
-                 ("results that are measured", "yes"),
-                 ("40% more productive", "1"),
-                 ("ladder", "3"),
-                 ("gone with AI", "3"),
-                 ("real tasks", "1"),
-                 ("move into", "Analytics engineer"),
-                 ("Pick all that apply.", "1 3"),
-                 ("capability are you missing", "dbt models"),
-                 ("certificate are you considering", "aws machine learning"),
-                 ("search again", "2"),
-                 ("money can you spend", "400"),
-                 ("hours a week", "4")])
+    rc = iv.run(FULL_RUN)
     check(rc == 0, "a full interview ends with exit 0 (got %s): %s" % (rc, iv.text[-800:]))
     check(not iv.unused, "every answer of the full run was asked for: %s" % getattr(iv, "unused", None))
     check("a 95% match" in iv.text, "the title's matches show their confidence")
@@ -198,6 +202,23 @@ def main():
         a = assess(aicert, path, env)
         check(a.returncode == 0 and a.stdout == iv.stdout, "the skipped-everything profile assesses the same")
         check(oct(os.stat(os.path.dirname(path)).st_mode & 0o777) == "0o700", "the profiles folder is private")
+
+    # Without libedit (a broken copy of it first on the loader's path) the
+    # interview still runs at a terminal: lines are read as typed, only the
+    # arrow keys are lost, and the same answers give the same profile.
+    if edit_soname:
+        broken = os.path.join(tmp, "broken")
+        os.mkdir(broken)
+        open(os.path.join(broken, edit_soname), "w").close()
+        plain = os.path.join(tmp, "plain.json")
+        iv = Interview(aicert, ["--save", plain], dict(env, LD_LIBRARY_PATH=broken))
+        rc = iv.run(FULL_RUN)
+        check(rc == 0 and "line editing is off" in iv.text and edit_soname in iv.text,
+              "without libedit the interview says line editing is off and ends with exit 0 (%s): %s"
+              % (rc, iv.text[-600:]))
+        check(not iv.unused, "without libedit every answer was asked for: %s" % getattr(iv, "unused", None))
+        check(os.path.exists(plain) and os.path.exists(full) and json.load(open(plain)) == json.load(open(full)),
+              "without libedit the same answers save the same profile")
 
     # Task shares: a share of 0 and a letter are refused with a re-prompt;
     # shares that do not add up to 100 are shown as they add up and scaled.

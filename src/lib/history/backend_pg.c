@@ -11,7 +11,34 @@
 #include <libpq-fe.h>
 
 #include "core/diag.h"
+#include "core/dynlib.h"
 #include "history/backend.h"
+
+/* libpq, opened when a store first needs it (core/dynlib.h). */
+/* clang-format off: one symbol a line */
+#define PQ_SYMBOLS(X)                                                                                                  \
+	X(PQclear)                                                                                                     \
+	X(PQconnectdb)                                                                                                 \
+	X(PQdb)                                                                                                        \
+	X(PQerrorMessage)                                                                                              \
+	X(PQexec)                                                                                                      \
+	X(PQexecParams)                                                                                                \
+	X(PQfinish)                                                                                                    \
+	X(PQgetisnull)                                                                                                 \
+	X(PQgetvalue)                                                                                                  \
+	X(PQhost)                                                                                                      \
+	X(PQnfields)                                                                                                   \
+	X(PQntuples)                                                                                                   \
+	X(PQport)                                                                                                      \
+	X(PQresultStatus)                                                                                              \
+	X(PQstatus)
+/* clang-format on */
+static struct {
+	PQ_SYMBOLS(AC_DYNLIB_SLOT)
+} pq;
+static const char *const pq_names[] = {PQ_SYMBOLS(AC_DYNLIB_NAME) NULL};
+static ac_dynlib pq_lib = {"libpq", AICERT_LIBPQ_SONAME, pq_names, 0, 0, ""};
+_Static_assert(sizeof pq == (0 PQ_SYMBOLS(AC_DYNLIB_COUNT)) * sizeof(void *), "one pointer per symbol");
 
 typedef struct {
 	hist_backend base;
@@ -35,7 +62,7 @@ static const char tables[] =
 /* Adds libpq's message (its last line break removed). */
 static ac_status pg_error(pg_backend *b, const char *doing, ac_diags *diags)
 {
-	const char *m = PQerrorMessage(b->conn);
+	const char *m = pq.PQerrorMessage(b->conn);
 	size_t n = strlen(m);
 	while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
 		n--;
@@ -46,10 +73,10 @@ static ac_status pg_error(pg_backend *b, const char *doing, ac_diags *diags)
 static ac_status pg_exec(hist_backend *base, const char *sql, const char *doing, ac_diags *diags)
 {
 	pg_backend *b = (pg_backend *)base;
-	PGresult *r = PQexec(b->conn, sql);
-	ExecStatusType t = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+	PGresult *r = pq.PQexec(b->conn, sql);
+	ExecStatusType t = r ? pq.PQresultStatus(r) : PGRES_FATAL_ERROR;
 	ac_status s = t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK ? AC_OK : pg_error(b, doing, diags);
-	PQclear(r);
+	pq.PQclear(r);
 	return s;
 }
 
@@ -57,26 +84,26 @@ static ac_status pg_query(hist_backend *base, const char *sql, const char *const
 			  int *found, const char *doing, ac_diags *diags)
 {
 	pg_backend *b = (pg_backend *)base;
-	PGresult *r = PQexecParams(b->conn, sql, n, NULL, vals, NULL, NULL, 0);
-	ExecStatusType t = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+	PGresult *r = pq.PQexecParams(b->conn, sql, n, NULL, vals, NULL, NULL, 0);
+	ExecStatusType t = r ? pq.PQresultStatus(r) : PGRES_FATAL_ERROR;
 	if (found)
 		*found = 0;
 	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {
 		ac_status s = pg_error(b, doing, diags);
-		PQclear(r);
+		pq.PQclear(r);
 		return s;
 	}
 	int oom = 0;
-	if (row && t == PGRES_TUPLES_OK && PQntuples(r) > 0) {
+	if (row && t == PGRES_TUPLES_OK && pq.PQntuples(r) > 0) {
 		for (int i = 0; i < ncols; i++) {
-			int null = i >= PQnfields(r) || PQgetisnull(r, 0, i);
-			row[i] = null ? NULL : strdup(PQgetvalue(r, 0, i));
+			int null = i >= pq.PQnfields(r) || pq.PQgetisnull(r, 0, i);
+			row[i] = null ? NULL : strdup(pq.PQgetvalue(r, 0, i));
 			oom |= !null && !row[i];
 		}
 		if (found)
 			*found = 1;
 	}
-	PQclear(r);
+	pq.PQclear(r);
 	if (oom) {
 		ac_diags_add(diags, NULL, NULL, 0, 0, "%s: out of memory", doing);
 		return AC_ENOMEM;
@@ -87,7 +114,7 @@ static ac_status pg_query(hist_backend *base, const char *sql, const char *const
 static void pg_close(hist_backend *base)
 {
 	pg_backend *b = (pg_backend *)base;
-	PQfinish(b->conn);
+	pq.PQfinish(b->conn);
 	free(b);
 }
 
@@ -117,13 +144,17 @@ static ac_status prepare(pg_backend *b, ac_diags *diags)
 	free(version);
 	if (s == AC_OK)
 		return pg_exec(&b->base, "COMMIT", "preparing the store", diags);
-	PQclear(PQexec(b->conn, "ROLLBACK"));
+	pq.PQclear(pq.PQexec(b->conn, "ROLLBACK"));
 	return s;
 }
 
 ac_status hist_backend_pg(const char *uri, hist_backend **out, ac_diags *diags)
 {
 	*out = NULL;
+	if (!ac_dynlib_open(&pq_lib, &pq)) {
+		ac_diags_add(diags, "the PostgreSQL store", NULL, 0, 0, "%s", pq_lib.why);
+		return AC_EIO;
+	}
 	pg_backend *b = calloc(1, sizeof *b);
 	if (!b)
 		return ac_diags_oom(diags, NULL, NULL);
@@ -133,20 +164,20 @@ ac_status hist_backend_pg(const char *uri, hist_backend **out, ac_diags *diags)
 	b->base.close = pg_close;
 	b->base.where = b->where;
 	snprintf(b->where, sizeof b->where, "the PostgreSQL store");
-	b->conn = PQconnectdb(uri);
+	b->conn = pq.PQconnectdb(uri);
 	if (!b->conn) {
 		free(b);
 		return ac_diags_oom(diags, NULL, NULL);
 	}
-	if (PQstatus(b->conn) != CONNECTION_OK) {
+	if (pq.PQstatus(b->conn) != CONNECTION_OK) {
 		ac_status s = pg_error(b, "connecting", diags);
 		pg_close(&b->base);
 		return s;
 	}
 	/* Named without the password the address may hold. */
-	snprintf(b->where, sizeof b->where, "PostgreSQL database %s on %s:%s", PQdb(b->conn), PQhost(b->conn),
-		 PQport(b->conn));
-	PQclear(PQexec(b->conn, "SET client_min_messages = warning"));
+	snprintf(b->where, sizeof b->where, "PostgreSQL database %s on %s:%s", pq.PQdb(b->conn), pq.PQhost(b->conn),
+		 pq.PQport(b->conn));
+	pq.PQclear(pq.PQexec(b->conn, "SET client_min_messages = warning"));
 	ac_status s = prepare(b, diags);
 	if (s != AC_OK) {
 		pg_close(&b->base);

@@ -1,0 +1,43 @@
+/*
+ * dynlib.h — a shared library opened the first time a command needs it.
+ *
+ * libpq (the PostgreSQL store), libmicrohttpd (the server) and libedit (the
+ * interview's line editing) bring about thirty libraries with them; loading
+ * them with every `aicert assess` cost half of the process.  Each is named
+ * by the file the loader knows it by (its soname, found by the build) and
+ * its symbols are put in a struct of pointers of their own types:
+ *
+ *     #define PQ_SYMBOLS(X) X(PQconnectdb) X(PQfinish)
+ *     static struct { PQ_SYMBOLS(AC_DYNLIB_SLOT) } pq;
+ *     static const char *const pq_names[] = {PQ_SYMBOLS(AC_DYNLIB_NAME) NULL};
+ *     static ac_dynlib pq_lib = {"libpq", AICERT_LIBPQ_SONAME, pq_names, 0, 0, ""};
+ *     ...
+ *     if (!ac_dynlib_open(&pq_lib, &pq)) report(pq_lib.why);
+ *     pq.PQfinish(conn);
+ *
+ * A symbol of data (libedit's rl_instream) gets a pointer to it.
+ */
+#ifndef AC_CORE_DYNLIB_H
+#define AC_CORE_DYNLIB_H
+
+#include <stddef.h>
+
+#define AC_DYNLIB_SLOT(sym) __typeof__(sym) *sym;
+#define AC_DYNLIB_NAME(sym) #sym,
+#define AC_DYNLIB_COUNT(sym) +1
+
+typedef struct {
+	const char *name; /* in messages: "libpq" */
+	const char *soname; /* "libpq.so.5" */
+	const char *const *symbols; /* NULL-terminated, in the order of the struct's slots */
+	/* Set by ac_dynlib_open: */
+	int tried, ok;
+	char why[320]; /* when it failed: what the loader said, in a sentence */
+} ac_dynlib;
+
+/* Opens lib, once per process however many threads ask, and fills slots
+ * (a struct of as many pointers as lib has symbols) with their addresses;
+ * 1 when every symbol was found, else 0 with lib->why set. */
+int ac_dynlib_open(ac_dynlib *lib, void *slots);
+
+#endif

@@ -1,0 +1,65 @@
+#!/bin/sh
+# test_libraries_on_demand.sh — libpq, libmicrohttpd and libedit are opened
+# only by the commands that use them.  With a broken copy of each put first
+# on the loader's path, `assess` (and the other commands that need none of
+# them) must run and print what they print without it, and each command that
+# needs one must stop with a message naming the library instead of crashing:
+# the server without libmicrohttpd, its PostgreSQL store without libpq.  (The
+# interview without libedit: tests/cli/test_interview.py.)
+# usage: test_libraries_on_demand.sh AICERT TESTS_DIR EXAMPLES_DIR PQ_SONAME MHD_SONAME EDIT_SONAME
+set -u
+AICERT=${1:?usage: test_libraries_on_demand.sh AICERT TESTS_DIR EXAMPLES_DIR PQ MHD EDIT}
+TESTS=${2:?}
+EXAMPLES=${3:?}
+PQ=${4:?} MHD=${5:?} EDIT=${6:?}
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/aicert-dynlib.XXXXXX") || exit 1
+trap 'rm -rf "$TMP"' EXIT INT TERM
+export AICERT_DATA="$TMP/none/occupations.db" AICERT_HISTORY="$TMP/history.db"
+. "$TESTS/cli/lib.sh"
+mkdir "$TMP/broken" || exit 1
+for lib in "$PQ" "$MHD" "$EDIT"; do
+	: >"$TMP/broken/$lib" # an empty file: the loader refuses it
+done
+
+# Without the broken copies, then with them: the same bytes and exit status.
+same() {
+	count=$((count + 1))
+	"$AICERT" "$@" >"$TMP/want" 2>"$TMP/want.err"
+	want=$?
+	LD_LIBRARY_PATH="$TMP/broken" "$AICERT" "$@" >"$TMP/got" 2>"$TMP/got.err"
+	got=$?
+	if [ "$got" -ne "$want" ] || ! cmp -s "$TMP/want" "$TMP/got" || ! cmp -s "$TMP/want.err" "$TMP/got.err"; then
+		fail "aicert $* ran differently with broken copies of $PQ, $MHD and $EDIT (exit $got, expected $want)"
+		sed 's/^/    /' "$TMP/got.err" >&2
+	fi
+}
+same assess "$EXAMPLES/product-lead.json"
+same assess "$EXAMPLES/product-lead.json" --format json
+same compare "$EXAMPLES/product-lead.json"
+same batch "$EXAMPLES/product-lead.json"
+same certs list
+same --version
+
+# stops EXIT WORDS ARGS... : with the broken copies, exits EXIT within 10
+# seconds and says WORDS on standard error.
+stops() {
+	want=$1 words=$2
+	shift 2
+	count=$((count + 1))
+	LD_LIBRARY_PATH="$TMP/broken" timeout 10 "$AICERT" "$@" >"$TMP/out" 2>"$TMP/err"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		fail "aicert $* exited $got, expected $want"
+		sed 's/^/    /' "$TMP/err" >&2
+	elif ! grep -q "$words" "$TMP/err"; then
+		fail "aicert $* did not say '$words':"
+		sed 's/^/    /' "$TMP/err" >&2
+	fi
+}
+stops 1 "cannot serve: libmicrohttpd ($MHD) could not be loaded" serve --listen 127.0.0.1:0
+rm "$TMP/broken/$MHD"
+stops 2 "the PostgreSQL store: libpq ($PQ) could not be loaded" serve --listen 127.0.0.1:0 \
+	--store postgresql://127.0.0.1:1/none
+
+echo "$count checks, $failures failed"
+[ "$failures" -eq 0 ]
