@@ -5,6 +5,7 @@
  */
 #include "core/utf8.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -61,6 +62,14 @@ size_t ac_utf8_seq(const char *s, size_t len)
 int ac_utf8_valid(const char *s, size_t len, size_t *bad)
 {
 	for (size_t i = 0; i < len;) {
+		/* ASCII, eight bytes at a time. */
+		uint64_t w;
+		while (i + 8 <= len && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080u)))
+			i += 8;
+		while (i < len && (unsigned char)s[i] < 0x80)
+			i++;
+		if (i == len)
+			break;
 		size_t n = ac_utf8_seq(s + i, len - i);
 		if (!n) {
 			if (bad)

@@ -104,8 +104,10 @@ int ac_template_compile(const ac_site *at, const char *text, ac_template *t)
 		if (kind == P_LITERAL || kind < 0) {
 			/* A problem is reported; keep reading for more. */
 			ok &= kind == P_LITERAL;
-			oom = !add_part(t, P_LITERAL, (size_t)(c - text), 1, 0);
-			c++;
+			/* Up to the next brace, in one part. */
+			size_t run = 1 + strcspn(c + 1, "{");
+			oom = !add_part(t, P_LITERAL, (size_t)(c - text), run, 0);
+			c += run;
 			continue;
 		}
 		oom = !add_part(t, kind, 0, 0, kind == P_CONSTANT ? 0 : slot);

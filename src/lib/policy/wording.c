@@ -106,10 +106,11 @@ static void compile(wreader *r, entry *e, const char *key, const char *declared,
 		if (*c == '{')
 			while (islower((unsigned char)c[1 + n]) || c[1 + n] == '_')
 				n++;
-		if (n == 0 || c[1 + n] != '}') { /* not a placeholder: literal text */
-			if (!add_part(e, -1, (size_t)(c - t), 1))
+		if (n == 0 || c[1 + n] != '}') { /* not a placeholder: literal text up to the next brace */
+			size_t run = 1 + strcspn(c + 1, "{");
+			if (!add_part(e, -1, (size_t)(c - t), run))
 				r->nomem = 1;
-			c++;
+			c += run;
 			continue;
 		}
 		int arg = placeholder_index(declared, c + 1, n);
@@ -123,15 +124,52 @@ static void compile(wreader *r, entry *e, const char *key, const char *declared,
 	}
 }
 
+/* The words by key, in a hash table of open addressing made once per
+ * process: a file of five hundred keys was looked up in a quarter of a
+ * million comparisons.  A slot holds a word's index plus one (0: empty). */
+#define KEY_SLOTS 1024
+_Static_assert(KEY_SLOTS >= 2 * AC_W__COUNT, "the table stays at most half full");
+static unsigned short by_key[KEY_SLOTS];
+static pthread_once_t by_key_once = PTHREAD_ONCE_INIT;
+
+static size_t key_hash(const char *key)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+	for (const unsigned char *c = (const unsigned char *)key; *c; c++)
+		h = (h ^ *c) * 16777619u;
+	return h & (KEY_SLOTS - 1);
+}
+
+static void hash_keys(void)
+{
+	for (int i = 0; i < AC_W__COUNT; i++) {
+		size_t h = key_hash(words[i].key);
+		while (by_key[h] && strcmp(words[by_key[h] - 1].key, words[i].key) != 0)
+			h = (h + 1) & (KEY_SLOTS - 1);
+		if (!by_key[h]) /* a key twice: the first is the one found, as before */
+			by_key[h] = (unsigned short)(i + 1);
+	}
+}
+
+/* The index of the word key names, or -1. */
+static int word_of(const char *key)
+{
+	pthread_once(&by_key_once, hash_keys);
+	for (size_t h = key_hash(key); by_key[h]; h = (h + 1) & (KEY_SLOTS - 1))
+		if (strcmp(words[by_key[h] - 1].key, key) == 0)
+			return by_key[h] - 1;
+	return -1;
+}
+
 /* The entry key names, or NULL; *declared gets its placeholders. */
 static entry *find_entry(ac_wording *w, const char *key, const char **declared)
 {
 	*declared = "";
-	for (int i = 0; i < AC_W__COUNT; i++)
-		if (strcmp(words[i].key, key) == 0) {
-			*declared = words[i].placeholders;
-			return &w->words[i];
-		}
+	int i = word_of(key);
+	if (i >= 0) {
+		*declared = words[i].placeholders;
+		return &w->words[i];
+	}
 	for (int f = 0; f < AC_WF__COUNT; f++) {
 		size_t n = strlen(families[f].prefix);
 		if (strncmp(key, families[f].prefix, n) != 0 || key[n] != '.')
