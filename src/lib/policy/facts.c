@@ -5,6 +5,7 @@
  * lookup of one of them by name goes through the two functions here, and only
  * while a policy is read: the engine works with slots.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include "policy/policy.h"
@@ -78,15 +79,44 @@ static int same(const char *a, const char *name, size_t len)
 	return a && a[0] == name[0] && strncmp(a, name, len) == 0 && a[len] == '\0';
 }
 
+/* The built-in facts by name, in a hash table of open addressing made once
+ * per process (a slot holds a fact's index plus one; 0: empty): a policy's
+ * conditions name a fact some four hundred times. */
+#define FACT_SLOTS 512
+_Static_assert(FACT_SLOTS >= 2 * AC_F__BUILTIN, "the table stays at most half full");
+static unsigned short builtin_slots[FACT_SLOTS];
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+
+static size_t name_hash(const char *name, size_t len)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)name[i]) * 16777619u;
+	return h & (FACT_SLOTS - 1);
+}
+
+static void hash_builtins(void)
+{
+	for (size_t i = 0; i < AC_F__BUILTIN; i++) {
+		const char *n = ac_fact_table[i].name;
+		size_t h = name_hash(n, strlen(n));
+		while (builtin_slots[h] && strcmp(ac_fact_table[builtin_slots[h] - 1].name, n) != 0)
+			h = (h + 1) & (FACT_SLOTS - 1);
+		if (!builtin_slots[h]) /* a name twice: the first is the one found */
+			builtin_slots[h] = (unsigned short)(i + 1);
+	}
+}
+
 /* The built-in facts, then the policy's derived facts, then its rules' two
  * facts each: only the slots that hold a name are compared. */
 size_t ac_policy_fact_find(const ac_policy *p, const char *name, size_t len)
 {
 	if (len == 0)
 		return AC_NO_FACT;
-	for (size_t i = 0; i < AC_F__BUILTIN; i++)
-		if (same(ac_fact_table[i].name, name, len))
-			return i;
+	pthread_once(&builtin_once, hash_builtins);
+	for (size_t h = name_hash(name, len); builtin_slots[h]; h = (h + 1) & (FACT_SLOTS - 1))
+		if (same(ac_fact_table[builtin_slots[h] - 1].name, name, len))
+			return builtin_slots[h] - 1u;
 	for (size_t i = 0; i < p->n_derived && i < AC_POLICY_MAX_ITEMS; i++)
 		if (same(p->derived[i].name, name, len))
 			return AC_F__BUILTIN + i;

@@ -176,8 +176,8 @@ static void read_line(reader *r, char *line)
 		value++;
 	/* A '#' after a space or a tab starts a comment to the end of the line
 	 * ("share = 0.60   # why"); a value never holds " #". */
-	for (char *c = value; *c; c++)
-		if (*c == '#' && c > value && (c[-1] == ' ' || c[-1] == '\t')) {
+	for (char *c = strchr(value, '#'); c; c = strchr(c + 1, '#'))
+		if (c > value && (c[-1] == ' ' || c[-1] == '\t')) {
 			*c = '\0';
 			for (char *e = c; e > value && (e[-1] == ' ' || e[-1] == '\t');)
 				*--e = '\0';
@@ -276,9 +276,8 @@ ac_status ac_policy_parse(const char *text, size_t len, const char *source, ac_p
 	char line[MAX_LINE + 2];
 	size_t pos = 0;
 	while (pos < len && !r.nomem) {
-		size_t end = pos;
-		while (end < len && text[end] != '\n')
-			end++;
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - text) : len;
 		r.line++;
 		size_t n = end - pos;
 		if (n > MAX_LINE) {

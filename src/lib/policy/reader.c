@@ -99,7 +99,14 @@ void ac_reader_note(reader *r, const char *key)
 	struct ac_seen *e = seen_slot(r->seen, r->cap_seen, r->head, key);
 	if (e->key)
 		return;
-	e->key = ac_strdup_printf("%s\n%s", r->head, key ? key : "");
+	/* "head\nkey", without printf: it took a tenth of reading a policy. */
+	const char *k = key ? key : "";
+	size_t nh = strlen(r->head), nk = strlen(k);
+	if ((e->key = malloc(nh + nk + 2)) != NULL) {
+		memcpy(e->key, r->head, nh);
+		e->key[nh] = '\n';
+		memcpy(e->key + nh + 1, k, nk + 1);
+	}
 	if (!e->key) {
 		ac_reader_nomem(r);
 		return;
