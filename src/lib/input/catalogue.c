@@ -820,6 +820,8 @@ static int same_list(char *const *a, size_t na, char *const *b, size_t nb)
 {
 	if (na != nb)
 		return 0;
+	if (a == b)
+		return 1; /* the entry's own list: a shallow copy shares it */
 	for (size_t i = 0; i < na; i++)
 		if (a[i] != b[i] && (!a[i] || !b[i] || strcmp(a[i], b[i]) != 0))
 			return 0;

@@ -86,8 +86,10 @@ static int stop_word(const char *w)
 					   "can",  "do",    "at",  "by",   "from", "as",   "is",    "are",  "be",
 					   "into", "i",     "we",  "me",   "that", "this", "their", "them", "about",
 					   "use",  "using", "new", "more", "ha",   "get",  "need",  "want", "vs"};
+	if (strnlen(w, 6) > 5)
+		return 0; /* longer than any of them */
 	for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
-		if (strcmp(w, stop[i]) == 0)
+		if (stop[i][0] == w[0] && strcmp(w, stop[i]) == 0)
 			return 1;
 	return 0;
 }

@@ -8,7 +8,6 @@
  * case-folding only; other bytes compare as they are, so UTF-8 text matches
  * itself.
  */
-#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,27 +27,30 @@ typedef struct fit_words {
 	int n;
 } words;
 
-static int is_word_char(unsigned char c)
+/* A byte of a word as it is kept: ASCII letters lowered, digits, '+', '#'
+ * and every byte of a UTF-8 character as they are; 0 for a byte between
+ * words (and for the NUL).  Without isalnum, which is a call per byte. */
+static inline unsigned char word_byte(unsigned char c)
 {
-	return isalnum(c) || c >= 0x80 || c == '+' || c == '#';
+	if ((unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u || c >= 0x80 || c == '+' || c == '#')
+		return c;
+	return (unsigned)(c - 'A') < 26u ? (unsigned char)(c + ('a' - 'A')) : 0;
 }
 
 static void split(const char *s, words *out)
 {
 	out->n = 0;
-	while (*s && out->n < MAX_WORDS) {
-		while (*s && !is_word_char((unsigned char)*s))
+	while (out->n < MAX_WORDS) {
+		while (*s && !word_byte((unsigned char)*s))
 			s++;
 		if (!*s)
 			break;
+		char *w = out->w[out->n];
 		int len = 0;
-		while (*s && is_word_char((unsigned char)*s)) {
-			unsigned char c = (unsigned char)*s;
+		for (unsigned char c; (c = word_byte((unsigned char)*s)) != 0; s++)
 			if (len < MAX_WORD - 1)
-				out->w[out->n][len++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-			s++;
-		}
-		out->w[out->n][len] = '\0';
+				w[len++] = (char)c;
+		w[len] = '\0';
 		out->len[out->n] = (unsigned char)len;
 		out->n++;
 	}
