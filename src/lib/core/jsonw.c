@@ -435,6 +435,12 @@ void ac_jw_null(ac_jw *w)
 	put(w, "null", 4);
 }
 
+void ac_jw_scalar_text(ac_jw *w, const char *text, size_t n)
+{
+	before(w);
+	put(w, text, n);
+}
+
 int ac_jw_status(const ac_jw *w)
 {
 	return w->failed || w->out->failed || w->depth != 0 ? -1 : 0;

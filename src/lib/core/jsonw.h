@@ -80,6 +80,9 @@ void ac_jw_real(ac_jw *w, double x, int digits);
 void ac_jw_number(ac_jw *w, double x, int digits);
 void ac_jw_bool(ac_jw *w, int b);
 void ac_jw_null(ac_jw *w);
+/* A number, string, true, false or null already written by this writer
+ * (n bytes of text), which reads the same compact and indented: copied. */
+void ac_jw_scalar_text(ac_jw *w, const char *text, size_t n);
 /* 0 when everything was written, -1 otherwise. */
 int ac_jw_status(const ac_jw *w);
 /* The text written into sb (malloc'd), or NULL, with sb freed, when the

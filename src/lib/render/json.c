@@ -146,15 +146,38 @@ static void jrvalue(jb *b, const ac_jr_node *v)
 /* Embeds a JSON text the engine wrote (the answers of what_changes),
  * read by the quick reader: a text it does not take (not JSON, a key given
  * twice, nesting past its limit) is a bug in the engine. */
+/* Whether text, which the engine wrote, is a string, an integer, true,
+ * false or null: written again, it would be the same bytes. */
+static int plain_scalar(const char *text, size_t n)
+{
+	if (n >= 2 && text[0] == '"')
+		return text[n - 1] == '"';
+	if ((n == 4 && (memcmp(text, "true", 4) == 0 || memcmp(text, "null", 4) == 0)) ||
+	    (n == 5 && memcmp(text, "false", 5) == 0))
+		return 1;
+	size_t i = text[0] == '-';
+	if (i == n || n - i > 15 || (text[i] == '0' && (n - i > 1 || i)))
+		return 0; /* not a plain integer, one that might not be held exactly, or -0 */
+	for (; i < n; i++)
+		if (text[i] < '0' || text[i] > '9')
+			return 0;
+	return 1;
+}
+
 static void jparse(jb *b, const char *text)
 {
 	if (!text) {
 		jnull(b);
 		return;
 	}
+	size_t n = strlen(text);
+	if (plain_scalar(text, n)) { /* most answers: copied, not read again */
+		ac_jw_scalar_text(&b->w, text, n);
+		return;
+	}
 	ac_jr_doc *doc;
 	const ac_jr_node *root;
-	ac_status st = ac_jr_parse_any(text, strlen(text), 64, &doc, &root);
+	ac_status st = ac_jr_parse_any(text, n, 64, &doc, &root);
 	if (st == AC_OK) {
 		jrvalue(b, root);
 	} else {

@@ -26,6 +26,9 @@ ac_status ac_render_opts(const ac_assessment *a, ac_format format, const ac_rend
 	unsigned long failures = ac_mem_failures(); /* a text left out is a failure, not a shorter report */
 	strbuf sb;
 	sb_init(&sb);
+	/* An assessment's document is seldom under 8 KiB: room for 16 KiB at
+	 * once, rather than eight doublings from 64 bytes, each a copy. */
+	sb_room_grow(&sb, 16 * 1024);
 	ac_status st;
 	switch (format) {
 	case AC_FORMAT_JSON: st = ac_render_json(a, &sb); break;
