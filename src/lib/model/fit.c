@@ -172,52 +172,89 @@ static double weight(const ac_term_counts *counts, const ac_term_counts *taught,
 	return w > 0 ? w : 0;
 }
 
+/* The terms a fit matched, heaviest first (at most 64 kept). */
+typedef struct {
+	double wts[64];
+	const char *names[64];
+	size_t n;
+} hits;
+
+static void hit_add(hits *h, double w, const char *name)
+{
+	if (h->n >= 64)
+		return;
+	size_t k = h->n++;
+	while (k > 0 && h->wts[k - 1] < w) {
+		h->wts[k] = h->wts[k - 1];
+		h->names[k] = h->names[k - 1];
+		k--;
+	}
+	h->wts[k] = w;
+	h->names[k] = name;
+}
+
+/* The score hit / total, with the matched terms as evidence: each matched
+ * phrase once, not again inside a longer one ("ml models", not also
+ * "models" and "ml").  Unset when nothing weighs and doc_n is 0. */
+static ac_status settle_score(double total, double hit, const hits *h, size_t doc_n, ac_fit *out)
+{
+	if (total <= 0 && !doc_n)
+		return AC_OK; /* nothing to compare */
+	out->score.set = 1;
+	if (total <= 0)
+		return AC_OK; /* nothing in the wanted text that any entry names */
+	out->score.v = hit / total;
+	for (size_t i = 0; i < h->n; i++) {
+		int inside = 0;
+		for (size_t j = 0; j < h->n && !inside; j++)
+			inside = j != i && strlen(h->names[j]) > strlen(h->names[i]) &&
+				 ac_text_has_phrase(h->names[j], h->names[i]);
+		for (size_t j = 0; j < i && !inside; j++)
+			inside = strcmp(h->names[j], h->names[i]) == 0;
+		if (!inside && !ac_list_push(&out->matched, &out->n_matched, strdup(h->names[i])))
+			return AC_ENOMEM;
+	}
+	return AC_OK;
+}
+
 /* The share of the wanted text's weight that doc covers, with the terms
  * matched (by weight, heaviest first).  Unset when nothing weighs. */
 static ac_status coverage(const ac_termset *want, const ac_termset *doc, const ac_term_counts *counts,
 			  const ac_term_counts *taught, ac_fit *out)
 {
 	double total = 0, hit = 0;
-	double wts[64];
-	const char *names[64];
-	size_t n = 0;
+	hits h;
+	h.n = 0;
 	for (size_t i = 0; i < want->n; i++) {
 		int in_doc = ac_termset_has(doc, want->t[i]);
 		double w = weight(counts, taught, want->t[i], in_doc);
 		total += w;
 		if (in_doc && w > 0) {
 			hit += w;
-			if (n < 64) {
-				size_t k = n++;
-				while (k > 0 && wts[k - 1] < w) {
-					wts[k] = wts[k - 1];
-					names[k] = names[k - 1];
-					k--;
-				}
-				wts[k] = w;
-				names[k] = want->shown[i];
-			}
+			hit_add(&h, w, want->shown[i]);
 		}
 	}
-	if (total <= 0 && !doc->n)
-		return AC_OK; /* nothing to compare */
-	out->score.set = 1;
-	if (total <= 0)
-		return AC_OK; /* nothing in the wanted text that any entry names */
-	out->score.v = hit / total;
-	/* Evidence: each matched phrase once, not again inside a longer one
-	 * ("ml models", not also "models" and "ml"). */
-	for (size_t i = 0; i < n; i++) {
-		int inside = 0;
-		for (size_t j = 0; j < n && !inside; j++)
-			inside =
-				j != i && strlen(names[j]) > strlen(names[i]) && ac_text_has_phrase(names[j], names[i]);
-		for (size_t j = 0; j < i && !inside; j++)
-			inside = strcmp(names[j], names[i]) == 0;
-		if (!inside && !ac_list_push(&out->matched, &out->n_matched, strdup(names[i])))
-			return AC_ENOMEM;
+	return settle_score(total, hit, &h, doc->n, out);
+}
+
+/* coverage() for a document of the catalogue given as places in the counts
+ * the want was weighed by (see score_of): the same sums in the same order,
+ * and the same evidence, without looking a term up. */
+static ac_status coverage_weighed(const ac_fit_want *w, const ac_term_ids *doc, ac_fit *out)
+{
+	double total = 0, hit = 0;
+	hits h;
+	h.n = 0;
+	for (size_t i = 0; i < w->set.n; i++) {
+		int in_doc = w->id[i] >= 0 && ac_term_ids_has(doc, w->id[i]);
+		double wt = in_doc ? w->w_in[i] : w->w_out[i];
+		total += wt;
+		if (in_doc && wt > 0) {
+			hit += wt;
+			hit_add(&h, wt, w->set.shown[i]);
+		}
 	}
-	return AC_OK;
+	return settle_score(total, hit, &h, doc->n, out);
 }
 
 /* The level factor and the fits test, once the score is known. */
@@ -284,6 +321,17 @@ static const ac_termset *want_terms(const ac_terms *T, ac_fit_want *w, const cha
 	return &w->set;
 }
 
+static int weigh(ac_fit_want *w, const ac_term_counts *counts, const ac_term_counts *taught);
+
+/* The memo's want w, weighed by counts (and taught), when it holds the
+ * terms want points to and ids (a catalogue entry's, or NULL) are there to
+ * score against; else NULL: coverage() looks each term up instead. */
+static ac_fit_want *weighed(ac_fit_want *w, const ac_termset *want, const void *ids, const ac_term_counts *counts,
+			    const ac_term_counts *taught)
+{
+	return w && ids && want == &w->set && weigh(w, counts, taught) ? w : NULL;
+}
+
 ac_status ac_gap_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const char *gap,
 		     const ac_person *who, ac_fit_memo *memo, ac_fit *out)
 {
@@ -308,9 +356,13 @@ ac_status ac_gap_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cer
 		free(copy);
 		doc = &own_doc;
 	}
+	const ac_term_counts *by_word = ac_catalogue_counts(cat, AC_COUNT_WORDS),
+			     *taught = ac_catalogue_counts(cat, AC_COUNT_TAUGHT);
+	const ac_term_ids *ids = doc == &own_doc ? NULL : ac_catalogue_taught_ids(cat, c);
+	ac_fit_want *w = weighed(memo ? &memo->gap : NULL, want, ids, by_word, taught);
 	ac_status st = !want || doc->nomem ? AC_ENOMEM
-					   : coverage(want, doc, ac_catalogue_counts(cat, AC_COUNT_WORDS),
-						      ac_catalogue_counts(cat, AC_COUNT_TAUGHT), out);
+		       : w                 ? coverage_weighed(w, ids, out)
+					   : coverage(want, doc, by_word, taught, out);
 	ac_termset_free(&own_want);
 	ac_termset_free(&own_doc);
 	if (st == AC_OK)
@@ -332,6 +384,10 @@ ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_ce
 	ac_termset own_want = {0};
 	const ac_termset *want = want_terms(T, memo ? &memo->role : NULL, want_text, &own_want);
 	const ac_termset *kept = ac_catalogue_role_terms(cat, c);
+	const ac_term_ids *ids = kept ? ac_catalogue_role_ids(cat, c) : NULL;
+	ac_fit_want *w = weighed(memo ? &memo->role : NULL, want, ids, counts, NULL);
+	if (w && !w->words && (w->words = malloc(sizeof *w->words)) != NULL)
+		split(want_text, w->words); /* for words_match, once per text */
 	ac_status st = want ? AC_OK : AC_ENOMEM;
 	/* The best of the certificate's roles. */
 	for (size_t i = 0; st == AC_OK && i < c->n_roles; i++) {
@@ -345,8 +401,11 @@ ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_ce
 		const ac_termset *doc = kept ? &kept[i] : &own_doc;
 		if (!kept)
 			ac_terms_of(T, c->roles[i], &own_doc);
-		st = doc->nomem ? AC_ENOMEM : coverage(want, doc, counts, NULL, &one);
-		if (st == AC_OK && ac_roles_match(want_text, c->roles[i])) {
+		st = doc->nomem ? AC_ENOMEM
+		     : w        ? coverage_weighed(w, &ids[i], &one)
+				: coverage(want, doc, counts, NULL, &one);
+		if (st == AC_OK &&
+		    (w && w->words ? words_match(w->words, c->roles[i]) : ac_roles_match(want_text, c->roles[i]))) {
 			one.score.set = 1;
 			one.score.v = 1;
 		}
