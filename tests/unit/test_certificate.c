@@ -5,6 +5,7 @@
  * date, and an unknown catalogue id.
  */
 #include "engine_helpers.h"
+#include "model/fit.h"
 
 /* A person on an ownership-expanding path who names a gap; rest adds the
  * certificate and constraints. */
@@ -294,6 +295,65 @@ static void without_a_named_certificate_there_is_no_certificate_section(void **s
 	ac_assessment_free(a);
 }
 
+static void same_fit(const ac_fit *a, const ac_fit *b, const char *what, const char *cert)
+{
+	if (a->fits != b->fits || a->score.set != b->score.set || (a->score.set && a->score.v != b->score.v) ||
+	    a->off_level != b->off_level || a->off_domain != b->off_domain || a->n_matched != b->n_matched)
+		fail_msg("%s fit of %s: %d %d %.17g %zu from the memo, %d %d %.17g %zu term by term", what, cert,
+			 a->fits, a->score.set, a->score.v, a->n_matched, b->fits, b->score.set, b->score.v,
+			 b->n_matched);
+	for (size_t i = 0; i < a->n_matched; i++)
+		assert_string_equal(a->matched[i], b->matched[i]);
+}
+
+/* A catalogue certificate's fits scored from the memo's weighed terms (as
+ * compare and the what-if search score them) are the fits, scores, evidence
+ * and matched role scored term by term, for every entry of the catalogue
+ * and gaps and roles that name its words, their synonyms and none. */
+static void fits_scored_from_the_memo_are_the_fits_scored_term_by_term(void **state)
+{
+	(void)state;
+	static const char *const gaps[] = {"modelling data with dbt", "machine learning models on aws",
+					   "prompt engineering and evaluation of llm apps", "governance and risk of AI",
+					   "sql", "nothing any entry teaches", "the of and"};
+	static const char *const roles[] = {"Analytics engineer", "ML engineer", "Data scientist", "Product manager",
+					    "Solutions architect", "Chief AI officer", "Shepherd"};
+	size_t n_gaps = sizeof gaps / sizeof gaps[0], n_roles = sizeof roles / sizeof roles[0];
+	size_t compared = 0;
+	for (size_t g = 0; g < n_gaps; g++)
+		for (size_t r = 0; r < n_roles; r++) {
+			char body[512];
+			snprintf(body, sizeof body,
+				 "'role': {'title': 'Data analyst', 'ladder_level': %zu}, 'capability_gap': '%s',"
+				 " 'trajectory': {'target_role': '%s'}",
+				 1 + (g + r) % 5, gaps[g], roles[r]);
+			ac_profile *p = h_parse(P(body));
+			ac_person who;
+			ac_person_of(p, NULL, h_pol, &who);
+			ac_fit_memo memo = {0}; /* kept across the catalogue, as compare keeps it */
+			for (size_t i = 0; i < ac_catalogue_count(h_cat); i++) {
+				const ac_cert *c = ac_catalogue_at(h_cat, i);
+				ac_fit quick = {0}, slow = {0};
+				const char *quick_role = NULL, *slow_role = NULL;
+				assert_int_equal(ac_gap_fit(h_pol, h_cat, c, p->capability_gap, &who, &memo, &quick), AC_OK);
+				assert_int_equal(ac_gap_fit(h_pol, h_cat, c, p->capability_gap, &who, NULL, &slow), AC_OK);
+				same_fit(&quick, &slow, "gap", c->id);
+				ac_fit_free(&quick);
+				ac_fit_free(&slow);
+				assert_int_equal(ac_role_fit(h_pol, h_cat, c, p, &who, &memo, &quick, &quick_role), AC_OK);
+				assert_int_equal(ac_role_fit(h_pol, h_cat, c, p, &who, NULL, &slow, &slow_role), AC_OK);
+				same_fit(&quick, &slow, "role", c->id);
+				assert_true(quick_role == slow_role);
+				ac_fit_free(&quick);
+				ac_fit_free(&slow);
+				compared++;
+			}
+			ac_fit_memo_free(&memo);
+			ac_profile_free(p);
+		}
+	assert_true(compared >= 40 * n_gaps * n_roles);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -312,6 +372,7 @@ int main(void)
 		cmocka_unit_test(availability_is_judged_on_the_assessments_date),
 		cmocka_unit_test(an_unknown_certificate_id_is_refused),
 		cmocka_unit_test(without_a_named_certificate_there_is_no_certificate_section),
+		cmocka_unit_test(fits_scored_from_the_memo_are_the_fits_scored_term_by_term),
 	};
 	return cmocka_run_group_tests(tests, h_setup, h_teardown);
 }
