@@ -184,6 +184,21 @@ static int is_dirty(const unsigned long long *dirty, size_t cond)
 	return (dirty[cond / 64] >> (cond % 64)) & 1;
 }
 
+/* The first condition from `from` on, before `to`, that must be decided
+ * again; `to` when none. */
+static size_t next_dirty(const unsigned long long *dirty, size_t from, size_t to)
+{
+	while (from < to) {
+		unsigned long long w = dirty[from / 64] >> (from % 64);
+		if (w) {
+			size_t k = from + (size_t)__builtin_ctzll(w);
+			return k < to ? k : to;
+		}
+		from = (from / 64 + 1) * 64;
+	}
+	return to;
+}
+
 /* The facts phase_fact and motive_validity_facts set: a variant compares
  * them once it has decided them, not before. */
 static const size_t here[] = {AC_F_PHASE, AC_F_VALID_MOTIVE, AC_F_NO_VALID_MOTIVE, AC_F_INVALID_MOTIVE_PRESENT,
@@ -355,18 +370,27 @@ static ac_status decide_variant(ac_rerun *r)
 	/* The derived facts as decided for the profile, then again each one
 	 * that reads a changed fact, in file order. */
 	memcpy(ev->f + AC_F__BUILTIN, c->decided + AC_F__BUILTIN, pol->n_derived * sizeof *ev->f);
-	for (size_t i = 0; i < pol->n_derived; i++) {
-		if (!is_dirty(dirty, 2 + i))
-			continue;
-		size_t slot = AC_F__BUILTIN + i;
+	/* A derived fact reads only the ones before it, so what one marks
+	 * comes later in the walk. */
+	const size_t d0 = 2, r0 = 2 + pol->n_derived;
+	for (size_t k = next_dirty(dirty, d0, r0); k < r0; k = next_dirty(dirty, k + 1, r0)) {
+		size_t i = k - d0, slot = AC_F__BUILTIN + i;
 		derive_one(ev, &pol->derived[i], slot);
 		if (!same_val(&ev->f[slot], &c->decided[slot]))
 			stale(c, dirty, c->n_watched + N_HERE + i);
 	}
+	/* The first rule that holds decides.  Before the profile's own
+	 * decisive rule, only a rule decided again can hold (the others did
+	 * not for the profile); from it on, each in turn. */
 	ev->verdict = 0;
-	for (size_t i = 0; i < pol->n_rules && !ev->verdict; i++) {
-		ac_tri holds = is_dirty(dirty, 2 + pol->n_derived + i) ? ac_expr_truth(pol->rules[i].when, ev->f)
-								       : c->rule_holds[i];
+	for (size_t k = next_dirty(dirty, r0, r0 + r->decisive); k < r0 + r->decisive && !ev->verdict;
+	     k = next_dirty(dirty, k + 1, r0 + r->decisive))
+		if (ac_expr_truth(pol->rules[k - r0].when, ev->f) == AC_TRUE) {
+			ev->verdict = pol->rules[k - r0].verdict;
+			ev->decisive = k - r0;
+		}
+	for (size_t i = r->decisive; i < pol->n_rules && !ev->verdict; i++) {
+		ac_tri holds = is_dirty(dirty, r0 + i) ? ac_expr_truth(pol->rules[i].when, ev->f) : c->rule_holds[i];
 		if (holds == AC_TRUE) {
 			ev->verdict = pol->rules[i].verdict;
 			ev->decisive = i;
@@ -380,5 +404,7 @@ ac_status ac_rerun_variant(ac_rerun *r, const ac_prepared *prep, const ac_profil
 	ac_status st = r->kept ? AC_OK : keep_decided(r);
 	if (st == AC_OK)
 		st = ac_rerun_facts(r, prep, v, steps);
+	if (st == AC_OK && ac_rerun_every_step)
+		return ac_decide(&r->ev); /* the tests' slow way: every condition decided again */
 	return st == AC_OK ? decide_variant(r) : st;
 }
