@@ -88,15 +88,16 @@ static char *assess_json(const ac_profile *p)
 	return out;
 }
 
-/* Every answer read by its path is the value the canonical text holds there
- * (null when it holds none). */
+/* Every answer, and every section (certification, role.tasks), read by
+ * its path is the value the canonical text holds there (null when it holds
+ * none). */
 static void answers_read_as_written(const ac_profile *p, const char *canonical, const char *name)
 {
 	json_t *root = json_loads(canonical, 0, NULL);
 	assert_non_null(root);
 	for (size_t i = 0; i < ac_schema_count(); i++) {
 		const char *path = ac_field_path(ac_schema_at(i));
-		if (strchr(path, '[') || ac_field_value_type(ac_schema_at(i)) == AC_FIELD_OBJECT)
+		if (strchr(path, '['))
 			continue;
 		char key[256];
 		snprintf(key, sizeof key, "%s", path);

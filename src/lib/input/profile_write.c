@@ -339,6 +339,33 @@ ac_status ac_profile_get(const ac_profile *p, const char *path, char **out)
 		return dump(v, JSON_ENCODE_ANY | JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17), out,
 			    NULL);
 	}
+	/* A section of the profile (certification) or the task list, made alone
+	 * as the whole profile would hold it: the what-if search asks for them
+	 * once per variant that changes them. */
+	int section = d && (d->parent < 0 || d->store == ST_TASKS) &&
+		      (d->pub.type == AC_FIELD_OBJECT || d->store == ST_TASKS);
+	if (section && d->store == ST_TASKS && d->parent >= 0 && ac_schema[d->parent].parent >= 0)
+		section = 0; /* only the profile's own list, role.tasks */
+	if (section) {
+		int i = (int)ac_schema_index(d), absent;
+		json_t *v;
+		if (d->store == ST_TASKS) {
+			absent = !p->role.tasks_given;
+			v = absent ? NULL : tasks_of(p, i);
+		} else {
+			v = object_of(p, i, d[1].in == IN_CERT ? (const char *)&p->cert : (const char *)p);
+			int flag = d->store == ST_FLAG && *(const int *)((const char *)p + d->offset);
+			absent = v && json_object_size(v) == 0 && !flag;
+		}
+		if (!absent && !v)
+			return AC_ENOMEM;
+		if (absent) {
+			json_decref(v);
+			v = json_null();
+		}
+		return dump(v, JSON_ENCODE_ANY | JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17), out,
+			    NULL);
+	}
 	json_t *root = object_of(p, -1, (const char *)p);
 	if (!root)
 		return AC_ENOMEM;
