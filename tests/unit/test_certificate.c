@@ -306,10 +306,11 @@ static void same_fit(const ac_fit *a, const ac_fit *b, const char *what, const c
 		assert_string_equal(a->matched[i], b->matched[i]);
 }
 
-/* A catalogue certificate's fits scored from the memo's weighed terms (as
- * compare and the what-if search score them) are the fits, scores, evidence
- * and matched role scored term by term, for every entry of the catalogue
- * and gaps and roles that name its words, their synonyms and none. */
+/* A catalogue certificate's fits scored from the memo's weighed terms and
+ * the catalogue's packed role words (as compare and the what-if search
+ * score them) are the fits, scores, evidence and matched role scored term
+ * by term, for every entry of the catalogue and gaps and roles that name
+ * its words, their synonyms and none. */
 static void fits_scored_from_the_memo_are_the_fits_scored_term_by_term(void **state)
 {
 	(void)state;
@@ -338,14 +339,22 @@ static void fits_scored_from_the_memo_are_the_fits_scored_term_by_term(void **st
 				assert_int_equal(ac_gap_fit(h_pol, h_cat, c, p->capability_gap, &who, &memo, &quick), AC_OK);
 				assert_int_equal(ac_gap_fit(h_pol, h_cat, c, p->capability_gap, &who, NULL, &slow), AC_OK);
 				same_fit(&quick, &slow, "gap", c->id);
+				ac_tri gap = slow.fits, role, tri_gap, tri_role;
 				ac_fit_free(&quick);
 				ac_fit_free(&slow);
 				assert_int_equal(ac_role_fit(h_pol, h_cat, c, p, &who, &memo, &quick, &quick_role), AC_OK);
 				assert_int_equal(ac_role_fit(h_pol, h_cat, c, p, &who, NULL, &slow, &slow_role), AC_OK);
 				same_fit(&quick, &slow, "role", c->id);
 				assert_true(quick_role == slow_role);
+				role = slow.fits;
 				ac_fit_free(&quick);
 				ac_fit_free(&slow);
+				/* And the what-if search's way, which keeps no evidence. */
+				ac_fit_memo fresh = {0};
+				assert_int_equal(ac_cert_fit_tris(h_pol, h_cat, c, p, &who, &fresh, &tri_gap, &tri_role), AC_OK);
+				ac_fit_memo_free(&fresh);
+				assert_int_equal(tri_gap, gap);
+				assert_int_equal(tri_role, role);
 				compared++;
 			}
 			ac_fit_memo_free(&memo);

@@ -129,6 +129,9 @@ const ac_termset *ac_catalogue_role_terms(const ac_catalogue *cat, const ac_cert
  * (each role's) AC_COUNT_ROLES. */
 const ac_term_ids *ac_catalogue_taught_ids(const ac_catalogue *cat, const ac_cert *c);
 const ac_term_ids *ac_catalogue_role_ids(const ac_catalogue *cat, const ac_cert *c);
+/* Each role of an entry (or of a shallow copy of one) as its words, packed
+ * when the catalogue loaded (input/words.h); NULL otherwise. */
+const char *const *ac_catalogue_role_words(const ac_catalogue *cat, const ac_cert *c);
 /* 1 when word (len bytes) is in the certificate's id, provider, name, exam
  * code or keywords, in any case. */
 int ac_cert_has_word(const ac_cert *c, const char *word, size_t len);

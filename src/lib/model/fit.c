@@ -14,12 +14,13 @@
 
 #include "core/strbuf.h"
 #include "core/tri.h"
+#include "input/words.h"
 #include "model/fit.h"
 #include "occdata/occupation.h"
 #include "policy/policy.h"
 
-#define MAX_WORDS 64
-#define MAX_WORD 48
+#define MAX_WORDS AC_WORDS_MAX
+#define MAX_WORD AC_WORD_MAX
 
 typedef struct fit_words {
 	char w[MAX_WORDS][MAX_WORD];
@@ -27,27 +28,17 @@ typedef struct fit_words {
 	int n;
 } words;
 
-/* A byte of a word as it is kept: ASCII letters lowered, digits, '+', '#'
- * and every byte of a UTF-8 character as they are; 0 for a byte between
- * words (and for the NUL).  Without isalnum, which is a call per byte. */
-static inline unsigned char word_byte(unsigned char c)
-{
-	if ((unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u || c >= 0x80 || c == '+' || c == '#')
-		return c;
-	return (unsigned)(c - 'A') < 26u ? (unsigned char)(c + ('a' - 'A')) : 0;
-}
-
 static void split(const char *s, words *out)
 {
 	out->n = 0;
 	while (out->n < MAX_WORDS) {
-		while (*s && !word_byte((unsigned char)*s))
+		while (*s && !ac_word_byte((unsigned char)*s))
 			s++;
 		if (!*s)
 			break;
 		char *w = out->w[out->n];
 		int len = 0;
-		for (unsigned char c; (c = word_byte((unsigned char)*s)) != 0; s++)
+		for (unsigned char c; (c = ac_word_byte((unsigned char)*s)) != 0; s++)
 			if (len < MAX_WORD - 1)
 				w[len++] = (char)c;
 		w[len] = '\0';
@@ -73,7 +64,7 @@ int ac_text_has_phrase(const char *text, const char *phrase)
 	return 0;
 }
 
-/* Words that say nothing about which role it is. */
+/* Words that say nothing about which role it is (len bytes of w). */
 static int insignificant(const char *w, size_t len)
 {
 	static const char *const stop[] = {"a",  "an",   "the", "of",     "and",    "for",  "in",  "on",
@@ -81,7 +72,7 @@ static int insignificant(const char *w, size_t len)
 	if (len > 6)
 		return 0; /* longer than any of them */
 	for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
-		if (stop[i][0] == w[0] && strcmp(w, stop[i]) == 0)
+		if (stop[i][0] == w[0] && strncmp(w, stop[i], len) == 0 && stop[i][len] == '\0')
 			return 1;
 	return 0;
 }
@@ -112,6 +103,38 @@ static int words_match(const words *wa, const char *b)
 	words wb;
 	split(b, &wb);
 	return all_significant_in(wa, &wb) || all_significant_in(&wb, wa);
+}
+
+/* Whether packed words (ac_words_pack) hold the word of len bytes. */
+static int packed_has(const char *packed, const char *w, size_t len)
+{
+	for (const unsigned char *p = (const unsigned char *)packed; *p; p += 1 + *p)
+		if (*p == len && memcmp(p + 1, w, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* words_match, with b's words packed when the catalogue loaded. */
+static int words_match_packed(const words *wa, const char *packed)
+{
+	int any = 0, all = 1;
+	for (int i = 0; i < wa->n && all; i++) {
+		if (insignificant(wa->w[i], wa->len[i]))
+			continue;
+		any = 1;
+		all = packed_has(packed, wa->w[i], wa->len[i]);
+	}
+	if (any && all)
+		return 1;
+	any = 0;
+	for (const unsigned char *p = (const unsigned char *)packed; *p; p += 1 + *p) {
+		if (insignificant((const char *)p + 1, *p))
+			continue;
+		any = 1;
+		if (!contains_word(wa, (const char *)p + 1, *p))
+			return 0;
+	}
+	return any;
 }
 
 int ac_roles_match(const char *a, const char *b)
@@ -385,6 +408,7 @@ ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_ce
 	const ac_termset *want = want_terms(T, memo ? &memo->role : NULL, want_text, &own_want);
 	const ac_termset *kept = ac_catalogue_role_terms(cat, c);
 	const ac_term_ids *ids = kept ? ac_catalogue_role_ids(cat, c) : NULL;
+	const char *const *packed = kept ? ac_catalogue_role_words(cat, c) : NULL;
 	ac_fit_want *w = weighed(memo ? &memo->role : NULL, want, ids, counts, NULL);
 	if (w && !w->words && (w->words = malloc(sizeof *w->words)) != NULL)
 		split(want_text, w->words); /* for words_match, once per text */
@@ -404,8 +428,9 @@ ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_ce
 		st = doc->nomem ? AC_ENOMEM
 		     : w        ? coverage_weighed(w, &ids[i], &one)
 				: coverage(want, doc, counts, NULL, &one);
-		if (st == AC_OK &&
-		    (w && w->words ? words_match(w->words, c->roles[i]) : ac_roles_match(want_text, c->roles[i]))) {
+		if (st == AC_OK && (w && w->words ? (packed ? words_match_packed(w->words, packed[i])
+							    : words_match(w->words, c->roles[i]))
+						  : ac_roles_match(want_text, c->roles[i]))) {
 			one.score.set = 1;
 			one.score.v = 1;
 		}
@@ -542,9 +567,11 @@ static int entry_fits(const ac_policy *pol, const ac_catalogue *cat, const ac_ce
 			split(want_text, memo->role.words);
 		if (!memo->role.words)
 			return 0;
+		const char *const *packed = ac_catalogue_role_words(cat, c);
 		for (size_t i = 0; i < c->n_roles; i++) {
 			ac_num one = score_of(&memo->role, &roles[i]);
-			if (words_match(memo->role.words, c->roles[i])) {
+			if (packed ? words_match_packed(memo->role.words, packed[i])
+				   : words_match(memo->role.words, c->roles[i])) {
 				one.set = 1;
 				one.v = 1;
 			}
