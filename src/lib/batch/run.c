@@ -17,8 +17,9 @@
 #include "core/options.h"
 
 /* Records in flight per worker: enough to keep every worker busy while the
- * writer waits for a slow record. */
-#define SLOTS_PER_JOB 4
+ * writer waits for a slow record, and to hand records over in runs rather
+ * than one at a time (each hand-over that wakes a thread is a system call). */
+#define SLOTS_PER_JOB 32
 #define PROGRESS_EVERY_NS 100000000LL /* 0.1 s */
 
 enum { FREE, READ, DONE };
@@ -32,6 +33,7 @@ typedef struct {
 	unsigned long long n_read, n_claimed, n_written;
 	unsigned long long bytes; /* input read so far, for progress */
 	int reader_done, stop;
+	int writer_owed; /* the record the writer waits for is done, and it was not woken */
 	ac_status fatal; /* the first failure that stopped the run */
 	char fatal_msg[256];
 	batch_reader rd;
@@ -151,7 +153,15 @@ static void *worker_main(void *arg)
 		}
 		pl->state[i] = DONE;
 		if (seq == pl->n_written)
+			pl->writer_owed = 1;
+		/* The writer is woken for a run of records, not for each: when
+		 * this worker finds nothing more to take, when the input has
+		 * ended, or when half the ring waits to be written. */
+		if (pl->writer_owed &&
+		    (pl->n_claimed == pl->n_read || pl->reader_done || pl->n_claimed - pl->n_written >= pl->cap / 2)) {
+			pl->writer_owed = 0;
 			pthread_cond_signal(&pl->done);
+		}
 	}
 	pthread_mutex_unlock(&pl->mu);
 	free(cells);
