@@ -3,7 +3,9 @@
  * with its own session) and the calling thread as the writer, around a ring
  * of records.  The ring is the only queue and has a fixed size, so memory
  * stays flat however long the input; the writer takes records strictly in
- * input order, so the output does not depend on how many workers ran.
+ * input order, so the output does not depend on how many workers ran.  With
+ * one worker there are no threads: the calling thread reads, assesses and
+ * writes each record in turn (run_alone), the same records in the same way.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -190,7 +192,37 @@ static int summarise(ac_batch_summary *sum, const batch_record *r, int csv)
 	return batch_summary_add(sum, &f);
 }
 
-/* The writer: records in input order, from the calling thread. */
+/* Writes finished record r, adds it to the summary and the figures, and
+ * empties it; 0, or -1 with the run stopped (the lock is not held). */
+static int emit(pipeline *pl, batch_record *r, FILE *out, const ac_batch_options *o, ac_batch_progress *prog,
+		long long *last)
+{
+	int bad_write = fwrite(r->out.buf, 1, r->out.len, out) != r->out.len;
+	int e = errno;
+	int bad_summary = o->summary && !bad_write && summarise(o->summary, r, pl->setup.layout != NULL) != 0;
+	prog->written++;
+	prog->failed += (unsigned long long)r->failed;
+	batch_record_reset(r);
+	if (bad_write || bad_summary) {
+		char msg[160];
+		snprintf(msg, sizeof msg, "cannot write the output: %s", bad_write ? strerror(e) : "out of memory");
+		pthread_mutex_lock(&pl->mu);
+		stop_locked(pl, bad_write ? AC_EIO : AC_ENOMEM, msg);
+		pthread_mutex_unlock(&pl->mu);
+		return -1;
+	}
+	if (o->progress) {
+		long long t = now_ns();
+		if (t - *last >= PROGRESS_EVERY_NS) {
+			*last = t;
+			o->progress(o->progress_ctx, prog);
+		}
+	}
+	return 0;
+}
+
+/* The writer: records in input order, from the calling thread, a run of
+ * finished ones at a time (the lock is taken once for the run). */
 static void write_all(pipeline *pl, FILE *out, const ac_batch_options *o, ac_batch_progress *prog)
 {
 	long long last = now_ns();
@@ -214,39 +246,70 @@ static void write_all(pipeline *pl, FILE *out, const ac_batch_options *o, ac_bat
 		}
 		if (pl->stop || (pl->reader_done && pl->n_written == pl->n_read))
 			break;
+		/* The run of finished records from here: the writer's until it
+		 * frees them. */
+		unsigned long long end = pl->n_written;
+		while (end < pl->n_read && pl->state[end % pl->cap] == DONE)
+			end++;
 		prog->records = pl->n_read;
 		prog->bytes = pl->bytes;
 		pthread_mutex_unlock(&pl->mu);
-		batch_record *r = &pl->slots[i];
-		int bad_write = fwrite(r->out.buf, 1, r->out.len, out) != r->out.len;
-		int e = errno;
-		int bad_summary = o->summary && !bad_write && summarise(o->summary, r, pl->setup.layout != NULL) != 0;
+		int failed = 0;
+		for (unsigned long long k = pl->n_written; k < end && !failed; k++)
+			failed = emit(pl, &pl->slots[k % pl->cap], out, o, prog, &last) != 0;
 		dirty = 1;
-		prog->written++;
-		prog->failed += (unsigned long long)r->failed;
-		batch_record_reset(r);
-		if (o->progress && !bad_write) {
-			long long t = now_ns();
-			if (t - last >= PROGRESS_EVERY_NS) {
-				last = t;
-				o->progress(o->progress_ctx, prog);
-			}
-		}
 		pthread_mutex_lock(&pl->mu);
-		if (bad_write || bad_summary) {
-			char msg[160];
-			snprintf(msg, sizeof msg, "cannot write the output: %s",
-				 bad_write ? strerror(e) : "out of memory");
-			stop_locked(pl, bad_write ? AC_EIO : AC_ENOMEM, msg);
+		if (failed)
 			break;
-		}
-		pl->state[i] = FREE;
-		pl->n_written++;
+		for (; pl->n_written < end; pl->n_written++)
+			pl->state[pl->n_written % pl->cap] = FREE;
 		if (pl->n_read - pl->n_written <= pl->cap / 2) /* wake the reader for half a ring at once */
 			pthread_cond_signal(&pl->space);
 	}
 	prog->records = pl->n_read;
 	pthread_mutex_unlock(&pl->mu);
+}
+
+/* One worker (-j 1): each record read, assessed and written in turn by the
+ * calling thread, with nothing handed between threads.  The output goes out
+ * before a read that may wait, as the writer lets it out when it waits. */
+static void run_alone(pipeline *pl, FILE *out, const ac_batch_options *o, ac_batch_progress *prog)
+{
+	long long last = now_ns();
+	char **cells = NULL;
+	size_t n_cells = 0;
+	batch_record *r = &pl->slots[0];
+	for (;;) {
+		if (pl->rd.pos == pl->rd.end && pl->rd.fd >= 0)
+			fflush(out); /* a write error is found by the last flush */
+		rec_kind k = batch_reader_next(&pl->rd, &r->in, &r->line);
+		if (k == REC_END)
+			break;
+		ac_status st = k == REC_READ_ERROR ? AC_EIO : k == REC_NOMEM ? AC_ENOMEM : AC_OK;
+		if (st == AC_OK) {
+			r->kind = k;
+			pl->n_read++;
+			pl->bytes = pl->rd.bytes;
+			st = batch_record_work(&pl->setup, pl->sessions[0], &cells, &n_cells, r);
+		}
+		if (st != AC_OK) {
+			char msg[160];
+			if (k == REC_READ_ERROR)
+				snprintf(msg, sizeof msg, "cannot read the input: %s", strerror(pl->rd.error));
+			else
+				snprintf(msg, sizeof msg, "%s", st == AC_ENOMEM ? "out of memory" : ac_strerror(st));
+			pthread_mutex_lock(&pl->mu);
+			stop_locked(pl, st, msg);
+			pthread_mutex_unlock(&pl->mu);
+			break;
+		}
+		prog->records = pl->n_read;
+		prog->bytes = pl->bytes;
+		if (emit(pl, r, out, o, prog, &last) != 0)
+			break;
+	}
+	prog->records = pl->n_read;
+	free(cells);
 }
 
 /* Reads the CSV header and writes the output's own header. */
@@ -378,13 +441,19 @@ ac_status ac_batch_run(ac_session *s, FILE *in, FILE *out, const ac_batch_option
 	pthread_t reader, workers[AC_BATCH_MAX_JOBS];
 	worker_arg args[AC_BATCH_MAX_JOBS];
 	unsigned started = 0;
-	int reader_started = pthread_create(&reader, NULL, reader_main, &pl) == 0;
+	int reader_started = 0;
+	if (pl.jobs == 1)
+		run_alone(&pl, out, o, &prog);
+	else
+		reader_started = pthread_create(&reader, NULL, reader_main, &pl) == 0;
 	for (unsigned i = 0; reader_started && i < pl.jobs; i++, started++) {
 		args[i] = (worker_arg){&pl, i};
 		if (pthread_create(&workers[i], NULL, worker_main, &args[i]) != 0)
 			break;
 	}
-	if (!reader_started || started < pl.jobs) {
+	if (pl.jobs == 1) {
+		/* run_alone did it all */
+	} else if (!reader_started || started < pl.jobs) {
 		pthread_mutex_lock(&pl.mu);
 		stop_locked(&pl, AC_EINTERNAL, "cannot start the worker threads");
 		pthread_mutex_unlock(&pl.mu);
