@@ -95,6 +95,11 @@ static void stop_locked(pipeline *pl, ac_status st, const char *msg)
 	pthread_cond_broadcast(&pl->done);
 }
 
+/* Records the reader reads before handing them over at once, from a file
+ * (from a pipe, each is handed over as soon as it is read: the next read
+ * may wait). */
+#define READ_RUN 16
+
 static void *reader_main(void *arg)
 {
 	pipeline *pl = arg;
@@ -104,14 +109,33 @@ static void *reader_main(void *arg)
 			pthread_cond_wait(&pl->space, &pl->mu);
 		if (pl->stop)
 			break;
-		size_t i = (size_t)(pl->n_read % pl->cap);
-		batch_record *r = &pl->slots[i];
-		pthread_mutex_unlock(&pl->mu); /* a FREE slot belongs to the reader */
-		rec_kind k = batch_reader_next(&pl->rd, &r->in, &r->line);
+		/* The free slots from n_read on belong to the reader. */
+		size_t room = (size_t)(pl->cap - (pl->n_read - pl->n_written)), m = 0;
+		if (room > READ_RUN || pl->rd.fd >= 0)
+			room = pl->rd.fd >= 0 ? 1 : READ_RUN;
+		unsigned long long first = pl->n_read;
+		pthread_mutex_unlock(&pl->mu);
+		rec_kind k = REC_OK;
+		while (m < room) {
+			batch_record *r = &pl->slots[(first + m) % pl->cap];
+			k = batch_reader_next(&pl->rd, &r->in, &r->line);
+			if (k == REC_END || k == REC_READ_ERROR || k == REC_NOMEM)
+				break;
+			r->kind = k;
+			m++;
+		}
 		char msg[160] = "";
 		if (k == REC_READ_ERROR)
 			snprintf(msg, sizeof msg, "cannot read the input: %s", strerror(pl->rd.error));
 		pthread_mutex_lock(&pl->mu);
+		for (size_t j = 0; j < m; j++)
+			pl->state[(first + j) % pl->cap] = READ;
+		pl->n_read += m;
+		pl->bytes = pl->rd.bytes;
+		if (m > 1)
+			pthread_cond_broadcast(&pl->work);
+		else if (m)
+			pthread_cond_signal(&pl->work);
 		if (k == REC_END) {
 			pl->reader_done = 1;
 			pthread_cond_broadcast(&pl->work);
@@ -122,11 +146,6 @@ static void *reader_main(void *arg)
 			stop_locked(pl, k == REC_NOMEM ? AC_ENOMEM : AC_EIO, msg);
 			break;
 		}
-		r->kind = k;
-		pl->bytes = pl->rd.bytes;
-		pl->state[i] = READ;
-		pl->n_read++;
-		pthread_cond_signal(&pl->work);
 	}
 	pthread_mutex_unlock(&pl->mu);
 	return NULL;
