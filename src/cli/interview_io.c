@@ -29,12 +29,7 @@
 	X(add_history)                                                                                                 \
 	X(readline)
 /* clang-format on */
-static struct {
-	EDIT_SYMBOLS(AC_DYNLIB_SLOT)
-} edit;
-static const char *const edit_names[] = {EDIT_SYMBOLS(AC_DYNLIB_NAME) NULL};
-static ac_dynlib edit_lib = {"libedit", AICERT_LIBEDIT_SONAME, edit_names, 0, 0, ""};
-_Static_assert(sizeof edit == (0 EDIT_SYMBOLS(AC_DYNLIB_COUNT)) * sizeof(void *), "one pointer per symbol");
+AC_DYNLIB_DEFINE(edit, edit_lib, "libedit", AICERT_LIBEDIT_SONAME, EDIT_SYMBOLS)
 
 #define MAX_ANSWER 65536
 

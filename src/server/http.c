@@ -39,12 +39,7 @@
 	X(MHD_start_daemon)                                                                                            \
 	X(MHD_stop_daemon)
 /* clang-format on */
-static struct {
-	MHD_SYMBOLS(AC_DYNLIB_SLOT)
-} mhd;
-static const char *const mhd_names[] = {MHD_SYMBOLS(AC_DYNLIB_NAME) NULL};
-static ac_dynlib mhd_lib = {"libmicrohttpd", AICERT_LIBMICROHTTPD_SONAME, mhd_names, 0, 0, ""};
-_Static_assert(sizeof mhd == (0 MHD_SYMBOLS(AC_DYNLIB_COUNT)) * sizeof(void *), "one pointer per symbol");
+AC_DYNLIB_DEFINE(mhd, mhd_lib, "libmicrohttpd", AICERT_LIBMICROHTTPD_SONAME, MHD_SYMBOLS)
 
 #define MAX_HEADER_BYTES (32 * 1024) /* a request's line and headers, with the read buffer */
 #define STOP_GRACE_SECONDS 30 /* how long a stop waits for requests in flight */

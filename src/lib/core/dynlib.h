@@ -8,9 +8,7 @@
  * its symbols are put in a struct of pointers of their own types:
  *
  *     #define PQ_SYMBOLS(X) X(PQconnectdb) X(PQfinish)
- *     static struct { PQ_SYMBOLS(AC_DYNLIB_SLOT) } pq;
- *     static const char *const pq_names[] = {PQ_SYMBOLS(AC_DYNLIB_NAME) NULL};
- *     static ac_dynlib pq_lib = {"libpq", AICERT_LIBPQ_SONAME, pq_names, 0, 0, ""};
+ *     AC_DYNLIB_DEFINE(pq, pq_lib, "libpq", AICERT_LIBPQ_SONAME, PQ_SYMBOLS)
  *     ...
  *     if (!ac_dynlib_open(&pq_lib, &pq)) report(pq_lib.why);
  *     pq.PQfinish(conn);
@@ -25,6 +23,16 @@
 #define AC_DYNLIB_SLOT(sym) __typeof__(sym) *sym;
 #define AC_DYNLIB_NAME(sym) #sym,
 #define AC_DYNLIB_COUNT(sym) +1
+
+/* The struct api of the symbols SYMBOLS lists (an X-macro) and the library
+ * lib that fills it, named name and opened as soname. */
+#define AC_DYNLIB_DEFINE(api, lib, name, soname, SYMBOLS)                                                              \
+	static struct {                                                                                                \
+		SYMBOLS(AC_DYNLIB_SLOT)                                                                                \
+	} api;                                                                                                         \
+	static const char *const api##_symbols[] = {SYMBOLS(AC_DYNLIB_NAME) NULL};                                     \
+	static ac_dynlib lib = {name, soname, api##_symbols, 0, 0, ""};                                                \
+	_Static_assert(sizeof api == (0 SYMBOLS(AC_DYNLIB_COUNT)) * sizeof(void *), "one pointer per symbol");
 
 typedef struct {
 	const char *name; /* in messages: "libpq" */

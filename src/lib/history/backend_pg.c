@@ -33,12 +33,7 @@
 	X(PQresultStatus)                                                                                              \
 	X(PQstatus)
 /* clang-format on */
-static struct {
-	PQ_SYMBOLS(AC_DYNLIB_SLOT)
-} pq;
-static const char *const pq_names[] = {PQ_SYMBOLS(AC_DYNLIB_NAME) NULL};
-static ac_dynlib pq_lib = {"libpq", AICERT_LIBPQ_SONAME, pq_names, 0, 0, ""};
-_Static_assert(sizeof pq == (0 PQ_SYMBOLS(AC_DYNLIB_COUNT)) * sizeof(void *), "one pointer per symbol");
+AC_DYNLIB_DEFINE(pq, pq_lib, "libpq", AICERT_LIBPQ_SONAME, PQ_SYMBOLS)
 
 typedef struct {
 	hist_backend base;
