@@ -20,6 +20,7 @@
 
 #include "aicert.h"
 #include "input/cert.h"
+#include "input/words.h"
 
 extern const char ac_embedded_catalogue[];
 extern const size_t ac_embedded_catalogue_len;
@@ -711,6 +712,36 @@ static void messages_say_what_was_found_and_expected(void **state)
 	ac_catalogue_free(cat);
 }
 
+/* Roles are packed once with only the words that tell roles apart: "Head
+ * of the Data & AI team" is data, ai, team; a role of such words alone is
+ * empty; a word past AC_WORD_MAX - 1 bytes is cut. */
+static void role_words_are_packed_without_the_words_that_say_nothing(void **state)
+{
+	(void)state;
+	char *p = ac_words_pack("Head of the Data & AI Team");
+	assert_non_null(p);
+	assert_memory_equal(p, "\x04"
+			       "data"
+			       "\x02"
+			       "ai"
+			       "\x04"
+			       "team",
+			    13);
+	assert_int_equal(p[13], 0);
+	free(p);
+	p = ac_words_pack("The Lead, senior");
+	assert_non_null(p);
+	assert_int_equal(p[0], 0);
+	free(p);
+	char long_word[100];
+	memset(long_word, 'x', sizeof long_word - 1);
+	long_word[sizeof long_word - 1] = '\0';
+	p = ac_words_pack(long_word);
+	assert_int_equal((unsigned char)p[0], AC_WORD_MAX - 1);
+	assert_int_equal(p[1 + AC_WORD_MAX - 1], 0);
+	free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -738,6 +769,7 @@ int main(void)
 		cmocka_unit_test(bad_catalogue_files_are_refused_naming_the_path),
 		cmocka_unit_test(every_bad_file_is_checked),
 		cmocka_unit_test(messages_say_what_was_found_and_expected),
+		cmocka_unit_test(role_words_are_packed_without_the_words_that_say_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

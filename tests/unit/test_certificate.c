@@ -317,20 +317,42 @@ static void fits_scored_from_the_memo_are_the_fits_scored_term_by_term(void **st
 	static const char *const gaps[] = {"modelling data with dbt", "machine learning models on aws",
 					   "prompt engineering and evaluation of llm apps", "governance and risk of AI",
 					   "sql", "nothing any entry teaches", "the of and"};
-	static const char *const roles[] = {"Analytics engineer", "ML engineer", "Data scientist", "Product manager",
-					    "Solutions architect", "Chief AI officer", "Shepherd"};
+	static const char *const roles[] = {"Analytics engineer", "ML engineer", "Senior data scientist",
+					    "Product manager", "Head of the solutions architects", "Chief AI officer",
+					    "Shepherd", "The lead"};
 	size_t n_gaps = sizeof gaps / sizeof gaps[0], n_roles = sizeof roles / sizeof roles[0];
 	size_t compared = 0;
+	/* One memo across every profile, as a what-if search keeps it while the
+	 * gap, the target role and the person change and come back; and a
+	 * certificate of the profile's own, which the catalogue does not hold. */
+	ac_fit_memo across = {0};
+	ac_cert own = *ac_catalogue_at(h_cat, 0);
+	char *own_roles[] = {"Data scientist", "ML engineer"};
+	char *own_keywords[] = {"machine learning", "sagemaker", "dbt", "evaluation"};
+	own.keywords = own_keywords; /* not the entry's: scored term by term */
+	own.n_keywords = 4;
+	own.roles = own_roles;
+	own.n_roles = 2;
+	ac_fit_memo_own(&across, &own);
+	for (size_t pass = 0; pass < 2; pass++)
 	for (size_t g = 0; g < n_gaps; g++)
 		for (size_t r = 0; r < n_roles; r++) {
 			char body[512];
 			snprintf(body, sizeof body,
 				 "'role': {'title': 'Data analyst', 'ladder_level': %zu}, 'capability_gap': '%s',"
 				 " 'trajectory': {'target_role': '%s'}",
-				 1 + (g + r) % 5, gaps[g], roles[r]);
+				 1 + (g + r + 2 * pass) % 5, gaps[g], roles[r]);
 			ac_profile *p = h_parse(P(body));
 			ac_person who;
 			ac_person_of(p, NULL, h_pol, &who);
+			/* Another gap and target role, scored between two entries with
+			 * the memo the search keeps. */
+			snprintf(body, sizeof body, "'capability_gap': '%s', 'trajectory': {'target_role': '%s'}",
+				 gaps[(g + 1) % n_gaps], roles[(r + 1) % n_roles]);
+			ac_profile *other = h_parse(P(body));
+			snprintf(body, sizeof body, "'capability_gap': '%s', 'trajectory': {'target_role': '%s'}",
+				 gaps[(g + 1) % n_gaps], roles[r]);
+			ac_profile *other_gap = h_parse(P(body)); /* the same target role */
 			ac_fit_memo memo = {0}; /* kept across the catalogue, as compare keeps it */
 			for (size_t i = 0; i < ac_catalogue_count(h_cat); i++) {
 				const ac_cert *c = ac_catalogue_at(h_cat, i);
@@ -355,12 +377,54 @@ static void fits_scored_from_the_memo_are_the_fits_scored_term_by_term(void **st
 				ac_fit_memo_free(&fresh);
 				assert_int_equal(tri_gap, gap);
 				assert_int_equal(tri_role, role);
+				if (i % 2) {
+					assert_int_equal(ac_gap_fit(h_pol, h_cat, c, other->capability_gap, &who, &across, &quick),
+							 AC_OK);
+					ac_fit_free(&quick);
+					assert_int_equal(ac_role_fit(h_pol, h_cat, c, other, &who, &across, &quick, NULL), AC_OK);
+					ac_fit_free(&quick);
+				}
+				assert_int_equal(ac_cert_fit_tris(h_pol, h_cat, c, p, &who, &across, &tri_gap, &tri_role), AC_OK);
+				assert_int_equal(tri_gap, gap);
+				assert_int_equal(tri_role, role);
 				compared++;
 			}
+			ac_tri own_gap, own_role, kept_gap, kept_role;
+			ac_fit_memo none = {0};
+			assert_int_equal(ac_cert_fit_tris(h_pol, h_cat, &own, p, &who, &none, &own_gap, &own_role), AC_OK);
+			ac_fit_memo_free(&none);
+			assert_int_equal(ac_cert_fit_tris(h_pol, h_cat, &own, p, &who, &across, &kept_gap, &kept_role), AC_OK);
+			assert_int_equal(kept_gap, own_gap);
+			assert_int_equal(kept_role, own_role);
+			assert_int_equal(ac_cert_fit_tris(h_pol, h_cat, &own, other_gap, &who, &none, &own_gap, &own_role),
+					 AC_OK);
+			ac_fit_memo_free(&none);
+			assert_int_equal(ac_cert_fit_tris(h_pol, h_cat, &own, other_gap, &who, &across, &kept_gap, &kept_role),
+					 AC_OK);
+			assert_int_equal(kept_gap, own_gap);
+			assert_int_equal(kept_role, own_role);
+			for (int level = 1; level <= 5; level++) /* the same texts, other persons */
+				for (int tech = AC_UNKNOWN; tech <= AC_TRUE; tech++) {
+					ac_person other_who = who;
+					other_who.level = level;
+					other_who.technical = (ac_tri)tech;
+					assert_int_equal(ac_cert_fit_tris(h_pol, h_cat, &own, p, &other_who, &none, &own_gap,
+									  &own_role),
+							 AC_OK);
+					ac_fit_memo_free(&none);
+					assert_int_equal(ac_cert_fit_tris(h_pol, h_cat, &own, p, &other_who, &across, &kept_gap,
+									  &kept_role),
+							 AC_OK);
+					assert_int_equal(kept_gap, own_gap);
+					assert_int_equal(kept_role, own_role);
+				}
 			ac_fit_memo_free(&memo);
 			ac_profile_free(p);
+			ac_profile_free(other);
+			ac_profile_free(other_gap);
 		}
-	assert_true(compared >= 40 * n_gaps * n_roles);
+	ac_fit_memo_free(&across);
+	assert_true(compared >= 2 * 40 * n_gaps * n_roles);
 }
 
 int main(void)

@@ -879,6 +879,18 @@ const char *const *ac_catalogue_role_words(const ac_catalogue *cat, const ac_cer
 	return e && e->n_roles == c->n_roles ? (const char *const *)e->role_words : NULL;
 }
 
+int ac_catalogue_entry_ids(const ac_catalogue *cat, long i, const ac_term_ids **taught, const ac_term_ids **roles,
+			   const char *const **role_words)
+{
+	if (!cat || !cat->cached || i < 0 || (size_t)i >= cat->n_cached)
+		return 0;
+	const struct entry_terms *e = &cat->cached[i];
+	*taught = &e->taught_ids;
+	*roles = e->role_ids;
+	*role_words = (const char *const *)e->role_words;
+	return 1;
+}
+
 const ac_termset *ac_catalogue_taught_terms(const ac_catalogue *cat, const ac_cert *c)
 {
 	const struct entry_terms *e = cached_terms(cat, c);

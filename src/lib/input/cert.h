@@ -132,6 +132,10 @@ const ac_term_ids *ac_catalogue_role_ids(const ac_catalogue *cat, const ac_cert 
 /* Each role of an entry (or of a shallow copy of one) as its words, packed
  * when the catalogue loaded (input/words.h); NULL otherwise. */
 const char *const *ac_catalogue_role_words(const ac_catalogue *cat, const ac_cert *c);
+/* The three above for entry i (as ac_catalogue_entry_of gives it), without
+ * finding the entry again; 0 when i is not an entry with its terms made. */
+int ac_catalogue_entry_ids(const ac_catalogue *cat, long i, const ac_term_ids **taught, const ac_term_ids **roles,
+			   const char *const **role_words);
 /* 1 when word (len bytes) is in the certificate's id, provider, name, exam
  * code or keywords, in any case. */
 int ac_cert_has_word(const ac_cert *c, const char *word, size_t len);

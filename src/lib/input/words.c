@@ -18,13 +18,15 @@ char *ac_words_pack(const char *text)
 			s++;
 		if (!*s)
 			break;
-		char *len = o++;
+		char *len = o;
 		int k = 0;
 		for (unsigned char c; (c = ac_word_byte((unsigned char)*s)) != 0; s++)
 			if (k < AC_WORD_MAX - 1)
-				o[k++] = (char)c;
+				o[1 + k++] = (char)c;
+		if (ac_word_insignificant(o + 1, (size_t)k))
+			continue; /* written over by the next word */
 		*len = (char)k;
-		o += k;
+		o += 1 + k;
 	}
 	*o = '\0';
 	return out;

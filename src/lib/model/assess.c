@@ -467,8 +467,7 @@ static ac_status assess_with(const ac_profile *profile, const ac_context *ctx, i
 	if (st == AC_OK)
 		st = load_occupation(profile, ctx, a, diags);
 	prep.cert = !profile->cert_given ? NULL : as_is ? &borrowed : &a->certification.cert;
-	memo->own = prep.cert;
-	memo->own_tris = 0; /* a memo may serve several assessments (compare) */
+	ac_fit_memo_own(memo, prep.cert); /* a memo may serve several assessments (compare) */
 	prep.occ = a->exposure.occupation;
 	memcpy(a->as_of, prep.as_of, sizeof a->as_of);
 	ac_eval ev;

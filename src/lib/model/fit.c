@@ -47,6 +47,24 @@ static void split(const char *s, words *out)
 	}
 }
 
+/* The words of s that say something about the role (the person's text
+ * that role fit matches, split once per text). */
+static void split_significant(const char *s, words *out)
+{
+	split(s, out);
+	int k = 0;
+	for (int i = 0; i < out->n; i++) {
+		if (ac_word_insignificant(out->w[i], out->len[i]))
+			continue;
+		if (k != i) {
+			memcpy(out->w[k], out->w[i], (size_t)out->len[i] + 1);
+			out->len[k] = out->len[i];
+		}
+		k++;
+	}
+	out->n = k;
+}
+
 int ac_text_has_phrase(const char *text, const char *phrase)
 {
 	words t, p;
@@ -64,19 +82,6 @@ int ac_text_has_phrase(const char *text, const char *phrase)
 	return 0;
 }
 
-/* Words that say nothing about which role it is (len bytes of w). */
-static int insignificant(const char *w, size_t len)
-{
-	static const char *const stop[] = {"a",  "an",   "the", "of",     "and",    "for",  "in",  "on",
-					   "to", "with", "&",   "senior", "junior", "lead", "head"};
-	if (len > 6)
-		return 0; /* longer than any of them */
-	for (size_t i = 0; i < sizeof stop / sizeof stop[0]; i++)
-		if (stop[i][0] == w[0] && strncmp(w, stop[i], len) == 0 && stop[i][len] == '\0')
-			return 1;
-	return 0;
-}
-
 static int contains_word(const words *ws, const char *w, size_t len)
 {
 	for (int i = 0; i < ws->n; i++)
@@ -89,7 +94,7 @@ static int all_significant_in(const words *small, const words *big)
 {
 	int any = 0;
 	for (int i = 0; i < small->n; i++) {
-		if (insignificant(small->w[i], small->len[i]))
+		if (ac_word_insignificant(small->w[i], small->len[i]))
 			continue;
 		any = 1;
 		if (!contains_word(big, small->w[i], small->len[i]))
@@ -114,27 +119,19 @@ static int packed_has(const char *packed, const char *w, size_t len)
 	return 0;
 }
 
-/* words_match, with b's words packed when the catalogue loaded. */
+/* words_match, for the significant words wa (split_significant) and b's
+ * packed when the catalogue loaded (which leaves the others out). */
 static int words_match_packed(const words *wa, const char *packed)
 {
-	int any = 0, all = 1;
-	for (int i = 0; i < wa->n && all; i++) {
-		if (insignificant(wa->w[i], wa->len[i]))
-			continue;
-		any = 1;
+	int all = wa->n > 0;
+	for (int i = 0; i < wa->n && all; i++)
 		all = packed_has(packed, wa->w[i], wa->len[i]);
-	}
-	if (any && all)
+	if (all)
 		return 1;
-	any = 0;
-	for (const unsigned char *p = (const unsigned char *)packed; *p; p += 1 + *p) {
-		if (insignificant((const char *)p + 1, *p))
-			continue;
-		any = 1;
+	for (const unsigned char *p = (const unsigned char *)packed; *p; p += 1 + *p)
 		if (!contains_word(wa, (const char *)p + 1, *p))
 			return 0;
-	}
-	return any;
+	return *packed != '\0';
 }
 
 int ac_roles_match(const char *a, const char *b)
@@ -310,8 +307,19 @@ static void want_free(ac_fit_want *w)
 	memset(w, 0, sizeof *w);
 }
 
+void ac_fit_memo_own(ac_fit_memo *m, const ac_cert *own)
+{
+	for (unsigned i = 0; i < m->n_own_seen; i++) {
+		free(m->own_seen[i].gap);
+		free(m->own_seen[i].role);
+	}
+	m->n_own_seen = m->own_next = 0;
+	m->own = own;
+}
+
 void ac_fit_memo_free(ac_fit_memo *m)
 {
+	ac_fit_memo_own(m, NULL);
 	want_free(&m->gap);
 	want_free(&m->role);
 	free(m->tris);
@@ -338,7 +346,9 @@ static const ac_termset *want_terms(const ac_terms *T, ac_fit_want *w, const cha
 		*own = fresh;
 		return own;
 	}
+	unsigned gen = w->gen;
 	want_free(w);
+	w->gen = gen + 1;
 	w->text = copy;
 	w->set = fresh;
 	return &w->set;
@@ -411,7 +421,7 @@ ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_ce
 	const char *const *packed = kept ? ac_catalogue_role_words(cat, c) : NULL;
 	ac_fit_want *w = weighed(memo ? &memo->role : NULL, want, ids, counts, NULL);
 	if (w && !w->words && (w->words = malloc(sizeof *w->words)) != NULL)
-		split(want_text, w->words); /* for words_match, once per text */
+		split_significant(want_text, w->words); /* for words_match, once per text */
 	ac_status st = want ? AC_OK : AC_ENOMEM;
 	/* The best of the certificate's roles. */
 	for (size_t i = 0; st == AC_OK && i < c->n_roles; i++) {
@@ -468,7 +478,7 @@ static int keyed(ac_fit_memo *m, size_t n, const char *gap, const char *role, co
 	free(m->tris);
 	free(m->key_gap);
 	free(m->key_role);
-	m->own_tris = 0;
+	m->ready = 0;
 	m->tris = calloc(n + 1, 1);
 	m->key_gap = gap ? strdup(gap) : NULL;
 	m->key_role = role ? strdup(role) : NULL;
@@ -530,26 +540,46 @@ static ac_num score_of(const ac_fit_want *w, const ac_term_ids *doc)
 	return score;
 }
 
-/* Gap fit and role fit of an entry of the catalogue, as ac_gap_fit and
- * ac_role_fit find them; 0 when this way does not apply (or memory ran out). */
-static int entry_fits(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const ac_profile *p,
+/* The memo's want w made and weighed for the catalogue's entries, for text
+ * (the key's); 0 when this way does not apply (or memory ran out).  Once
+ * made for the key it is not looked at again (bit of memo->ready). */
+static int want_ready(ac_fit_memo *memo, ac_fit_want *w, unsigned *gen, unsigned bit, const ac_terms *T,
+		      const char *text, const ac_term_counts *counts, const ac_term_counts *taught)
+{
+	if ((memo->ready & bit) && *gen == w->gen)
+		return 1;
+	ac_termset unused = {0};
+	if (!want_terms(T, w, text, &unused) || unused.t || !weigh(w, counts, taught)) {
+		ac_termset_free(&unused);
+		return 0;
+	}
+	if (bit == 2 && !w->words && (w->words = malloc(sizeof *w->words)) != NULL)
+		split_significant(text, w->words);
+	if (bit == 2 && !w->words)
+		return 0;
+	*gen = w->gen;
+	memo->ready |= (unsigned char)bit;
+	return 1;
+}
+
+/* Gap fit and role fit of entry i of the catalogue (c, or a shallow copy
+ * of it), as ac_gap_fit and ac_role_fit find them; 0 when this way does not
+ * apply (or memory ran out). */
+static int entry_fits(const ac_policy *pol, const ac_catalogue *cat, long i, const ac_cert *c, const ac_profile *p,
 		      const char *want_text, const ac_person *who, ac_fit_memo *memo, ac_tri *gap, ac_tri *role)
 {
-	const ac_term_ids *taught = ac_catalogue_taught_ids(cat, c), *roles = ac_catalogue_role_ids(cat, c);
-	const ac_terms *T = ac_catalogue_terms(cat);
-	if (!taught || !roles || (!c->n_keywords && c->domain))
+	const ac_term_ids *taught, *roles;
+	const char *const *packed;
+	if (!ac_catalogue_entry_ids(cat, i, &taught, &roles, &packed) || !roles || (!c->n_keywords && c->domain))
 		return 0; /* the domain's words stand in for keywords: ac_gap_fit */
+	const ac_terms *T = ac_catalogue_terms(cat);
 	ac_fit f = {0};
 	f.fits = AC_UNKNOWN;
 	const char *g = p->capability_gap;
 	if (g && *g && c->n_keywords) {
-		ac_termset unused = {0};
-		if (!want_terms(T, &memo->gap, g, &unused) || unused.t ||
-		    !weigh(&memo->gap, ac_catalogue_counts(cat, AC_COUNT_WORDS),
-			   ac_catalogue_counts(cat, AC_COUNT_TAUGHT))) {
-			ac_termset_free(&unused);
+		if (!want_ready(memo, &memo->gap, &memo->gap_gen, 1, T, g, ac_catalogue_counts(cat, AC_COUNT_WORDS),
+				ac_catalogue_counts(cat, AC_COUNT_TAUGHT)))
 			return 0;
-		}
 		f.score = score_of(&memo->gap, taught);
 		settle(pol, c, who, &f);
 	}
@@ -557,21 +587,13 @@ static int entry_fits(const ac_policy *pol, const ac_catalogue *cat, const ac_ce
 	memset(&f, 0, sizeof f);
 	f.fits = AC_UNKNOWN;
 	if (c->n_roles && want_text && *want_text) {
-		ac_termset unused = {0};
-		if (!want_terms(T, &memo->role, want_text, &unused) || unused.t ||
-		    !weigh(&memo->role, ac_catalogue_counts(cat, AC_COUNT_ROLES), NULL)) {
-			ac_termset_free(&unused);
+		if (!want_ready(memo, &memo->role, &memo->role_gen, 2, T, want_text,
+				ac_catalogue_counts(cat, AC_COUNT_ROLES), NULL))
 			return 0;
-		}
-		if (!memo->role.words && (memo->role.words = malloc(sizeof *memo->role.words)))
-			split(want_text, memo->role.words);
-		if (!memo->role.words)
-			return 0;
-		const char *const *packed = ac_catalogue_role_words(cat, c);
-		for (size_t i = 0; i < c->n_roles; i++) {
-			ac_num one = score_of(&memo->role, &roles[i]);
-			if (packed ? words_match_packed(memo->role.words, packed[i])
-				   : words_match(memo->role.words, c->roles[i])) {
+		for (size_t k = 0; k < c->n_roles; k++) {
+			ac_num one = score_of(&memo->role, &roles[k]);
+			if (packed ? words_match_packed(memo->role.words, packed[k])
+				   : words_match(memo->role.words, c->roles[k])) {
 				one.set = 1;
 				one.v = 1;
 			}
@@ -584,6 +606,33 @@ static int entry_fits(const ac_policy *pol, const ac_catalogue *cat, const ac_ce
 	return 1;
 }
 
+/* Keeps the own certificate's answer for these texts and this person, in
+ * place of the oldest when the memo holds as many as it can (nothing is
+ * kept when memory runs out). */
+static void own_seen(ac_fit_memo *m, const char *gap, const char *role, const ac_person *who, unsigned char tris)
+{
+	const unsigned cap = sizeof m->own_seen / sizeof m->own_seen[0];
+	char *g = gap ? strdup(gap) : NULL, *r = role ? strdup(role) : NULL;
+	if ((gap && !g) || (role && !r)) {
+		free(g);
+		free(r);
+		return;
+	}
+	struct ac_fit_own_seen *o;
+	if (m->n_own_seen < cap) {
+		o = &m->own_seen[m->n_own_seen++];
+	} else {
+		o = &m->own_seen[m->own_next];
+		m->own_next = (m->own_next + 1) % cap;
+		free(o->gap);
+		free(o->role);
+	}
+	o->gap = g;
+	o->role = r;
+	o->who = *who;
+	o->tris = tris;
+}
+
 ac_status ac_cert_fit_tris(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const ac_profile *p,
 			   const ac_person *who, ac_fit_memo *memo, ac_tri *gap, ac_tri *role)
 {
@@ -591,19 +640,24 @@ ac_status ac_cert_fit_tris(const ac_policy *pol, const ac_catalogue *cat, const 
 	const char *want_text = target && *target ? target : p->role.title;
 	long i = memo ? ac_catalogue_entry_of(cat, c) : -1;
 	int own = i < 0 && memo && c == memo->own;
-	if ((i >= 0 || own) && !keyed(memo, ac_catalogue_count(cat), p->capability_gap, want_text, who))
-		i = -1, own = 0;
-	if (own && memo->own_tris) {
-		*gap = (ac_tri)((memo->own_tris - 1) / 3);
-		*role = (ac_tri)((memo->own_tris - 1) % 3);
-		return AC_OK;
+	if (i >= 0 && !keyed(memo, ac_catalogue_count(cat), p->capability_gap, want_text, who))
+		i = -1;
+	const char *g = p->capability_gap;
+	for (unsigned k = 0; own && k < memo->n_own_seen; k++) {
+		const struct ac_fit_own_seen *o = &memo->own_seen[k];
+		if (same_text(o->gap, g) && same_text(o->role, want_text) && o->who.level == who->level &&
+		    o->who.technical == who->technical) {
+			*gap = (ac_tri)((o->tris - 1) / 3);
+			*role = (ac_tri)((o->tris - 1) % 3);
+			return AC_OK;
+		}
 	}
 	if (i >= 0 && memo->tris[i]) {
 		*gap = (ac_tri)((memo->tris[i] - 1) / 3);
 		*role = (ac_tri)((memo->tris[i] - 1) % 3);
 		return AC_OK;
 	}
-	if (i >= 0 && entry_fits(pol, cat, c, p, want_text, who, memo, gap, role)) {
+	if (i >= 0 && entry_fits(pol, cat, i, c, p, want_text, who, memo, gap, role)) {
 		memo->tris[i] = (unsigned char)(1 + (int)*gap * 3 + (int)*role);
 		return AC_OK;
 	}
@@ -617,7 +671,7 @@ ac_status ac_cert_fit_tris(const ac_policy *pol, const ac_catalogue *cat, const 
 		if (i >= 0)
 			memo->tris[i] = (unsigned char)(1 + (int)gf.fits * 3 + (int)rf.fits);
 		else if (own)
-			memo->own_tris = (unsigned char)(1 + (int)gf.fits * 3 + (int)rf.fits);
+			own_seen(memo, g, want_text, who, (unsigned char)(1 + (int)gf.fits * 3 + (int)rf.fits));
 	}
 	ac_fit_free(&gf);
 	ac_fit_free(&rf);

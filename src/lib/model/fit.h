@@ -53,7 +53,8 @@ typedef struct {
 	long *id;
 	double *w_in, *w_out;
 	int weighed;
-	struct fit_words *words; /* the text split into words, for ac_roles_match */
+	struct fit_words *words; /* the text's significant words, for ac_roles_match */
+	unsigned gen; /* counts the texts it has held: a new text, a new number */
 } ac_fit_want;
 typedef struct {
 	ac_fit_want gap, role;
@@ -65,12 +66,26 @@ typedef struct {
 	char *key_gap, *key_role; /* what the entries were found for */
 	ac_person who;
 	/* The certificate the profile itself names, which does not change
-	 * while its what-ifs run (set by the caller), and its answer, kept the
-	 * same way (0: not yet found). */
+	 * while its what-ifs run (ac_fit_memo_own), and its answers for the
+	 * last texts and persons it was found for, kept the same way: the
+	 * what-ifs that change the gap, the target role or the person come
+	 * back to the profile's own. */
 	const ac_cert *own;
-	unsigned char own_tris;
+	struct ac_fit_own_seen {
+		char *gap, *role;
+		ac_person who;
+		unsigned char tris;
+	} own_seen[8];
+	unsigned n_own_seen, own_next;
+	/* gap and role above made and weighed for the entries, for the texts
+	 * of the key, as they were at generations gap_gen and role_gen (bit 1
+	 * the gap's, bit 2 the role's, with its words); cleared with the key. */
+	unsigned char ready;
+	unsigned gap_gen, role_gen;
 } ac_fit_memo;
 void ac_fit_memo_free(ac_fit_memo *m);
+/* Makes own the certificate the memo keeps answers for (none found yet). */
+void ac_fit_memo_own(ac_fit_memo *m, const ac_cert *own);
 
 /* Gap fit: how much of the named gap the certificate covers.  Each term of
  * the gap (a word, a phrase, or a meaning data/synonyms.txt gives it) counts
