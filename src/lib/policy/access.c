@@ -3,20 +3,60 @@
  * its name and version, the category defaults, the GWA table and the
  * comparison rule.  Small accessors over what reader.c built.
  */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "policy/policy.h"
 
 extern const char ac_embedded_policy[];
 extern const size_t ac_embedded_policy_len;
+extern const size_t ac_embedded_wording_len;
+
+/* The built-in policy and its wording as the build read them
+ * (policy_image.c, written by src/tools/policy_image.c): the bytes the
+ * reader left in memory, with the offset of every pointer among them, each
+ * written as an offset from the first byte.  Its length is 0 in the program
+ * that makes it. */
+extern unsigned char ac_policy_image[];
+extern const size_t ac_policy_image_len, ac_policy_image_root, ac_policy_image_n_pointers;
+extern const uint32_t ac_policy_image_pointers[];
+extern const size_t ac_policy_image_policy_len, ac_policy_image_wording_len;
 
 const char *ac_policy_default_text(void)
 {
 	return ac_embedded_policy;
 }
 
+/* The image made whole once per process: each pointer moved to where the
+ * bytes are.  NULL when there is none for these texts. */
+static ac_policy *image_policy(void)
+{
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+	static ac_policy *image;
+	if (!ac_policy_image_len || ac_policy_image_policy_len != ac_embedded_policy_len ||
+	    ac_policy_image_wording_len != ac_embedded_wording_len)
+		return NULL;
+	pthread_mutex_lock(&lock);
+	if (!image) {
+		uintptr_t base = (uintptr_t)ac_policy_image;
+		for (size_t i = 0; i < ac_policy_image_n_pointers; i++) {
+			uintptr_t v;
+			memcpy(&v, ac_policy_image + ac_policy_image_pointers[i], sizeof v);
+			v += base;
+			memcpy(ac_policy_image + ac_policy_image_pointers[i], &v, sizeof v);
+		}
+		image = (ac_policy *)(void *)(ac_policy_image + ac_policy_image_root);
+		ac_wording_builtin_offer(image->wording);
+	}
+	pthread_mutex_unlock(&lock);
+	return image;
+}
+
 ac_status ac_policy_default(ac_policy **out, ac_diags *diags)
 {
+	if ((*out = image_policy()) != NULL)
+		return AC_OK;
 	ac_status st = ac_policy_parse(ac_embedded_policy, ac_embedded_policy_len, "(built-in policy)", out, diags);
 	return st == AC_EINPUT ? AC_EINTERNAL : st;
 }

@@ -234,7 +234,7 @@ static ac_status words_for_questions(reader *r)
 
 void ac_policy_free(ac_policy *p)
 {
-	if (!p)
+	if (!p || p->from_image)
 		return;
 	free(p->text);
 	free(p->name);

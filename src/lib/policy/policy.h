@@ -264,6 +264,9 @@ typedef struct {
 
 struct ac_policy {
 	const ac_wording *wording; /* every sentence that is not the policy's own */
+	/* 1 for the built-in policy as the build made it (access.c): shared by
+	 * the whole process, never freed. */
+	int from_image;
 	char *text; /* the file as read, for writer.c */
 	char *name;
 	char *version;

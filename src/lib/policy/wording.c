@@ -317,17 +317,29 @@ ac_status ac_wording_parse(const char *text, size_t len, const char *source, ac_
 	return AC_OK;
 }
 
+static pthread_mutex_t builtin_lock = PTHREAD_MUTEX_INITIALIZER;
+static const ac_wording *builtin;
+
+void ac_wording_builtin_offer(const ac_wording *w)
+{
+	pthread_mutex_lock(&builtin_lock);
+	if (!builtin)
+		builtin = w;
+	pthread_mutex_unlock(&builtin_lock);
+}
+
 ac_status ac_wording_builtin(const ac_wording **out, ac_diags *diags)
 {
-	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-	static ac_wording *builtin;
 	ac_status st = AC_OK;
-	pthread_mutex_lock(&lock);
-	if (!builtin)
-		st = ac_wording_parse(ac_embedded_wording, ac_embedded_wording_len, "(built-in wording)", &builtin,
+	ac_wording *fresh = NULL;
+	pthread_mutex_lock(&builtin_lock);
+	if (!builtin) {
+		st = ac_wording_parse(ac_embedded_wording, ac_embedded_wording_len, "(built-in wording)", &fresh,
 				      diags);
+		builtin = fresh;
+	}
 	*out = builtin;
-	pthread_mutex_unlock(&lock);
+	pthread_mutex_unlock(&builtin_lock);
 	return st == AC_EINPUT ? AC_EINTERNAL : st;
 }
 

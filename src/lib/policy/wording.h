@@ -467,6 +467,9 @@ void ac_wording_free(ac_wording *w);
  * use and shared, never freed.  AC_EINTERNAL when it is broken (diags say
  * why), AC_ENOMEM when memory ran out (a later call tries again). */
 ac_status ac_wording_builtin(const ac_wording **out, ac_diags *diags);
+/* Makes w, the built-in wording as the build made it (access.c), the one
+ * ac_wording_builtin gives, unless that was already read. */
+void ac_wording_builtin_offer(const ac_wording *w);
 
 /* The text of a key that has no placeholders. */
 const char *ac_word(const ac_wording *w, int key);

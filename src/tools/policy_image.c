@@ -1,0 +1,229 @@
+/*
+ * policy_image.c — a build step: reads the built-in policy and its wording
+ * as every process would, and writes the bytes that reading leaves in
+ * memory as C (policy_image.c in the build tree), so that a process finds
+ * the policy made instead of reading 87 KB of text each time it starts.
+ *
+ * How it knows which bytes are pointers: it reads the two texts twice, into
+ * two blocks of memory at different addresses, each allocation taken in
+ * turn from the block.  Reading is deterministic, so the blocks hold the
+ * same bytes except where a pointer into its own block is stored: there the
+ * two differ by exactly the distance between the blocks.  Those places are
+ * written as offsets, which access.c moves to where the image lies.  Any
+ * other difference, and any pointer to memory outside the block (static
+ * data, the heap), fails the build: the image would be wrong.
+ *
+ * usage: policy_image OUT.c
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aicert.h"
+#include "core/alloc.h"
+#include "policy/policy.h"
+
+/* Here the names mean the C library's own functions. */
+#undef malloc
+#undef calloc
+#undef realloc
+#undef strdup
+#undef free
+
+extern const char ac_embedded_policy[], ac_embedded_wording[];
+extern const size_t ac_embedded_policy_len, ac_embedded_wording_len;
+
+#define BLOCK_BYTES (16u << 20)
+#define HEADER 16 /* before each allocation: its size, keeping 16-byte alignment */
+
+static unsigned char *block_top, *block_end;
+
+static void *block_malloc(size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	if (n > (size_t)(block_end - block_top) || (size_t)(block_end - block_top) - n < HEADER)
+		return NULL;
+	unsigned char *p = block_top + HEADER;
+	memcpy(block_top, &n, sizeof n);
+	block_top = p + n;
+	return p;
+}
+
+static void *block_realloc(void *p, size_t n)
+{
+	void *q = block_malloc(n);
+	if (q && p) {
+		size_t old;
+		memcpy(&old, (unsigned char *)p - HEADER, sizeof old);
+		memcpy(q, p, old < n ? old : n);
+	}
+	return q;
+}
+
+static void block_free(void *p)
+{
+	(void)p; /* what the reader frees stays: the two blocks stay alike */
+}
+
+typedef struct {
+	unsigned char *mem;
+	size_t used, root;
+} image;
+
+/* Reads the policy and the wording into im's block. */
+static int read_into(image *im, unsigned char *mem)
+{
+	ac_policy *pol;
+	ac_wording *words;
+	block_top = mem;
+	block_end = mem + BLOCK_BYTES;
+	ac_mem_set(block_malloc, block_realloc, block_free);
+	ac_status st =
+		ac_wording_parse(ac_embedded_wording, ac_embedded_wording_len, "(built-in wording)", &words, NULL);
+	if (st == AC_OK)
+		st = ac_policy_parse(ac_embedded_policy, ac_embedded_policy_len, "(built-in policy)", &pol, NULL);
+	ac_mem_set(malloc, realloc, free);
+	if (st != AC_OK) {
+		fprintf(stderr, "policy_image: cannot read the built-in policy (%s)\n", ac_strerror(st));
+		return -1;
+	}
+	pol->wording = words; /* its own copy, not the process's */
+	pol->from_image = 1;
+	im->mem = mem;
+	im->used = (size_t)(block_top - mem);
+	im->root = (size_t)((unsigned char *)pol - mem);
+	return 0;
+}
+
+/* The offsets of the pointers, found by comparing the two blocks; -1 when
+ * something in them cannot be moved. */
+static long find_pointers(const image *a, const image *b, uint32_t *out, size_t cap)
+{
+	if (a->used != b->used || a->root != b->root || a->used > UINT32_MAX) {
+		fprintf(stderr, "policy_image: the two readings differ in size (%zu, %zu bytes)\n", a->used, b->used);
+		return -1;
+	}
+	uintptr_t lo = (uintptr_t)a->mem, hi = lo + a->used, delta = (uintptr_t)b->mem - lo;
+	size_t n = 0;
+	for (size_t off = 0; off + sizeof(uintptr_t) <= a->used; off += sizeof(uintptr_t)) {
+		uintptr_t x, y;
+		memcpy(&x, a->mem + off, sizeof x);
+		memcpy(&y, b->mem + off, sizeof y);
+		if (x == y)
+			continue;
+		if (y - x != delta || x < lo || x > hi) {
+			fprintf(stderr,
+				"policy_image: at byte %zu the readings hold %#jx and %#jx: not a pointer into the "
+				"block\n",
+				off, (uintmax_t)x, (uintmax_t)y);
+			return -1;
+		}
+		if (n == cap)
+			return -1;
+		out[n++] = (uint32_t)off;
+	}
+	return (long)n;
+}
+
+/* A pointer stored in the first block that points outside it looks the same
+ * in both: a word equal in both that falls in the process's memory (its
+ * program, its libraries, its heap, its stack) is refused.  A number can
+ * look like an address only by chance, and then the build says so. */
+static int outside_pointers(const image *a, const image *b)
+{
+	FILE *maps = fopen("/proc/self/maps", "r");
+	if (!maps)
+		return 0; /* nothing to check against */
+	uintptr_t lo[512], hi[512];
+	size_t n = 0;
+	char line[1024];
+	while (n < 512 && fgets(line, sizeof line, maps)) {
+		unsigned long l, h;
+		if (sscanf(line, "%lx-%lx", &l, &h) == 2)
+			lo[n] = l, hi[n++] = h;
+	}
+	fclose(maps);
+	int bad = 0;
+	for (size_t off = 0; off + sizeof(uintptr_t) <= a->used; off += sizeof(uintptr_t)) {
+		uintptr_t x, y;
+		memcpy(&x, a->mem + off, sizeof x);
+		memcpy(&y, b->mem + off, sizeof y);
+		for (size_t i = 0; x == y && x && i < n; i++)
+			if (x >= lo[i] && x < hi[i]) {
+				fprintf(stderr, "policy_image: at byte %zu the image points outside itself (%#jx)\n",
+					off, (uintmax_t)x);
+				bad = 1;
+			}
+	}
+	return bad ? -1 : 0;
+}
+
+static int write_image(FILE *f, const image *a, const uint32_t *ptrs, size_t n)
+{
+	fprintf(f, "/* Made by src/tools/policy_image.c from data/policy.default and data/wording.en:\n"
+		   " * the built-in policy as read, with the offsets of its pointers. */\n"
+		   "#include <stddef.h>\n#include <stdint.h>\n\n");
+	fprintf(f, "const size_t ac_policy_image_len = %zu, ac_policy_image_root = %zu;\n", a->used, a->root);
+	fprintf(f, "const size_t ac_policy_image_policy_len = %zu, ac_policy_image_wording_len = %zu;\n",
+		ac_embedded_policy_len, ac_embedded_wording_len);
+	fprintf(f, "const size_t ac_policy_image_n_pointers = %zu;\n", n);
+	fprintf(f, "const uint32_t ac_policy_image_pointers[] = {");
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%s%" PRIu32 ",", i % 12 ? "" : "\n", ptrs[i]);
+	fprintf(f, "0};\n_Alignas(16) unsigned char ac_policy_image[] = {");
+	for (size_t i = 0; i < a->used; i++)
+		fprintf(f, "%s%u,", i % 24 ? "" : "\n", a->mem[i]);
+	fprintf(f, "0};\n");
+	return ferror(f) ? -1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: policy_image OUT.c\n");
+		return 2;
+	}
+	/* A first reading with the C library's allocator, so that what the
+	 * reader makes once per process (its tables, the process's built-in
+	 * wording) lies outside the two blocks. */
+	ac_policy *warm;
+	if (ac_policy_default(&warm, NULL) != AC_OK) {
+		fprintf(stderr, "policy_image: cannot read the built-in policy\n");
+		return 1;
+	}
+	/* The second block starts at another offset from a page. */
+	unsigned char *ma = calloc(1, BLOCK_BYTES), *mb = calloc(1, BLOCK_BYTES + 4096);
+	image a, b;
+	if (!ma || !mb || read_into(&a, ma) != 0 || read_into(&b, mb + 4096 - 3 * 16) != 0)
+		return 1;
+	size_t cap = a.used / sizeof(uintptr_t) + 1;
+	uint32_t *ptrs = malloc(cap * sizeof *ptrs);
+	long n = ptrs ? find_pointers(&a, &b, ptrs, cap) : -1;
+	if (n < 0 || outside_pointers(&a, &b) != 0)
+		return 1;
+	/* The stored pointers as offsets from the block's first byte. */
+	for (long i = 0; i < n; i++) {
+		uintptr_t v;
+		memcpy(&v, a.mem + ptrs[i], sizeof v);
+		v -= (uintptr_t)a.mem;
+		memcpy(a.mem + ptrs[i], &v, sizeof v);
+	}
+	char tmp[4096];
+	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", argv[1], (long)getpid());
+	FILE *f = fopen(tmp, "w");
+	int bad = !f || write_image(f, &a, ptrs, (size_t)n) != 0;
+	if ((f && fclose(f) != 0) || bad || rename(tmp, argv[1]) != 0) {
+		fprintf(stderr, "policy_image: cannot write %s: %s\n", argv[1], strerror(errno));
+		remove(tmp);
+		return 1;
+	}
+	ac_policy_free(warm);
+	free(ptrs);
+	free(ma);
+	free(mb);
+	return 0;
+}
