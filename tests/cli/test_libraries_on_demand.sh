@@ -1,23 +1,24 @@
 #!/bin/sh
-# test_libraries_on_demand.sh — libpq, libmicrohttpd and libedit are opened
-# only by the commands that use them.  With a broken copy of each put first
+# test_libraries_on_demand.sh — libpq, libmicrohttpd, libedit and SQLite are
+# opened only by the commands that use them.  With a broken copy of each put first
 # on the loader's path, `assess` (and the other commands that need none of
 # them) must run and print what they print without it, and each command that
 # needs one must stop with a message naming the library instead of crashing:
-# the server without libmicrohttpd, its PostgreSQL store without libpq.  (The
-# interview without libedit: tests/cli/test_interview.py.)
-# usage: test_libraries_on_demand.sh AICERT TESTS_DIR EXAMPLES_DIR PQ_SONAME MHD_SONAME EDIT_SONAME
+# the server without libmicrohttpd, its PostgreSQL store without libpq, the
+# occupation data and the history without SQLite.  (The interview without
+# libedit: tests/cli/test_interview.py.)
+# usage: test_libraries_on_demand.sh AICERT TESTS_DIR EXAMPLES_DIR PQ_SONAME MHD_SONAME EDIT_SONAME SQLITE_SONAME
 set -u
-AICERT=${1:?usage: test_libraries_on_demand.sh AICERT TESTS_DIR EXAMPLES_DIR PQ MHD EDIT}
+AICERT=${1:?usage: test_libraries_on_demand.sh AICERT TESTS_DIR EXAMPLES_DIR PQ MHD EDIT SQLITE}
 TESTS=${2:?}
 EXAMPLES=${3:?}
-PQ=${4:?} MHD=${5:?} EDIT=${6:?}
+PQ=${4:?} MHD=${5:?} EDIT=${6:?} SQLITE=${7:?}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/aicert-dynlib.XXXXXX") || exit 1
 trap 'rm -rf "$TMP"' EXIT INT TERM
 export AICERT_DATA="$TMP/none/occupations.db" AICERT_HISTORY="$TMP/history.db"
 . "$TESTS/cli/lib.sh"
 mkdir "$TMP/broken" || exit 1
-for lib in "$PQ" "$MHD" "$EDIT"; do
+for lib in "$PQ" "$MHD" "$EDIT" "$SQLITE"; do
 	: >"$TMP/broken/$lib" # an empty file: the loader refuses it
 done
 
@@ -29,7 +30,7 @@ same() {
 	LD_LIBRARY_PATH="$TMP/broken" "$AICERT" "$@" >"$TMP/got" 2>"$TMP/got.err"
 	got=$?
 	if [ "$got" -ne "$want" ] || ! cmp -s "$TMP/want" "$TMP/got" || ! cmp -s "$TMP/want.err" "$TMP/got.err"; then
-		fail "aicert $* ran differently with broken copies of $PQ, $MHD and $EDIT (exit $got, expected $want)"
+		fail "aicert $* ran differently with broken copies of $PQ, $MHD, $EDIT and $SQLITE (exit $got, expected $want)"
 		sed 's/^/    /' "$TMP/got.err" >&2
 	fi
 }
@@ -39,6 +40,11 @@ same compare "$EXAMPLES/product-lead.json"
 same batch "$EXAMPLES/product-lead.json"
 same certs list
 same --version
+same policy show
+# A profile that names no occupation code reads no occupation data.
+: >"$TMP/occupations.db"
+export AICERT_DATA="$TMP/occupations.db"
+same assess "$EXAMPLES/product-lead.json"
 
 # stops EXIT WORDS ARGS... : with the broken copies, exits EXIT within 10
 # seconds and says WORDS on standard error.
@@ -56,6 +62,10 @@ stops() {
 		sed 's/^/    /' "$TMP/err" >&2
 	fi
 }
+stops 1 "occupations.db: SQLite ($SQLITE) could not be loaded" assess "$TESTS/cases/occupation-without-data.json"
+export AICERT_DATA="$TMP/none/occupations.db"
+stops 1 "history.db: SQLite ($SQLITE) could not be loaded" history list
+[ ! -e "$TMP/history.db" ] || fail "a history was made without SQLite"
 stops 1 "cannot serve: libmicrohttpd ($MHD) could not be loaded" serve --listen 127.0.0.1:0
 rm "$TMP/broken/$MHD"
 stops 2 "the PostgreSQL store: libpq ($PQ) could not be loaded" serve --listen 127.0.0.1:0 \

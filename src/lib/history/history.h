@@ -7,7 +7,7 @@
 #ifndef AICERT_HISTORY_H
 #define AICERT_HISTORY_H
 
-#include <sqlite3.h>
+#include "core/sqlite.h"
 
 #include "aicert.h"
 #include "core/strbuf.h"

@@ -282,6 +282,10 @@ ac_status ac_history_open(const char *path, int create, ac_history **out, ac_dia
 		ac_diags_add(diags, NULL, NULL, 0, 0, "out of memory");
 		return AC_ENOMEM;
 	}
+	if (!ac_sqlite_load(diags, h->path)) { /* before a file is made */
+		ac_history_close(h);
+		return AC_EIO;
+	}
 	struct stat sb;
 	if (stat(h->path, &sb) != 0) {
 		int err = errno;

@@ -9,7 +9,7 @@
 #ifndef AICERT_OCCDATA_HANDLE_H
 #define AICERT_OCCDATA_HANDLE_H
 
-#include <sqlite3.h>
+#include "core/sqlite.h"
 
 #include "aicert.h"
 #include "core/codes.h"

@@ -18,7 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
+#include "core/sqlite.h"
 
 #include "aicert.h"
 #include "core/diag.h"
@@ -354,8 +354,11 @@ ac_status ac_occdata_import_with(const char *srcdir, const char *dbpath, unsigne
 		s = e == ENOMEM ? AC_ENOMEM : AC_EIO;
 	} else {
 		close(fd);
-		rc = sqlite3_open_v2(tmp, &im.db, SQLITE_OPEN_READWRITE, NULL);
-		if (rc == SQLITE_OK)
+		rc = ac_sqlite_load(diags, dbpath) ? sqlite3_open_v2(tmp, &im.db, SQLITE_OPEN_READWRITE, NULL)
+						   : SQLITE_ERROR;
+		if (!ac_sqlite_load(NULL, NULL))
+			s = AC_EIO; /* said above */
+		else if (rc == SQLITE_OK)
 			s = build(&im);
 		else if (!im.db)
 			s = ac_diags_oom(diags, dbpath, "creating the database");

@@ -3,7 +3,7 @@
  * writes to it: preparing a statement, a failed SQLite call as a diagnostic,
  * a row stored, and a source file's path.  It calls no other import file.
  */
-#include <sqlite3.h>
+#include "core/sqlite.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

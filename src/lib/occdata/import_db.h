@@ -12,7 +12,7 @@
 
 #include <stddef.h>
 
-#include <sqlite3.h>
+#include "core/sqlite.h"
 
 #include "aicert.h"
 #include "core/dsv.h"

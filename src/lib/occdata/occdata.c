@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <sqlite3.h>
+#include "core/sqlite.h"
 
 #include "aicert.h"
 #include "core/alloc.h"
@@ -214,6 +214,8 @@ void ac_occdata_close(ac_occdata *db)
 static ac_status open_connection(ac_occdata *db, ac_diags *diags)
 {
 	const char *p = db->path;
+	if (!ac_sqlite_load(diags, p))
+		return AC_EIO;
 	int rc = sqlite3_open_v2(p, &db->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
 	if (!db->db || (rc & 0xff) == SQLITE_NOMEM)
 		return ac_diags_oom(diags, p, "opening the occupation database");

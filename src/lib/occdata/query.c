@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sqlite3.h>
+#include "core/sqlite.h"
 
 #include "core/diag.h"
 #include "occdata/handle.h"

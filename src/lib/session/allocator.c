@@ -4,8 +4,8 @@
  * SQLite asks for the size of a block, so each of its blocks starts with a
  * header holding its size.
  */
+#include "core/sqlite.h"
 #include <jansson.h>
-#include <sqlite3.h>
 
 #include "aicert.h"
 #include "core/alloc.h"
@@ -75,7 +75,8 @@ ac_status ac_set_allocator(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void 
 {
 	if (!malloc_fn || !realloc_fn || !free_fn)
 		return AC_EINPUT;
-	if (sqlite3_config(SQLITE_CONFIG_MALLOC, &sqlite_methods) != SQLITE_OK)
+	/* SQLite is told before it starts, so it is opened now. */
+	if (!ac_sqlite_load(NULL, NULL) || sqlite3_config(SQLITE_CONFIG_MALLOC, &sqlite_methods) != SQLITE_OK)
 		return AC_EINPUT;
 	ac_mem_set(malloc_fn, realloc_fn, free_fn);
 	json_set_alloc_funcs(ac_mem_json_malloc, ac_mem_hook_free);
