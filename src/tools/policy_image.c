@@ -71,7 +71,7 @@ static void block_free(void *p)
 
 typedef struct {
 	unsigned char *mem;
-	size_t used, root;
+	size_t used, root, n_ptrs;
 } image;
 
 /* Reads the policy and the wording into im's block. */
@@ -132,7 +132,11 @@ static long find_pointers(const image *a, const image *b, uint32_t *out, size_t 
 /* A pointer stored in the first block that points outside it looks the same
  * in both: a word equal in both that falls in the process's memory (its
  * program, its libraries, its heap, its stack) is refused.  A number can
- * look like an address only by chance, and then the build says so. */
+ * look like an address only by chance, and then the build says so.  Only the
+ * regions of files, the heap and the stack are looked at: under
+ * AddressSanitizer, whose shadow memory and heap are other regions that
+ * cover much of what text looks like, the heap is not (the other builds
+ * check it). */
 static int outside_pointers(const image *a, const image *b)
 {
 	FILE *maps = fopen("/proc/self/maps", "r");
@@ -143,7 +147,10 @@ static int outside_pointers(const image *a, const image *b)
 	char line[1024];
 	while (n < 512 && fgets(line, sizeof line, maps)) {
 		unsigned long l, h;
-		if (sscanf(line, "%lx-%lx", &l, &h) == 2)
+		int name = 0;
+		if (sscanf(line, "%lx-%lx %*s %*s %*s %*s %n", &l, &h, &name) >= 2 && name &&
+		    (line[name] == '/' || strncmp(line + name, "[heap]", 6) == 0 ||
+		     strncmp(line + name, "[stack]", 7) == 0))
 			lo[n] = l, hi[n++] = h;
 	}
 	fclose(maps);
@@ -160,6 +167,102 @@ static int outside_pointers(const image *a, const image *b)
 			}
 	}
 	return bad ? -1 : 0;
+}
+
+/* The allocation of block im holding byte off (its data, or the byte just
+ * past it), by its place among the n allocations whose data start at
+ * start[]; -1 for a header. */
+static long holder(const size_t *start, const size_t *len, size_t n, size_t off)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) { /* the last allocation starting at or before off */
+		size_t mid = lo + (hi - lo) / 2;
+		if (start[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo && off <= start[lo - 1] + len[lo - 1] ? (long)lo - 1 : -1;
+}
+
+/* Keeps only what the policy reaches (what the reader freed or outgrew
+ * stays in the block, as do the allocations' headers), packed: the image
+ * and the offsets of its pointers (each holding an offset) are rewritten in
+ * place; 0, or -1 when a pointer points into no allocation. */
+static int compact(image *im, uint32_t *ptrs, size_t n_ptrs)
+{
+	size_t cap = im->used / (HEADER + 16) + 1, n = 0;
+	size_t *start = malloc(cap * sizeof *start), *len = malloc(cap * sizeof *len),
+	       *moved = malloc(cap * sizeof *moved);
+	unsigned char *keep = calloc(cap, 1), *out = calloc(1, im->used + 16);
+	long *stack = malloc(cap * sizeof *stack);
+	int st = start && len && moved && keep && out && stack ? 0 : -1;
+	for (size_t off = 0; st == 0 && off + HEADER <= im->used && n < cap; n++) {
+		memcpy(&len[n], im->mem + off, sizeof len[n]);
+		start[n] = off + HEADER;
+		off = start[n] + len[n];
+	}
+	/* What the root reaches, following each pointer stored in a kept
+	 * allocation. */
+	long top = 0, r = st == 0 ? holder(start, len, n, im->root) : -1;
+	if (r < 0)
+		st = -1;
+	else
+		keep[r] = 1, stack[top++] = r;
+	while (st == 0 && top > 0) {
+		long b = stack[--top];
+		for (size_t i = 0; i < n_ptrs; i++) {
+			if (ptrs[i] < start[b] || ptrs[i] >= start[b] + len[b])
+				continue;
+			uintptr_t v;
+			memcpy(&v, im->mem + ptrs[i], sizeof v);
+			long t = holder(start, len, n, v);
+			if (t < 0) {
+				fprintf(stderr,
+					"policy_image: the pointer at byte %" PRIu32 " points into no allocation\n",
+					ptrs[i]);
+				st = -1;
+			} else if (!keep[t]) {
+				keep[t] = 1;
+				stack[top++] = t;
+			}
+		}
+	}
+	size_t used = 0;
+	for (size_t i = 0; st == 0 && i < n; i++)
+		if (keep[i]) {
+			moved[i] = used;
+			memcpy(out + used, im->mem + start[i], len[i]);
+			used += (len[i] + 15) & ~(size_t)15;
+		}
+	/* Each pointer of a kept allocation, and what it holds, moved. */
+	size_t kept = 0;
+	for (size_t i = 0; st == 0 && i < n_ptrs; i++) {
+		long b = holder(start, len, n, ptrs[i]);
+		if (b < 0 || !keep[b])
+			continue;
+		uintptr_t v;
+		memcpy(&v, im->mem + ptrs[i], sizeof v);
+		long t = holder(start, len, n, v);
+		v = moved[t] + (v - start[t]);
+		uint32_t at = (uint32_t)(moved[b] + (ptrs[i] - start[b]));
+		memcpy(out + at, &v, sizeof v);
+		ptrs[kept++] = at;
+	}
+	if (st == 0) {
+		long rb = holder(start, len, n, im->root);
+		im->root = moved[rb] + (im->root - start[rb]);
+		memcpy(im->mem, out, used);
+		im->used = used;
+		im->n_ptrs = kept;
+	}
+	free(start);
+	free(len);
+	free(moved);
+	free(keep);
+	free(out);
+	free(stack);
+	return st;
 }
 
 static int write_image(FILE *f, const image *a, const uint32_t *ptrs, size_t n)
@@ -198,13 +301,20 @@ int main(int argc, char **argv)
 	/* The second block starts at another offset from a page. */
 	unsigned char *ma = calloc(1, BLOCK_BYTES), *mb = calloc(1, BLOCK_BYTES + 4096);
 	image a, b;
-	if (!ma || !mb || read_into(&a, ma) != 0 || read_into(&b, mb + 4096 - 3 * 16) != 0)
+	if (!ma || !mb || read_into(&a, ma) != 0 || read_into(&b, mb + 4096 - 3 * 16) != 0) {
+		free(ma);
+		free(mb);
 		return 1;
+	}
 	size_t cap = a.used / sizeof(uintptr_t) + 1;
 	uint32_t *ptrs = malloc(cap * sizeof *ptrs);
 	long n = ptrs ? find_pointers(&a, &b, ptrs, cap) : -1;
-	if (n < 0 || outside_pointers(&a, &b) != 0)
+	if (n < 0 || outside_pointers(&a, &b) != 0) {
+		free(ptrs);
+		free(ma);
+		free(mb);
 		return 1;
+	}
 	/* The stored pointers as offsets from the block's first byte. */
 	for (long i = 0; i < n; i++) {
 		uintptr_t v;
@@ -212,6 +322,13 @@ int main(int argc, char **argv)
 		v -= (uintptr_t)a.mem;
 		memcpy(a.mem + ptrs[i], &v, sizeof v);
 	}
+	if (compact(&a, ptrs, (size_t)n) != 0) {
+		free(ptrs);
+		free(ma);
+		free(mb);
+		return 1;
+	}
+	n = (long)a.n_ptrs;
 	char tmp[4096];
 	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", argv[1], (long)getpid());
 	FILE *f = fopen(tmp, "w");
