@@ -122,6 +122,13 @@ const ac_term_counts *ac_catalogue_counts(const ac_catalogue *cat, int which);
 /* The index of the entry of cat that c is, with the same keywords, domain,
  * level and roles (the entry itself or an assessment's copy of it); -1 for
  * a certificate the profile describes or changes. */
+/* The built-in catalogue as the build made it (src/tools/images.c), shared
+ * by the whole process and never changed: what ac_catalogue_default reads,
+ * without reading it; NULL when the library has no image of it.
+ * ac_catalogue_set_image marks the one the build makes so (its
+ * ac_catalogue_free does nothing). */
+const ac_catalogue *ac_catalogue_builtin(void);
+void ac_catalogue_set_image(ac_catalogue *cat);
 long ac_catalogue_entry_of(const ac_catalogue *cat, const ac_cert *c);
 const ac_termset *ac_catalogue_taught_terms(const ac_catalogue *cat, const ac_cert *c);
 const ac_termset *ac_catalogue_role_terms(const ac_catalogue *cat, const ac_cert *c);

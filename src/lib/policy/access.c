@@ -7,21 +7,16 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/image.h"
 #include "policy/policy.h"
 
 extern const char ac_embedded_policy[];
 extern const size_t ac_embedded_policy_len;
 extern const size_t ac_embedded_wording_len;
 
-/* The built-in policy and its wording as the build read them
- * (policy_image.c, written by src/tools/policy_image.c): the bytes the
- * reader left in memory, with the offset of every pointer among them, each
- * written as an offset from the first byte.  Its length is 0 in the program
- * that makes it. */
-extern unsigned char ac_policy_image[];
-extern const size_t ac_policy_image_len, ac_policy_image_root, ac_policy_image_n_pointers;
-extern const uint32_t ac_policy_image_pointers[];
-extern const size_t ac_policy_image_policy_len, ac_policy_image_wording_len;
+/* The built-in policy and its wording as the build read them (core/image.h),
+ * from texts of these lengths: ac_policy_image_from[]. */
+AC_IMAGE_DECLARE(ac_policy_image);
 
 const char *ac_policy_default_text(void)
 {
@@ -34,19 +29,13 @@ static ac_policy *image_policy(void)
 {
 	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 	static ac_policy *image;
-	if (!ac_policy_image_len || ac_policy_image_policy_len != ac_embedded_policy_len ||
-	    ac_policy_image_wording_len != ac_embedded_wording_len)
+	if (!ac_policy_image_len || ac_policy_image_from[0] != ac_embedded_policy_len ||
+	    ac_policy_image_from[1] != ac_embedded_wording_len)
 		return NULL;
 	pthread_mutex_lock(&lock);
 	if (!image) {
-		uintptr_t base = (uintptr_t)ac_policy_image;
-		for (size_t i = 0; i < ac_policy_image_n_pointers; i++) {
-			uintptr_t v;
-			memcpy(&v, ac_policy_image + ac_policy_image_pointers[i], sizeof v);
-			v += base;
-			memcpy(ac_policy_image + ac_policy_image_pointers[i], &v, sizeof v);
-		}
-		image = (ac_policy *)(void *)(ac_policy_image + ac_policy_image_root);
+		image = ac_image_place(ac_policy_image, ac_policy_image_pointers, ac_policy_image_n_pointers,
+				       ac_policy_image_root);
 		ac_wording_builtin_offer(image->wording);
 	}
 	pthread_mutex_unlock(&lock);

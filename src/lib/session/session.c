@@ -190,7 +190,10 @@ static ac_catalogue *catalogue(shared *sh)
 	ac_catalogue *cat = atomic_load(&sh->catalogue), *none = NULL;
 	if (cat)
 		return cat;
-	if (ac_catalogue_default(&cat, NULL) != AC_OK)
+	/* The build's image, shared and never freed (ac_catalogue_free leaves
+	 * it), else read from its text. */
+	cat = (ac_catalogue *)ac_catalogue_builtin();
+	if (!cat && ac_catalogue_default(&cat, NULL) != AC_OK)
 		return NULL;
 	if (!atomic_compare_exchange_strong(&sh->catalogue, &none, cat)) {
 		ac_catalogue_free(cat);

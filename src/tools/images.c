@@ -1,19 +1,21 @@
 /*
- * policy_image.c — a build step: reads the built-in policy and its wording
- * as every process would, and writes the bytes that reading leaves in
- * memory as C (policy_image.c in the build tree), so that a process finds
- * the policy made instead of reading 87 KB of text each time it starts.
+ * images.c — a build step: reads the built-in policy (with its wording) and
+ * the built-in catalogue as every process would, and writes the bytes that
+ * reading leaves in memory as C (images.c in the build tree), so that a
+ * process finds them made instead of reading their text each time it
+ * starts: 87 KB of policy and wording, 53 KB of catalogue JSON.
  *
- * How it knows which bytes are pointers: it reads the two texts twice, into
- * two blocks of memory at different addresses, each allocation taken in
- * turn from the block.  Reading is deterministic, so the blocks hold the
- * same bytes except where a pointer into its own block is stored: there the
- * two differ by exactly the distance between the blocks.  Those places are
- * written as offsets, which access.c moves to where the image lies.  Any
- * other difference, and any pointer to memory outside the block (static
- * data, the heap), fails the build: the image would be wrong.
+ * How it knows which bytes are pointers: it reads each twice, into two
+ * blocks of memory at different addresses, each allocation taken in turn
+ * from the block.  Reading is deterministic, so the blocks hold the same
+ * bytes except where a pointer into its own block is stored: there the two
+ * differ by exactly the distance between the blocks.  Those places are
+ * written as offsets, which core/image.c moves to where the image lies.
+ * Any other difference, and any pointer to memory outside the block (static
+ * data, the heap), fails the build: the image would be wrong.  Only what the
+ * result reaches is kept, packed.
  *
- * usage: policy_image OUT.c
+ * usage: images OUT.c
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -25,6 +27,7 @@
 
 #include "aicert.h"
 #include "core/alloc.h"
+#include "input/cert.h"
 #include "policy/policy.h"
 
 /* Here the names mean the C library's own functions. */
@@ -34,8 +37,9 @@
 #undef strdup
 #undef free
 
-extern const char ac_embedded_policy[], ac_embedded_wording[];
-extern const size_t ac_embedded_policy_len, ac_embedded_wording_len;
+extern const char ac_embedded_policy[], ac_embedded_wording[], ac_embedded_catalogue[], ac_embedded_synonyms[];
+extern const size_t ac_embedded_policy_len, ac_embedded_wording_len, ac_embedded_catalogue_len,
+	ac_embedded_synonyms_len;
 
 #define BLOCK_BYTES (16u << 20)
 #define HEADER 16 /* before each allocation: its size, keeping 16-byte alignment */
@@ -74,28 +78,44 @@ typedef struct {
 	size_t used, root, n_ptrs;
 } image;
 
-/* Reads the policy and the wording into im's block. */
-static int read_into(image *im, unsigned char *mem)
+/* The built-in policy, with a wording of its own (not the process's). */
+static void *make_policy(void)
 {
 	ac_policy *pol;
 	ac_wording *words;
+	if (ac_wording_parse(ac_embedded_wording, ac_embedded_wording_len, "(built-in wording)", &words, NULL) !=
+		    AC_OK ||
+	    ac_policy_parse(ac_embedded_policy, ac_embedded_policy_len, "(built-in policy)", &pol, NULL) != AC_OK)
+		return NULL;
+	pol->wording = words;
+	pol->from_image = 1;
+	return pol;
+}
+
+static void *make_catalogue(void)
+{
+	ac_catalogue *cat;
+	if (ac_catalogue_default(&cat, NULL) != AC_OK)
+		return NULL;
+	ac_catalogue_set_image(cat);
+	return cat;
+}
+
+/* Makes what make makes in im's block. */
+static int read_into(image *im, unsigned char *mem, void *(*make)(void))
+{
 	block_top = mem;
 	block_end = mem + BLOCK_BYTES;
 	ac_mem_set(block_malloc, block_realloc, block_free);
-	ac_status st =
-		ac_wording_parse(ac_embedded_wording, ac_embedded_wording_len, "(built-in wording)", &words, NULL);
-	if (st == AC_OK)
-		st = ac_policy_parse(ac_embedded_policy, ac_embedded_policy_len, "(built-in policy)", &pol, NULL);
+	void *root = make();
 	ac_mem_set(malloc, realloc, free);
-	if (st != AC_OK) {
-		fprintf(stderr, "policy_image: cannot read the built-in policy (%s)\n", ac_strerror(st));
+	if (!root) {
+		fprintf(stderr, "images: cannot read what the image is made of\n");
 		return -1;
 	}
-	pol->wording = words; /* its own copy, not the process's */
-	pol->from_image = 1;
 	im->mem = mem;
 	im->used = (size_t)(block_top - mem);
-	im->root = (size_t)((unsigned char *)pol - mem);
+	im->root = (size_t)((unsigned char *)root - mem);
 	return 0;
 }
 
@@ -104,7 +124,7 @@ static int read_into(image *im, unsigned char *mem)
 static long find_pointers(const image *a, const image *b, uint32_t *out, size_t cap)
 {
 	if (a->used != b->used || a->root != b->root || a->used > UINT32_MAX) {
-		fprintf(stderr, "policy_image: the two readings differ in size (%zu, %zu bytes)\n", a->used, b->used);
+		fprintf(stderr, "images: the two readings differ in size (%zu, %zu bytes)\n", a->used, b->used);
 		return -1;
 	}
 	uintptr_t lo = (uintptr_t)a->mem, hi = lo + a->used, delta = (uintptr_t)b->mem - lo;
@@ -117,7 +137,7 @@ static long find_pointers(const image *a, const image *b, uint32_t *out, size_t 
 			continue;
 		if (y - x != delta || x < lo || x > hi) {
 			fprintf(stderr,
-				"policy_image: at byte %zu the readings hold %#jx and %#jx: not a pointer into the "
+				"images: at byte %zu the readings hold %#jx and %#jx: not a pointer into the "
 				"block\n",
 				off, (uintmax_t)x, (uintmax_t)y);
 			return -1;
@@ -161,8 +181,8 @@ static int outside_pointers(const image *a, const image *b)
 		memcpy(&y, b->mem + off, sizeof y);
 		for (size_t i = 0; x == y && x && i < n; i++)
 			if (x >= lo[i] && x < hi[i]) {
-				fprintf(stderr, "policy_image: at byte %zu the image points outside itself (%#jx)\n",
-					off, (uintmax_t)x);
+				fprintf(stderr, "images: at byte %zu the image points outside itself (%#jx)\n", off,
+					(uintmax_t)x);
 				bad = 1;
 			}
 	}
@@ -191,7 +211,7 @@ static long holder(const size_t *start, const size_t *len, size_t n, size_t off)
  * place; 0, or -1 when a pointer points into no allocation. */
 static int compact(image *im, uint32_t *ptrs, size_t n_ptrs)
 {
-	size_t cap = im->used / (HEADER + 16) + 1, n = 0;
+	size_t cap = im->used / HEADER + 1, n = 0;
 	size_t *start = malloc(cap * sizeof *start), *len = malloc(cap * sizeof *len),
 	       *moved = malloc(cap * sizeof *moved);
 	unsigned char *keep = calloc(cap, 1), *out = calloc(1, im->used + 16);
@@ -218,8 +238,7 @@ static int compact(image *im, uint32_t *ptrs, size_t n_ptrs)
 			memcpy(&v, im->mem + ptrs[i], sizeof v);
 			long t = holder(start, len, n, v);
 			if (t < 0) {
-				fprintf(stderr,
-					"policy_image: the pointer at byte %" PRIu32 " points into no allocation\n",
+				fprintf(stderr, "images: the pointer at byte %" PRIu32 " points into no allocation\n",
 					ptrs[i]);
 				st = -1;
 			} else if (!keep[t]) {
@@ -265,55 +284,42 @@ static int compact(image *im, uint32_t *ptrs, size_t n_ptrs)
 	return st;
 }
 
-static int write_image(FILE *f, const image *a, const uint32_t *ptrs, size_t n)
+/* The image as C: NAME_len, NAME_root, NAME_n_pointers, NAME_pointers[]
+ * and NAME[] (see core/image.h), with the lengths of the texts it was read
+ * from (NAME_from[]). */
+static int write_image(FILE *f, const char *name, const image *a, const uint32_t *ptrs, size_t n, const size_t *from,
+		       size_t n_from)
 {
-	fprintf(f, "/* Made by src/tools/policy_image.c from data/policy.default and data/wording.en:\n"
-		   " * the built-in policy as read, with the offsets of its pointers. */\n"
-		   "#include <stddef.h>\n#include <stdint.h>\n\n");
-	fprintf(f, "const size_t ac_policy_image_len = %zu, ac_policy_image_root = %zu;\n", a->used, a->root);
-	fprintf(f, "const size_t ac_policy_image_policy_len = %zu, ac_policy_image_wording_len = %zu;\n",
-		ac_embedded_policy_len, ac_embedded_wording_len);
-	fprintf(f, "const size_t ac_policy_image_n_pointers = %zu;\n", n);
-	fprintf(f, "const uint32_t ac_policy_image_pointers[] = {");
+	fprintf(f, "const size_t %s_len = %zu, %s_root = %zu, %s_n_pointers = %zu;\n", name, a->used, name, a->root,
+		name, n);
+	fprintf(f, "const size_t %s_from[] = {", name);
+	for (size_t i = 0; i < n_from; i++)
+		fprintf(f, "%zu,", from[i]);
+	fprintf(f, "0};\nconst uint32_t %s_pointers[] = {", name);
 	for (size_t i = 0; i < n; i++)
 		fprintf(f, "%s%" PRIu32 ",", i % 12 ? "" : "\n", ptrs[i]);
-	fprintf(f, "0};\n_Alignas(16) unsigned char ac_policy_image[] = {");
+	fprintf(f, "0};\n_Alignas(16) unsigned char %s[] = {", name);
 	for (size_t i = 0; i < a->used; i++)
 		fprintf(f, "%s%u,", i % 24 ? "" : "\n", a->mem[i]);
-	fprintf(f, "0};\n");
+	fprintf(f, "0};\n\n");
 	return ferror(f) ? -1 : 0;
 }
 
-int main(int argc, char **argv)
+/* Makes the image of what make makes and writes it to f as name; 0, or -1
+ * after saying why. */
+static int make_image(FILE *f, const char *name, void *(*make)(void), const size_t *from, size_t n_from)
 {
-	if (argc != 2) {
-		fprintf(stderr, "usage: policy_image OUT.c\n");
-		return 2;
-	}
-	/* A first reading with the C library's allocator, so that what the
-	 * reader makes once per process (its tables, the process's built-in
-	 * wording) lies outside the two blocks. */
-	ac_policy *warm;
-	if (ac_policy_default(&warm, NULL) != AC_OK) {
-		fprintf(stderr, "policy_image: cannot read the built-in policy\n");
-		return 1;
-	}
 	/* The second block starts at another offset from a page. */
 	unsigned char *ma = calloc(1, BLOCK_BYTES), *mb = calloc(1, BLOCK_BYTES + 4096);
 	image a, b;
-	if (!ma || !mb || read_into(&a, ma) != 0 || read_into(&b, mb + 4096 - 3 * 16) != 0) {
-		free(ma);
-		free(mb);
-		return 1;
-	}
-	size_t cap = a.used / sizeof(uintptr_t) + 1;
-	uint32_t *ptrs = malloc(cap * sizeof *ptrs);
-	long n = ptrs ? find_pointers(&a, &b, ptrs, cap) : -1;
-	if (n < 0 || outside_pointers(&a, &b) != 0) {
-		free(ptrs);
-		free(ma);
-		free(mb);
-		return 1;
+	uint32_t *ptrs = NULL;
+	long n = -1;
+	if (ma && mb && read_into(&a, ma, make) == 0 && read_into(&b, mb + 4096 - 3 * 16, make) == 0) {
+		size_t cap = a.used / sizeof(uintptr_t) + 1;
+		ptrs = malloc(cap * sizeof *ptrs);
+		n = ptrs ? find_pointers(&a, &b, ptrs, cap) : -1;
+		if (n >= 0 && outside_pointers(&a, &b) != 0)
+			n = -1;
 	}
 	/* The stored pointers as offsets from the block's first byte. */
 	for (long i = 0; i < n; i++) {
@@ -322,25 +328,50 @@ int main(int argc, char **argv)
 		v -= (uintptr_t)a.mem;
 		memcpy(a.mem + ptrs[i], &v, sizeof v);
 	}
-	if (compact(&a, ptrs, (size_t)n) != 0) {
-		free(ptrs);
-		free(ma);
-		free(mb);
+	int st = n >= 0 && compact(&a, ptrs, (size_t)n) == 0 ? write_image(f, name, &a, ptrs, a.n_ptrs, from, n_from)
+							     : -1;
+	if (st != 0)
+		fprintf(stderr, "images: cannot make %s\n", name);
+	free(ptrs);
+	free(ma);
+	free(mb);
+	return st;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: images OUT.c\n");
+		return 2;
+	}
+	/* A first reading with the C library's allocator, so that what the
+	 * readers make once per process (their tables, the process's built-in
+	 * wording, the synonyms) lies outside the blocks. */
+	ac_policy *warm;
+	ac_catalogue *warm_cat;
+	if (ac_policy_default(&warm, NULL) != AC_OK || ac_catalogue_default(&warm_cat, NULL) != AC_OK) {
+		fprintf(stderr, "images: cannot read the built-in policy and catalogue\n");
 		return 1;
 	}
-	n = (long)a.n_ptrs;
+	const size_t policy_from[] = {ac_embedded_policy_len, ac_embedded_wording_len};
+	const size_t catalogue_from[] = {ac_embedded_catalogue_len, ac_embedded_synonyms_len};
 	char tmp[4096];
 	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", argv[1], (long)getpid());
 	FILE *f = fopen(tmp, "w");
-	int bad = !f || write_image(f, &a, ptrs, (size_t)n) != 0;
+	int bad = !f;
+	if (!bad)
+		fprintf(f, "/* Made by src/tools/images.c from data/policy.default, data/wording.en,\n"
+			   " * data/catalogue.json and data/synonyms.txt: what reading them leaves in\n"
+			   " * memory, with the offsets of its pointers (core/image.h). */\n"
+			   "#include <stddef.h>\n#include <stdint.h>\n\n");
+	bad = bad || make_image(f, "ac_policy_image", make_policy, policy_from, 2) != 0 ||
+	      make_image(f, "ac_catalogue_image", make_catalogue, catalogue_from, 2) != 0;
 	if ((f && fclose(f) != 0) || bad || rename(tmp, argv[1]) != 0) {
-		fprintf(stderr, "policy_image: cannot write %s: %s\n", argv[1], strerror(errno));
+		fprintf(stderr, "images: cannot write %s: %s\n", argv[1], bad ? "see above" : strerror(errno));
 		remove(tmp);
 		return 1;
 	}
 	ac_policy_free(warm);
-	free(ptrs);
-	free(ma);
-	free(mb);
+	ac_catalogue_free(warm_cat);
 	return 0;
 }
