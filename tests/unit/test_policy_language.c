@@ -158,6 +158,52 @@ static void a_comment_may_follow_a_value(void **state)
 	ac_policy_free(p);
 }
 
+/* ac_expr_truth, the quick way rules and derived facts are decided, answers
+ * as ac_expr_eval does, for every condition of the default policy and many
+ * facts: unset, yes, no, unknown, numbers at and around the thresholds. */
+static void a_condition_holds_the_same_whichever_way_it_is_evaluated(void **state)
+{
+	(void)state;
+	static const double numbers[] = {0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 1, 2, 3, 5, 10, 20, 40, 100};
+	enum { SLOTS = AC_RULE_FACTS + 2 * AC_POLICY_MAX_ITEMS };
+	static ac_val facts[SLOTS];
+	unsigned long long x = 88172645463325252ull;
+	size_t compared = 0;
+	/* The default policy read from its text (the built-in one is shared and
+	 * never changed), with a condition of each comparison added. */
+	ac_policy *pol = NULL;
+	const char *text = ac_policy_default_text();
+	assert_int_equal(ac_policy_parse(text, strlen(text), "policy", &pol, NULL), AC_OK);
+	static const char *const more[] = {"hours_per_week < 5",  "hours_per_week <= 5", "hours_per_week > 5",
+					   "hours_per_week >= 5", "hours_per_week == 5", "hours_per_week != 5",
+					   "benchmarkable_share <= condition_share"};
+	int nomem = 0;
+	ac_site at = {.pol = pol, .source = "test", .line = 1, .col = 1, .stage = AC_STAGE_AFTER, .nomem = &nomem};
+	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+		assert_non_null(ac_expr_parse(&at, more[i]));
+	assert_true(pol->n_exprs > 100);
+	for (int round = 0; round < 300; round++) {
+		for (size_t i = 0; i < SLOTS; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			ac_val v = {0};
+			v.type = (int)(x % 4) == 3 ? AC_T_NUM : (int)(x % 4) == 2 ? AC_T_BOOL : (int)(x % 4) == 1 ? AC_T_NUM : 0;
+			v.b = (ac_tri)((x >> 8) % 3);
+			v.known = (x >> 12) % 5 != 0;
+			v.n = numbers[(x >> 16) % (sizeof numbers / sizeof numbers[0])];
+			facts[i] = v;
+		}
+		for (size_t k = 0; k < pol->n_exprs; k++) {
+			const ac_expr *e = pol->all_exprs[k];
+			ac_val v = ac_expr_eval(e, facts);
+			ac_tri want = v.type == AC_T_BOOL ? v.b : AC_UNKNOWN;
+			assert_int_equal(ac_expr_truth(e, facts), want);
+			compared++;
+		}
+	}
+	assert_true(compared > 30000);
+	ac_policy_free(pol);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -169,6 +215,7 @@ int main(void)
 		cmocka_unit_test(figures_read_one_way_in_every_text),
 		cmocka_unit_test(every_question_varied_needs_its_words),
 		cmocka_unit_test(a_comment_may_follow_a_value),
+		cmocka_unit_test(a_condition_holds_the_same_whichever_way_it_is_evaluated),
 	};
 	return cmocka_run_group_tests(tests, h_setup, h_teardown);
 }

@@ -419,31 +419,80 @@ ac_val ac_expr_eval(const ac_expr *e, const ac_val *facts)
 	}
 }
 
-/* The same answer as ac_expr_eval's, without making a value at each yes/no
- * step: rules are evaluated once per what-if variant. */
+/* A number a comparison compares, as ac_expr_eval gives it: 1 when it is
+ * known, with its value in *x. */
+static int number_of(const ac_expr *e, const ac_val *facts, double *x)
+{
+	if (e->op == OP_NUM) {
+		*x = e->num;
+		return 1;
+	}
+	if (e->op == OP_FACT) {
+		*x = facts[e->fact].n;
+		return facts[e->fact].known;
+	}
+	ac_val v = ac_expr_eval(e, facts);
+	*x = v.n;
+	return v.known;
+}
+
+/* The same answer as ac_expr_eval's, without making a value at each step:
+ * rules are evaluated once per what-if variant.  The right side of 'and',
+ * 'or' and 'otherwise', when the left leaves the answer to it, is followed
+ * in the same call. */
 ac_tri ac_expr_truth(const ac_expr *e, const ac_val *facts)
 {
-	switch (e->op) {
-	case OP_BOOL: return e->b;
-	case OP_FACT: return facts[e->fact].type == AC_T_BOOL ? facts[e->fact].b : AC_UNKNOWN;
-	case OP_NOT: return ac_tri_not(ac_expr_truth(e->a, facts));
-	case OP_CLAIMED: return ac_tri_of(ac_expr_truth(e->a, facts) == AC_TRUE);
-	case OP_OTHERWISE: {
-		ac_tri a = ac_expr_truth(e->a, facts);
-		return a != AC_UNKNOWN ? a : ac_expr_truth(e->b2, facts);
-	}
-	case OP_AND: {
-		ac_tri a = ac_expr_truth(e->a, facts);
-		return a == AC_FALSE ? AC_FALSE : ac_tri_and(a, ac_expr_truth(e->b2, facts));
-	}
-	case OP_OR: {
-		ac_tri a = ac_expr_truth(e->a, facts);
-		return a == AC_TRUE ? AC_TRUE : ac_tri_or(a, ac_expr_truth(e->b2, facts));
-	}
-	default: {
-		ac_val v = ac_expr_eval(e, facts);
-		return v.type == AC_T_BOOL ? v.b : AC_UNKNOWN;
-	}
+	for (;;) {
+		switch (e->op) {
+		case OP_BOOL: return e->b;
+		case OP_NUM: return AC_UNKNOWN;
+		case OP_FACT: return facts[e->fact].type == AC_T_BOOL ? facts[e->fact].b : AC_UNKNOWN;
+		case OP_KNOWN: {
+			const ac_val *f = &facts[e->a->fact];
+			return ac_tri_of(f->type == AC_T_BOOL ? f->b != AC_UNKNOWN : f->type != 0 && f->known);
+		}
+		case OP_NOT: return ac_tri_not(ac_expr_truth(e->a, facts));
+		case OP_CLAIMED: return ac_tri_of(ac_expr_truth(e->a, facts) == AC_TRUE);
+		case OP_OTHERWISE: {
+			ac_tri a = ac_expr_truth(e->a, facts);
+			if (a != AC_UNKNOWN)
+				return a;
+			e = e->b2;
+			continue;
+		}
+		case OP_AND: {
+			ac_tri a = ac_expr_truth(e->a, facts);
+			if (a == AC_FALSE)
+				return AC_FALSE;
+			if (a == AC_UNKNOWN)
+				return ac_tri_and(a, ac_expr_truth(e->b2, facts));
+			e = e->b2; /* true and b is b */
+			continue;
+		}
+		case OP_OR: {
+			ac_tri a = ac_expr_truth(e->a, facts);
+			if (a == AC_TRUE)
+				return AC_TRUE;
+			if (a == AC_UNKNOWN)
+				return ac_tri_or(a, ac_expr_truth(e->b2, facts));
+			e = e->b2; /* false or b is b */
+			continue;
+		}
+		default: {
+			double x, y;
+			if (!number_of(e->a, facts, &x) || !number_of(e->b2, facts, &y))
+				return AC_UNKNOWN;
+			/* Exactly, as ac_expr_eval compares. */
+			switch (e->op) {
+			case OP_LT: return ac_tri_of(x < y);
+			case OP_LE: return ac_tri_of(x <= y);
+			case OP_GT: return ac_tri_of(x > y);
+			case OP_GE: return ac_tri_of(x >= y);
+			case OP_EQ: return ac_tri_of(x == y);
+			default: return ac_tri_of(x != y);
+			}
+		}
+		}
 	}
 }
 
