@@ -205,6 +205,12 @@ static long holder(const size_t *start, const size_t *len, size_t n, size_t off)
 	return lo && off <= start[lo - 1] + len[lo - 1] ? (long)lo - 1 : -1;
 }
 
+static int by_offset(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
 /* Keeps only what the policy reaches (what the reader freed or outgrew
  * stays in the block, as do the allocations' headers), packed: the image
  * and the offsets of its pointers (each holding an offset) are rewritten in
@@ -247,13 +253,22 @@ static int compact(image *im, uint32_t *ptrs, size_t n_ptrs)
 			}
 		}
 	}
+	/* The kept allocations that hold a pointer go first, the others (most
+	 * of the bytes: texts) after them: a process moves the pointers, and so
+	 * writes to, only the pages of the first part (image.h). */
+	for (size_t i = 0; st == 0 && i < n_ptrs; i++) {
+		long h = holder(start, len, n, ptrs[i]);
+		if (h >= 0 && keep[h])
+			keep[h] = 2;
+	}
 	size_t used = 0;
-	for (size_t i = 0; st == 0 && i < n; i++)
-		if (keep[i]) {
-			moved[i] = used;
-			memcpy(out + used, im->mem + start[i], len[i]);
-			used += (len[i] + 15) & ~(size_t)15;
-		}
+	for (int pass = 2; st == 0 && pass >= 1; pass--)
+		for (size_t i = 0; i < n; i++)
+			if (keep[i] == pass) {
+				moved[i] = used;
+				memcpy(out + used, im->mem + start[i], len[i]);
+				used += (len[i] + 15) & ~(size_t)15;
+			}
 	/* Each pointer of a kept allocation, and what it holds, moved. */
 	size_t kept = 0;
 	for (size_t i = 0; st == 0 && i < n_ptrs; i++) {
@@ -268,6 +283,8 @@ static int compact(image *im, uint32_t *ptrs, size_t n_ptrs)
 		memcpy(out + at, &v, sizeof v);
 		ptrs[kept++] = at;
 	}
+	if (st == 0)
+		qsort(ptrs, kept, sizeof *ptrs, by_offset); /* moved in the order they lie */
 	if (st == 0) {
 		long rb = holder(start, len, n, im->root);
 		im->root = moved[rb] + (im->root - start[rb]);
@@ -298,7 +315,9 @@ static int write_image(FILE *f, const char *name, const image *a, const uint32_t
 	fprintf(f, "0};\nconst uint32_t %s_pointers[] = {", name);
 	for (size_t i = 0; i < n; i++)
 		fprintf(f, "%s%" PRIu32 ",", i % 12 ? "" : "\n", ptrs[i]);
-	fprintf(f, "0};\n_Alignas(16) unsigned char %s[] = {", name);
+	/* From the start of a page, so that the part with pointers spans as few
+	 * pages as it can. */
+	fprintf(f, "0};\n_Alignas(4096) unsigned char %s[] = {", name);
 	for (size_t i = 0; i < a->used; i++)
 		fprintf(f, "%s%u,", i % 24 ? "" : "\n", a->mem[i]);
 	fprintf(f, "0};\n\n");

@@ -4,7 +4,10 @@
  * (src/tools/images.c): the bytes its reading left in memory, each stored
  * pointer written as an offset from the first byte, and the offsets of
  * those pointers.  A process moves the pointers to where the bytes lie,
- * once, and then uses the result as the reader would have left it.
+ * once, and then uses the result as the reader would have left it.  The
+ * pieces that hold pointers come first, from the start of a page, so that
+ * moving them writes to as few pages as it can; the texts after them are
+ * only read.
  */
 #ifndef AC_CORE_IMAGE_H
 #define AC_CORE_IMAGE_H
