@@ -121,7 +121,7 @@ static void join_words(const words *ws, int from, int n, char *buf, size_t size)
  * NULL with *nomem set when memory ran out. */
 static char *normalise(const char *s, size_t len, int *nomem)
 {
-	static _Thread_local words ws;
+	words ws;
 	char buf[MAX_PHRASE * MAX_WORD + 8];
 	split(s, len, &ws);
 	if (!ws.n || ws.n > MAX_PHRASE)
@@ -394,7 +394,7 @@ void ac_terms_of(const ac_terms *T, const char *text, ac_termset *set)
 {
 	if (!text)
 		return;
-	static _Thread_local words ws; /* 19 KB: kept off the stack */
+	words ws; /* 6 KB */
 	char buf[MAX_PHRASE * MAX_WORD + 8], as[MAX_PHRASE * MAX_WORD + 8];
 	split(text, strlen(text), &ws);
 	int covered = 0; /* words before this one belong to a phrase the synonyms name */
@@ -510,7 +510,7 @@ void ac_term_counts_free(ac_term_counts *c)
 int ac_terms_query_matches(const ac_terms *T, const char *query, const ac_termset *entry,
 			   int (*in_text)(const void *arg, const char *word, size_t len), const void *arg)
 {
-	static _Thread_local words ws;
+	words ws;
 	char buf[MAX_PHRASE * MAX_WORD + 8];
 	unsigned char found[MAX_WORDS] = {0};
 	split(query, strlen(query), &ws);
