@@ -283,9 +283,8 @@ static int compact(image *im, uint32_t *ptrs, size_t n_ptrs)
 		memcpy(out + at, &v, sizeof v);
 		ptrs[kept++] = at;
 	}
-	if (st == 0)
-		qsort(ptrs, kept, sizeof *ptrs, by_offset); /* moved in the order they lie */
 	if (st == 0) {
+		qsort(ptrs, kept, sizeof *ptrs, by_offset); /* moved in the order they lie */
 		long rb = holder(start, len, n, im->root);
 		im->root = moved[rb] + (im->root - start[rb]);
 		memcpy(im->mem, out, used);
