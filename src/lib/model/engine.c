@@ -753,6 +753,7 @@ void ac_search_cache_clear(ac_search_cache *c)
 	free(c->facts);
 	free(c->decided);
 	free(c->rule_holds);
+	free(c->variants);
 	memset(c, 0, sizeof *c);
 }
 

@@ -113,6 +113,8 @@ typedef struct ac_search_cache_s {
 	ac_val *facts;
 	ac_val *decided;
 	ac_tri *rule_holds;
+	void *variants; /* whatif.c's table of variants, and how many it has room for */
+	size_t variants_cap;
 } ac_search_cache;
 /* Frees what c holds; c can be used again. */
 void ac_search_cache_clear(ac_search_cache *c);

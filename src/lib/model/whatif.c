@@ -7,7 +7,8 @@
  * that would improve it (actions); and the given answers it rests on.  Which
  * questions are varied, which are the person's own and how long each list is
  * are the policy's ([what_changes]); how each answer is stored is the
- * profile schema's.  A variant is a shallow copy with one answer changed.
+ * profile schema's.  A variant is one answer given instead of the
+ * profile's, written into a copy of the profile while it runs.
  * One file, longer than most: the variants, their re-runs and the three
  * lists made from them share one variant table and are read together.
  */
@@ -25,24 +26,27 @@
 typedef struct {
 	size_t field; /* index into the policy's [what_changes] fields */
 	unsigned steps; /* the steps of the facts that read the answer it changes (AC_STEP_*) */
-	ac_profile v; /* the variant (shallow) */
 	const ac_cert *cert; /* a catalogue certificate chosen instead, or NULL */
-	/* The answer in words (answer_words) only when it is reported: yes/no,
-	 * an enum value, or named (1) or none (0); a number.  As JSON it is
-	 * read from the variant itself (answer_json). */
+	/* The answer it gives instead of the profile's (apply() writes it into
+	 * a copy of the profile): yes (1) or no (0); an enum value, or one
+	 * value of a list; a text (text: "" for none, and value 1 when one is
+	 * named); a number; or the certificate above. */
 	int value;
 	double number;
+	const char *text;
 	int verdict;
 	const ac_rule *reason;
 } variant;
 
+/* Held by the search cache between searches (whatif_scratch), so that a
+ * search allocates no table of its own once one was big enough. */
 typedef struct {
 	variant *items;
 	size_t n, cap;
 	int oom;
 } variants;
 
-static variant *push(variants *vs, size_t field, unsigned steps, const ac_profile *p)
+static variant *push(variants *vs, size_t field, unsigned steps)
 {
 	if (vs->n == vs->cap) {
 		size_t cap = vs->cap ? vs->cap * 2 : 64;
@@ -55,16 +59,7 @@ static variant *push(variants *vs, size_t field, unsigned steps, const ac_profil
 		vs->cap = cap;
 	}
 	variant *x = &vs->items[vs->n++];
-	/* Each member set once: the variant holds a whole profile, and clearing
-	 * it before copying the profile over it cost 3% of a search. */
-	x->field = field;
-	x->steps = steps;
-	x->v = *p;
-	x->cert = NULL;
-	x->value = 0;
-	x->number = 0;
-	x->verdict = 0;
-	x->reason = NULL;
+	*x = (variant){.field = field, .steps = steps};
 	return x;
 }
 
@@ -75,6 +70,73 @@ static void mark_parents(ac_profile *v, const ac_field_def *d)
 	for (int i = d->parent; i >= 0; i = ac_schema[i].parent)
 		if (ac_schema[i].store == ST_FLAG)
 			*(int *)ac_schema_slot(v, &ac_schema[i]) = 1;
+}
+
+/* The definition of the answer variant x changes (not for a certificate). */
+static const ac_field_def *def_of(const ac_prepared *prep, const variant *x)
+{
+	return &ac_schema[prep->pol->what_changes.fields[x->field].def];
+}
+
+/* Writes the answer variant x gives into v, a copy of the profile: the
+ * profile becomes the variant. */
+static void apply(const ac_prepared *prep, const variant *x, ac_profile *v)
+{
+	if (x->cert) {
+		memset(&v->cert, 0, sizeof v->cert);
+		v->cert.id = x->cert->id;
+		return;
+	}
+	const ac_field_def *d = def_of(prep, x);
+	void *slot = ac_schema_slot(v, d);
+	switch (d->store) {
+	case ST_TRI:
+		*(ac_tri *)slot = x->value ? AC_TRUE : AC_FALSE;
+		mark_parents(v, d);
+		break;
+	case ST_ENUM:
+		*(int *)slot = x->value;
+		mark_parents(v, d);
+		break;
+	case ST_NAMED: *(const char **)slot = x->text; break;
+	case ST_NUM:
+		((ac_num *)slot)->set = 1;
+		((ac_num *)slot)->v = x->number;
+		break;
+	case ST_ENUMSET:
+		*(unsigned *)slot = 1u << x->value;
+		*(int *)((char *)v + d->aux) = 1;
+		break;
+	default: break;
+	}
+}
+
+/* Undoes apply(): what it wrote in v is p's again. */
+static void restore(const ac_prepared *prep, const variant *x, const ac_profile *p, ac_profile *v)
+{
+	if (x->cert) {
+		v->cert = p->cert;
+		return;
+	}
+	const ac_field_def *d = def_of(prep, x);
+	size_t size = 0;
+	switch (d->store) {
+	case ST_TRI: size = sizeof(ac_tri); break;
+	case ST_ENUM: size = sizeof(int); break;
+	case ST_NAMED: size = sizeof(const char *); break;
+	case ST_NUM: size = sizeof(ac_num); break;
+	case ST_ENUMSET:
+		size = sizeof(unsigned);
+		memcpy((char *)v + d->aux, (const char *)p + d->aux, sizeof(int));
+		break;
+	default: break;
+	}
+	memcpy(ac_schema_slot(v, d), ac_schema_cslot(p, d), size);
+	if (d->store == ST_TRI || d->store == ST_ENUM)
+		for (int i = d->parent; i >= 0; i = ac_schema[i].parent)
+			if (ac_schema[i].store == ST_FLAG)
+				memcpy(ac_schema_slot(v, &ac_schema[i]), ac_schema_cslot(p, &ac_schema[i]),
+				       sizeof(int));
 }
 
 /* 1 when the profile answers the question: an answer of "unknown" (the
@@ -162,10 +224,8 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 	case ST_TRI:
 		for (int val = 1; val >= 0; val--) {
 			ac_tri t = val ? AC_TRUE : AC_FALSE;
-			if ((known && *(const ac_tri *)cur == t) || !(x = push(vs, k, steps, p)))
+			if ((known && *(const ac_tri *)cur == t) || !(x = push(vs, k, steps)))
 				continue;
-			*(ac_tri *)ac_schema_slot(&x->v, d) = t;
-			mark_parents(&x->v, d);
 			x->value = val;
 		}
 		break;
@@ -173,22 +233,18 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 		for (int e = 1; e <= ac_enum_count((ac_enum_kind)d->pub.enum_kind); e++) {
 			const char *name = ac_enum_name((ac_enum_kind)d->pub.enum_kind, e);
 			if ((known && *(const int *)cur == e) || strcmp(name, "unknown") == 0 ||
-			    !(x = push(vs, k, steps, p)))
+			    !(x = push(vs, k, steps)))
 				continue;
-			*(int *)ac_schema_slot(&x->v, d) = e;
-			mark_parents(&x->v, d);
 			x->value = e;
 		}
 		break;
 	case ST_NAMED: {
 		/* "" (none) unless that is the answer, and a named one unless one is. */
 		const char *s = *(char *const *)cur;
-		if ((!s || *s) && (x = push(vs, k, steps, p))) {
-			*(const char **)ac_schema_slot(&x->v, d) = "";
-		}
-		if ((!s || !*s) && (x = push(vs, k, steps, p))) {
-			const char *ex = example_text(prep, q->path);
-			*(const char **)ac_schema_slot(&x->v, d) = ex;
+		if ((!s || *s) && (x = push(vs, k, steps)))
+			x->text = "";
+		if ((!s || !*s) && (x = push(vs, k, steps))) {
+			x->text = example_text(prep, q->path);
 			x->value = 1;
 		}
 		break;
@@ -196,21 +252,16 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 	case ST_NUM:
 		for (size_t i = 0; i < q->n_tries; i++) {
 			const ac_num *n = cur;
-			if ((n->set && n->v == q->tries[i]) || !(x = push(vs, k, steps, p)))
+			if ((n->set && n->v == q->tries[i]) || !(x = push(vs, k, steps)))
 				continue;
-			ac_num *slot = ac_schema_slot(&x->v, d);
-			slot->set = 1;
-			slot->v = q->tries[i];
 			x->number = q->tries[i];
 		}
 		break;
 	case ST_ENUMSET:
 		/* Each single value: one step of the list it answers. */
 		for (int e = 1; e <= ac_enum_count((ac_enum_kind)d->pub.enum_kind); e++) {
-			if ((known && *(const unsigned *)cur == 1u << e) || !(x = push(vs, k, steps, p)))
+			if ((known && *(const unsigned *)cur == 1u << e) || !(x = push(vs, k, steps)))
 				continue;
-			*(unsigned *)ac_schema_slot(&x->v, d) = 1u << e;
-			*(int *)((char *)&x->v + d->aux) = 1;
 			x->value = e;
 		}
 		break;
@@ -228,22 +279,22 @@ static void vary_certificate(variants *vs, const ac_prepared *prep, const ac_pro
 		const ac_cert *c = ac_catalogue_at(cat, i);
 		if (p->cert.id && strcmp(p->cert.id, c->id) == 0)
 			continue;
-		variant *x = push(vs, k, steps, p);
+		variant *x = push(vs, k, steps);
 		if (!x)
 			return;
-		memset(&x->v.cert, 0, sizeof x->v.cert);
-		x->v.cert.id = c->id;
 		x->cert = c;
 	}
 }
 
 /* Runs the engine on every variant, in one scratch evaluation made from the
- * profile's own: in the session's search cache when there is one. */
+ * profile's own (in the session's search cache when there is one), and on
+ * one copy of the profile that each variant changes and gives back. */
 static ac_status run_all(variants *vs, const ac_prepared *prep, const ac_eval *base, ac_assessment *a)
 {
 	ac_rerun r;
 	ac_search_cache own_cache = {0}, *cache = prep->ctx->search ? prep->ctx->search : &own_cache;
 	ac_status st = vs->n ? ac_rerun_init(&r, cache, base, a->exposure.tasks, a->exposure.n_tasks) : AC_OK;
+	ac_profile v = *base->p;
 	for (size_t i = 0; st == AC_OK && i < vs->n; i++) {
 		variant *x = &vs->items[i];
 		ac_prepared own = *prep;
@@ -254,7 +305,12 @@ static ac_status run_all(variants *vs, const ac_prepared *prep, const ac_eval *b
 			ac_hours_estimate(prep->pol, x->cert, &estimated.hours, &lo, &hi);
 			own.cert = &estimated;
 		}
-		st = ac_rerun_variant(&r, &own, &x->v, x->steps);
+		apply(prep, x, &v);
+		st = ac_rerun_variant(&r, &own, &v, x->steps);
+		/* The variants of a question come one after another, and each
+		 * writes all that the one before it wrote. */
+		if (i + 1 == vs->n || vs->items[i + 1].field != x->field)
+			restore(prep, x, base->p, &v);
 		if (st == AC_OK) {
 			x->verdict = r.ev.verdict;
 			x->reason = &prep->pol->rules[r.ev.decisive];
@@ -277,12 +333,13 @@ static int better(int a, int b)
 /* A variant's answer as compact JSON text, written as jansson would write
  * it: the profile writer's, of the answer the variant holds, or the
  * certificate chosen instead. */
-static char *answer_json(const ac_prepared *prep, const variant *x)
+static char *answer_json(const ac_prepared *prep, const ac_profile *p, const variant *x)
 {
 	char *out = NULL;
 	if (!x->cert) {
-		const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
-		return ac_profile_answer_json(&x->v, d, &out) == AC_OK ? out : NULL;
+		ac_profile v = *p;
+		apply(prep, x, &v);
+		return ac_profile_answer_json(&v, def_of(prep, x), &out) == AC_OK ? out : NULL;
 	}
 	strbuf sb;
 	ac_jw w;
@@ -317,9 +374,10 @@ static char *answer_words(const ac_prepared *prep, const variant *x)
 
 /* The outcome of variant x; words, when not NULL, is its answer in words
  * already made (answer_words), which the outcome takes. */
-static ac_status fill_outcome(ac_outcome *o, const ac_prepared *prep, const variant *x, char *words)
+static ac_status fill_outcome(ac_outcome *o, const ac_prepared *prep, const ac_profile *p, const variant *x,
+			      char *words)
 {
-	o->answer_json = answer_json(prep, x);
+	o->answer_json = answer_json(prep, p, x);
 	o->answer_words = words ? words : answer_words(prep, x);
 	o->verdict = x->verdict;
 	/* The rule's id and title in one allocation (freed with the id). */
@@ -403,8 +461,8 @@ static question *questions_of(const ac_prepared *prep, const ac_profile *p, cons
 
 /* The unanswered question at field k, when one of its answers changes the
  * verdict: every answer with the verdict it gives. */
-static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const variants *vs, const question *qs,
-				size_t k)
+static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const ac_profile *p, const variants *vs,
+				const question *qs, size_t k)
 {
 	const question *s = &qs[k];
 	if (!s->changes)
@@ -416,7 +474,7 @@ static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const
 		return AC_ENOMEM;
 	for (size_t i = s->first; i < s->end; i++)
 		if (vs->items[i].field == k && vs->items[i].verdict &&
-		    fill_outcome(&u->outcomes[u->n_outcomes++], prep, &vs->items[i], NULL) != AC_OK)
+		    fill_outcome(&u->outcomes[u->n_outcomes++], prep, p, &vs->items[i], NULL) != AC_OK)
 			return AC_ENOMEM;
 	return AC_OK;
 }
@@ -426,13 +484,13 @@ static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const
  * never asks a person to undo a step (to stop using AI, say). */
 static int forward(const ac_prepared *prep, const ac_profile *p, const variant *x)
 {
-	const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
+	const ac_field_def *d = def_of(prep, x);
 	switch (d->store) {
-	case ST_TRI: return *(const ac_tri *)ac_schema_cslot(&x->v, d) == AC_TRUE;
-	case ST_NAMED: return **(char *const *)ac_schema_cslot(&x->v, d) != '\0';
+	case ST_TRI: return x->value == 1;
+	case ST_NAMED: return *x->text != '\0';
 	case ST_NUM: {
-		const ac_num *now = ac_schema_cslot(p, d), *then = ac_schema_cslot(&x->v, d);
-		return !now->set || then->v > now->v;
+		const ac_num *now = ac_schema_cslot(p, d);
+		return !now->set || x->number > now->v;
 	}
 	default: return x->cert != NULL;
 	}
@@ -482,7 +540,7 @@ static ac_status add_change(ac_change *c, const ac_prepared *prep, const ac_prof
 		free(words);
 		return AC_ENOMEM;
 	}
-	return fill_outcome(&c->to, prep, x, words);
+	return fill_outcome(&c->to, prep, p, x, words);
 }
 
 /* The changes of one kind, best (actions) or worst (rests_on) first, then in
@@ -550,7 +608,14 @@ static ac_status add_missing(ac_assessment *a, const ac_prepared *prep, const qu
 ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile *p, const ac_eval *ev, int search)
 {
 	const ac_what_changes_policy *wc = &prep->pol->what_changes;
-	variants vs = {0};
+	/* The table the session keeps, taken for the search (the cache may be
+	 * cleared during it) and given back after. */
+	ac_search_cache *cache = prep->ctx->search;
+	variants vs = {cache ? cache->variants : NULL, 0, cache ? cache->variants_cap : 0, 0};
+	if (cache) {
+		cache->variants = NULL;
+		cache->variants_cap = 0;
+	}
 	a->what_changes.searched = search != 0;
 	for (size_t k = 0; search && k < wc->n_fields && !vs.oom; k++) {
 		if (wc->fields[k].fixed)
@@ -570,7 +635,7 @@ ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile 
 		st = AC_ENOMEM;
 	for (size_t k = 0; st == AC_OK && search && k < wc->n_fields && a->what_changes.n_unanswered < limit; k++)
 		if (qs[k].asked)
-			st = add_unanswered(a, prep, &vs, qs, k);
+			st = add_unanswered(a, prep, p, &vs, qs, k);
 	if (st == AC_OK && search)
 		st = add_changes(a, prep, p, &vs, qs, 1);
 	if (st == AC_OK && search)
@@ -578,7 +643,12 @@ ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile 
 	if (st == AC_OK)
 		st = add_missing(a, prep, qs, search);
 	free(qs);
-	free(vs.items);
+	if (cache) {
+		cache->variants = vs.items;
+		cache->variants_cap = vs.cap;
+	} else {
+		free(vs.items);
+	}
 	return st;
 }
 
