@@ -314,6 +314,13 @@ void ac_fit_memo_own(ac_fit_memo *m, const ac_cert *own)
 		free(m->own_seen[i].role);
 	}
 	m->n_own_seen = m->own_next = 0;
+	ac_termset_free(&m->own_taught);
+	m->own_taught_made = 0;
+	for (size_t i = 0; i < m->n_own_roles; i++)
+		ac_termset_free(&m->own_roles[i]);
+	free(m->own_roles);
+	m->own_roles = NULL;
+	m->n_own_roles = 0;
 	m->own = own;
 }
 
@@ -379,6 +386,9 @@ ac_status ac_gap_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cer
 	 * is taken to teach its domain's words. */
 	const char *dk = !c->n_keywords && c->domain ? pol->domain_keywords[c->domain] : NULL;
 	const ac_termset *doc = dk ? NULL : ac_catalogue_taught_terms(cat, c);
+	int made = !doc; /* made here (or kept by the memo), not the catalogue's */
+	if (made && memo && c == memo->own && memo->own_taught_made)
+		doc = &memo->own_taught;
 	if (!doc) {
 		ac_cert_terms(T, c, 0, &own_doc, NULL);
 		char *copy = dk ? strdup(dk) : NULL, *save = NULL;
@@ -388,10 +398,16 @@ ac_status ac_gap_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cer
 			ac_terms_of(T, w, &own_doc);
 		free(copy);
 		doc = &own_doc;
+		if (memo && c == memo->own && !own_doc.nomem) { /* kept for the what-ifs to come */
+			memo->own_taught = own_doc;
+			memo->own_taught_made = 1;
+			memset(&own_doc, 0, sizeof own_doc);
+			doc = &memo->own_taught;
+		}
 	}
 	const ac_term_counts *by_word = ac_catalogue_counts(cat, AC_COUNT_WORDS),
 			     *taught = ac_catalogue_counts(cat, AC_COUNT_TAUGHT);
-	const ac_term_ids *ids = doc == &own_doc ? NULL : ac_catalogue_taught_ids(cat, c);
+	const ac_term_ids *ids = made ? NULL : ac_catalogue_taught_ids(cat, c);
 	ac_fit_want *w = weighed(memo ? &memo->gap : NULL, want, ids, by_word, taught);
 	ac_status st = !want || doc->nomem ? AC_ENOMEM
 		       : w                 ? coverage_weighed(w, ids, out)
@@ -401,6 +417,31 @@ ac_status ac_gap_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cer
 	if (st == AC_OK)
 		settle(pol, c, who, out);
 	return st;
+}
+
+/* The terms of each role of c when it is the memo's own certificate: the
+ * memo's, made the first time; NULL when c is not (or memory ran out). */
+static const ac_termset *own_role_terms(const ac_terms *T, const ac_cert *c, ac_fit_memo *memo)
+{
+	if (!memo || c != memo->own)
+		return NULL;
+	if (memo->own_roles)
+		return memo->own_roles;
+	ac_termset *sets = calloc(c->n_roles, sizeof *sets);
+	int nomem = !sets;
+	for (size_t i = 0; !nomem && i < c->n_roles; i++) {
+		ac_terms_of(T, c->roles[i], &sets[i]);
+		nomem = sets[i].nomem;
+	}
+	if (nomem) {
+		for (size_t i = 0; sets && i < c->n_roles; i++)
+			ac_termset_free(&sets[i]);
+		free(sets);
+		return NULL;
+	}
+	memo->own_roles = sets;
+	memo->n_own_roles = c->n_roles;
+	return sets;
 }
 
 ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cert *c, const ac_profile *p,
@@ -419,6 +460,7 @@ ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_ce
 	const ac_termset *kept = ac_catalogue_role_terms(cat, c);
 	const ac_term_ids *ids = kept ? ac_catalogue_role_ids(cat, c) : NULL;
 	const char *const *packed = kept ? ac_catalogue_role_words(cat, c) : NULL;
+	const ac_termset *own_roles = kept ? NULL : own_role_terms(T, c, memo);
 	ac_fit_want *w = weighed(memo ? &memo->role : NULL, want, ids, counts, NULL);
 	if (w && !w->words && (w->words = malloc(sizeof *w->words)) != NULL)
 		split_significant(want_text, w->words); /* for words_match, once per text */
@@ -432,8 +474,8 @@ ac_status ac_role_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_ce
 			continue;
 		ac_fit one = {0};
 		ac_termset own_doc = {0};
-		const ac_termset *doc = kept ? &kept[i] : &own_doc;
-		if (!kept)
+		const ac_termset *doc = kept ? &kept[i] : own_roles ? &own_roles[i] : &own_doc;
+		if (!kept && !own_roles)
 			ac_terms_of(T, c->roles[i], &own_doc);
 		st = doc->nomem ? AC_ENOMEM
 		     : w        ? coverage_weighed(w, &ids[i], &one)

@@ -77,6 +77,14 @@ typedef struct {
 		unsigned char tris;
 	} own_seen[8];
 	unsigned n_own_seen, own_next;
+	/* The terms of what the own certificate teaches (its name, keywords
+	 * or domain) and of each of its roles, made the first time one is
+	 * weighed (own_taught_made, own_roles: n_own_roles of them) and kept
+	 * while it is the own. */
+	int own_taught_made;
+	ac_termset own_taught;
+	ac_termset *own_roles;
+	size_t n_own_roles;
 	/* gap and role above made and weighed for the entries, for the texts
 	 * of the key, as they were at generations gap_gen and role_gen (bit 1
 	 * the gap's, bit 2 the role's, with its words); cleared with the key. */
