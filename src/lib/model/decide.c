@@ -367,14 +367,27 @@ static ac_status decide_variant(ac_rerun *r)
 	for (size_t i = 0; i < N_HERE; i++)
 		if (!same_val(&ev->f[here[i]], &c->decided[here[i]]))
 			stale(c, dirty, c->n_watched + i);
-	/* The derived facts as decided for the profile, then again each one
-	 * that reads a changed fact, in file order. */
-	memcpy(ev->f + AC_F__BUILTIN, c->decided + AC_F__BUILTIN, pol->n_derived * sizeof *ev->f);
+	/* The derived facts as decided for the profile (only those derived
+	 * again since are put back), then again each one that reads a changed
+	 * fact, in file order. */
+	const size_t words = (pol->n_derived + 63) / 64;
+	if (!r->derived_kept) {
+		memcpy(ev->f + AC_F__BUILTIN, c->decided + AC_F__BUILTIN, pol->n_derived * sizeof *ev->f);
+		r->derived_kept = 1;
+	} else {
+		for (size_t w = 0; w < words; w++)
+			for (unsigned long long b = r->derived_again[w]; b; b &= b - 1) {
+				size_t slot = AC_F__BUILTIN + w * 64 + (size_t)__builtin_ctzll(b);
+				ev->f[slot] = c->decided[slot];
+			}
+	}
+	memset(r->derived_again, 0, words * sizeof *r->derived_again);
 	/* A derived fact reads only the ones before it, so what one marks
 	 * comes later in the walk. */
 	const size_t d0 = 2, r0 = 2 + pol->n_derived;
 	for (size_t k = next_dirty(dirty, d0, r0); k < r0; k = next_dirty(dirty, k + 1, r0)) {
 		size_t i = k - d0, slot = AC_F__BUILTIN + i;
+		r->derived_again[i / 64] |= 1ull << (i % 64);
 		derive_one(ev, &pol->derived[i], slot);
 		if (!same_val(&ev->f[slot], &c->decided[slot]))
 			stale(c, dirty, c->n_watched + N_HERE + i);
