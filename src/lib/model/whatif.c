@@ -38,8 +38,8 @@ typedef struct {
 	const ac_rule *reason;
 } variant;
 
-/* Held by the search cache between searches (whatif_scratch), so that a
- * search allocates no table of its own once one was big enough. */
+/* Its table is kept by the session's search cache between searches (its
+ * variants), so that a search allocates none once one was big enough. */
 typedef struct {
 	variant *items;
 	size_t n, cap;
