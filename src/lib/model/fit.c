@@ -387,7 +387,8 @@ ac_status ac_gap_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cer
 	const char *dk = !c->n_keywords && c->domain ? pol->domain_keywords[c->domain] : NULL;
 	const ac_termset *doc = dk ? NULL : ac_catalogue_taught_terms(cat, c);
 	int made = !doc; /* made here (or kept by the memo), not the catalogue's */
-	if (made && memo && c == memo->own && memo->own_taught_made)
+	int own = made && memo && c == memo->own; /* the memo keeps them */
+	if (own && memo->own_taught_made)
 		doc = &memo->own_taught;
 	if (!doc) {
 		ac_cert_terms(T, c, 0, &own_doc, NULL);
@@ -398,7 +399,7 @@ ac_status ac_gap_fit(const ac_policy *pol, const ac_catalogue *cat, const ac_cer
 			ac_terms_of(T, w, &own_doc);
 		free(copy);
 		doc = &own_doc;
-		if (memo && c == memo->own && !own_doc.nomem) { /* kept for the what-ifs to come */
+		if (own && !own_doc.nomem) { /* kept for the what-ifs to come */
 			memo->own_taught = own_doc;
 			memo->own_taught_made = 1;
 			memset(&own_doc, 0, sizeof own_doc);

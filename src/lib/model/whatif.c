@@ -111,34 +111,6 @@ static void apply(const ac_prepared *prep, const variant *x, ac_profile *v)
 	}
 }
 
-/* Undoes apply(): what it wrote in v is p's again. */
-static void restore(const ac_prepared *prep, const variant *x, const ac_profile *p, ac_profile *v)
-{
-	if (x->cert) {
-		v->cert = p->cert;
-		return;
-	}
-	const ac_field_def *d = def_of(prep, x);
-	size_t size = 0;
-	switch (d->store) {
-	case ST_TRI: size = sizeof(ac_tri); break;
-	case ST_ENUM: size = sizeof(int); break;
-	case ST_NAMED: size = sizeof(const char *); break;
-	case ST_NUM: size = sizeof(ac_num); break;
-	case ST_ENUMSET:
-		size = sizeof(unsigned);
-		memcpy((char *)v + d->aux, (const char *)p + d->aux, sizeof(int));
-		break;
-	default: break;
-	}
-	memcpy(ac_schema_slot(v, d), ac_schema_cslot(p, d), size);
-	if (d->store == ST_TRI || d->store == ST_ENUM)
-		for (int i = d->parent; i >= 0; i = ac_schema[i].parent)
-			if (ac_schema[i].store == ST_FLAG)
-				memcpy(ac_schema_slot(v, &ac_schema[i]), ac_schema_cslot(p, &ac_schema[i]),
-				       sizeof(int));
-}
-
 /* 1 when the profile answers the question: an answer of "unknown" (the
  * person does not know) and an empty task list do not count. */
 static int answered(const ac_profile *p, const ac_field_def *d)
@@ -288,7 +260,7 @@ static void vary_certificate(variants *vs, const ac_prepared *prep, const ac_pro
 
 /* Runs the engine on every variant, in one scratch evaluation made from the
  * profile's own (in the session's search cache when there is one), and on
- * one copy of the profile that each variant changes and gives back. */
+ * one copy of the profile that each variant's answer is written into. */
 static ac_status run_all(variants *vs, const ac_prepared *prep, const ac_eval *base, ac_assessment *a)
 {
 	ac_rerun r;
@@ -305,12 +277,13 @@ static ac_status run_all(variants *vs, const ac_prepared *prep, const ac_eval *b
 			ac_hours_estimate(prep->pol, x->cert, &estimated.hours, &lo, &hi);
 			own.cert = &estimated;
 		}
+		/* The variants of a question come one after another, and each
+		 * writes all that the one before it wrote: the copy is the
+		 * profile's again only when the question changes. */
+		if (i && vs->items[i - 1].field != x->field)
+			v = *base->p;
 		apply(prep, x, &v);
 		st = ac_rerun_variant(&r, &own, &v, x->steps);
-		/* The variants of a question come one after another, and each
-		 * writes all that the one before it wrote. */
-		if (i + 1 == vs->n || vs->items[i + 1].field != x->field)
-			restore(prep, x, base->p, &v);
 		if (st == AC_OK) {
 			x->verdict = r.ev.verdict;
 			x->reason = &prep->pol->rules[r.ev.decisive];
@@ -355,7 +328,7 @@ static char *answer_json(const ac_prepared *prep, const ac_profile *p, const var
 /* A variant's answer in plain words. */
 static char *answer_words(const ac_prepared *prep, const variant *x)
 {
-	const ac_field_def *d = &ac_schema[prep->pol->what_changes.fields[x->field].def];
+	const ac_field_def *d = def_of(prep, x);
 	const ac_wording *w = prep->pol->wording;
 	if (x->cert)
 		return strdup(x->cert->name ? x->cert->name : x->cert->id);
