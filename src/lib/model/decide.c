@@ -314,6 +314,10 @@ static ac_status keep_decided(ac_rerun *r)
 		c->rule_holds[i] = base->fired[i];
 	r->verdict = base->verdict;
 	r->decisive = base->decisive;
+	/* The scratch evaluation's derived facts are the last search's: all
+	 * are put back by the first variant that decides again. */
+	for (size_t i = 0; i < pol->n_derived; i++)
+		r->derived_again[i / 64] |= 1ull << (i % 64);
 	r->kept = 1;
 	return AC_OK;
 }
@@ -371,16 +375,11 @@ static ac_status decide_variant(ac_rerun *r)
 	 * again since are put back), then again each one that reads a changed
 	 * fact, in file order. */
 	const size_t words = (pol->n_derived + 63) / 64;
-	if (!r->derived_kept) {
-		memcpy(ev->f + AC_F__BUILTIN, c->decided + AC_F__BUILTIN, pol->n_derived * sizeof *ev->f);
-		r->derived_kept = 1;
-	} else {
-		for (size_t w = 0; w < words; w++)
-			for (unsigned long long b = r->derived_again[w]; b; b &= b - 1) {
-				size_t slot = AC_F__BUILTIN + w * 64 + (size_t)__builtin_ctzll(b);
-				ev->f[slot] = c->decided[slot];
-			}
-	}
+	for (size_t w = 0; w < words; w++)
+		for (unsigned long long b = r->derived_again[w]; b; b &= b - 1) {
+			size_t slot = AC_F__BUILTIN + w * 64 + (size_t)__builtin_ctzll(b);
+			ev->f[slot] = c->decided[slot];
+		}
 	memset(r->derived_again, 0, words * sizeof *r->derived_again);
 	/* A derived fact reads only the ones before it, so what one marks
 	 * comes later in the walk. */

@@ -136,10 +136,9 @@ typedef struct {
 	unsigned motives; /* the profile's own motives */
 	int verdict; /* ... and its verdict, and the rule that decides it */
 	size_t decisive;
-	/* The derived facts in the scratch evaluation are the profile's own
-	 * (derived_kept), but for those variants derived again since, as bits
-	 * (derived_again), which the next variant puts back. */
-	int derived_kept;
+	/* The derived facts in the scratch evaluation that are not the
+	 * profile's own (derived again by a variant, or left by the last
+	 * search), as bits: the next variant that decides puts them back. */
 	unsigned long long derived_again[(AC_POLICY_MAX_ITEMS + 63) / 64];
 } ac_rerun;
 ac_status ac_rerun_init(ac_rerun *r, ac_search_cache *c, const ac_eval *base, ac_task_result *tasks, size_t n_tasks);
