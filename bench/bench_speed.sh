@@ -68,7 +68,7 @@ read -r jq_cpu jq_wall ai_cpu ai_wall pipeline pipeline_wall spread < <(python3 
 import sys, statistics as st
 n = int(sys.argv[2])
 rows = [list(map(float, l.split())) for l in open(sys.argv[1])]
-med = lambda xs: st.median(xs)
+med = st.median
 ratios = [r[0] / r[2] for r in rows]
 print(round(n / med([r[0] for r in rows])), round(n / med([r[1] for r in rows])),
       round(n / med([r[2] for r in rows])), round(n / med([r[3] for r in rows])),
