@@ -829,6 +829,50 @@ static void numbers_in_sentences_are_written_as_printf_rounds_them(void **state)
 	}
 }
 
+/* What ac_fig_percent wrote with printf: the share in hundredths rounded
+ * half away from zero, then "%.0f%%". */
+static void reference_percent(char *out, size_t n, double fraction)
+{
+	double x = fraction * 100, y = floor(fabs(x) + 0.5 + 1e-9);
+	snprintf(out, n, "%.0f%%", copysign(y, x) + 0.0);
+}
+
+static void percentages_are_written_as_printf_rounds_them(void **state)
+{
+	(void)state;
+	static const double edge[] = {0, -0.0, 0.005, -0.005, 0.00499, -0.00499, 0.285, 0.575, 1, -1, 0.995,
+				      1e10, -1e10, 9.99e12, 1e13, 1e14, 1e16, 1e300, -1e300, 0.5e-9};
+	unsigned long long r = 11;
+	for (size_t i = 0; i < 200000 + sizeof edge / sizeof edge[0]; i++) {
+		double x;
+		if (i < sizeof edge / sizeof edge[0]) {
+			x = edge[i];
+		} else {
+			r = r * 6364136223846793005ull + 1442695040888963407ull;
+			double scale = pow(10, (double)((r >> 60) % 16) - 4);
+			x = ((double)((r >> 20) % 2000000) - 1000000) / 1000000.0 * scale;
+			if ((r >> 11) & 1)
+				x += 0.005 * ((r >> 12) & 1 ? 1 : -1);
+		}
+		char want[400];
+		reference_percent(want, sizeof want, x);
+		strbuf sb;
+		sb_init(&sb);
+		ac_fig_percent(&sb, x);
+		assert_non_null(sb.buf);
+		assert_string_equal(sb.buf, want);
+		sb_free(&sb);
+	}
+	strbuf sb;
+	sb_init(&sb);
+	ac_fig_percent(&sb, NAN);
+	ac_fig_percent(&sb, -INFINITY);
+	char want[64];
+	snprintf(want, sizeof want, "%.0f%%%.0f%%", NAN, -INFINITY);
+	assert_string_equal(sb.buf, want);
+	sb_free(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -847,6 +891,7 @@ int main(void)
 		cmocka_unit_test(occupation_codes_have_one_syntax),
 		cmocka_unit_test(text_is_cut_between_characters),
 		cmocka_unit_test(whole_numbers_are_told_from_reals),
+		cmocka_unit_test(percentages_are_written_as_printf_rounds_them),
 		cmocka_unit_test(dates_are_real_days_written_one_way),
 		cmocka_unit_test(numbers_in_sentences_are_written_as_printf_rounds_them),
 		cmocka_unit_test(quoted_fields_keep_separators_and_quotes),

@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "aicert.h"
+#include "core/utf8.h"
 #include "occdata/occupation.h"
 #include "render/render.h"
 
@@ -504,6 +505,159 @@ static void reports_say_so_when_no_task_mix_was_given(void **state)
 	json_decref(doc);
 }
 
+/* ------------------------------------------------ line breaking, byte by byte */
+
+/* The byte-at-a-time way of breaking and cleaning a line, which the quick
+ * ways in format.c (sixteen or eight bytes at a time, and lines copied as
+ * they are when plain) must match byte for byte. */
+static int ref_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static size_t ref_width(const char *s, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++)
+		w += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return w;
+}
+
+static int ref_next_line(const char **p, size_t width, const char **line, size_t *n)
+{
+	const char *s = *p;
+	while (ref_space(*s))
+		s++;
+	const char *start = s, *end = s;
+	size_t cols = 0;
+	while (*s) {
+		const char *word = s;
+		while (*s && !ref_space(*s))
+			s++;
+		size_t w = ref_width(word, (size_t)(s - word));
+		if (end != start && cols + 1 + w > width) {
+			s = word;
+			break;
+		}
+		cols += (end != start ? 1 : 0) + w;
+		end = s;
+		while (ref_space(*s))
+			s++;
+	}
+	*p = s;
+	*line = start;
+	*n = (size_t)(end - start);
+	return end != start;
+}
+
+static void ref_put_clean(strbuf *sb, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) {
+			size_t k = ac_utf8_seq(s + i, n - i);
+			if (k && !(c == 0xC2 && (unsigned char)s[i + 1] < 0xA0)) {
+				sb_putn(sb, s + i, k);
+				i += k - 1;
+			} else {
+				ac_utf8_escape(sb, s + i, k ? k : 1, 0);
+				i += (k ? k : 1) - 1;
+			}
+		} else if (ref_space((char)c)) {
+			sb_putn(sb, " ", 1);
+			while (i + 1 < n && ref_space(s[i + 1]))
+				i++;
+		} else if (c < 0x20 || c == 0x7f) {
+			ac_utf8_escape(sb, s + i, 1, 0);
+		} else {
+			sb_putn(sb, s + i, 1);
+		}
+	}
+}
+
+static void ref_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, size_t width_total)
+{
+	const char *p = text, *line;
+	size_t n, width = col < width_total - 24 ? width_total - col : 24;
+	int first = 1;
+	while (ref_next_line(&p, width, &line, &n)) {
+		if (!first)
+			for (size_t i = 0; i < indent; i++)
+				sb_putn(sb, " ", 1);
+		ref_put_clean(sb, line, n);
+		sb_putn(sb, "\n", 1);
+		first = 0;
+		width = indent < width_total - 24 ? width_total - indent : 24;
+	}
+	if (first)
+		sb_putn(sb, "\n", 1);
+}
+
+static void lines_break_and_clean_as_byte_by_byte(void **state)
+{
+	(void)state;
+	/* Pieces that meet every path: plain words of every length, single
+	 * and double spaces, tabs and newlines, characters of two to four
+	 * bytes, controls, DEL, a C1 control, bytes that are not UTF-8. */
+	static const char *const pieces[] = {"a", "to", "word", "longer", "sixteen-letters!", "abcdefghijklmnopqrstuvwxyz0123456789",
+		" ", " ", " ", " ", "  ", "\t", "\n", " \r\n ", "é", "—", "✓", "😀", "\x1b", "\x7f", "\xc2\x85", "\xff",
+		"\xe2\x80", "\x80", "%", "\""};
+	const size_t np = sizeof pieces / sizeof pieces[0];
+	unsigned long long r = 3;
+	char text[600];
+	for (int round = 0; round < 20000; round++) {
+		size_t len = 0;
+		r = r * 6364136223846793005ull + 1442695040888963407ull;
+		size_t count = (size_t)(r >> 58); /* up to 63 pieces */
+		/* Mostly plain words and single spaces, as reports are. */
+		int plain = (r >> 20) % 3 != 0;
+		for (size_t k = 0; k < count; k++) {
+			r = r * 6364136223846793005ull + 1442695040888963407ull;
+			size_t i = (size_t)(r >> 33) % (plain ? 10 : np);
+			size_t pl = strlen(pieces[i]);
+			if (len + pl >= sizeof text)
+				break;
+			memcpy(text + len, pieces[i], pl);
+			len += pl;
+		}
+		text[len] = '\0';
+		size_t width = 1 + (size_t)(r >> 40) % 100;
+		/* The lines one by one. */
+		const char *p = text, *q = text, *line, *want_line;
+		size_t n, want_n;
+		for (;;) {
+			int got = ac_render_next_line(&p, text + len, width, &line, &n);
+			int want = ref_next_line(&q, width, &want_line, &want_n);
+			assert_int_equal(got, want);
+			assert_ptr_equal(p, q);
+			if (!got)
+				break;
+			assert_ptr_equal(line, want_line);
+			assert_int_equal(n, want_n);
+		}
+		assert_int_equal(ac_render_width(text, len), ref_width(text, len));
+		/* Wrapped and cleaned. */
+		size_t total = 40 + (size_t)(r >> 48) % 60, col = (size_t)(r >> 8) % 30, indent = (size_t)(r >> 14) % 10;
+		strbuf a, b;
+		sb_init(&a);
+		sb_init(&b);
+		ac_render_wrapped(&a, text, col, indent, total);
+		ref_wrapped(&b, text, col, indent, total);
+		assert_non_null(a.buf);
+		assert_non_null(b.buf);
+		if (strcmp(a.buf, b.buf) != 0)
+			fail_msg("width %zu, column %zu, indent %zu: \"%s\" wrapped as\n%s\nnot\n%s", total, col, indent,
+				 text, a.buf, b.buf);
+		sb_clear(&a);
+		sb_clear(&b);
+		ac_render_put_clean(&a, text, len);
+		ref_put_clean(&b, text, len);
+		assert_string_equal(a.buf ? a.buf : "", b.buf ? b.buf : "");
+		sb_free(&a);
+		sb_free(&b);
+	}
+}
+
 /* Every test gets a fresh fixture. */
 #define TEST(name) cmocka_unit_test_setup_teardown(name, fixture, teardown)
 
@@ -523,6 +677,7 @@ int main(void)
 		TEST(text_reads_in_the_models_order),
 		TEST(text_wraps_at_78_columns),
 		TEST(text_neutralises_control_characters),
+		cmocka_unit_test(lines_break_and_clean_as_byte_by_byte),
 		TEST(options_of_an_older_caller_are_neither_overrun_nor_overread),
 		TEST(markdown_has_headings_tables_and_checks),
 		TEST(reports_say_so_when_no_task_mix_was_given),

@@ -53,7 +53,21 @@ void ac_fig_number(strbuf *sb, double x)
 
 void ac_fig_percent(strbuf *sb, double fraction)
 {
-	sb_printf(sb, "%.0f%%", rounded(fraction * 100, 0) + 0.0);
+	double y = rounded(fraction * 100, 0) + 0.0; /* a whole number, and never -0 */
+	if (!(fabs(y) < 1e15)) {
+		sb_printf(sb, "%.0f%%", y);
+		return;
+	}
+	/* The digits "%.0f" writes of a whole number, without printf. */
+	char buf[24], *end = buf + sizeof buf, *d = end;
+	unsigned long long k = (unsigned long long)fabs(y);
+	*--d = '%';
+	do
+		*--d = (char)('0' + k % 10);
+	while (k /= 10);
+	if (y < 0)
+		*--d = '-';
+	sb_putn(sb, d, (size_t)(end - d));
 }
 
 void ac_fig_money(strbuf *sb, double usd)

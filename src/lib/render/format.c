@@ -5,6 +5,10 @@
  * renderers include this through render.h; nothing here knows a format.
  */
 #include <math.h>
+#include <stdint.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,10 +108,63 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Eight bytes of text at once (read with memcpy, so at any address); the
+ * tests below look at all eight together.  Only a little-endian machine
+ * has its first byte in the lowest bits, which where_stop counts on. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define EIGHT_AT_ONCE 1
+#else
+#define EIGHT_AT_ONCE 0
+#endif
+static const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+
+static uint64_t eight(const char *s)
+{
+	uint64_t x;
+	memcpy(&x, s, 8);
+	return x;
+}
+
+/* The high bit of each byte of x that is zero, and of no other (exact per
+ * byte: no borrow runs from one byte into the next). */
+static uint64_t zero_bytes(uint64_t x)
+{
+	return ~(((x & ~highs) + ~highs) | x) & highs;
+}
+
+/* The high bit of each byte of x that ends or leaves a plain word: below
+ * 0x21 (a space, a control character) or above 0x7F (part of a character
+ * of several bytes).  Exact per byte, so the lowest names the first. */
+static uint64_t where_stop(uint64_t x)
+{
+	uint64_t at_least_21 = (x & ~highs) + ones * (0x80 - 0x21);
+	return (~at_least_21 | x) & highs;
+}
+
+/* 1 when the eight bytes of x stand in a clean text as they are: printable
+ * ASCII, and no two spaces side by side (a lone space stays). */
+static int plain_eight(uint64_t x)
+{
+	uint64_t below_20 = (x - ones * 0x20) & ~x & highs;
+	uint64_t from_7f = ((x + ones) | x) & highs;
+	uint64_t space = zero_bytes(x ^ (ones * ' '));
+	return !(below_20 | from_7f | (space & (space << 8)));
+}
+
 size_t ac_render_width(const char *s, size_t n)
 {
-	size_t w = 0;
-	for (size_t i = 0; i < n; i++)
+	size_t w = 0, i = 0;
+#if defined(__SSE2__)
+	/* Sixteen at a time: a byte 10xxxxxx continues a character. */
+	for (; n - i >= 16; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned high = (unsigned)_mm_movemask_epi8(v);
+		w += 16;
+		for (unsigned cont = high & ~(unsigned)_mm_movemask_epi8(_mm_add_epi8(v, v)); cont; cont &= cont - 1)
+			w--;
+	}
+#endif
+	for (; i < n; i++)
 		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			w++;
 	return w;
@@ -124,31 +181,141 @@ void ac_render_clip(strbuf *sb, const char *s, size_t max)
 		sb_puts(sb, "\xe2\x80\xa6"); /* … */
 }
 
-int ac_render_next_line(const char **p, size_t width, const char **line, size_t *n)
+/* The end of the word at s (before end) and its columns, added to *cols:
+ * up to the next space, tab, newline or carriage return.  Plain ASCII
+ * goes eight bytes at a time, one column each. */
+static const char *word_end(const char *s, const char *end, size_t *cols)
+{
+	size_t w = 0;
+	while (s < end) {
+		if (EIGHT_AT_ONCE && end - s >= 8) {
+			uint64_t stop = where_stop(eight(s));
+			size_t k = stop ? (size_t)__builtin_ctzll(stop) / 8 : 8;
+			w += k;
+			s += k;
+			if (!stop)
+				continue;
+		}
+		if (is_space(*s))
+			break;
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+		s++;
+	}
+	*cols = w;
+	return s;
+}
+
+/* The line from start (not a space) the quick way, when the text it
+ * reaches is simple: no control character (no tab or newline either) and
+ * no two spaces side by side, so that the line ends at the last space
+ * within width columns, or at the end of the text.  Eight bytes at a time
+ * while all eight fit, then byte by byte.  The end of its last word into
+ * *last, where the next line starts into *next, and whether all it reached
+ * was printable ASCII into *plain (ac_render_put_clean would copy it as it
+ * is); 0 when the text is not simple, or its first word is too long. */
+static int quick_line(const char *start, const char *end, size_t width, const char **last, const char **next,
+		      int *plain)
+{
+	const char *s = start, *best = NULL;
+	size_t cols = 0;
+	int odd = 0; /* a byte from 0x7F on was seen */
+#if defined(__SSE2__)
+	/* Sixteen bytes at a time; near the end of a longer text, the last
+	 * sixteen, less those already seen. */
+	unsigned after_space = 0;
+	const __m128i space = _mm_set1_epi8(' '), control = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
+	while (s < end && (end - s >= 16 || end - start >= 16)) {
+		size_t len = end - s >= 16 ? 16 : (size_t)(end - s);
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + len - 16));
+		unsigned drop = 16 - (unsigned)len;
+		unsigned high = (unsigned)_mm_movemask_epi8(v) >> drop;
+		unsigned spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, space)) >> drop;
+		unsigned below = ((unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, control)) >> drop) & ~high;
+		if (below || (spaces & (spaces >> 1)) || (after_space & spaces & 1))
+			return 0;
+		if (high || _mm_movemask_epi8(_mm_cmpeq_epi8(v, del)) >> drop)
+			odd = 1;
+		if (cols + len > width) {
+			if (high)
+				break; /* where the columns run out: byte by byte */
+			/* Plain ASCII: the spaces up to width columns are in reach. */
+			size_t reach = width - cols;
+			unsigned within = spaces & ((2u << reach) - 1);
+			if (within)
+				best = s + (31 - __builtin_clz(within));
+			s += reach + 1;
+			cols += reach + 1;
+			break;
+		}
+		if (spaces)
+			best = s + (31 - __builtin_clz(spaces));
+		after_space = spaces >> (len - 1);
+		cols += len;
+		/* A byte 10xxxxxx continues a character: no column of its own. */
+		unsigned six = (unsigned)_mm_movemask_epi8(_mm_add_epi8(v, v)) >> drop;
+		for (unsigned cont = high & ~six; cont; cont &= cont - 1)
+			cols--;
+		s += len;
+	}
+#endif
+	for (; s < end && cols <= width; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c < 0x20 || (c == ' ' && s > start && s[-1] == ' '))
+			return 0;
+		if (c == ' ')
+			best = s;
+		odd |= c >= 0x7F;
+		cols += (c & 0xC0) != 0x80;
+	}
+	if (s == end && cols <= width && end > start && end[-1] != ' ')
+		best = end;
+	if (!best)
+		return 0;
+	*last = best;
+	while (best < end && is_space(*best))
+		best++;
+	*next = best;
+	*plain = !odd;
+	return 1;
+}
+
+/* ac_render_next_line, and whether the line is plain (*plain: 1 when it
+ * is printable ASCII with single spaces, as ac_render_put_clean would
+ * copy it; 0 when that is not known). */
+static int next_line(const char **p, const char *end, size_t width, const char **line, size_t *n, int *plain)
 {
 	const char *s = *p;
-	while (is_space(*s))
+	while (s < end && is_space(*s))
 		s++;
-	const char *start = s, *end = s;
+	const char *start = s, *last = s;
+	int quick = quick_line(start, end, width, &last, &s, plain);
+	if (!quick)
+		*plain = 0;
 	size_t cols = 0;
-	while (*s) {
+	while (!quick && s < end) {
 		const char *word = s;
-		while (*s && !is_space(*s))
-			s++;
-		size_t w = ac_render_width(word, (size_t)(s - word));
-		if (end != start && cols + 1 + w > width) {
+		size_t w;
+		s = word_end(s, end, &w);
+		if (last != start && cols + 1 + w > width) {
 			s = word;
 			break;
 		}
-		cols += (end != start ? 1 : 0) + w;
-		end = s;
-		while (is_space(*s))
+		cols += (last != start ? 1 : 0) + w;
+		last = s;
+		while (s < end && is_space(*s))
 			s++;
 	}
 	*p = s;
 	*line = start;
-	*n = (size_t)(end - start);
-	return end != start;
+	*n = (size_t)(last - start);
+	return last != start;
+}
+
+int ac_render_next_line(const char **p, const char *end, size_t width, const char **line, size_t *n)
+{
+	int plain;
+	return next_line(p, end, width, line, n, &plain);
 }
 
 ac_status ac_render_json_value(json_t *root, unsigned long failures, char **out, size_t *len)
@@ -180,6 +347,10 @@ void ac_render_put_clean(strbuf *sb, const char *s, size_t n)
 {
 	size_t run = 0;
 	for (size_t i = 0; i < n; i++) {
+		/* Eight plain bytes are copied with the run; a space last among
+		 * them is left to the test below, which looks at the byte after. */
+		while (EIGHT_AT_ONCE && n - i > 8 && s[i + 7] != ' ' && plain_eight(eight(s + i)))
+			i += 8;
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80) { /* a whole character, unless it is C1 or not UTF-8 */
 			size_t k = ac_utf8_seq(s + i, n - i);
@@ -250,10 +421,15 @@ void ac_render_wrapped(strbuf *sb, const char *text, size_t col, size_t indent, 
 	const char *line;
 	size_t n, width = col < width_total - MIN_WRAP ? width_total - col : MIN_WRAP;
 	int first = 1;
-	while (ac_render_next_line(&p, width, &line, &n)) {
+	const char *end = p + strlen(p);
+	int plain;
+	while (next_line(&p, end, width, &line, &n, &plain)) {
 		if (!first)
 			ac_render_spaces(sb, indent);
-		ac_render_put_clean(sb, line, n);
+		if (plain)
+			sb_putn(sb, line, n);
+		else
+			ac_render_put_clean(sb, line, n);
 		sb_puts(sb, "\n");
 		first = 0;
 		width = indent < width_total - MIN_WRAP ? width_total - indent : MIN_WRAP;

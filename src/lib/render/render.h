@@ -187,9 +187,10 @@ void ac_render_clip(strbuf *sb, const char *s, size_t max);
 
 /* Display columns of n bytes of UTF-8 (code points, not bytes). */
 size_t ac_render_width(const char *s, size_t n);
-/* Cuts the next line of at most width columns from *p, breaking at spaces
- * (a longer word gets a line of its own).  Sets *line and *n to the line
- * without surrounding spaces and advances *p; returns 0 at the end. */
-int ac_render_next_line(const char **p, size_t width, const char **line, size_t *n);
+/* Cuts the next line of at most width columns from the text from *p to
+ * end, breaking at spaces (a longer word gets a line of its own).  Sets
+ * *line and *n to the line without surrounding spaces and advances *p;
+ * returns 0 at the end. */
+int ac_render_next_line(const char **p, const char *end, size_t width, const char **line, size_t *n);
 
 #endif

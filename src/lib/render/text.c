@@ -103,8 +103,11 @@ static void item(rw_out *o, rw_mark mark, int number, const char *lead_text, con
 	static const char *const marks[] = {"-", "✓", "✗", "?"};
 	static const char *const colours[] = {NULL, GREEN, RED, YELLOW};
 	char num[16];
-	const char *m = mark == RW_NUMBER ? num : marks[mark];
-	snprintf(num, sizeof num, "%d.", number);
+	const char *m = marks[mark];
+	if (mark == RW_NUMBER) {
+		snprintf(num, sizeof num, "%d.", number);
+		m = num;
+	}
 	spaces(o->out, KEY_INDENT);
 	int coloured = mark != RW_NUMBER && colours[mark];
 	if (coloured)
@@ -117,7 +120,12 @@ static void item(rw_out *o, rw_mark mark, int number, const char *lead_text, con
 	/* Lead and text wrap as one stream. */
 	strbuf joined;
 	sb_init(&joined);
-	sb_printf(&joined, "%s%s%s", lead_text ? lead_text : "", lead_text && text ? " — " : "", text ? text : "");
+	if (lead_text)
+		sb_puts(&joined, lead_text);
+	if (lead_text && text)
+		sb_puts(&joined, " — ");
+	if (text)
+		sb_puts(&joined, text);
 	if (joined.failed)
 		o->out->failed = 1;
 	wrap(o, joined.buf, o->hang, o->hang);
@@ -207,9 +215,9 @@ static void table(rw_out *o, const rw_table *t)
 	end_line(o->out);
 	for (size_t r = 0; r < t->nrows; r++) {
 		const char *const *row = t->cells + r * t->ncols;
-		const char *p = row[0], *line;
+		const char *p = row[0], *end = p + strlen(p), *line;
 		size_t n;
-		int more = ac_render_next_line(&p, width[0], &line, &n);
+		int more = ac_render_next_line(&p, end, width[0], &line, &n);
 		spaces(o->out, KEY_INDENT);
 		cell(o->out, more ? line : "", more ? n : 0, width[0], t->right[0]);
 		for (size_t c = 1; c < ncols; c++) {
@@ -217,7 +225,7 @@ static void table(rw_out *o, const rw_table *t)
 			cell(o->out, row[c], strlen(row[c]), width[c], t->right[c]);
 		}
 		end_line(o->out);
-		while (ac_render_next_line(&p, width[0], &line, &n)) {
+		while (ac_render_next_line(&p, end, width[0], &line, &n)) {
 			spaces(o->out, KEY_INDENT);
 			cell(o->out, line, n, width[0], t->right[0]);
 			end_line(o->out);
