@@ -103,11 +103,11 @@ static void item(rw_out *o, rw_mark mark, int number, const char *lead_text, con
 	static const char *const marks[] = {"-", "✓", "✗", "?"};
 	static const char *const colours[] = {NULL, GREEN, RED, YELLOW};
 	char num[16];
-	const char *m = marks[mark];
-	if (mark == RW_NUMBER) {
+	const char *m = num;
+	if (mark == RW_NUMBER)
 		snprintf(num, sizeof num, "%d.", number);
-		m = num;
-	}
+	else
+		m = marks[mark];
 	spaces(o->out, KEY_INDENT);
 	int coloured = mark != RW_NUMBER && colours[mark];
 	if (coloured)
