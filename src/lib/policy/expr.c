@@ -436,6 +436,17 @@ static int number_of(const ac_expr *e, const ac_val *facts, double *x)
 	return v.known;
 }
 
+/* The truth of a fact, or of "not" a fact, without a call: most sides of
+ * 'and', 'or' and 'otherwise' are one. */
+static ac_tri side_truth(const ac_expr *e, const ac_val *facts)
+{
+	if (e->op == OP_FACT)
+		return facts[e->fact].type == AC_T_BOOL ? facts[e->fact].b : AC_UNKNOWN;
+	if (e->op == OP_NOT && e->a->op == OP_FACT)
+		return ac_tri_not(facts[e->a->fact].type == AC_T_BOOL ? facts[e->a->fact].b : AC_UNKNOWN);
+	return ac_expr_truth(e, facts);
+}
+
 /* The same answer as ac_expr_eval's, without making a value at each step:
  * rules are evaluated once per what-if variant.  The right side of 'and',
  * 'or' and 'otherwise', when the left leaves the answer to it, is followed
@@ -451,30 +462,30 @@ ac_tri ac_expr_truth(const ac_expr *e, const ac_val *facts)
 			const ac_val *f = &facts[e->a->fact];
 			return ac_tri_of(f->type == AC_T_BOOL ? f->b != AC_UNKNOWN : f->type != 0 && f->known);
 		}
-		case OP_NOT: return ac_tri_not(ac_expr_truth(e->a, facts));
-		case OP_CLAIMED: return ac_tri_of(ac_expr_truth(e->a, facts) == AC_TRUE);
+		case OP_NOT: return ac_tri_not(side_truth(e->a, facts));
+		case OP_CLAIMED: return ac_tri_of(side_truth(e->a, facts) == AC_TRUE);
 		case OP_OTHERWISE: {
-			ac_tri a = ac_expr_truth(e->a, facts);
+			ac_tri a = side_truth(e->a, facts);
 			if (a != AC_UNKNOWN)
 				return a;
 			e = e->b2;
 			continue;
 		}
 		case OP_AND: {
-			ac_tri a = ac_expr_truth(e->a, facts);
+			ac_tri a = side_truth(e->a, facts);
 			if (a == AC_FALSE)
 				return AC_FALSE;
 			if (a == AC_UNKNOWN)
-				return ac_tri_and(a, ac_expr_truth(e->b2, facts));
+				return ac_tri_and(a, side_truth(e->b2, facts));
 			e = e->b2; /* true and b is b */
 			continue;
 		}
 		case OP_OR: {
-			ac_tri a = ac_expr_truth(e->a, facts);
+			ac_tri a = side_truth(e->a, facts);
 			if (a == AC_TRUE)
 				return AC_TRUE;
 			if (a == AC_UNKNOWN)
-				return ac_tri_or(a, ac_expr_truth(e->b2, facts));
+				return ac_tri_or(a, side_truth(e->b2, facts));
 			e = e->b2; /* false or b is b */
 			continue;
 		}
