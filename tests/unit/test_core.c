@@ -799,34 +799,43 @@ static void reference_number(char *out, size_t n, double x)
 	snprintf(out, n, "%s", strcmp(buf, "-0") == 0 ? "0" : buf);
 }
 
+/* put against ref (printf's way) over the edge values, then 200,000 more:
+ * whole thousandths (or millionths: divisor) and near-halves of the last
+ * place, scaled by a power of ten from 10^lowest over `decades` decades. */
+static void figures_match_printf(void (*put)(strbuf *, double), void (*ref)(char *, size_t, double),
+				 const double *edge, size_t n_edge, unsigned long long r, int decades, int lowest,
+				 double divisor)
+{
+	for (size_t i = 0; i < 200000 + n_edge; i++) {
+		double x;
+		if (i < n_edge) {
+			x = edge[i];
+		} else {
+			r = r * 6364136223846793005ull + 1442695040888963407ull;
+			double scale = pow(10, (double)((r >> 60) % (unsigned)decades) + lowest);
+			x = ((double)((r >> 20) % 2000000) - 1000000) / divisor * scale;
+			if ((r >> 11) & 1)
+				x += 0.005 * ((r >> 12) & 1 ? 1 : -1);
+		}
+		char want[400];
+		ref(want, sizeof want, x);
+		strbuf sb;
+		sb_init(&sb);
+		put(&sb, x);
+		assert_non_null(sb.buf);
+		assert_string_equal(sb.buf, want);
+		sb_free(&sb);
+	}
+}
+
 static void numbers_in_sentences_are_written_as_printf_rounds_them(void **state)
 {
 	(void)state;
 	static const double edge[] = {0,    -0.0,  0.004,   -0.004,  0.005, -0.005, 0.285,  1.005, 2.675,
 				      0.1,  0.29,  99.995,  -99.995, 1e12,  -1e12,  9.99e12, 1e13,  1e16,
 				      1e300, -1e300, 123456.789, 0.07, 1.10, 1e-9, 5e-3};
-	unsigned long long r = 7;
-	for (size_t i = 0; i < 200000 + sizeof edge / sizeof edge[0]; i++) {
-		double x;
-		if (i < sizeof edge / sizeof edge[0]) {
-			x = edge[i];
-		} else {
-			r = r * 6364136223846793005ull + 1442695040888963407ull;
-			/* Hundredths and near-hundredths from small to large. */
-			double scale = pow(10, (double)((r >> 60) % 14) - 2);
-			x = ((double)((r >> 20) % 2000000) - 1000000) / 1000.0 * scale;
-			if ((r >> 11) & 1)
-				x += 0.005 * ((r >> 12) & 1 ? 1 : -1);
-		}
-		char want[400];
-		reference_number(want, sizeof want, x);
-		strbuf sb;
-		sb_init(&sb);
-		ac_fig_number(&sb, x);
-		assert_non_null(sb.buf);
-		assert_string_equal(sb.buf, want);
-		sb_free(&sb);
-	}
+	/* Hundredths and near-hundredths from small to large. */
+	figures_match_printf(ac_fig_number, reference_number, edge, sizeof edge / sizeof edge[0], 7, 14, -2, 1000.0);
 }
 
 /* What ac_fig_percent wrote with printf: the share in hundredths rounded
@@ -842,27 +851,8 @@ static void percentages_are_written_as_printf_rounds_them(void **state)
 	(void)state;
 	static const double edge[] = {0, -0.0, 0.005, -0.005, 0.00499, -0.00499, 0.285, 0.575, 1, -1, 0.995,
 				      1e10, -1e10, 9.99e12, 1e13, 1e14, 1e16, 1e300, -1e300, 0.5e-9};
-	unsigned long long r = 11;
-	for (size_t i = 0; i < 200000 + sizeof edge / sizeof edge[0]; i++) {
-		double x;
-		if (i < sizeof edge / sizeof edge[0]) {
-			x = edge[i];
-		} else {
-			r = r * 6364136223846793005ull + 1442695040888963407ull;
-			double scale = pow(10, (double)((r >> 60) % 16) - 4);
-			x = ((double)((r >> 20) % 2000000) - 1000000) / 1000000.0 * scale;
-			if ((r >> 11) & 1)
-				x += 0.005 * ((r >> 12) & 1 ? 1 : -1);
-		}
-		char want[400];
-		reference_percent(want, sizeof want, x);
-		strbuf sb;
-		sb_init(&sb);
-		ac_fig_percent(&sb, x);
-		assert_non_null(sb.buf);
-		assert_string_equal(sb.buf, want);
-		sb_free(&sb);
-	}
+	figures_match_printf(ac_fig_percent, reference_percent, edge, sizeof edge / sizeof edge[0], 11, 16, -4,
+			     1000000.0);
 	strbuf sb;
 	sb_init(&sb);
 	ac_fig_percent(&sb, NAN);
