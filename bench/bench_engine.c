@@ -157,6 +157,16 @@ static __attribute__((noinline)) void step_render_text(record *r)
 	render(r, AC_FORMAT_TEXT);
 }
 
+static __attribute__((noinline)) void step_render_markdown(record *r)
+{
+	render(r, AC_FORMAT_MARKDOWN);
+}
+
+static __attribute__((noinline)) void step_render_html(record *r)
+{
+	render(r, AC_FORMAT_HTML);
+}
+
 static __attribute__((noinline)) void step_compare(record *r)
 {
 	ac_comparison *c;
@@ -223,6 +233,8 @@ int main(int argc, char **argv)
 	double with = run(step_assess_whatifs, r, n, once, budget);
 	double json = run(step_render_json, r, n, once, budget);
 	double text = run(step_render_text, r, n, once, budget);
+	double markdown = run(step_render_markdown, r, n, once, budget);
+	double html = run(step_render_html, r, n, once, budget);
 	double compare = run(step_compare, r, n, once, budget);
 
 	printf("bench_engine: %zu profiles from %s; CPU time per profile, and against the parse\n", n, from);
@@ -232,6 +244,8 @@ int main(int argc, char **argv)
 	       with / parse);
 	printf("  %-38s %8.1f us  %6.2fx   (target <= 1)\n", "render the assessment as JSON", json * 1e6, json / parse);
 	printf("  %-38s %8.1f us  %6.2fx\n", "render the assessment as text", text * 1e6, text / parse);
+	printf("  %-38s %8.1f us  %6.2fx\n", "render the assessment as Markdown", markdown * 1e6, markdown / parse);
+	printf("  %-38s %8.1f us  %6.2fx\n", "render the assessment as HTML", html * 1e6, html / parse);
 	printf("  %-38s %8.1f us  %6.2fx   = %.2f x (%zu certificates x one assessment without what-ifs)"
 	       " (target <= 0.5)\n",
 	       "compare across the catalogue", compare * 1e6, compare / parse, compare / ((double)certs * assess),

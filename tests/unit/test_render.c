@@ -3,6 +3,7 @@
  * of ASSESSMENT.md (keys, order, nulls, rounding, determinism), and the text
  * and Markdown reports (verdict first, sections in the model's order).
  */
+#include <ctype.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -658,6 +659,117 @@ static void lines_break_and_clean_as_byte_by_byte(void **state)
 	}
 }
 
+/* ------------------------------------------------ Markdown and HTML, byte by byte */
+
+static int ref_md_word(char c)
+{
+	return isalnum((unsigned char)c) || ((unsigned char)c & 0x80);
+}
+
+/* The byte-at-a-time escaping of Markdown text, which the run-copying
+ * one in markdown.c must match. */
+static void ref_md_text(strbuf *sb, const char *s, int at_start)
+{
+	size_t digits = strspn(s, "0123456789");
+	if (at_start && *s && strchr("#-+", *s))
+		sb_puts(sb, "\\");
+	for (size_t i = 0; s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f) {
+			if (i == 0 || !isspace((unsigned char)s[i - 1]))
+				sb_putn(sb, " ", 1);
+			continue;
+		}
+		int escape = strchr("\\`*[]<>|~", c) != NULL ||
+			     (c == '_' && !(i > 0 && ref_md_word(s[i - 1]) && ref_md_word(s[i + 1])));
+		if (at_start && digits && i == digits && (c == '.' || c == ')'))
+			escape = 1;
+		if (escape)
+			sb_putn(sb, "\\", 1);
+		sb_putn(sb, &s[i], 1);
+	}
+}
+
+static void ref_html_text(strbuf *sb, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '&')
+			sb_puts(sb, "&amp;");
+		else if (c == '<')
+			sb_puts(sb, "&lt;");
+		else if (c == '>')
+			sb_puts(sb, "&gt;");
+		else if (c == '"')
+			sb_puts(sb, "&quot;");
+		else if (c == '\'')
+			sb_puts(sb, "&#39;");
+		else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+			sb_puts(sb, " ");
+		else
+			sb_putn(sb, s, 1);
+	}
+}
+
+static void markdown_and_html_escape_as_byte_by_byte(void **state)
+{
+	(void)state;
+	static const char *const pieces[] = {"a", "word", " ", "_", "snake_case", "_x_", "1", "42", ".", ")", "#", "-",
+		"+", "\\", "`", "*", "[", "]", "<", ">", "|", "~", "&", "\"", "'", "\t", "\n", "\r", "\x1b", "\x7f", "é",
+		"—", "\xff"};
+	const size_t np = sizeof pieces / sizeof pieces[0];
+	unsigned long long r = 5;
+	char text[300];
+	for (int round = 0; round < 20000; round++) {
+		size_t len = 0;
+		r = r * 6364136223846793005ull + 1442695040888963407ull;
+		for (size_t k = 0, count = (size_t)(r >> 59); k < count; k++) {
+			r = r * 6364136223846793005ull + 1442695040888963407ull;
+			const char *p = pieces[(r >> 33) % np];
+			size_t pl = strlen(p);
+			if (len + pl >= sizeof text)
+				break;
+			memcpy(text + len, p, pl);
+			len += pl;
+		}
+		text[len] = '\0';
+		strbuf a, b;
+		sb_init(&a);
+		sb_init(&b);
+		ac_render_md_text(&a, text);
+		ref_md_text(&b, text, 0);
+		assert_string_equal(a.buf ? a.buf : "", b.buf ? b.buf : "");
+		sb_clear(&a);
+		sb_clear(&b);
+		ac_html_text(&a, text);
+		ref_html_text(&b, text);
+		assert_string_equal(a.buf ? a.buf : "", b.buf ? b.buf : "");
+		sb_free(&a);
+		sb_free(&b);
+	}
+}
+
+/* A paragraph opens a block: a leading "#", "-", "+", "1." or "1)" is
+ * escaped there, not inside it. */
+static void markdown_escapes_what_would_open_a_list_or_heading(void **state)
+{
+	ac_assessment *a = *state;
+	static const char *const notes[] = {"12) twelve_th *x* 3.", "# not a heading", "-1. minus", "7.5 points", "1", ""};
+	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
+		a->exposure.occupation_note = (char *)notes[i];
+		char *out = render(a, AC_FORMAT_MARKDOWN);
+		strbuf want;
+		sb_init(&want);
+		sb_puts(&want, "\n");
+		ref_md_text(&want, notes[i], 1);
+		sb_puts(&want, "\n");
+		if (*notes[i] && !strstr(out, want.buf))
+			fail_msg("\"%s\" not written as \"%s\"", notes[i], want.buf);
+		sb_free(&want);
+		ac_free(out);
+	}
+}
+
 /* Every test gets a fresh fixture. */
 #define TEST(name) cmocka_unit_test_setup_teardown(name, fixture, teardown)
 
@@ -678,6 +790,8 @@ int main(void)
 		TEST(text_wraps_at_78_columns),
 		TEST(text_neutralises_control_characters),
 		cmocka_unit_test(lines_break_and_clean_as_byte_by_byte),
+		cmocka_unit_test(markdown_and_html_escape_as_byte_by_byte),
+		TEST(markdown_escapes_what_would_open_a_list_or_heading),
 		TEST(options_of_an_older_caller_are_neither_overrun_nor_overread),
 		TEST(markdown_has_headings_tables_and_checks),
 		TEST(reports_say_so_when_no_task_mix_was_given),

@@ -15,12 +15,21 @@ enum { OPEN_SECTION = 1, OPEN_UL = 2, OPEN_OL = 4, OPEN_DL = 8, OPEN_LI = 16 };
 
 /* Escapes what HTML reads as markup; control characters, which a page must
  * not hold, become spaces. */
+/* 1 for each byte ac_html_text does not copy as it is: the five that
+ * would read as markup, DEL, the control characters but tab, newline and
+ * carriage return, and the NUL that ends the text. */
+static const unsigned char html_stop[256] = {
+	[0] = 1, [1] = 1, [2] = 1, [3] = 1, [4] = 1, [5] = 1, [6] = 1, [7] = 1, [8] = 1, [0x0b] = 1, [0x0c] = 1,
+	[0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1,
+	[0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1,
+	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1, [0x7f] = 1,
+};
+
 void ac_html_text(strbuf *sb, const char *s)
 {
-	static const char special[] = "&<>\"'\x7f\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12"
-				      "\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f";
 	for (const char *run = s; s && *s; run = s) {
-		s += strcspn(s, special);
+		while (!html_stop[(unsigned char)*s])
+			s++;
 		sb_putn(sb, run, (size_t)(s - run));
 		switch (*s) {
 		case '\0': return;
@@ -63,9 +72,13 @@ static void close_section(rw_out *o)
 
 static void element(rw_out *o, const char *tag, const char *s)
 {
-	sb_printf(o->out, "<%s>", tag);
+	sb_puts(o->out, "<");
+	sb_puts(o->out, tag);
+	sb_puts(o->out, ">");
 	text(o->out, s);
-	sb_printf(o->out, "</%s>\n", tag);
+	sb_puts(o->out, "</");
+	sb_puts(o->out, tag);
+	sb_puts(o->out, ">\n");
 }
 
 static void title(rw_out *o, const char *s)
@@ -145,8 +158,9 @@ static void item(rw_out *o, rw_mark mark, int number, const char *lead_text, con
 	sb_puts(o->out, ">");
 	const char *said = mark_words(o, mark);
 	if (said) {
-		sb_printf(o->out, "<span class=\"mark\" aria-hidden=\"true\">%s</span><span class=\"vh\">",
-			  signs[mark]);
+		sb_puts(o->out, "<span class=\"mark\" aria-hidden=\"true\">");
+		sb_puts(o->out, signs[mark]);
+		sb_puts(o->out, "</span><span class=\"vh\">");
 		text(o->out, said);
 		sb_puts(o->out, ": </span>");
 	}
@@ -352,7 +366,9 @@ static void begin(rw_out *o, const char *page_title)
 	sb_puts(o->out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
 			"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
 	text(o->out, page_title);
-	sb_printf(o->out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n", style);
+	sb_puts(o->out, "</title>\n<style>\n");
+	sb_puts(o->out, style);
+	sb_puts(o->out, "</style>\n</head>\n<body>\n<main>\n");
 }
 
 static void end(rw_out *o)

@@ -14,10 +14,22 @@ static int is_word(char c)
 	return isalnum((unsigned char)c) || ((unsigned char)c & 0x80);
 }
 
+/* 1 for each byte text_at does not copy as it is: the control characters
+ * and DEL, the marks of Markdown's markup, the underscore (which depends on
+ * its neighbours) and the NUL that ends the text. */
+static const unsigned char md_stop[256] = {
+	[0] = 1, [1] = 1, [2] = 1, [3] = 1, [4] = 1, [5] = 1, [6] = 1, [7] = 1, [8] = 1, [9] = 1, [0x0a] = 1,
+	[0x0b] = 1, [0x0c] = 1, [0x0d] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1,
+	[0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1,
+	[0x1d] = 1, [0x1e] = 1, [0x1f] = 1, [0x7f] = 1, ['\\'] = 1, ['`'] = 1, ['*'] = 1, ['['] = 1, [']'] = 1,
+	['<'] = 1, ['>'] = 1, ['|'] = 1, ['~'] = 1, ['_'] = 1,
+};
+
 /* Writes text on one line, escaping what Markdown would read as markup.  An
  * underscore inside a word cannot start emphasis, so it stays as it is.
  * at_start: the text opens a block, where "#", "-", "+" or "1." would start a
- * heading or a list. */
+ * heading or a list.  The runs between the bytes that need a look are
+ * copied whole. */
 static void text_at(strbuf *sb, const char *s, int at_start)
 {
 	if (!s)
@@ -25,20 +37,23 @@ static void text_at(strbuf *sb, const char *s, int at_start)
 	size_t digits = strspn(s, "0123456789");
 	if (at_start && *s && strchr("#-+", *s))
 		sb_puts(sb, "\\");
-	for (size_t i = 0; s[i]; i++) {
+	/* Where "1." or "1)" would open a numbered list: escaped too. */
+	size_t list = at_start && digits && (s[digits] == '.' || s[digits] == ')') ? digits : (size_t)-1;
+	for (size_t i = 0, run = 0;; i++) {
 		unsigned char c = (unsigned char)s[i];
+		if (!md_stop[c] && i != list)
+			continue;
+		sb_putn(sb, s + run, i - run);
+		run = i; /* the byte itself goes with the next run, unless dropped */
+		if (!c)
+			return;
 		if (c < 0x20 || c == 0x7f) {
 			if (i == 0 || !isspace((unsigned char)s[i - 1]))
 				sb_putn(sb, " ", 1);
-			continue;
-		}
-		int escape = strchr("\\`*[]<>|~", c) != NULL ||
-			     (c == '_' && !(i > 0 && is_word(s[i - 1]) && is_word(s[i + 1])));
-		if (at_start && digits && i == digits && (c == '.' || c == ')'))
-			escape = 1;
-		if (escape)
+			run = i + 1;
+		} else if (c != '_' || !(i > 0 && is_word(s[i - 1]) && is_word(s[i + 1]))) {
 			sb_putn(sb, "\\", 1);
-		sb_putn(sb, &s[i], 1);
+		}
 	}
 }
 
