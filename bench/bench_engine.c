@@ -1,7 +1,7 @@
 /*
  * bench_engine.c — where one record's time goes, step by step, in one
  * process: parse the profile, assess it without and with the what-if search,
- * render the assessment as JSON and as text, and compare it across the
+ * render the assessment as JSON, text, Markdown and HTML, and compare it across the
  * catalogue.  Each step is timed in CPU time and given as a ratio against the
  * parse; each runs in its own step_* function so callgrind can count it.
  * It prints figures; it asserts nothing.

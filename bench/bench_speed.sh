@@ -93,8 +93,9 @@ if command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null; t
 		awk '/^ *[0-9,]+ \(.*:step_[a-z_]+ \[/ { gsub(",", "", $1); match($0, /:step_[a-z_]+/);
 			ir[substr($0, RSTART + 1, RLENGTH - 1)] = $1 }
 		END { p = ir["step_parse"]; if (!p) exit;
-		      split("step_assess step_assess_whatifs step_render_json step_render_text step_compare", s, " ");
-		      for (i = 1; i <= 5; i++) printf "     %-36s %14.0f Ir  %6.2fx\n", s[i], ir[s[i]], ir[s[i]] / p;
+		      n = split("step_assess step_assess_whatifs step_render_json step_render_text step_render_markdown" \
+				" step_render_html step_compare", s, " ");
+		      for (i = 1; i <= n; i++) printf "     %-36s %14.0f Ir  %6.2fx\n", s[i], ir[s[i]], ir[s[i]] / p;
 		      printf "     %-36s %14.0f Ir\n", "step_parse", p }'
 fi
 echo

@@ -30,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ac_profile_parse((const char *)data, size, "fuzz", &p, &d) == AC_OK) {
 		ac_assessment *a = NULL;
 		if (ac_session_assess(session, p, NULL, &a, &d) == AC_OK) {
-			for (int f = AC_FORMAT_TEXT; f <= AC_FORMAT_MARKDOWN; f++) {
+			for (int f = AC_FORMAT_TEXT; f <= AC_FORMAT_HTML; f++) {
 				char *out = NULL;
 				size_t len = 0;
 				if (ac_render(a, (ac_format)f, &out, &len) != AC_OK)
