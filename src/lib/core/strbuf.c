@@ -58,11 +58,6 @@ int sb_putn_grow(strbuf *sb, const char *s, size_t n)
 	return 0;
 }
 
-int sb_puts(strbuf *sb, const char *s)
-{
-	return sb_putn(sb, s, strlen(s));
-}
-
 /* Formats once into the room the buffer has; only text longer than that
  * is formatted a second time, after the buffer grew. */
 int sb_vprintf(strbuf *sb, const char *fmt, va_list ap)

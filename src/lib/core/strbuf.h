@@ -44,7 +44,11 @@ static inline void sb_wrote(strbuf *sb, size_t n)
 	sb->len += n;
 	sb->buf[sb->len] = '\0';
 }
-int sb_puts(strbuf *sb, const char *s);
+/* Inline, so that the length of a literal is known where it is written. */
+static inline int sb_puts(strbuf *sb, const char *s)
+{
+	return sb_putn(sb, s, strlen(s));
+}
 int sb_printf(strbuf *sb, const char *fmt, ...)
 #if defined(__GNUC__)
 	__attribute__((format(printf, 2, 3)))
