@@ -62,9 +62,7 @@ static char *put_separator(const ac_jw *w, char *o, int comma, int depth)
 	return o;
 }
 
-/* A comma when one is due, then a newline and the indent of depth (neither
- * when compact), written in one go. */
-static void separator(ac_jw *w, int comma, int depth)
+void ac_jw_line(ac_jw *w, int comma, int depth)
 {
 	if (!comma && !w->indent)
 		return;
@@ -77,24 +75,9 @@ static void separator(ac_jw *w, int comma, int depth)
 	sb_wrote(w->out, (size_t)(end - o));
 }
 
-/* What goes before a value: nothing after a key or at the top, else the
- * separator from the previous item and the item's line. */
-static void before(ac_jw *w)
-{
-	if (w->after_key) {
-		w->after_key = 0;
-		return;
-	}
-	if (w->depth == 0)
-		return;
-	int comma = w->items[w->depth - 1];
-	w->items[w->depth - 1] = 1;
-	separator(w, comma, w->depth);
-}
-
 static void open(ac_jw *w, const char *c)
 {
-	before(w);
+	ac_jw_before(w);
 	put_byte(w, *c);
 	if (w->depth >= AC_JW_MAX_DEPTH) {
 		w->failed = 1;
@@ -111,7 +94,7 @@ static void close(ac_jw *w, const char *c)
 	}
 	w->depth--;
 	if (w->items[w->depth])
-		separator(w, 0, w->depth);
+		ac_jw_line(w, 0, w->depth);
 	put_byte(w, *c);
 }
 
@@ -186,9 +169,9 @@ static int plain_key(const char *key, size_t n)
 	return 1;
 }
 
-/* s as a JSON string, written straight into the buffer: each character
- * takes at most six bytes ("\u001F"); runs of plain ASCII are copied whole. */
-static void string(ac_jw *w, const char *s, size_t n)
+/* Each character takes at most six bytes ("\u001F"); runs of plain ASCII
+ * are copied whole. */
+void ac_jw_quoted(ac_jw *w, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char *o = n < ((size_t)-1 - 8) / 6 ? sb_room(w->out, 6 * n + 2) : NULL;
@@ -247,8 +230,8 @@ void ac_jw_key(ac_jw *w, const char *key)
 		ac_jw_plain_key(w, key, n);
 		return;
 	}
-	before(w);
-	string(w, key, n);
+	ac_jw_before(w);
+	ac_jw_quoted(w, key, n);
 	put(w, w->indent ? ": " : ":", w->indent ? 2 : 1);
 	w->after_key = 1;
 }
@@ -276,20 +259,6 @@ void ac_jw_plain_key(ac_jw *w, const char *key, size_t n)
 	w->after_key = 1;
 }
 
-void ac_jw_strn(ac_jw *w, const char *s, size_t n)
-{
-	before(w);
-	string(w, s, n);
-}
-
-void ac_jw_str(ac_jw *w, const char *s)
-{
-	if (!s)
-		ac_jw_null(w);
-	else
-		ac_jw_strn(w, s, strlen(s));
-}
-
 void ac_jw_int(ac_jw *w, int64_t v)
 {
 	char buf[24], *e = buf + sizeof buf, *d = e;
@@ -301,7 +270,7 @@ void ac_jw_int(ac_jw *w, int64_t v)
 	} while (m);
 	if (v < 0)
 		*--d = '-';
-	before(w);
+	ac_jw_before(w);
 	put(w, d, (size_t)(e - d));
 }
 
@@ -382,7 +351,7 @@ void ac_jw_real(ac_jw *w, double x, int digits)
 	char buf[64];
 	size_t quick = short_decimal(x, digits, buf);
 	if (quick) {
-		before(w);
+		ac_jw_before(w);
 		put(w, buf, quick);
 		return;
 	}
@@ -408,7 +377,7 @@ void ac_jw_real(ac_jw *w, double x, int digits)
 			len -= (size_t)(from - start);
 		}
 	}
-	before(w);
+	ac_jw_before(w);
 	put(w, buf, len);
 }
 
@@ -420,24 +389,9 @@ void ac_jw_number(ac_jw *w, double x, int digits)
 		ac_jw_real(w, x, digits);
 }
 
-void ac_jw_bool(ac_jw *w, int b)
-{
-	before(w);
-	if (b)
-		put(w, "true", 4);
-	else
-		put(w, "false", 5);
-}
-
-void ac_jw_null(ac_jw *w)
-{
-	before(w);
-	put(w, "null", 4);
-}
-
 void ac_jw_scalar_text(ac_jw *w, const char *text, size_t n)
 {
-	before(w);
+	ac_jw_before(w);
 	put(w, text, n);
 }
 

@@ -67,9 +67,59 @@ static inline void ac_jw_key_quoted(ac_jw *w, const char *quoted, size_t n)
 }
 /* A key of the contract, from a string literal of plain characters. */
 #define AC_JW_KEY(w, literal) ac_jw_key_quoted((w), "\"" literal "\": ", sizeof(literal) + 3)
+/* A comma when one is due, then a newline and the indent of depth (neither
+ * when compact), written in one go. */
+void ac_jw_line(ac_jw *w, int comma, int depth);
+/* What goes before a value: nothing after a key or at the top, else the
+ * separator from the previous item and the item's line.  Inline, with the
+ * values written most often below, as a document writes hundreds. */
+static inline void ac_jw_before(ac_jw *w)
+{
+	if (w->after_key) {
+		w->after_key = 0;
+		return;
+	}
+	if (w->depth == 0)
+		return;
+	int comma = w->items[w->depth - 1];
+	w->items[w->depth - 1] = 1;
+	ac_jw_line(w, comma, w->depth);
+}
+/* s (n bytes) as a JSON string in its quotes, escaped, with nothing
+ * before it. */
+void ac_jw_quoted(ac_jw *w, const char *s, size_t n);
+/* The same written as it is, for a literal known to need no escaping. */
+static inline void ac_jw_verbatim(ac_jw *w, const char *text, size_t n)
+{
+	if (sb_putn(w->out, text, n) != 0)
+		w->failed = 1;
+}
+static inline void ac_jw_strn(ac_jw *w, const char *s, size_t n)
+{
+	ac_jw_before(w);
+	ac_jw_quoted(w, s, n);
+}
+static inline void ac_jw_null(ac_jw *w)
+{
+	ac_jw_before(w);
+	ac_jw_verbatim(w, "null", 4);
+}
 /* A string, or null for NULL. */
-void ac_jw_str(ac_jw *w, const char *s);
-void ac_jw_strn(ac_jw *w, const char *s, size_t n);
+static inline void ac_jw_str(ac_jw *w, const char *s)
+{
+	if (!s)
+		ac_jw_null(w);
+	else
+		ac_jw_strn(w, s, strlen(s));
+}
+static inline void ac_jw_bool(ac_jw *w, int b)
+{
+	ac_jw_before(w);
+	if (b)
+		ac_jw_verbatim(w, "true", 4);
+	else
+		ac_jw_verbatim(w, "false", 5);
+}
 void ac_jw_int(ac_jw *w, int64_t v);
 /* A real as jansson writes it with JSON_REAL_PRECISION(digits): "%.*g",
  * with ".0" added to a whole number and the exponent's '+' and leading zeros
@@ -78,8 +128,6 @@ void ac_jw_real(ac_jw *w, double x, int digits);
 /* A number as jansson writes what ac_json_double (core/json.h) makes of it:
  * a whole one as an integer, else a real with digits of precision. */
 void ac_jw_number(ac_jw *w, double x, int digits);
-void ac_jw_bool(ac_jw *w, int b);
-void ac_jw_null(ac_jw *w);
 /* A number, string, true, false or null already written by this writer
  * (n bytes of text), which reads the same compact and indented: copied. */
 void ac_jw_scalar_text(ac_jw *w, const char *text, size_t n);
