@@ -238,7 +238,7 @@ void ac_jw_key(ac_jw *w, const char *key)
 
 void ac_jw_plain_key(ac_jw *w, const char *key, size_t n)
 {
-	/* The separator (as before() writes it), the key with its quotes and
+	/* The separator (as ac_jw_before writes it), the key with its quotes and
 	 * the colon, in one go. */
 	int lined = !w->after_key && w->depth > 0, depth = w->depth;
 	int comma = lined && w->items[depth - 1];
@@ -311,12 +311,13 @@ static size_t decimal_text(double x, long long n, int d, char *buf)
 
 static size_t short_decimal(double x, int digits, char *buf)
 {
-	static const double scale[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
-	double mag = fabs(x), limit = 1;
+	/* Powers of ten to 10^15, each an exact double. */
+	static const double scale[] = {1,   1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+				       1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+	double mag = fabs(x);
 	if (digits < 1 || digits > 15 || !(mag >= 1e-4 && mag < 1e15))
 		return 0;
-	for (int i = 0; i < digits; i++)
-		limit *= 10;
+	double limit = scale[digits];
 	/* In one step when x has six places within the digits: a decimal of at
 	 * most `digits` significant digits that names x is the only one, so the
 	 * shortest is the six-place one without its trailing zeros (each of
