@@ -27,18 +27,6 @@ static void put(ac_jw *w, const char *s, size_t n)
 		w->failed = 1;
 }
 
-/* One byte (a bracket), without a copy's call. */
-static void put_byte(ac_jw *w, char c)
-{
-	char *o = sb_room(w->out, 1);
-	if (!o) {
-		w->failed = 1;
-		return;
-	}
-	*o = c;
-	sb_wrote(w->out, 1);
-}
-
 /* Writes a comma when one is due, then a newline and the indent of depth
  * (neither when compact), at o; returns the end.  o must have room for
  * separator_room(w, depth) bytes: the indent is written eight spaces at a
@@ -75,10 +63,29 @@ void ac_jw_line(ac_jw *w, int comma, int depth)
 	sb_wrote(w->out, (size_t)(end - o));
 }
 
+/* The separator ac_jw_line writes (when lined) and the bracket c, in one
+ * go. */
+static void line_and_bracket(ac_jw *w, int lined, int comma, int depth, char c)
+{
+	char *o = sb_room(w->out, separator_room(w, depth) + 1);
+	if (!o) {
+		w->failed = 1;
+		return;
+	}
+	char *end = lined ? put_separator(w, o, comma, depth) : o;
+	*end++ = c;
+	sb_wrote(w->out, (size_t)(end - o));
+}
+
 static void open(ac_jw *w, const char *c)
 {
-	ac_jw_before(w);
-	put_byte(w, *c);
+	/* What ac_jw_before does, with the bracket. */
+	int lined = !w->after_key && w->depth > 0, depth = w->depth;
+	int comma = lined && w->items[depth - 1];
+	if (lined)
+		w->items[depth - 1] = 1;
+	w->after_key = 0;
+	line_and_bracket(w, lined, comma, depth, *c);
 	if (w->depth >= AC_JW_MAX_DEPTH) {
 		w->failed = 1;
 		return;
@@ -93,9 +100,7 @@ static void close(ac_jw *w, const char *c)
 		return;
 	}
 	w->depth--;
-	if (w->items[w->depth])
-		ac_jw_line(w, 0, w->depth);
-	put_byte(w, *c);
+	line_and_bracket(w, w->items[w->depth], 0, w->depth, *c);
 }
 
 void ac_jw_object(ac_jw *w)
