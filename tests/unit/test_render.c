@@ -594,6 +594,26 @@ static void ref_wrapped(strbuf *sb, const char *text, size_t col, size_t indent,
 		sb_putn(sb, "\n", 1);
 }
 
+/* A text of `count` pieces, each drawn from the first `choices` of
+ * pieces, as long as fits in cap bytes; returns its length.  r is the
+ * state of the generator the tests share. */
+static size_t random_text(char *text, size_t cap, const char *const *pieces, size_t choices, size_t count,
+			  unsigned long long *r)
+{
+	size_t len = 0;
+	for (size_t k = 0; k < count; k++) {
+		*r = *r * 6364136223846793005ull + 1442695040888963407ull;
+		const char *p = pieces[(size_t)(*r >> 33) % choices];
+		size_t pl = strlen(p);
+		if (len + pl >= cap)
+			break;
+		memcpy(text + len, p, pl);
+		len += pl;
+	}
+	text[len] = '\0';
+	return len;
+}
+
 static void lines_break_and_clean_as_byte_by_byte(void **state)
 {
 	(void)state;
@@ -607,21 +627,11 @@ static void lines_break_and_clean_as_byte_by_byte(void **state)
 	unsigned long long r = 3;
 	char text[600];
 	for (int round = 0; round < 20000; round++) {
-		size_t len = 0;
 		r = r * 6364136223846793005ull + 1442695040888963407ull;
 		size_t count = (size_t)(r >> 58); /* up to 63 pieces */
 		/* Mostly plain words and single spaces, as reports are. */
 		int plain = (r >> 20) % 3 != 0;
-		for (size_t k = 0; k < count; k++) {
-			r = r * 6364136223846793005ull + 1442695040888963407ull;
-			size_t i = (size_t)(r >> 33) % (plain ? 10 : np);
-			size_t pl = strlen(pieces[i]);
-			if (len + pl >= sizeof text)
-				break;
-			memcpy(text + len, pieces[i], pl);
-			len += pl;
-		}
-		text[len] = '\0';
+		size_t len = random_text(text, sizeof text, pieces, plain ? 10 : np, count, &r);
 		size_t width = 1 + (size_t)(r >> 40) % 100;
 		/* The lines one by one. */
 		const char *p = text, *q = text, *line, *want_line;
@@ -721,18 +731,8 @@ static void markdown_and_html_escape_as_byte_by_byte(void **state)
 	unsigned long long r = 5;
 	char text[300];
 	for (int round = 0; round < 20000; round++) {
-		size_t len = 0;
 		r = r * 6364136223846793005ull + 1442695040888963407ull;
-		for (size_t k = 0, count = (size_t)(r >> 59); k < count; k++) {
-			r = r * 6364136223846793005ull + 1442695040888963407ull;
-			const char *p = pieces[(r >> 33) % np];
-			size_t pl = strlen(p);
-			if (len + pl >= sizeof text)
-				break;
-			memcpy(text + len, p, pl);
-			len += pl;
-		}
-		text[len] = '\0';
+		random_text(text, sizeof text, pieces, np, (size_t)(r >> 59), &r);
 		strbuf a, b;
 		sb_init(&a);
 		sb_init(&b);
