@@ -181,9 +181,9 @@ void ac_render_clip(strbuf *sb, const char *s, size_t max)
 		sb_puts(sb, "\xe2\x80\xa6"); /* … */
 }
 
-/* The end of the word at s (before end) and its columns, added to *cols:
- * up to the next space, tab, newline or carriage return.  Plain ASCII
- * goes eight bytes at a time, one column each. */
+/* The end of the word at s (before end), and its columns into *cols: up
+ * to the next space, tab, newline or carriage return.  Plain ASCII goes
+ * eight bytes at a time, one column each. */
 static const char *word_end(const char *s, const char *end, size_t *cols)
 {
 	size_t w = 0;
@@ -209,11 +209,12 @@ static const char *word_end(const char *s, const char *end, size_t *cols)
 /* The line from start (not a space) the quick way, when the text it
  * reaches is simple: no control character (no tab or newline either) and
  * no two spaces side by side, so that the line ends at the last space
- * within width columns, or at the end of the text.  Eight bytes at a time
- * while all eight fit, then byte by byte.  The end of its last word into
- * *last, where the next line starts into *next, and whether all it reached
- * was printable ASCII into *plain (ac_render_put_clean would copy it as it
- * is); 0 when the text is not simple, or its first word is too long. */
+ * within width columns, or at the end of the text.  Sixteen bytes at a
+ * time where the machine has SSE2, then byte by byte.  The end of its last
+ * word into *last, where the next line starts into *next, and whether all
+ * it reached was printable ASCII into *plain (ac_render_put_clean would
+ * copy it as it is); 0 when the text is not simple, or its first word is
+ * too long. */
 static int quick_line(const char *start, const char *end, size_t width, const char **last, const char **next,
 		      int *plain)
 {
