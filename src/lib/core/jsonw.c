@@ -63,6 +63,24 @@ void ac_jw_line(ac_jw *w, int comma, int depth)
 	sb_wrote(w->out, (size_t)(end - o));
 }
 
+/* Counts the value about to be written as an item of the open container,
+ * as ac_jw_before does: 1 when it goes on a line of its own (it does not
+ * follow a key and is not the top value), with *comma set when an item
+ * came before it.  For what is written in one go with its line. */
+static int item(ac_jw *w, int *comma)
+{
+	*comma = 0;
+	if (w->after_key) {
+		w->after_key = 0;
+		return 0;
+	}
+	if (w->depth == 0)
+		return 0;
+	*comma = w->items[w->depth - 1];
+	w->items[w->depth - 1] = 1;
+	return 1;
+}
+
 /* The separator ac_jw_line writes (when lined) and the bracket c, in one
  * go. */
 static void line_and_bracket(ac_jw *w, int lined, int comma, int depth, char c)
@@ -80,12 +98,8 @@ static void line_and_bracket(ac_jw *w, int lined, int comma, int depth, char c)
 static void open(ac_jw *w, const char *c)
 {
 	/* What ac_jw_before does, with the bracket. */
-	int lined = !w->after_key && w->depth > 0, depth = w->depth;
-	int comma = lined && w->items[depth - 1];
-	if (lined)
-		w->items[depth - 1] = 1;
-	w->after_key = 0;
-	line_and_bracket(w, lined, comma, depth, *c);
+	int comma, lined = item(w, &comma);
+	line_and_bracket(w, lined, comma, w->depth, *c);
 	if (w->depth >= AC_JW_MAX_DEPTH) {
 		w->failed = 1;
 		return;
@@ -245,10 +259,7 @@ void ac_jw_plain_key(ac_jw *w, const char *key, size_t n)
 {
 	/* The separator (as ac_jw_before writes it), the key with its quotes and
 	 * the colon, in one go. */
-	int lined = !w->after_key && w->depth > 0, depth = w->depth;
-	int comma = lined && w->items[depth - 1];
-	if (lined)
-		w->items[depth - 1] = 1;
+	int comma, lined = item(w, &comma), depth = w->depth;
 	char *o = sb_room(w->out, separator_room(w, depth) + n + 4);
 	if (!o) {
 		w->failed = 1;

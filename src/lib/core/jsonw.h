@@ -72,7 +72,10 @@ static inline void ac_jw_key_quoted(ac_jw *w, const char *quoted, size_t n)
 void ac_jw_line(ac_jw *w, int comma, int depth);
 /* What goes before a value: nothing after a key or at the top, else the
  * separator from the previous item and the item's line.  Inline, with the
- * values written most often below, as a document writes hundreds. */
+ * values written most often below, as a document writes hundreds.  (jsonw.c
+ * keeps the same count of items for a bracket or a key written with its
+ * line; written through that helper here, the compiler stops inlining the
+ * strings below, 2% of a document's instructions.) */
 static inline void ac_jw_before(ac_jw *w)
 {
 	if (w->after_key) {
