@@ -151,6 +151,20 @@ static int plain_eight(uint64_t x)
 	return !(below_20 | from_7f | (space & (space << 8)));
 }
 
+#if defined(__SSE2__)
+/* How many of the bytes of v that have their high bit set (the bits of
+ * high, which may leave some out) continue a character (10xxxxxx): they
+ * take no column of their own. */
+static unsigned continuing(__m128i v, unsigned high)
+{
+	unsigned k = 0;
+	if (high)
+		for (unsigned m = high & ~(unsigned)_mm_movemask_epi8(_mm_add_epi8(v, v)); m; m &= m - 1)
+			k++;
+	return k;
+}
+#endif
+
 size_t ac_render_width(const char *s, size_t n)
 {
 	size_t w = 0, i = 0;
@@ -158,10 +172,7 @@ size_t ac_render_width(const char *s, size_t n)
 	/* Sixteen at a time: a byte 10xxxxxx continues a character. */
 	for (; n - i >= 16; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		unsigned high = (unsigned)_mm_movemask_epi8(v);
-		w += 16;
-		for (unsigned cont = high & ~(unsigned)_mm_movemask_epi8(_mm_add_epi8(v, v)); cont; cont &= cont - 1)
-			w--;
+		w += 16 - continuing(v, (unsigned)_mm_movemask_epi8(v));
 	}
 #endif
 	for (; i < n; i++)
@@ -252,11 +263,7 @@ static int quick_line(const char *start, const char *end, size_t width, const ch
 		if (spaces)
 			best = s + (31 - __builtin_clz(spaces));
 		after_space = spaces >> (len - 1);
-		cols += len;
-		/* A byte 10xxxxxx continues a character: no column of its own. */
-		unsigned six = (unsigned)_mm_movemask_epi8(_mm_add_epi8(v, v)) >> drop;
-		for (unsigned cont = high & ~six; cont; cont &= cont - 1)
-			cols--;
+		cols += len - continuing(v, high << drop);
 		s += len;
 	}
 #endif
