@@ -13,8 +13,6 @@
 /* What the writer has open (rw_out.open). */
 enum { OPEN_SECTION = 1, OPEN_UL = 2, OPEN_OL = 4, OPEN_DL = 8, OPEN_LI = 16 };
 
-/* Escapes what HTML reads as markup; control characters, which a page must
- * not hold, become spaces. */
 /* 1 for each byte ac_html_text does not copy as it is: the five that
  * would read as markup, DEL, the control characters but tab, newline and
  * carriage return, and the NUL that ends the text. */
@@ -25,6 +23,8 @@ static const unsigned char html_stop[256] = {
 	[0x1e] = 1, [0x1f] = 1, ['&'] = 1,  ['<'] = 1,  ['>'] = 1,  ['"'] = 1,  ['\''] = 1, [0x7f] = 1,
 };
 
+/* Escapes what HTML reads as markup; control characters, which a page must
+ * not hold, become spaces. */
 void ac_html_text(strbuf *sb, const char *s)
 {
 	for (const char *run = s; s && *s; run = s) {
