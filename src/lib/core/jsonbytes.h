@@ -67,10 +67,12 @@ static inline size_t ac_json_plain_run(const char *p, const char *end)
 	}
 #endif
 	uint64_t x, y;
-	/* Eight to fifteen bytes: the first eight and the last eight. */
-	if (end - q >= 8 && end - q < 16 && (memcpy(&x, q, 8), memcpy(&y, end - 8, 8), !ac_json_any_special(x)) &&
-	    !ac_json_any_special(y))
-		return (size_t)(end - p);
+	if (end - q >= 8 && end - q < 16) { /* the first eight and the last eight */
+		memcpy(&x, q, 8);
+		memcpy(&y, end - 8, 8);
+		if (!ac_json_any_special(x) && !ac_json_any_special(y))
+			return (size_t)(end - p);
+	}
 	while (end - q >= 8 && (memcpy(&x, q, 8), !ac_json_any_special(x)))
 		q += 8;
 	while (q < end && ac_json_plain_byte((unsigned char)*q))
