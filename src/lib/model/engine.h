@@ -86,8 +86,9 @@ typedef struct {
 	unsigned short slots[AC_F__BUILTIN]; /* step s's facts: slots[slot_from[s] .. slot_from[s + 1]) */
 	size_t slot_from[AC_STEPS + 1];
 } ac_step_facts;
-/* Tests only: 1 makes every variant run every step and decide every
- * condition again (the slow way the quick one is held to). */
+/* Tests only: 1 makes the search run every variant, even one no list
+ * reads, and each run every step and decide every condition again (the
+ * slow way the quick one is held to). */
 extern int ac_rerun_every_step;
 
 /* What the what-if search keeps from one search to the next: a session's

@@ -258,17 +258,124 @@ static void vary_certificate(variants *vs, const ac_prepared *prep, const ac_pro
 	}
 }
 
-/* Runs the engine on every variant, in one scratch evaluation made from the
- * profile's own (in the session's search cache when there is one), and on
- * one copy of the profile that each variant's answer is written into. */
-static ac_status run_all(variants *vs, const ac_prepared *prep, const ac_eval *base, ac_assessment *a)
+/* 1 when the variant moves a question of the person's own forward: yes
+ * rather than no, a text named, more hours, another certificate.  An action
+ * never asks a person to undo a step (to stop using AI, say). */
+static int forward(const ac_prepared *prep, const ac_profile *p, const variant *x)
+{
+	const ac_field_def *d = def_of(prep, x);
+	switch (d->store) {
+	case ST_TRI: return x->value == 1;
+	case ST_NAMED: return *x->text != '\0';
+	case ST_NUM: {
+		const ac_num *now = ac_schema_cslot(p, d);
+		return !now->set || x->number > now->v;
+	}
+	default: return x->cert != NULL;
+	}
+}
+
+/* What the lists need to know of the question at one field of the policy's
+ * [what_changes], found once: whether the profile answers it, whether it is
+ * asked (unanswered, its ask_if holding), its variants that gave a verdict
+ * (all within items[first..end)), how many and how many of those change
+ * the verdict; the variant picked for the list being made; and, while the
+ * variants run, whether a list can no longer take a better one of them. */
+typedef struct {
+	unsigned char answered, asked, best_action, worst_rest;
+	size_t first, end, tried, changes;
+	const variant *best;
+} question;
+
+/* Whether the profile answers each question and whether it is asked. */
+static question *questions_of(const ac_prepared *prep, const ac_profile *p, const ac_eval *ev)
+{
+	const ac_what_changes_policy *wc = &prep->pol->what_changes;
+	question *qs = calloc(wc->n_fields + 1, sizeof *qs);
+	if (!qs)
+		return NULL;
+	for (size_t k = 0; k < wc->n_fields; k++) {
+		const ac_question_field *q = &wc->fields[k];
+		qs[k].answered = (unsigned char)answered(p, &ac_schema[q->def]);
+		qs[k].asked = !qs[k].answered && !(q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE);
+	}
+	return qs;
+}
+
+/* The variants of each question that gave a verdict, and how many of
+ * those change it. */
+static void tally(question *qs, const variants *vs, int verdict)
+{
+	for (size_t i = 0; i < vs->n; i++) {
+		const variant *x = &vs->items[i];
+		if (!x->verdict)
+			continue;
+		question *s = &qs[x->field];
+		if (!s->tried)
+			s->first = i;
+		s->end = i + 1;
+		s->tried++;
+		s->changes += x->verdict != verdict;
+	}
+}
+
+/* The role variant x can play in the lists, made from what they read of
+ * it (pick, add_changes): an answered question's variant can be an action
+ * (a step forward on a question of the person's own) or an answer the
+ * verdict rests on (any other, but not another certificate). */
+enum { USE_NONE, USE_ALL, USE_ACTION, USE_REST };
+
+static int use_of(const ac_prepared *prep, const ac_profile *p, const question *s, const variant *x)
+{
+	if (!s->answered)
+		return s->asked ? USE_ALL : USE_NONE; /* every answer is listed, or the question is not */
+	const ac_question_field *q = &prep->pol->what_changes.fields[x->field];
+	if (q->yours && forward(prep, p, x))
+		return USE_ACTION;
+	return strcmp(q->path, "certification") == 0 ? USE_NONE : USE_REST;
+}
+
+/* 1 when a list can still read variant x's verdict.  An action is picked
+ * for improving the verdict most and an answer it rests on for worsening
+ * it most, the first of equals kept: none is read when the verdict cannot
+ * move that way, nor after a variant of the same question has moved it as
+ * far as it goes.  A variant not run is left without a verdict, which the
+ * lists read as one to leave out. */
+static int wanted(int use, const question *s, int verdict)
+{
+	switch (use) {
+	case USE_ALL: return 1;
+	case USE_ACTION: return verdict != AC_VERDICT_PURSUE && !s->best_action;
+	case USE_REST: return verdict != AC_VERDICT_AVOID && !s->worst_rest;
+	default: return 0;
+	}
+}
+
+/* Runs the engine on every variant a list can read, in one scratch
+ * evaluation made from the profile's own (in the session's search cache
+ * when there is one), and on one copy of the profile that each variant's
+ * answer is written into. */
+static ac_status run_all(variants *vs, const ac_prepared *prep, const ac_eval *base, ac_assessment *a, question *qs)
 {
 	ac_rerun r;
 	ac_search_cache own_cache = {0}, *cache = prep->ctx->search ? prep->ctx->search : &own_cache;
-	ac_status st = vs->n ? ac_rerun_init(&r, cache, base, a->exposure.tasks, a->exposure.n_tasks) : AC_OK;
+	int ready = 0;
+	ac_status st = AC_OK;
 	ac_profile v = *base->p;
 	for (size_t i = 0; st == AC_OK && i < vs->n; i++) {
 		variant *x = &vs->items[i];
+		/* The variants of a question come one after another, and each
+		 * writes all that the one before it wrote: the copy is the
+		 * profile's again only when the question changes. */
+		if (i && vs->items[i - 1].field != x->field)
+			v = *base->p;
+		question *s = &qs[x->field];
+		int use = use_of(prep, base->p, s, x);
+		if (!wanted(use, s, a->verdict) && !ac_rerun_every_step) /* the tests' slow way runs them all */
+			continue;
+		if (!ready && (st = ac_rerun_init(&r, cache, base, a->exposure.tasks, a->exposure.n_tasks)) != AC_OK)
+			break;
+		ready = 1;
 		ac_prepared own = *prep;
 		ac_cert estimated; /* a shallow copy with the policy's estimate of its hours */
 		ac_num lo, hi;
@@ -277,20 +384,19 @@ static ac_status run_all(variants *vs, const ac_prepared *prep, const ac_eval *b
 			ac_hours_estimate(prep->pol, x->cert, &estimated.hours, &lo, &hi);
 			own.cert = &estimated;
 		}
-		/* The variants of a question come one after another, and each
-		 * writes all that the one before it wrote: the copy is the
-		 * profile's again only when the question changes. */
-		if (i && vs->items[i - 1].field != x->field)
-			v = *base->p;
 		apply(prep, x, &v);
 		st = ac_rerun_variant(&r, &own, &v, x->steps);
-		if (st == AC_OK) {
-			x->verdict = r.ev.verdict;
-			x->reason = &prep->pol->rules[r.ev.decisive];
-			/* A certificate retired by the date is no choice to offer. */
-			if (x->cert && r.ev.f[AC_F_CERT_RETIRED].b == AC_TRUE)
-				x->verdict = 0;
-		}
+		if (st != AC_OK)
+			break;
+		x->verdict = r.ev.verdict;
+		x->reason = &prep->pol->rules[r.ev.decisive];
+		/* A certificate retired by the date is no choice to offer. */
+		if (x->cert && r.ev.f[AC_F_CERT_RETIRED].b == AC_TRUE)
+			x->verdict = 0;
+		if (use == USE_ACTION && x->verdict == AC_VERDICT_PURSUE)
+			s->best_action = 1;
+		if (use == USE_REST && x->verdict == AC_VERDICT_AVOID)
+			s->worst_rest = 1;
 	}
 	ac_search_cache_clear(&own_cache);
 	return st;
@@ -375,16 +481,16 @@ static char *question_words(const ac_prepared *prep, size_t k)
 }
 
 /* The path of the question at field k, and after it in the same allocation
- * (freed with the path) the question in words, into *question; NULL when
+ * (freed with the path) the question in words, into *words; NULL when
  * memory ran out. */
-static char *path_and_question(const ac_prepared *prep, size_t k, char **question)
+static char *path_and_question(const ac_prepared *prep, size_t k, char **words)
 {
 	const ac_question_field *q = &prep->pol->what_changes.fields[k];
 	const ac_wording *w = prep->pol->wording;
 	size_t n = strlen(q->path) + 1, len = ac_say_field_len(w, AC_WP_ASK, q->def, NULL);
 	int has = len != (size_t)-1;
 	char *s = malloc(n + (has ? len + 1 : n));
-	*question = s ? s + n : NULL;
+	*words = s ? s + n : NULL;
 	if (!s)
 		return NULL;
 	memcpy(s, q->path, n);
@@ -393,43 +499,6 @@ static char *path_and_question(const ac_prepared *prep, size_t k, char **questio
 	else
 		memcpy(s + n, q->path, n); /* the policy reader makes sure this does not happen */
 	return s;
-}
-
-/* What the lists need to know of the question at one field of the policy's
- * [what_changes], found once: whether the profile answers it, whether it is
- * asked (unanswered, its ask_if holding), its variants that gave a verdict
- * (all within items[first..end)), how many and how many of those change
- * the verdict; and the variant picked for the list being made. */
-typedef struct {
-	unsigned char answered, asked;
-	size_t first, end, tried, changes;
-	const variant *best;
-} question;
-
-static question *questions_of(const ac_prepared *prep, const ac_profile *p, const ac_eval *ev, const variants *vs,
-			      int verdict)
-{
-	const ac_what_changes_policy *wc = &prep->pol->what_changes;
-	question *qs = calloc(wc->n_fields + 1, sizeof *qs);
-	if (!qs)
-		return NULL;
-	for (size_t k = 0; k < wc->n_fields; k++) {
-		const ac_question_field *q = &wc->fields[k];
-		qs[k].answered = (unsigned char)answered(p, &ac_schema[q->def]);
-		qs[k].asked = !qs[k].answered && !(q->ask_if && ac_expr_truth(q->ask_if, ev->f) != AC_TRUE);
-	}
-	for (size_t i = 0; i < vs->n; i++) {
-		const variant *x = &vs->items[i];
-		if (!x->verdict)
-			continue;
-		question *s = &qs[x->field];
-		if (!s->tried)
-			s->first = i;
-		s->end = i + 1;
-		s->tried++;
-		s->changes += x->verdict != verdict;
-	}
-	return qs;
 }
 
 /* The unanswered question at field k, when one of its answers changes the
@@ -450,23 +519,6 @@ static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const
 		    fill_outcome(&u->outcomes[u->n_outcomes++], prep, p, &vs->items[i], NULL) != AC_OK)
 			return AC_ENOMEM;
 	return AC_OK;
-}
-
-/* 1 when the variant moves a question of the person's own forward: yes
- * rather than no, a text named, more hours, another certificate.  An action
- * never asks a person to undo a step (to stop using AI, say). */
-static int forward(const ac_prepared *prep, const ac_profile *p, const variant *x)
-{
-	const ac_field_def *d = def_of(prep, x);
-	switch (d->store) {
-	case ST_TRI: return x->value == 1;
-	case ST_NAMED: return *x->text != '\0';
-	case ST_NUM: {
-		const ac_num *now = ac_schema_cslot(p, d);
-		return !now->set || x->number > now->v;
-	}
-	default: return x->cert != NULL;
-	}
 }
 
 /* For each field k, the variant that improves the verdict most (want_better:
@@ -598,10 +650,10 @@ ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile 
 		else
 			vary_field(&vs, prep, p, k);
 	}
-	ac_status st = vs.oom ? AC_ENOMEM : run_all(&vs, prep, ev, a);
-	question *qs = st == AC_OK ? questions_of(prep, p, ev, &vs, a->verdict) : NULL;
-	if (st == AC_OK && !qs)
-		st = AC_ENOMEM;
+	question *qs = vs.oom ? NULL : questions_of(prep, p, ev);
+	ac_status st = qs ? run_all(&vs, prep, ev, a, qs) : AC_ENOMEM;
+	if (st == AC_OK)
+		tally(qs, &vs, a->verdict);
 	size_t limit = (size_t)wc->limit[AC_WC_UNANSWERED];
 	if (st == AC_OK && !(a->what_changes.unanswered = calloc((limit < wc->n_fields ? limit : wc->n_fields) + 1,
 								 sizeof *a->what_changes.unanswered)))
