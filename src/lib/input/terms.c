@@ -362,14 +362,19 @@ void ac_termset_add(ac_termset *set, const char *term, const char *shown)
 {
 	if (set->nomem || ac_termset_has(set, term))
 		return;
-	char **grown = realloc(set->t, (set->n + 1) * sizeof *grown);
-	if (grown)
-		set->t = grown;
-	char **grown2 = grown ? realloc(set->shown, (set->n + 1) * sizeof *grown2) : NULL;
-	if (grown2)
-		set->shown = grown2;
+	if (set->n >= set->cap) { /* doubled, so that a set of n terms grows about log n times */
+		size_t cap = set->n < 4 ? 8 : 2 * set->n;
+		char **grown = realloc(set->t, cap * sizeof *grown);
+		if (grown)
+			set->t = grown;
+		char **grown2 = grown ? realloc(set->shown, cap * sizeof *grown2) : NULL;
+		if (grown2) {
+			set->shown = grown2;
+			set->cap = cap;
+		}
+	}
 	char *copy = strdup(term), *as = strdup(shown ? shown : term);
-	if (!grown || !grown2 || !copy || !as) {
+	if (set->n >= set->cap || !copy || !as) {
 		free(copy);
 		free(as);
 		set->nomem = 1;

@@ -20,6 +20,7 @@ typedef struct {
 	char **t;
 	char **shown; /* each term as the text wrote it (its words, lowercase) */
 	size_t n;
+	size_t cap; /* room in t and in shown, which grow together */
 	int nomem;
 } ac_termset;
 

@@ -157,8 +157,9 @@ static inline int same_val(const ac_val *a, const ac_val *b)
 {
 	if (a->type != b->type)
 		return 0;
+	if (a->type == AC_T_BOOL) /* most facts: no jump through a table */
+		return a->b == b->b;
 	switch (a->type) {
-	case AC_T_BOOL: return a->b == b->b;
 	case AC_T_NUM: return a->known == b->known && (!a->known || a->n == b->n);
 	case AC_T_STR: return a->known == b->known && (a->s == b->s || (a->s && b->s && strcmp(a->s, b->s) == 0));
 	default: return 1;
