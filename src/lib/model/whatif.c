@@ -12,6 +12,7 @@
  * One file, longer than most: the variants, their re-runs and the three
  * lists made from them share one variant table and are read together.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,6 +112,24 @@ static void apply(const ac_prepared *prep, const variant *x, ac_profile *v)
 	}
 }
 
+/* The value of each kind of enum named "unknown" (0 when it has none),
+ * found once: the search reads it for every answer it tries. */
+static int unknown_of[AC_ENUM__COUNT];
+static pthread_once_t unknown_once = PTHREAD_ONCE_INIT;
+
+static void find_unknowns(void)
+{
+	for (int k = 0; k < AC_ENUM__COUNT; k++)
+		unknown_of[k] = ac_enum_value((ac_enum_kind)k, "unknown");
+}
+
+static int unknown_value(const ac_field_def *d)
+{
+	pthread_once(&unknown_once, find_unknowns);
+	int k = d->pub.enum_kind;
+	return k >= 0 && k < AC_ENUM__COUNT ? unknown_of[k] : 0;
+}
+
 /* 1 when the profile answers the question: an answer of "unknown" (the
  * person does not know) and an empty task list do not count. */
 static int answered(const ac_profile *p, const ac_field_def *d)
@@ -119,8 +138,7 @@ static int answered(const ac_profile *p, const ac_field_def *d)
 		return p->role.n_tasks > 0;
 	if (d->store == ST_ENUM) {
 		int v = *(const int *)ac_schema_cslot(p, d);
-		const char *name = ac_enum_name((ac_enum_kind)d->pub.enum_kind, v);
-		return v && strcmp(name, "unknown") != 0;
+		return v && v != unknown_value(d);
 	}
 	return ac_schema_answered(p, d);
 }
@@ -203,9 +221,7 @@ static void vary_field(variants *vs, const ac_prepared *prep, const ac_profile *
 		break;
 	case ST_ENUM:
 		for (int e = 1; e <= ac_enum_count((ac_enum_kind)d->pub.enum_kind); e++) {
-			const char *name = ac_enum_name((ac_enum_kind)d->pub.enum_kind, e);
-			if ((known && *(const int *)cur == e) || strcmp(name, "unknown") == 0 ||
-			    !(x = push(vs, k, steps)))
+			if ((known && *(const int *)cur == e) || e == unknown_value(d) || !(x = push(vs, k, steps)))
 				continue;
 			x->value = e;
 		}
@@ -332,7 +348,7 @@ static int use_of(const ac_prepared *prep, const ac_profile *p, const question *
 	const ac_question_field *q = &prep->pol->what_changes.fields[x->field];
 	if (q->yours && forward(prep, p, x))
 		return USE_ACTION;
-	return strcmp(q->path, "certification") == 0 ? USE_NONE : USE_REST;
+	return q->choice ? USE_NONE : USE_REST;
 }
 
 /* 1 when a list can still read variant x's verdict.  An action is picked
@@ -594,8 +610,7 @@ static ac_status add_changes(ac_assessment *a, const ac_prepared *prep, const ac
 			if (!x || x->verdict != v)
 				continue;
 			/* Another certificate is a choice to offer, not an answer to rest on. */
-			int choice = strcmp(q->path, "certification") == 0;
-			if (q->fixed || (action ? !q->yours : choice) || !qs[k].answered)
+			if (q->fixed || (action ? !q->yours : q->choice) || !qs[k].answered)
 				continue;
 			st = add_change(&(*list)[(*n)++], prep, p, x, action);
 		}
@@ -645,7 +660,7 @@ ac_status ac_whatif(ac_assessment *a, const ac_prepared *prep, const ac_profile 
 	for (size_t k = 0; search && k < wc->n_fields && !vs.oom; k++) {
 		if (wc->fields[k].fixed)
 			continue;
-		if (strcmp(wc->fields[k].path, "certification") == 0)
+		if (wc->fields[k].choice)
 			vary_certificate(&vs, prep, p, k);
 		else
 			vary_field(&vs, prep, p, k);

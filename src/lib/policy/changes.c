@@ -77,6 +77,7 @@ static void add_question(reader *r, const char *path, int col)
 	w->fields[w->n_fields - 1].path = ac_reader_strdup(r, path);
 	w->fields[w->n_fields - 1].line = r->line;
 	w->fields[w->n_fields - 1].def = ac_schema_index(d);
+	w->fields[w->n_fields - 1].choice = strcmp(path, "certification") == 0;
 }
 
 static void mark_yours(reader *r, const char *path, int col)

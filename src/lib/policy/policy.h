@@ -220,6 +220,7 @@ typedef struct {
 	size_t def; /* the field's index in the profile schema (ac_schema) */
 	int yours; /* within the person's control: a change is an action */
 	int fixed; /* never varied (the motives) */
+	int choice; /* the certificate: varied over the catalogue, a choice to offer rather than an answer */
 	ac_expr *ask_if; /* listed as missing only when this holds (NULL: always) */
 	int line; /* where it was listed, and where its ask_if was set */
 	int ask_if_line;
