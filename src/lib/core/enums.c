@@ -132,8 +132,8 @@ int ac_enum_value(ac_enum_kind kind, const char *name)
 {
 	if (!known(kind) || !name)
 		return 0;
-	for (int i = 1; i <= tables[kind].count; i++)
-		if (strcmp(tables[kind].names[i], name) == 0)
+	for (int i = 1; i <= tables[kind].count; i++) /* the first letter before the call */
+		if (tables[kind].names[i][0] == name[0] && strcmp(tables[kind].names[i], name) == 0)
 			return i;
 	return 0;
 }

@@ -408,8 +408,8 @@ void ac_jr_free(ac_jr_doc *doc)
 
 const ac_jr_node *ac_jr_get(const ac_jr_node *obj, const char *key)
 {
-	for (const ac_jr_node *m = obj->first; m; m = m->next)
-		if (strcmp(m->key, key) == 0)
+	for (const ac_jr_node *m = obj->first; m; m = m->next) /* the first byte before the call */
+		if (m->key[0] == key[0] && strcmp(m->key, key) == 0)
 			return m;
 	return NULL;
 }

@@ -265,7 +265,7 @@ static void vary_certificate(variants *vs, const ac_prepared *prep, const ac_pro
 	const unsigned steps = AC_STEP_CERTIFICATE; /* the profile is the same: the certificate differs */
 	for (size_t i = 0; cat && p->cert_given && i < ac_catalogue_count(cat) && !vs->oom; i++) {
 		const ac_cert *c = ac_catalogue_at(cat, i);
-		if (p->cert.id && strcmp(p->cert.id, c->id) == 0)
+		if (p->cert.id && p->cert.id[0] == c->id[0] && strcmp(p->cert.id, c->id) == 0)
 			continue;
 		variant *x = push(vs, k, steps);
 		if (!x)
