@@ -9,6 +9,7 @@
 #undef calloc
 #undef realloc
 #undef strdup
+#undef strndup
 #undef free
 
 #include <stdint.h>
@@ -101,6 +102,19 @@ char *ac_mem_strdup(const char *s)
 	char *d = ac_mem_hook_malloc(n);
 	if (d)
 		memcpy(d, s, n);
+	return d;
+}
+
+/* The C library's strndup would take the block from its own malloc, which
+ * the hook's free may not own. */
+char *ac_mem_strndup(const char *s, size_t n)
+{
+	size_t len = strnlen(s, n);
+	char *d = ac_mem_hook_malloc(len + 1);
+	if (d) {
+		memcpy(d, s, len);
+		d[len] = '\0';
+	}
 	return d;
 }
 

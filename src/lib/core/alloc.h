@@ -15,6 +15,7 @@ void *ac_mem_malloc(size_t n);
 void *ac_mem_calloc(size_t count, size_t size);
 void *ac_mem_realloc(void *p, size_t n);
 char *ac_mem_strdup(const char *s);
+char *ac_mem_strndup(const char *s, size_t n);
 void ac_mem_free(void *p);
 /* The hook's raw functions (never NULL), for routing jansson and SQLite. */
 void *ac_mem_hook_malloc(size_t n);
@@ -40,6 +41,7 @@ void ac_mem_set(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t),
 #define calloc(c, s) ac_mem_calloc(c, s)
 #define realloc(p, n) ac_mem_realloc(p, n)
 #define strdup(s) ac_mem_strdup(s)
+#define strndup(s, n) ac_mem_strndup(s, n)
 #define free(p) ac_mem_free(p)
 
 #endif
