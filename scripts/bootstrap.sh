@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake pkg-config libjansson-dev libsqlite3-dev libcmocka-dev libmicrohttpd-dev libedit-dev libpq-dev postgresql python3 python3-jsonschema locales
+packages=(build-essential cmake pkg-config libjansson-dev libsqlite3-dev libcmocka-dev libmicrohttpd-dev libedit-dev libpq-dev libmimalloc-dev postgresql python3 python3-jsonschema locales
           chromium fonts-dejavu-core clang libclang-rt-14-dev clang-format)
 missing=()
 for p in "${packages[@]}"; do

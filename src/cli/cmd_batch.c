@@ -5,6 +5,7 @@
  * temporary file and renamed); standard output is streamed.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,10 +13,62 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <mimalloc.h>
+
 #include "cli.h"
+#include "core/dynlib.h"
 
 /* Exit status when the run went through but some records could not be read. */
 #define EXIT_RECORDS_FAILED 3
+
+/* ------------------------------------------------------------ the allocator */
+
+/* A batch makes and frees some hundred small blocks per record: with the
+ * C library's malloc that was a tenth of its instructions, and mimalloc
+ * (Debian's libmimalloc) takes the batch from 495 M to 452 M instructions
+ * over 2,000 generated profiles.  It is loaded here for the library alone
+ * (ac_set_allocator: the library, jansson and SQLite), not linked into the
+ * program, where it would replace malloc in every process and make each
+ * `aicert assess` start more slowly (743,000 instructions instead of
+ * 586,000).  Without it the batch runs on the C library's malloc, with the
+ * same output. */
+#ifndef AICERT_SANITIZED
+#define MI_SYMBOLS(X) X(mi_malloc) X(mi_realloc) X(mi_free)
+AC_DYNLIB_DEFINE(mi, mi_lib, "mimalloc", AICERT_MIMALLOC_SONAME, MI_SYMBOLS)
+#else
+/* Under the sanitizers the library keeps their allocator, seen through a
+ * shift: each block starts 16 bytes into one of the C library's.  A block
+ * the library made and the program freed, or the other way round, is then
+ * reported at once, as it would go wrong with mimalloc. */
+static void *shifted_malloc(size_t n)
+{
+	char *p = n <= SIZE_MAX - 16 ? malloc(n + 16) : NULL;
+	return p ? p + 16 : NULL;
+}
+
+static void *shifted_realloc(void *p, size_t n)
+{
+	char *q = n <= SIZE_MAX - 16 ? realloc(p ? (char *)p - 16 : NULL, n + 16) : NULL;
+	return q ? q + 16 : NULL;
+}
+
+static void shifted_free(void *p)
+{
+	if (p)
+		free((char *)p - 16);
+}
+#endif
+
+/* Before the library makes its first block. */
+static void batch_allocator(void)
+{
+#ifdef AICERT_SANITIZED
+	ac_set_allocator(shifted_malloc, shifted_realloc, shifted_free);
+#else
+	if (ac_dynlib_open(&mi_lib, &mi))
+		ac_set_allocator(mi.mi_malloc, mi.mi_realloc, mi.mi_free);
+#endif
+}
 
 static const cli_option options[] = {
 	{"output", "FILE",
@@ -161,6 +214,7 @@ static int template(const char *what)
 
 static int run(const cli_args *args)
 {
+	batch_allocator();
 	if (cli_opt(args, "template"))
 		return template(cli_opt(args, "template"));
 	if (args->n_positional != 1) {
