@@ -24,6 +24,9 @@
 #include "model/fit.h"
 #include "policy/figures.h"
 
+/* Which list can read a variant's verdict (use_of). */
+enum { USE_NONE, USE_ALL, USE_ACTION, USE_REST };
+
 typedef struct {
 	size_t field; /* index into the policy's [what_changes] fields */
 	unsigned steps; /* the steps of the facts that read the answer it changes (AC_STEP_*) */
@@ -37,6 +40,7 @@ typedef struct {
 	const char *text;
 	int verdict;
 	const ac_rule *reason;
+	unsigned char use; /* USE_*: the list that reads its verdict */
 } variant;
 
 /* Its table is kept by the session's search cache between searches (its
@@ -335,12 +339,11 @@ static void tally(question *qs, const variants *vs, int verdict)
 	}
 }
 
-/* The role variant x can play in the lists, made from what they read of
- * it (pick, add_changes): an answered question's variant can be an action
- * (a step forward on a question of the person's own) or an answer the
- * verdict rests on (any other, but not another certificate). */
-enum { USE_NONE, USE_ALL, USE_ACTION, USE_REST };
-
+/* The list that can read variant x's verdict, the one place that says so:
+ * every answer of an asked, unanswered question is listed with its verdict;
+ * an answered question's variant can be an action (a step forward on a
+ * question of the person's own) or an answer the verdict rests on (any
+ * other, but not another certificate, which is a choice to offer). */
 static int use_of(const ac_prepared *prep, const ac_profile *p, const question *s, const variant *x)
 {
 	if (!s->answered)
@@ -386,7 +389,7 @@ static ac_status run_all(variants *vs, const ac_prepared *prep, const ac_eval *b
 		if (i && vs->items[i - 1].field != x->field)
 			v = *base->p;
 		question *s = &qs[x->field];
-		int use = use_of(prep, base->p, s, x);
+		int use = x->use = (unsigned char)use_of(prep, base->p, s, x);
 		if (!wanted(use, s, a->verdict) && !ac_rerun_every_step) /* the tests' slow way runs them all */
 			continue;
 		if (!ready && (st = ac_rerun_init(&r, cache, base, a->exposure.tasks, a->exposure.n_tasks)) != AC_OK)
@@ -540,19 +543,17 @@ static ac_status add_unanswered(ac_assessment *a, const ac_prepared *prep, const
 /* For each field k, the variant that improves the verdict most (want_better:
  * by a step forward), or worsens it most, into qs[k].best; NULL when none
  * does.  One pass over the variants, the first of equals kept. */
-static void pick(const ac_prepared *prep, const ac_profile *p, const variants *vs, int current, int want_better,
-		 question *qs)
+static void pick(const ac_prepared *prep, const variants *vs, int current, int want_better, question *qs)
 {
 	for (size_t k = 0; k < prep->pol->what_changes.n_fields; k++)
 		qs[k].best = NULL;
 	for (size_t i = 0; i < vs->n; i++) {
 		const variant *x = &vs->items[i];
 		size_t k = x->field;
-		if (!x->verdict || (want_better && !forward(prep, p, x)))
-			continue;
-		/* A step forward that would worsen the verdict is not something it
-		 * rests on: nobody is told to keep from using AI. */
-		if (!want_better && prep->pol->what_changes.fields[k].yours && forward(prep, p, x))
+		/* Only a variant of the list's own kind (use_of): a step forward
+		 * that would worsen the verdict is not something it rests on, as
+		 * nobody is told to keep from using AI. */
+		if (!x->verdict || x->use != (want_better ? USE_ACTION : USE_REST))
 			continue;
 		int ok = want_better ? better(x->verdict, current) : better(current, x->verdict);
 		const variant *b = qs[k].best;
@@ -596,7 +597,7 @@ static ac_status add_changes(ac_assessment *a, const ac_prepared *prep, const ac
 	*list = calloc((limit < wc->n_fields ? limit : wc->n_fields) + 1, sizeof **list);
 	if (!*list)
 		return AC_ENOMEM;
-	pick(prep, p, vs, a->verdict, action, qs);
+	pick(prep, vs, a->verdict, action, qs);
 	unsigned verdicts = 0; /* the verdicts the picked variants give */
 	for (size_t k = 0; k < wc->n_fields; k++)
 		if (qs[k].best)
@@ -605,12 +606,8 @@ static ac_status add_changes(ac_assessment *a, const ac_prepared *prep, const ac
 	for (int v = action ? AC_VERDICT_PURSUE : AC_VERDICT_AVOID; v >= AC_VERDICT_PURSUE && v <= AC_VERDICT_AVOID;
 	     v += action ? 1 : -1)
 		for (size_t k = 0; (verdicts & 1u << v) && k < wc->n_fields && *n < limit && st == AC_OK; k++) {
-			const ac_question_field *q = &wc->fields[k];
-			const variant *x = qs[k].best;
+			const variant *x = qs[k].best; /* of an answered question, of this list's kind */
 			if (!x || x->verdict != v)
-				continue;
-			/* Another certificate is a choice to offer, not an answer to rest on. */
-			if (q->fixed || (action ? !q->yours : q->choice) || !qs[k].answered)
 				continue;
 			st = add_change(&(*list)[(*n)++], prep, p, x, action);
 		}
