@@ -4,6 +4,7 @@
  * SHA-256, ac_batch_run over memory streams, and the summary's refusal to
  * repeat what people wrote.
  */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -65,7 +66,10 @@ static char *records(const char *text, ac_batch_format fmt)
 	long line;
 	rec_kind k;
 	while ((k = batch_reader_next(&r, &rec, &line)) != REC_END)
-		sb_printf(&all, "%s%ld:%s", all.len ? "|" : "", line, k == REC_OK ? rec.buf : k == REC_OPEN_QUOTE ? "OPEN" : "?");
+		sb_printf(&all, "%s%ld:%s", all.len ? "|" : "", line,
+			  k == REC_OK           ? rec.buf
+			  : k == REC_OPEN_QUOTE ? "OPEN"
+						: "?");
 	sb_free(&rec);
 	batch_reader_free(&r);
 	fclose(f);
@@ -81,7 +85,9 @@ static void records_carry_their_first_line(void **state)
 	s = records("h1,h2\n\"two\nlines\",x\n\"a \"\"q\"\"\",y\n\"open,z\n", AC_BATCH_CSV);
 	assert_string_equal(s, "1:h1,h2|2:\"two\nlines\",x|4:\"a \"\"q\"\"\",y|5:OPEN");
 	free(s);
-	s = records("\xEF\xBB\xBF" "label\nx\n", AC_BATCH_CSV);
+	s = records("\xEF\xBB\xBF"
+		    "label\nx\n",
+		    AC_BATCH_CSV);
 	assert_string_equal(s, "1:label|2:x");
 	free(s);
 }
@@ -149,7 +155,8 @@ static void a_run_keeps_order_and_goes_on_after_bad_records(void **state)
 	strbuf in;
 	sb_init(&in);
 	for (int i = 0; i < 40; i++)
-		sb_puts(&in, i % 7 == 3 ? "{\"schema\":\"aicert/profile/v1\",\"role\":{\"kind\":\"Dana's boss\"}}\n" : dana);
+		sb_puts(&in,
+			i % 7 == 3 ? "{\"schema\":\"aicert/profile/v1\",\"role\":{\"kind\":\"Dana's boss\"}}\n" : dana);
 	unsigned long long failed = 0;
 	ac_status st;
 	char *one = batch(in.buf, AC_BATCH_JSONL, AC_BATCH_JSONL, 1, NULL, &failed, &st);
@@ -241,6 +248,113 @@ static void the_run_has_one_date(void **state)
 	}
 }
 
+/* Progress is told from the calling thread only, as aicert.h promises. */
+typedef struct {
+	pthread_t caller;
+	int calls, elsewhere;
+	unsigned long long last_written;
+} progress_seen;
+
+static void note_progress(void *ctx, const ac_batch_progress *p)
+{
+	progress_seen *seen = ctx;
+	seen->calls++;
+	seen->elsewhere += !pthread_equal(seen->caller, pthread_self());
+	seen->last_written = p->written;
+}
+
+/* Runs of records that take very different times (a bad line, a profile
+ * with a certificate and every what-if, a short one) finish out of order in
+ * several workers; the output is still in input order, the same for every
+ * number of workers, and every record is counted once. */
+static void runs_finishing_out_of_order_go_out_in_order(void **state)
+{
+	(void)state;
+	static const char heavy[] =
+		"{\"schema\":\"aicert/profile/v1\",\"role\":{\"title\":\"Data analyst\",\"kind\":\"ic\","
+		"\"tasks\":[{\"name\":\"Reports\",\"share\":60,\"category\":\"standardized_reporting\"},"
+		"{\"name\":\"Dashboards\",\"share\":40,\"category\":\"structured_data_analysis\"}]},"
+		"\"motives\":[\"capability_gap\"],\"capability_gap\":\"machine learning models\","
+		"\"certification\":{\"id\":\"aws-mla-c01\"}}\n";
+	strbuf in;
+	sb_init(&in);
+	unsigned long long bad = 0;
+	for (int i = 0; i < 700; i++) { /* long stretches of one kind, so that runs differ */
+		sb_puts(&in, (i / 23) % 3 == 0 ? heavy : (i / 23) % 3 == 1 ? "{\"schema\":1}\n" : dana);
+		bad += (i / 23) % 3 == 1;
+	}
+	char *first = NULL;
+	for (unsigned jobs = 1; jobs <= 5; jobs += 2) {
+		ac_session *s;
+		assert_int_equal(ac_session_new(NULL, &s, NULL), AC_OK);
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *fi = fmemopen(in.buf, in.len, "r"), *fo = open_memstream(&buf, &len);
+		ac_batch_options o;
+		ac_batch_options_init(&o);
+		o.jobs = jobs;
+		o.as_of = "2026-11-29";
+		progress_seen seen = {.caller = pthread_self()};
+		o.progress = note_progress;
+		o.progress_ctx = &seen;
+		ac_batch_progress p;
+		ac_batch_progress_init(&p);
+		assert_int_equal(ac_batch_run(s, fi, fo, &o, &p, NULL), AC_OK);
+		fclose(fi);
+		fclose(fo);
+		assert_int_equal(p.records, 700);
+		assert_int_equal(p.written, 700);
+		assert_int_equal(p.failed, bad);
+		assert_true(seen.calls >= 1);
+		assert_int_equal(seen.elsewhere, 0);
+		assert_int_equal(seen.last_written, 700);
+		size_t lines = 0;
+		for (size_t i = 0; i < len; i++)
+			lines += buf[i] == '\n';
+		assert_int_equal(lines, 700);
+		if (!first)
+			first = buf;
+		else {
+			assert_string_equal(first, buf);
+			free(buf);
+		}
+		ac_session_free(s);
+	}
+	free(first);
+	sb_free(&in);
+}
+
+/* An output that fills up stops a run of several workers with AC_EIO; no
+ * worker is left waiting for its turn to write. */
+static void a_failed_write_stops_every_worker(void **state)
+{
+	(void)state;
+	strbuf in;
+	sb_init(&in);
+	for (int i = 0; i < 400; i++)
+		sb_puts(&in, dana);
+	for (unsigned jobs = 1; jobs <= 4; jobs += 3) {
+		ac_session *s;
+		assert_int_equal(ac_session_new(NULL, &s, NULL), AC_OK);
+		static char small[4096];
+		FILE *fi = fmemopen(in.buf, in.len, "r"), *fo = fmemopen(small, sizeof small, "w");
+		setvbuf(fo, NULL, _IONBF, 0);
+		ac_batch_options o;
+		ac_batch_options_init(&o);
+		o.jobs = jobs;
+		o.counterfactuals = 0;
+		ac_diags d;
+		ac_diags_init(&d);
+		assert_int_equal(ac_batch_run(s, fi, fo, &o, NULL, &d), AC_EIO);
+		assert_non_null(strstr(ac_diag_message(ac_diags_at(&d, 0)), "cannot write the output"));
+		fclose(fi);
+		fclose(fo);
+		ac_diags_free(&d);
+		ac_session_free(s);
+	}
+	sb_free(&in);
+}
+
 static void a_bad_csv_header_writes_nothing(void **state)
 {
 	(void)state;
@@ -295,6 +409,8 @@ int main(void)
 		cmocka_unit_test(csv_cells_split_and_quote),
 		cmocka_unit_test(a_run_keeps_order_and_goes_on_after_bad_records),
 		cmocka_unit_test(the_result_of_an_older_caller_is_not_overrun),
+		cmocka_unit_test(runs_finishing_out_of_order_go_out_in_order),
+		cmocka_unit_test(a_failed_write_stops_every_worker),
 		cmocka_unit_test(a_bad_csv_header_writes_nothing),
 		cmocka_unit_test(the_run_has_one_date),
 		cmocka_unit_test(the_summary_keeps_peoples_words_out),

@@ -42,6 +42,10 @@ typedef struct {
 	int eof, error; /* error: errno of a failed read */
 	long next_line; /* number of the next physical line */
 	unsigned long long bytes;
+	/* Called before a read of the pipe or terminal that may wait, or NULL:
+	 * what is done should go out before it. */
+	void (*before_wait)(void *ctx);
+	void *wait_ctx;
 } batch_reader;
 
 typedef enum { REC_END = 0, REC_OK, REC_TOO_LONG, REC_OPEN_QUOTE, REC_READ_ERROR, REC_NOMEM } rec_kind;

@@ -2,7 +2,7 @@
  * reader.c — cuts a batch input into records with their line numbers: one
  * line of JSON Lines, or one CSV row (quoted fields may hold line ends).
  * Only the record boundaries are found here; parsing is the workers' job, so
- * the one reader thread stays cheap.
+ * reading, done by one worker at a time, stays cheap.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -45,6 +45,8 @@ static int fill(batch_reader *r)
 		return 0;
 	size_t n;
 	if (r->fd >= 0) {
+		if (r->before_wait)
+			r->before_wait(r->wait_ctx);
 		ssize_t got;
 		do
 			got = read(r->fd, r->buf, READ_AHEAD);

@@ -1,11 +1,15 @@
 /*
- * run.c — ac_batch_run(): one reader thread, `jobs` worker threads (each
- * with its own session) and the calling thread as the writer, around a ring
- * of records.  The ring is the only queue and has a fixed size, so memory
- * stays flat however long the input; the writer takes records strictly in
- * input order, so the output does not depend on how many workers ran.  With
+ * run.c — ac_batch_run(): `jobs` workers (the calling thread and jobs - 1
+ * threads, each with its own session) that each read a run of records,
+ * assess them and write them, in input order.  Each worker owns two runs'
+ * worth of records: while one waits for an earlier run to be written, it
+ * reads and assesses the other.  Whoever finishes the earliest run still
+ * unwritten writes it, and every finished run after it, so records go out in
+ * input order whatever the number of workers, and a worker hands nothing to
+ * another thread unless a run finished before the one ahead of it.  Memory
+ * stays flat however long the input: the runs are the only buffers.  With
  * one worker there are no threads: the calling thread reads, assesses and
- * writes each record in turn (run_alone), the same records in the same way.
+ * writes each record in turn, the same records in the same way.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -18,30 +22,46 @@
 #include "core/date.h"
 #include "core/options.h"
 
-/* Records in flight per worker: enough to keep every worker busy while the
- * writer waits for a slow record, and to hand records over in runs rather
- * than one at a time (each hand-over that wakes a thread is a system call). */
-#define SLOTS_PER_JOB 32
+/* Records a worker reads at once from a file: enough that the workers
+ * rarely meet at the locks, few enough that a run's buffers stay in the
+ * worker's cache until it writes them.  From a pipe, a run is one record:
+ * the next read may wait, and what came before must not wait with it. */
+#define RUN_RECORDS 16
+#define RUNS_PER_JOB 2
 #define PROGRESS_EVERY_NS 100000000LL /* 0.1 s */
 
-enum { FREE, READ, DONE };
+enum { FREE, BUSY, DONE };
+
+/* A run of records, read together and written together. */
+typedef struct {
+	batch_record *recs;
+	size_t n; /* records read into it */
+	unsigned long long seq; /* its place among the runs: they are written in this order */
+	int state; /* FREE, BUSY (read, being assessed), DONE (waiting to be written) */
+} run_buf;
 
 typedef struct {
-	pthread_mutex_t mu;
-	pthread_cond_t space, work, done; /* reader, workers, writer wait on these */
-	batch_record *slots;
-	int *state;
-	size_t cap;
-	unsigned long long n_read, n_claimed, n_written;
-	unsigned long long bytes; /* input read so far, for progress */
-	int reader_done, stop;
-	int writer_owed; /* the record the writer waits for is done, and it was not woken */
+	pthread_mutex_t mu; /* everything below but the reader */
+	pthread_mutex_t read_mu; /* the reader; taken before mu, never while holding it */
+	pthread_cond_t freed; /* a worker waits on it for a run of its own to be written */
+	run_buf *runs; /* n_runs / jobs per worker: worker i owns those from i * n_runs / jobs on */
+	run_buf **order; /* order[seq % n_runs]: the run with that place, while it is not written */
+	size_t n_runs, run_records;
+	unsigned long long n_issued, n_written; /* runs read, runs written */
+	unsigned long long n_read, bytes; /* records and bytes read, for progress */
+	int reader_done, writing, stop;
+	int reader_waiting; /* a worker waits for input: what is written should be flushed */
+	int unflushed; /* written since the last flush */
 	ac_status fatal; /* the first failure that stopped the run */
 	char fatal_msg[256];
 	batch_reader rd;
 	record_setup setup;
 	ac_session **sessions;
 	unsigned jobs;
+	FILE *out;
+	const ac_batch_options *o;
+	ac_batch_progress *prog;
+	long long last; /* when progress was last told */
 } pipeline;
 
 typedef struct {
@@ -90,103 +110,14 @@ static void stop_locked(pipeline *pl, ac_status st, const char *msg)
 		snprintf(pl->fatal_msg, sizeof pl->fatal_msg, "%s", msg ? msg : "");
 	}
 	pl->stop = 1;
-	pthread_cond_broadcast(&pl->space);
-	pthread_cond_broadcast(&pl->work);
-	pthread_cond_broadcast(&pl->done);
+	pthread_cond_broadcast(&pl->freed);
 }
 
-/* Records the reader reads before handing them over at once, from a file
- * (from a pipe, each is handed over as soon as it is read: the next read
- * may wait). */
-#define READ_RUN 16
-
-static void *reader_main(void *arg)
+static void stop(pipeline *pl, ac_status st, const char *msg)
 {
-	pipeline *pl = arg;
 	pthread_mutex_lock(&pl->mu);
-	for (;;) {
-		while (!pl->stop && pl->n_read - pl->n_written >= pl->cap)
-			pthread_cond_wait(&pl->space, &pl->mu);
-		if (pl->stop)
-			break;
-		/* The free slots from n_read on belong to the reader. */
-		size_t room = (size_t)(pl->cap - (pl->n_read - pl->n_written)), m = 0;
-		if (room > READ_RUN || pl->rd.fd >= 0)
-			room = pl->rd.fd >= 0 ? 1 : READ_RUN;
-		unsigned long long first = pl->n_read;
-		pthread_mutex_unlock(&pl->mu);
-		rec_kind k = REC_OK;
-		while (m < room) {
-			batch_record *r = &pl->slots[(first + m) % pl->cap];
-			k = batch_reader_next(&pl->rd, &r->in, &r->line);
-			if (k == REC_END || k == REC_READ_ERROR || k == REC_NOMEM)
-				break;
-			r->kind = k;
-			m++;
-		}
-		char msg[160] = "";
-		if (k == REC_READ_ERROR)
-			snprintf(msg, sizeof msg, "cannot read the input: %s", strerror(pl->rd.error));
-		pthread_mutex_lock(&pl->mu);
-		for (size_t j = 0; j < m; j++)
-			pl->state[(first + j) % pl->cap] = READ;
-		pl->n_read += m;
-		pl->bytes = pl->rd.bytes;
-		if (m > 1)
-			pthread_cond_broadcast(&pl->work);
-		else if (m)
-			pthread_cond_signal(&pl->work);
-		if (k == REC_END) {
-			pl->reader_done = 1;
-			pthread_cond_broadcast(&pl->work);
-			pthread_cond_broadcast(&pl->done);
-			break;
-		}
-		if (k == REC_READ_ERROR || k == REC_NOMEM) {
-			stop_locked(pl, k == REC_NOMEM ? AC_ENOMEM : AC_EIO, msg);
-			break;
-		}
-	}
+	stop_locked(pl, st, msg);
 	pthread_mutex_unlock(&pl->mu);
-	return NULL;
-}
-
-static void *worker_main(void *arg)
-{
-	pipeline *pl = ((worker_arg *)arg)->pl;
-	ac_session *s = pl->sessions[((worker_arg *)arg)->index];
-	char **cells = NULL;
-	size_t n_cells = 0;
-	pthread_mutex_lock(&pl->mu);
-	for (;;) {
-		while (!pl->stop && pl->n_claimed == pl->n_read && !pl->reader_done)
-			pthread_cond_wait(&pl->work, &pl->mu);
-		if (pl->stop || pl->n_claimed == pl->n_read)
-			break;
-		unsigned long long seq = pl->n_claimed++;
-		size_t i = (size_t)(seq % pl->cap);
-		pthread_mutex_unlock(&pl->mu);
-		ac_status st = batch_record_work(&pl->setup, s, &cells, &n_cells, &pl->slots[i]);
-		pthread_mutex_lock(&pl->mu);
-		if (st != AC_OK) {
-			stop_locked(pl, st, st == AC_ENOMEM ? "out of memory" : ac_strerror(st));
-			break;
-		}
-		pl->state[i] = DONE;
-		if (seq == pl->n_written)
-			pl->writer_owed = 1;
-		/* The writer is woken for a run of records, not for each: when
-		 * this worker finds nothing more to take, when the input has
-		 * ended, or when half the ring waits to be written. */
-		if (pl->writer_owed &&
-		    (pl->n_claimed == pl->n_read || pl->reader_done || pl->n_claimed - pl->n_written >= pl->cap / 2)) {
-			pl->writer_owed = 0;
-			pthread_cond_signal(&pl->done);
-		}
-	}
-	pthread_mutex_unlock(&pl->mu);
-	free(cells);
-	return NULL;
 }
 
 static long long now_ns(void)
@@ -212,11 +143,14 @@ static int summarise(ac_batch_summary *sum, const batch_record *r, int csv)
 }
 
 /* Writes finished record r, adds it to the summary and the figures, and
- * empties it; 0, or -1 with the run stopped (the lock is not held). */
-static int emit(pipeline *pl, batch_record *r, FILE *out, const ac_batch_options *o, ac_batch_progress *prog,
-		long long *last)
+ * empties it; 0, or -1 with the run stopped.  Only the writer of the moment
+ * calls it, without the lock; progress is told only from the calling thread
+ * (caller), as ac_batch_options promises. */
+static int emit(pipeline *pl, batch_record *r, int caller)
 {
-	int bad_write = fwrite(r->out.buf, 1, r->out.len, out) != r->out.len;
+	const ac_batch_options *o = pl->o;
+	ac_batch_progress *prog = pl->prog;
+	int bad_write = fwrite(r->out.buf, 1, r->out.len, pl->out) != r->out.len;
 	int e = errno;
 	int bad_summary = o->summary && !bad_write && summarise(o->summary, r, pl->setup.layout != NULL) != 0;
 	prog->written++;
@@ -225,110 +159,147 @@ static int emit(pipeline *pl, batch_record *r, FILE *out, const ac_batch_options
 	if (bad_write || bad_summary) {
 		char msg[160];
 		snprintf(msg, sizeof msg, "cannot write the output: %s", bad_write ? strerror(e) : "out of memory");
-		pthread_mutex_lock(&pl->mu);
-		stop_locked(pl, bad_write ? AC_EIO : AC_ENOMEM, msg);
-		pthread_mutex_unlock(&pl->mu);
+		stop(pl, bad_write ? AC_EIO : AC_ENOMEM, msg);
 		return -1;
 	}
-	if (o->progress) {
+	if (o->progress && caller) {
 		long long t = now_ns();
-		if (t - *last >= PROGRESS_EVERY_NS) {
-			*last = t;
+		if (t - pl->last >= PROGRESS_EVERY_NS) {
+			pl->last = t;
 			o->progress(o->progress_ctx, prog);
 		}
 	}
 	return 0;
 }
 
-/* The writer: records in input order, from the calling thread, a run of
- * finished ones at a time (the lock is taken once for the run). */
-static void write_all(pipeline *pl, FILE *out, const ac_batch_options *o, ac_batch_progress *prog)
+/* Called with the lock held, by a worker whose run is done or that is about
+ * to wait for input: unless another worker is writing already, writes every
+ * finished run from the earliest unwritten one on, and frees them for their
+ * owners.  When a worker waits for input and everything read so far is
+ * written, the output is flushed too, so that nothing done waits behind a
+ * read of a pipe.  Whoever clears `writing` looks again, so a run finished
+ * meanwhile is never left behind. */
+static void write_turns(pipeline *pl, int caller)
 {
-	long long last = now_ns();
-	int dirty = 0;
-	pthread_mutex_lock(&pl->mu);
-	for (;;) {
-		size_t i = (size_t)(pl->n_written % pl->cap);
-		while (!pl->stop && !(pl->n_written < pl->n_read && pl->state[i] == DONE) &&
-		       !(pl->reader_done && pl->n_written == pl->n_read)) {
-			/* Let a reader of a pipe see what is done before we wait for
-			 * more input; while a worker is busy with the next record, it
-			 * will follow soon, and writing the two at once is cheaper. */
-			if (dirty && (pl->n_claimed == pl->n_written || pl->reader_done)) {
-				pthread_mutex_unlock(&pl->mu);
-				fflush(out);
-				dirty = 0;
-				pthread_mutex_lock(&pl->mu);
-				continue;
-			}
-			pthread_cond_wait(&pl->done, &pl->mu);
+	while (!pl->writing && !pl->stop) {
+		run_buf *b = pl->n_written < pl->n_issued ? pl->order[pl->n_written % pl->n_runs] : NULL;
+		if (b && b->state == DONE) {
+			pl->writing = 1;
+			pl->prog->records = pl->n_read;
+			pl->prog->bytes = pl->bytes;
+			pthread_mutex_unlock(&pl->mu);
+			int failed = 0;
+			for (size_t k = 0; k < b->n && !failed; k++)
+				failed = emit(pl, &b->recs[k], caller) != 0;
+			pthread_mutex_lock(&pl->mu);
+			pl->writing = 0;
+			b->state = FREE;
+			pl->n_written++;
+			pl->unflushed = 1;
+			pthread_cond_broadcast(&pl->freed);
+			if (failed)
+				return;
+		} else if (pl->reader_waiting && pl->unflushed && pl->n_written == pl->n_issued) {
+			pl->writing = 1;
+			pl->unflushed = 0;
+			pthread_mutex_unlock(&pl->mu);
+			fflush(pl->out); /* a write error is found by the last flush */
+			pthread_mutex_lock(&pl->mu);
+			pl->writing = 0;
+		} else {
+			return;
 		}
-		if (pl->stop || (pl->reader_done && pl->n_written == pl->n_read))
-			break;
-		/* The run of finished records from here: the writer's until it
-		 * frees them. */
-		unsigned long long end = pl->n_written;
-		while (end < pl->n_read && pl->state[end % pl->cap] == DONE)
-			end++;
-		prog->records = pl->n_read;
-		prog->bytes = pl->bytes;
-		pthread_mutex_unlock(&pl->mu);
-		int failed = 0;
-		for (unsigned long long k = pl->n_written; k < end && !failed; k++)
-			failed = emit(pl, &pl->slots[k % pl->cap], out, o, prog, &last) != 0;
-		dirty = 1;
-		pthread_mutex_lock(&pl->mu);
-		if (failed)
-			break;
-		for (; pl->n_written < end; pl->n_written++)
-			pl->state[pl->n_written % pl->cap] = FREE;
-		if (pl->n_read - pl->n_written <= pl->cap / 2) /* wake the reader for half a ring at once */
-			pthread_cond_signal(&pl->space);
 	}
-	prog->records = pl->n_read;
+}
+
+/* The reader's hook: a worker is about to wait for input. */
+static void before_wait(void *ctx)
+{
+	pipeline *pl = ctx;
+	pthread_mutex_lock(&pl->mu);
+	pl->reader_waiting = 1;
+	write_turns(pl, 0);
 	pthread_mutex_unlock(&pl->mu);
 }
 
-/* One worker (-j 1): each record read, assessed and written in turn by the
- * calling thread, with nothing handed between threads.  The output goes out
- * before a read that may wait, as the writer lets it out when it waits. */
-static void run_alone(pipeline *pl, FILE *out, const ac_batch_options *o, ac_batch_progress *prog)
+/* Reads the next run of records into b (free, the caller's own); 0 when
+ * there is none (the input ended, or the run stopped). */
+static int read_run(pipeline *pl, run_buf *b)
 {
-	long long last = now_ns();
+	pthread_mutex_lock(&pl->read_mu);
+	size_t want = pl->rd.fd >= 0 ? 1 : pl->run_records, m = 0;
+	rec_kind k = REC_OK;
+	while (m < want && !pl->reader_done) {
+		batch_record *r = &b->recs[m];
+		k = batch_reader_next(&pl->rd, &r->in, &r->line);
+		if (k == REC_END || k == REC_READ_ERROR || k == REC_NOMEM)
+			break;
+		r->kind = k;
+		m++;
+	}
+	char msg[160] = "";
+	if (k == REC_READ_ERROR)
+		snprintf(msg, sizeof msg, "cannot read the input: %s", strerror(pl->rd.error));
+	pthread_mutex_lock(&pl->mu);
+	if (k != REC_OK && k != REC_TOO_LONG && k != REC_OPEN_QUOTE)
+		pl->reader_done = 1;
+	if (k == REC_READ_ERROR || k == REC_NOMEM)
+		stop_locked(pl, k == REC_NOMEM ? AC_ENOMEM : AC_EIO, msg);
+	pl->reader_waiting = 0;
+	int go = m > 0 && !pl->stop;
+	if (go) {
+		b->n = m;
+		b->seq = pl->n_issued++;
+		b->state = BUSY;
+		pl->order[b->seq % pl->n_runs] = b;
+		pl->n_read += m;
+		pl->bytes = pl->rd.bytes;
+	}
+	pthread_mutex_unlock(&pl->mu);
+	pthread_mutex_unlock(&pl->read_mu);
+	return go;
+}
+
+/* A worker: its own runs in turn, each read, assessed and marked done, then
+ * written when its turn has come (by this worker or by the one that writes
+ * the run before it). */
+static void work(pipeline *pl, unsigned w, int caller)
+{
+	ac_session *s = pl->sessions[w];
+	size_t own = pl->n_runs / pl->jobs;
+	run_buf *mine = &pl->runs[w * own];
 	char **cells = NULL;
 	size_t n_cells = 0;
-	batch_record *r = &pl->slots[0];
-	for (;;) {
-		if (pl->rd.pos == pl->rd.end && pl->rd.fd >= 0)
-			fflush(out); /* a write error is found by the last flush */
-		rec_kind k = batch_reader_next(&pl->rd, &r->in, &r->line);
-		if (k == REC_END)
+	for (size_t i = 0;; i = (i + 1) % own) {
+		run_buf *b = &mine[i];
+		pthread_mutex_lock(&pl->mu);
+		while (!pl->stop && b->state != FREE)
+			pthread_cond_wait(&pl->freed, &pl->mu);
+		int stopped = pl->stop;
+		pthread_mutex_unlock(&pl->mu);
+		if (stopped || !read_run(pl, b))
 			break;
-		ac_status st = k == REC_READ_ERROR ? AC_EIO : k == REC_NOMEM ? AC_ENOMEM : AC_OK;
-		if (st == AC_OK) {
-			r->kind = k;
-			pl->n_read++;
-			pl->bytes = pl->rd.bytes;
-			st = batch_record_work(&pl->setup, pl->sessions[0], &cells, &n_cells, r);
-		}
+		ac_status st = AC_OK;
+		for (size_t k = 0; k < b->n && st == AC_OK; k++)
+			st = batch_record_work(&pl->setup, s, &cells, &n_cells, &b->recs[k]);
+		pthread_mutex_lock(&pl->mu);
 		if (st != AC_OK) {
-			char msg[160];
-			if (k == REC_READ_ERROR)
-				snprintf(msg, sizeof msg, "cannot read the input: %s", strerror(pl->rd.error));
-			else
-				snprintf(msg, sizeof msg, "%s", st == AC_ENOMEM ? "out of memory" : ac_strerror(st));
-			pthread_mutex_lock(&pl->mu);
-			stop_locked(pl, st, msg);
+			stop_locked(pl, st, st == AC_ENOMEM ? "out of memory" : ac_strerror(st));
 			pthread_mutex_unlock(&pl->mu);
 			break;
 		}
-		prog->records = pl->n_read;
-		prog->bytes = pl->bytes;
-		if (emit(pl, r, out, o, prog, &last) != 0)
-			break;
+		b->state = DONE;
+		write_turns(pl, caller);
+		pthread_mutex_unlock(&pl->mu);
 	}
-	prog->records = pl->n_read;
 	free(cells);
+}
+
+static void *worker_main(void *arg)
+{
+	worker_arg *a = arg;
+	work(a->pl, a->index, 0);
+	return NULL;
 }
 
 /* Reads the CSV header and writes the output's own header. */
@@ -390,15 +361,24 @@ static ac_status setup_pipeline(pipeline *pl, ac_session *s, FILE *in, const ac_
 	}
 	ac_date_format(day, pl->setup.as_of);
 	pl->jobs = jobs_of(o);
-	pl->cap = (size_t)pl->jobs * SLOTS_PER_JOB;
-	pl->slots = calloc(pl->cap, sizeof *pl->slots);
-	pl->state = calloc(pl->cap, sizeof *pl->state);
+	/* One worker writes each run as soon as it is assessed: one run of one
+	 * record is all it needs. */
+	size_t per_job = pl->jobs == 1 ? 1 : RUNS_PER_JOB;
+	pl->run_records = pl->jobs == 1 ? 1 : RUN_RECORDS;
+	pl->n_runs = (size_t)pl->jobs * per_job;
+	pl->runs = calloc(pl->n_runs, sizeof *pl->runs);
+	pl->order = calloc(pl->n_runs, sizeof *pl->order);
 	pl->sessions = calloc(pl->jobs, sizeof *pl->sessions);
-	if (!pl->slots || !pl->state || !pl->sessions)
+	if (!pl->runs || !pl->order || !pl->sessions)
 		return AC_ENOMEM;
-	for (size_t i = 0; i < pl->cap; i++)
-		batch_record_init(&pl->slots[i]);
-	pl->sessions[0] = s; /* the caller's thread only writes while the run lasts */
+	for (size_t i = 0; i < pl->n_runs; i++) {
+		pl->runs[i].recs = calloc(pl->run_records, sizeof *pl->runs[i].recs);
+		if (!pl->runs[i].recs)
+			return AC_ENOMEM;
+		for (size_t k = 0; k < pl->run_records; k++)
+			batch_record_init(&pl->runs[i].recs[k]);
+	}
+	pl->sessions[0] = s; /* the calling thread is the first worker */
 	for (unsigned i = 1; i < pl->jobs; i++) {
 		ac_status st = ac_session_clone(s, &pl->sessions[i], diags);
 		if (st != AC_OK)
@@ -416,12 +396,15 @@ static ac_status setup_pipeline(pipeline *pl, ac_session *s, FILE *in, const ac_
 
 static void teardown(pipeline *pl)
 {
-	for (size_t i = 0; pl->slots && i < pl->cap; i++)
-		batch_record_free(&pl->slots[i]);
+	for (size_t i = 0; pl->runs && i < pl->n_runs; i++) {
+		for (size_t k = 0; pl->runs[i].recs && k < pl->run_records; k++)
+			batch_record_free(&pl->runs[i].recs[k]);
+		free(pl->runs[i].recs);
+	}
 	for (unsigned i = 1; pl->sessions && i < pl->jobs; i++)
 		ac_session_free(pl->sessions[i]);
-	free(pl->slots);
-	free(pl->state);
+	free(pl->runs);
+	free(pl->order);
 	free(pl->sessions);
 	batch_reader_free(&pl->rd);
 }
@@ -454,40 +437,33 @@ ac_status ac_batch_run(ac_session *s, FILE *in, FILE *out, const ac_batch_option
 		return st;
 	}
 	pthread_mutex_init(&pl.mu, NULL);
-	pthread_cond_init(&pl.space, NULL);
-	pthread_cond_init(&pl.work, NULL);
-	pthread_cond_init(&pl.done, NULL);
-	pthread_t reader, workers[AC_BATCH_MAX_JOBS];
+	pthread_mutex_init(&pl.read_mu, NULL);
+	pthread_cond_init(&pl.freed, NULL);
+	pl.out = out;
+	pl.o = o;
+	pl.prog = &prog;
+	pl.last = now_ns();
+	pl.rd.before_wait = before_wait;
+	pl.rd.wait_ctx = &pl;
+	pthread_t workers[AC_BATCH_MAX_JOBS];
 	worker_arg args[AC_BATCH_MAX_JOBS];
 	unsigned started = 0;
-	int reader_started = 0;
-	if (pl.jobs == 1)
-		run_alone(&pl, out, o, &prog);
-	else
-		reader_started = pthread_create(&reader, NULL, reader_main, &pl) == 0;
-	for (unsigned i = 0; reader_started && i < pl.jobs; i++, started++) {
+	for (unsigned i = 1; i < pl.jobs; i++, started++) {
 		args[i] = (worker_arg){&pl, i};
-		if (pthread_create(&workers[i], NULL, worker_main, &args[i]) != 0)
+		if (pthread_create(&workers[i], NULL, worker_main, &args[i]) != 0) {
+			stop(&pl, AC_EINTERNAL, "cannot start the worker threads");
 			break;
+		}
 	}
-	if (pl.jobs == 1) {
-		/* run_alone did it all */
-	} else if (!reader_started || started < pl.jobs) {
-		pthread_mutex_lock(&pl.mu);
-		stop_locked(&pl, AC_EINTERNAL, "cannot start the worker threads");
-		pthread_mutex_unlock(&pl.mu);
-	} else {
-		write_all(&pl, out, o, &prog);
-	}
-	if (reader_started)
-		pthread_join(reader, NULL);
-	for (unsigned i = 0; i < started; i++)
+	work(&pl, 0, 1);
+	for (unsigned i = 1; i <= started; i++)
 		pthread_join(workers[i], NULL);
 	if (!pl.stop && fflush(out) != 0) {
 		char msg[160];
 		snprintf(msg, sizeof msg, "cannot write the output: %s", strerror(errno));
 		stop_locked(&pl, AC_EIO, msg);
 	}
+	prog.records = pl.n_read;
 	prog.bytes = pl.rd.bytes;
 	if (o->progress && !pl.stop)
 		o->progress(o->progress_ctx, &prog);
@@ -497,9 +473,8 @@ ac_status ac_batch_run(ac_session *s, FILE *in, FILE *out, const ac_batch_option
 			     pl.fatal_msg[0]         ? pl.fatal_msg
 			     : pl.fatal == AC_ENOMEM ? "out of memory"
 						     : ac_strerror(pl.fatal));
-	pthread_cond_destroy(&pl.space);
-	pthread_cond_destroy(&pl.work);
-	pthread_cond_destroy(&pl.done);
+	pthread_cond_destroy(&pl.freed);
+	pthread_mutex_destroy(&pl.read_mu);
 	pthread_mutex_destroy(&pl.mu);
 	teardown(&pl);
 	csv_layout_free(&L);
