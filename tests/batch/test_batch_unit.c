@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -90,6 +91,47 @@ static void records_carry_their_first_line(void **state)
 		    AC_BATCH_CSV);
 	assert_string_equal(s, "1:label|2:x");
 	free(s);
+}
+
+/* Writes text into the pipe's write end. */
+static void feed(int fd, const char *text)
+{
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+}
+
+/* From a pipe, the reader says whether the next record can be had without a
+ * read that may wait: only a whole record in the read-ahead (blank lines
+ * and quoted line ends taken into account), or the end, will do. */
+static void a_pipe_is_ready_only_with_a_whole_record(void **state)
+{
+	(void)state;
+	for (int csv = 0; csv <= 1; csv++) {
+		int fds[2];
+		assert_int_equal(pipe(fds), 0);
+		FILE *in = fdopen(fds[0], "r");
+		assert_non_null(in);
+		batch_reader r;
+		assert_int_equal(batch_reader_init(&r, in, csv ? AC_BATCH_CSV : AC_BATCH_JSONL), AC_OK);
+		strbuf rec;
+		sb_init(&rec);
+		long line;
+		feed(fds[1], csv ? "a,b\n\n\"x\ny\",1\n\n\"open" : "{\"a\":1}\n\n  \n{\"b\":2}\n \n{\"c\"");
+		assert_int_equal(batch_reader_next(&r, &rec, &line), REC_OK);
+		assert_int_equal(line, 1);
+		assert_true(batch_reader_ready(&r)); /* the second record is whole, after blank lines */
+		assert_int_equal(batch_reader_next(&r, &rec, &line), REC_OK);
+		assert_int_equal(line, csv ? 3 : 4);
+		assert_false(batch_reader_ready(&r)); /* a blank line, then the third cut off */
+		feed(fds[1], csv ? "\",2\n" : ":3}\n");
+		assert_false(batch_reader_ready(&r)); /* not read yet */
+		close(fds[1]);
+		assert_int_equal(batch_reader_next(&r, &rec, &line), REC_OK);
+		assert_int_equal(batch_reader_next(&r, &rec, &line), REC_END);
+		assert_true(batch_reader_ready(&r)); /* the end needs no read */
+		sb_free(&rec);
+		batch_reader_free(&r);
+		fclose(in);
+	}
 }
 
 static void csv_cells_split_and_quote(void **state)
@@ -406,6 +448,7 @@ int main(void)
 		cmocka_unit_test(json_on_one_line_keeps_strings_and_numbers),
 		cmocka_unit_test(sha256_known_answers),
 		cmocka_unit_test(records_carry_their_first_line),
+		cmocka_unit_test(a_pipe_is_ready_only_with_a_whole_record),
 		cmocka_unit_test(csv_cells_split_and_quote),
 		cmocka_unit_test(a_run_keeps_order_and_goes_on_after_bad_records),
 		cmocka_unit_test(the_result_of_an_older_caller_is_not_overrun),

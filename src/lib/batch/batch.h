@@ -55,6 +55,10 @@ void batch_reader_free(batch_reader *r);
 /* The next record into rec (cleared first, NUL-terminated, without its line
  * end); *line gets the number of its first line. */
 rec_kind batch_reader_next(batch_reader *r, strbuf *rec, long *line);
+/* 1 when the next record (or the end) can be had without a read that may
+ * wait: always for a file; for a pipe or a terminal, when the read-ahead
+ * holds a whole record or the input has ended. */
+int batch_reader_ready(const batch_reader *r);
 
 /* ------------------------------------------------------------ the CSV layout */
 

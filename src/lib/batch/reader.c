@@ -69,13 +69,13 @@ static int fill(batch_reader *r)
 	return 1;
 }
 
-/* The end of the record's current line in buf[pos..end), or NULL when the
- * line goes on past end.  For CSV, *state carries the quoting across calls
- * and line ends inside quotes are counted, not stopped at (unless plain:
- * then the first line end ends the line). */
-static const char *scan(batch_reader *r, int *state, int plain)
+/* The end of the record's current line in buf[from..end), or NULL when
+ * the line goes on past end.  For CSV, *state carries the quoting across
+ * calls and line ends inside quotes are counted in *lines (when not NULL),
+ * not stopped at (unless plain: then the first line end ends the line). */
+static const char *scan_from(const batch_reader *r, size_t from, int *state, int plain, long *lines)
 {
-	const char *p = r->buf + r->pos, *end = r->buf + r->end;
+	const char *p = r->buf + from, *end = r->buf + r->end;
 	if (r->fmt != AC_BATCH_CSV || plain)
 		return memchr(p, '\n', (size_t)(end - p));
 	for (; p < end; p++) {
@@ -84,8 +84,8 @@ static const char *scan(batch_reader *r, int *state, int plain)
 		case IN_QUOTES:
 			if (c == '"')
 				*state = QUOTE_IN_QUOTES;
-			else if (c == '\n')
-				r->next_line++;
+			else if (c == '\n' && lines)
+				++*lines;
 			continue;
 		case QUOTE_IN_QUOTES:
 			if (c == '"') {
@@ -113,6 +113,29 @@ static int blank(const char *s, size_t n)
 		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
 			return 0;
 	return 1;
+}
+
+static const char *scan(batch_reader *r, int *state, int plain)
+{
+	return scan_from(r, r->pos, state, plain, &r->next_line);
+}
+
+int batch_reader_ready(const batch_reader *r)
+{
+	if (r->fd < 0 || r->eof)
+		return 1;
+	/* A complete record in the read-ahead, after any blank lines. */
+	for (size_t from = r->pos; from < r->end;) {
+		int state = AT_FIELD_START;
+		const char *nl = scan_from(r, from, &state, 0, NULL);
+		if (!nl)
+			return 0;
+		size_t stop = (size_t)(nl - r->buf);
+		if (!blank(r->buf + from, stop - from))
+			return 1;
+		from = stop + 1;
+	}
+	return 0;
 }
 
 rec_kind batch_reader_next(batch_reader *r, strbuf *rec, long *line)

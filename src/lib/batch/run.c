@@ -24,8 +24,9 @@
 
 /* Records a worker reads at once from a file: enough that the workers
  * rarely meet at the locks, few enough that a run's buffers stay in the
- * worker's cache until it writes them.  From a pipe, a run is one record:
- * the next read may wait, and what came before must not wait with it. */
+ * worker's cache until it writes them.  From a pipe, a run takes only the
+ * records already read ahead: the next read may wait, and what came before
+ * must not wait with it. */
 #define RUN_RECORDS 16
 #define RUNS_PER_JOB 2
 #define PROGRESS_EVERY_NS 100000000LL /* 0.1 s */
@@ -227,9 +228,11 @@ static void before_wait(void *ctx)
 static int read_run(pipeline *pl, run_buf *b)
 {
 	pthread_mutex_lock(&pl->read_mu);
-	size_t want = pl->rd.fd >= 0 ? 1 : pl->run_records, m = 0;
+	size_t m = 0;
 	rec_kind k = REC_OK;
-	while (m < want && !pl->reader_done) {
+	/* After the first record, only what can be had without waiting: a
+	 * record of a pipe is not held back while the next one is awaited. */
+	while (m < pl->run_records && !pl->reader_done && (m == 0 || batch_reader_ready(&pl->rd))) {
 		batch_record *r = &b->recs[m];
 		k = batch_reader_next(&pl->rd, &r->in, &r->line);
 		if (k == REC_END || k == REC_READ_ERROR || k == REC_NOMEM)
