@@ -26,6 +26,11 @@ unsigned long ac_mem_failures(void)
 	return failures;
 }
 
+int ac_mem_hooked(void)
+{
+	return hook_malloc != malloc;
+}
+
 void ac_mem_set(void *(*malloc_fn)(size_t), void *(*realloc_fn)(void *, size_t), void (*free_fn)(void *))
 {
 	hook_malloc = malloc_fn;

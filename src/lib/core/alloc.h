@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc_state.h"
+
 void *ac_mem_malloc(size_t n);
 void *ac_mem_calloc(size_t count, size_t size);
 void *ac_mem_realloc(void *p, size_t n);
