@@ -37,7 +37,6 @@ enum { FREE, BUSY, DONE };
 typedef struct {
 	batch_record *recs;
 	size_t n; /* records read into it */
-	unsigned long long seq; /* its place among the runs: they are written in this order */
 	int state; /* FREE, BUSY (read, being assessed), DONE (waiting to be written) */
 } run_buf;
 
@@ -46,7 +45,7 @@ typedef struct {
 	pthread_mutex_t read_mu; /* the reader; taken before mu, never while holding it */
 	pthread_cond_t freed; /* a worker waits on it for a run of its own to be written */
 	run_buf *runs; /* n_runs / jobs per worker: worker i owns those from i * n_runs / jobs on */
-	run_buf **order; /* order[seq % n_runs]: the run with that place, while it is not written */
+	run_buf **order; /* order[k % n_runs]: the k-th run read (runs are written in this order), until written */
 	size_t n_runs, run_records;
 	unsigned long long n_issued, n_written; /* runs read, runs written */
 	unsigned long long n_read, bytes; /* records and bytes read, for progress */
@@ -252,9 +251,8 @@ static int read_run(pipeline *pl, run_buf *b)
 	int go = m > 0 && !pl->stop;
 	if (go) {
 		b->n = m;
-		b->seq = pl->n_issued++;
 		b->state = BUSY;
-		pl->order[b->seq % pl->n_runs] = b;
+		pl->order[pl->n_issued++ % pl->n_runs] = b;
 		pl->n_read += m;
 		pl->bytes = pl->rd.bytes;
 	}
