@@ -19,4 +19,16 @@ static inline int ac_num_is_whole(double x)
 	return isfinite(x) && x == floor(x) && fabs(x) <= AC_WHOLE_MAX;
 }
 
+/* fmin and fmax as the compiler writes them, without a call to the maths
+ * library: when one number is NaN, the other. */
+static inline double ac_num_min(double a, double b)
+{
+	return isnan(a) ? b : isnan(b) ? a : a < b ? a : b;
+}
+
+static inline double ac_num_max(double a, double b)
+{
+	return isnan(a) ? b : isnan(b) ? a : a > b ? a : b;
+}
+
 #endif

@@ -21,6 +21,7 @@
 #include "core/diag.h"
 #include "core/image.h"
 #include "core/json.h"
+#include "core/maths.h"
 #include "input/cert.h"
 #include "input/words.h"
 
@@ -927,7 +928,13 @@ ac_status ac_catalogue_merge(ac_catalogue *cat, const char *json, size_t len, co
 	ac_status st = parse_text(json, len, source, diags, &add, &n_add, &version);
 	if (st != AC_OK)
 		return st;
-	/* Everything that can fail happens before the catalogue is touched. */
+	/* Everything that can fail happens before the catalogue is touched:
+	 * weighing its words afresh takes the maths library (input/terms.h). */
+	if (!ac_maths_load(diags, "cannot weigh the catalogue's words")) {
+		free(version);
+		free_certs(add, n_add);
+		return AC_EIO;
+	}
 	ac_cert *merged = malloc((cat->count + n_add + 1) * sizeof *merged);
 	unsigned char *replaced = calloc(cat->count + 1, 1);
 	int ok = merged && replaced;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/diag.h"
+#include "core/maths.h"
 #include "input/terms.h"
 
 extern const char ac_embedded_synonyms[];
@@ -454,6 +455,22 @@ ac_status ac_term_counts_build(const ac_termset *sets, size_t n_sets, ac_term_co
 		ac_term_counts_free(out);
 		return AC_ENOMEM;
 	}
+	out->idf = malloc((n_sets + 1) * sizeof *out->idf);
+	if (!out->idf) {
+		free(all);
+		ac_term_counts_free(out);
+		return AC_ENOMEM;
+	}
+	out->idf[0] = 0;
+	if (n_sets && !ac_maths_load(NULL, NULL)) {
+		free(all);
+		ac_term_counts_free(out);
+		return AC_EIO;
+	}
+	for (size_t d = 1; d <= n_sets; d++) {
+		double w = ac_maths.log((double)n_sets / (2.0 * (double)d));
+		out->idf[d] = w > 0 ? w : 0;
+	}
 	for (size_t i = 0; i < total; i++) {
 		if (out->n && strcmp(out->term[out->n - 1], all[i]) == 0) {
 			out->df[out->n - 1]++;
@@ -507,6 +524,7 @@ void ac_term_counts_free(ac_term_counts *c)
 		free(c->term[i]);
 	free(c->term);
 	free(c->df);
+	free(c->idf);
 	memset(c, 0, sizeof *c);
 }
 

@@ -42,6 +42,11 @@ typedef struct {
 	int *df;
 	size_t n;
 	size_t docs;
+	/* idf[k], for k from 1 to docs: log(docs / 2k), or 0 where that is not
+	 * above 0: how much a term k documents name counts (model/fit.c).
+	 * Worked out as the counts are built, so that the maths library is
+	 * opened only then (the built-in catalogue's are in its image). */
+	double *idf;
 } ac_term_counts;
 
 /* A document's terms as their places in one ac_term_counts, ascending. */

@@ -14,6 +14,7 @@
 
 #include "core/date.h"
 #include "core/diag.h"
+#include "core/number.h"
 #include "core/strbuf.h"
 #include "input/cert.h"
 #include "model/engine.h"
@@ -413,8 +414,8 @@ static void place_person(ac_assessment *a, const ac_context *ctx)
 	 * where each places the occupation among all occupations. */
 	if (occ->beta_percentile.set && occ->applicability_percentile.set) {
 		a->exposure.range_low.set = a->exposure.range_high.set = 1;
-		a->exposure.range_low.v = fmin(occ->beta_percentile.v, occ->applicability_percentile.v) / 100;
-		a->exposure.range_high.v = fmax(occ->beta_percentile.v, occ->applicability_percentile.v) / 100;
+		a->exposure.range_low.v = ac_num_min(occ->beta_percentile.v, occ->applicability_percentile.v) / 100;
+		a->exposure.range_high.v = ac_num_max(occ->beta_percentile.v, occ->applicability_percentile.v) / 100;
 	}
 }
 

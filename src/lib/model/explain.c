@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/number.h"
 #include "core/strbuf.h"
 #include "model/engine.h"
 
@@ -97,7 +98,11 @@ static ac_status alternatives(ac_assessment *a, const ac_eval *ev)
 				best[1] = add;
 			}
 		}
-		alt->score = (int)lround(fmin(100, fmax(0, score)));
+		/* From 0 to 100, half rounded up, as round() would: the whole part
+		 * and the fraction are exact. */
+		double clamped = ac_num_min(100, ac_num_max(0, score));
+		int whole = (int)clamped;
+		alt->score = whole + (clamped - whole >= 0.5);
 		strbuf sb;
 		sb_init(&sb);
 		for (int k = 0; k < 2 && best[k]; k++) {

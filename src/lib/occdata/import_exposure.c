@@ -7,6 +7,7 @@
  */
 #include <math.h>
 
+#include "core/number.h"
 #include "occdata/import_db.h"
 #include "occdata/occdata.h"
 
@@ -28,9 +29,9 @@ static ac_status moments(importer *im, double *mb, double *sb, double *mu, doubl
 	} else {
 		*n = sqlite3_column_int64(st, 0);
 		*mb = sqlite3_column_double(st, 1);
-		*sb = sqrt(fmax(0, sqlite3_column_double(st, 2) - *mb * *mb));
+		*sb = sqrt(ac_num_max(0, sqlite3_column_double(st, 2) - *mb * *mb));
 		*mu = sqlite3_column_double(st, 3);
-		*su = sqrt(fmax(0, sqlite3_column_double(st, 4) - *mu * *mu));
+		*su = sqrt(ac_num_max(0, sqlite3_column_double(st, 4) - *mu * *mu));
 	}
 	sqlite3_finalize(st);
 	return s;

@@ -14,6 +14,7 @@
 
 #include "aicert.h"
 #include "core/diag.h"
+#include "core/maths.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "occdata/handle.h"
@@ -546,7 +547,13 @@ ac_status ac_occdata_search(ac_occdata *db, const char *words, size_t limit, ac_
 	if (s == AC_OK)
 		s = load_own_titles(db, diags);
 	occ_words_join(&q->words, 0, (size_t)q->words.n, q->joined, sizeof q->joined);
-	q->typo_factor = pow(0.9, q->corrected);
+	q->typo_factor = 1;
+	if (s == AC_OK && q->corrected) {
+		if (ac_maths_load(diags, "searching titles"))
+			q->typo_factor = ac_maths.pow(0.9, q->corrected);
+		else
+			s = AC_EIO;
+	}
 	/* Every word first; when no title has them all, any of them. */
 	for (int pass = 0; s == AC_OK && pass < 2 && nc == 0; pass++) {
 		char *match = fts_query(db, q, pass == 0 ? "AND" : "OR");

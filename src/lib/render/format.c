@@ -95,10 +95,12 @@ double ac_render_round(double x, int decimals)
 	if (!isfinite(x))
 		return 0;
 	/* The powers of ten a report rounds to are exact doubles: from the
-	 * table, the same value pow gives, without its cost. */
+	 * table, the same value pow gives, without its cost (reports round to
+	 * 2 and 4 places; the table goes to 11, and a number outside is taken
+	 * as the nearest within). */
 	static const double exact[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11};
-	double scale =
-		decimals >= 0 && decimals < (int)(sizeof exact / sizeof exact[0]) ? exact[decimals] : pow(10, decimals);
+	const int last = (int)(sizeof exact / sizeof exact[0]) - 1;
+	double scale = exact[decimals < 0 ? 0 : decimals > last ? last : decimals];
 	double r = round(x * scale) / scale;
 	return r == 0 ? 0 : r; /* no "-0" */
 }
