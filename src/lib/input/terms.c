@@ -436,6 +436,9 @@ static int cmp_str(const void *a, const void *b)
 ac_status ac_term_counts_build(const ac_termset *sets, size_t n_sets, ac_term_counts *out)
 {
 	memset(out, 0, sizeof *out);
+	/* The weights below take log() from the maths library. */
+	if (n_sets && !ac_maths_load(NULL, NULL))
+		return AC_EIO;
 	out->docs = n_sets;
 	size_t total = 0;
 	for (size_t i = 0; i < n_sets; i++)
@@ -450,22 +453,11 @@ ac_status ac_term_counts_build(const ac_termset *sets, size_t n_sets, ac_term_co
 	qsort(all, total, sizeof *all, cmp_str);
 	out->term = calloc(total + 1, sizeof *out->term);
 	out->df = calloc(total + 1, sizeof *out->df);
-	if (!out->term || !out->df) {
+	out->idf = calloc(n_sets + 1, sizeof *out->idf); /* idf[0] is never read: 0 */
+	if (!out->term || !out->df || !out->idf) {
 		free(all);
 		ac_term_counts_free(out);
 		return AC_ENOMEM;
-	}
-	out->idf = malloc((n_sets + 1) * sizeof *out->idf);
-	if (!out->idf) {
-		free(all);
-		ac_term_counts_free(out);
-		return AC_ENOMEM;
-	}
-	out->idf[0] = 0;
-	if (n_sets && !ac_maths_load(NULL, NULL)) {
-		free(all);
-		ac_term_counts_free(out);
-		return AC_EIO;
 	}
 	for (size_t d = 1; d <= n_sets; d++) {
 		double w = ac_maths.log((double)n_sets / (2.0 * (double)d));
