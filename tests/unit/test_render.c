@@ -4,6 +4,7 @@
  * and Markdown reports (verdict first, sections in the model's order).
  */
 #include <ctype.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -770,6 +771,24 @@ static void markdown_escapes_what_would_open_a_list_or_heading(void **state)
 	}
 }
 
+/* Reports round to 2 and 4 places; the rounding takes its power of ten
+ * from a table of 0 to 11 places, and a count outside is the nearest
+ * within, never a read past the table. */
+static void rounding_uses_exact_powers_and_clamps_the_places(void **state)
+{
+	(void)state;
+	assert_true(ac_render_round(2.345678, 2) == 2.35);
+	assert_true(ac_render_round(0.123456, 4) == 0.1235);
+	assert_true(ac_render_round(1234.5678, 0) == 1235);
+	assert_true(ac_render_round(1234.5678, -3) == 1235); /* as 0 places */
+	assert_true(ac_render_round(0.123456789012345, 11) == 0.12345678901);
+	assert_true(ac_render_round(0.123456789012345, 40) == 0.12345678901); /* as 11 places */
+	double zero = ac_render_round(-0.001, 2);
+	assert_true(zero == 0 && !signbit(zero)); /* no "-0" */
+	assert_true(ac_render_round(NAN, 2) == 0);
+	assert_true(ac_render_round(INFINITY, 2) == 0);
+}
+
 /* Every test gets a fresh fixture. */
 #define TEST(name) cmocka_unit_test_setup_teardown(name, fixture, teardown)
 
@@ -791,6 +810,7 @@ int main(void)
 		TEST(text_neutralises_control_characters),
 		cmocka_unit_test(lines_break_and_clean_as_byte_by_byte),
 		cmocka_unit_test(markdown_and_html_escape_as_byte_by_byte),
+		cmocka_unit_test(rounding_uses_exact_powers_and_clamps_the_places),
 		TEST(markdown_escapes_what_would_open_a_list_or_heading),
 		TEST(options_of_an_older_caller_are_neither_overrun_nor_overread),
 		TEST(markdown_has_headings_tables_and_checks),
