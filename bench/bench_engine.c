@@ -4,6 +4,8 @@
  * render the assessment as JSON, text, Markdown and HTML, and compare it across the
  * catalogue.  Each step is timed in CPU time and given as a ratio against the
  * parse; each runs in its own step_* function so callgrind can count it.
+ * A second reference is jansson reading the same text into its tree
+ * (json_loadb), what the parse cost before aicert read profiles itself.
  * It prints figures; it asserts nothing.
  *
  *   build/bench_engine [--once] [DIR | FILE.jsonl] [LIMIT]
@@ -17,6 +19,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+
+#include <jansson.h>
 
 #include "aicert.h"
 
@@ -125,6 +129,12 @@ static __attribute__((noinline)) void step_parse(record *r)
 		ac_profile_free(p);
 }
 
+static __attribute__((noinline)) void step_jansson(record *r)
+{
+	json_t *j = json_loadb(r->text, r->len, 0, NULL);
+	json_decref(j);
+}
+
 static __attribute__((noinline)) void step_assess(record *r)
 {
 	ac_assessment *a;
@@ -229,6 +239,7 @@ int main(int argc, char **argv)
 
 	const double budget = 2.0;
 	double parse = run(step_parse, r, n, once, budget);
+	double jansson = run(step_jansson, r, n, once, budget);
 	double assess = run(step_assess, r, n, once, budget);
 	double with = run(step_assess_whatifs, r, n, once, budget);
 	double json = run(step_render_json, r, n, once, budget);
@@ -250,6 +261,10 @@ int main(int argc, char **argv)
 	       " (target <= 0.5)\n",
 	       "compare across the catalogue", compare * 1e6, compare / parse, compare / ((double)certs * assess),
 	       certs);
+	printf("  against jansson reading the same text (json_loadb, %.1f us, %.2fx the parse):\n", jansson * 1e6,
+	       jansson / parse);
+	printf("  %-38s %8s     %6.2fx\n", "assess with what-ifs (what_changes)", "", with / jansson);
+	printf("  %-38s %8s     %6.2fx\n", "render the assessment as JSON", "", json / jansson);
 
 	for (size_t i = 0; i < n; i++) {
 		ac_assessment_free(r[i].assessment);

@@ -96,7 +96,10 @@ if command -v valgrind >/dev/null && command -v callgrind_annotate >/dev/null; t
 		      n = split("step_assess step_assess_whatifs step_render_json step_render_text step_render_markdown" \
 				" step_render_html step_compare", s, " ");
 		      for (i = 1; i <= n; i++) printf "     %-36s %14.0f Ir  %6.2fx\n", s[i], ir[s[i]], ir[s[i]] / p;
-		      printf "     %-36s %14.0f Ir\n", "step_parse", p }'
+		      printf "     %-36s %14.0f Ir\n", "step_parse", p;
+		      j = ir["step_jansson"]; if (!j) exit;
+		      printf "     %-36s %14.0f Ir  %6.2fx; against it, with what-ifs %.2fx, JSON %.2fx\n", "step_jansson (json_loadb)",
+			     j, j / p, ir["step_assess_whatifs"] / j, ir["step_render_json"] / j }'
 fi
 echo
 
