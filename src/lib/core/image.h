@@ -25,7 +25,9 @@
 	extern const uint32_t name##_pointers[]
 
 /* Moves the n pointers of image bytes to where it lies and returns the
- * object at root.  Once per image; the caller makes sure of it. */
+ * object at root.  Once per image; the caller makes sure of it.  pointers
+ * holds their offsets in ascending order, as the build writes them (the
+ * first and the last bound the pages it asks the kernel for at once). */
 void *ac_image_place(unsigned char *bytes, const uint32_t *pointers, size_t n, size_t root);
 
 #endif
