@@ -24,15 +24,22 @@
 #define AC_DYNLIB_NAME(sym) #sym,
 #define AC_DYNLIB_COUNT(sym) +1
 
-/* The struct api of the symbols SYMBOLS lists (an X-macro) and the library
- * lib that fills it, named name and opened as soname. */
+/* The library lib that fills api, a struct of the symbols SYMBOLS lists (an
+ * X-macro) defined beside it, one pointer each (AC_DYNLIB_SLOT): lib is
+ * named name and opened as soname.  For an api shared by several sources
+ * (core/sqlite.c, core/maths.c). */
+#define AC_DYNLIB_LIB(api, lib, name, soname, SYMBOLS)                                                                 \
+	static const char *const api##_symbols[] = {SYMBOLS(AC_DYNLIB_NAME) NULL};                                     \
+	static ac_dynlib lib = {name, soname, api##_symbols, 0, 0, ""};                                                \
+	_Static_assert(sizeof api == (0 SYMBOLS(AC_DYNLIB_COUNT)) * sizeof(void *), "one pointer per symbol");
+
+/* The struct api of the symbols SYMBOLS lists, kept to one source, and the
+ * library lib that fills it (AC_DYNLIB_LIB). */
 #define AC_DYNLIB_DEFINE(api, lib, name, soname, SYMBOLS)                                                              \
 	static struct {                                                                                                \
 		SYMBOLS(AC_DYNLIB_SLOT)                                                                                \
 	} api;                                                                                                         \
-	static const char *const api##_symbols[] = {SYMBOLS(AC_DYNLIB_NAME) NULL};                                     \
-	static ac_dynlib lib = {name, soname, api##_symbols, 0, 0, ""};                                                \
-	_Static_assert(sizeof api == (0 SYMBOLS(AC_DYNLIB_COUNT)) * sizeof(void *), "one pointer per symbol");
+	AC_DYNLIB_LIB(api, lib, name, soname, SYMBOLS)
 
 typedef struct {
 	const char *name; /* in messages: "libpq" */

@@ -6,9 +6,7 @@
 #include "core/maths.h"
 
 struct ac_maths_api ac_maths;
-static const char *const names[] = {AC_MATHS_SYMBOLS(AC_DYNLIB_NAME) NULL};
-static ac_dynlib lib = {"the maths library", LIBM_SO, names, 0, 0, ""};
-_Static_assert(sizeof ac_maths == (0 AC_MATHS_SYMBOLS(AC_DYNLIB_COUNT)) * sizeof(void *), "one pointer per symbol");
+AC_DYNLIB_LIB(ac_maths, lib, "the maths library", LIBM_SO, AC_MATHS_SYMBOLS)
 
 int ac_maths_load(ac_diags *diags, const char *what)
 {

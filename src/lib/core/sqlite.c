@@ -8,9 +8,7 @@
 #undef sqlite3_close
 
 struct ac_sqlite_api ac_sqlite;
-static const char *const names[] = {AC_SQLITE_SYMBOLS(AC_DYNLIB_NAME) NULL};
-static ac_dynlib lib = {"SQLite", AICERT_SQLITE_SONAME, names, 0, 0, ""};
-_Static_assert(sizeof ac_sqlite == (0 AC_SQLITE_SYMBOLS(AC_DYNLIB_COUNT)) * sizeof(void *), "one pointer per symbol");
+AC_DYNLIB_LIB(ac_sqlite, lib, "SQLite", AICERT_SQLITE_SONAME, AC_SQLITE_SYMBOLS)
 
 int ac_sqlite_load(ac_diags *diags, const char *path)
 {
