@@ -43,6 +43,51 @@ static void find_task_rows(void)
 
 /* ------------------------------------------------------------ the walker */
 
+/* Where a value stands: a key or an index under the value that holds it
+ * (up; NULL for the top level).  The walker passes these down and writes a
+ * path out only for a problem, as problem_at does. */
+typedef struct where {
+	const struct where *up;
+	const char *key; /* NULL: an index */
+	size_t index;
+} where;
+
+/* Paths are short (the shape is at most four levels deep); a path that would
+ * not fit is cut, never overflowed. */
+static size_t append(char *out, size_t n, size_t at, const char *s, size_t len)
+{
+	size_t k = at + len < n ? len : n - 1 - at;
+	memcpy(out + at, s, k);
+	return at + k;
+}
+
+static size_t path_append(const where *p, char *out, size_t n)
+{
+	if (!p)
+		return 0;
+	size_t at = path_append(p->up, out, n);
+	if (p->key) {
+		if (at)
+			at = append(out, n, at, ".", 1);
+		return append(out, n, at, p->key, strlen(p->key));
+	}
+	char digits[24], *d = digits + sizeof digits;
+	size_t i = p->index;
+	*--d = ']';
+	do
+		*--d = (char)('0' + i % 10);
+	while (i /= 10);
+	*--d = '[';
+	return append(out, n, at, d, (size_t)(digits + sizeof digits - d));
+}
+
+/* The path of p as the messages write it ("role.tasks[2].share"). */
+static const char *path_text(const where *p, char *out, size_t n)
+{
+	out[path_append(p, out, n)] = '\0';
+	return out;
+}
+
 typedef struct {
 	ac_diags *d;
 	const char *source;
@@ -55,6 +100,12 @@ static void problem(walk *w, const char *path, const char *fmt, const char *foun
 	w->failed = 1;
 	if (ac_diags_add(w->d, w->source, path, 0, 0, fmt, found, expected) != AC_OK)
 		w->oom = 1;
+}
+
+static void problem_at(walk *w, const where *at, const char *fmt, const char *found, const char *expected)
+{
+	char text[256];
+	problem(w, path_text(at, text, sizeof text), fmt, found, expected);
 }
 
 /* A short description of a JSON value for "found ...". */
@@ -73,39 +124,6 @@ static int is_number(const ac_jr_node *v)
 	return is(v, AC_JR_INT) || is(v, AC_JR_REAL);
 }
 
-/* Paths are short (the shape is at most four levels deep); a path that would
- * not fit is cut, never overflowed. */
-static size_t append(char *out, size_t n, size_t at, const char *s, size_t len)
-{
-	size_t k = at + len < n ? len : n - 1 - at;
-	memcpy(out + at, s, k);
-	return at + k;
-}
-
-static void join_path(char *out, size_t n, const char *base, const char *name)
-{
-	size_t at = 0;
-	if (base && *base) {
-		at = append(out, n, at, base, strlen(base));
-		at = append(out, n, at, ".", 1);
-	}
-	at = append(out, n, at, name, strlen(name));
-	out[at] = '\0';
-}
-
-static void index_path(char *out, size_t n, const char *base, size_t i)
-{
-	char digits[24], *d = digits + sizeof digits;
-	do
-		*--d = (char)('0' + i % 10);
-	while (i /= 10);
-	size_t at = append(out, n, 0, base, strlen(base));
-	at = append(out, n, at, "[", 1);
-	at = append(out, n, at, d, (size_t)(digits + sizeof digits - d));
-	at = append(out, n, at, "]", 1);
-	out[at] = '\0';
-}
-
 static char *trimmed_dup(const char *s)
 {
 	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
@@ -122,26 +140,26 @@ static char *trimmed_dup(const char *s)
 }
 
 /* A string (the reader takes none with a NUL character in it). */
-static int check_string(walk *w, const char *path, const ac_jr_node *v)
+static int check_string(walk *w, const where *at, const ac_jr_node *v)
 {
 	char buf[96];
 	if (!is(v, AC_JR_STRING)) {
-		problem(w, path, "found %s, expected %s", describe(v, buf, sizeof buf), "a string");
+		problem_at(w, at, "found %s, expected %s", describe(v, buf, sizeof buf), "a string");
 		return 0;
 	}
 	if (v->n > AC_MAX_STRING) {
 		snprintf(buf, sizeof buf, "a string of %zu bytes", v->n);
-		problem(w, path, "found %s, expected %s", buf, "at most 4096 bytes");
+		problem_at(w, at, "found %s, expected %s", buf, "at most 4096 bytes");
 		return 0;
 	}
 	return 1;
 }
 
-static int number_in_range(walk *w, const char *path, const ac_jr_node *v, const ac_field *f, double *out)
+static int number_in_range(walk *w, const where *at, const ac_jr_node *v, const ac_field *f, double *out)
 {
 	char buf[96], exp[96];
 	if (!is_number(v)) {
-		problem(w, path, "found %s, expected %s", describe(v, buf, sizeof buf), "a number");
+		problem_at(w, at, "found %s, expected %s", describe(v, buf, sizeof buf), "a number");
 		return 0;
 	}
 	double x = ac_jr_number(v);
@@ -151,14 +169,14 @@ static int number_in_range(walk *w, const char *path, const ac_jr_node *v, const
 			snprintf(exp, sizeof exp, "a number greater than %g and at most %g", f->min, f->max);
 		else
 			snprintf(exp, sizeof exp, "a number from %g to %g", f->min, f->max);
-		problem(w, path, "found %s, expected %s", describe(v, buf, sizeof buf), exp);
+		problem_at(w, at, "found %s, expected %s", describe(v, buf, sizeof buf), exp);
 		return 0;
 	}
 	*out = x;
 	return 1;
 }
 
-static int whole_in_range(walk *w, const char *path, const ac_jr_node *v, const ac_field *f, long *out)
+static int whole_in_range(walk *w, const where *at, const ac_jr_node *v, const ac_field *f, long *out)
 {
 	char buf[96], exp[96];
 	double x;
@@ -169,28 +187,28 @@ static int whole_in_range(walk *w, const char *path, const ac_jr_node *v, const 
 	}
 	if (!ok) {
 		snprintf(exp, sizeof exp, "a whole number from %g to %g", f->min, f->max);
-		problem(w, path, "found %s, expected %s", describe(v, buf, sizeof buf), exp);
+		problem_at(w, at, "found %s, expected %s", describe(v, buf, sizeof buf), exp);
 		return 0;
 	}
 	*out = (long)x;
 	return 1;
 }
 
-static void walk_object(walk *w, const ac_jr_node *obj, int parent, char *base, const char *path);
+static void walk_object(walk *w, const ac_jr_node *obj, int parent, char *base, const where *at);
 
-static void walk_tasks(walk *w, const ac_jr_node *arr, ac_profile *p, const char *path)
+static void walk_tasks(walk *w, const ac_jr_node *arr, ac_profile *p, const where *at)
 {
-	char buf[96], sub[256];
+	char buf[96];
 	pthread_once(&task_rows_once, find_task_rows);
 	if (!is(arr, AC_JR_ARRAY)) {
-		problem(w, path, "found %s, expected %s", describe(arr, buf, sizeof buf), "an array of tasks");
+		problem_at(w, at, "found %s, expected %s", describe(arr, buf, sizeof buf), "an array of tasks");
 		return;
 	}
 	size_t n = arr->n;
 	p->role.tasks_given = 1;
 	if (n > AC_MAX_TASKS) {
 		snprintf(buf, sizeof buf, "%zu tasks", n);
-		problem(w, path, "found %s, expected %s", buf, "at most 200 tasks");
+		problem_at(w, at, "found %s, expected %s", buf, "at most 200 tasks");
 		return;
 	}
 	if (n == 0)
@@ -204,78 +222,77 @@ static void walk_tasks(walk *w, const ac_jr_node *arr, ac_profile *p, const char
 	size_t i = 0;
 	for (const ac_jr_node *t = arr->first; t; t = t->next, i++) {
 		ac_task *task = &p->role.tasks[i];
-		index_path(sub, sizeof sub, path, i);
+		const where sub = {at, NULL, i};
 		if (!is(t, AC_JR_OBJECT)) {
-			problem(w, sub, "found %s, expected %s", describe(t, buf, sizeof buf), "a task object");
+			problem_at(w, &sub, "found %s, expected %s", describe(t, buf, sizeof buf), "a task object");
 			continue;
 		}
-		walk_object(w, t, (int)ac_schema_index(task_row), (char *)task, sub);
+		walk_object(w, t, (int)ac_schema_index(task_row), (char *)task, &sub);
 		const ac_jr_node *share = ac_jr_get(t, "share");
-		char sp[280];
-		join_path(sp, sizeof sp, sub, "share");
+		where sp = {&sub, "share", 0};
 		if (!share)
-			problem(w, sp, "found %s, expected %s", "nothing",
-				"the task's share of working time in percent");
+			problem_at(w, &sp, "found %s, expected %s", "nothing",
+				   "the task's share of working time in percent");
 		else if (!is(share, AC_JR_NULL))
-			number_in_range(w, sp, share, &share_row->pub, &task->share);
+			number_in_range(w, &sp, share, &share_row->pub, &task->share);
 		else
-			problem(w, sp, "found %s, expected %s", "null", "a number greater than 0");
+			problem_at(w, &sp, "found %s, expected %s", "null", "a number greater than 0");
 		/* Required fields: null is no answer, so it counts as absent. */
 		const ac_jr_node *name = ac_jr_get(t, "name");
 		if (!name || is(name, AC_JR_NULL)) {
-			join_path(sp, sizeof sp, sub, "name");
-			problem(w, sp, "found %s, expected %s", name ? "null" : "nothing", "the task's name");
+			sp.key = "name";
+			problem_at(w, &sp, "found %s, expected %s", name ? "null" : "nothing", "the task's name");
 		} else if (is(name, AC_JR_STRING) && !name->s[strspn(name->s, " \t\r\n")]) {
-			join_path(sp, sizeof sp, sub, "name");
-			problem(w, sp, "found %s, expected %s", "an empty name", "the task's name");
+			sp.key = "name";
+			problem_at(w, &sp, "found %s, expected %s", "an empty name", "the task's name");
 		}
 		const ac_jr_node *cat = ac_jr_get(t, "category"), *oid = ac_jr_get(t, "onet_task_id");
 		if ((!cat || is(cat, AC_JR_NULL)) && (!oid || is(oid, AC_JR_NULL))) {
-			join_path(sp, sizeof sp, sub, "category");
-			problem(w, sp, "found %s, expected %s", cat ? "null" : "nothing",
-				"a task category (or an onet_task_id from occupation data)");
+			sp.key = "category";
+			problem_at(w, &sp, "found %s, expected %s", cat ? "null" : "nothing",
+				   "a task category (or an onet_task_id from occupation data)");
 		}
 	}
 }
 
-static void walk_enumset(walk *w, const ac_jr_node *arr, const ac_field_def *f, char *base, const char *path)
+static void walk_enumset(walk *w, const ac_jr_node *arr, const ac_field_def *f, char *base, const where *at)
 {
-	char buf[96], sub[256], exp[600];
+	char buf[96], exp[600];
 	if (!is(arr, AC_JR_ARRAY)) {
 		snprintf(exp, sizeof exp, "a list of: %s", ac_enum_list((ac_enum_kind)f->pub.enum_kind));
-		problem(w, path, "found %s, expected %s", describe(arr, buf, sizeof buf), exp);
+		problem_at(w, at, "found %s, expected %s", describe(arr, buf, sizeof buf), exp);
 		return;
 	}
 	*(int *)(base + f->aux) = 1;
 	unsigned *set = (unsigned *)(base + f->offset);
 	size_t i = 0;
 	for (const ac_jr_node *v = arr->first; v; v = v->next, i++) {
-		index_path(sub, sizeof sub, path, i);
+		const where sub = {at, NULL, i};
 		int e = is(v, AC_JR_STRING) ? ac_enum_value((ac_enum_kind)f->pub.enum_kind, v->s) : 0;
 		if (!e) {
 			snprintf(exp, sizeof exp, "one of %s", ac_enum_list((ac_enum_kind)f->pub.enum_kind));
-			problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), exp);
+			problem_at(w, &sub, "found %s, expected %s", describe(v, buf, sizeof buf), exp);
 			continue;
 		}
 		if (*set & (1u << e)) {
-			problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), "each value once");
+			problem_at(w, &sub, "found %s, expected %s", describe(v, buf, sizeof buf), "each value once");
 			continue;
 		}
 		*set |= 1u << e;
 	}
 }
 
-static void walk_strlist(walk *w, const ac_jr_node *arr, const ac_field_def *f, char *base, const char *path)
+static void walk_strlist(walk *w, const ac_jr_node *arr, const ac_field_def *f, char *base, const where *at)
 {
-	char buf[96], sub[256];
+	char buf[96];
 	if (!is(arr, AC_JR_ARRAY)) {
-		problem(w, path, "found %s, expected %s", describe(arr, buf, sizeof buf), "a list of strings");
+		problem_at(w, at, "found %s, expected %s", describe(arr, buf, sizeof buf), "a list of strings");
 		return;
 	}
 	size_t n = arr->n;
 	if (n > AC_MAX_LIST) {
 		snprintf(buf, sizeof buf, "%zu entries", n);
-		problem(w, path, "found %s, expected %s", buf, "at most 64 entries");
+		problem_at(w, at, "found %s, expected %s", buf, "at most 64 entries");
 		return;
 	}
 	char **list = calloc(n ? n : 1, sizeof *list);
@@ -287,8 +304,8 @@ static void walk_strlist(walk *w, const ac_jr_node *arr, const ac_field_def *f, 
 	size_t *count = (size_t *)(base + f->aux);
 	size_t i = 0;
 	for (const ac_jr_node *v = arr->first; v; v = v->next, i++) {
-		index_path(sub, sizeof sub, path, i);
-		if (!check_string(w, sub, v))
+		const where sub = {at, NULL, i};
+		if (!check_string(w, &sub, v))
 			continue;
 		list[*count] = trimmed_dup(v->s);
 		if (!list[*count]) {
@@ -322,19 +339,19 @@ static void child_names(int parent, char *out, size_t n)
 	}
 }
 
-static void walk_object(walk *w, const ac_jr_node *obj, int parent, char *base, const char *path)
+static void walk_object(walk *w, const ac_jr_node *obj, int parent, char *base, const where *at)
 {
-	char sub[256], buf[96];
+	char buf[96];
 	for (const ac_jr_node *v = obj->first; v; v = v->next) {
 		const char *key = v->key;
 		if (key[0] == '/' && key[1] == '/')
 			continue; /* a comment member, as `aicert init` writes them */
 		const ac_field_def *f = child(parent, key);
-		join_path(sub, sizeof sub, path, key);
+		const where sub = {at, key, 0};
 		if (!f) {
 			char exp[512];
 			child_names(parent, exp, sizeof exp);
-			problem(w, sub, "found %s, expected %s", "an unknown field", exp);
+			problem_at(w, &sub, "found %s, expected %s", "an unknown field", exp);
 			continue;
 		}
 		if (is(v, AC_JR_NULL) && f->store != ST_TASKS)
@@ -346,7 +363,7 @@ static void walk_object(walk *w, const ac_jr_node *obj, int parent, char *base, 
 		switch (f->store) {
 		case ST_STR:
 		case ST_NAMED:
-			if (check_string(w, sub, v)) {
+			if (check_string(w, &sub, v)) {
 				char *s = trimmed_dup(v->s);
 				if (!s) {
 					w->oom = 1;
@@ -362,7 +379,8 @@ static void walk_object(walk *w, const ac_jr_node *obj, int parent, char *base, 
 			break;
 		case ST_TRI:
 			if (!is(v, AC_JR_TRUE) && !is(v, AC_JR_FALSE))
-				problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), "true or false");
+				problem_at(w, &sub, "found %s, expected %s", describe(v, buf, sizeof buf),
+					   "true or false");
 			else
 				*(ac_tri *)(base + f->offset) = is(v, AC_JR_TRUE) ? AC_TRUE : AC_FALSE;
 			break;
@@ -372,7 +390,7 @@ static void walk_object(walk *w, const ac_jr_node *obj, int parent, char *base, 
 			if (!e) {
 				char exp[600];
 				snprintf(exp, sizeof exp, "one of %s", ac_enum_list(ek));
-				problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), exp);
+				problem_at(w, &sub, "found %s, expected %s", describe(v, buf, sizeof buf), exp);
 			} else {
 				*(int *)(base + f->offset) = e;
 			}
@@ -380,7 +398,7 @@ static void walk_object(walk *w, const ac_jr_node *obj, int parent, char *base, 
 		}
 		case ST_NUM: {
 			double x;
-			if (number_in_range(w, sub, v, &f->pub, &x)) {
+			if (number_in_range(w, &sub, v, &f->pub, &x)) {
 				ac_num *n = (ac_num *)(base + f->offset);
 				n->set = 1;
 				n->v = x;
@@ -389,34 +407,34 @@ static void walk_object(walk *w, const ac_jr_node *obj, int parent, char *base, 
 		}
 		case ST_INT: {
 			long x;
-			if (whole_in_range(w, sub, v, &f->pub, &x))
+			if (whole_in_range(w, &sub, v, &f->pub, &x))
 				*(int *)(base + f->offset) = (int)x;
 			break;
 		}
 		case ST_LONG: {
 			long x;
-			if (whole_in_range(w, sub, v, &f->pub, &x))
+			if (whole_in_range(w, &sub, v, &f->pub, &x))
 				*(long *)(base + f->offset) = x;
 			break;
 		}
 		case ST_FLAG:
 		case ST_NONE:
 			if (!is(v, AC_JR_OBJECT)) {
-				problem(w, sub, "found %s, expected %s", describe(v, buf, sizeof buf), "an object");
+				problem_at(w, &sub, "found %s, expected %s", describe(v, buf, sizeof buf), "an object");
 				break;
 			}
 			if (f->store == ST_FLAG)
 				*(int *)(base + f->offset) = 1;
 			/* The certificate's fields live in the profile's own ac_cert. */
 			walk_object(w, v, (int)ac_schema_index(f),
-				    f[1].in == IN_CERT ? (char *)&((ac_profile *)base)->cert : base, sub);
+				    f[1].in == IN_CERT ? (char *)&((ac_profile *)base)->cert : base, &sub);
 			break;
-		case ST_ENUMSET: walk_enumset(w, v, f, base, sub); break;
-		case ST_STRLIST: walk_strlist(w, v, f, base, sub); break;
+		case ST_ENUMSET: walk_enumset(w, v, f, base, &sub); break;
+		case ST_STRLIST: walk_strlist(w, v, f, base, &sub); break;
 		case ST_TASKS:
 			if (is(v, AC_JR_NULL))
 				break;
-			walk_tasks(w, v, (ac_profile *)base, sub);
+			walk_tasks(w, v, (ac_profile *)base, &sub);
 			break;
 		case ST_SHARE: break;
 		}
@@ -441,35 +459,32 @@ static int depth_within(const json_t *v, int depth)
 	return 1;
 }
 
-/* 0 when v nests deeper than AC_MAX_DEPTH; path then names the first value
- * found too deep (paths are made only for a profile that is). */
-static int depth_ok(const json_t *v, int depth, char *path, size_t n)
+/* 0 when v (at `at`) nests deeper than AC_MAX_DEPTH; out then names the
+ * first value found too deep (paths are made only for a profile that is). */
+static int depth_ok(const json_t *v, int depth, const where *at, char *out, size_t n)
 {
 	if (depth == 0 && depth_within(v, 0))
 		return 1;
-	if (depth > AC_MAX_DEPTH)
+	if (depth > AC_MAX_DEPTH) {
+		path_text(at, out, n);
 		return 0;
+	}
 	size_t i;
 	const char *k;
 	const json_t *x;
-	char here[256];
 	if (json_is_array(v)) {
 		json_array_foreach(v, i, x)
 		{
-			index_path(here, sizeof here, path, i);
-			if (!depth_ok(x, depth + 1, here, sizeof here)) {
-				snprintf(path, n, "%s", here);
+			const where here = {at, NULL, i};
+			if (!depth_ok(x, depth + 1, &here, out, n))
 				return 0;
-			}
 		}
 	} else if (json_is_object(v)) {
 		json_object_foreach((json_t *)v, k, x)
 		{
-			join_path(here, sizeof here, path, k);
-			if (!depth_ok(x, depth + 1, here, sizeof here)) {
-				snprintf(path, n, "%s", here);
+			const where here = {at, k, 0};
+			if (!depth_ok(x, depth + 1, &here, out, n))
 				return 0;
-			}
 		}
 	}
 	return 1;
@@ -496,7 +511,7 @@ static ac_status refuse(const char *text, size_t len, const char *source, ac_dia
 		problem(&w, "(top level)", "found %s, expected %s",
 			ac_json_describe(root, AC_DESCRIBE_WORDS, 37, buf, sizeof buf), "a profile object");
 		st = AC_EINPUT;
-	} else if (!depth_ok(root, 0, deep, sizeof deep)) {
+	} else if (!depth_ok(root, 0, NULL, deep, sizeof deep)) {
 		problem(&w, deep, "found %s, expected %s", "nesting deeper than 16 levels",
 			"the shallow profile shape of PROFILE.md");
 		st = AC_EINPUT;
@@ -538,7 +553,7 @@ ac_status ac_profile_parse(const char *text, size_t len, const char *source, ac_
 		problem(&w, "schema", "found %s, expected %s", "nothing", SCHEMAS);
 	else if (strcmp(version, AC_PROFILE_SCHEMA) != 0 && strcmp(version, AC_PROFILE_SCHEMA_V1) != 0)
 		problem(&w, "schema", "found %s, expected %s", describe(schema, buf, sizeof buf), SCHEMAS);
-	walk_object(&w, root, -1, (char *)p, "");
+	walk_object(&w, root, -1, (char *)p, NULL);
 	if (p->role.occupation && !ac_code_is_occupation(p->role.occupation))
 		problem(&w, "role.occupation", "found %s, expected %s", p->role.occupation,
 			"an O*NET-SOC code such as 13-2051.00 or a SOC code such as 13-2051");
