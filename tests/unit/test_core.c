@@ -731,6 +731,49 @@ static void every_character_is_escaped_as_jansson_does_at_every_offset(void **st
 		}
 }
 
+/* Two characters that need a look in one text, at every pair of offsets:
+ * the writer stores sixteen bytes at a time and keeps only the plain ones,
+ * so what follows the first must be read again from where it stopped. */
+static void two_escapes_in_one_text_are_written_as_jansson_does(void **state)
+{
+	(void)state;
+	static const char *const odd[] = {"\"", "\n", "\x01", "\\", "\xc3\xa9", "\xf0\x9f\x98\x80"};
+	const size_t n_odd = sizeof odd / sizeof *odd;
+	for (size_t total = 2; total <= 48; total++)
+		for (size_t a = 0; a < total; a++)
+			for (size_t b = a + 1; b < total; b++) {
+				const char *x = odd[(a + total) % n_odd], *y = odd[(b * 7 + total) % n_odd];
+				char text[256];
+				size_t len = 0;
+				for (size_t i = 0; i < total; i++) {
+					char plain[2] = {(char)('a' + i % 26), 0};
+					const char *piece = i == a ? x : i == b ? y : plain;
+					memcpy(text + len, piece, strlen(piece));
+					len += strlen(piece);
+				}
+				/* Exactly the text's bytes, so that a read past its end is the
+				 * sanitizer's to find. */
+				char *heap = malloc(len + 1);
+				assert_non_null(heap);
+				memcpy(heap, text, len);
+				heap[len] = '\0';
+				json_t *v = json_string(heap);
+				assert_non_null(v);
+				char *want = json_dumps(v, JSON_ENCODE_ANY);
+				strbuf sb;
+				sb_init(&sb);
+				ac_jw w;
+				ac_jw_init(&w, &sb, 0);
+				ac_jw_str(&w, heap);
+				assert_int_equal(ac_jw_status(&w), 0);
+				assert_string_equal(sb.buf, want);
+				free(want);
+				free(heap);
+				sb_free(&sb);
+				json_decref(v);
+			}
+}
+
 /* Figures rounded to a few places are written without printf: every such
  * figure, and its neighbours that are not, comes out as jansson writes it. */
 static void rounded_figures_are_written_as_jansson_writes_them(void **state)
@@ -868,6 +911,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_message_longer_than_1024_bytes_is_kept_whole),
 		cmocka_unit_test(every_character_is_escaped_as_jansson_does_at_every_offset),
+		cmocka_unit_test(two_escapes_in_one_text_are_written_as_jansson_does),
 		cmocka_unit_test(rounded_figures_are_written_as_jansson_writes_them),
 		cmocka_unit_test(utf8_is_checked_strictly),
 		cmocka_unit_test(control_characters_are_escaped_for_a_terminal),
