@@ -677,27 +677,42 @@ static void write_value(ac_jw *w, json_t *v)
 	}
 }
 
+/* v, written by the JSON writer (compact or indented), comes out as
+ * jansson dumps it. */
+static void assert_written_as_jansson(json_t *v, int compact)
+{
+	size_t flags = (compact ? JSON_COMPACT : JSON_INDENT(2)) | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15);
+	char *want = json_dumps(v, flags);
+	strbuf sb;
+	sb_init(&sb);
+	ac_jw w;
+	ac_jw_init(&w, &sb, compact ? 0 : 2);
+	write_value(&w, v);
+	assert_int_equal(ac_jw_status(&w), 0);
+	assert_non_null(want);
+	assert_string_equal(sb.buf, want);
+	free(want);
+	sb_free(&sb);
+}
+
 static void the_json_writer_lays_out_values_as_jansson_dumps_them(void **state)
 {
 	(void)state;
 	for (int round = 0; round < 500; round++) {
 		json_t *v = random_value(0);
-		for (int compact = 0; compact <= 1; compact++) {
-			size_t flags = (compact ? JSON_COMPACT : JSON_INDENT(2)) | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15);
-			char *want = json_dumps(v, flags);
-			strbuf sb;
-			sb_init(&sb);
-			ac_jw w;
-			ac_jw_init(&w, &sb, compact ? 0 : 2);
-			write_value(&w, v);
-			assert_int_equal(ac_jw_status(&w), 0);
-			assert_non_null(want);
-			assert_string_equal(sb.buf, want);
-			free(want);
-			sb_free(&sb);
-		}
+		for (int compact = 0; compact <= 1; compact++)
+			assert_written_as_jansson(v, compact);
 		json_decref(v);
 	}
+}
+
+/* The same for a string holding text. */
+static void assert_string_written_as_jansson(const char *text)
+{
+	json_t *v = json_string(text);
+	assert_non_null(v);
+	assert_written_as_jansson(v, 1);
+	json_decref(v);
 }
 
 /* The writer copies plain text sixteen or eight bytes at a time, the last
@@ -715,25 +730,13 @@ static void every_character_is_escaped_as_jansson_does_at_every_offset(void **st
 			size_t len = strlen(piece);
 			memcpy(text + at, piece, len);
 			text[total + len] = '\0';
-			json_t *v = json_string(text);
-			assert_non_null(v);
-			char *want = json_dumps(v, JSON_ENCODE_ANY);
-			strbuf sb;
-			sb_init(&sb);
-			ac_jw w;
-			ac_jw_init(&w, &sb, 0);
-			ac_jw_str(&w, text);
-			assert_int_equal(ac_jw_status(&w), 0);
-			assert_string_equal(sb.buf, want);
-			free(want);
-			sb_free(&sb);
-			json_decref(v);
+			assert_string_written_as_jansson(text);
 		}
 }
 
 /* Two characters that need a look in one text, at every pair of offsets:
- * the writer stores sixteen bytes at a time and keeps only the plain ones,
- * so what follows the first must be read again from where it stopped. */
+ * after the first, the writer's search for plain runs must go on from the
+ * byte after it, wherever that falls among sixteen. */
 static void two_escapes_in_one_text_are_written_as_jansson_does(void **state)
 {
 	(void)state;
@@ -757,20 +760,8 @@ static void two_escapes_in_one_text_are_written_as_jansson_does(void **state)
 				assert_non_null(heap);
 				memcpy(heap, text, len);
 				heap[len] = '\0';
-				json_t *v = json_string(heap);
-				assert_non_null(v);
-				char *want = json_dumps(v, JSON_ENCODE_ANY);
-				strbuf sb;
-				sb_init(&sb);
-				ac_jw w;
-				ac_jw_init(&w, &sb, 0);
-				ac_jw_str(&w, heap);
-				assert_int_equal(ac_jw_status(&w), 0);
-				assert_string_equal(sb.buf, want);
-				free(want);
+				assert_string_written_as_jansson(heap);
 				free(heap);
-				sb_free(&sb);
-				json_decref(v);
 			}
 }
 
